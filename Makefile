@@ -1,0 +1,56 @@
+# vanban: `make run` and `make test` set up everything they need on a fresh machine.
+VENV    ?= .venv
+PYTHON  ?= python3
+BIN      = $(VENV)/bin
+STAMP    = $(VENV)/.installed
+OUT     ?= out
+# Debian packages: Tesseract with Vietnamese data for scans, a Vietnamese TrueType font
+# for the test helpers that print PDFs.
+SYSTEM_PACKAGES = tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
+
+.PHONY: run test eval bench lint samples system clean
+
+run: $(STAMP)
+	$(BIN)/vanban run samples/inbox --out $(OUT)
+	@echo "results: $(OUT)/records.jsonl, $(OUT)/records/, $(OUT)/errors.jsonl"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
+
+lint: $(STAMP)
+	$(BIN)/python -m ruff check pipeline tests || echo "ruff not installed: pip install ruff"
+
+# Regenerate the format variants of the gold documents (committed under samples/inbox/variants).
+samples: $(STAMP)
+	rm -rf samples/inbox/variants
+	$(BIN)/python -m tests.variants samples/inbox/variants samples/inbox/*.txt \
+		--scan 004_4454b9fc8f55b7a4 --scan d1d_thpt-cualo-kh-duoinuoc-2024 > /dev/null
+
+system:
+	@missing=""; \
+	command -v tesseract >/dev/null 2>&1 || missing="$(SYSTEM_PACKAGES)"; \
+	if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx vie; then missing="$(SYSTEM_PACKAGES)"; fi; \
+	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing="$(SYSTEM_PACKAGES)"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing system packages: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		elif command -v sudo >/dev/null 2>&1; then \
+			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "please install: $$missing (Debian/Ubuntu: apt-get install $$missing)"; exit 1; \
+		fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(MAKE) system
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(OUT) .pytest_cache

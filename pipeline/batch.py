@@ -1,0 +1,108 @@
+"""The batch: every file of an inbox folder through the stages, one failure never stopping it.
+
+`discover` lists the input files (sub-folders included; links and hidden files are not
+followed); `process_file` is a pure function of one file and the rules; `run_batch`
+writes the outputs: `records.jsonl`, `records/<name>.json` and `errors.jsonl`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .export import safe_name, write_json, write_jsonl
+from .extract import extract_record
+from .ingest import read_document
+from .record import Record
+from .rules import Rules
+
+
+@dataclass
+class BatchResult:
+    records: list[Record] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def discover(inbox: Path) -> tuple[list[tuple[Path, str]], list[str]]:
+    """(file, path relative to the inbox) for every input file, sorted; and what was passed over.
+
+    Symbolic links are not followed: a link could point outside the inbox. Hidden files
+    and folders (names starting with '.') and Office lock files ('~$x.docx') are skipped.
+    """
+    found: list[tuple[Path, str]] = []
+    passed: list[str] = []
+    root = inbox.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        kept = []
+        for d in sorted(dirnames):
+            if d.startswith(".") or (here / d).is_symlink():
+                if (here / d).is_symlink():
+                    passed.append(f"{(here / d).relative_to(root).as_posix()}: symbolic link, not followed")
+                continue
+            kept.append(d)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            path = here / name
+            rel = path.relative_to(root).as_posix()
+            if name.startswith(".") or name.startswith("~$"):
+                continue
+            if path.is_symlink():
+                passed.append(f"{rel}: symbolic link, not followed")
+                continue
+            found.append((path, rel))
+    found.sort(key=lambda item: item[1])
+    return found, passed
+
+
+def process_file(path: Path, display: str, rules: Rules) -> Record:
+    """Read and extract one file; raises InputError when it cannot be read."""
+    document = read_document(path, rules, display=display)
+    try:
+        return extract_record(document, rules)
+    except Exception as exc:  # a bug in one extractor must cost this file only
+        raise InputError(display, f"extraction failed: {type(exc).__name__}: {exc}", stage="extract") from exc
+
+
+def run_batch(inbox: Path, out: Path, rules: Rules, report=None) -> BatchResult:
+    """Process every file of `inbox` and write the outputs under `out`.
+
+    `report(path, error_or_None)` is called after each file (the CLI prints from it).
+    """
+    inbox, out = Path(inbox), Path(out)
+    if out.resolve().is_relative_to(inbox.resolve()):
+        raise InputError(str(out), "the output folder must not be inside the inbox (inputs are never changed)",
+                         stage="usage")
+    files, passed = discover(inbox)
+    result = BatchResult(skipped=passed)
+    records_dir = out / "records"
+    written: set[str] = set()
+    for path, rel in files:
+        try:
+            record = process_file(path, rel, rules)
+        except InputError as err:
+            result.errors.append(err)
+            if report:
+                report(rel, err)
+            continue
+        name = safe_name(rel) + ".json"
+        write_json(records_dir / name, record.to_dict())
+        written.add(name)
+        result.records.append(record)
+        if report:
+            report(rel, None)
+    # drop the records of files that are gone, so OUT always mirrors the inbox
+    if records_dir.is_dir():
+        for stale in records_dir.glob("*.json"):
+            if stale.name not in written:
+                stale.unlink()
+    write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.records))
+    write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
+    return result

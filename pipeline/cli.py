@@ -1,0 +1,104 @@
+"""`vanban`: parse arguments, loop over files, print. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import rules as rules_module
+from .batch import run_batch
+from .errors import InputError
+from .extract import extract_record
+from .ingest import read_document
+
+
+def _load_rules(overlays: tuple[str, ...]):
+    try:
+        return rules_module.load(*overlays)
+    except rules_module.RulesError as exc:
+        raise click.UsageError(f"bad rules: {exc}") from exc
+
+
+rules_option = click.option(
+    "--rules", "overlays", multiple=True, type=click.Path(exists=True, file_okay=False),
+    help="An extra rules folder (a province or sector overlay); may be given several times.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vanban")
+def main() -> None:
+    """Read Vietnamese official dispatches and turn them into work."""
+
+
+def _batch(inbox: str, out: str, overlays: tuple[str, ...]) -> None:
+    rules = _load_rules(overlays)
+
+    def report(path: str, error: InputError | None) -> None:
+        if error is not None:
+            click.echo(f"{error.path}: {error.cause}", err=True)
+
+    try:
+        result = run_batch(Path(inbox), Path(out), rules, report=report)
+    except InputError as err:
+        raise click.UsageError(str(err)) from err
+    for note in result.skipped:
+        click.echo(f"{note}", err=True)
+    n = len(result.records) + len(result.errors)
+    click.echo(f"{n} files: {len(result.records)} records, {len(result.errors)} failed")
+    click.echo(f"records: {Path(out) / 'records.jsonl'}")
+    click.echo(f"errors:  {Path(out) / 'errors.jsonl'}")
+    sys.exit(0 if result.ok else 1)
+
+
+@main.command()
+@click.argument("inbox", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@rules_option
+def run(inbox: str, out: str, overlays: tuple[str, ...]) -> None:
+    """The whole batch over INBOX and its sub-folders."""
+    _batch(inbox, out, overlays)
+
+
+@main.command()
+@click.argument("inbox", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@rules_option
+def ingest(inbox: str, out: str, overlays: tuple[str, ...]) -> None:
+    """Ingest every file of INBOX into records."""
+    _batch(inbox, out, overlays)
+
+
+def _read(file: str, overlays: tuple[str, ...]):
+    rules = _load_rules(overlays)
+    try:
+        return read_document(Path(file), rules, display=file), rules
+    except InputError as err:
+        click.echo(f"{err.path}: {err.cause}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@rules_option
+def text(file: str, overlays: tuple[str, ...]) -> None:
+    """Print the clean text ingest produced for FILE (UTF-8)."""
+    document, _ = _read(file, overlays)
+    sys.stdout.buffer.write((document.text + "\n").encode("utf-8"))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@rules_option
+def show(file: str, overlays: tuple[str, ...]) -> None:
+    """Print the record of FILE as JSON."""
+    document, rules = _read(file, overlays)
+    record = extract_record(document, rules)
+    payload = json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.buffer.write(payload.encode("utf-8"))
+
+
+if __name__ == "__main__":
+    main()

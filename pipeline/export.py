@@ -1,0 +1,67 @@
+"""Writing results: atomic files, safe names, JSON that keeps Vietnamese readable.
+
+Every file is written to a temporary file beside its target and renamed over it, so a
+reader (or an interrupted run) never sees half a file. Output names come from input
+file names only, never from document text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import regex
+
+_UNSAFE = regex.compile(r"[^\p{L}\p{N}._-]+")
+MAX_NAME = 120
+
+
+def safe_name(relative: str) -> str:
+    """A file name for the outputs of input `relative` (a path inside the inbox).
+
+    Folders become `__`, anything but letters, digits, `.`, `_` and `-` becomes `_`, and
+    a short hash of the original keeps distinct inputs distinct after the folding.
+    """
+    rel = unicodedata.normalize("NFC", relative).replace("\\", "/")
+    parts = [p for p in rel.split("/") if p not in ("", ".", "..")]
+    folded = "__".join(_UNSAFE.sub("_", p).strip("._") or "_" for p in parts) or "file"
+    digest = hashlib.sha1(rel.encode("utf-8")).hexdigest()[:8]
+    if len(folded) > MAX_NAME:
+        folded = folded[:MAX_NAME]
+    return f"{folded}.{digest}"
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=False)
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write `content` to `path` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_json(path: Path, data: Any) -> None:
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_jsonl(path: Path, rows: Iterable[Any]) -> None:
+    write_atomic(path, "".join(dumps(r) + "\n" for r in rows))

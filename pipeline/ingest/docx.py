@@ -1,0 +1,281 @@
+"""DOCX via python-docx: paragraphs and tables in document order, layout tables by column.
+
+The official layout (Nghị định 30/2020) puts the header in a borderless two-column
+table (issuer and Số left, quốc hiệu and the date line right) and the Nơi nhận and the
+signer in another; each column comes out as its own block. Runs typed in TCVN3 or VNI
+fonts are converted by the run's font name.
+"""
+
+from __future__ import annotations
+
+import io
+
+from .. import normalise
+from ..document import Line, Page
+from ..errors import InputError
+from ..rules import LegacyEncoding, Rules
+from .safety import check_zip
+
+
+def read_docx(data: bytes, name: str, rules: Rules) -> tuple[list[Page], str | None, list[str]]:
+    check_zip(data, name, rules)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except PackageNotFoundError as exc:
+        raise InputError(name, "not a Word document (no word/document.xml in the package)") from exc
+    reader = _Reader(document, rules)
+    reader.read()
+    return reader.pages(), reader.legacy, reader.warnings
+
+
+class _Reader:
+    def __init__(self, document, rules: Rules) -> None:
+        from docx.oxml.ns import qn
+
+        self.qn = qn
+        self.document = document
+        self.rules = rules
+        self.lines: list[Line] = []
+        self.page = 1
+        self.legacy: str | None = None
+        self.warnings: list[str] = []
+        self.default_font = self._default_font()
+        self.seen_body_text = False
+
+    # -- structure ---------------------------------------------------------------------
+
+    def read(self) -> None:
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        body = self.document.element.body
+        margin_top, margin_bottom = self._margins()
+        for text in margin_top:
+            self.lines.append(Line(text, 1, "margin"))
+        for child in body.iterchildren():
+            tag = child.tag
+            if tag == self.qn("w:p"):
+                self._paragraph(Paragraph(child, self.document), "body")
+            elif tag == self.qn("w:tbl"):
+                self._table(Table(child, self.document))
+            elif tag == self.qn("w:sdt"):
+                for p in child.iter(self.qn("w:p")):
+                    self._paragraph(Paragraph(p, self.document), "body")
+        for text in margin_bottom:
+            self.lines.append(Line(text, self.page, "margin"))
+        if self.legacy is None:
+            self._legacy_by_statistics()
+
+    def pages(self) -> list[Page]:
+        by_page: dict[int, list[Line]] = {}
+        for line in self.lines:
+            by_page.setdefault(line.page, []).append(line)
+        return [Page(n, tuple(by_page.get(n, []))) for n in range(1, max(by_page, default=1) + 1)]
+
+    def _paragraph(self, paragraph, block: str) -> None:
+        p = paragraph._p
+        if self._breaks_before(p):
+            self.page += 1
+        text, extra_pages = self._paragraph_text(paragraph)
+        for part in text.split("\n"):
+            clean = normalise.clean_line(part)
+            if clean:
+                self.lines.append(Line(clean, self.page, block))  # type: ignore[arg-type]
+                if block == "body" and len(clean) >= 40:
+                    self.seen_body_text = True
+        self.page += extra_pages
+        from docx.text.paragraph import Paragraph
+
+        # text boxes anchored in this paragraph (only the modern copy of each)
+        for box in p.iter(self.qn("w:txbxContent")):
+            if _inside_fallback(box):
+                continue
+            for inner in box.iter(self.qn("w:p")):
+                t, _ = self._paragraph_text(Paragraph(inner, self.document))
+                for part in t.split("\n"):
+                    clean = normalise.clean_line(part)
+                    if clean:
+                        self.lines.append(Line(clean, self.page, block))  # type: ignore[arg-type]
+
+    def _table(self, table) -> None:
+        rows = []
+        for row in table.rows:
+            cells, seen = [], set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:
+                    continue
+                seen.add(id(cell._tc))
+                cells.append(cell)
+            rows.append(cells)
+        two_columns = rows and all(len(r) == 2 for r in rows) and len(rows) <= 4
+        if two_columns:
+            texts = [t for r in rows for c in r for t in self._cell_lines(c)]
+            kind = normalise.layout_table_kind(texts, first=not self.seen_body_text)
+            if kind:
+                for column, side in ((0, "left"), (1, "right")):
+                    for row in rows:
+                        for text in self._cell_lines(row[column]):
+                            self.lines.append(Line(text, self.page, f"{kind}-{side}"))  # type: ignore[arg-type]
+                return
+        for row in rows:
+            cells = [" ".join(self._cell_lines(c)) for c in row]
+            text = " | ".join(c for c in cells if c)
+            if text:
+                self.lines.append(Line(text, self.page, "table"))
+
+    def _cell_lines(self, cell) -> list[str]:
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        out = []
+        for child in cell._tc.iterchildren():
+            if child.tag == self.qn("w:p"):
+                text, _ = self._paragraph_text(Paragraph(child, cell))
+                out.extend(c for c in (normalise.clean_line(t) for t in text.split("\n")) if c)
+            elif child.tag == self.qn("w:tbl"):
+                for row in Table(child, cell).rows:
+                    out.append(" | ".join(" ".join(self._cell_lines(c)) for c in row.cells))
+        return out
+
+    # -- runs and fonts ----------------------------------------------------------------
+
+    def _paragraph_text(self, paragraph) -> tuple[str, int]:
+        from docx.text.run import Run
+
+        p = paragraph._p
+        parts = []
+        breaks = 0
+        for r in p.iter(self.qn("w:r")):
+            if _nested_in_box(r, p):
+                continue
+            run = Run(r, paragraph)
+            text = run.text
+            for br in r.iter(self.qn("w:br")):
+                if br.get(self.qn("w:type")) == "page":
+                    breaks += 1
+            breaks += sum(1 for _ in r.iter(self.qn("w:lastRenderedPageBreak")))
+            if not text:
+                continue
+            font = self._run_font(run, paragraph)
+            encoding = self._legacy_for(font)
+            if encoding is not None:
+                text = normalise.decode_legacy(text, encoding, encoding.is_capital_font(font))
+                self.legacy = self.legacy or encoding.name
+            elif self._caps(run):
+                text = text.upper()
+            parts.append(text)
+        return "".join(parts), breaks
+
+    def _legacy_for(self, font: str | None) -> LegacyEncoding | None:
+        for enc in self.rules.legacy:
+            if enc.matches_font(font):
+                return enc
+        return None
+
+    @staticmethod
+    def _caps(run) -> bool:
+        try:
+            return bool(run.font.all_caps)
+        except Exception:  # odd run properties are not worth failing a document for
+            return False
+
+    def _run_font(self, run, paragraph) -> str | None:
+        r_pr = run._r.rPr
+        font = _rfonts(r_pr, self.qn) if r_pr is not None else None
+        if font:
+            return font
+        style = getattr(run, "style", None)
+        font = _style_font(style)
+        if font:
+            return font
+        font = _style_font(getattr(paragraph, "style", None))
+        return font or self.default_font
+
+    def _default_font(self) -> str | None:
+        try:
+            styles = self.document.styles.element
+        except Exception:
+            return None
+        for r_fonts in styles.iter(self.qn("w:rFonts")):
+            parent = r_fonts.getparent()
+            if parent is not None and parent.getparent() is not None and \
+                    parent.getparent().tag == self.qn("w:rPrDefault"):
+                return r_fonts.get(self.qn("w:ascii")) or r_fonts.get(self.qn("w:hAnsi"))
+        return None
+
+    def _breaks_before(self, p) -> bool:
+        p_pr = p.pPr
+        if p_pr is None:
+            return False
+        flag = p_pr.find(self.qn("w:pageBreakBefore"))
+        return flag is not None and flag.get(self.qn("w:val"), "true") not in ("0", "false")
+
+    def _margins(self) -> tuple[list[str], list[str]]:
+        top, bottom = [], []
+        for section in self.document.sections:
+            for part, sink in ((section.header, top), (section.footer, bottom)):
+                try:
+                    if part.is_linked_to_previous and sink:
+                        continue
+                    paragraphs = part.paragraphs
+                except Exception:
+                    continue
+                for paragraph in paragraphs:
+                    text = normalise.clean_line(self._paragraph_text(paragraph)[0])
+                    if text and text not in sink:
+                        sink.append(text)
+        return top, bottom
+
+    def _legacy_by_statistics(self) -> None:
+        """Fonts were not named (or were renamed), yet the text reads as TCVN3 or VNI."""
+        text = "\n".join(line.text for line in self.lines)
+        name = normalise.detect_legacy(text, self.rules)
+        if name is None:
+            return
+        enc = self.rules.legacy_encoding(name)
+        self.legacy = name
+        from dataclasses import replace
+
+        self.lines = [replace(ln, text=normalise.to_nfc(enc.decode(ln.text))) for ln in self.lines]
+        self.warnings.append(f"[legacy] text reads as {name} although no {name} font is named; converted")
+
+
+def _rfonts(r_pr, qn) -> str | None:
+    r_fonts = r_pr.find(qn("w:rFonts"))
+    if r_fonts is None:
+        return None
+    return r_fonts.get(qn("w:ascii")) or r_fonts.get(qn("w:hAnsi")) or r_fonts.get(qn("w:cs"))
+
+
+def _style_font(style) -> str | None:
+    while style is not None:
+        try:
+            name = style.font.name
+        except Exception:
+            return None
+        if name:
+            return name
+        style = getattr(style, "base_style", None)
+    return None
+
+
+def _nested_in_box(r, p) -> bool:
+    node = r.getparent()
+    while node is not None and node is not p:
+        local = node.tag.rsplit("}", 1)[-1]
+        if local in ("txbxContent", "Fallback"):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _inside_fallback(node) -> bool:
+    node = node.getparent()
+    while node is not None:
+        if node.tag.rsplit("}", 1)[-1] == "Fallback":
+            return True
+        node = node.getparent()
+    return False

@@ -1,0 +1,212 @@
+"""Scanned pages and images: Tesseract with its Vietnamese data, rotation and skew fixed.
+
+Words come back with their boxes and go through the same column pass as a PDF page,
+so a scanned header still comes out as two blocks. Tesseract is a system package
+(`tesseract-ocr`, `tesseract-ocr-vie`); without it a scan is a clear error.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass
+
+import regex
+
+from .. import normalise
+from ..document import Line, Page
+from ..errors import InputError
+from ..normalise import Row, Segment
+from ..rules import Rules
+
+INSTALL_HINT = "install Tesseract with its Vietnamese data: apt-get install tesseract-ocr tesseract-ocr-vie"
+
+
+@dataclass(frozen=True)
+class Word:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+
+
+def tesseract_ready(languages: str) -> str | None:
+    """None when OCR can run, else the reason it cannot."""
+    if shutil.which("tesseract") is None:
+        return f"Tesseract is not installed; {INSTALL_HINT}"
+    import pytesseract
+
+    try:
+        have = set(pytesseract.get_languages(config=""))
+    except Exception as exc:  # a broken install answers with an error, not a list
+        return f"Tesseract does not run ({exc}); {INSTALL_HINT}"
+    missing = [lang for lang in languages.split("+") if lang not in have]
+    if missing:
+        return f"Tesseract has no {'+'.join(missing)} language data; {INSTALL_HINT}"
+    return None
+
+
+def read_image(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str]]:
+    from PIL import Image, ImageSequence
+
+    Image.MAX_IMAGE_PIXELS = rules.ingest.max_image_pixels
+    try:
+        image = Image.open(io.BytesIO(data))
+        frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
+    except Image.DecompressionBombError as exc:
+        raise InputError(name, f"refused: image is larger than {rules.ingest.max_image_pixels} pixels") from exc
+    except Exception as exc:
+        raise InputError(name, f"not a readable image ({type(exc).__name__})") from exc
+    if len(frames) > rules.ingest.max_pages:
+        raise InputError(name, f"{len(frames)} pages, over the limit of {rules.ingest.max_pages}")
+    reason = tesseract_ready(rules.ingest.ocr_languages)
+    if reason:
+        raise InputError(name, f"cannot read a scan: {reason}", stage="ocr")
+    pages, warnings = [], []
+    dpi = _image_dpi(image)
+    for number, frame in enumerate(frames, start=1):
+        lines, notes = ocr_page_image(frame, number, dpi, rules)
+        pages.append(Page(number, tuple(lines), ocr=True))
+        warnings.extend(notes)
+    return pages, warnings
+
+
+def _image_dpi(image) -> float:
+    dpi = image.info.get("dpi")
+    try:
+        value = float(dpi[0]) if dpi else 0.0
+    except (TypeError, ValueError, IndexError):
+        value = 0.0
+    return value if 70 <= value <= 1200 else 300.0
+
+
+def ocr_page_image(image, number: int, dpi: float, rules: Rules) -> tuple[list[Line], list[str]]:
+    """Clean lines of one page image, in points (1/72 inch) like a PDF page."""
+    from PIL import Image, ImageFilter
+
+    warnings: list[str] = []
+    # a 3x3 median removes the speckles of scanners and fax copies; Tesseract reads
+    # each speckle as a stray glyph otherwise and the column pass sees false gaps
+    gray = image.convert("L").filter(ImageFilter.MedianFilter(3))
+    angle = estimate_skew(gray, rules.ingest.ocr_max_skew_degrees)
+    if abs(angle) >= 0.2:
+        gray = gray.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    words, confidence = _words(gray, dpi, rules)
+    if confidence < 55 or len(words) < 10:
+        # poor reading: perhaps the page lies sideways or upside down (orientation
+        # detection costs a second Tesseract run, so only pages that need it pay)
+        turned = _upright(gray, warnings, number)
+        if turned is not gray:
+            words, confidence = _words(turned, dpi, rules)
+            gray = turned
+    width = gray.width * 72.0 / dpi
+    lines = layout_words(words, width, number)
+    if sum(len(ln.text) for ln in lines) < rules.ingest.ocr_min_text_chars:
+        warnings.append(f"[ocr] page {number}: almost no text found on the scanned page")
+    return lines, warnings
+
+
+def _words(gray, dpi: float, rules: Rules) -> tuple[list[Word], float]:
+    """Tesseract's words with boxes in points, and their mean confidence."""
+    import pytesseract
+
+    data = pytesseract.image_to_data(gray, lang=rules.ingest.ocr_languages, config="--psm 3",
+                                     output_type=pytesseract.Output.DICT)
+    scale = 72.0 / dpi
+    words, confs = [], []
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0 or (conf < 40 and not regex.search(r"[\p{L}\d]{2}", text)):
+            continue  # noise read as punctuation
+        x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
+        words.append(Word(x, y, x + w, y + h, text))
+        confs.append(conf)
+    return words, (sum(confs) / len(confs) if confs else 0.0)
+
+
+def _upright(gray, warnings: list[str], number: int):
+    """Turn a page scanned sideways or upside down (Tesseract's orientation detection)."""
+    import pytesseract
+
+    try:
+        osd = pytesseract.image_to_osd(gray, config="--psm 0 -c min_characters_to_try=20")
+    except Exception:  # too little text to tell the orientation: leave it as it is
+        return gray
+    match = regex.search(r"Rotate:\s*(\d+)", osd)
+    confidence = regex.search(r"Orientation confidence:\s*([\d.]+)", osd)
+    rotate = int(match.group(1)) if match else 0
+    if rotate and (confidence is None or float(confidence.group(1)) >= 1.5):
+        warnings.append(f"[ocr] page {number}: turned {rotate} degrees to read it")
+        return gray.rotate(-rotate, expand=True, fillcolor=255)
+    return gray
+
+
+def estimate_skew(gray, max_degrees: float) -> float:
+    """The small rotation (degrees, counter-clockwise) that makes text rows horizontal.
+
+    Projection profile: rotated the right way, dark pixels gather in sharp rows, so the
+    row sums vary the most.
+    """
+    import numpy as np
+    from PIL import Image
+
+    small = gray.copy()
+    small.thumbnail((800, 800))
+    ink = small.point(lambda v: 255 if v < 160 else 0)
+    best, best_score = 0.0, -1.0
+    steps = int(max_degrees / 0.25)
+    for k in range(-steps, steps + 1):
+        angle = k * 0.25
+        rotated = ink.rotate(angle, resample=Image.NEAREST, expand=False, fillcolor=0)
+        rows = np.asarray(rotated, dtype=np.float32).sum(axis=1)
+        score = float(np.var(np.diff(rows)))
+        if score > best_score:
+            best, best_score = angle, score
+    return best
+
+
+def layout_words(words: list[Word], width: float, page: int) -> list[Line]:
+    """Rows of positioned words → lines, with the column and paragraph passes."""
+    rows = group_rows(words)
+    lines = normalise.split_columns(rows, width, page, first_page=page == 1)
+    lines = [Line(normalise.clean_line(ln.text), ln.page, ln.block, ln.bbox) for ln in lines]
+    rights = sorted(ln.bbox[2] for ln in lines if ln.bbox and ln.block == "body" and ln.text)
+    wrap = rights[int(0.9 * (len(rights) - 1))] if rights else None
+    return [ln for ln in normalise.join_paragraphs(lines, wrap) if ln.text]
+
+
+def group_rows(words: list[Word], gap_factor: float = 1.2) -> list[Row]:
+    """Cluster words into printed rows by their vertical middle; split rows into segments
+    where the horizontal gap is much wider than a space."""
+    if not words:
+        return []
+    ordered = sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0))
+    clusters: list[list[Word]] = []
+    for word in ordered:
+        middle = (word.top + word.bottom) / 2
+        height = max(1.0, word.bottom - word.top)
+        if clusters:
+            last = clusters[-1]
+            lmid = sum((w.top + w.bottom) / 2 for w in last) / len(last)
+            lheight = max(1.0, max(w.bottom - w.top for w in last))
+            if abs(middle - lmid) <= 0.5 * min(height, lheight) + 0.5:
+                last.append(word)
+                continue
+        clusters.append([word])
+    rows = []
+    for cluster in clusters:
+        cluster.sort(key=lambda w: w.x0)
+        height = sorted(w.bottom - w.top for w in cluster)[len(cluster) // 2]
+        limit = max(gap_factor * height, 6.0)
+        segments: list[list[Word]] = [[cluster[0]]]
+        for word in cluster[1:]:
+            if word.x0 - segments[-1][-1].x1 > limit:
+                segments.append([word])
+            else:
+                segments[-1].append(word)
+        rows.append(Row(
+            tuple(Segment(s[0].x0, s[-1].x1, " ".join(w.text for w in s)) for s in segments),
+            min(w.top for w in cluster), max(w.bottom for w in cluster)))
+    return rows

@@ -1,0 +1,129 @@
+"""PDF via pdfplumber, page by page; pages without a sound text layer go to OCR.
+
+A page is read from its text layer when that layer is there and sound. It goes to
+Tesseract when it has no text (a scan), when most glyphs are unmapped `(cid:N)`, or
+when its words are too often not Vietnamese syllables: a layer that drops letters
+('CỘNG HÒ XÃ HỘI CHỦ NGHĨ VIỆT NM', shared/real/04) while the page image is right.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import regex
+
+from .. import normalise
+from ..document import Line, Page
+from ..errors import InputError
+from ..rules import Rules
+from . import ocr
+
+# pdfplumber's default x_tolerance (3 pt) glues words of tightly set lines together
+# ('Căn cứThôngtưsố32/2018', shared/real/01); letters of a word sit closer than 1.5 pt.
+X_TOLERANCE = 1.5
+
+
+def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str]]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        count = len(pdf.pages)
+    except PDFPasswordIncorrect as exc:
+        raise InputError(name, "password-protected PDF; save an unprotected copy") from exc
+    except Exception as exc:
+        raise InputError(name, f"damaged PDF, cannot be opened ({type(exc).__name__}: {exc})".rstrip()) from exc
+    with pdf:
+        if count == 0:
+            raise InputError(name, "PDF has no pages")
+        if count > rules.ingest.max_pages:
+            raise InputError(name, f"PDF has {count} pages, over the limit of {rules.ingest.max_pages} "
+                                   "(raise max_pages in rules/ingest.json)")
+        pages, warnings = [], []
+        ocr_reason: str | None = None
+        for index, page in enumerate(pdf.pages):
+            number = index + 1
+            try:
+                lines, verdict = _text_layer(page, number, rules)
+            except Exception as exc:  # one broken page must not lose the others
+                lines, verdict = [], f"text layer unreadable ({type(exc).__name__})"
+            if verdict is None:
+                pages.append(Page(number, tuple(lines)))
+                continue
+            if ocr_reason is None:
+                ocr_reason = ocr.tesseract_ready(rules.ingest.ocr_languages) or ""
+            if ocr_reason:
+                warnings.append(f"[ocr] page {number}: {verdict}, but {ocr_reason}")
+                pages.append(Page(number, tuple(lines)))
+                continue
+            image, dpi = _render(data, index, page, rules)
+            ocr_lines, notes = ocr.ocr_page_image(image, number, dpi, rules)
+            warnings.extend(notes)
+            if lines:
+                warnings.append(f"[ocr] page {number}: {verdict}; read by OCR instead")
+            pages.append(Page(number, tuple(ocr_lines), ocr=True))
+    pages = remove_running_lines(pages, rules)
+    if not any(ln.text for p in pages for ln in p.lines) and ocr_reason:
+        raise InputError(name, f"scanned PDF with no text layer: {ocr_reason}", stage="ocr")
+    return pages, warnings
+
+
+def _text_layer(page, number: int, rules: Rules) -> tuple[list[Line], str | None]:
+    """Lines of the text layer, and why it cannot be trusted (None when it can)."""
+    page = page.dedupe_chars(tolerance=1)  # fake bold prints each glyph twice, a hair apart
+    words = page.extract_words(x_tolerance=X_TOLERANCE, y_tolerance=3, keep_blank_chars=False)
+    raw = " ".join(w["text"] for w in words)
+    limits = rules.ingest
+    if len(regex.sub(r"\s|\(cid:\d+\)", "", raw)) < limits.ocr_min_text_chars:
+        return [], "no text layer"
+    if normalise.cid_share(raw) > limits.max_cid_share:
+        return [], "most glyphs have no Unicode mapping (cid)"
+    share, count = normalise.invalid_syllable_share(raw, rules.syllables)
+    items = [ocr.Word(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in words]
+    lines = ocr.layout_words(items, float(page.width), number)
+    if count >= limits.min_words_for_syllable_check and share > limits.max_invalid_syllable_share:
+        return lines, f"text layer looks damaged ({share:.0%} of words are not Vietnamese)"
+    return lines, None
+
+
+def _render(data: bytes, index: int, page, rules: Rules):
+    import pypdfium2 as pdfium
+
+    dpi = float(rules.ingest.ocr_dpi)
+    pixels = float(page.width) * float(page.height) * (dpi / 72.0) ** 2
+    if pixels > rules.ingest.max_image_pixels:
+        dpi *= (rules.ingest.max_image_pixels / pixels) ** 0.5
+    document = pdfium.PdfDocument(data)
+    try:
+        bitmap = document[index].render(scale=dpi / 72.0, grayscale=True)
+        return bitmap.to_pil(), dpi
+    finally:
+        document.close()
+
+
+def remove_running_lines(pages: list[Page], rules: Rules) -> list[Page]:
+    """Drop page numbers and headers repeated at the top or bottom of every page."""
+    def key(text: str) -> str:
+        return regex.sub(r"\d+", "#", text.strip().lower())
+
+    edges = Counter()
+    for page in pages:
+        body = [ln for ln in page.lines if ln.text]
+        for ln in {id(x): x for x in body[:2] + body[-2:]}.values():
+            edges[key(ln.text)] += 1
+    repeated = {k for k, n in edges.items() if n >= rules.ingest.min_pages_for_repeat and len(pages) >= 3}
+    out = []
+    for page in pages:
+        body = [ln for ln in page.lines if ln.text]
+        edge_ids = {id(x) for x in body[:2] + body[-2:]}
+        kept = []
+        for ln in page.lines:
+            if id(ln) in edge_ids and (
+                any(p.match(ln.text) for p in rules.ingest.page_number_patterns) or key(ln.text) in repeated
+            ):
+                continue
+            kept.append(ln)
+        out.append(Page(page.number, tuple(kept), page.ocr))
+    return out

@@ -1,0 +1,462 @@
+"""Pure text clean-up between the readers and extraction.
+
+Every function here takes text (or lines) and returns new text: no files, no clock.
+Readers call them in one order (`clean_line`), and the column and paragraph passes
+rebuild the layout a person sees: the two header columns apart, hard-wrapped PDF lines
+joined back into paragraphs, headings and list items kept on lines of their own.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import regex
+
+from .document import Block, Line
+
+if TYPE_CHECKING:
+    from .rules import LegacyEncoding, Rules, Syllables
+
+# Look-alikes that OCR and old fonts put where Vietnamese has Đ/đ (U+0110/U+0111).
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
+_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CID = regex.compile(r"\(cid:\d+\)")
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def to_nfc(text: str) -> str:
+    """Unicode NFC, with the look-alike Ð (U+00D0) read as Đ."""
+    return unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+
+
+def fold_space(text: str) -> str:
+    """Runs of spaces, tabs and no-break spaces become one space; invisible marks go."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def strip_cid(text: str) -> str:
+    """Drop `(cid:N)` glyphs that pdfminer emits for characters with no Unicode mapping."""
+    return _CID.sub("", text)
+
+
+def cid_share(text: str) -> float:
+    """Share of the characters of `text` that were unmapped `(cid:N)` glyphs."""
+    cids = len(_CID.findall(text))
+    visible = len(_CID.sub("x", text).replace(" ", ""))
+    return cids / visible if visible else 0.0
+
+
+def clean_line(text: str) -> str:
+    """The per-line clean-up every reader applies: NFC, look-alikes, cid glyphs, spaces."""
+    return fold_space(strip_cid(to_nfc(text)))
+
+
+def fold_tones(text: str) -> str:
+    """A matching key that folds old and new tone placement (`hoà` = `hòa`, `thuỷ` = `thủy`).
+
+    The tone mark of each word is moved to the end of the word, so every placement of
+    the same tone gives the same key. For matching only: the document keeps its spelling.
+    """
+    out = []
+    for word in regex.split(r"(\W+)", unicodedata.normalize("NFD", text)):
+        tones = [ch for ch in word if ch in _TONE_MARKS]
+        if not tones:
+            out.append(word)
+            continue
+        out.append("".join(ch for ch in word if ch not in _TONE_MARKS) + tones[-1])
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+# --- Vietnamese syllables: a sound text layer is made of them ------------------------
+
+_WORD = regex.compile(r"\p{L}+")
+_URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:vn|com|org|net)\b\S*", regex.IGNORECASE)
+_FOREIGN = regex.compile(r"[fjwz]")
+
+
+def _toneless(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
+
+
+def is_valid_syllable(word: str, syllables: Syllables) -> bool:
+    """True when `word` has the shape onset + rhyme of a Vietnamese syllable."""
+    bare = _toneless(word)
+    for size in (3, 2, 1, 0):
+        onset, rhyme = bare[:size], bare[size:]
+        if syllables.allows(onset, rhyme):
+            return True
+    # "gi" and "qu" onsets swallow the vowel: gì, gìn are onset g + rhyme i/in
+    return bare.startswith("gi") and bare[1:] in syllables.rhymes
+
+
+def invalid_syllable_share(text: str, syllables: Syllables) -> tuple[float, int]:
+    """(share of lower-case words that are not Vietnamese syllables, words counted).
+
+    Capitalised words and abbreviations are left out (names, THPT, UBND); a text layer
+    that drops letters ('thng báo', 'An Ging') shows up as a high share.
+    """
+    text = _URL.sub(" ", to_nfc(text))
+    # f, j, w, z are not Vietnamese letters: such words are foreign (form, web), not damage
+    words = [w for w in _WORD.findall(text) if w.islower() and len(w) > 1 and not _FOREIGN.search(w)]
+    if not words:
+        return 0.0, 0
+    bad = sum(not is_valid_syllable(w, syllables) for w in words)
+    return bad / len(words), len(words)
+
+
+# --- legacy fonts ---------------------------------------------------------------------
+
+_VIET_UNICODE = regex.compile(r"[ĂăĐđĨĩŨũƠơƯưẠ-ỹ]")
+
+
+def legacy_signature(text: str, encoding: LegacyEncoding) -> int:
+    """How many characters of `text` only make sense in `encoding`."""
+    return sum(1 for m in encoding.pattern.finditer(text) if m.group(0) not in _SAFE_LATIN)
+
+
+# Latin-1 letters that plain Unicode Vietnamese uses too: they prove nothing alone.
+_SAFE_LATIN = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+
+
+def detect_legacy(text: str, rules: Rules) -> str | None:
+    """Name the legacy encoding (`tcvn3`, `vni`) that `text` was typed in, or None.
+
+    Unicode Vietnamese is full of ư, ơ, đ and the U+1EA0 block; text typed in a legacy
+    font and decoded as Windows-1252 has none of them but many of its own signature
+    characters ('Gi¸o dôc', 'Giaùo duïc').
+    """
+    native = len(_VIET_UNICODE.findall(text))
+    best, best_score = None, 0
+    for enc in rules.legacy:
+        score = legacy_signature(text, enc)
+        if score > best_score:
+            best, best_score = enc.name, score
+    if best is not None and best_score >= 5 and native < 0.2 * best_score:
+        return best
+    return None
+
+
+def decode_legacy(text: str, encoding: LegacyEncoding, capitals: bool = False) -> str:
+    """Convert legacy-font text to Unicode; `capitals` for the .VnTimeH-style faces."""
+    out = encoding.decode(text)
+    return out.upper() if capitals else out
+
+
+_MOJIBAKE = regex.compile(r"(?:Ã[\u0080-\u00bf]|á»|áº|Ä[\u0080-\u00bf]|Æ°|Æ¡)")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read once as Windows-1252 or Latin-1 ('Sá»Ÿ GiÃ¡o dá»¥c' → 'Sở Giáo dục')."""
+    if len(_MOJIBAKE.findall(text)) < 3:
+        return text
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if len(_VIET_UNICODE.findall(fixed)) > len(_VIET_UNICODE.findall(text)):
+            return fixed
+    # Mixed text: repair each mis-decoded run on its own.
+    def fix(match: regex.Match) -> str:
+        chunk = match.group(0)
+        try:
+            return chunk.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return chunk
+
+    return regex.sub(r"[\u00c0-\u00ff][\u0080-\u00ff\u0152-\u2122]{1,3}", fix, text)
+
+
+# --- columns: the header and footer tables of Nghị định 30 --------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text on one printed row, with its horizontal extent."""
+
+    x0: float
+    x1: float
+    text: str
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True)
+class Row:
+    segments: tuple[Segment, ...]
+    top: float = 0.0
+    bottom: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1
+
+
+# The fixed words of the Nghị định 30/2020 layout that tell the two tables apart.
+HEADER_HINT = regex.compile(r"CỘNG\s+H[OÒ]À\s+XÃ|Độc\s+lập\s*[-–]|^\s*Số\s*[:.]?\s*\d", regex.IGNORECASE)
+FOOTER_HINT = regex.compile(r"^\s*(?:Nơi\s+nhận|KT\.|TL\.|TM\.|TUQ\.|Q\.\s)", regex.IGNORECASE)
+
+
+# Rows that open the body: they end a header band even when they sit on one side.
+BAND_BREAK = regex.compile(r"^\s*(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|[IVX]{1,4}\.\s|Điều\s+\d)")
+
+
+def layout_table_kind(cells: Iterable[str], first: bool) -> str | None:
+    """'header' or 'footer' for the two small tables of the official layout, else None."""
+    cells = list(cells)
+    if any(FOOTER_HINT.search(c) for c in cells):
+        return "footer"
+    if any(HEADER_HINT.search(c) for c in cells) or first:
+        return "header"
+    return None
+
+
+def split_columns(rows: Sequence[Row], width: float, page: int, first_page: bool) -> list[Line]:
+    """Lines of one page, with two-column bands (header, Nơi nhận + signer) put column by column.
+
+    A band starts at a row whose text sits in two groups far apart, one in the left part
+    of the page and one in the right, and goes on while rows keep to one side; a row that
+    spans the middle (a centred title, a body paragraph) ends it. Inside a band the left
+    column comes out first, then the right, so the columns never interleave.
+    """
+    out: list[Line] = []
+    i = 0
+    seen_header = False
+    while i < len(rows):
+        if not rows[i].segments:
+            out.append(Line("", page, "body"))  # a blank row still ends a paragraph
+            i += 1
+            continue
+        split = _split_point(rows[i], width)
+        if split is None:
+            out.append(_row_line(rows[i], page, "body"))
+            i += 1
+            continue
+        left: list[Line] = []
+        right: list[Line] = []
+        j = i
+        while j < len(rows):
+            row = rows[j]
+            if not row.segments:
+                j += 1
+                continue
+            here = _split_point(row, width) if j > i else split
+            if j > i and BAND_BREAK.match(row.text):
+                break
+            if here is not None:
+                cut = here
+            else:
+                side = _side(row, width)
+                if side is None:
+                    break
+                cut = math.inf if side == "left" else -math.inf
+            lparts = [s for s in row.segments if s.centre < cut]
+            rparts = [s for s in row.segments if s.centre >= cut]
+            if lparts:
+                left.append(_segments_line(lparts, row, page))
+            if rparts:
+                right.append(_segments_line(rparts, row, page))
+            j += 1
+        first = first_page and not seen_header and _top_of_page(rows, i)
+        kind = layout_table_kind((x.text for x in left + right), first)
+        seen_header = seen_header or kind == "header"
+        if kind is None:
+            # an ordinary two-column table in the body: keep its rows as printed
+            for row in (r for r in rows[i:j] if r.segments):
+                out.append(Line(" | ".join(s.text for s in row.segments), page, "table",
+                                (row.x0, row.top, row.x1, row.bottom)))
+        else:
+            out.extend(replace(x, block=f"{kind}-left") for x in left)
+            out.extend(replace(x, block=f"{kind}-right") for x in right)
+        i = j
+    return out
+
+
+def _top_of_page(rows: Sequence[Row], index: int) -> bool:
+    substantial = [r for r in rows[:index] if r.segments and len(r.text) >= 40]
+    return len(substantial) == 0
+
+
+def _split_point(row: Row, width: float) -> float | None:
+    """The x of the gap between a left and a right column on this row, if there is one."""
+    segs = row.segments
+    if len(segs) < 2:
+        return None
+    best = None
+    for a, b in zip(segs, segs[1:]):
+        gap = b.x0 - a.x1
+        if best is None or gap > best[0]:
+            best = (gap, a, b)
+    gap, a, b = best
+    left = [s for s in segs if s.x1 <= a.x1]
+    right = [s for s in segs if s.x0 >= b.x0]
+    if len(left) > 1 and len(right) > 1 and len(segs) > 3:
+        return None  # many cells: a table row, not two columns
+    if gap < 0.03 * width:
+        return None
+    lcentre = (left[0].x0 + left[-1].x1) / 2
+    rcentre = (right[0].x0 + right[-1].x1) / 2
+    if lcentre <= 0.42 * width and rcentre >= 0.55 * width:
+        return (a.x1 + b.x0) / 2
+    return None
+
+
+def _side(row: Row, width: float) -> str | None:
+    centre = (row.x0 + row.x1) / 2
+    if row.x1 <= 0.62 * width and centre <= 0.4 * width:
+        return "left"
+    if row.x0 >= 0.38 * width and centre >= 0.58 * width:
+        return "right"
+    return None
+
+
+def _segments_line(parts: Sequence[Segment], row: Row, page: int) -> Line:
+    return Line(" ".join(s.text for s in parts), page, "body",
+                (parts[0].x0, row.top, parts[-1].x1, row.bottom))
+
+
+def _row_line(row: Row, page: int, block: Block) -> Line:
+    return Line(row.text, page, block, (row.x0, row.top, row.x1, row.bottom))
+
+
+def text_rows(lines: Iterable[str], gap: int = 3) -> list[Row]:
+    """Rows of a plain-text page: runs of `gap` or more spaces separate segments.
+
+    Text extracted from PDFs with layout ('UBND HUYỆN NAM ĐÀN      CỘNG HÒA ...') keeps
+    its columns this way; the column pass then treats it like a PDF page.
+    """
+    rows = []
+    splitter = regex.compile(r" {%d,}" % gap)
+    for n, raw in enumerate(lines):
+        line = raw.expandtabs(8).rstrip()
+        segments = []
+        pos = 0
+        for part in splitter.split(line):
+            start = line.index(part, pos) if part else pos
+            if part.strip():
+                lead = len(part) - len(part.lstrip())
+                segments.append(Segment(start + lead, start + len(part.rstrip()), part.strip()))
+            pos = start + len(part)
+        rows.append(Row(tuple(segments), float(n), float(n + 1)))
+    return rows
+
+
+# --- paragraphs: joining the hard line breaks of PDF text ----------------------------
+
+_ITEM = regex.compile(
+    r"""^(?:
+        (?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-ZĐ])[.)/]\s   # I.  1.  1.2.  a)  b/
+      | \d{1,3}(?:\.\d{1,3})+\s                                    # 2.1 without a dot
+      | [-+•*–—]\s*\S                                             # dashes and bullets
+      | (?:Điều|Chương|Mục|Phần|Phụ\s+lục)\s+[\dIVXLC]+           # articles and parts
+      | (?:Nơi\s+nhận|Kính\s+gửi|Số|Lưu|V/v)\b
+      | (?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\s
+    )""",
+    regex.VERBOSE,
+)
+_DASH_WRAP = regex.compile(r"^[-–]\s+\p{Lu}\p{Ll}")
+_TERMINAL = regex.compile(r"[.;:!?]\s*$|\./\.\s*$")
+
+
+def is_heading_or_item(text: str) -> bool:
+    """A line that starts an outline item, a list item or a block of its own."""
+    stripped = text.strip()
+    if _ITEM.match(stripped):
+        return True
+    letters = [ch for ch in stripped if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def join_paragraphs(lines: Sequence[Line], wrap_width: float | None = None) -> list[Line]:
+    """Join hard-wrapped body lines back into paragraphs; blank lines are dropped.
+
+    Line B continues line A when both are body lines of the same page, A does not end a
+    sentence, B does not start a heading or list item, and either B starts in lower case
+    or A reaches the wrap width (the text was wrapped there, not broken on purpose).
+    `wrap_width` is the right edge of a full line: points for PDF, characters for text.
+    A blank line ends a paragraph, except in text that puts a blank line after every
+    line (PDF text pasted double-spaced, as in seed 000): there blank lines mean nothing.
+    """
+    if wrap_width is None:
+        wrap_width = _typical_width(lines)
+    blank_breaks = not _double_spaced(lines)
+    out: list[Line] = []
+    after_blank = False
+    for line in lines:
+        if not line.text.strip():
+            after_blank = True
+            continue
+        if out and not (after_blank and blank_breaks) and _continues(out[-1], line, wrap_width):
+            prev = out[-1]
+            bbox = None
+            if prev.bbox and line.bbox:
+                bbox = (min(prev.bbox[0], line.bbox[0]), prev.bbox[1],
+                        max(prev.bbox[2], line.bbox[2]), line.bbox[3])
+            out[-1] = replace(prev, text=_glue(prev.text, line.text), bbox=bbox)
+        else:
+            out.append(line)
+        after_blank = False
+    return out
+
+
+def _double_spaced(lines: Sequence[Line]) -> bool:
+    texts = [bool(ln.text.strip()) for ln in lines]
+    full = sum(texts)
+    if full < 6:
+        return False
+    followed = sum(1 for a, b in zip(texts, texts[1:]) if a and not b)
+    return followed >= 0.6 * full
+
+
+def _glue(a: str, b: str) -> str:
+    # a word hyphenated across lines is rare in Vietnamese (syllables are short); keep both
+    return f"{a.rstrip()} {b.lstrip()}"
+
+
+def _continues(prev: Line, line: Line, wrap_width: float) -> bool:
+    if prev.block != "body" or line.block != "body" or prev.page != line.page:
+        return False
+    a, b = prev.text.strip(), line.text.strip()
+    if not a or not b or a.endswith("./."):
+        return False
+    if is_heading_or_item(b):
+        # 'Bộ Lao động' / '- Thương binh và Xã hội': a hyphenated name wrapped at the
+        # dash, not a list item, when the line before runs to the margin unfinished
+        return bool(_DASH_WRAP.match(b)) and not _TERMINAL.search(a) and _reaches(prev, wrap_width)
+    if is_heading_or_item(a) and a.isupper():
+        return False
+    if b[0].islower():
+        # a list item ending in ';' and going on in lower case is one item wrapped (seed 000)
+        return not a.endswith((".", "!", "?"))
+    return not _TERMINAL.search(a) and _reaches(prev, wrap_width)
+
+
+def _reaches(line: Line, wrap_width: float) -> bool:
+    right = line.bbox[2] if line.bbox else len(line.text)
+    return right >= 0.85 * wrap_width
+
+
+def _typical_width(lines: Sequence[Line]) -> float:
+    rights = [ln.bbox[2] if ln.bbox else len(ln.text) for ln in lines if ln.block == "body" and ln.text.strip()]
+    if not rights:
+        return 0.0
+    rights.sort()
+    return rights[int(0.8 * (len(rights) - 1))] if len(rights) > 4 else max(rights)
+
+

@@ -1,0 +1,202 @@
+"""The record every dispatch becomes (../shared/spec/record.md), as typed dataclasses.
+
+Keys are English; values keep the document's own Vietnamese. Every class is frozen,
+lists are tuples, and `to_dict()` / `from_dict()` round-trip through plain JSON types:
+`Record.from_dict(r.to_dict()) == r`.
+
+Glossary of the terms used here: `number` (số và ký hiệu), `issuer` (cơ quan ban hành),
+`title` (trích yếu), `recipients` (Nơi nhận), `signer` (người ký), `deadline` (thời hạn).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, Union
+
+T = TypeVar("T")
+
+Role = Literal["action", "info", "archive"]
+Recurrence = Literal["daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", "school-year"]
+AUTHORITIES = ("KT.", "TL.", "TM.", "Q.", "TUQ.")
+
+
+class _Model:
+    """JSON round trip shared by every record part."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        if not isinstance(data, dict):
+            raise TypeError(f"{cls.__name__}.from_dict needs a JSON object, got {type(data).__name__}")
+        hints = typing.get_type_hints(cls)
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"{cls.__name__}: unknown keys {sorted(unknown)}; known keys are {sorted(known)}")
+        return cls(**{k: _load(hints[k], v) for k, v in data.items()})
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, _Model):
+        return value.to_dict()
+    if isinstance(value, tuple | list):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value
+
+
+def _load(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _load(args[0], value) if len(args) == 1 else value
+    if origin is tuple:
+        (item,) = {a for a in typing.get_args(hint) if a is not Ellipsis}
+        return tuple(_load(item, v) for v in value)
+    if origin is dict:
+        _, item = typing.get_args(hint)
+        return {k: _load(item, v) for k, v in value.items()}
+    if isinstance(hint, type) and issubclass(hint, _Model):
+        return hint.from_dict(value)
+    return value
+
+
+@dataclass(frozen=True)
+class Source(_Model):
+    """Where a record came from. `format` is the reader used (pdf, docx, txt, md, image, doc)."""
+
+    path: str
+    sha256: str
+    format: str
+    pages: int = 1
+    ocr: bool = False
+    legacy_encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Issuer(_Model):
+    """The issuing body (cơ quan ban hành); `parent` is the cơ quan chủ quản line above it."""
+
+    name: str | None = None
+    parent: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation(_Model):
+    """A document this one refers to (căn cứ, thực hiện, theo ...)."""
+
+    doc_type: str | None = None
+    number: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    text: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deadline(_Model):
+    """When a task is due (thời hạn). `start` and `end` are ISO dates."""
+
+    text: str
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity(_Model):
+    """A counted product of a task: `01 bài viết` is value 1, unit `bài viết`."""
+
+    value: int | float | None
+    unit: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Task(_Model):
+    """One assignment of work to one owner."""
+
+    owner: str
+    action: str
+    deadline: Deadline | None = None
+    recurrence: Recurrence | None = None
+    quantity: Quantity | None = None
+    section: str | None = None
+    cooperating: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recipient(_Model):
+    """One line of the Nơi nhận block."""
+
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class Signer(_Model):
+    """The signature block: `KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / name`."""
+
+    authority: str | None = None
+    on_behalf_of: str | None = None
+    title: str | None = None
+    name: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.authority is not None and self.authority not in AUTHORITIES:
+            raise ValueError(f"Signer.authority {self.authority!r} is not one of {AUTHORITIES}")
+
+
+@dataclass(frozen=True)
+class Section(_Model):
+    """One item of the outline (I., 1., a), -, +)."""
+
+    label: str | None
+    heading: str | None
+    children: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Span(_Model):
+    """Where a value came from: character offsets into the clean text of one page (1-based)."""
+
+    page: int
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"Span offsets must satisfy 0 <= start <= end, got {self.start}..{self.end}")
+
+
+@dataclass(frozen=True)
+class Record(_Model):
+    """Everything vanban knows about one dispatch."""
+
+    source: Source
+    issuer: Issuer | None = None
+    number: str | None = None
+    doc_type: str | None = None
+    place: str | None = None
+    date: str | None = None
+    title: str | None = None
+    citations: tuple[Citation, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    signer: Signer | None = None
+    sections: tuple[Section, ...] = ()
+    warnings: tuple[str, ...] = ()
+    evidence: dict[str, Span] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # evidence is a dict; records are compared, not hashed as keys
+        return hash((self.source, self.number, self.date))
