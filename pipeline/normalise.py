@@ -151,22 +151,34 @@ def decode_legacy(text: str, encoding: LegacyEncoding, capitals: bool = False) -
 _MOJIBAKE = regex.compile(r"(?:Ã[\u0080-\u00bf]|á»|áº|Ä[\u0080-\u00bf]|Æ°|Æ¡)")
 
 
+def _as_1252_bytes(text: str) -> bytes:
+    """The bytes a Windows-1252 reading came from; its five unused codes read as Latin-1."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                raise
+            out.append(ord(ch))
+    return bytes(out)
+
+
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 read once as Windows-1252 or Latin-1 ('Sá»Ÿ GiÃ¡o dá»¥c' → 'Sở Giáo dục')."""
     if len(_MOJIBAKE.findall(text)) < 3:
         return text
-    for codec in ("cp1252", "latin-1"):
-        try:
-            fixed = text.encode(codec).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
+    try:
+        fixed = _as_1252_bytes(text).decode("utf-8")
         if len(_VIET_UNICODE.findall(fixed)) > len(_VIET_UNICODE.findall(text)):
             return fixed
-    # Mixed text: repair each mis-decoded run on its own.
-    def fix(match: regex.Match) -> str:
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
+
+    def fix(match: regex.Match) -> str:  # mixed text: repair each mis-decoded run alone
         chunk = match.group(0)
         try:
-            return chunk.encode("cp1252").decode("utf-8")
+            return _as_1252_bytes(chunk).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             return chunk
 
@@ -209,7 +221,7 @@ class Row:
 
 
 # The fixed words of the Nghị định 30/2020 layout that tell the two tables apart.
-HEADER_HINT = regex.compile(r"CỘNG\s+H[OÒ]À\s+XÃ|Độc\s+lập\s*[-–]|^\s*Số\s*[:.]?\s*\d", regex.IGNORECASE)
+HEADER_HINT = regex.compile(r"CỘNG\s+H(?:OÀ|ÒA)\s+XÃ|Độc\s+lập\s*[-–]|^\s*Số\s*[:.]?\s*\d", regex.IGNORECASE)
 FOOTER_HINT = regex.compile(r"^\s*(?:Nơi\s+nhận|KT\.|TL\.|TM\.|TUQ\.|Q\.\s)", regex.IGNORECASE)
 
 

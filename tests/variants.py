@@ -23,7 +23,8 @@ from pipeline.document import Document
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation2",
              "/usr/share/fonts/truetype/liberation")
 _DATE_LINE = regex.compile(r",?\s*ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}")
-_RIGHT_HEADER = regex.compile(r"CỘNG\s+H[OÒ]À|Độc\s+lập|^[-_=\s]+$")
+_RIGHT_HEADER = regex.compile(r"CỘNG\s+H(?:OÀ|ÒA)|Độc\s+lập")
+_RULE_LINE = regex.compile(r"^[-_=\s]+$")
 _LEFT_FOOTER = regex.compile(r"^\s*(?:Nơi\s+nhận|[-+•]\s|Lưu\b)")
 
 
@@ -62,6 +63,7 @@ def layout_of(document: Document) -> Layout:
                 (len(ln.text) >= 60 and not _LEFT_FOOTER.match(ln.text)) or _is_type_name(ln.text)):
             break
         footer_end += 1
+    side = "left"
     for i, ln in enumerate(lines):
         if i >= footer_end:
             layout.after.append(ln.text)
@@ -77,9 +79,13 @@ def layout_of(document: Document) -> Layout:
             else:
                 layout.footer_right.append(ln.text)
         elif not found_header and i < title_at:
-            if _RIGHT_HEADER.search(ln.text) or _DATE_LINE.search(ln.text):
+            if _RULE_LINE.match(ln.text):  # the rule under a block belongs to that block
+                (layout.header_right if side == "right" else layout.header_left).append(ln.text)
+            elif _RIGHT_HEADER.search(ln.text) or _DATE_LINE.search(ln.text):
+                side = "right"
                 layout.header_right.append(ln.text)
             else:
+                side = "left"
                 layout.header_left.append(ln.text)
         else:
             layout.body.append(ln.text)

@@ -73,12 +73,12 @@ def _dispatch(path: Path, data: bytes, suffix: str, name: str, rules: Rules
             raise InputError(name, "binary data in a text file")
         pages, legacy = read_text(data, rules, markdown=True if suffix != ".txt" else None)
         return pages, suffix.lstrip(".").replace("markdown", "md"), legacy, []
-    if suffix == ".docx" or (suffix != ".doc" and data[:2] == b"PK" and suffix not in {".pdf"}):
+    if suffix == ".docx" or (suffix == "" and data[:2] == b"PK"):
         from .docx import read_docx
 
         pages, legacy, warnings = read_docx(data, name, rules)
         return pages, "docx", legacy, warnings
-    if suffix == ".pdf":
+    if suffix == ".pdf" or (suffix == "" and data[:5] == b"%PDF-"):
         from .pdf import read_pdf
 
         pages, warnings = read_pdf(data, name, rules)

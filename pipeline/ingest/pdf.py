@@ -31,9 +31,9 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         count = len(pdf.pages)
-    except PDFPasswordIncorrect as exc:
-        raise InputError(name, "password-protected PDF; save an unprotected copy") from exc
     except Exception as exc:
+        if _caused_by(exc, PDFPasswordIncorrect):
+            raise InputError(name, "password-protected PDF; save an unprotected copy") from exc
         raise InputError(name, f"damaged PDF, cannot be opened ({type(exc).__name__}: {exc})".rstrip()) from exc
     with pdf:
         if count == 0:
@@ -68,6 +68,17 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
     if not any(ln.text for p in pages for ln in p.lines) and ocr_reason:
         raise InputError(name, f"scanned PDF with no text layer: {ocr_reason}", stage="ocr")
     return pages, warnings
+
+
+def _caused_by(exc: BaseException, kind: type) -> bool:
+    """pdfplumber wraps pdfminer's errors; look through the wrapping."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, kind) or any(isinstance(a, kind) for a in getattr(exc, "args", ())):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
 
 
 def _text_layer(page, number: int, rules: Rules) -> tuple[list[Line], str | None]:

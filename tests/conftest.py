@@ -1,0 +1,38 @@
+"""Shared fixtures: the rules and every sample document are read once per test run."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from pathlib import Path
+
+import pytest
+
+from pipeline import load_rules, read_document
+from pipeline.document import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+INBOX = SAMPLES / "inbox"
+VARIANTS = INBOX / "variants"
+REAL = INBOX / "real"
+GOLD_DOCS = sorted(INBOX.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def rules():
+    return load_rules()
+
+
+@functools.lru_cache(maxsize=None)
+def read_cached(path: str) -> Document:
+    return read_document(Path(path), load_rules(), display=Path(path).name)
+
+
+def words(document: Document, pages: int | None = None) -> list[str]:
+    return " ".join(ln.text for p in document.pages[:pages] for ln in p.lines if ln.block != "margin").split()
+
+
+def similarity(a: list[str], b: list[str]) -> float:
+    """Word-sequence similarity (difflib ratio) of two clean texts."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()

@@ -1,0 +1,172 @@
+"""The command line end to end: a batch with good and bad files, exit codes, outputs."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import INBOX, REAL, VARIANTS
+
+VANBAN = [sys.executable, "-m", "pipeline.cli"]
+
+
+def run(*args, cwd=None):
+    return subprocess.run([*VANBAN, *args], capture_output=True, text=True, cwd=cwd, encoding="utf-8")
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def _password_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt="secret")
+    c.drawString(100, 700, "Kế hoạch")
+    c.save()
+    return buf.getvalue()
+
+
+def _zip_bomb() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"\0" * (30 * 2**20))
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    inbox = tmp_path_factory.mktemp("inbox")
+    sub = inbox / "Phòng GD" / "tháng 10"
+    sub.mkdir(parents=True)
+    shutil.copy(INBOX / "004_4454b9fc8f55b7a4.txt", inbox / "kế hoạch 1008.txt")
+    shutil.copy(VARIANTS / "d1a_pgddt-namdan-kh-duoinuoc-2024.vni.docx", sub / "178 \"VNI\".docx")
+    shutil.copy(REAL / "01_thptuvk_tb25_tohop_mon_lop10.pdf", sub / "01.pdf")
+    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "truncated.pdf").write_bytes((REAL / "01_thptuvk_tb25_tohop_mon_lop10.pdf").read_bytes()[:1500])
+    (inbox / "not-a-zip.docx").write_bytes(b"this is not a zip file at all")
+    (inbox / "bomb.docx").write_bytes(_zip_bomb())
+    (inbox / "locked.pdf").write_bytes(_password_pdf())
+    (inbox / "invoice.xlsx").write_bytes(b"PK\x03\x04 not really")
+    (inbox / "folder.pdf").mkdir()
+    os.symlink("/etc/passwd", inbox / "link.txt")
+    before = _digests(inbox)
+    out = tmp_path_factory.mktemp("out")
+    result = run("run", str(inbox), "--out", str(out))
+    return inbox, out, result, before
+
+
+def test_exit_status_is_1_when_some_files_fail(batch):
+    _, _, result, _ = batch
+    assert result.returncode == 1, result.stderr
+
+
+def test_each_bad_file_costs_one_clear_line(batch):
+    _, _, result, _ = batch
+    lines = result.stderr.strip().splitlines()
+    expected = {
+        "empty.txt": "empty file",
+        "truncated.pdf": "damaged PDF",
+        "not-a-zip.docx": "not a zip",
+        "bomb.docx": "zip bomb",
+        "locked.pdf": "password-protected",
+        "invoice.xlsx": "unsupported file type .xlsx",
+        "link.txt": "symbolic link",
+    }
+    for name, cause in expected.items():
+        hits = [ln for ln in lines if ln.startswith(f"{name}: ")]
+        assert len(hits) == 1, f"{name}: {lines}"
+        assert cause in hits[0], hits[0]
+
+
+def test_good_files_still_produce_records(batch):
+    _, out, _, _ = batch
+    records = [json.loads(x) for x in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    paths = sorted(r["source"]["path"] for r in records)
+    assert paths == sorted(["kế hoạch 1008.txt", "Phòng GD/tháng 10/01.pdf", 'Phòng GD/tháng 10/178 "VNI".docx'])
+    vni = next(r for r in records if r["source"]["path"].endswith(".docx"))
+    assert vni["source"]["legacy_encoding"] == "vni" and vni["source"]["format"] == "docx"
+    files = sorted(p.name for p in (out / "records").iterdir())
+    assert len(files) == 3 and all(f.endswith(".json") and "/" not in f and '"' not in f for f in files)
+    assert not [p for p in out.rglob("*.tmp")], "no half-written files"
+
+
+def test_errors_jsonl_names_path_stage_and_cause(batch):
+    _, out, _, _ = batch
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {e["path"] for e in errors} == {"empty.txt", "truncated.pdf", "not-a-zip.docx", "bomb.docx",
+                                           "locked.pdf", "invoice.xlsx"}
+    assert all(set(e) == {"path", "stage", "cause"} for e in errors)
+
+
+def test_inputs_are_never_changed(batch):
+    inbox, _, _, before = batch
+    assert _digests(inbox) == before
+
+
+def test_rerun_drops_records_of_removed_files(batch, tmp_path):
+    inbox, out, _, _ = batch
+    copy = tmp_path / "inbox"
+    copy.mkdir()
+    shutil.copy(inbox / "kế hoạch 1008.txt", copy / "a.txt")
+    run("run", str(copy), "--out", str(out))
+    assert len(list((out / "records").iterdir())) == 1
+
+
+def test_text_prints_clean_utf8():
+    result = run("text", str(INBOX / "004_4454b9fc8f55b7a4.txt"))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == "Số: 1008/KH-SGDĐT"
+    assert "**" not in result.stdout
+
+
+def test_show_prints_the_record():
+    result = run("show", str(VARIANTS / "004_4454b9fc8f55b7a4.tcvn3.docx"))
+    record = json.loads(result.stdout)
+    assert record["source"]["legacy_encoding"] == "tcvn3"
+    assert len(record["source"]["sha256"]) == 64
+
+
+def test_show_of_a_bad_file_is_one_line_and_exit_1(tmp_path):
+    bad = tmp_path / "x.pdf"
+    bad.write_bytes(b"%PDF-1.4 garbage")
+    result = run("show", str(bad))
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and result.stderr.startswith(f"{bad}: ")
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("run", str(tmp_path / "missing"), "--out", str(tmp_path / "o")).returncode == 2
+    assert run("frobnicate").returncode == 2
+    inside = run("run", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert inside.returncode == 2 and "inside the inbox" in inside.stderr
+
+
+def test_size_limit_from_an_overlay(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "ingest.json").write_text('{"max_file_mb": 0.001}', encoding="utf-8")
+    result = run("show", "--rules", str(rules), str(INBOX / "004_4454b9fc8f55b7a4.txt"))
+    assert result.returncode == 1 and "over the limit of" in result.stderr
+
+
+def test_doc_without_libreoffice_says_what_to_install(tmp_path, monkeypatch, rules):
+    from pipeline.errors import InputError
+    from pipeline.ingest import doc, read_document
+
+    monkeypatch.setattr(doc, "soffice", lambda: None)
+    old = tmp_path / "cv.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
+    with pytest.raises(InputError, match="apt-get install libreoffice"):
+        read_document(old, rules)

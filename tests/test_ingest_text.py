@@ -1,0 +1,96 @@
+"""Text files in every encoding an office produces, and Markdown from scrapers."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import pytest
+
+from pipeline.ingest import read_document
+from pipeline.ingest.text import decode_bytes, markdown_lines
+from tests.conftest import INBOX
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 spells a toned letter as base letter + a combining tone byte."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out += base.encode("cp1258") + "".join(c for c in parts if c in tones).encode("cp1258")
+    return out
+
+
+TEXT = "Sở Giáo dục và Đào tạo tỉnh Kiên Giang triển khai kế hoạch phòng, chống đuối nước cho học sinh."
+
+
+@pytest.mark.parametrize("label,data", [
+    ("utf-8", TEXT.encode("utf-8")),
+    ("utf-8-bom", codecs.BOM_UTF8 + TEXT.encode("utf-8")),
+    ("utf-16", TEXT.encode("utf-16")),
+    ("utf-16-le-no-bom", TEXT.encode("utf-16-le")),
+    ("cp1258", _cp1258(TEXT)),
+])
+def test_decodings(rules, label, data):
+    assert unicodedata.normalize("NFC", decode_bytes(data, rules).text) == TEXT
+
+
+@pytest.mark.parametrize("name", ["tcvn3", "vni"])
+def test_legacy_font_text_file(rules, name):
+    data = rules.legacy_encoding(name).encode(TEXT).encode("cp1252")
+    decoded = decode_bytes(data, rules)
+    assert decoded.text == TEXT
+    assert decoded.legacy == name
+
+
+def test_utf8_read_once_as_cp1252(rules):
+    misread = TEXT.encode("utf-8").decode("latin-1")
+    assert decode_bytes(misread.encode("utf-8"), rules).text == TEXT
+
+
+def test_markdown_markup_removed_tables_kept():
+    md = "\n".join([
+        "# Về việc giải quyết",
+        "| ỦY BAN NHÂN DÂN TỈNH SƠN LA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+        "|---|---|",
+        "| Số: 254/QĐ-UBND | Sơn La, ngày 17 tháng 02 năm 2023 |",
+        "## **I. MỤC ĐÍCH**",
+        "Nội dung *nghiêng* và **đậm**.",
+        "| Nơi nhận: - Bộ Công an; - Lưu: VT, NC. | CHỦ TỊCH Hoàng Quốc Khánh |",
+    ])
+    pairs = markdown_lines(md)
+    assert ("ỦY BAN NHÂN DÂN TỈNH SƠN LA", "header-left") in pairs
+    assert ("Số: 254/QĐ-UBND", "header-left") in pairs
+    assert ("Sơn La, ngày 17 tháng 02 năm 2023", "header-right") in pairs
+    assert ("I. MỤC ĐÍCH", "body") in pairs
+    assert ("Nội dung nghiêng và đậm.", "body") in pairs
+    assert [p for p in pairs if p[1] == "footer-left"] == [
+        ("Nơi nhận:", "footer-left"), ("- Bộ Công an;", "footer-left"), ("- Lưu: VT, NC.", "footer-left")]
+
+
+def test_seed_004_keeps_signer_lines_and_drops_markup(rules):
+    doc = read_document(INBOX / "004_4454b9fc8f55b7a4.txt", rules)
+    texts = [ln.text for ln in doc.lines]
+    assert "KT. GIÁM ĐỐC" in texts and "PHÓ GIÁM ĐỐC" in texts
+    assert not any("**" in t or t.startswith("#") for t in texts)
+    assert doc.format == "txt" and doc.pages[0].lines[0].text == "Số: 1008/KH-SGDĐT"
+
+
+def test_header_blocks_come_out_in_order(rules):
+    doc = read_document(INBOX / "d1a_pgddt-namdan-kh-duoinuoc-2024.txt", rules)
+    blocks = [ln.block for ln in doc.lines[:7]]
+    assert blocks == ["header-left"] * 4 + ["header-right"] * 3
+    assert doc.lines[0].text == "UBND HUYỆN NAM ĐÀN"
+    assert doc.lines[4].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_offsets_locate_lines(rules):
+    doc = read_document(INBOX / "d1a_pgddt-namdan-kh-duoinuoc-2024.txt", rules)
+    text = doc.text
+    at = text.index("Số: 178/KH-PGDĐT")
+    page, offset = doc.locate(at)
+    assert doc.pages[page - 1].text[offset:offset + 16] == "Số: 178/KH-PGDĐT"

@@ -1,0 +1,157 @@
+"""Tables for the pure text functions of pipeline.normalise."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import normalise
+from pipeline.document import Line
+
+# fmt: off
+NFC = [
+    ("Ðào tạo", "Đào tạo"),                       # U+00D0 look-alike from OCR
+    ("ðào", "đào"),
+    ("Giáo dục".replace("á", "a\u0301"), "Giáo dục"),  # decomposed accents
+]
+SPACE = [
+    ("Số:\u00a0 1008/KH-SGDĐT", "Số: 1008/KH-SGDĐT"),
+    ("  a\t\tb  ", "a b"),
+    ("Sở\u200b GDĐT", "Sở GDĐT"),
+]
+TONES = [
+    ("hoà", "hòa"), ("thuỷ", "thủy"), ("Hoá học", "Hóa học"), ("khoẻ", "khỏe"), ("quý", "qúy"),
+]
+ITEMS = [
+    ("I. MỤC ĐÍCH, YÊU CẦU", True), ("1. Mục đích", True), ("a) Triển khai", True), ("b/ Xây dựng", True),
+    ("- Lãnh đạo Sở;", True), ("+ Giáo viên", True), ("2.1. Hồ sơ", True), ("Điều 3. Chánh Văn phòng", True),
+    ("Nơi nhận:", True), ("KẾ HOẠCH", True), ("Căn cứ Luật Giáo dục", True),
+    ("và Đào tạo về việc tổ chức", False), ("Phòng Giáo dục và Đào tạo xây dựng", False),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("raw,clean", NFC)
+def test_to_nfc(raw, clean):
+    assert normalise.to_nfc(raw) == clean
+
+
+@pytest.mark.parametrize("raw,clean", SPACE)
+def test_fold_space(raw, clean):
+    assert normalise.fold_space(raw) == clean
+
+
+@pytest.mark.parametrize("old,new", TONES)
+def test_fold_tones_matches_old_and_new_placement(old, new):
+    assert normalise.fold_tones(old) == normalise.fold_tones(new)
+
+
+def test_fold_tones_keeps_different_words_apart():
+    assert normalise.fold_tones("hoà") != normalise.fold_tones("hoá")
+
+
+def test_strip_cid_and_share():
+    raw = "Gi(cid:12)o d(cid:5)c"
+    assert normalise.strip_cid(raw) == "Gio dc"
+    assert normalise.cid_share(raw) > 0.2
+
+
+@pytest.mark.parametrize("text,expected", ITEMS)
+def test_is_heading_or_item(text, expected):
+    assert normalise.is_heading_or_item(text) is expected
+
+
+def test_detect_legacy(rules):
+    tcvn3 = rules.legacy_encoding("tcvn3").encode("Sở Giáo dục và Đào tạo tỉnh Kiên Giang, phòng chống đuối nước")
+    vni = rules.legacy_encoding("vni").encode("Sở Giáo dục và Đào tạo tỉnh Kiên Giang, phòng chống đuối nước")
+    assert normalise.detect_legacy(tcvn3, rules) == "tcvn3"
+    assert normalise.detect_legacy(vni, rules) == "vni"
+    assert normalise.detect_legacy("Sở Giáo dục và Đào tạo, hoà bình, thuỷ lợi", rules) is None
+
+
+def test_repair_mojibake():
+    good = "Sở Giáo dục và Đào tạo Kiên Giang"
+    raw = good.encode("utf-8")
+    # how Windows tools show it: cp1252 where defined, the five gaps as Latin-1 controls
+    misread = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw)
+    assert misread != good
+    assert normalise.repair_mojibake(misread) == good
+    assert normalise.repair_mojibake(good) == good
+
+
+def test_invalid_syllable_share_sees_dropped_letters(rules):
+    sound, _ = normalise.invalid_syllable_share("thông báo đến quý cha mẹ học sinh của trường", rules.syllables)
+    broken, _ = normalise.invalid_syllable_share("thng báo đến qý cha mẹ học sinh cua trưng ngyện vọng", rules.syllables)
+    assert sound == 0.0
+    assert broken > 0.2
+
+
+def _lines(*texts):
+    return [Line(t) for t in texts]
+
+
+def test_join_paragraphs_double_spaced_pdf_text():
+    # seed 000: PDF text pasted with a blank line after every line
+    lines = _lines("Thực hiện Kế hoạch số 105/KH-PGDĐT ngày 13/8/2020 của Sở Giáo dục", "",
+                   "và Đào tạo về việc tổ chức thực hiện công tác truyền thông năm 2020.", "",
+                   "I. MỤC ĐÍCH, YÊU CẦU", "", "1. Mục đích", "",
+                   "- Thành lập tổ truyền thông, hàng tháng xây dựng 01 bài viết;", "",
+                   "giới thiệu cá nhân, tập thể điển hình cho các cấp.", "",
+                   "- Lựa chọn cá nhân điển hình tiên tiến.", "")
+    joined = [ln.text for ln in normalise.join_paragraphs(lines)]
+    assert joined == [
+        "Thực hiện Kế hoạch số 105/KH-PGDĐT ngày 13/8/2020 của Sở Giáo dục và Đào tạo về việc tổ chức "
+        "thực hiện công tác truyền thông năm 2020.",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "- Thành lập tổ truyền thông, hàng tháng xây dựng 01 bài viết; giới thiệu cá nhân, tập thể điển hình cho các cấp.",
+        "- Lựa chọn cá nhân điển hình tiên tiến.",
+    ]
+
+
+def test_blank_line_ends_a_paragraph_in_ordinary_text():
+    lines = _lines("Đoạn thứ nhất chưa có dấu chấm", "", "và đây là đoạn thứ hai.", "Dòng ba.", "Dòng bốn.",
+                   "Dòng năm.", "Dòng sáu.", "Dòng bảy.")
+    joined = [ln.text for ln in normalise.join_paragraphs(lines)]
+    assert joined[0] == "Đoạn thứ nhất chưa có dấu chấm"
+    assert joined[1] == "và đây là đoạn thứ hai."
+
+
+def test_split_columns_keeps_header_columns_apart():
+    raw = [
+        "UBND HUYỆN NAM ĐÀN                            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO                             Độc lập - Tự do - Hạnh phúc",
+        "Số: 178/KH-PGDĐT                                Nam Đàn, ngày 03 tháng 10 năm 2024",
+        "",
+        "                                      KẾ HOẠCH",
+        "Thực hiện Kế hoạch số 2156/KH-SGDĐT ngày 27/9/2024 của Sở Giáo dục và Đào tạo Nghệ An về phòng chống",
+    ]
+    rows = normalise.text_rows(raw)
+    lines = normalise.split_columns(rows, 84, page=1, first_page=True)
+    assert [(ln.block, ln.text) for ln in lines[:6]] == [
+        ("header-left", "UBND HUYỆN NAM ĐÀN"),
+        ("header-left", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"),
+        ("header-left", "Số: 178/KH-PGDĐT"),
+        ("header-right", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("header-right", "Độc lập - Tự do - Hạnh phúc"),
+        ("header-right", "Nam Đàn, ngày 03 tháng 10 năm 2024"),
+    ]
+    assert lines[-1].block == "body" and lines[-2].text == "KẾ HOẠCH"
+
+
+def test_split_columns_footer_with_signature():
+    raw = [
+        "Nơi nhận:                                      KT. GIÁM ĐỐC",
+        "- Như trên;                                    PHÓ GIÁM ĐỐC",
+        "- Lưu: VT, GDTH.",
+        "",
+        "                                               Phạm Xuân Bình",
+    ]
+    lines = normalise.split_columns(normalise.text_rows(raw), 70, page=2, first_page=False)
+    assert [ln.block for ln in lines] == ["footer-left"] * 3 + ["footer-right"] * 3
+    assert lines[-1].text == "Phạm Xuân Bình"
+
+
+def test_table_rows_are_not_columns():
+    raw = ["TT     Nội dung        Thời gian      Đơn vị thực hiện", "1      Tập huấn        Tháng 9        Phòng GDĐT"]
+    lines = normalise.split_columns(normalise.text_rows(raw), 60, page=1, first_page=True)
+    assert [ln.block for ln in lines] == ["body", "body"]

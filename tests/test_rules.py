@@ -1,0 +1,91 @@
+"""Every rules file loads, compiles and agrees with its own examples; overlays extend it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline import rules as rules_module
+from pipeline.normalise import is_valid_syllable
+from tests.conftest import ROOT
+
+RULES = ROOT / "rules"
+
+
+def _json(name):
+    return json.loads((RULES / name).read_text(encoding="utf-8"))
+
+
+def test_every_rules_file_is_canonical_json():
+    for path in RULES.glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert isinstance(data, dict), f"{path.name}: top level must be an object"
+
+
+LEGACY = _json("legacy_encodings.json")
+
+
+@pytest.mark.parametrize("name", [k for k in LEGACY if not k.startswith("#")])
+def test_legacy_examples_decode(rules, name):
+    enc = rules.legacy_encoding(name)
+    for legacy, expected in LEGACY[name]["examples"].items():
+        assert enc.decode(legacy) == expected
+
+
+@pytest.mark.parametrize("name", ["tcvn3", "vni"])
+def test_legacy_encode_round_trips_every_vietnamese_letter(rules, name):
+    enc = rules.legacy_encoding(name)
+    letters = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+    text = f"Sở Giáo dục và Đào tạo {letters}"
+    assert enc.decode(enc.encode(text)) == text
+    if name == "vni":
+        assert enc.decode(enc.encode(text.upper())) == text.upper()
+
+
+def test_legacy_map_has_no_duplicate_targets(rules):
+    for enc in rules.legacy:
+        targets = [uni for legacy, uni in enc.table if legacy != uni]
+        assert len(targets) == len(set(targets)), f"{enc.name}: a Unicode letter has two legacy spellings"
+
+
+SYL = _json("syllables.json")
+
+
+@pytest.mark.parametrize("word", SYL["valid_examples"])
+def test_valid_syllables(rules, word):
+    assert is_valid_syllable(word, rules.syllables)
+
+
+@pytest.mark.parametrize("word", SYL["invalid_examples"])
+def test_invalid_syllables(rules, word):
+    assert not is_valid_syllable(word, rules.syllables)
+
+
+def test_page_number_patterns(rules):
+    running = _json("ingest.json")["running_lines"]
+    for ex in running["examples"]:
+        assert any(p.match(ex) for p in rules.ingest.page_number_patterns), ex
+    for ex in running["non_examples"]:
+        assert not any(p.match(ex) for p in rules.ingest.page_number_patterns), ex
+
+
+def test_overlay_changes_a_limit_and_keeps_the_rest(tmp_path, rules):
+    (tmp_path / "ingest.json").write_text(json.dumps({"max_file_mb": 1}), encoding="utf-8")
+    merged = rules_module.load(tmp_path)
+    assert merged.ingest.max_file_bytes == 2**20
+    assert merged.ingest.ocr_dpi == rules.ingest.ocr_dpi
+    assert merged.version != rules.version
+
+
+def test_bad_overlay_names_the_file(tmp_path):
+    (tmp_path / "ingest.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(rules_module.RulesError, match="ingest.json"):
+        rules_module.load(tmp_path)
+
+
+def test_example_that_contradicts_its_table_is_refused(tmp_path):
+    bad = {"tcvn3": {"examples": {"Gi¸o": "Giao"}}}
+    (tmp_path / "legacy_encodings.json").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(rules_module.RulesError, match="Gi¸o"):
+        rules_module.load(tmp_path)
