@@ -70,6 +70,23 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
     return pages, warnings
 
 
+def _has_doubled_glyphs(chars) -> bool:
+    """Whether some glyph is printed twice at (almost) the same place: the cheap test
+    that spares most pages pdfplumber's slow dedupe."""
+    seen: set[tuple[str, int, int]] = set()
+    for ch in chars:
+        x, y = int(ch["x0"]), int(ch["top"])
+        text = ch["text"]
+        if text.isspace():
+            continue
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                if (text, x + dx, y + dy) in seen:
+                    return True
+        seen.add((text, x, y))
+    return False
+
+
 def _caused_by(exc: BaseException, kind: type) -> bool:
     """pdfplumber wraps pdfminer's errors; look through the wrapping."""
     seen = 0
@@ -83,7 +100,8 @@ def _caused_by(exc: BaseException, kind: type) -> bool:
 
 def _text_layer(page, number: int, rules: Rules) -> tuple[list[Line], str | None]:
     """Lines of the text layer, and why it cannot be trusted (None when it can)."""
-    page = page.dedupe_chars(tolerance=1)  # fake bold prints each glyph twice, a hair apart
+    if _has_doubled_glyphs(page.chars):
+        page = page.dedupe_chars(tolerance=1)  # fake bold prints each glyph twice, a hair apart
     words = page.extract_words(x_tolerance=X_TOLERANCE, y_tolerance=3, keep_blank_chars=False)
     raw = " ".join(w["text"] for w in words)
     limits = rules.ingest
@@ -115,26 +133,34 @@ def _render(data: bytes, index: int, page, rules: Rules):
 
 
 def remove_running_lines(pages: list[Page], rules: Rules) -> list[Page]:
-    """Drop page numbers and headers repeated at the top or bottom of every page."""
+    """Drop page numbers near the top or bottom of a page, and a first or last line that
+    repeats (digits aside) at the same edge of many pages: the running header or footer."""
     def key(text: str) -> str:
         return regex.sub(r"\d+", "#", text.strip().lower())
 
-    edges = Counter()
+    def is_number(text: str) -> bool:
+        return any(p.match(text) for p in rules.ingest.page_number_patterns)
+
+    trimmed = []
     for page in pages:
         body = [ln for ln in page.lines if ln.text]
-        for ln in {id(x): x for x in body[:2] + body[-2:]}.values():
-            edges[key(ln.text)] += 1
-    repeated = {k for k, n in edges.items() if n >= rules.ingest.min_pages_for_repeat and len(pages) >= 3}
+        edge = {id(x) for x in body[:2] + body[-2:]}
+        trimmed.append([ln for ln in page.lines if not (id(ln) in edge and is_number(ln.text))])
+    counts: Counter = Counter()
+    for lines in trimmed:
+        body = [ln for ln in lines if ln.text]
+        if body:
+            counts[("top", key(body[0].text))] += 1
+            counts[("bottom", key(body[-1].text))] += 1
+    needed = rules.ingest.min_pages_for_repeat
     out = []
-    for page in pages:
-        body = [ln for ln in page.lines if ln.text]
-        edge_ids = {id(x) for x in body[:2] + body[-2:]}
-        kept = []
-        for ln in page.lines:
-            if id(ln) in edge_ids and (
-                any(p.match(ln.text) for p in rules.ingest.page_number_patterns) or key(ln.text) in repeated
-            ):
-                continue
-            kept.append(ln)
-        out.append(Page(page.number, tuple(kept), page.ocr))
+    for page, lines in zip(pages, trimmed):
+        body = [ln for ln in lines if ln.text]
+        drop = set()
+        if len(pages) >= needed and body:
+            if counts[("top", key(body[0].text))] >= needed:
+                drop.add(id(body[0]))
+            if counts[("bottom", key(body[-1].text))] >= needed:
+                drop.add(id(body[-1]))
+        out.append(Page(page.number, tuple(ln for ln in lines if id(ln) not in drop), page.ocr))
     return out

@@ -1,0 +1,65 @@
+"""PDF rules pinned on small generated pages: fake bold, running lines, scans."""
+
+from __future__ import annotations
+
+import io
+
+from pipeline.ingest import read_document
+from tests.variants import _font_files
+
+
+def _pdf(pages: list[list[tuple[float, float, str]]], doubled: bool = False) -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    regular, _ = _font_files()
+    if "VBTest" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("VBTest", regular))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    for page in pages:
+        c.setFont("VBTest", 12)
+        for x, y, text in page:
+            c.drawString(x, y, text)
+            if doubled:  # how Word's 'fake bold' prints: the same glyphs again, 0.3 pt right
+                c.drawString(x + 0.3, y, text)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+WORDS = ["một", "hai", "ba", "bốn", "năm", "sáu"]
+BODY = [(70, 760 - 18 * i, f"Dòng nội dung thứ {w} của kế hoạch phòng, chống đuối nước cho học sinh.")
+        for i, w in enumerate(WORDS)]
+
+
+def test_fake_bold_glyphs_are_read_once(tmp_path, rules):
+    path = tmp_path / "bold.pdf"
+    path.write_bytes(_pdf([BODY], doubled=True))
+    doc = read_document(path, rules)
+    assert "Dòng nội dung thứ một của kế hoạch" in doc.text
+    assert "DDòòng" not in doc.text
+
+
+def test_page_numbers_and_repeated_headers_are_removed(tmp_path, rules):
+    pages = [[(250, 810, "Kế hoạch số 12/KH-PGDĐT"),
+              *[(x, y, f"{t} Trang {WORDS[n]}.") for x, y, t in BODY], (290, 40, str(n))] for n in range(1, 4)]
+    path = tmp_path / "numbered.pdf"
+    path.write_bytes(_pdf(pages))
+    doc = read_document(path, rules)
+    assert len(doc.pages) == 3
+    for page in doc.pages:
+        texts = [ln.text for ln in page.lines]
+        assert texts[-1].startswith("Dòng nội dung thứ sáu")
+        assert not any(t.startswith("Kế hoạch số 12") for t in texts)
+
+
+def test_blank_scanned_page_warns_instead_of_inventing(tmp_path, rules):
+    from PIL import Image
+
+    path = tmp_path / "blank.png"
+    Image.new("L", (1240, 1754), 255).save(path, dpi=(150, 150))
+    doc = read_document(path, rules)
+    assert doc.ocr and doc.text.strip() == ""
+    assert any("no text" in w or "almost no text" in w for w in doc.warnings)
