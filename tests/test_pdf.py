@@ -63,3 +63,41 @@ def test_blank_scanned_page_warns_instead_of_inventing(tmp_path, rules):
     doc = read_document(path, rules)
     assert doc.ocr and doc.text.strip() == ""
     assert any("no text" in w or "almost no text" in w for w in doc.warnings)
+
+
+def test_mixed_pdf_reads_text_pages_and_ocrs_scanned_ones(tmp_path, rules):
+    """A PDF of one typed page and one scanned page is handled page by page."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    typed = _pdf([BODY])
+    image = pdfium.PdfDocument(typed)[0].render(scale=300 / 72, grayscale=True).to_pil()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.setFont("VBTest", 12)
+    for x, y, text in BODY:
+        c.drawString(x, y, text.replace("Dòng", "Mục"))
+    c.showPage()
+    c.drawImage(ImageReader(image), 0, 0, width=595, height=842)
+    c.showPage()
+    c.save()
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(buf.getvalue())
+    doc = read_document(path, rules)
+    assert [p.ocr for p in doc.pages] == [False, True]
+    assert "Mục nội dung thứ một" in doc.pages[0].text
+    assert "Dòng nội dung thứ một" in doc.pages[1].text
+
+
+def test_page_turned_sideways_is_put_upright(tmp_path, rules):
+    import pypdfium2 as pdfium
+
+    typed = _pdf([BODY])
+    image = pdfium.PdfDocument(typed)[0].render(scale=300 / 72, grayscale=True).to_pil()
+    image = image.crop((0, 0, image.width, image.height // 4)).rotate(90, expand=True)
+    path = tmp_path / "sideways.png"
+    image.save(path, dpi=(300, 300))
+    doc = read_document(path, rules)
+    assert "nội dung thứ một" in doc.text
+    assert any("turned" in w for w in doc.warnings)
