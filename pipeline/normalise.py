@@ -382,6 +382,8 @@ _ITEM = regex.compile(
     )""",
     regex.VERBOSE,
 )
+# the place-and-date line of the header never continues the line above it
+_DATE_LINE = regex.compile(r"^(?:TP\.\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{L}+){0,5}\s*,?\s*ngày\s*\S{0,6}\s*tháng")
 _DASH_WRAP = regex.compile(r"^[-–]\s+\p{Lu}\p{Ll}")
 _TERMINAL = regex.compile(r"[.;:!?]\s*$|\./\.\s*$")
 
@@ -445,7 +447,7 @@ def _continues(prev: Line, line: Line, wrap_width: float) -> bool:
     if prev.block != "body" or line.block != "body" or prev.page != line.page:
         return False
     a, b = prev.text.strip(), line.text.strip()
-    if not a or not b or a.endswith("./."):
+    if not a or not b or a.endswith("./.") or _DATE_LINE.match(b) or HEADER_HINT.search(b):
         return False
     if is_heading_or_item(b):
         # 'Bộ Lao động' / '- Thương binh và Xã hội': a hyphenated name wrapped at the

@@ -90,6 +90,25 @@ class Syllables:
 
 
 @dataclass(frozen=True)
+class DocType:
+    name: str  # sentence case, as records spell it: "Kế hoạch"
+    code: str | None  # the ký hiệu of Phụ lục III: "KH"
+
+    @property
+    def printed(self) -> str:
+        return self.name.upper()
+
+
+@dataclass(frozen=True)
+class Units:
+    issuer_heads: tuple[str, ...]
+    signer_units: tuple[tuple[str, str], ...]
+    sectors: tuple[str, ...]
+    signer_titles: tuple[str, ...]
+    not_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything the stages read from `rules/`, validated and compiled."""
 
@@ -97,6 +116,37 @@ class Rules:
     legacy: tuple[LegacyEncoding, ...]
     ingest: IngestLimits
     syllables: Syllables
+    doc_types: tuple[DocType, ...] = ()
+    units: Units | None = None
+    patterns: tuple[tuple[str, regex.Pattern], ...] = ()
+    data: tuple[tuple[str, Any], ...] = ()
+
+    def pattern(self, name: str) -> regex.Pattern:
+        for key, compiled in self.patterns:
+            if key == name:
+                return compiled
+        raise KeyError(f"no pattern {name!r} in rules; known: {[k for k, _ in self.patterns]}")
+
+    def table(self, name: str) -> Any:
+        """A rules file's raw data (validated by its own compiler), by file stem."""
+        for key, value in self.data:
+            if key == name:
+                return value
+        raise KeyError(f"no rules file {name}.json")
+
+    def doc_type_by_code(self, code: str) -> DocType | None:
+        folded = code.replace("Đ", "D").upper()
+        for dt in self.doc_types:
+            if dt.code and dt.code.replace("Đ", "D").upper() == folded:
+                return dt
+        return None
+
+    def doc_type_by_name(self, text: str) -> DocType | None:
+        folded = " ".join(text.split()).casefold()
+        for dt in self.doc_types:
+            if dt.name.casefold() == folded:
+                return dt
+        return None
 
     def legacy_encoding(self, name: str) -> LegacyEncoding:
         for enc in self.legacy:
@@ -123,7 +173,7 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
                 raise RulesError(f"{path}: the top level must be a JSON object")
             raw[path.stem] = _merge(raw.get(path.stem, {}), data)
             digest_parts.append(path.name + ":" + path.read_text(encoding="utf-8"))
-    for required in ("legacy_encodings", "ingest", "syllables"):
+    for required in ("legacy_encodings", "ingest", "syllables", "doc_types", "units", "header"):
         if required not in raw:
             raise RulesError(f"rules file {required}.json is missing from {folders[0]}")
     version = hashlib.sha256("\n".join(digest_parts).encode("utf-8")).hexdigest()[:16]
@@ -132,6 +182,10 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
         legacy=_compile_legacy(raw["legacy_encodings"]),
         ingest=_compile_ingest(raw["ingest"]),
         syllables=_compile_syllables(raw["syllables"]),
+        doc_types=_compile_doc_types(raw["doc_types"]),
+        units=_compile_units(raw["units"]),
+        patterns=tuple(_compile_patterns(raw).items()),
+        data=tuple((k, v) for k, v in raw.items()),
     )
 
 
@@ -241,3 +295,69 @@ def _compile_syllables(data: dict[str, Any]) -> Syllables:
         if is_valid_syllable(word, syl):
             raise RulesError(f"{where}: invalid example {word!r} is accepted")
     return syl
+
+
+def _compile_doc_types(data: dict[str, Any]) -> tuple[DocType, ...]:
+    where = "doc_types"
+    types = []
+    for entry in _need(data, "types", list, where):
+        name = _need(entry, "name", str, f"{where}.types")
+        types.append(DocType(name=name, code=entry.get("code")))
+    names = [t.name for t in types]
+    if len(set(names)) != len(names):
+        raise RulesError(f"{where}: a type name is listed twice")
+    found = {t.printed: t.name for t in types}
+    for printed, name in data.get("examples", {}).items():
+        if found.get(printed) != name:
+            raise RulesError(f"{where}: example {printed!r} should give {name!r}, got {found.get(printed)!r}")
+    return tuple(types)
+
+
+def _compile_units(data: dict[str, Any]) -> Units:
+    where = "units"
+    signer_units = _need(data, "signer_units", dict, where)
+    return Units(
+        issuer_heads=tuple(sorted(_need(data, "issuer_heads", list, where), key=len, reverse=True)),
+        signer_units=tuple((k, v) for k, v in signer_units.items() if not k.startswith("#")),
+        sectors=tuple(_need(data, "sectors", list, where)),
+        signer_titles=tuple(_need(data, "signer_titles", list, where)),
+        not_names=tuple(data.get("not_names", [])),
+    )
+
+
+_REF = regex.compile(r"\$(\w+)")
+
+
+def _compile_patterns(raw: dict[str, dict[str, Any]]) -> dict[str, regex.Pattern]:
+    """Every `patterns` section of every file: `$name` expanded, compiled, examples checked."""
+    sources: dict[str, tuple[str, str]] = {}
+    for stem, data in raw.items():
+        for name, spec in data.get("patterns", {}).items():
+            if name.startswith("#"):
+                continue
+            if name in sources:
+                raise RulesError(f"{stem}.json: pattern {name!r} is defined in {sources[name][0]}.json too")
+            sources[name] = (stem, _need(spec, "pattern", str, f"{stem}.patterns.{name}"))
+
+    def expand(name: str, seen: tuple[str, ...] = ()) -> str:
+        if name in seen:
+            raise RulesError(f"pattern {name!r} refers to itself through {' -> '.join(seen)}")
+        if name not in sources:
+            raise RulesError(f"pattern ${name} is used but not defined")
+        return _REF.sub(lambda m: expand(m.group(1), (*seen, name)), sources[name][1])
+
+    compiled = {}
+    for name, (stem, _) in sources.items():
+        text = expand(name)
+        try:
+            compiled[name] = regex.compile(text)
+        except regex.error as exc:
+            raise RulesError(f"{stem}.json: pattern {name!r} does not compile: {exc}") from exc
+        spec = raw[stem]["patterns"][name]
+        for example in spec.get("examples", []):
+            if not compiled[name].search(example):
+                raise RulesError(f"{stem}.json: pattern {name!r} does not match its example {example!r}")
+        for example in spec.get("non_examples", []):
+            if compiled[name].search(example):
+                raise RulesError(f"{stem}.json: pattern {name!r} matches its non-example {example!r}")
+    return compiled

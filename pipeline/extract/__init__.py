@@ -1,7 +1,7 @@
 """Extract: the clean text of a Document becomes a Record.
 
-This stage fills `source` and carries the reader's `warnings`; the header, citations,
-tasks, recipients, signer and outline extractors join it (issue 4).
+Each extractor reads the document's lines and the rules and returns its part with
+warnings and evidence; `extract_record` puts them together. Pure: no files, no clock.
 """
 
 from __future__ import annotations
@@ -9,6 +9,9 @@ from __future__ import annotations
 from ..document import Document
 from ..record import Record, Source
 from ..rules import Rules
+from .base import Lines
+from .closing import extract_closing
+from .header import extract_header, issuer_from_body
 
 
 def source_of(document: Document) -> Source:
@@ -23,5 +26,26 @@ def source_of(document: Document) -> Source:
 
 
 def extract_record(document: Document, rules: Rules) -> Record:
-    """The record of one document. Pure: no files, no clock."""
-    return Record(source=source_of(document), warnings=document.warnings)
+    """The record of one document."""
+    lines = Lines(document)
+    header = extract_header(lines, rules)
+    closing = extract_closing(lines, rules)
+    warnings = [*document.warnings, *header.warnings, *closing.warnings]
+    issuer = header.issuer
+    if issuer is None:
+        issuer, note = issuer_from_body(lines, closing.signer.title if closing.signer else None, rules)
+        warnings.append(note or "[issuer] the issuing body is named nowhere in the header")
+    evidence = {**header.evidence, **closing.evidence}
+    return Record(
+        source=source_of(document),
+        issuer=issuer,
+        number=header.number,
+        doc_type=header.doc_type,
+        place=header.place,
+        date=header.date,
+        title=header.title,
+        recipients=tuple(closing.recipients),
+        signer=closing.signer,
+        warnings=tuple(warnings),
+        evidence=evidence,
+    )

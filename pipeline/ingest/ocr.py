@@ -88,7 +88,7 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules) -> tuple[list[L
     warnings: list[str] = []
     # a 3x3 median removes the speckles of scanners and fax copies; Tesseract reads
     # each speckle as a stray glyph otherwise and the column pass sees false gaps
-    gray = image.convert("L").filter(ImageFilter.MedianFilter(3))
+    gray = to_gray(image).filter(ImageFilter.MedianFilter(3))
     angle = estimate_skew(gray, rules.ingest.ocr_max_skew_degrees)
     if abs(angle) >= 0.2:
         gray = gray.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
@@ -105,6 +105,15 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules) -> tuple[list[L
     if sum(len(ln.text) for ln in lines) < rules.ingest.ocr_min_text_chars:
         warnings.append(f"[ocr] page {number}: almost no text found on the scanned page")
     return lines, warnings
+
+
+def to_gray(image):
+    """Grey page for OCR. A colour scan gives its red channel: the red seal and red ink
+    of Vietnamese decisions vanish there, while the black print stays dark (the seal
+    over the signer's name otherwise hides the whole signature block from Tesseract)."""
+    if image.mode in ("RGB", "RGBA", "P", "CMYK"):
+        return image.convert("RGB").getchannel("R")
+    return image.convert("L")
 
 
 def _words(gray, dpi: float, rules: Rules) -> tuple[list[Word], float]:
@@ -189,9 +198,14 @@ def group_rows(words: list[Word], gap_factor: float = 1.2) -> list[Row]:
         height = max(1.0, word.bottom - word.top)
         if clusters:
             last = clusters[-1]
-            lmid = sum((w.top + w.bottom) / 2 for w in last) / len(last)
-            lheight = max(1.0, max(w.bottom - w.top for w in last))
-            if abs(middle - lmid) <= 0.5 * min(height, lheight) + 0.5:
+            tops = sorted(w.top for w in last)
+            bottoms = sorted(w.bottom for w in last)
+            top, bottom = tops[len(tops) // 2], bottoms[len(bottoms) // 2]
+            lmid = (top + bottom) / 2
+            # a list dash sits low in its row (diacritics raise the row's top): small marks
+            # join the row their middle falls in; words join by the distance of middles
+            small = len(word.text) <= 2 and not regex.search(r"[\p{L}\d]", word.text)
+            if (small and top <= middle <= bottom) or abs(middle - lmid) <= 0.5 * min(height, bottom - top) + 0.5:
                 last.append(word)
                 continue
         clusters.append([word])

@@ -126,7 +126,7 @@ def _render(data: bytes, index: int, page, rules: Rules):
         dpi *= (rules.ingest.max_image_pixels / pixels) ** 0.5
     document = pdfium.PdfDocument(data)
     try:
-        bitmap = document[index].render(scale=dpi / 72.0, grayscale=True)
+        bitmap = document[index].render(scale=dpi / 72.0)  # colour: ocr.to_gray drops red seals
         return bitmap.to_pil(), dpi
     finally:
         document.close()

@@ -72,7 +72,7 @@ _MD_EM = regex.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
 _MD_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _HTML_BREAK = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
-_CELL_ITEM = regex.compile(r"(?<=[;:.])\s+(?=-\s)")
+_CELL_ITEM = regex.compile(r"(?<=[;:.)])\s+(?=-\s)")
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -1,0 +1,82 @@
+"""What every extractor shares: the document's lines with their positions, and Spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document, Line
+from ..record import Span
+
+# OCR reads digits in handwritten blanks as letters: 'ngàyl6', 'Số: |]'
+_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "]": "1", "!": "1"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A line of the document with its index and its start offset in its page's text."""
+
+    index: int
+    line: Line
+    offset: int
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+    @property
+    def block(self) -> str:
+        return self.line.block
+
+
+class Lines:
+    """The lines of a Document, indexable, each knowing where it sits on its page."""
+
+    def __init__(self, document: Document) -> None:
+        refs = []
+        for page in document.pages:
+            for line, offset in zip(page.lines, page.line_offsets()):
+                refs.append(Ref(len(refs), line, offset))
+        self.refs: list[Ref] = refs
+
+    def __iter__(self):
+        return iter(self.refs)
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    def __getitem__(self, i):
+        return self.refs[i]
+
+    def span(self, ref: Ref, start: int = 0, end: int | None = None) -> Span:
+        end = len(ref.text) if end is None else end
+        return Span(ref.line.page, ref.offset + start, ref.offset + end, ref.text[start:end])
+
+
+def ocr_int(text: str) -> int | None:
+    """An integer from a field OCR may have misread ('l6' → 16); None when it is blank."""
+    cleaned = regex.sub(r"[\s.…_]", "", text.translate(_OCR_DIGITS))
+    return int(cleaned) if cleaned.isdigit() else None
+
+
+def squash(text: str) -> str:
+    """Text without spaces, for comparing words that scraping or OCR split ('B Ộ')."""
+    return regex.sub(r"\s+", "", text)
+
+
+def bare(text: str) -> str:
+    """Letters without any diacritic, upper case, single-spaced: a key OCR cannot spoil."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).upper().split())
+
+
+def is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def clean_value(text: str) -> str:
+    return " ".join(text.split()).strip(" ;,")

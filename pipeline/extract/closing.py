@@ -1,0 +1,225 @@
+"""The closing of a dispatch: the Nơi nhận block (recipients) and the signature (signer).
+
+In the official layout both sit in one borderless table, Nơi nhận left and the signer
+right; the reader hands them over as footer blocks. In text that lost the table they
+follow each other: the recipients end with the `Lưu:` line, the signer comes after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..record import AUTHORITIES, Recipient, Signer, Span
+from ..rules import Rules
+from .base import Lines, Ref, clean_value, is_caps, squash
+
+_NOI_NHAN = regex.compile(r"^\s*N?[ơo]i\s+nh[ậa]n\s*[:.]?\s*", regex.IGNORECASE)  # OCR loses the N
+_KINH_GUI = regex.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*(?:\|\s*)?", regex.IGNORECASE)
+_LUU = regex.compile(r"^\s*Lưu\s*[:.]?\s*(?=\S)")
+_ITEM = regex.compile(r"^\s*[-+•–*]\s*")
+_AUTHORITY = regex.compile(r"^\s*(KT|TL|TM|TUQ|Q)\s*\.\s*")
+_SIGNED = regex.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên.*|ký,?\s+ghi\s+rõ.*|chữ\s+ký.*|ký\s+bởi.*)\s*\)?$", regex.IGNORECASE)
+_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
+_ACTION_TAG = regex.compile(r"\(\s*(?:để\s+)?(?:t/h|th|thực\s+hiện|t/hiện)\s*\)|^Như\s+(?:trên|Điều\s+\d+)", regex.IGNORECASE)
+
+
+@dataclass
+class Closing:
+    recipients: list[Recipient] = field(default_factory=list)
+    signer: Signer | None = None
+    warnings: list[str] = field(default_factory=list)
+    evidence: dict[str, Span] = field(default_factory=dict)
+    start: int | None = None  # index of the first line of the closing (Nơi nhận or signer)
+
+
+def extract_closing(lines: Lines, rules: Rules) -> Closing:
+    closing = Closing()
+    left, right = _footer_blocks(lines)
+    if left or right:
+        items = left
+        signer_lines = right
+        closing.start = min(r.index for r in left + right)
+    else:
+        items, signer_lines = _stacked(lines, rules)
+        if items or signer_lines:
+            closing.start = (items or signer_lines)[0].index
+    closing.recipients = _recipients(items, lines, closing)
+    if not closing.recipients:
+        closing.recipients = _kinh_gui(lines)
+        if closing.recipients:
+            closing.warnings.append("[recipients] no Nơi nhận block: the Kính gửi addressees are listed")
+    closing.signer = _signer(signer_lines, lines, closing, rules)
+    if closing.signer is None:
+        closing.warnings.append("[signer] no signature block found")
+    return closing
+
+
+def _footer_blocks(lines: Lines) -> tuple[list[Ref], list[Ref]]:
+    """The first Nơi nhận/signer table: a dispatch with an attached plan has one per part."""
+    left: list[Ref] = []
+    right: list[Ref] = []
+    for ref in lines:
+        if ref.block == "footer-left":
+            if right and left and ref.index > right[-1].index + 1:
+                break
+            left.append(ref)
+        elif ref.block == "footer-right":
+            if left and right and ref.index > right[-1].index + 1:
+                break
+            right.append(ref)
+        elif (left or right) and ref.text:
+            break
+    return left, right
+
+
+def _stacked(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
+    """Nơi nhận and signer printed one after the other (no columns)."""
+    start = next((r.index for r in lines if _NOI_NHAN.match(r.text)), None)
+    items: list[Ref] = []
+    after = start
+    if start is not None:
+        for ref in lines.refs[start:start + 30]:
+            if ref.index > start and _signer_like(ref.text, rules) and not _ITEM.match(ref.text):
+                break
+            items.append(ref)
+            after = ref.index + 1
+            if _LUU.match(_ITEM.sub("", ref.text)):
+                break
+    else:
+        # no Nơi nhận: look for the signature near the end of the body
+        tail = [r for r in lines.refs[-12:]]
+        for ref in tail:
+            if _AUTHORITY.match(ref.text) or (is_caps(ref.text) and _signer_like(ref.text, rules)):
+                after = ref.index
+                break
+        if after is None:
+            return [], []
+    signer_lines: list[Ref] = []
+    for ref in lines.refs[after:after + 8]:
+        text = ref.text.strip()
+        if _signer_like(text, rules) or _SIGNED.match(text) or _NAME.match(text) or _AUTHORITY.match(text):
+            signer_lines.append(ref)
+            if _NAME.match(text) and not is_caps(text):
+                break
+        elif signer_lines:
+            break
+    return items, signer_lines
+
+
+def _signer_like(text: str, rules: Rules) -> bool:
+    if _AUTHORITY.match(text):
+        return True
+    if not is_caps(text) or len(text) > 80:
+        return False
+    head = squash(text)
+    return any(squash(t) in head for t in rules.units.signer_titles)
+
+
+def _recipients(items: list[Ref], lines: Lines, closing: Closing) -> list[Recipient]:
+    if not items:
+        return []
+    texts: list[tuple[str, Ref]] = []
+    for ref in items:
+        text = _NOI_NHAN.sub("", ref.text) if _NOI_NHAN.match(ref.text) else ref.text
+        if text.strip():
+            texts.append((text, ref))
+    dashed = any(_ITEM.match(t) for t, _ in texts)
+    entries: list[tuple[str, Ref]] = []
+    for text, ref in texts:
+        if not dashed or _ITEM.match(text) or not entries:
+            entries.append((_ITEM.sub("", text), ref))
+        else:
+            entries[-1] = (entries[-1][0] + " " + text, entries[-1][1])
+    out = []
+    for text, ref in entries:
+        if _LUU.match(text):
+            name = clean_value(_LUU.sub("", text)).rstrip(".").strip()
+            out.append(Recipient(name=name, role="archive"))
+            continue
+        name = clean_value(text).rstrip(".").strip()
+        if not name:
+            continue
+        role = "action" if _ACTION_TAG.search(name) else "info"
+        out.append(Recipient(name=name, role=role))
+        closing.evidence[f"recipients[{len(out) - 1}]"] = lines.span(ref)
+    return out
+
+
+def _kinh_gui(lines: Lines) -> list[Recipient]:
+    """A công văn without Nơi nhận addresses its recipients in 'Kính gửi:' (gold convention)."""
+    for ref in lines.refs[:40]:
+        match = _KINH_GUI.match(ref.text)
+        if not match:
+            continue
+        rest = ref.text[match.end():]
+        parts = [p for p in regex.split(r"\s*;\s*|\s+-\s+|^\s*-\s*", rest) if p and p.strip(" -;.")]
+        follow = lines.refs[ref.index + 1:ref.index + 8]
+        for nxt in follow:
+            if not _ITEM.match(nxt.text):
+                break
+            parts.append(_ITEM.sub("", nxt.text))
+        return [Recipient(name=clean_value(p).rstrip(".;"), role="action") for p in parts if clean_value(p)]
+    return []
+
+
+def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rules) -> Signer | None:
+    texts = []
+    stamp = False
+    for ref in signer_lines:
+        text = ref.text.strip()
+        if any(squash(n) in squash(text) for n in rules.units.not_names):
+            stamp = True  # a digital-signature stamp: its lines are not the signer's office
+            continue
+        if not text or _SIGNED.match(text) or (stamp and not _NAME.match(text)):
+            continue
+        texts.append(text)
+    if not texts:
+        return None
+    name = None
+    offices: list[str] = []
+    leading = True
+    for text in texts:
+        # a flattened block 'KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng' ends with the name
+        tail = regex.search(r"(?:\s|^)((?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4})$", text)
+        if tail and not is_caps(text):
+            name = tail.group(1)
+            text = text[:tail.start(1)].strip()
+        if text and is_caps(text) and leading:
+            offices.append(text)
+        elif text:
+            leading = False  # the seal and the signature: only the offices above them count
+    if not offices and not name:
+        return None
+    authority = on_behalf = None
+    title = None
+    if offices and _AUTHORITY.match(offices[0]):
+        match = _AUTHORITY.match(offices[0])
+        authority = match.group(1) + "."
+        rest = [offices[0][match.end():].strip(), *offices[1:]]
+        rest = [r for r in rest if r]
+        if len(rest) >= 2:
+            on_behalf, title = " ".join(rest[:-1]), rest[-1]
+        elif rest:
+            on_behalf, title = _split_flat(rest[0], rules)
+    elif offices:
+        title = " ".join(offices)
+    if authority not in AUTHORITIES:
+        authority = None
+    ref = signer_lines[-1]
+    if name:
+        closing.evidence["signer"] = lines.span(ref)
+    return Signer(authority=authority, on_behalf_of=clean_value(on_behalf) if on_behalf else None,
+                  title=clean_value(title) if title else None, name=name)
+
+
+def _split_flat(text: str, rules: Rules) -> tuple[str | None, str | None]:
+    """'BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM' → ('BỘ TRƯỞNG, CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM'):
+    the signer's own office begins at the last deputy word."""
+    match = None
+    for m in regex.finditer(r"(?<=\s)(?:PHÓ|THỨ\s+TRƯỞNG)\b", text):
+        match = m
+    if match:
+        return text[:match.start()].strip(" ,"), text[match.start():].strip()
+    return None, text

@@ -1,0 +1,293 @@
+"""The header of Nghị định 30/2020: issuer, number, place and date, type and title.
+
+The reader hands the header columns over as blocks (header-left: the issuer, its parent
+and Số; header-right: the quốc hiệu and the date line). Text that lost its columns (a
+scrape, seed 004) is read line by line instead. A value the header does not hold is
+None with a warning: never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from ..record import Issuer, Span
+from ..rules import Rules
+from .base import Lines, Ref, bare, clean_value, is_caps, ocr_int, squash
+
+ZONE_LINES = 16  # the header never runs further down page 1 than this
+
+
+@dataclass
+class Header:
+    issuer: Issuer | None = None
+    number: str | None = None
+    doc_type: str | None = None
+    place: str | None = None
+    date: str | None = None
+    title: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    evidence: dict[str, Span] = field(default_factory=dict)
+    title_end: int = -1  # index of the last line of the title, -1 when none
+
+
+def find_number(text: str, rules: Rules) -> regex.Match | None:
+    return rules.pattern("number").search(text)
+
+
+def normalise_number(match: regex.Match) -> str:
+    """Số và ký hiệu as printed, without spaces (`292 /KH-SGDĐT` → `292/KH-SGDĐT`)."""
+    return regex.sub(r"\s+", "", match.group(0))
+
+
+def repair_type_code(number: str, rules: Rules) -> str:
+    """OCR doubles a letter of the type code ('2605/QĐĐ-BGDĐT'): when the code is unknown and
+    collapsing a doubled letter makes it a known one, collapse it."""
+    parts = number.split("/", 1)
+    if len(parts) != 2 or "-" not in parts[1]:
+        return number
+    code, rest = parts[1].split("-", 1)
+    if rules.doc_type_by_code(code) or code.isdigit():
+        return number
+    collapsed = regex.sub(r"(\p{Lu})\1", r"\1", code)
+    if collapsed != code and rules.doc_type_by_code(collapsed):
+        return f"{parts[0]}/{collapsed}-{rest}"
+    return number
+
+
+def issuer_code(number: str, rules: Rules) -> str | None:
+    """The issuer code inside a number: `1008/KH-SGDĐT` → SGDĐT, `7991/BGDĐT-GDTrH` → BGDĐT."""
+    match = find_number(number, rules)
+    if not match:
+        return None
+    parts = regex.split(r"\s*[-/]\s*", match.group("symbol"))
+    if match.group("sep") == "-":  # party form 29-NQ/TW: the body is after the slash
+        return parts[-1] if len(parts) > 1 else None
+    if len(parts) >= 2 and rules.doc_type_by_code(parts[0]):
+        return parts[1]
+    return parts[0]
+
+
+def extract_header(lines: Lines, rules: Rules) -> Header:
+    header = Header()
+    zone = _zone(lines, rules)
+    _number(zone, header, lines, rules)
+    _date(zone, header, lines, rules)
+    _type_and_title(zone, header, lines, rules)
+    _issuer(zone, header, lines, rules)
+    return header
+
+
+def _zone(lines: Lines, rules: Rules) -> list[Ref]:
+    """The header lines: the header blocks, or the top of page 1 down to the title."""
+    blocks = [r for r in lines if r.block.startswith("header")]
+    if blocks:
+        # stacked lines just under the columns still belong to the header (05: 'Số:' below)
+        last = blocks[-1].index
+        extra = [r for r in lines.refs[last + 1:last + 6]
+                 if r.line.page == 1 and _is_header_line(r.text, rules)
+                 and not rules.pattern("body_start").match(r.text)]
+        return blocks + extra
+    top = [r for r in lines.refs[:ZONE_LINES] if r.line.page == 1]
+    out = []
+    for ref in top:
+        if _type_name(ref.text, rules) or rules.pattern("body_start").match(ref.text):
+            break
+        out.append(ref)
+    return out
+
+
+def _is_header_line(text: str, rules: Rules) -> bool:
+    return bool(rules.pattern("number_line").match(text) and find_number(text, rules)) or bool(
+        rules.pattern("date_line").search(text)) or bool(rules.pattern("quoc_hieu").search(text))
+
+
+def _number(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
+    for ref in zone:
+        line = rules.pattern("number_line").match(ref.text)
+        if not line:
+            continue
+        match = find_number(line.group("rest"), rules)
+        if match:
+            start = line.start("rest") + match.start()
+            header.number = repair_type_code(normalise_number(match), rules)
+            header.evidence["number"] = lines.span(ref, start, line.start("rest") + match.end())
+            return
+        header.warnings.append(f"[number] cannot read the number on the line {ref.text[:60]!r}")
+        return
+    header.warnings.append("[number] no 'Số:' line in the header")
+
+
+def _date(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
+    pattern = rules.pattern("date_line")
+    for ref in zone:
+        text = ref.text
+        qh = rules.pattern("quoc_hieu").search(text)
+        match = pattern.search(text, qh.end() if qh and qh.start() == 0 else 0)
+        if not match:
+            match = _date_inside(text, rules)
+            if not match:
+                continue
+        place = clean_value(regex.sub(r"^.*?(?:Hạnh\s*phúc|[-–_]{3,})\s*", "", match.group("place")))
+        header.place = place or None
+        if place:
+            header.evidence["place"] = lines.span(ref, match.start("place"), match.end("place"))
+        day, month, year = (ocr_int(match.group(k)) for k in ("d", "m", "y"))
+        if day is None or month is None or year is None:
+            header.warnings.append(f"[date] the date line is not filled in: {text[:70]!r}")
+            return
+        try:
+            header.date = dt.date(year, month, day).isoformat()
+            header.evidence["date"] = lines.span(ref, match.start(), match.end())
+        except ValueError:
+            header.warnings.append(f"[date] {day}/{month}/{year} is not a date: {text[:70]!r}")
+        return
+    header.warnings.append("[date] no place-and-date line in the header")
+
+
+def _date_inside(text: str, rules: Rules) -> regex.Match | None:
+    """A date line printed after other header text on the same line (columns not split)."""
+    for match in regex.finditer(r"(?<=\s)(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s*,?\s*ngày)", text):
+        found = rules.pattern("date_line").match(text, match.start())
+        if found:
+            return found
+    return None
+
+
+def _type_name(text: str, rules: Rules):
+    stripped = text.strip().rstrip(":").strip()
+    if not is_caps(stripped):
+        return None
+    # OCR misreads diacritics ('QUYÉT ĐỊNH'): compare the bare letters
+    key = bare(stripped)
+    for doc_type in rules.doc_types:
+        if bare(doc_type.name) == key:
+            return doc_type
+    return None
+
+
+def _type_and_title(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
+    after = zone[-1].index + 1 if zone else 0
+    for ref in lines.refs[after:after + 12]:
+        found = _type_name(ref.text, rules)
+        if found:
+            header.doc_type = found.name
+            header.evidence["doc_type"] = lines.span(ref)
+            _title_after(ref, header, lines, rules)
+            return
+    # a công văn prints no type name: its trích yếu is the 'V/v' under the number
+    for ref in zone + lines.refs[after:after + 3]:
+        match = rules.pattern("vv").search(ref.text)
+        if match:
+            header.doc_type = rules.table("doc_types")["cong_van"]
+            parts = [match.group("vv")]
+            for nxt in lines.refs[ref.index + 1:ref.index + 4]:
+                if nxt.block != ref.block or _is_header_line(nxt.text, rules) or \
+                        rules.pattern("rule_line").match(nxt.text) or rules.pattern("body_start").match(nxt.text):
+                    break
+                if ref.block == "body":
+                    break
+                parts.append(nxt.text)
+            header.title = clean_value(" ".join(parts))
+            header.evidence["title"] = lines.span(ref, match.start("vv"))
+            header.title_end = ref.index
+            return
+    if header.number:
+        parts = regex.split(r"[-/]", header.number)
+        if len(parts) >= 2:
+            code = parts[1] if not parts[1].isdigit() else (parts[2] if len(parts) > 2 else "")
+            found = rules.doc_type_by_code(code)
+            if found:
+                header.doc_type = found.name
+                header.warnings.append(f"[doc_type] no type line; taken from the code {code} of the number")
+    header.warnings.append("[title] no trích yếu found under the header")
+
+
+def _title_after(type_ref: Ref, header: Header, lines: Lines, rules: Rules) -> None:
+    parts: list[Ref] = []
+    for ref in lines.refs[type_ref.index + 1:type_ref.index + 6]:
+        text = ref.text.strip()
+        if not text or rules.pattern("rule_line").match(text) or rules.pattern("body_start").match(text):
+            break
+        if parts and _authority_line(text, rules):
+            break
+        if len(parts) >= 1 and not is_caps(text) and is_caps(parts[-1].text) and len(text) > 80:
+            break
+        parts.append(ref)
+        if text.endswith((".", ";")) or len(" ".join(p.text for p in parts)) > 400:
+            break
+    if not parts:
+        header.warnings.append("[title] the type line is not followed by a trích yếu")
+        return
+    if _authority_line(parts[0].text, rules):
+        header.warnings.append("[title] the type line is followed by the issuing authority, not a trích yếu")
+        return
+    header.title = clean_value(" ".join(p.text for p in parts))
+    header.evidence["title"] = lines.span(parts[0])
+    header.title_end = parts[-1].index
+
+
+def _authority_line(text: str, rules: Rules) -> bool:
+    """'BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH': the decider's line."""
+    if not is_caps(text):
+        return False
+    head = squash(text)
+    return any(head.startswith(squash(t)) for t in rules.units.signer_titles)
+
+
+def _issuer(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
+    names: list[str] = []
+    first: Ref | None = None
+    for ref in zone:
+        if ref.block == "header-right":
+            continue
+        text = ref.text
+        qh = rules.pattern("quoc_hieu").search(text)
+        if qh:
+            text = text[:qh.start()]
+        if rules.pattern("number_line").match(text) or rules.pattern("vv").match(text.strip()):
+            break
+        if rules.pattern("date_line").search(text):
+            continue
+        text = regex.sub(r"[\s\-_–—=.*]{3,}$", "", text).strip()
+        if not text or rules.pattern("rule_line").match(text) or not is_caps(text):
+            continue
+        names.append(text)
+        first = first or ref
+    if not names:
+        return
+    start = 0
+    for i, name in enumerate(names):
+        if any(squash(name).startswith(squash(h)) for h in rules.units.issuer_heads):
+            start = i
+    name = clean_value(" ".join(names[start:]))
+    parent = clean_value(" ".join(names[:start])) or None
+    code = issuer_code(header.number, rules) if header.number else None
+    header.issuer = Issuer(name=name, parent=parent, code=code)
+    if first is not None:
+        header.evidence["issuer"] = lines.span(first)
+
+
+def issuer_from_body(lines: Lines, signer_title: str | None, rules: Rules) -> tuple[Issuer | None, str | None]:
+    """When the header is lost (seed 000), the signer's office names the kind of body and
+    the body text names it in full ('Phòng Giáo dục và Đào tạo xây dựng ... Kế hoạch')."""
+    if not signer_title:
+        return None, None
+    unit = None
+    folded = squash(signer_title)
+    for title, word in rules.units.signer_units:
+        if folded.endswith(squash(title)):
+            unit = word
+    if unit is None:
+        return None, None
+    # the full sector name wins over an abbreviation met earlier ('Sở GDĐT' in a list)
+    for sector in sorted(rules.units.sectors, key=len, reverse=True):
+        pattern = regex.compile(rf"(?<!\p{{L}})({regex.escape(unit)}\s+{regex.escape(sector)})(?!\p{{L}})")
+        for ref in lines:
+            match = pattern.search(ref.text)
+            if match:
+                return Issuer(name=match.group(1)), \
+                    "[issuer] no header: the issuer is taken from the body and the signer's office"
+    return None, None
