@@ -17,6 +17,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+eval: $(STAMP)
+	$(BIN)/python -m pipeline.evaluate --gold samples/gold --inbox samples/inbox --out $(OUT)/eval --floors samples/floors.json
+
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 

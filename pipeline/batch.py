@@ -30,11 +30,12 @@ class BatchResult:
         return not self.errors
 
 
-def discover(inbox: Path) -> tuple[list[tuple[Path, str]], list[str]]:
+def discover(inbox: Path, exclude: tuple[str, ...] = ()) -> tuple[list[tuple[Path, str]], list[str]]:
     """(file, path relative to the inbox) for every input file, sorted; and what was passed over.
 
     Symbolic links are not followed: a link could point outside the inbox. Hidden files
-    and folders (names starting with '.') and Office lock files ('~$x.docx') are skipped.
+    and folders (names starting with '.') and Office lock files ('~$x.docx') are skipped,
+    and so are the folders named in `exclude`.
     """
     found: list[tuple[Path, str]] = []
     passed: list[str] = []
@@ -43,6 +44,8 @@ def discover(inbox: Path) -> tuple[list[tuple[Path, str]], list[str]]:
         here = Path(dirpath)
         kept = []
         for d in sorted(dirnames):
+            if d in exclude:
+                continue
             if d.startswith(".") or (here / d).is_symlink():
                 if (here / d).is_symlink():
                     passed.append(f"{(here / d).relative_to(root).as_posix()}: symbolic link, not followed")
@@ -71,7 +74,7 @@ def process_file(path: Path, display: str, rules: Rules) -> Record:
         raise InputError(display, f"extraction failed: {type(exc).__name__}: {exc}", stage="extract") from exc
 
 
-def run_batch(inbox: Path, out: Path, rules: Rules, report=None) -> BatchResult:
+def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[str, ...] = ()) -> BatchResult:
     """Process every file of `inbox` and write the outputs under `out`.
 
     `report(path, error_or_None)` is called after each file (the CLI prints from it).
@@ -80,7 +83,7 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None) -> BatchResult:
     if out.resolve().is_relative_to(inbox.resolve()):
         raise InputError(str(out), "the output folder must not be inside the inbox (inputs are never changed)",
                          stage="usage")
-    files, passed = discover(inbox)
+    files, passed = discover(inbox, exclude)
     result = BatchResult(skipped=passed)
     records_dir = out / "records"
     written: set[str] = set()
