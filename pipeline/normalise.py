@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from .rules import LegacyEncoding, Rules, Syllables
 
 # Look-alikes that OCR and old fonts put where Vietnamese has Đ/đ (U+0110/U+0111).
-_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110",
+                             "\u2044": "/", "\u2215": "/"})  # OCR prints fraction slashes in numbers
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CID = regex.compile(r"\(cid:\d+\)")

@@ -10,6 +10,7 @@ from ..document import Document
 from ..record import Record, Source
 from ..rules import Rules
 from .base import Lines
+from .citations import extract_citations
 from .closing import extract_closing
 from .header import extract_header, issuer_from_body
 
@@ -35,7 +36,9 @@ def extract_record(document: Document, rules: Rules) -> Record:
     if issuer is None:
         issuer, note = issuer_from_body(lines, closing.signer.title if closing.signer else None, rules)
         warnings.append(note or "[issuer] the issuing body is named nowhere in the header")
-    evidence = {**header.evidence, **closing.evidence}
+    body_start = header.title_end + 1 if header.title_end >= 0 else 0
+    citations, cited = extract_citations(lines, header.number, body_start, closing.lines, rules)
+    evidence = {**header.evidence, **closing.evidence, **cited}
     return Record(
         source=source_of(document),
         issuer=issuer,
@@ -44,6 +47,7 @@ def extract_record(document: Document, rules: Rules) -> Record:
         place=header.place,
         date=header.date,
         title=header.title,
+        citations=tuple(citations),
         recipients=tuple(closing.recipients),
         signer=closing.signer,
         warnings=tuple(warnings),

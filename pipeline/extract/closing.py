@@ -32,6 +32,7 @@ class Closing:
     warnings: list[str] = field(default_factory=list)
     evidence: dict[str, Span] = field(default_factory=dict)
     start: int | None = None  # index of the first line of the closing (Nơi nhận or signer)
+    lines: set[int] = field(default_factory=set)  # every line of the closing
 
 
 def extract_closing(lines: Lines, rules: Rules) -> Closing:
@@ -45,6 +46,7 @@ def extract_closing(lines: Lines, rules: Rules) -> Closing:
         items, signer_lines = _stacked(lines, rules)
         if items or signer_lines:
             closing.start = (items or signer_lines)[0].index
+    closing.lines = {r.index for r in items} | {r.index for r in signer_lines}
     closing.recipients = _recipients(items, lines, closing)
     if not closing.recipients:
         closing.recipients = _kinh_gui(lines)

@@ -39,7 +39,7 @@ def find_number(text: str, rules: Rules) -> regex.Match | None:
 
 def normalise_number(match: regex.Match) -> str:
     """Số và ký hiệu as printed, without spaces (`292 /KH-SGDĐT` → `292/KH-SGDĐT`)."""
-    return regex.sub(r"\s+", "", match.group(0))
+    return regex.sub(r"\s+", "", match.group(0)).rstrip(".")
 
 
 def repair_type_code(number: str, rules: Rules) -> str:

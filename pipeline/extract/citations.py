@@ -1,0 +1,235 @@
+"""Citations: the other documents a dispatch names (căn cứ, thực hiện, theo ...).
+
+A citation is a type word ('Quyết định', 'Kế hoạch', 'văn bản' ...) followed by a number,
+then perhaps its date, its issuer after 'của' and its title. A later mention of the same
+number without a date is an alias of the first; a law named without a number is a
+citation with number None. The issuer is kept as written: a 'của' that contradicts the
+number's code is the audit's to report, not this stage's to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..record import Citation, Span
+from ..rules import Rules
+from .base import Lines, Ref, clean_value
+from .dates import date_at, parse_date
+from .header import normalise_number, repair_type_code
+
+
+@dataclass
+class _Found:
+    citation: Citation
+    ref: Ref
+    start: int
+    end: int  # end of the whole mention, title included
+    aliases: list[str] = field(default_factory=list)
+
+
+class CitationFinder:
+    """Compiled once per Rules: the type words and the phrase boundaries."""
+
+    def __init__(self, rules: Rules) -> None:
+        data = rules.table("citations")
+        words = sorted({*(t.name for t in rules.doc_types), *data["mention_words"]}, key=len, reverse=True)
+        alternatives = "|".join(regex.escape(w) for w in words)
+        self.type_word = regex.compile(
+            rf"(?<!\p{{L}})(?P<type>{alternatives})(?P<between>(?:\s+(?:của\s+[^,;.()]{{3,80}}?\s+)?(?:số|số:|Số)?)?\s*:?\s*)$",
+            regex.IGNORECASE)
+        starters = "|".join(regex.escape(s) for s in sorted(data["title_starters"], key=len, reverse=True))
+        self.starter = regex.compile(rf"\s+(?:{starters})(?!\p{{L}})", regex.IGNORECASE)
+        self.issuer_before = regex.compile(data["issuer_before"]["pattern"])
+        self.lowercase_ok = frozenset(data["issuer_lowercase"]["words"])
+        heads = "|".join(regex.escape(h) for h in sorted(data["issuer_heads"], key=len, reverse=True))
+        self.late_issuer = regex.compile(rf"\s+của\s+(?P<issuer>(?:{heads})(?!\p{{Ll}})[^;()]*)$")
+        self.subject = regex.compile(data["subject_issuer"]["pattern"])
+        self.date_before = regex.compile(data["subject_issuer"]["date_before"])
+        self.law_lead = regex.compile(data["law_before_number"])
+        self.list_continues = regex.compile(data["list_continues"])
+        laws = data["laws"]
+        self.law = regex.compile(rf"(?<!\p{{L}})(?P<name>{laws['head']}.*?)(?={laws['stop']}|$)")
+        self.rules = rules
+
+    def issuer_after(self, text: str, pos: int) -> tuple[str | None, int]:
+        """'của Thủ tướng Chính phủ phê duyệt ...' → ('Thủ tướng Chính phủ', end)."""
+        match = regex.compile(r"\s*,?\s*(?:của|do)\s+").match(text, pos)
+        if not match:
+            return None, pos
+        rest = text[match.end():]
+        stop = len(rest)
+        for boundary in (self.starter.search(rest), regex.search(r"[,;.()\n]|\s+ngày\s|\s+tại\s", rest)):
+            if boundary:
+                stop = min(stop, boundary.start())
+        issuer = self.trim_issuer(rest[:stop])
+        return (issuer or None), match.end() + stop
+
+    def trim_issuer(self, phrase: str) -> str:
+        """End an issuer at the first lower-case word that cannot be part of a name:
+        the second syllable of a capitalised word is ('Giáo dục'), a second lower-case
+        word in a row is not ('Chính phủ nghị định'), nor 'và' before a lower-case word."""
+        words = phrase.split()
+        kept: list[str] = []
+        for i, word in enumerate(words):
+            lower = word[:1].islower()
+            prev_cap = bool(kept) and kept[-1][:1].isupper()
+            if lower and word == "và":
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                if not nxt[:1].isupper():
+                    break
+            elif lower and not prev_cap and word not in self.lowercase_ok:
+                break
+            kept.append(word)
+        return clean_value(" ".join(kept))
+
+    def title_after(self, text: str, pos: int) -> tuple[str | None, int]:
+        rest = text[pos:]
+        # '(GDĐT)' after an issuer defines an abbreviation; the title comes after it
+        lead = regex.match(r"\s*(?:\([^()]{1,15}\))?\s*,?\s*(?:về\s+việc\s+|về\s+|V/v\s+)?", rest)
+        body = rest[lead.end():]
+        end = regex.search(r";|\.(?:\s|$)|\)|\s+\((?!\p{Lu}{2,})|$", body)
+        title = clean_value(body[:end.start()]) if end else clean_value(body)
+        if not title or len(title) < 4:
+            return None, pos
+        return title[:400], pos + lead.end() + (end.start() if end else len(body))
+
+
+def extract_citations(lines: Lines, own_number: str | None, start: int, skip: set[int],
+                      rules: Rules, finder: CitationFinder | None = None) -> tuple[list[Citation], dict[str, Span]]:
+    """Citations in the lines from `start` on (the body after the title), less the lines of
+    `skip` (the Nơi nhận and signer), in order of first mention."""
+    finder = finder or CitationFinder(rules)
+    found: list[_Found] = []
+    own = _key(own_number) if own_number else None
+    refs = [r for r in lines.refs[start:] if r.index not in skip]
+    for ref in refs:
+        text = ref.text
+        for match in rules.pattern("number").finditer(text):
+            if not regex.search(r"\p{L}", match.group("symbol")):
+                continue  # a date such as 27/9/2024, not a number
+            before = text[:match.start()]
+            lead = finder.type_word.search(before)
+            law = None if lead else finder.law_lead.search(before)
+            inherited = None
+            if not lead and not law and found and found[-1].ref is ref and finder.list_continues.search(before):
+                inherited = found[-1].citation  # 'các Quyết định ... số 142/2008/QĐ-TTg ..., số 53/2010/QĐ-TTg'
+            coded = None
+            if not (lead or law or inherited) and regex.search(r"(?:số|Số)\s*:?\s*$", before):
+                coded = _doc_type("", repair_type_code(normalise_number(match), rules), rules)
+            if not (lead or law or inherited or coded):
+                continue
+            mention_start = (lead or law).start() if (lead or law) else match.start()
+            number = repair_type_code(normalise_number(match), rules)
+            if own and _key(number) == own:
+                continue
+            date, pos = date_at(text, match.end())
+            issuer, pos2 = finder.issuer_after(text, pos)
+            head = text[:mention_start]
+            if issuer is None and inherited is not None:
+                issuer = inherited.issuer
+            if issuer is None:
+                inside = regex.search(r"của\s+(?P<issuer>[^,;.()]{3,80}?)\s+(?:số|Số)", lead.group("between") or "") \
+                    if lead else None
+                before_issuer = inside or finder.issuer_before.search(head) or finder.subject.search(head)
+                if before_issuer:
+                    issuer = finder.trim_issuer(before_issuer.group("issuer" if "issuer" in before_issuer.groupdict()
+                                                                      else "subject"))
+            if date is None:
+                earlier = finder.date_before.search(head)
+                if earlier:
+                    date = parse_date(earlier.group("date"))
+            title, end = finder.title_after(text, pos2)
+            if issuer is None and title:
+                late = finder.late_issuer.search(title)  # '... quy định về X của Bộ trưởng Bộ Y tế'
+                if late:
+                    issuer = finder.trim_issuer(late.group("issuer"))
+                    title = clean_value(title[:late.start()])
+            if law is not None:
+                doc_type, title = "Luật", clean_value(law.group("name"))
+            elif inherited is not None:
+                doc_type = _doc_type("", number, rules) or inherited.doc_type
+            else:
+                doc_type = _doc_type(lead.group("type") if lead else "", number, rules)
+            mention = clean_value(text[mention_start:match.end()])
+            _add(found, Citation(doc_type=doc_type, number=number, date=date, issuer=issuer, title=title,
+                                 text=clean_value(text[mention_start:max(end, pos2)])), ref, mention_start,
+                 max(end, pos2), mention)
+    _laws(found, refs, finder)
+    found.sort(key=lambda f: (f.ref.index, f.start))
+    citations, evidence = [], {}
+    for i, f in enumerate(found):
+        citations.append(Citation(**{**f.citation.to_dict(), "aliases": tuple(dict.fromkeys(f.aliases))}))
+        evidence[f"citations[{i}]"] = lines.span(f.ref, f.start, f.end)
+    return citations, evidence
+
+
+def _key(number: str) -> str:
+    return regex.sub(r"\s+", "", number).casefold().replace("đ", "d")
+
+
+def _doc_type(word: str, number: str, rules: Rules) -> str | None:
+    """The type from the number's code (349/TB-VPCP is a Thông báo even when called
+    'văn bản'), else from the word before it; a number without a type code is a công văn."""
+    parts = regex.split(r"[-/]", number)
+    for part in parts[1:3]:
+        found = rules.doc_type_by_code(part)
+        if found:
+            return found.name
+    named = rules.doc_type_by_name(word)
+    if named:
+        return named.name
+    if word.casefold() in ("công văn", "văn bản"):
+        return rules.table("doc_types")["cong_van"]
+    return None
+
+
+def _add(found: list[_Found], citation: Citation, ref: Ref, start: int, end: int, mention: str) -> None:
+    for f in found:
+        same_number = f.citation.number and _key(f.citation.number) == _key(citation.number or "")
+        if not same_number:
+            continue
+        if citation.date and f.citation.date and citation.date != f.citation.date:
+            continue  # two documents share a number (02/CT-TTg of 2018 and of 2019)
+        if citation.date is None or citation.date == f.citation.date:
+            if citation.date is None:
+                f.aliases.append(mention)
+            if f.citation.issuer is None and citation.issuer:
+                f.citation = Citation(**{**f.citation.to_dict(), "issuer": citation.issuer, "aliases": ()})
+            if f.citation.date is None and citation.date:
+                f.citation = Citation(**{**f.citation.to_dict(), "date": citation.date, "aliases": ()})
+            return
+        if f.citation.date is None:
+            f.citation = Citation(**{**f.citation.to_dict(), "date": citation.date, "aliases": ()})
+            return
+    found.append(_Found(citation, ref, start, end))
+
+
+def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
+    """Laws and ordinances named without a number, outside the titles of other citations."""
+    covered = {(f.ref.index, s) for f in found for s in range(f.start, f.end)}
+    for ref in refs:
+        for match in finder.law.finditer(ref.text):
+            if (ref.index, match.start()) in covered:
+                continue
+            name = clean_value(match.group("name"))
+            after = ref.text[match.end():]
+            if regex.match(r"\s*số\s*\d", after) or len(name.split()) < 2:
+                continue  # numbered: the number pass has it
+            year = regex.match(r"\s+(?:năm\s+)?(\d{4})\b", after)
+            if year and "năm" in after[:year.end()]:
+                name = f"{name} năm {year.group(1)}"
+            date, _ = date_at(ref.text, match.end())
+            doc_type = "Pháp lệnh" if name.startswith("Pháp lệnh") else "Luật"
+            folded = name.casefold()
+            known = next((f for f in found if f.citation.number is None and f.citation.title and
+                          (folded.startswith(f.citation.title.casefold()) or
+                           f.citation.title.casefold().startswith(folded))), None)
+            if known:
+                if name != known.citation.title:
+                    known.aliases.append(name)
+                continue
+            found.append(_Found(Citation(doc_type=doc_type, number=None, date=date, issuer=None, title=name,
+                                         text=clean_value(ref.text[match.start():match.end() + 40])),
+                                ref, match.start(), match.end()))
