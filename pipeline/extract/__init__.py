@@ -13,6 +13,7 @@ from .base import Lines
 from .citations import extract_citations
 from .closing import extract_closing
 from .header import extract_header, issuer_from_body
+from .tasks import extract_tasks
 
 
 def source_of(document: Document) -> Source:
@@ -38,6 +39,7 @@ def extract_record(document: Document, rules: Rules) -> Record:
         warnings.append(note or "[issuer] the issuing body is named nowhere in the header")
     body_start = header.title_end + 1 if header.title_end >= 0 else 0
     citations, cited = extract_citations(lines, header.number, body_start, closing.lines, rules)
+    tasks, sections = extract_tasks(lines, body_start, closing.lines, header.date, rules)
     evidence = {**header.evidence, **closing.evidence, **cited}
     return Record(
         source=source_of(document),
@@ -48,6 +50,8 @@ def extract_record(document: Document, rules: Rules) -> Record:
         date=header.date,
         title=header.title,
         citations=tuple(citations),
+        tasks=tuple(tasks),
+        sections=tuple(sections),
         recipients=tuple(closing.recipients),
         signer=closing.signer,
         warnings=tuple(warnings),

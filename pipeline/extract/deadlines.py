@@ -1,0 +1,123 @@
+"""Deadlines (thời hạn) in the calendar of Vietnamese offices.
+
+The phrases are patterns in rules/deadlines.json; this module turns a match into ISO
+dates: a single deadline has only `end`, a period has both; quarters span three
+months, a school year runs September to May, semesters follow rules/calendar.json; a
+year left unwritten is the document's own; a recurring deadline is dated at its first
+occurrence on or after the document's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import regex
+
+from ..record import Deadline
+from ..rules import Rules
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+ORDER = ("dl_day_monthly", "dl_day_yearly", "dl_from_to", "dl_before_date", "dl_from_date", "dl_month",
+         "dl_quarter", "dl_semester", "dl_end_of_year", "dl_school_year", "dl_year", "dl_text_only")
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _last(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def school_year_of(day: dt.date) -> int:
+    """The first calendar year of the school year a day falls in (Sept–Aug)."""
+    return day.year if day.month >= 8 else day.year - 1
+
+
+def find_deadline(text: str, doc_date: str | None, rules: Rules) -> Deadline | None:
+    """The first deadline phrase of `text`, with its dates when they can be settled."""
+    base = dt.date.fromisoformat(doc_date) if doc_date else None
+    for name in ORDER:
+        match = rules.pattern(name).search(text)
+        if match:
+            start, end = _dates(name, match, base, rules)
+            return Deadline(text=match.group(0).strip(), start=start, end=end)
+    return None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tuple[str | None, str | None]:
+    year = base.year if base else None
+    cal = rules.table("calendar")
+    if name == "dl_day_monthly":
+        if base is None:
+            return None, None
+        day = int(m["d"])
+        month, y = base.month, base.year
+        for _ in range(13):
+            found = _day(y, month, min(day, calendar.monthrange(y, month)[1]))
+            if found and found >= base:
+                return None, found.isoformat()
+            month, y = (1, y + 1) if month == 12 else (month + 1, y)
+        return None, None
+    if name == "dl_day_yearly":
+        if base is None:
+            return None, None
+        found = _day(base.year, int(m["m"]), int(m["d"]))
+        if found and found < base:
+            found = _day(base.year + 1, int(m["m"]), int(m["d"]))
+        return None, _iso(found)
+    if name == "dl_before_date":
+        y = int(m["y"]) if m["y"] else year
+        return (None, _iso(_day(y, int(m["m"]), int(m["d"])))) if y else (None, None)
+    if name == "dl_from_to":
+        y2 = int(m["y2"])
+        y1 = int(m["y1"]) if m["y1"] else y2
+        return _iso(_day(y1, int(m["m1"]), int(m["d1"]))), _iso(_day(y2, int(m["m2"]), int(m["d2"])))
+    if name == "dl_from_date":
+        return _iso(_day(int(m["y"]), int(m["m"]), int(m["d"]))), None
+    if name == "dl_month":
+        y, month = int(m["y"]), int(m["m"])
+        if not 1 <= month <= 12:
+            return None, None
+        return dt.date(y, month, 1).isoformat(), _last(y, month).isoformat()
+    if name == "dl_quarter":
+        quarters = [_ROMAN[q.strip()] for q in m["q"].split(",") if q.strip() in _ROMAN]
+        y = int(m["y"]) if m["y"] else year
+        if not quarters or y is None:
+            return None, None
+        first, last = min(quarters), max(quarters)
+        return dt.date(y, 3 * first - 2, 1).isoformat(), _last(y, 3 * last).isoformat()
+    if name in ("dl_semester", "dl_end_of_year", "dl_school_year"):
+        if m.groupdict().get("y1"):
+            y1 = int(m["y1"])
+        elif base is not None:
+            y1 = school_year_of(base)
+        else:
+            return None, None
+        key = f"{y1}-{y1 + 1}"
+        sy = cal["school_year"]
+        start = f"{y1}-{sy['start']}"
+        end = f"{y1 + 1}-{sy['end']}"
+        if name == "dl_end_of_year":
+            return None, end
+        if name == "dl_school_year":
+            return start, end
+        semester = "I" if m["s"] in ("I", "1") else "II"
+        known = cal["semesters"].get(key, {}).get(semester)
+        if known:
+            return known[0], known[1]
+        s0, s1 = cal["default_semesters"][semester]
+        y_start = y1 if semester == "I" else y1 + 1
+        return f"{y_start}-{s0}", f"{y1 + 1}-{s1}"
+    if name == "dl_year":
+        y = int(m["y"])
+        return f"{y}-01-01", f"{y}-12-31"
+    return None, None

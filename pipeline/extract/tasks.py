@@ -1,0 +1,211 @@
+"""Tasks: every assignment of work to one owner, and the outline they sit in.
+
+An owner is found, in this order: a unit heading ('1. Phòng Giáo dục và Đào tạo',
+'- Sở Giáo dục và Đào tạo') over the items below it; a lead-in ('Đề nghị các cơ sở giáo
+dục mầm non:', 'Giám đốc Sở ... có trách nhiệm:') over the bullets after it; 'X: action'
+items; 'Đề nghị X ...' and '(Giao X chủ trì ...)' inside a sentence; a unit as the
+subject of the sentence. Purposes, requirements and funding sections give no tasks;
+the execution clause and the general 'nghiêm túc thực hiện' closing are boilerplate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..record import Quantity, Section, Task
+from ..rules import Rules
+from .base import Lines, Ref, bare, clean_value
+from .deadlines import find_deadline
+
+_TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*[.)/]\s*(?P<rest>.*)$|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
+_ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)/]\s*(?P<rest>.*)$|^(?P<dash>[-+•–])\s*(?P<rest>.*)$")
+
+
+@dataclass
+class TaskFinder:
+    rules: Rules
+    owner_start: regex.Pattern = field(init=False)
+    verb: regex.Pattern = field(init=False)
+
+    def __post_init__(self) -> None:
+        data = self.rules.table("tasks")
+        heads = "|".join(regex.escape(h) for h in sorted(data["owner_heads"], key=len, reverse=True))
+        prefixes = "|".join(regex.escape(p) for p in sorted(data["owner_prefixes"], key=len, reverse=True))
+        self.owner_start = regex.compile(rf"^(?:(?:{prefixes})\s+)*(?:{heads})(?!\p{{Ll}})")
+        verbs = "|".join(regex.escape(v) for v in sorted(data["action_verbs"], key=len, reverse=True))
+        self.verb = regex.compile(rf"(?<!\p{{L}})(?:{verbs})(?!\p{{L}})")
+        leads = "|".join(regex.escape(v) for v in data["lead_ins"])
+        self.lead = regex.compile(rf"(?<!\p{{L}})(?:{leads})\s+(?=\S)")
+        self.giao = regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)")
+        self.boilerplate = [regex.compile(p) for p in data["boilerplate"]]
+        self.skip_sections = [bare(s) for s in data["skip_sections"]]
+        self.recurrence = [(regex.compile(r["pattern"], regex.IGNORECASE), r["value"]) for r in data["recurrence"]]
+        self.not_after = regex.compile(
+            r"(?:" + "|".join(regex.escape(w) for w in data["recurrence_not_after"]) + r")\s+$")
+        self.quantity = regex.compile(data["quantity"])
+
+    def owner_at(self, text: str) -> tuple[str, int] | None:
+        """(owner, where the action starts) when `text` begins with a unit that acts."""
+        start = self.owner_start.match(text)
+        if not start or self.verb.match(text):
+            return None  # 'Tổ chức ...' begins with a verb, not with the unit 'Tổ'
+
+        verb = self.verb.search(text, start.end())
+        stop = len(text)
+        for cut in (verb, regex.compile(r"[:(]|\s-\s").search(text, start.end())):
+            if cut:
+                stop = min(stop, cut.start())
+        owner = clean_value(text[:stop]).rstrip(":,")
+        if not owner or len(owner) > 110:
+            return None
+        return owner, stop
+
+
+def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None,
+                  rules: Rules) -> tuple[list[Task], list[Section]]:
+    finder = TaskFinder(rules)
+    tasks: list[Task] = []
+    sections: list[Section] = []
+    children: list[Section] = []
+    section: str | None = None
+    skipping = False
+    heading_owner: str | None = None
+    lead_owner: str | None = None
+    has_roman = any(_TOP.match(r.text) and not r.text.startswith("Điều") for r in lines.refs[start:])
+
+    def close_section() -> None:
+        if sections:
+            last = sections[-1]
+            sections[-1] = Section(last.label, last.heading, tuple(children))
+        children.clear()
+
+    def add(owner: str, action: str, ref: Ref) -> None:
+        action = clean_value(action)
+        if not action or any(p.search(action) for p in finder.boilerplate):
+            return
+        for one in [o.strip() for o in owner.split(";") if o.strip()]:
+            tasks.append(_task(one, action, section, doc_date, finder))
+
+    for ref in lines.refs[start:]:
+        if ref.index in skip or ref.block.startswith(("header", "footer")) or ref.block == "table":
+            continue
+        text = ref.text.strip()
+        top = _TOP.match(text)
+        if top and (has_roman or text.startswith("Điều")) and not (has_roman and text.startswith("Điều")):
+            close_section()
+            section = top.group("label")
+            rest = top.group("rest").strip()
+            sections.append(Section(section, rest or None))
+            skipping = any(s in bare(rest) for s in finder.skip_sections) and not rest.startswith("Đề nghị")
+            heading_owner = lead_owner = None
+            if section.startswith("Điều") and rest:
+                _sentence(rest, ref, finder, add)
+            continue
+        item = _ITEM.match(text)
+        rest = item.group("rest").strip() if item else text
+        label = item.group("label") if item and item.group("label") else None
+        if item and not has_roman and label and label.isdigit() and "." not in label:
+            close_section()
+            section = label
+            sections.append(Section(label, None))
+            heading_owner = lead_owner = None
+        elif item and label:
+            children.append(Section(label, _heading(rest)))
+        if skipping:
+            continue
+        found = finder.owner_at(rest) if item else None
+        if found and _is_heading(rest, found):
+            heading_owner, lead_owner = found[0], None
+            if item and item.group("dash"):
+                children.append(Section(None, rest))
+            continue
+        colon = regex.match(r"^(?P<owner>[^:]{3,90}):\s*(?P<action>.*)$", rest)
+        if colon and finder.owner_at(colon.group("owner")) and \
+                finder.owner_at(colon.group("owner"))[0] == clean_value(colon.group("owner")).rstrip(","):
+            owner = clean_value(colon.group("owner"))
+            if colon.group("action"):
+                add(owner, colon.group("action"), ref)
+            heading_owner, lead_owner = owner, None
+            continue
+        if rest.endswith(":"):
+            lead = _lead_owner(rest, finder)
+            if lead:
+                # 'giao Giám đốc Công an tỉnh chỉ đạo thực hiện:' under '1. Công an tỉnh':
+                # the heading's unit stays the owner (gold 03)
+                lead_owner = heading_owner if heading_owner and heading_owner in lead else lead
+                continue
+        if not item:
+            lead_owner = None
+        if _sentence(rest, ref, finder, add):
+            continue
+        owner = lead_owner or heading_owner
+        if owner:
+            add(owner, rest, ref)
+    close_section()
+    return tasks, sections
+
+
+def _heading(text: str) -> str | None:
+    """An outline heading is short; an item that is a whole sentence has none (gold convention)."""
+    text = clean_value(text)
+    return text if text and len(text) <= 120 and not text.endswith((".", ";")) else None
+
+
+def _is_heading(rest: str, found: tuple[str, int]) -> bool:
+    owner, stop = found
+    tail = rest[stop:].strip(" :")
+    return not tail and len(owner.split()) <= 16 and not rest.endswith((".", ";"))
+
+
+def _lead_owner(text: str, finder: TaskFinder) -> str | None:
+    lead = finder.lead.search(text)
+    if lead:
+        found = finder.owner_at(text[lead.end():])
+        if found:
+            return found[0]
+    found = finder.owner_at(text)
+    if found and regex.search(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|thực\s+hiện\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)", text):
+        return found[0]
+    return None
+
+
+def _sentence(text: str, ref: Ref, finder: TaskFinder, add) -> bool:
+    """Tasks that a sentence gives by itself: 'Đề nghị X ...', '(Giao X chủ trì ...)', subject X."""
+    giao = finder.giao.search(text)
+    if giao:
+        add(clean_value(giao.group("owner")), text, ref)
+        return True
+    done = False
+    for lead in finder.lead.finditer(text):
+        found = finder.owner_at(text[lead.end():])
+        if found:
+            owner, stop = found
+            add(owner, text[lead.end() + stop:], ref)
+            done = True
+    if done:
+        return True
+    found = finder.owner_at(text)
+    if found and found[1] < len(text) and finder.verb.match(text, found[1]):
+        add(found[0], text[found[1]:], ref)
+        return True
+    return False
+
+
+def _task(owner: str, action: str, section: str | None, doc_date: str | None, finder: TaskFinder) -> Task:
+    deadline = find_deadline(action, doc_date, finder.rules)
+    recurrence = None
+    for pattern, value in finder.recurrence:
+        match = pattern.search(action)
+        if match and not finder.not_after.search(action[:match.start()]):
+            recurrence = value
+            break
+    if recurrence and deadline and deadline.start is None and deadline.end is None and "giờ" not in deadline.text:
+        deadline = None
+    quantity = None
+    q = finder.quantity.search(action)
+    if q:
+        quantity = Quantity(value=int(q["value"]), unit=clean_value(q["unit"]), text=clean_value(q.group(0)))
+    return Task(owner=owner, action=action, deadline=deadline, recurrence=recurrence, quantity=quantity,
+                section=section)
