@@ -35,7 +35,9 @@ class TaskFinder:
         prefixes = "|".join(regex.escape(p) for p in sorted(data["owner_prefixes"], key=len, reverse=True))
         self.owner_start = regex.compile(rf"^(?:(?:{prefixes})\s+)*(?:{heads})(?!\p{{Ll}})")
         verbs = "|".join(regex.escape(v) for v in sorted(data["action_verbs"], key=len, reverse=True))
-        self.verb = regex.compile(rf"(?<!\p{{L}})(?:{verbs})(?!\p{{L}})")
+        self.verb = regex.compile(rf"(?<!\p{{L}})(?:{verbs})(?!\p{{L}})", regex.IGNORECASE)
+        strip = "|".join(regex.escape(p) for p in data["strip_prefixes"])
+        self.strip = regex.compile(rf"^(?:{strip})\s+")
         leads = "|".join(regex.escape(v) for v in data["lead_ins"])
         self.lead = regex.compile(rf"(?<!\p{{L}})(?:{leads})\s+(?=\S)")
         self.giao = regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)")
@@ -54,10 +56,10 @@ class TaskFinder:
 
         verb = self.verb.search(text, start.end())
         stop = len(text)
-        for cut in (verb, regex.compile(r"[:(]|\s-\s").search(text, start.end())):
+        for cut in (verb, regex.compile(r"[:(]").search(text, start.end())):
             if cut:
                 stop = min(stop, cut.start())
-        owner = clean_value(text[:stop]).rstrip(":,")
+        owner = self.strip.sub("", clean_value(text[:stop]).rstrip(":,"))
         if not owner or len(owner) > 110:
             return None
         return owner, stop
@@ -83,7 +85,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
     def add(owner: str, action: str, ref: Ref) -> None:
         action = clean_value(action)
-        if not action or any(p.search(action) for p in finder.boilerplate):
+        if not action or any(p.search(f"{owner} {action}") for p in finder.boilerplate):
             return
         for one in [o.strip() for o in owner.split(";") if o.strip()]:
             tasks.append(_task(one, action, section, doc_date, finder))
@@ -122,9 +124,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 children.append(Section(None, rest))
             continue
         colon = regex.match(r"^(?P<owner>[^:]{3,90}):\s*(?P<action>.*)$", rest)
-        if colon and finder.owner_at(colon.group("owner")) and \
-                finder.owner_at(colon.group("owner"))[0] == clean_value(colon.group("owner")).rstrip(","):
-            owner = clean_value(colon.group("owner"))
+        named = finder.owner_at(colon.group("owner")) if colon else None
+        if named and len(named[0]) >= len(finder.strip.sub("", clean_value(colon.group("owner")))) - 1:
+            owner = named[0]
             if colon.group("action"):
                 add(owner, colon.group("action"), ref)
             heading_owner, lead_owner = owner, None
