@@ -7,13 +7,14 @@ warnings and evidence; `extract_record` puts them together. Pure: no files, no c
 from __future__ import annotations
 
 from ..document import Document
-from ..record import Record, Source
+from ..record import Recipient, Record, Source
 from ..rules import Rules
 from .base import Lines
 from .citations import extract_citations
 from .closing import extract_closing
 from .header import extract_header, issuer_from_body
 from .tasks import extract_tasks
+from .units import UnitMatcher
 
 
 def source_of(document: Document) -> Source:
@@ -40,6 +41,7 @@ def extract_record(document: Document, rules: Rules) -> Record:
     body_start = header.title_end + 1 if header.title_end >= 0 else 0
     citations, cited = extract_citations(lines, header.number, body_start, closing.lines, rules)
     tasks, sections = extract_tasks(lines, body_start, closing.lines, header.date, rules)
+    recipients = _roles(closing.recipients, [t.owner for t in tasks], rules)
     evidence = {**header.evidence, **closing.evidence, **cited}
     return Record(
         source=source_of(document),
@@ -52,8 +54,19 @@ def extract_record(document: Document, rules: Rules) -> Record:
         citations=tuple(citations),
         tasks=tuple(tasks),
         sections=tuple(sections),
-        recipients=tuple(closing.recipients),
+        recipients=tuple(recipients),
         signer=closing.signer,
         warnings=tuple(warnings),
         evidence=evidence,
     )
+
+
+def _roles(recipients: list[Recipient], owners: list[str], rules: Rules) -> list[Recipient]:
+    """A recipient the body gives work to acts (spec: role 'action'); the others are told."""
+    matcher = UnitMatcher(rules)
+    out = []
+    for r in recipients:
+        if r.role == "info" and owners and matcher.covered_by(r.name, owners):
+            r = Recipient(name=r.name, role="action")
+        out.append(r)
+    return out

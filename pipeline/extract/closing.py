@@ -13,7 +13,7 @@ import regex
 
 from ..record import AUTHORITIES, Recipient, Signer, Span
 from ..rules import Rules
-from .base import Lines, Ref, clean_value, is_caps, squash
+from .base import Lines, Ref, bare, clean_value, is_caps, squash
 
 _NOI_NHAN = regex.compile(r"^\s*N?[ơo]i\s+nh[ậa]n\s*[:.]?\s*", regex.IGNORECASE)  # OCR loses the N
 _KINH_GUI = regex.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*(?:\|\s*)?", regex.IGNORECASE)
@@ -22,7 +22,8 @@ _ITEM = regex.compile(r"^\s*[-+•–*]\s*")
 _AUTHORITY = regex.compile(r"^\s*(KT|TL|TM|TUQ|Q)\s*\.\s*")
 _SIGNED = regex.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên.*|ký,?\s+ghi\s+rõ.*|chữ\s+ký.*|ký\s+bởi.*)\s*\)?$", regex.IGNORECASE)
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
-_ACTION_TAG = regex.compile(r"\(\s*(?:để\s+)?(?:t/h|th|thực\s+hiện|t/hiện)\s*\)|^Như\s+(?:trên|Điều\s+\d+)", regex.IGNORECASE)
+# compared on bare letters: OCR prints 'Như Điêu 3'
+_ACTION_TAG = regex.compile(r"\(\s*(?:DE\s+)?(?:T/H|TH|THUC\s+HIEN|T/HIEN)\s*\)|^NHU\s+(?:TREN|DIEU\s+\d+)")
 
 
 @dataclass
@@ -143,7 +144,7 @@ def _recipients(items: list[Ref], lines: Lines, closing: Closing) -> list[Recipi
         name = clean_value(text).rstrip(".").strip()
         if not name:
             continue
-        role = "action" if _ACTION_TAG.search(name) else "info"
+        role = "action" if _ACTION_TAG.search(bare(name)) else "info"
         out.append(Recipient(name=name, role=role))
         closing.evidence[f"recipients[{len(out) - 1}]"] = lines.span(ref)
     return out

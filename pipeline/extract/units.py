@@ -1,0 +1,34 @@
+"""Comparing unit names as offices write them: 'Các phòng GDĐT' and 'Phòng Giáo dục và Đào
+tạo huyện, thành phố' are the same kind of unit; 'Các phòng thuộc Sở GDĐT' is not."""
+
+from __future__ import annotations
+
+import regex
+
+from ..rules import Rules
+from .base import bare
+
+
+class UnitMatcher:
+    def __init__(self, rules: Rules) -> None:
+        data = rules.table("abbreviations")
+        expand = {k: v for k, v in data["expand"].items() if not k.startswith("#")}
+        self.abbreviation = regex.compile(
+            r"(?<![\p{L}&])(" + "|".join(regex.escape(k) for k in sorted(expand, key=len, reverse=True)) + r")(?![\p{L}&])")
+        self.expand = expand
+        self.ignore = {bare(w).lower() for w in data["ignore"]}
+
+    def tokens(self, name: str) -> set[str]:
+        text = regex.sub(r"\([^)]*\)", " ", name)  # tags such as '(để t/h)'
+        text = self.abbreviation.sub(lambda m: " " + self.expand[m.group(1)] + " ", text)
+        words = regex.findall(r"[\p{L}\d/]+", bare(text).lower())
+        return {w for w in words if w not in self.ignore}
+
+    def covered_by(self, recipient: str, owners: list[str]) -> bool:
+        """Whether a part of the recipient names no more than one of the owners does."""
+        owner_tokens = [self.tokens(o) for o in owners]
+        for part in regex.split(r",|;", recipient):
+            mine = self.tokens(part)
+            if mine and any(mine <= theirs for theirs in owner_tokens if theirs):
+                return True
+        return False
