@@ -7,12 +7,12 @@ warnings and evidence; `extract_record` puts them together. Pure: no files, no c
 from __future__ import annotations
 
 from ..document import Document
-from ..record import Recipient, Record, Source
+from ..record import Issuer, Recipient, Record, Source
 from ..rules import Rules
 from .base import Lines
 from .citations import extract_citations
 from .closing import extract_closing
-from .header import extract_header, issuer_from_body
+from .header import extract_header, issuer_code, issuer_from_body
 from .tasks import extract_tasks
 from .units import UnitMatcher
 
@@ -38,6 +38,8 @@ def extract_record(document: Document, rules: Rules) -> Record:
     if issuer is None:
         issuer, note = issuer_from_body(lines, closing.signer.title if closing.signer else None, rules)
         warnings.append(note or "[issuer] the issuing body is named nowhere in the header")
+        if issuer is not None and header.number:
+            issuer = Issuer(name=issuer.name, parent=issuer.parent, code=issuer_code(header.number, rules))
     body_start = header.title_end + 1 if header.title_end >= 0 else 0
     citations, cited = extract_citations(lines, header.number, body_start, closing.lines, rules)
     tasks, sections = extract_tasks(lines, body_start, closing.lines, header.date, rules)

@@ -1,0 +1,179 @@
+"""Extraction: table tests for each rule family, golden records for whole documents,
+and the failure modes of the spec (a missing header gives None and a warning)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from pipeline import evaluate
+from pipeline.document import Document, Line, Page
+from pipeline.extract import extract_record
+from pipeline.extract.base import Lines
+from pipeline.extract.citations import extract_citations
+from pipeline.extract.deadlines import find_deadline
+from pipeline.extract.header import extract_header, issuer_code
+from tests.conftest import GOLD_DOCS, SAMPLES, read_cached
+
+EXPECTED = SAMPLES / "expected"
+REWRITE = os.environ.get("VANBAN_REWRITE_GOLDEN") == "1"
+
+
+def _doc(*texts: str, blocks: tuple[str, ...] = ()) -> Document:
+    lines = tuple(Line(t, 1, blocks[i] if i < len(blocks) else "body") for i, t in enumerate(texts))
+    return Document(path="t.txt", sha256="0" * 64, format="txt", pages=(Page(1, lines),))
+
+
+# fmt: off
+NUMBERS = [
+    ("Số: 1008/KH-SGDĐT", "1008/KH-SGDĐT", "SGDĐT"),
+    ("Số: 292 /KH-SGDĐT", "292/KH-SGDĐT", "SGDĐT"),
+    ("Số: 7991/BGDĐT-GDTrH", "7991/BGDĐT-GDTrH", "BGDĐT"),
+    ("Số: 09/2017/NĐ-CP", "09/2017/NĐ-CP", "CP"),
+    ("Số: 29-NQ/TW", "29-NQ/TW", "TW"),
+    ("Số: 211/TB-THPT.UVK", "211/TB-THPT.UVK", "THPT.UVK"),
+    ("Số: 96/KH-PGD&ĐT", "96/KH-PGD&ĐT", "PGD&ĐT"),
+    ("Só2624 /QĐ-BGDĐT", "2624/QĐ-BGDĐT", "BGDĐT"),
+    ("Số: 2605 /QĐĐ-BGDĐT", "2605/QĐ-BGDĐT", "BGDĐT"),   # OCR doubles a letter of the type code
+    ("Số: 3354/VPCP-KGVX V/v ban hành Thông tư", "3354/VPCP-KGVX", "VPCP"),
+]
+DATES = [
+    ("Kiên Giang, ngày 06 tháng 7 năm 2022", "Kiên Giang", "2022-07-06"),
+    ("Hà Nội ngàyl6 tháng 9 năm 2025", "Hà Nội", "2025-09-16"),
+    ("Hà Nội, ngày 03 tháng10năm 2025", "Hà Nội", "2025-10-03"),
+    ("Thành phố Hồ Chí Minh, ngày 5 tháng 9 năm 2023", "Thành phố Hồ Chí Minh", "2023-09-05"),
+    ("Sơn La, ngày ... tháng 7 năm 2022", "Sơn La", None),
+    ("Hà Nội, ngày 31 tháng 02 năm 2024", "Hà Nội", None),
+]
+DEADLINES = [
+    ("gửi về Sở trước ngày 15/10/2022", "2022-07-06", None, "2022-10-15"),
+    ("hoàn thành chậm nhất ngày 10/10", "2024-10-03", None, "2024-10-10"),
+    ("triển khai thực hiện quý II, III", "2022-07-06", "2022-04-01", "2022-09-30"),
+    ("kiểm tra trong quý I/2025", "2024-09-27", "2025-01-01", "2025-03-31"),
+    ("trong tháng 02/2025", "2024-10-03", "2025-02-01", "2025-02-28"),
+    ("trong học kỳ I năm học 2024-2025", "2024-10-04", "2024-09-01", "2025-01-18"),
+    ("triển khai thực hiện từ học kì 2", "2024-12-17", "2025-01-19", "2025-05-31"),
+    ("học kỳ I năm học 2022-2023", "2022-09-05", "2022-09-01", "2023-01-15"),
+    ("trước khi kết thúc năm học", "2024-09-27", None, "2025-05-31"),
+    ("trong năm học 2022-2023", "2022-08-20", "2022-09-01", "2023-05-31"),
+    ("trong năm 2019 Bộ sẽ tổng kết", "2018-12-03", "2019-01-01", "2019-12-31"),
+    ("định kỳ trước ngày 25 hằng tháng", "2024-09-27", None, "2024-10-25"),
+    ("trước ngày 30 tháng 6 hàng năm", "2024-09-27", None, "2025-06-30"),
+    ("từ ngày 10/07/2023 đến hết ngày 25/07/2023", "2023-07-10", "2023-07-10", "2023-07-25"),
+    ("báo cáo bằng văn bản trong vòng 24 giờ", "2024-09-27", None, None),
+]
+CITATIONS = [
+    ("Thực hiện Quyết định số 33/QĐ-TTg ngày 08 tháng 01 năm 2019 của Thủ tướng Chính phủ phê duyệt đề án;",
+     "33/QĐ-TTg", "2019-01-08", "Thủ tướng Chính phủ", "Quyết định"),
+    ("Căn cứ Nghị định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ Quy định chi tiết;",
+     "26/2020/NĐ-CP", "2020-02-28", "Chính phủ", "Nghị định"),
+    ("Thực hiện Kế hoạch số 105/KH-PGDĐT ngày 13/8/2020 của Sở Giáo dục và Đào tạo về việc tổ chức",
+     "105/KH-PGDĐT", "2020-08-13", "Sở Giáo dục và Đào tạo", "Kế hoạch"),
+    ("Theo đề nghị của Giám đốc Công an tỉnh tại Tờ trình số 02/TTr-CAT- ANCTNB ngày 03 tháng 02 năm 2023.",
+     "02/TTr-CAT-ANCTNB", "2023-02-03", "Giám đốc Công an tỉnh", "Tờ trình"),
+    ("Ngày 12/3/2012, Văn phòng Chính phủ đã có văn bản số 87/TB-VPCP thông báo kết luận",
+     "87/TB-VPCP", "2012-03-12", "Văn phòng Chính phủ", "Thông báo"),
+    ("theo Nghị định số 80/2017/NĐ-CP.", "80/2017/NĐ-CP", None, None, "Nghị định"),
+    ("Kinh phí theo Quyết định số 2566/QĐ-UBND ngày 20/12/2022 của UBND tỉnh và các nguồn kinh phí",
+     "2566/QĐ-UBND", "2022-12-20", "UBND tỉnh", "Quyết định"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("line,number,code", NUMBERS)
+def test_number(rules, line, number, code):
+    header = extract_header(Lines(_doc(line)), rules)
+    assert header.number == number
+    assert issuer_code(number, rules) == code
+
+
+@pytest.mark.parametrize("line,place,date", DATES)
+def test_place_and_date(rules, line, place, date):
+    header = extract_header(Lines(_doc("Số: 1/KH-UBND", line)), rules)
+    assert header.place == place
+    assert header.date == date
+    if date is None:
+        assert any(w.startswith("[date]") for w in header.warnings)
+
+
+@pytest.mark.parametrize("text,doc_date,start,end", DEADLINES)
+def test_deadline(rules, text, doc_date, start, end):
+    deadline = find_deadline(text, doc_date, rules)
+    assert deadline is not None
+    assert (deadline.start, deadline.end) == (start, end)
+
+
+@pytest.mark.parametrize("text,number,date,issuer,doc_type", CITATIONS)
+def test_citation(rules, text, number, date, issuer, doc_type):
+    citations, evidence = extract_citations(Lines(_doc(text)), None, 0, set(), rules)
+    assert len(citations) == 1
+    c = citations[0]
+    assert (c.number, c.date, c.issuer, c.doc_type) == (number, date, issuer, doc_type)
+    assert evidence["citations[0]"].text.startswith(c.text[:10])
+
+
+def test_later_short_mention_is_an_alias(rules):
+    doc = _doc("Thực hiện Kế hoạch số 87/KH-UBND ngày 29/5/2019 của Ủy ban nhân dân tỉnh Kiên Giang;",
+               "kết quả thực hiện Kế hoạch số 87/KH-UBND giai đoạn 2018-2025.")
+    citations, _ = extract_citations(Lines(doc), None, 0, set(), rules)
+    assert [c.number for c in citations] == ["87/KH-UBND"]
+    assert citations[0].aliases == ("Kế hoạch số 87/KH-UBND",)
+
+
+def test_two_documents_sharing_a_number_stay_apart(rules):
+    doc = _doc("Chỉ thị số 02/CT-TTg ngày 15 tháng 11 năm 2019 về tăng cường;",
+               "Chỉ thị số 02/CT-TTg ngày 04/7/2018 của Thủ tướng Chính phủ về công tác bảo vệ BMNN.")
+    citations, _ = extract_citations(Lines(doc), None, 0, set(), rules)
+    assert [(c.number, c.date) for c in citations] == [("02/CT-TTg", "2019-11-15"), ("02/CT-TTg", "2018-07-04")]
+
+
+def test_own_number_is_not_a_citation(rules):
+    doc = _doc("(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)")
+    assert extract_citations(Lines(doc), "254/QĐ-UBND", 0, set(), rules)[0] == []
+
+
+def test_missing_header_gives_none_and_warnings(rules):
+    record = extract_record(read_cached(str(GOLD_DOCS[0])), rules)  # seed 000: header lost
+    assert record.number is None and record.date is None and record.place is None
+    assert any(w.startswith("[number]") for w in record.warnings)
+    assert any(w.startswith("[date]") for w in record.warnings)
+    assert record.issuer.name == "Phòng Giáo dục và Đào tạo"
+    assert any(w.startswith("[issuer]") for w in record.warnings)
+
+
+def test_text_that_is_not_a_dispatch_gives_an_empty_record(rules):
+    doc = _doc("Dear Sir, please find attached the invoice for March.", "Best regards, John")
+    record = extract_record(doc, rules)
+    assert (record.number, record.date, record.doc_type, record.title, record.signer) == (None,) * 5
+    assert record.citations == () and record.tasks == () and record.recipients == ()
+    assert record.warnings
+
+
+@pytest.mark.parametrize("doc", GOLD_DOCS, ids=lambda p: p.stem[:24])
+def test_golden_record(rules, doc):
+    """The whole record of every gold document, against its reviewed snapshot in
+    samples/expected/ (VANBAN_REWRITE_GOLDEN=1 rewrites them; review the diff)."""
+    record = extract_record(read_cached(str(doc)), rules).to_dict()
+    record["source"]["path"] = doc.name
+    path = EXPECTED / f"{doc.stem}.json"
+    if REWRITE:
+        path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert path.exists(), f"{path.name} missing: run VANBAN_REWRITE_GOLDEN=1 make test and review it"
+    expected = json.loads(path.read_text(encoding="utf-8"))
+    assert record == expected, f"{doc.name}: record differs from {path.name}; rerun with VANBAN_REWRITE_GOLDEN=1 and review"
+
+
+def test_text_gold_documents_meet_the_floors(rules):
+    """The text-only part of make eval, so the floors hold in every test run (the OCR'd
+    PDFs are scored by make eval)."""
+    records = {}
+    for doc in GOLD_DOCS:
+        records[doc.stem] = extract_record(read_cached(str(doc)), rules).to_dict()
+    score = evaluate.Score()
+    for doc in GOLD_DOCS:
+        gold = json.loads((SAMPLES / "gold" / f"{doc.stem}.json").read_text(encoding="utf-8"))
+        evaluate.score_record(gold, records[doc.stem], score, doc.stem)
+    floors = json.loads((SAMPLES / "floors.json").read_text(encoding="utf-8"))
+    assert evaluate.check_floors(score, floors) == []
