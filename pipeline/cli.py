@@ -91,11 +91,18 @@ def text(file: str, overlays: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--html", "html_out", type=click.Path(dir_okay=False),
+              help="Also write a page showing where each field came from.")
 @rules_option
-def show(file: str, overlays: tuple[str, ...]) -> None:
+def show(file: str, html_out: str | None, overlays: tuple[str, ...]) -> None:
     """Print the record of FILE as JSON."""
     document, rules = _read(file, overlays)
     record = extract_record(document, rules)
+    if html_out:
+        from .export import write_atomic
+        from .html import render
+
+        write_atomic(Path(html_out), render(document, record))
     payload = json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n"
     sys.stdout.buffer.write(payload.encode("utf-8"))
 

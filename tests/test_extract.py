@@ -177,3 +177,24 @@ def test_text_gold_documents_meet_the_floors(rules):
         evaluate.score_record(gold, records[doc.stem], score, doc.stem)
     floors = json.loads((SAMPLES / "floors.json").read_text(encoding="utf-8"))
     assert evaluate.check_floors(score, floors) == []
+
+
+def test_html_view_marks_fields_and_escapes_text(rules, tmp_path):
+    from pipeline.html import render
+
+    doc = _doc("Số: 12/KH-UBND", "Hà Nội, ngày 05 tháng 9 năm 2024", "KẾ HOẠCH",
+               "Tổ chức <script>alert(1)</script> an toàn", blocks=("header-left", "header-right"))
+    record = extract_record(doc, rules)
+    page = render(doc, record)
+    assert '<mark title="number">12/KH-UBND</mark>' in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "http" not in page  # nothing loaded from outside
+
+
+def test_every_task_and_citation_has_evidence(rules):
+    record = extract_record(read_cached(str(GOLD_DOCS[-1])), rules)
+    for i in range(len(record.tasks)):
+        assert f"tasks[{i}]" in record.evidence
+    for i in range(len(record.citations)):
+        span = record.evidence[f"citations[{i}]"]
+        assert record.citations[i].number is None or record.citations[i].number.split("/")[0] in span.text

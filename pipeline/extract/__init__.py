@@ -42,9 +42,9 @@ def extract_record(document: Document, rules: Rules) -> Record:
             issuer = Issuer(name=issuer.name, parent=issuer.parent, code=issuer_code(header.number, rules))
     body_start = header.title_end + 1 if header.title_end >= 0 else 0
     citations, cited = extract_citations(lines, header.number, body_start, closing.lines, rules)
-    tasks, sections = extract_tasks(lines, body_start, closing.lines, header.date, rules)
+    tasks, sections, tasked = extract_tasks(lines, body_start, closing.lines, header.date, rules)
     recipients = _roles(closing.recipients, [t.owner for t in tasks], rules)
-    evidence = {**header.evidence, **closing.evidence, **cited}
+    evidence = {**header.evidence, **closing.evidence, **cited, **tasked}
     return Record(
         source=source_of(document),
         issuer=issuer,

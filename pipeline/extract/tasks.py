@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..record import Quantity, Section, Task
+from ..record import Quantity, Section, Span, Task
 from ..rules import Rules
 from .base import Lines, Ref, bare, clean_value
 from .deadlines import find_deadline
@@ -66,9 +66,11 @@ class TaskFinder:
 
 
 def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None,
-                  rules: Rules) -> tuple[list[Task], list[Section]]:
+                  rules: Rules) -> tuple[list[Task], list[Section], dict[str, Span]]:
+    """Tasks and outline of the lines from `start` on, less `skip`; evidence per task."""
     finder = TaskFinder(rules)
     tasks: list[Task] = []
+    evidence: dict[str, Span] = {}
     sections: list[Section] = []
     children: list[Section] = []
     section: str | None = None
@@ -88,6 +90,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if not action or any(p.search(f"{owner} {action}") for p in finder.boilerplate):
             return
         for one in [o.strip() for o in owner.split(";") if o.strip()]:
+            evidence[f"tasks[{len(tasks)}]"] = lines.span(ref)
             tasks.append(_task(one, action, section, doc_date, finder))
 
     for ref in lines.refs[start:]:
@@ -146,7 +149,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if owner:
             add(owner, rest, ref)
     close_section()
-    return tasks, sections
+    return tasks, sections, evidence
 
 
 def _heading(text: str) -> str | None:
