@@ -230,10 +230,21 @@ FOOTER_HINT = regex.compile(r"^\s*(?:Nơi\s+nhận|KT\.|TL\.|TM\.|TUQ\.|Q\.\s)",
 BAND_BREAK = regex.compile(r"^\s*(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|[IVX]{1,4}\.\s|Điều\s+\d)")
 
 
+# The same on bare capitals, for OCR that spoils the diacritics ('HIỆU TRƯƠNG', 'KT. BỌ TRƯỞNG').
+_FOOTER_BARE = regex.compile(r"^\s*(?:KT|TL|TM|TUQ)\s*\.|^(?:HIEU|BO|THU|PHO)\s+TRU\S{0,2}NG\b|^GIAM\s+DOC\b|"
+                             r"^CHU\s+TICH\b|^TRUONG\s+PHONG\b|^[-_\s]*LUU\b|N?OI\s+NHAN\b")
+
+
+def bare(text: str) -> str:
+    """Letters without any diacritic, upper case, single-spaced: a key OCR cannot spoil."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).upper().split())
+
+
 def layout_table_kind(cells: Iterable[str], first: bool) -> str | None:
     """'header' or 'footer' for the two small tables of the official layout, else None."""
     cells = list(cells)
-    if any(FOOTER_HINT.search(c) for c in cells):
+    if any(FOOTER_HINT.search(c) or _FOOTER_BARE.search(bare(c)) for c in cells):
         return "footer"
     if any(HEADER_HINT.search(c) for c in cells) or first:
         return "header"

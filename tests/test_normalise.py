@@ -155,3 +155,14 @@ def test_table_rows_are_not_columns():
     raw = ["TT     Nội dung        Thời gian      Đơn vị thực hiện", "1      Tập huấn        Tháng 9        Phòng GDĐT"]
     lines = normalise.split_columns(normalise.text_rows(raw), 60, page=1, first_page=True)
     assert [ln.block for ln in lines] == ["body", "body"]
+
+
+@pytest.mark.parametrize("cells,kind", [
+    (["ỦY BAN NHÂN DÂN TỈNH SƠN LA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], "header"),
+    (["Nơi nhận:", "KT. GIÁM ĐỐC"], "footer"),
+    (["Các UBND xã (để báo cáo);", "HIỆU TRƯƠNG"], "footer"),      # OCR lost 'Nơi nhận' and a tone
+    (["KỎ by", "Kf.BỌ TRƯỞNG", "- Lưu: VT, KHTC."], "footer"),
+    (["TT", "Nội dung"], None),
+])
+def test_layout_table_kind(cells, kind):
+    assert normalise.layout_table_kind(cells, first=False) == kind

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Document, Line
+from ..normalise import bare  # noqa: F401  (the extractors' matching key)
 from ..record import Span
 
 # OCR reads digits in handwritten blanks as letters: 'ngàyl6', 'Số: |]'
@@ -63,14 +64,6 @@ def ocr_int(text: str) -> int | None:
 def squash(text: str) -> str:
     """Text without spaces, for comparing words that scraping or OCR split ('B Ộ')."""
     return regex.sub(r"\s+", "", text)
-
-
-def bare(text: str) -> str:
-    """Letters without any diacritic, upper case, single-spaced: a key OCR cannot spoil."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).upper().split())
 
 
 def is_caps(text: str) -> bool:

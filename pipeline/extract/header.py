@@ -84,6 +84,10 @@ def _zone(lines: Lines, rules: Rules) -> list[Ref]:
     """The header lines: the header blocks, or the top of page 1 down to the title."""
     blocks = [r for r in lines if r.block.startswith("header")]
     if blocks:
+        # a first header row the column pass did not split ('BỘ GIÁO DỤC ... CỘNG HÒA ...')
+        above = [r for r in lines.refs[:blocks[0].index][-4:]
+                 if r.line.page == 1 and (rules.pattern("quoc_hieu").search(r.text) or is_caps(r.text))]
+        blocks = above + blocks
         # stacked lines just under the columns still belong to the header (05: 'Số:' below)
         last = blocks[-1].index
         extra = [r for r in lines.refs[last + 1:last + 6]
