@@ -198,3 +198,10 @@ def test_every_task_and_citation_has_evidence(rules):
     for i in range(len(record.citations)):
         span = record.evidence[f"citations[{i}]"]
         assert record.citations[i].number is None or record.citations[i].number.split("/")[0] in span.text
+
+
+def test_number_never_runs_across_a_line_break(rules):
+    # 'NĐ-CP.' at the end of a line, a '- ' bullet on the next: found once, on its own line
+    text = "theo Nghị định số 80/2017/NĐ-CP.\n- Phòng Giáo dục"
+    match = rules.pattern("number").search(text)
+    assert match.group(0) == "80/2017/NĐ-CP."

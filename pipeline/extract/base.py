@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -40,6 +41,7 @@ class Lines:
             for line, offset in zip(page.lines, page.line_offsets()):
                 refs.append(Ref(len(refs), line, offset))
         self.refs: list[Ref] = refs
+        self._spans: dict[int, list[tuple[int, int, str]]] | None = None
 
     def __iter__(self):
         return iter(self.refs)
@@ -49,6 +51,24 @@ class Lines:
 
     def __getitem__(self, i):
         return self.refs[i]
+
+    def spans(self, rules) -> dict[int, list[tuple[int, int, str]]]:
+        """The rules' pattern spans (extract/nlp.py) of every line, offsets within the line."""
+        if self._spans is None:
+            from .nlp import find_spans
+
+            starts, pos = [], 0
+            for ref in self.refs:
+                starts.append(pos)
+                pos += len(ref.text) + 1
+            by_line: dict[int, list[tuple[int, int, str]]] = {}
+            text = "\n".join(ref.text for ref in self.refs)
+            for start, end, label in find_spans(text, rules):
+                i = bisect.bisect_right(starts, start) - 1
+                if end <= starts[i] + len(self.refs[i].text):
+                    by_line.setdefault(i, []).append((start - starts[i], end - starts[i], label))
+            self._spans = by_line
+        return self._spans
 
     def span(self, ref: Ref, start: int = 0, end: int | None = None) -> Span:
         end = len(ref.text) if end is None else end

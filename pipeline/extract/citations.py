@@ -104,9 +104,14 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
     found: list[_Found] = []
     own = _key(own_number) if own_number else None
     refs = [r for r in lines.refs[start:] if r.index not in skip]
+    spans = lines.spans(rules)
+    number_pattern = rules.pattern("number")
     for ref in refs:
         text = ref.text
-        for match in rules.pattern("number").finditer(text):
+        for s_start, _, label in spans.get(ref.index, []):
+            match = number_pattern.match(text, s_start) if label == "number" else None
+            if match is None:
+                continue
             if not regex.search(r"\p{L}", match.group("symbol")):
                 continue  # a date such as 27/9/2024, not a number
             before = text[:match.start()]
