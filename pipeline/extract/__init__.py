@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..document import Document
 from ..record import Issuer, Recipient, Record, Source
 from ..rules import Rules
-from .base import Lines
+from .base import Lines, compiled
 from .citations import extract_citations
 from .closing import extract_closing
 from .header import extract_header, issuer_code, issuer_from_body
@@ -65,7 +65,7 @@ def extract_record(document: Document, rules: Rules) -> Record:
 
 def _roles(recipients: list[Recipient], owners: list[str], rules: Rules) -> list[Recipient]:
     """A recipient the body gives work to acts (spec: role 'action'); the others are told."""
-    matcher = UnitMatcher(rules)
+    matcher = compiled(rules, UnitMatcher)
     out = []
     for r in recipients:
         if r.role == "info" and owners and matcher.covered_by(r.name, owners):

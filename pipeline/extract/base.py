@@ -75,6 +75,18 @@ class Lines:
         return Span(ref.line.page, ref.offset + start, ref.offset + end, ref.text[start:end])
 
 
+_COMPILED: dict[tuple[str, type], object] = {}
+
+
+def compiled(rules, kind: type):
+    """One `kind(rules)` per rules version: the finders compile their regexes once, not
+    once per document."""
+    key = (rules.version, kind)
+    if key not in _COMPILED:
+        _COMPILED[key] = kind(rules)
+    return _COMPILED[key]
+
+
 def ocr_int(text: str) -> int | None:
     """An integer from a field OCR may have misread ('l6' → 16); None when it is blank."""
     cleaned = regex.sub(r"[\s.…_]", "", text.translate(_OCR_DIGITS))

@@ -15,7 +15,7 @@ import regex
 
 from ..record import Citation, Span
 from ..rules import Rules
-from .base import Lines, Ref, clean_value
+from .base import Lines, Ref, clean_value, compiled
 from .dates import date_at, parse_date
 from .header import normalise_number, repair_type_code
 
@@ -100,7 +100,7 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
                       rules: Rules, finder: CitationFinder | None = None) -> tuple[list[Citation], dict[str, Span]]:
     """Citations in the lines from `start` on (the body after the title), less the lines of
     `skip` (the Nơi nhận and signer), in order of first mention."""
-    finder = finder or CitationFinder(rules)
+    finder = finder or compiled(rules, CitationFinder)
     found: list[_Found] = []
     own = _key(own_number) if own_number else None
     refs = [r for r in lines.refs[start:] if r.index not in skip]

@@ -16,7 +16,7 @@ import regex
 
 from ..record import Quantity, Section, Span, Task
 from ..rules import Rules
-from .base import Lines, Ref, bare, clean_value
+from .base import Lines, Ref, bare, clean_value, compiled
 from .deadlines import find_deadline
 
 _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*[.)/]\s*(?P<rest>.*)$|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
@@ -68,7 +68,7 @@ class TaskFinder:
 def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None,
                   rules: Rules) -> tuple[list[Task], list[Section], dict[str, Span]]:
     """Tasks and outline of the lines from `start` on, less `skip`; evidence per task."""
-    finder = TaskFinder(rules)
+    finder = compiled(rules, TaskFinder)
     tasks: list[Task] = []
     evidence: dict[str, Span] = {}
     sections: list[Section] = []
