@@ -106,6 +106,36 @@ class Units:
     sectors: tuple[str, ...]
     signer_titles: tuple[str, ...]
     not_names: tuple[str, ...]
+    signer_offices: tuple[str, ...] = ()
+    office_min_ratio: float = 1.0
+    deputy: regex.Pattern = regex.compile(r"(?!)")  # the deputy words, compiled at load
+
+    def office(self, text: str) -> str | None:
+        """The signature-block office `text` is, read through OCR damage, or None.
+
+        Compared on bare letters without spaces ('THÔ TRU ỐNG' → 'THOTRUONG'), the nearest
+        office at `office_min_ratio` or more wins; a tie goes to the one nearer with its
+        diacritics."""
+        from difflib import SequenceMatcher
+
+        from .normalise import bare
+
+        def key(value: str) -> str:
+            return regex.sub(r"[^A-Z]", "", bare(value))
+
+        probe = key(text)
+        if len(probe) < 3:
+            return None
+        best, best_score = None, (self.office_min_ratio, 0.0)
+        for office in self.signer_offices:
+            score = (SequenceMatcher(None, probe, key(office)).ratio(),
+                     SequenceMatcher(None, text.upper(), office).ratio())
+            if score >= best_score:
+                best, best_score = office, score
+        return best
+
+    def is_deputy(self, office: str) -> bool:
+        return bool(self.deputy.match(office))
 
 
 @dataclass(frozen=True)
@@ -316,13 +346,30 @@ def _compile_doc_types(data: dict[str, Any]) -> tuple[DocType, ...]:
 def _compile_units(data: dict[str, Any]) -> Units:
     where = "units"
     signer_units = _need(data, "signer_units", dict, where)
-    return Units(
+    offices = data.get("signer_offices", {})
+    units = Units(
         issuer_heads=tuple(sorted(_need(data, "issuer_heads", list, where), key=len, reverse=True)),
         signer_units=tuple((k, v) for k, v in signer_units.items() if not k.startswith("#")),
         sectors=tuple(_need(data, "sectors", list, where)),
         signer_titles=tuple(_need(data, "signer_titles", list, where)),
         not_names=tuple(data.get("not_names", [])),
+        signer_offices=tuple(offices.get("offices", [])),
+        office_min_ratio=float(offices.get("min_ratio", 1.0)),
+        deputy=_words_pattern(data.get("deputy_words", {}).get("words", [])),
     )
+    for reading, office in offices.get("examples", {}).items():
+        if units.office(reading) != office:
+            raise RulesError(f"{where}.signer_offices: example {reading!r} should read as {office!r}, "
+                             f"got {units.office(reading)!r}")
+    return units
+
+
+def _words_pattern(words: list[str]) -> regex.Pattern:
+    """Any of `words` as whole words, spaces matching any run of white space; never
+    matches when there are none."""
+    if not words:
+        return regex.compile(r"(?!)")
+    return regex.compile("(?:" + "|".join(r"\s+".join(map(regex.escape, w.split())) for w in words) + r")\b")
 
 
 _REF = regex.compile(r"\$(\w+)")

@@ -42,6 +42,7 @@ NUMBERS = [
 DATES = [
     ("Kiên Giang, ngày 06 tháng 7 năm 2022", "Kiên Giang", "2022-07-06"),
     ("Hà Nội ngàyl6 tháng 9 năm 2025", "Hà Nội", "2025-09-16"),
+    ("Hà Nội, này24_ tháng9_ năm 2025", "Hà Nội", "2025-09-24"),   # OCR drops the g of ngày
     ("Hà Nội, ngày 03 tháng10năm 2025", "Hà Nội", "2025-10-03"),
     ("Thành phố Hồ Chí Minh, ngày 5 tháng 9 năm 2023", "Thành phố Hồ Chí Minh", "2023-09-05"),
     ("Sơn La, ngày ... tháng 7 năm 2022", "Sơn La", None),
@@ -205,3 +206,58 @@ def test_number_never_runs_across_a_line_break(rules):
     text = "theo Nghị định số 80/2017/NĐ-CP.\n- Phòng Giáo dục"
     match = rules.pattern("number").search(text)
     assert match.group(0) == "80/2017/NĐ-CP."
+
+
+def _scan(*texts: str, blocks: tuple[str, ...] = ()) -> Document:
+    doc = _doc(*texts, blocks=blocks)
+    return Document(path="scan.pdf", sha256=doc.sha256, format="pdf",
+                    pages=(Page(1, doc.pages[0].lines, ocr=True),))
+
+
+# fmt: off
+SIGNER_BLOCKS = [
+    # (footer-right lines, read by OCR?, authority, on_behalf_of, title, name)
+    (["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "(Đã ký)", "Phạm Ngọc Thưởng"], False,
+     "KT.", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Phạm Ngọc Thưởng"),
+    (["CHỦ TỊCH Hoàng Quốc Khánh"], False, None, None, "CHỦ TỊCH", "Hoàng Quốc Khánh"),
+    # a seal speck before the block and scribbles between the offices and the name
+    (["„", "KT. BỘ TRƯƠNG", "THỨ TRƯỞNG", "“tả lu", "Lê Tân Dũng"], True,
+     "KT.", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Tân Dũng"),
+    # 'KT.' read as 'Kf.', an office split by the signature
+    (["Kf.BỌ TRƯỞNG", '`"', "THÔ TRU ỐNG", "! LI T", "C", "Lê Tấn Dũng"], True,
+     "KT.", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Tấn Dũng"),
+    # the KT. lost under the seal: a deputy signs for the head
+    (["„2", "1, BỌ TRU ƠNG", "TU TRUƠNG", "đc.", "DÁ x6", "Nguyễn Văn Phúc"], True,
+     "KT.", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn Phúc"),
+    (["HIỆU TRƯƠNG", "ÀO", "TL"], True, None, None, "HIỆU TRƯỞNG", None),
+    # on a text layer the letters are as printed: nothing is snapped
+    (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Phạm Xuân Bình"], False, "KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Phạm Xuân Bình"),
+    (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A"], False, "TM.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("right, ocr, authority, on_behalf_of, title, name", SIGNER_BLOCKS)
+def test_signer_block(rules, right, ocr, authority, on_behalf_of, title, name):
+    texts = ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", *right]
+    blocks = ("footer-left",) * 3 + ("footer-right",) * len(right)
+    doc = (_scan if ocr else _doc)(*texts, blocks=blocks)
+    signer = extract_record(doc, rules).signer
+    assert (signer.authority, signer.on_behalf_of, signer.title, signer.name) == (
+        authority, on_behalf_of, title, name)
+
+
+def test_deputy_without_authority_is_read_as_kt_with_a_warning(rules):
+    doc = _scan("Nơi nhận:", "- Lưu: VT.", "THỨ TRƯỞNG", "Nguyễn Thị Kim Chi",
+                blocks=("footer-left", "footer-left", "footer-right", "footer-right"))
+    record = extract_record(doc, rules)
+    assert record.signer.authority == "KT."
+    assert any("read as KT." in w for w in record.warnings)
+
+
+@pytest.mark.parametrize("reading, office", [
+    ("THÔ TRU ỐNG", "THỨ TRƯỞNG"), ("HIỆU TRƯƠNG", "HIỆU TRƯỞNG"), ("PHÓ GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+    ("THÍ” TRƯỜNG THƯƠNG TRỤỰC", "THỨ TRƯỞNG THƯỜNG TRỰC"), ("ÀO", None), ("ỦY BAN NHÂN DÂN", None),
+])
+def test_scanned_office_reads_as_the_nearest_known_office(rules, reading, office):
+    assert rules.units.office(reading) == office

@@ -41,6 +41,7 @@ class Lines:
             for line, offset in zip(page.lines, page.line_offsets()):
                 refs.append(Ref(len(refs), line, offset))
         self.refs: list[Ref] = refs
+        self._ocr_pages = frozenset(page.number for page in document.pages if page.ocr)
         self._spans: dict[int, list[tuple[int, int, str]]] | None = None
 
     def __iter__(self):
@@ -51,6 +52,10 @@ class Lines:
 
     def __getitem__(self, i):
         return self.refs[i]
+
+    def is_ocr(self, ref: Ref) -> bool:
+        """Whether the line was read by OCR (its letters may be misread)."""
+        return ref.line.page in self._ocr_pages
 
     def spans(self, rules) -> dict[int, list[tuple[int, int, str]]]:
         """The rules' pattern spans (extract/nlp.py) of every line, offsets within the line."""

@@ -20,6 +20,7 @@ _KINH_GUI = regex.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*(?:\|\s*)?", regex.IGNOR
 _LUU = regex.compile(r"^\s*Lưu\s*[:.]?\s*(?=\S)")
 _ITEM = regex.compile(r"^\s*[-+•–*]\s*")
 _AUTHORITY = regex.compile(r"^\s*(KT|TL|TM|TUQ|Q)\s*\.\s*")
+_AUTHORITY_OCR = regex.compile(r"^\s*(K[Tf])\s*[.,]\s*")  # a scan reads 'KT.' as 'Kf.' or 'KT,'
 _SIGNED = regex.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên.*|ký,?\s+ghi\s+rõ.*|chữ\s+ký.*|ký\s+bởi.*)\s*\)?$", regex.IGNORECASE)
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 # compared on bare letters: OCR prints 'Như Điêu 3'
@@ -168,7 +169,7 @@ def _kinh_gui(lines: Lines) -> list[Recipient]:
 
 
 def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rules) -> Signer | None:
-    texts = []
+    texts: list[tuple[str, Ref]] = []
     stamp = False
     for ref in signer_lines:
         text = ref.text.strip()
@@ -177,29 +178,31 @@ def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rule
             continue
         if not text or _SIGNED.match(text) or (stamp and not _NAME.match(text)):
             continue
-        texts.append(text)
+        texts.append((text, ref))
     if not texts:
         return None
     name = None
     offices: list[str] = []
-    leading = True
-    for text in texts:
+    for text, ref in texts:
+        if name is not None:
+            break  # the offices stand above the name
         # a flattened block 'KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng' ends with the name
         tail = regex.search(r"(?:\s|^)((?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4})$", text)
         if tail and not is_caps(text):
             name = tail.group(1)
             text = text[:tail.start(1)].strip()
-        if text and is_caps(text) and leading:
-            offices.append(text)
-        elif text:
-            leading = False  # the seal and the signature: only the offices above them count
+        if text:
+            office = _office(text, not offices, lines.is_ocr(ref), rules)
+            if office:
+                offices.append(office)
+            # anything else between the offices and the name is the seal and the
+            # signature as OCR reads them
     if not offices and not name:
         return None
-    authority = on_behalf = None
-    title = None
-    if offices and _AUTHORITY.match(offices[0]):
-        match = _AUTHORITY.match(offices[0])
-        authority = match.group(1) + "."
+    authority = on_behalf = title = None
+    match = _authority(offices[0], lines.is_ocr(texts[0][1])) if offices else None
+    if match:
+        authority = match.group(1).upper().replace("F", "T") + "."
         rest = [offices[0][match.end():].strip(), *offices[1:]]
         rest = [r for r in rest if r]
         if len(rest) >= 2:
@@ -208,6 +211,13 @@ def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rule
             on_behalf, title = _split_flat(rest[0], rules)
     elif offices:
         title = " ".join(offices)
+        if len(offices) >= 2 and rules.units.is_deputy(offices[-1]):
+            on_behalf, title = " ".join(offices[:-1]), offices[-1]
+        if rules.units.is_deputy(title):
+            # a deputy signs for the head (KT.): the prefix was lost to the seal or the scan
+            authority = "KT."
+            closing.warnings.append(f"[signer] no authority printed before the deputy's office "
+                                    f"{title!r}: read as KT.")
     if authority not in AUTHORITIES:
         authority = None
     ref = signer_lines[-1]
@@ -217,12 +227,37 @@ def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rule
                   title=clean_value(title) if title else None, name=name)
 
 
+def _authority(text: str, ocr: bool) -> regex.Match[str] | None:
+    """KT./TL./TM./Q./TUQ. at the head of an office line; on a scan 'Kf.' is KT."""
+    return _AUTHORITY.match(text) or (_AUTHORITY_OCR.match(text) if ocr else None)
+
+
+def _office(text: str, first: bool, ocr: bool, rules: Rules) -> str | None:
+    """The office an upper-case line of the signature block names, or None for a line that
+    is not one (seal text, a scribble read as letters). On a scan, an office close to a
+    known one is read as that one."""
+    text = regex.sub(r"^[^\p{L}]+", "", text)  # OCR puts seal specks before the first letter
+    prefix = ""
+    match = _authority(text, ocr)
+    if match:
+        prefix, text = text[:match.end()], text[match.end():]
+    if not is_caps(text) and not (prefix and not text):
+        return None
+    if _signer_like(text, rules):
+        return prefix + text
+    if ocr:
+        office = rules.units.office(text)
+        return prefix + office if office else (prefix or None)
+    return prefix + text if first or prefix else None
+
+
 def _split_flat(text: str, rules: Rules) -> tuple[str | None, str | None]:
     """'BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM' → ('BỘ TRƯỞNG, CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM'):
     the signer's own office begins at the last deputy word."""
     match = None
-    for m in regex.finditer(r"(?<=\s)(?:PHÓ|THỨ\s+TRƯỞNG)\b", text):
-        match = m
+    for m in rules.units.deputy.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isspace():
+            match = m
     if match:
         return text[:match.start()].strip(" ,"), text[match.start():].strip()
     return None, text
