@@ -57,6 +57,13 @@ def clean_line(text: str) -> str:
     return fold_space(strip_cid(to_nfc(text)))
 
 
+def repair(text: str, repairs: Iterable[tuple[regex.Pattern, str]]) -> str:
+    """`text` with each (pattern, replacement) substitution applied in turn."""
+    for pattern, replacement in repairs:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def fold_tones(text: str) -> str:
     """A matching key that folds old and new tone placement (`hoà` = `hòa`, `thuỷ` = `thủy`).
 
@@ -398,6 +405,9 @@ _ITEM = regex.compile(
 _DATE_LINE = regex.compile(r"^(?:TP\.\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{L}+){0,5}\s*,?\s*ngày\s*\S{0,6}\s*tháng")
 _DASH_WRAP = regex.compile(r"^[-–]\s+\p{Lu}\p{Ll}")
 _TERMINAL = regex.compile(r"[.;:!?]\s*$|\./\.\s*$")
+# words that never end a Vietnamese sentence: a line ending in one goes on below, however
+# short it is ('... ngày 26 tháng 02 năm 2025 của' / 'Chính phủ quy định ...' on a scan)
+_OPEN_END = regex.compile(r"(?<!\p{L})(?:của|và|về|số|ngày|tại|các|những|với|cho|theo|để|do|được|là|trên|từ)$")
 
 
 def is_heading_or_item(text: str) -> bool:
@@ -470,7 +480,7 @@ def _continues(prev: Line, line: Line, wrap_width: float) -> bool:
     if b[0].islower():
         # a list item ending in ';' and going on in lower case is one item wrapped (seed 000)
         return not a.endswith((".", "!", "?"))
-    return not _TERMINAL.search(a) and _reaches(prev, wrap_width)
+    return not _TERMINAL.search(a) and (_reaches(prev, wrap_width) or bool(_OPEN_END.search(a)))
 
 
 def _reaches(line: Line, wrap_width: float) -> bool:

@@ -72,6 +72,7 @@ class IngestLimits:
     min_words_for_syllable_check: int
     page_number_patterns: tuple[regex.Pattern, ...]
     min_pages_for_repeat: int
+    ocr_repairs: tuple[tuple[regex.Pattern, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -302,7 +303,29 @@ def _compile_ingest(data: dict[str, Any]) -> IngestLimits:
         min_words_for_syllable_check=int(_need(layer, "min_words", int, f"{where}.text_layer")),
         page_number_patterns=tuple(patterns),
         min_pages_for_repeat=int(_need(running, "min_pages_for_repeat", int, f"{where}.running_lines")),
+        ocr_repairs=_compile_repairs(ocr.get("repairs", {}).get("rules", []), f"{where}.ocr.repairs"),
     )
+
+
+def _compile_repairs(entries: list[dict[str, Any]], where: str) -> tuple[tuple[regex.Pattern, str], ...]:
+    """Substitutions with their examples: each [read, repaired] pair must come out right,
+    each non-example must come out unchanged."""
+    repairs = []
+    for entry in entries:
+        source = _need(entry, "pattern", str, where)
+        try:
+            pattern = regex.compile(source)
+        except regex.error as exc:
+            raise RulesError(f"{where}: pattern {source!r} does not compile: {exc}") from exc
+        repairs.append((pattern, _need(entry, "replace", str, where)))
+        for read, repaired in entry.get("examples", []):
+            got = pattern.sub(repairs[-1][1], read)
+            if got != repaired:
+                raise RulesError(f"{where}: {source!r} turns example {read!r} into {got!r}, not {repaired!r}")
+        for text in entry.get("non_examples", []):
+            if pattern.sub(repairs[-1][1], text) != text:
+                raise RulesError(f"{where}: {source!r} changes its non-example {text!r}")
+    return tuple(repairs)
 
 
 def _compile_syllables(data: dict[str, Any]) -> Syllables:

@@ -79,6 +79,9 @@ CITATIONS = [
     ("theo Nghị định số 80/2017/NĐ-CP.", "80/2017/NĐ-CP", None, None, "Nghị định"),
     ("Kinh phí theo Quyết định số 2566/QĐ-UBND ngày 20/12/2022 của UBND tỉnh và các nguồn kinh phí",
      "2566/QĐ-UBND", "2022-12-20", "UBND tỉnh", "Quyết định"),
+    # OCR reads 'số' as 'sô' and 'Luật' as 'Luát'
+    ("Căn cứ Luát Giáo dục đại học sô 08/2012/QH13 được sửa đổi", "08/2012/QH13", None, None, "Luật"),
+    ("bổ sung một số điều tại Luật sô 34/2018/QH14;", "34/2018/QH14", None, None, "Luật"),
 ]
 # fmt: on
 

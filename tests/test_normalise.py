@@ -116,6 +116,19 @@ def test_blank_line_ends_a_paragraph_in_ordinary_text():
     assert joined[1] == "và đây là đoạn thứ hai."
 
 
+@pytest.mark.parametrize("first, second, joined", [
+    # a line ending in a word that never ends a sentence goes on below, however short
+    ("Căn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của", "Chính phủ quy định chức năng;", True),
+    ("Giao Sở Giáo dục và", "Đào tạo chủ trì.", True),
+    # a short line ending in an ordinary word is a line of its own
+    ("Căn cứ tình hình thực tế", "Phòng Giáo dục xây dựng kế hoạch.", False),
+])
+def test_short_line_with_an_open_end_continues(first, second, joined):
+    lines = _lines(first, second, *(["Một dòng đầy đủ chiều rộng của trang văn bản kết thúc ở đây."] * 5))
+    out = [ln.text for ln in normalise.join_paragraphs(lines)]
+    assert (out[0] == f"{first} {second}") is joined
+
+
 def test_split_columns_keeps_header_columns_apart():
     raw = [
         "UBND HUYỆN NAM ĐÀN                            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -166,3 +179,14 @@ def test_table_rows_are_not_columns():
 ])
 def test_layout_table_kind(cells, kind):
     assert normalise.layout_table_kind(cells, first=False) == kind
+
+
+@pytest.mark.parametrize("read, repaired", [
+    ("Căn cứ Nghị định số 1 18/2025/NĐ-CP ngày 09 tháng 6 năm 2025", "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025"),
+    ("Căn cứ Luát Giáo dục đại học số 08/201 2/QHI3 được sửa đổi", "Căn cứ Luát Giáo dục đại học số 08/2012/QH13 được sửa đổi"),
+    ("tại Luật số 34/2018/QHl4;", "tại Luật số 34/2018/QH14;"),
+    # dates and list numbers keep their spaces
+    ("ngày 1 18/2025 và Điều 1. Ban hành", "ngày 1 18/2025 và Điều 1. Ban hành"),
+])
+def test_ocr_repairs_of_document_numbers(rules, read, repaired):
+    assert normalise.repair(read, rules.ingest.ocr_repairs) == repaired

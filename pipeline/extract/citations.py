@@ -36,9 +36,12 @@ class CitationFinder:
         data = rules.table("citations")
         words = sorted({*(t.name for t in rules.doc_types), *data["mention_words"]}, key=len, reverse=True)
         alternatives = "|".join(regex.escape(w) for w in words)
+        so = data["number_word"]["pattern"]
         self.type_word = regex.compile(
-            rf"(?<!\p{{L}})(?P<type>{alternatives})(?P<between>(?:\s+(?:của\s+[^,;.()]{{3,80}}?\s+)?(?:số|số:|Số)?)?\s*:?\s*)$",
+            rf"(?<!\p{{L}})(?P<type>{alternatives})(?P<between>(?:\s+(?:của\s+[^,;.()]{{3,80}}?\s+)?(?:{so})?)?\s*:?\s*)$",
             regex.IGNORECASE)
+        self.so_before = regex.compile(rf"(?<!\p{{L}})(?:{so})\s*:?\s*$")
+        self.issuer_inside = regex.compile(rf"của\s+(?P<issuer>[^,;.()]{{3,80}}?)\s+(?:{so})(?!\p{{L}})")
         starters = "|".join(regex.escape(s) for s in sorted(data["title_starters"], key=len, reverse=True))
         self.starter = regex.compile(rf"\s+(?:{starters})(?!\p{{L}})", regex.IGNORECASE)
         self.issuer_before = regex.compile(data["issuer_before"]["pattern"])
@@ -121,7 +124,7 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
             if not lead and not law and found and found[-1].ref is ref and finder.list_continues.search(before):
                 inherited = found[-1].citation  # 'các Quyết định ... số 142/2008/QĐ-TTg ..., số 53/2010/QĐ-TTg'
             coded = None
-            if not (lead or law or inherited) and regex.search(r"(?:số|Số)\s*:?\s*$", before):
+            if not (lead or law or inherited) and finder.so_before.search(before):
                 coded = _doc_type("", repair_type_code(normalise_number(match), rules), rules)
             if not (lead or law or inherited or coded):
                 continue
@@ -135,8 +138,7 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
             if issuer is None and inherited is not None:
                 issuer = inherited.issuer
             if issuer is None:
-                inside = regex.search(r"của\s+(?P<issuer>[^,;.()]{3,80}?)\s+(?:số|Số)", lead.group("between") or "") \
-                    if lead else None
+                inside = finder.issuer_inside.search(lead.group("between") or "") if lead else None
                 before_issuer = inside or finder.issuer_before.search(head) or finder.subject.search(head)
                 if before_issuer:
                     issuer = finder.trim_issuer(before_issuer.group("issuer" if "issuer" in before_issuer.groupdict()

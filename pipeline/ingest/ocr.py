@@ -101,7 +101,7 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules) -> tuple[list[L
             words, confidence = _words(turned, dpi, rules)
             gray = turned
     width = gray.width * 72.0 / dpi
-    lines = layout_words(words, width, number)
+    lines = layout_words(words, width, number, rules.ingest.ocr_repairs)
     if sum(len(ln.text) for ln in lines) < rules.ingest.ocr_min_text_chars:
         warnings.append(f"[ocr] page {number}: almost no text found on the scanned page")
     return lines, warnings
@@ -176,11 +176,14 @@ def estimate_skew(gray, max_degrees: float) -> float:
     return best
 
 
-def layout_words(words: list[Word], width: float, page: int) -> list[Line]:
-    """Rows of positioned words → lines, with the column and paragraph passes."""
+def layout_words(words: list[Word], width: float, page: int,
+                 repairs: tuple[tuple[regex.Pattern, str], ...] = ()) -> list[Line]:
+    """Rows of positioned words → lines, with the column and paragraph passes; `repairs`
+    (rules/ingest.json) undo what OCR does to document numbers."""
     rows = group_rows(words)
     lines = normalise.split_columns(rows, width, page, first_page=page == 1)
-    lines = [Line(normalise.clean_line(ln.text), ln.page, ln.block, ln.bbox) for ln in lines]
+    lines = [Line(normalise.repair(normalise.clean_line(ln.text), repairs), ln.page, ln.block, ln.bbox)
+             for ln in lines]
     rights = sorted(ln.bbox[2] for ln in lines if ln.bbox and ln.block == "body" and ln.text)
     wrap = rights[int(0.9 * (len(rights) - 1))] if rights else None
     return [ln for ln in normalise.join_paragraphs(lines, wrap) if ln.text]
