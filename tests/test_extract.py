@@ -264,3 +264,22 @@ def test_deputy_without_authority_is_read_as_kt_with_a_warning(rules):
 ])
 def test_scanned_office_reads_as_the_nearest_known_office(rules, reading, office):
     assert rules.units.office(reading) == office
+
+
+@pytest.mark.parametrize("example", json.loads((SAMPLES.parent / "rules" / "citations.json").read_text(
+    encoding="utf-8"))["examples"], ids=lambda e: e["text"][:30])
+def test_citation_rules_examples(rules, example):
+    """Every example of rules/citations.json gives its citation."""
+    citations, _ = extract_citations(Lines(_doc(example["text"])), None, 0, set(), rules)
+    first = citations[0]
+    for key in ("number", "date", "issuer", "title"):
+        if key in example:
+            assert getattr(first, key) == example[key], key
+
+
+def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
+    doc = _doc("Căn cứ Luật Bảo vệ bí mật nhà nước ngày 15 tháng 11 năm 2018;",
+               "Nâng cao nhận thức về bí mật nhà nước (BMNN), trọng tâm là: Luật Bảo vệ BMNN năm 2018.")
+    citations, _ = extract_citations(Lines(doc), None, 0, set(), rules)
+    assert [c.title for c in citations] == ["Luật Bảo vệ bí mật nhà nước"]
+    assert citations[0].aliases == ("Luật Bảo vệ BMNN năm 2018",)

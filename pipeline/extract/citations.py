@@ -15,7 +15,7 @@ import regex
 
 from ..record import Citation, Span
 from ..rules import Rules
-from .base import Lines, Ref, clean_value, compiled
+from .base import Lines, Ref, bare, clean_value, compiled
 from .dates import date_at, parse_date
 from .header import normalise_number, repair_type_code
 
@@ -47,13 +47,17 @@ class CitationFinder:
         self.issuer_before = regex.compile(data["issuer_before"]["pattern"])
         self.lowercase_ok = frozenset(data["issuer_lowercase"]["words"])
         heads = "|".join(regex.escape(h) for h in sorted(data["issuer_heads"], key=len, reverse=True))
-        self.late_issuer = regex.compile(rf"\s+của\s+(?P<issuer>(?:{heads})(?!\p{{Ll}})[^;()]*)$")
+        # '... của Bộ trưởng Bộ Giáo dục và Đào tạo (GDĐT' : an abbreviation may follow the issuer
+        self.late_issuer = regex.compile(
+            rf"\s+của\s+(?P<issuer>(?:{heads})(?!\p{{Ll}})[^;()]*?)(?:\s*\(\p{{Lu}}[\p{{Lu}}&]*\)?)?$")
         self.subject = regex.compile(data["subject_issuer"]["pattern"])
         self.date_before = regex.compile(data["subject_issuer"]["date_before"])
         self.law_lead = regex.compile(data["law_before_number"])
         self.list_continues = regex.compile(data["list_continues"])
         laws = data["laws"]
         self.law = regex.compile(rf"(?<!\p{{L}})(?P<name>{laws['head']}.*?)(?={laws['stop']}|$)")
+        self.amending_law = regex.compile(rf"(?<!\p{{L}})(?P<name>{laws['amending']})")
+        self.abbreviation = regex.compile(data["abbreviation_defined"]["pattern"])
         self.rules = rules
 
     def issuer_after(self, text: str, pos: int) -> tuple[str | None, int]:
@@ -214,10 +218,16 @@ def _add(found: list[_Found], citation: Citation, ref: Ref, start: int, end: int
 
 
 def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
-    """Laws and ordinances named without a number, outside the titles of other citations."""
+    """Laws and ordinances named without a number, outside the titles of other citations.
+    A law amending others is one law; a name written with an abbreviation the document
+    defined ('Luật Bảo vệ BMNN') is the same law as the one written out."""
     covered = {(f.ref.index, s) for f in found for s in range(f.start, f.end)}
+    abbreviations = _defined_abbreviations(refs, finder)
     for ref in refs:
-        for match in finder.law.finditer(ref.text):
+        amending = list(finder.amending_law.finditer(ref.text))
+        inside = {s for m in amending for s in range(m.start(), m.end())}
+        matches = amending + [m for m in finder.law.finditer(ref.text) if m.start() not in inside]
+        for match in sorted(matches, key=lambda m: m.start()):
             if (ref.index, match.start()) in covered:
                 continue
             name = clean_value(match.group("name"))
@@ -229,10 +239,10 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
                 name = f"{name} năm {year.group(1)}"
             date, _ = date_at(ref.text, match.end())
             doc_type = "Pháp lệnh" if name.startswith("Pháp lệnh") else "Luật"
-            folded = name.casefold()
+            folded = _expand(name, abbreviations).casefold()
             known = next((f for f in found if f.citation.number is None and f.citation.title and
-                          (folded.startswith(f.citation.title.casefold()) or
-                           f.citation.title.casefold().startswith(folded))), None)
+                          (folded.startswith(_expand(f.citation.title, abbreviations).casefold()) or
+                           _expand(f.citation.title, abbreviations).casefold().startswith(folded))), None)
             if known:
                 if name != known.citation.title:
                     known.aliases.append(name)
@@ -240,3 +250,23 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
             found.append(_Found(Citation(doc_type=doc_type, number=None, date=date, issuer=None, title=name,
                                          text=clean_value(ref.text[match.start():match.end() + 40])),
                                 ref, match.start(), match.end()))
+
+
+def _defined_abbreviations(refs: list[Ref], finder: CitationFinder) -> dict[str, str]:
+    """'bí mật nhà nước (BMNN)' → {'BMNN': 'bí mật nhà nước'}: the words before the
+    parenthesis whose initials spell the abbreviation."""
+    defined: dict[str, str] = {}
+    for ref in refs:
+        for match in finder.abbreviation.finditer(ref.text):
+            abbr, words = match.group("abbr"), match.group("words").split()
+            if len(words) >= len(abbr):
+                meaning = words[-len(abbr):]
+                if "".join(bare(w)[0] for w in meaning) == bare(abbr):
+                    defined.setdefault(abbr, " ".join(meaning))
+    return defined
+
+
+def _expand(name: str, abbreviations: dict[str, str]) -> str:
+    for abbr, meaning in abbreviations.items():
+        name = regex.sub(rf"(?<!\p{{L}}){abbr}(?!\p{{L}})", meaning, name)
+    return name
