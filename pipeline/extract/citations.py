@@ -47,6 +47,7 @@ class CitationFinder:
         self.issuer_before = regex.compile(data["issuer_before"]["pattern"])
         self.lowercase_ok = frozenset(data["issuer_lowercase"]["words"])
         heads = "|".join(regex.escape(h) for h in sorted(data["issuer_heads"], key=len, reverse=True))
+        self.heads = heads
         # '... của Bộ trưởng Bộ Giáo dục và Đào tạo (GDĐT' : an abbreviation may follow the issuer
         self.late_issuer = regex.compile(
             rf"\s+của\s+(?P<issuer>(?:{heads})(?!\p{{Ll}})[^;()]*?)(?:\s*\(\p{{Lu}}[\p{{Lu}}&]*\)?)?$")
@@ -96,7 +97,9 @@ class CitationFinder:
         # '(GDĐT)' after an issuer defines an abbreviation; the title comes after it
         lead = regex.match(r"\s*(?:\([^()]{1,15}\))?\s*,?\s*(?:về\s+việc\s+|về\s+|V/v\s+)?", rest)
         body = rest[lead.end():]
-        end = regex.search(r";|\.(?:\s|$)|\)|\s+\((?!\p{Lu}{2,})|$", body)
+        # a title also ends where the sentence's own subject begins: '..., Sở Giáo dục và Đào
+        # tạo (GDĐT) xây dựng Kế hoạch' after the last căn cứ
+        end = regex.search(rf";|\.(?:\s|$)|\)|\s+\((?!\p{{Lu}}{{2,}})|,\s+(?:{self.heads})\s[^,;]*\(\p{{Lu}}|$", body)
         title = clean_value(body[:end.start()]) if end else clean_value(body)
         if not title or len(title) < 4:
             return None, pos

@@ -213,7 +213,9 @@ def _title_after(type_ref: Ref, header: Header, lines: Lines, rules: Rules) -> N
     parts: list[Ref] = []
     for ref in lines.refs[type_ref.index + 1:type_ref.index + 6]:
         text = ref.text.strip()
-        if not text or rules.pattern("rule_line").match(text) or rules.pattern("body_start").match(text):
+        if not text or rules.pattern("rule_line").match(text):
+            break
+        if rules.pattern("body_start").match(text) and (parts or not rules.pattern("title_opener").match(text)):
             break
         if parts and _authority_line(text, rules):
             break
