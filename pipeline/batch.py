@@ -2,7 +2,8 @@
 
 `discover` lists the input files (sub-folders included; links and hidden files are not
 followed); `process_file` is a pure function of one file and the rules; `run_batch`
-writes the outputs: `records.jsonl`, `records/<name>.json` and `errors.jsonl`.
+writes the outputs: `records.jsonl`, `records/<name>.json`, `errors.jsonl` and the child
+plans and checklists of `derived/` (pipeline/derive).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .derive import Unit
+from .derive.files import Derived, plans_for, write_derived
 from .errors import InputError
 from .export import safe_name, write_json, write_jsonl
 from .extract import extract_record
@@ -106,6 +109,27 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         for stale in records_dir.glob("*.json"):
             if stale.name not in written:
                 stale.unlink()
+    derived = derive_records(result.records, rules, result, report)
+    write_derived(out / "derived", derived, rules)
     write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.records))
     write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
     return result
+
+
+def derive_records(records: list[Record], rules: Rules, result: BatchResult | None = None, report=None,
+                   unit: Unit | None = None) -> list[Derived]:
+    """The child plans of every record; a record whose derivation fails costs an error
+    line (stage 'derive'), never the batch."""
+    derived: list[Derived] = []
+    for record in records:
+        try:
+            plans = plans_for(record, rules, unit)
+        except Exception as exc:  # a bug in derive must cost this document only
+            err = InputError(record.source.path, f"derive failed: {type(exc).__name__}: {exc}", stage="derive")
+            if result is not None:
+                result.errors.append(err)
+            if report:
+                report(record.source.path, err)
+            continue
+        derived.extend(Derived(safe_name(record.source.path), plan) for plan in plans)
+    return derived

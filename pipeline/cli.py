@@ -49,6 +49,7 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...]) -> None:
     n = len(result.records) + len(result.errors)
     click.echo(f"{n} files: {len(result.records)} records, {len(result.errors)} failed")
     click.echo(f"records: {Path(out) / 'records.jsonl'}")
+    click.echo(f"derived: {Path(out) / 'derived'} (child plans and checklists by unit; summary.xlsx)")
     click.echo(f"errors:  {Path(out) / 'errors.jsonl'}")
     sys.exit(0 if result.ok else 1)
 
@@ -105,6 +106,50 @@ def show(file: str, html_out: str | None, overlays: tuple[str, ...]) -> None:
         write_atomic(Path(html_out), render(document, record))
     payload = json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n"
     sys.stdout.buffer.write(payload.encode("utf-8"))
+
+
+@main.command()
+@click.argument("record", type=click.Path(exists=True, dir_okay=False))
+@click.option("--as", "as_unit", help="The receiving unit, e.g. \"Phòng Giáo dục và Đào tạo huyện Mai Sơn\" "
+              "(default: default_unit of rules/derive.json, else every unit the document gives work to).")
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@rules_option
+def derive(record: str, as_unit: str | None, out: str, overlays: tuple[str, ...]) -> None:
+    """The child plan and checklists of RECORD (a record .json of OUT/records, or a document)."""
+    from .batch import derive_records
+    from .derive import unit_named
+    from .derive.files import write_plan
+    from .export import safe_name
+
+    rules = _load_rules(overlays)
+    parent = _record_of(record, rules)
+    name = as_unit or rules.derive.default_unit
+    try:
+        unit = unit_named(name, rules) if name else None
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    derived = derive_records([parent], rules, unit=unit)
+    if not derived:
+        click.echo(f"{record}: the document gives no work to {name or 'any unit below its issuer'}", err=True)
+        sys.exit(1)
+    for item in derived:
+        item = type(item)(safe_name(Path(record).name), item.plan)
+        for path in write_plan(Path(out), item, rules):
+            click.echo(str(path))
+
+
+def _record_of(file: str, rules):
+    """A record from its JSON file, or read from the document itself."""
+    from .record import Record
+
+    if file.lower().endswith(".json"):
+        try:
+            return Record.from_dict(json.loads(Path(file).read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError) as exc:
+            click.echo(f"{file}: not a vanban record: {exc}", err=True)
+            sys.exit(1)
+    document, _ = _read(file, ())
+    return extract_record(document, rules)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import regex
 
 _UNSAFE = regex.compile(r"[^\p{L}\p{N}._-]+")
 MAX_NAME = 120
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)  # read once: the process's umask, to give outputs ordinary permissions
 
 
 def safe_name(relative: str) -> str:
@@ -50,6 +52,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             fh.write(content.encode("utf-8") if isinstance(content, str) else content)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600: outputs are for the office to read
         os.replace(tmp, path)
     except BaseException:
         try:

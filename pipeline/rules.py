@@ -14,10 +14,13 @@ import json
 import os
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import regex
+
+from .hierarchy import Hierarchy, compile_hierarchy
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 RULES_ENV = "VANBAN_RULES"
@@ -140,6 +143,25 @@ class Units:
 
 
 @dataclass(frozen=True)
+class DeriveSettings:
+    """rules/derive.json: lead times, the working calendar, the fixed text of a child plan."""
+
+    default_unit: str | None
+    lead_report: int
+    lead_default: int
+    report_words: tuple[str, ...]
+    holidays_country: str
+    extra_days_off: tuple[tuple[str, str], ...]
+    extra_working_days: tuple[tuple[str, str], ...]
+    statuses: tuple[str, ...]
+    plan_text: tuple[tuple[str, str], ...]
+    pass_down_verbs: tuple[str, ...] = ()
+
+    def text(self, name: str, **values: str) -> str:
+        return dict(self.plan_text)[name].format(**values)
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything the stages read from `rules/`, validated and compiled."""
 
@@ -151,6 +173,8 @@ class Rules:
     units: Units | None = None
     patterns: tuple[tuple[str, regex.Pattern], ...] = ()
     data: tuple[tuple[str, Any], ...] = ()
+    hierarchy: Hierarchy | None = None
+    derive: DeriveSettings | None = None
 
     def pattern(self, name: str) -> regex.Pattern:
         for key, compiled in self.patterns:
@@ -217,6 +241,49 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
         units=_compile_units(raw["units"]),
         patterns=tuple(_compile_patterns(raw).items()),
         data=tuple((k, v) for k, v in raw.items()),
+        hierarchy=_compile_hierarchy(raw.get("hierarchy"), raw.get("abbreviations", {})),
+        derive=_compile_derive(raw.get("derive")),
+    )
+
+
+def _compile_hierarchy(data: dict[str, Any] | None, abbreviations: dict[str, Any]) -> Hierarchy | None:
+    if data is None:
+        return None
+    try:
+        return compile_hierarchy(data, abbreviations)
+    except ValueError as exc:
+        raise RulesError(f"hierarchy: {exc}") from exc
+
+
+def _compile_derive(data: dict[str, Any] | None) -> DeriveSettings | None:
+    if data is None:
+        return None
+    where = "derive"
+    lead = _need(data, "lead_days", dict, where)
+
+    def days(key: str) -> tuple[tuple[str, str], ...]:
+        table = {k: v for k, v in data.get(key, {}).items() if not k.startswith("#")}
+        for day in table:
+            try:
+                date.fromisoformat(day)
+            except ValueError as exc:
+                raise RulesError(f"{where}.{key}: {day!r} is not a date YYYY-MM-DD") from exc
+        return tuple(sorted(table.items()))
+
+    plan = {k: v for k, v in _need(data, "plan", dict, where).items() if not k.startswith("#")}
+    for name in ("purpose", "requirement", "intro", "closing"):
+        _need(plan, name, str, f"{where}.plan")
+    return DeriveSettings(
+        default_unit=data.get("default_unit"),
+        lead_report=int(_need(lead, "report", int, f"{where}.lead_days")),
+        lead_default=int(_need(lead, "default", int, f"{where}.lead_days")),
+        report_words=tuple(lead.get("report_words", [])),
+        holidays_country=str(data.get("holidays_country", "VN")),
+        extra_days_off=days("extra_days_off"),
+        extra_working_days=days("extra_working_days"),
+        statuses=tuple(_need(data, "statuses", list, where)),
+        plan_text=tuple(plan.items()),
+        pass_down_verbs=tuple(data.get("pass_down_verbs", {}).get("words", [])),
     )
 
 

@@ -102,6 +102,40 @@ def test_good_files_still_produce_records(batch):
     assert not [p for p in out.rglob("*.tmp")], "no half-written files"
 
 
+def test_run_writes_child_plans_checklists_and_the_summary(batch):
+    _, out, _, _ = batch
+    unit = out / "derived" / "phong-giao-duc-va-dao-tao"
+    names = sorted(p.name for p in unit.iterdir())
+    stem = next(p.stem for p in (out / "records").iterdir() if p.name.startswith("k"))
+    assert names == sorted(f"{stem}{s}" for s in (".csv", ".docx", ".ics", ".xlsx"))
+    assert (out / "derived" / "summary.xlsx").stat().st_size > 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (out / "records.jsonl").stat().st_mode & 0o777 == 0o666 & ~umask, "ordinary permissions, not 0600"
+
+
+def test_derive_for_a_named_unit(tmp_path):
+    out = tmp_path / "d"
+    result = run("derive", str(INBOX / "d1_sgddt-nghean-kh-duoinuoc-2024.txt"),
+                 "--as", "Phòng Giáo dục và Đào tạo huyện Nam Đàn", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    written = [Path(line) for line in result.stdout.splitlines()]
+    assert sorted(p.suffix for p in written) == [".csv", ".docx", ".ics", ".xlsx"]
+    assert all(p.parent.name == "phong-giao-duc-va-dao-tao-huyen-nam-dan" and p.exists() for p in written)
+
+
+def test_derive_from_a_record_and_with_a_bad_unit(tmp_path):
+    record = tmp_path / "r.json"
+    shown = run("show", str(INBOX / "004_4454b9fc8f55b7a4.txt"))
+    record.write_text(shown.stdout, encoding="utf-8")
+    ok = run("derive", str(record), "--out", str(tmp_path / "o"))
+    assert ok.returncode == 0 and "phong-giao-duc-va-dao-tao" in ok.stdout
+    bad = run("derive", str(record), "--as", "Công ty TNHH ABC", "--out", str(tmp_path / "o"))
+    assert bad.returncode == 2 and "no unit class" in bad.stderr
+    nothing = run("derive", str(record), "--as", "Trường THPT Cửa Lò", "--out", str(tmp_path / "o"))
+    assert nothing.returncode == 1 and "gives no work" in nothing.stderr
+
+
 def test_errors_jsonl_names_path_stage_and_cause(batch):
     _, out, _, _ = batch
     errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]

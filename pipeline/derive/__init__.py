@@ -1,0 +1,191 @@
+"""Derive: from a parent's record, the child plan and the task checklist of a unit below it.
+
+For the receiving unit (a class of rules/hierarchy.json, perhaps with its own name), the
+parent's tasks whose owner names the unit's class are its duties; tasks the parent gives
+to classes under the unit, and duties that direct those classes ('Chỉ đạo các trường
+...'), become its assignments. Every deadline moves earlier by the lead time of
+rules/derive.json in working days. Pure: records and rules in, a `ChildPlan` out; the
+writers (plan_docx, checklist) turn it into files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import regex
+
+from ..hierarchy import Hierarchy, UnitClass
+from ..record import Deadline, Quantity, Record, Task
+from ..extract.base import compiled
+from ..extract.tasks import TaskFinder
+from ..rules import Rules
+from .schedule import WorkCalendar, child_deadline, plan_period, vn_date
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The unit a child plan is written for: a class, with a name of its own when known."""
+
+    class_id: str
+    name: str
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class ChildTask:
+    owner: str  # who acts in the child plan: the unit itself, or units below it
+    action: str  # the parent's action, its deadline phrase replaced by the child's
+    deadline: Deadline | None  # the child's
+    parent_deadline: Deadline | None
+    due: tuple[str, ...]  # ISO date of every occurrence (a recurring task has several)
+    recurrence: str | None
+    quantity: Quantity | None
+    cooperating: tuple[str, ...]
+    source: str  # where the parent gives it: '1008/KH-SGDĐT, mục V'
+
+
+@dataclass(frozen=True)
+class ChildPlan:
+    parent: Record
+    unit: Unit
+    duties: tuple[ChildTask, ...]
+    assignments: tuple[ChildTask, ...]
+    period: tuple[str | None, str | None]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def tasks(self) -> tuple[ChildTask, ...]:
+        return self.duties + self.assignments
+
+
+def unit_named(name: str, rules: Rules) -> Unit:
+    """The Unit of a name such as 'Phòng Giáo dục và Đào tạo huyện Mai Sơn'; ValueError
+    when no class of rules/hierarchy.json names it."""
+    hierarchy = _hierarchy(rules)
+    class_id = hierarchy.class_of_unit(name)
+    if class_id is None:
+        known = ", ".join(u.one for u in hierarchy.classes)
+        raise ValueError(f"{name!r} is no unit class of rules/hierarchy.json (known: {known})")
+    return Unit(class_id, " ".join(name.split()), hierarchy.place_of(name))
+
+
+def issuer_class(record: Record, hierarchy: Hierarchy) -> str | None:
+    """The class of the body that issued the record, from its name or its code."""
+    if record.issuer is None:
+        return None
+    found = hierarchy.class_of_unit(record.issuer.name) if record.issuer.name else None
+    if found:
+        return found
+    code = (record.issuer.code or "").replace("&", "")
+    return next((u.id for u in hierarchy.classes if u.code == code), None)
+
+
+def units_addressed(record: Record, rules: Rules) -> list[Unit]:
+    """The classes below the issuer that the record gives work to, in hierarchy order,
+    each as a Unit with its class name."""
+    hierarchy = _hierarchy(rules)
+    own = issuer_class(record, hierarchy)
+    allowed = set(hierarchy.below(own)) if own else {u.id for u in hierarchy.classes}
+    named: set[str] = set()
+    for task in record.tasks:
+        named.update(hierarchy.classes_named(task.owner, own))
+    return [Unit(u.id, u.name) for u in hierarchy.classes if u.id in named & allowed]
+
+
+def derive_plan(parent: Record, unit: Unit, rules: Rules) -> ChildPlan | None:
+    """The child plan of `unit` for `parent`, or None when the parent gives it no work."""
+    hierarchy = _hierarchy(rules)
+    calendar = WorkCalendar(rules.derive)
+    own = issuer_class(parent, hierarchy)
+    start, end = plan_period(parent.date, [t.deadline for t in parent.tasks])
+    below = set(hierarchy.below(unit.class_id))
+    warnings: list[str] = []
+    duties: list[ChildTask] = []
+    assignments: list[ChildTask] = []
+    for task in parent.tasks:
+        classes = set(hierarchy.classes_named(task.owner, own))
+        if unit.class_id in classes:
+            duty = _child(task, unit.name, calendar, end, parent)
+            duties.append(duty)
+            classes, directed = _directed(task.action, unit.class_id, hierarchy, rules)
+            for class_id in classes:
+                # the unit passes the duty down: the units below finish earlier still
+                passed = replace(task, action=directed, deadline=_moved(task, duty))
+                assignments.append(_child(passed, hierarchy.get(class_id).name, calendar, end, parent))
+        elif classes & below:
+            assignments.append(_child(task, task.owner, calendar, end, parent))
+        if task.deadline and task.deadline.end and parent.date and task.deadline.end < parent.date:
+            warnings.append(f"the parent's deadline {task.deadline.text!r} is before its own date "
+                            f"{vn_date(parent.date)}: the child's deadline is in the past too")
+    if not duties and not assignments:
+        return None
+    return ChildPlan(parent, unit, tuple(duties), tuple(assignments),
+                     (start.isoformat() if start else None, end.isoformat() if end else None),
+                     tuple(dict.fromkeys(warnings)))
+
+
+def parent_reference(record: Record, rules: Rules) -> str:
+    """'Kế hoạch số 1008/KH-SGDĐT ngày 06/7/2022 của Sở Giáo dục và Đào tạo'; the issuer
+    by its class's name when it has one (headers print it in capitals)."""
+    parts = [record.doc_type or "Văn bản"]
+    if record.number:
+        parts.append(f"số {record.number}")
+    if record.date:
+        day = dt.date.fromisoformat(record.date)
+        parts.append(f"ngày {day.day:02d}/{day.month}/{day.year}")
+    own = issuer_class(record, _hierarchy(rules))
+    if own:
+        parts.append(f"của {_hierarchy(rules).get(own).one}")
+    elif record.issuer and record.issuer.name:
+        parts.append(f"của {record.issuer.name}")
+    return " ".join(parts)
+
+
+def _child(task: Task, owner: str, calendar: WorkCalendar, period_end: dt.date | None, parent: Record) -> ChildTask:
+    deadline, due = child_deadline(task, calendar, period_end)
+    action = task.action
+    if deadline is not None and task.deadline is not None and deadline.text != task.deadline.text:
+        if task.deadline.text and task.deadline.text in action:
+            action = action.replace(task.deadline.text, deadline.text, 1)
+        else:
+            action = f"{action.rstrip(' .;')}, thời hạn: {deadline.text}"
+    source = ", ".join(p for p in (parent.number, f"mục {task.section}" if task.section else None) if p)
+    return ChildTask(owner=owner, action=action, deadline=deadline, parent_deadline=task.deadline,
+                     due=tuple(d.isoformat() for d in due), recurrence=task.recurrence,
+                     quantity=task.quantity, cooperating=task.cooperating, source=source)
+
+
+def _directed(action: str, unit_class: str, hierarchy: Hierarchy, rules: Rules) -> tuple[list[str], str]:
+    """The classes below the unit that a duty's action directs, and what they must do:
+    'Chỉ đạo các trường tiểu học, THCS lồng ghép ...' → ([tieu_hoc, thcs], 'Lồng ghép ...');
+    'chỉ đạo các cơ sở giáo dục' directs every class under the unit."""
+    verbs = "|".join(regex.escape(v) for v in rules.derive.pass_down_verbs)
+    match = regex.search(rf"(?i)(?<!\p{{L}})(?:{verbs})(?!\p{{L}})", action) if verbs else None
+    if not match:
+        return [], action
+    object_phrase = regex.split(r"[;.:(]", action[match.end():], maxsplit=1)[0]
+    below = set(hierarchy.below(unit_class))
+    classes = [c for c in hierarchy.classes_named(object_phrase, unit_class) if c in below]
+    verb = compiled(rules, TaskFinder).verb.search(action, match.end())
+    if not classes or verb is None:
+        return classes, action
+    rest = action[verb.start():]
+    return classes, rest[:1].upper() + rest[1:]
+
+
+def _moved(task: Task, duty: ChildTask) -> Deadline | None:
+    """The deadline of a duty passed down: that of the duty, its phrase as the task writes it."""
+    if duty.deadline is None or task.deadline is None:
+        return task.deadline
+    return Deadline(text=task.deadline.text, start=duty.deadline.start, end=duty.deadline.end)
+
+
+def _hierarchy(rules: Rules) -> Hierarchy:
+    if rules.hierarchy is None or rules.derive is None:
+        raise ValueError("the rules have no hierarchy.json or derive.json: derive needs both")
+    return rules.hierarchy
+
+
+__all__ = ["ChildPlan", "ChildTask", "Unit", "UnitClass", "derive_plan", "issuer_class", "parent_reference",
+           "unit_named", "units_addressed"]

@@ -1,0 +1,83 @@
+"""Writing what derive makes: per unit a folder with, for each parent document, the plan
+draft (.docx), the checklist (.xlsx, .csv) and the calendar (.ics); and the batch summary.
+
+OUT/derived/<unit>/<document>.{docx,xlsx,csv,ics}, OUT/derived/summary.xlsx. The unit's
+folder name is a slug of its name (ASCII letters, digits and '-'), the document's name the
+safe name of its input path: no text of a dispatch chooses a path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from ..export import write_atomic
+from ..normalise import bare
+from ..record import Record
+from ..rules import Rules
+from . import ChildPlan, Unit, derive_plan, units_addressed
+from .checklist import checklist_csv, checklist_ics, checklist_xlsx, rows, summary_rows
+from .plan_docx import plan_docx
+
+SUFFIXES = (".docx", ".xlsx", ".csv", ".ics")
+
+
+@dataclass(frozen=True)
+class Derived:
+    name: str  # the safe name of the parent's input
+    plan: ChildPlan
+
+
+def unit_slug(name: str) -> str:
+    """'Phòng Giáo dục và Đào tạo huyện Mai Sơn' → 'phong-giao-duc-va-dao-tao-huyen-mai-son'."""
+    slug = regex.sub(r"[^a-z0-9]+", "-", bare(name).lower()).strip("-")
+    return slug[:80].rstrip("-") or "don-vi"
+
+
+def plans_for(record: Record, rules: Rules, unit: Unit | None = None) -> list[ChildPlan]:
+    """The child plans of one record: for `unit`, or for every class below its issuer
+    that it gives work to."""
+    units = [unit] if unit else units_addressed(record, rules)
+    return [plan for plan in (derive_plan(record, u, rules) for u in units) if plan is not None]
+
+
+def write_plan(folder: Path, derived: Derived, rules: Rules) -> list[Path]:
+    """The four files of one child plan in `folder`/<unit>/; returns their paths."""
+    plan = derived.plan
+    target = folder / unit_slug(plan.unit.name)
+    title = f"{plan.unit.name} - {plan.parent.number or derived.name}"
+    table = rows(plan, rules)
+    files = {
+        ".docx": plan_docx(plan, rules),
+        ".xlsx": checklist_xlsx(table, title, rules),
+        ".csv": checklist_csv(table),
+        ".ics": checklist_ics(plan, plan.unit.name),
+    }
+    written = []
+    for suffix, content in files.items():
+        path = target / f"{derived.name}{suffix}"
+        write_atomic(path, content)
+        written.append(path)
+    return written
+
+
+def write_derived(folder: Path, derived: list[Derived], rules: Rules) -> list[Path]:
+    """Every child plan's files and the summary workbook; files of plans no longer derived
+    are removed, so the folder mirrors the batch."""
+    written: list[Path] = []
+    for item in derived:
+        written.extend(write_plan(folder, item, rules))
+    summary = folder / "summary.xlsx"
+    write_atomic(summary, checklist_xlsx(summary_rows([d.plan for d in derived], rules),
+                                         "Tổng hợp nhiệm vụ", rules, with_unit=True))
+    written.append(summary)
+    keep = {p.resolve() for p in written}
+    for stale in folder.rglob("*"):
+        if stale.is_file() and stale.suffix in SUFFIXES and stale.resolve() not in keep:
+            stale.unlink()
+    for empty in sorted((d for d in folder.rglob("*") if d.is_dir()), reverse=True):
+        if not any(empty.iterdir()):
+            empty.rmdir()
+    return written

@@ -1,0 +1,159 @@
+"""The child plan draft as a DOCX laid out per Nghị định 30/2020 (Phụ lục I).
+
+A4, margins 20/20/30/15 mm, Times New Roman 13–14 pt. The header is a borderless
+two-column table: the cơ quan chủ quản and the unit with 'Số: .../KH-<code>' left blank for
+the văn thư on the left; the quốc hiệu, tiêu ngữ and the place-and-date line on the right.
+Then KẾ HOẠCH and its title, the căn cứ, sections I–III, and the Nơi nhận/signer table.
+Every text comes from the record or the rules as plain runs: nothing in it becomes a field,
+a hyperlink or a macro.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from ..record import Citation
+from ..rules import Rules
+from . import ChildPlan, ChildTask, parent_reference
+from .schedule import vn_date
+
+FONT = "Times New Roman"
+
+
+def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
+    """The DOCX bytes of the child plan draft."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    hierarchy = rules.hierarchy
+    unit_class = hierarchy.get(plan.unit.class_id)
+    parent = plan.parent
+    reference = parent_reference(parent, rules)
+    unit_name = plan.unit.name if plan.unit.name != unit_class.name else unit_class.one
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(14)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)  # Word falls back per script otherwise
+    normal.paragraph_format.space_after = Pt(3)
+
+    def para(container, text: str = "", *, bold: bool = False, italic: bool = False, size: float = 14,
+             align=None, indent: bool = False):
+        paragraph = container.add_paragraph()
+        if text:
+            run = paragraph.add_run(text)
+            run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+        if align is not None:
+            paragraph.alignment = align
+        if indent:
+            paragraph.paragraph_format.first_line_indent = Cm(1)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        return paragraph
+
+    def two_columns(widths: tuple[float, float]):
+        table = document.add_table(rows=1, cols=2)
+        table.autofit = False
+        for cell, width in zip(table.rows[0].cells, widths):
+            cell.width = Cm(width)
+            cell._element.remove(cell.paragraphs[0]._element)  # start each cell empty
+        return table.rows[0].cells
+
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    year = dt.date.fromisoformat(parent.date).year if parent.date else "...."
+    place = plan.unit.place or "..."
+    left, right = two_columns((6.5, 10.0))
+    body_name = hierarchy.split_place(unit_name)[0]
+    if unit_class.parent_body:
+        para(left, unit_class.parent_body.format(place=place).upper().strip(), size=13, align=centre)
+    para(left, body_name.upper(), bold=True, size=13, align=centre)
+    para(left, "Số: .../KH-" + unit_class.code, size=13, align=centre)
+    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13, align=centre)
+    para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=centre)
+    para(right, f"{place}, ngày ... tháng ... năm {year}", italic=True, size=14, align=centre)
+
+    para(document)
+    para(document, "KẾ HOẠCH", bold=True, align=centre)
+    about = f" về {parent.title[0].lower()}{parent.title[1:]}" if parent.title else ""
+    para(document, f"Thực hiện {reference}{about}", bold=True, align=centre)
+
+    para(document, f"Căn cứ {reference}{about};", indent=True)
+    for citation in parent.citations:
+        line = _basis(citation)
+        if line:
+            para(document, line, indent=True)
+    para(document, rules.derive.text("intro", parent=reference, unit=unit_name), indent=True)
+
+    para(document, "I. MỤC ĐÍCH, YÊU CẦU", bold=True)
+    para(document, "1. Mục đích", bold=True)
+    para(document, "- " + rules.derive.text("purpose", parent=reference), indent=True)
+    para(document, "2. Yêu cầu", bold=True)
+    para(document, "- " + rules.derive.text("requirement"), indent=True)
+
+    para(document, "II. NHIỆM VỤ", bold=True)
+    para(document, f"1. {unit_name}", bold=True)
+    for task in plan.duties:
+        para(document, "- " + _item(task), indent=True)
+
+    para(document, "III. TỔ CHỨC THỰC HIỆN", bold=True)
+    para(document, f"1. {unit_name}", bold=True)
+    para(document, f"- Chủ trì, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; tổng hợp kết quả, báo cáo "
+                   f"theo {reference}.", indent=True)
+    groups: dict[str, list[ChildTask]] = {}
+    for task in plan.assignments:
+        groups.setdefault(task.owner, []).append(task)
+    for number, (owner, tasks) in enumerate(groups.items(), start=2):
+        para(document, f"{number}. {owner[0].upper()}{owner[1:]}", bold=True)
+        for task in tasks:
+            para(document, "- " + _item(task), indent=True)
+    para(document, rules.derive.text("closing", unit_short=unit_class.short), indent=True)
+
+    left, right = two_columns((8.0, 8.5))
+    para(left, "Nơi nhận:", bold=True, italic=True, size=12)
+    issuer = reference.split(" của ", 1)[1] if " của " in reference else "Cơ quan cấp trên"
+    para(left, f"- {issuer} (để báo cáo);", size=11)
+    for owner in groups:
+        para(left, f"- {owner} (để thực hiện);", size=11)
+    para(left, "- Lưu: VT.", size=11)
+    para(right, unit_class.head, bold=True, size=13, align=centre)
+    for _ in range(3):
+        para(right)
+    para(right, "........................", size=13, align=centre)
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _item(task: ChildTask) -> str:
+    """One task line: the action with the child's deadline, its product, where it comes from."""
+    text = task.action.rstrip(" .;")
+    if task.quantity and task.quantity.text not in text:
+        text += f"; sản phẩm: {task.quantity.text}"
+    if task.cooperating:
+        text += f"; phối hợp: {', '.join(task.cooperating)}"
+    if task.source:
+        text += f" (theo {task.source})"
+    return text + "."
+
+
+def _basis(citation: Citation) -> str | None:
+    """A căn cứ line for one of the parent's own legal bases."""
+    if citation.number:
+        parts = [citation.doc_type or "Văn bản", f"số {citation.number}"]
+        if citation.date:
+            parts.append(f"ngày {vn_date(citation.date)}")
+        if citation.issuer:
+            parts.append(f"của {citation.issuer}")
+        if citation.title:
+            parts.append(citation.title)
+        return "Căn cứ " + " ".join(parts) + ";"
+    if citation.title:
+        return f"Căn cứ {citation.title};"
+    return None

@@ -1,0 +1,147 @@
+"""The hierarchy of units (rules/hierarchy.json): which class of unit an owner phrase names.
+
+An owner phrase in a task ('Phòng Giáo dục và Đào tạo huyện, thành phố', 'các cơ sở giáo
+dục mầm non', 'Các trường Mầm non, Tiểu học, THCS') covers one or more classes of unit.
+Phrases are compared on a key: abbreviations expanded (rules/abbreviations.json), letters
+without diacritics, lower case, single spaces; the class patterns are written for that key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from .normalise import bare
+
+
+@dataclass(frozen=True)
+class UnitClass:
+    id: str
+    name: str  # how a task names the class: 'Phòng Giáo dục và Đào tạo', 'Các trường Mầm non'
+    one: str  # a single unit of it: 'Trường Mầm non'
+    head: str  # the office that signs its plans: 'HIỆU TRƯỞNG'
+    short: str  # as a Nơi nhận line writes it: 'Phòng GDĐT'
+    code: str  # the issuer code of its plans' numbers: 'PGDĐT'
+    parent_body: str  # the cơ quan chủ quản line of its plans, with {place}
+    children: tuple[str, ...]
+    names: tuple[regex.Pattern, ...]
+    exclude: regex.Pattern | None = None
+
+    def named_in(self, key: str) -> bool:
+        if self.exclude is not None and self.exclude.search(key):
+            return False
+        return any(p.search(key) for p in self.names)
+
+
+@dataclass(frozen=True)
+class Hierarchy:
+    classes: tuple[UnitClass, ...]
+    collective: tuple[regex.Pattern, ...]
+    place_words: tuple[str, ...]
+    abbreviation: regex.Pattern
+    expansions: tuple[tuple[str, str], ...]
+
+    def get(self, class_id: str) -> UnitClass:
+        for unit in self.classes:
+            if unit.id == class_id:
+                return unit
+        raise KeyError(f"no unit class {class_id!r}; known: {[u.id for u in self.classes]}")
+
+    def key(self, text: str) -> str:
+        """The comparison key of a unit phrase: 'Các trường MN, TH' → 'cac truong mam non tieu hoc'."""
+        expand = dict(self.expansions)
+        text = regex.sub(r"\([^)]*\)", " ", text)
+        text = self.abbreviation.sub(lambda m: " " + expand[m.group(1)] + " ", text)
+        return " ".join(regex.sub(r"[^\p{L}\d-]+", " ", bare(text).lower()).split())
+
+    def classes_named(self, phrase: str, issuer: str | None = None) -> tuple[str, ...]:
+        """The classes a phrase covers, in hierarchy order; a collective phrase ('các đơn
+        vị trường học') covers the classes directly under the `issuer` class."""
+        key = self.key(phrase)
+        found = [u.id for u in self.classes if u.named_in(key)]
+        if not found and issuer and any(p.search(key) for p in self.collective):
+            found = list(self.get(issuer).children)
+        return tuple(found)
+
+    def class_of_unit(self, name: str) -> str | None:
+        """The one class a single unit's name belongs to ('SỞ GIÁO DỤC VÀ ĐÀO TẠO' → so)."""
+        found = self.classes_named(name)
+        return found[0] if found else None
+
+    def below(self, class_id: str) -> tuple[str, ...]:
+        """Every class under `class_id`, nearest first."""
+        out: list[str] = []
+        queue = list(self.get(class_id).children)
+        while queue:
+            current = queue.pop(0)
+            if current not in out:
+                out.append(current)
+                queue.extend(self.get(current).children)
+        return tuple(out)
+
+    def split_place(self, name: str) -> tuple[str, str | None]:
+        """'Phòng Giáo dục và Đào tạo huyện Mai Sơn' → ('Phòng Giáo dục và Đào tạo', 'Mai Sơn')."""
+        words = "|".join(regex.escape(w) for w in sorted(self.place_words, key=len, reverse=True))
+        name = " ".join(name.split())
+        match = regex.search(rf"(?i)\s+(?:{words})\s+(\p{{Lu}}[\p{{L}}]*(?:\s+\p{{Lu}}[\p{{L}}]*){{0,4}})$", name)
+        if not match or not words:
+            return name, None
+        return name[:match.start()], match.group(1)
+
+    def place_of(self, name: str) -> str | None:
+        return self.split_place(name)[1]
+
+
+def compile_hierarchy(data: dict[str, Any], abbreviations: dict[str, Any]) -> Hierarchy:
+    """Compile rules/hierarchy.json; raises ValueError naming the entry at fault."""
+    expand = {k: v for k, v in abbreviations.get("expand", {}).items() if not k.startswith("#")}
+    abbreviation = regex.compile(
+        r"(?<![\p{L}&])(" + "|".join(regex.escape(k) for k in sorted(expand, key=len, reverse=True)) + r")(?![\p{L}&])")
+    classes = []
+    raw_classes = data.get("classes")
+    if not isinstance(raw_classes, dict) or not raw_classes:
+        raise ValueError("'classes' must be an object of unit classes")
+    for class_id, entry in raw_classes.items():
+        if class_id.startswith("#"):
+            continue
+        try:
+            classes.append(UnitClass(
+                id=class_id, name=entry["name"], one=entry.get("one", entry["name"]), head=entry.get("head", ""),
+                short=entry.get("short", entry["name"]), code=entry["code"],
+                parent_body=entry.get("parent_body", ""), children=tuple(entry.get("children", [])),
+                names=tuple(regex.compile(p) for p in entry["names"]),
+                exclude=regex.compile(entry["exclude"]) if entry.get("exclude") else None))
+        except KeyError as exc:
+            raise ValueError(f"classes.{class_id}: missing key {exc}") from exc
+        except regex.error as exc:
+            raise ValueError(f"classes.{class_id}: a pattern does not compile: {exc}") from exc
+    collective = data.get("collective", {})
+    hierarchy = Hierarchy(
+        classes=tuple(classes),
+        collective=tuple(regex.compile(p) for p in collective.get("names", [])),
+        place_words=tuple(data.get("place_words", {}).get("words", [])),
+        abbreviation=abbreviation,
+        expansions=tuple(expand.items()),
+    )
+    ids = {u.id for u in classes}
+    for unit in classes:
+        for child in unit.children:
+            if child not in ids:
+                raise ValueError(f"classes.{unit.id}: child {child!r} is not a class")
+        entry = raw_classes[unit.id]
+        for example in entry.get("examples", []):
+            if unit.id not in hierarchy.classes_named(example):
+                raise ValueError(f"classes.{unit.id}: example {example!r} is not named as {unit.id} "
+                                 f"(got {hierarchy.classes_named(example)})")
+        for example in entry.get("non_examples", []):
+            if unit.id in hierarchy.classes_named(example):
+                raise ValueError(f"classes.{unit.id}: non-example {example!r} is named as {unit.id}")
+    for example in collective.get("examples", []):
+        if not any(p.search(hierarchy.key(example)) for p in hierarchy.collective):
+            raise ValueError(f"collective: example {example!r} is not collective")
+    for example in collective.get("non_examples", []):
+        if any(p.search(hierarchy.key(example)) for p in hierarchy.collective):
+            raise ValueError(f"collective: non-example {example!r} is collective")
+    return hierarchy

@@ -1,0 +1,266 @@
+"""Derive: unit classes, working days, child deadlines, the plan draft read back by the
+pipeline itself, and the checklists (Excel, CSV, iCalendar) with golden rows."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+import regex
+
+from pipeline import load_rules
+from pipeline.derive import derive_plan, unit_named, units_addressed
+from pipeline.derive.checklist import checklist_csv, checklist_ics, checklist_xlsx, neutral, rows
+from pipeline.derive.files import plans_for, unit_slug
+from pipeline.derive.plan_docx import plan_docx
+from pipeline.derive.schedule import WorkCalendar
+from pipeline.extract import extract_record
+from pipeline.ingest import read_document
+from pipeline.record import Deadline, Record, Task
+from tests.conftest import GOLD_DOCS, SAMPLES, read_cached
+
+EXPECTED = SAMPLES / "expected" / "derived"
+REWRITE = os.environ.get("VANBAN_REWRITE_GOLDEN") == "1"
+
+
+@functools.lru_cache(maxsize=None)
+def record_of(stem: str) -> Record:
+    return extract_record(read_cached(str(SAMPLES / "inbox" / f"{stem}.txt")), load_rules())
+
+
+# every gold document that gives work to units below its issuer, with those units
+PLANS = [(doc.stem, unit.class_id) for doc in GOLD_DOCS
+         for unit in units_addressed(record_of(doc.stem), load_rules())]
+
+
+# fmt: off
+OWNERS = [
+    ("Phòng Giáo dục và Đào tạo huyện, thành phố", "so", ("phong",)),
+    ("phòng GDĐT huyện, thành phố", "so", ("phong",)),
+    ("Phòng GD&ĐT", None, ("phong",)),
+    ("các cơ sở giáo dục mầm non", "phong", ("mam_non",)),
+    ("Các trường Mầm non, Tiểu học, THCS", "phong", ("mam_non", "tieu_hoc", "thcs")),
+    ("Các trường trung học phổ thông, trung tâm GDNN-GDTX", "so", ("thpt", "gdnn_gdtx")),
+    ("Thủ trưởng các đơn vị trực thuộc", "so", ("phong", "thpt", "gdnn_gdtx")),
+    ("các đơn vị trường học", "phong", ("mam_non", "tieu_hoc", "thcs")),
+    # departments of the Sở and posts inside a school are no units below it
+    ("Phòng Giáo dục Trung học", "so", ()),
+    ("Phòng Chính trị, tư tưởng", "so", ()),
+    ("Hiệu trưởng", "tieu_hoc", ()),
+    ("Sở Giáo dục và Đào tạo", "bo", ("so",)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("owner, issuer, classes", OWNERS)
+def test_owner_phrase_covers_its_unit_classes(rules, owner, issuer, classes):
+    assert rules.hierarchy.classes_named(owner, issuer) == classes
+
+
+def test_receiving_unit_by_name(rules):
+    unit = unit_named("Phòng Giáo dục và Đào tạo huyện Mai Sơn", rules)
+    assert (unit.class_id, unit.place) == ("phong", "Mai Sơn")
+    with pytest.raises(ValueError, match="no unit class"):
+        unit_named("Công ty TNHH ABC", rules)
+
+
+@pytest.mark.parametrize("day, count, expected", [
+    ("2024-10-15", 5, "2024-10-08"),   # a week back over a weekend
+    ("2024-10-20", 0, "2024-10-18"),   # a Sunday deadline is the Friday before
+    ("2025-02-03", 1, "2025-01-24"),   # Tết Ất Tỵ: 25/01–02/02/2025 are all days off
+    ("2024-09-04", 1, "2024-08-30"),   # Quốc khánh 02–03/9/2024
+])
+def test_working_days_skip_weekends_and_holidays(rules, day, count, expected):
+    calendar = WorkCalendar(rules.derive)
+    assert calendar.working_days_before(dt.date.fromisoformat(day), count).isoformat() == expected
+
+
+def test_extra_days_off_come_from_the_rules(tmp_path, rules):
+    (tmp_path / "derive.json").write_text(json.dumps({"extra_days_off": {"2024-10-14": "ngày nghỉ của tỉnh"}}),
+                                          encoding="utf-8")
+    overlay = load_rules(tmp_path)
+    day = dt.date(2024, 10, 15)
+    assert WorkCalendar(rules.derive).working_days_before(day, 1) == dt.date(2024, 10, 14)
+    assert WorkCalendar(overlay.derive).working_days_before(day, 1) == dt.date(2024, 10, 11)
+
+
+def test_reports_get_the_longer_lead_time(rules):
+    calendar = WorkCalendar(rules.derive)
+    report = Task(owner="x", action="Gửi báo cáo về Sở")
+    other = Task(owner="x", action="Tổ chức tập huấn")
+    assert calendar.lead_for(report) == rules.derive.lead_report
+    assert calendar.lead_for(other) == rules.derive.lead_default
+
+
+def test_seed_004_gives_the_phong_its_plan(rules):
+    """The Sở's plan: the Phòng's duties, and what the Phòng must pass to the mầm non schools."""
+    parent = record_of("004_4454b9fc8f55b7a4")
+    assert [u.class_id for u in units_addressed(parent, rules)] == ["phong"]
+    plan = derive_plan(parent, unit_named("Phòng Giáo dục và Đào tạo huyện Mai Sơn", rules), rules)
+    assert len(plan.duties) == len([t for t in parent.tasks if "phòng" in t.owner.casefold()])
+    assert {t.owner for t in plan.assignments} == {"Các trường Mầm non"}
+
+
+def test_seed_000_gives_the_mam_non_schools_their_checklist(rules):
+    parent = record_of("000_762ef73121fcdda9")
+    (plan,) = plans_for(parent, rules)
+    assert plan.unit.class_id == "mam_non"
+    table = rows(plan, rules)
+    assert [r.owner for r in table] == ["Các trường Mầm non"] * len(parent.tasks)
+
+
+def test_monthly_task_expands_over_the_school_year(rules):
+    """d1 asks the Phòng for figures 'trước ngày 25 hằng tháng' from 27/9/2024: one row a
+    month to May 2025, each a working day at least the lead time before the 25th."""
+    parent = record_of("d1_sgddt-nghean-kh-duoinuoc-2024")
+    plan = derive_plan(parent, unit_named("Phòng Giáo dục và Đào tạo", rules), rules)
+    (monthly,) = [t for t in plan.duties if t.recurrence == "monthly"]
+    due = [dt.date.fromisoformat(d) for d in monthly.due]
+    assert [(d.year, d.month) for d in due] == [(2024, m) for m in (10, 11, 12)] + [(2025, m) for m in range(1, 6)]
+    calendar = WorkCalendar(rules.derive)
+    assert all(calendar.is_working_day(d) and d < dt.date(d.year, d.month, 25) for d in due)
+    assert regex.search(r"trước ngày \d\d hằng tháng", monthly.action)
+    assert len([r for r in rows(plan, rules) if r.task == monthly.action]) == 8
+
+
+def test_parent_deadline_before_its_own_date_is_warned(rules):
+    """Seed 004 is dated 06/7/2022 and schedules work for quý II: the child cannot be on time."""
+    parent = Record.from_dict({**record_of("004_4454b9fc8f55b7a4").to_dict(), "tasks": [Task(
+        owner="Phòng Giáo dục và Đào tạo huyện, thành phố", action="Triển khai thực hiện quý II",
+        deadline=Deadline(text="quý II", start="2022-04-01", end="2022-06-30")).to_dict()]})
+    plan = derive_plan(parent, unit_named("Phòng Giáo dục và Đào tạo", rules), rules)
+    assert any("before its own date" in w for w in plan.warnings)
+
+
+def _overlap(a: str, b: str) -> float:
+    """The share of the shorter action's words that the other one has too (the scorer's test)."""
+    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+@pytest.mark.parametrize("stem, class_id", PLANS, ids=lambda v: v if isinstance(v, str) else None)
+def test_plan_draft_reads_back_through_the_pipeline(tmp_path, rules, stem, class_id):
+    """The draft is a document vanban reads: its record cites the parent (number and date),
+    carries every parent task of the unit, and no deadline of it is later than the parent's."""
+    parent = record_of(stem)
+    unit = next(u for u in units_addressed(parent, rules) if u.class_id == class_id)
+    plan = derive_plan(parent, unit, rules)
+    path = tmp_path / "plan.docx"
+    path.write_bytes(plan_docx(plan, rules))
+    back = extract_record(read_document(path, rules), rules)
+    if parent.number:
+        assert any(c.number == parent.number and c.date == parent.date for c in back.citations)
+    assert back.doc_type == "Kế hoạch"
+    assert back.signer is not None and back.signer.title == rules.hierarchy.get(class_id).head
+    for duty in plan.duties:
+        carried = max(back.tasks, key=lambda t: _overlap(t.action, duty.action))
+        assert _overlap(carried.action, duty.action) >= 0.5, f"duty not carried: {duty.action[:80]}"
+        parent_end = duty.parent_deadline.end if duty.parent_deadline else None
+        if parent_end and carried.deadline and carried.deadline.end:
+            assert carried.deadline.end <= parent_end, duty.action[:80]
+        if parent_end and not duty.recurrence:
+            assert carried.deadline and carried.deadline.end, f"deadline lost: {duty.action[:80]}"
+
+
+@pytest.mark.parametrize("stem, class_id", PLANS, ids=lambda v: v if isinstance(v, str) else None)
+def test_checklist_rows_golden(rules, stem, class_id):
+    """The checklist rows of every sample plan, against reviewed snapshots."""
+    parent = record_of(stem)
+    unit = next(u for u in units_addressed(parent, rules) if u.class_id == class_id)
+    table = [{"stt": r.number, "task": r.task, "owner": r.owner, "due": r.due.isoformat() if r.due else None,
+              "deadline": r.deadline_text, "recurrence": r.recurrence, "product": r.product, "source": r.source}
+             for r in rows(derive_plan(parent, unit, rules), rules)]
+    path = EXPECTED / f"{stem}.{class_id}.json"
+    if REWRITE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(table, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert path.exists(), f"{path.name} missing: run VANBAN_REWRITE_GOLDEN=1 make test and review it"
+    assert table == json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def hostile_plan():
+    """A plan whose task text tries to become a spreadsheet formula."""
+    rules = load_rules()
+    parent = record_of("d1_sgddt-nghean-kh-duoinuoc-2024")
+    evil = Task(owner="Phòng Giáo dục và Đào tạo các huyện", action='=HYPERLINK("http://x","bấm")',
+                deadline=Deadline(text="trước ngày 15/10/2024", end="2024-10-15"))
+    parent = Record.from_dict({**parent.to_dict(), "tasks": [evil.to_dict(), *[t.to_dict() for t in parent.tasks]]})
+    return derive_plan(parent, unit_named("Phòng Giáo dục và Đào tạo", rules), rules)
+
+
+def test_xlsx_checklist_is_a_real_workbook(rules, hostile_plan):
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(checklist_xlsx(rows(hostile_plan, rules), "t", rules)))
+    sheet = book.active
+    assert [c.value for c in sheet[1]][:5] == ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.page_setup.orientation == "landscape"
+    first = sheet[2]
+    assert isinstance(first[4].value, dt.datetime) and first[4].value.date() == dt.date(2024, 10, 10)
+    assert first[1].data_type == "s" and first[1].value.startswith("=HYPERLINK")  # text, not a formula
+    (validation,) = sheet.data_validations.dataValidation
+    assert validation.type == "list" and "Đã hoàn thành" in validation.formula1
+
+
+def test_csv_checklist_has_a_bom_and_no_formula(rules, hostile_plan):
+    data = checklist_csv(rows(hostile_plan, rules))
+    assert data.startswith("\ufeff".encode("utf-8"))
+    table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert table[0][0] == "STT" and table[1][1].startswith("'=HYPERLINK")
+    assert table[1][4] == "10/10/2024"  # 3 working days before 15/10
+
+
+@pytest.mark.parametrize("text, safe", [("=1+1", "'=1+1"), ("+84 912", "'+84 912"), ("-5", "'-5"),
+                                        ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("Bình thường", "Bình thường")])
+def test_neutral_cells(text, safe):
+    assert neutral(text) == safe
+
+
+def test_ics_has_every_dated_task_and_its_occurrences(rules):
+    from icalendar import Calendar
+
+    plan = derive_plan(record_of("d1_sgddt-nghean-kh-duoinuoc-2024"), unit_named("Phòng Giáo dục và Đào tạo", rules),
+                       rules)
+    calendar = Calendar.from_ical(checklist_ics(plan, plan.unit.name))
+    events = calendar.walk("VEVENT")
+    assert len(events) == len([t for t in plan.tasks if t.due])
+    recurring = [e for e in events if e.get("rdate")]
+    assert recurring, "the monthly report has its occurrences"
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Phòng Giáo dục và Đào tạo huyện Mai Sơn", "phong-giao-duc-va-dao-tao-huyen-mai-son"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("", "don-vi"),
+])
+def test_unit_folder_names_are_safe(name, slug):
+    assert unit_slug(name) == slug
+
+
+def test_plan_docx_layout(rules):
+    """Nghị định 30/2020: A4, margins 20/20/30/15 mm, Times New Roman, a borderless header table."""
+    import docx
+
+    plan = derive_plan(record_of("004_4454b9fc8f55b7a4"), unit_named("Phòng Giáo dục và Đào tạo huyện Mai Sơn", rules),
+                       rules)
+    document = docx.Document(io.BytesIO(plan_docx(plan, rules)))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert (round(section.top_margin.mm), round(section.left_margin.mm), round(section.right_margin.mm)) == (20, 30, 15)
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    header = document.tables[0].rows[0].cells
+    assert header[0].paragraphs[0].text == "ỦY BAN NHÂN DÂN HUYỆN MAI SƠN"
+    assert header[0].paragraphs[2].text == "Số: .../KH-PGDĐT"
+    assert header[1].paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    texts = [p.text for p in document.paragraphs]
+    assert "KẾ HOẠCH" in texts and "II. NHIỆM VỤ" in texts and "III. TỔ CHỨC THỰC HIỆN" in texts
+    assert any(t.startswith("Thực hiện Kế hoạch số 1008/KH-SGDĐT ngày 06/7/2022 của Sở Giáo dục và Đào tạo")
+               for t in texts)
