@@ -12,7 +12,7 @@ SYSTEM_PACKAGES = tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
 
 run: $(STAMP)
 	$(BIN)/vanban run samples/inbox --out $(OUT)
-	@echo "results: $(OUT)/records.jsonl, $(OUT)/records/, $(OUT)/errors.jsonl"
+	@echo "results: $(OUT)/records.jsonl, $(OUT)/records/, $(OUT)/derived/, $(OUT)/errors.jsonl"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
