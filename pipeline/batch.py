@@ -77,10 +77,12 @@ def process_file(path: Path, display: str, rules: Rules) -> Record:
         raise InputError(display, f"extraction failed: {type(exc).__name__}: {exc}", stage="extract") from exc
 
 
-def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[str, ...] = ()) -> BatchResult:
+def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[str, ...] = (),
+              unit: Unit | None = None) -> BatchResult:
     """Process every file of `inbox` and write the outputs under `out`.
 
     `report(path, error_or_None)` is called after each file (the CLI prints from it).
+    Child plans are derived for `unit`, else for every unit below each issuer.
     """
     inbox, out = Path(inbox), Path(out)
     if out.resolve().is_relative_to(inbox.resolve()):
@@ -109,7 +111,7 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         for stale in records_dir.glob("*.json"):
             if stale.name not in written:
                 stale.unlink()
-    derived = derive_records(result.records, rules, result, report)
+    derived = derive_records(result.records, rules, result, report, unit)
     write_derived(out / "derived", derived, rules)
     write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.records))
     write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))

@@ -33,15 +33,16 @@ def main() -> None:
     """Read Vietnamese official dispatches and turn them into work."""
 
 
-def _batch(inbox: str, out: str, overlays: tuple[str, ...]) -> None:
+def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None = None) -> None:
     rules = _load_rules(overlays)
+    unit = _unit(as_unit, rules)
 
     def report(path: str, error: InputError | None) -> None:
         if error is not None:
             click.echo(f"{error.path}: {error.cause}", err=True)
 
     try:
-        result = run_batch(Path(inbox), Path(out), rules, report=report)
+        result = run_batch(Path(inbox), Path(out), rules, report=report, unit=unit)
     except InputError as err:
         raise click.UsageError(str(err)) from err
     for note in result.skipped:
@@ -54,13 +55,29 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...]) -> None:
     sys.exit(0 if result.ok else 1)
 
 
+as_option = click.option(
+    "--as", "as_unit", help="The receiving unit, e.g. \"Phòng Giáo dục và Đào tạo huyện Mai Sơn\" (default: "
+    "default_unit of rules/derive.json, else every unit below the issuer that a document gives work to).")
+
+
+def _unit(name: str | None, rules):
+    from .derive import unit_named
+
+    name = name or rules.derive.default_unit
+    try:
+        return unit_named(name, rules) if name else None
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
 @main.command()
 @click.argument("inbox", type=click.Path(exists=True, file_okay=False))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@as_option
 @rules_option
-def run(inbox: str, out: str, overlays: tuple[str, ...]) -> None:
+def run(inbox: str, out: str, as_unit: str | None, overlays: tuple[str, ...]) -> None:
     """The whole batch over INBOX and its sub-folders."""
-    _batch(inbox, out, overlays)
+    _batch(inbox, out, overlays, as_unit)
 
 
 @main.command()
@@ -110,27 +127,22 @@ def show(file: str, html_out: str | None, overlays: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("record", type=click.Path(exists=True, dir_okay=False))
-@click.option("--as", "as_unit", help="The receiving unit, e.g. \"Phòng Giáo dục và Đào tạo huyện Mai Sơn\" "
-              "(default: default_unit of rules/derive.json, else every unit the document gives work to).")
+@as_option
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @rules_option
 def derive(record: str, as_unit: str | None, out: str, overlays: tuple[str, ...]) -> None:
     """The child plan and checklists of RECORD (a record .json of OUT/records, or a document)."""
     from .batch import derive_records
-    from .derive import unit_named
     from .derive.files import write_plan
     from .export import safe_name
 
     rules = _load_rules(overlays)
+    unit = _unit(as_unit, rules)
     parent = _record_of(record, rules)
-    name = as_unit or rules.derive.default_unit
-    try:
-        unit = unit_named(name, rules) if name else None
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
     derived = derive_records([parent], rules, unit=unit)
     if not derived:
-        click.echo(f"{record}: the document gives no work to {name or 'any unit below its issuer'}", err=True)
+        click.echo(f"{record}: the document gives no work to {unit.name if unit else 'any unit below its issuer'}",
+                   err=True)
         sys.exit(1)
     for item in derived:
         item = type(item)(safe_name(Path(record).name), item.plan)

@@ -204,3 +204,18 @@ def test_doc_without_libreoffice_says_what_to_install(tmp_path, monkeypatch, rul
     old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
     with pytest.raises(InputError, match="apt-get install libreoffice"):
         read_document(old, rules)
+
+
+def test_default_unit_of_an_office_overlay(tmp_path):
+    """An office sets its own unit once in a rules overlay; the batch derives for it."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "derive.json").write_text(json.dumps({"default_unit": "Phòng Giáo dục và Đào tạo huyện Mai Sơn"}),
+                                       encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(INBOX / "004_4454b9fc8f55b7a4.txt", inbox / "1008.txt")
+    result = run("run", str(inbox), "--out", str(tmp_path / "out"), "--rules", str(rules))
+    assert result.returncode == 0, result.stderr
+    units = sorted(p.name for p in (tmp_path / "out" / "derived").iterdir() if p.is_dir())
+    assert units == ["phong-giao-duc-va-dao-tao-huyen-mai-son"]
