@@ -60,15 +60,15 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     def two_columns(widths: tuple[float, float]):
         table = document.add_table(rows=1, cols=2)
         table.autofit = False
-        for cell, width in zip(table.rows[0].cells, widths):
-            cell.width = Cm(width)
+        for column, cell, width in zip(table.columns, table.rows[0].cells, widths):
+            column.width = cell.width = Cm(width)  # the grid for LibreOffice, the cell for Word
             cell._element.remove(cell.paragraphs[0]._element)  # start each cell empty
         return table.rows[0].cells
 
     centre = WD_ALIGN_PARAGRAPH.CENTER
     year = dt.date.fromisoformat(parent.date).year if parent.date else "...."
     place = plan.unit.place or "..."
-    left, right = two_columns((6.5, 10.0))
+    left, right = two_columns((7.5, 9.0))
     body_name = hierarchy.split_place(unit_name)[0]
     if unit_class.parent_body:
         para(left, unit_class.parent_body.format(place=place).upper().strip(), size=13, align=centre)
