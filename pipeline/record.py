@@ -19,6 +19,7 @@ from typing import Any, Literal, TypeVar, Union
 T = TypeVar("T")
 
 Role = Literal["action", "info", "archive"]
+Severity = Literal["error", "warning", "info"]
 Recurrence = Literal["daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", "school-year"]
 AUTHORITIES = ("KT.", "TL.", "TM.", "Q.", "TUQ.")
 
@@ -180,6 +181,29 @@ class Span(_Model):
 
 
 @dataclass(frozen=True)
+class Quote(_Model):
+    """Text quoted from a document as evidence of a finding: where it stands, what it says."""
+
+    document: str  # the source path of the document
+    text: str
+    page: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Finding(_Model):
+    """Something the audit reports: a fault inside one document or between documents."""
+
+    kind: str  # e.g. 'citation-date-mismatch', 'weekday-mismatch' (rules/audit.json lists them)
+    severity: Severity
+    message: str
+    documents: tuple[str, ...]  # source paths, the document at fault first
+    evidence: tuple[Quote, ...] = ()
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
 class Record(_Model):
     """Everything vanban knows about one dispatch."""
 
@@ -197,6 +221,7 @@ class Record(_Model):
     sections: tuple[Section, ...] = ()
     warnings: tuple[str, ...] = ()
     evidence: dict[str, Span] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()  # contradictions inside the document (the audit adds those between documents)
 
     def __hash__(self) -> int:  # evidence is a dict; records are compared, not hashed as keys
         return hash((self.source, self.number, self.date))

@@ -6,10 +6,13 @@ warnings and evidence; `extract_record` puts them together. Pure: no files, no c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..document import Document
 from ..record import Issuer, Recipient, Record, Source
 from ..rules import Rules
 from .base import Lines, compiled
+from .checks import check_document
 from .citations import extract_citations
 from .closing import extract_closing
 from .header import extract_header, issuer_code, issuer_from_body
@@ -45,7 +48,7 @@ def extract_record(document: Document, rules: Rules) -> Record:
     tasks, sections, tasked = extract_tasks(lines, body_start, closing.lines, header.date, rules)
     recipients = _roles(closing.recipients, [t.owner for t in tasks], rules)
     evidence = {**header.evidence, **closing.evidence, **cited, **tasked}
-    return Record(
+    record = Record(
         source=source_of(document),
         issuer=issuer,
         number=header.number,
@@ -61,6 +64,9 @@ def extract_record(document: Document, rules: Rules) -> Record:
         warnings=tuple(warnings),
         evidence=evidence,
     )
+    if record.number is None and not record.tasks and not record.citations and record.date is None:
+        return record  # not a dispatch: nothing to hold it to
+    return replace(record, findings=tuple(check_document(lines, record, rules)))
 
 
 def _roles(recipients: list[Recipient], owners: list[str], rules: Rules) -> list[Recipient]:

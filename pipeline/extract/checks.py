@@ -1,0 +1,250 @@
+"""Contradictions inside one document, found while its text is at hand.
+
+Dates that do not exist, weekdays that disagree with their dates, one programme given two
+periods, a number whose type code is not the document's type, gaps in the outline, a
+missing Nơi nhận or signer, and deadlines already over on the document's own date. Each is
+a `Finding` with the quoted text and its page; the audit adds those between documents.
+Patterns, weekday names and severities are in rules/audit.json.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from ..record import Deadline, Finding, Quote, Record
+from ..rules import Rules
+from .base import Lines, Ref, bare, compiled
+from .deadlines import find_deadline
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+# the item letters of a Vietnamese outline: no f, j, w, z (and đ after d)
+_LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y")
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass
+class Checker:
+    """rules/audit.json compiled once per rules version."""
+
+    rules: Rules
+
+    def __post_init__(self) -> None:
+        data = self.rules.table("audit")
+        weekdays = data["weekdays"]
+        self.weekday_names = {k: v for k, v in weekdays["names"].items() if not k.startswith("#")}
+        self.after_date = regex.compile(weekdays["after_date"])
+        self.before_date = regex.compile(weekdays["before_date"])
+        self.date = regex.compile(data["dates"]["pattern"])
+        periods = data["periods"]
+        self.period = regex.compile(periods["pattern"])
+        self.period_words = int(periods["words"])
+        self.period_overlap = float(periods["min_overlap"])
+        self.schedule = [bare(w) for w in data["schedule_sections"]["words"]]
+        self.forward_types = frozenset(data["schedule_sections"]["types"])
+        self.severity = {k: v["severity"] for k, v in data["kinds"].items() if not k.startswith("#")}
+
+    def finding(self, kind: str, message: str, documents: tuple[str, ...], evidence: tuple[Quote, ...] = (),
+                suggestion: str | None = None) -> Finding:
+        return Finding(kind=kind, severity=self.severity[kind], message=message, documents=documents,
+                       evidence=evidence, suggestion=suggestion)
+
+
+def check_document(lines: Lines, record: Record, rules: Rules) -> list[Finding]:
+    """The findings inside one document whose record (all but findings) is `record`."""
+    checker = compiled(rules, Checker)
+    path = record.source.path
+    out: list[Finding] = []
+    out += _dates_and_weekdays(lines, path, checker)
+    out += _periods(lines, path, checker)
+    out += _type_code(record, checker, rules)
+    out += _outline(record, checker)
+    if not record.recipients:
+        out.append(checker.finding("missing-recipients", "the document has no Nơi nhận block and no Kính gửi",
+                                   (path,), suggestion="add the Nơi nhận block (Nghị định 30/2020, Điều 8)"))
+    if record.signer is None:
+        out.append(checker.finding("missing-signer", "the document has no signature block", (path,),
+                                   suggestion="add the signer's office and name"))
+    out += _past_deadlines(lines, record, checker, rules)
+    return out
+
+
+def _quote(lines: Lines, ref: Ref, path: str, start: int = 0, end: int | None = None) -> Quote:
+    span = lines.span(ref, start, end)
+    return Quote(document=path, text=span.text, page=span.page, start=span.start, end=span.end)
+
+
+def _dates_and_weekdays(lines: Lines, path: str, checker: Checker) -> list[Finding]:
+    out = []
+    for ref in lines:
+        text = ref.text
+        for match in checker.date.finditer(text):
+            day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
+            if 1 <= month <= 12 and _exists(day, month, year) is None:
+                last = calendar.monthrange(year, month)[1]
+                out.append(checker.finding(
+                    "impossible-date", f"{match.group(0)!r} is not a date: month {month}/{year} has {last} days",
+                    (path,), (_quote(lines, ref, path, match.start(), match.end()),),
+                    suggestion=f"check the day (at most {last})"))
+        for pattern in (checker.after_date, checker.before_date):
+            for match in pattern.finditer(text):
+                day = _exists(int(match["d"]), int(match["m"]), int(match["y"]))
+                said = checker.weekday_names.get(regex.sub(r"^thứ\s+", "", " ".join(match["w"].lower().split())))
+                if day is None or said is None or day.weekday() == said:
+                    continue
+                real = _weekday_name(day.weekday(), checker)
+                out.append(checker.finding(
+                    "weekday-mismatch", f"{match.group(0)!r}: {day.strftime('%d/%m/%Y')} is a {real}, "
+                                        f"not a {match['w']}", (path,),
+                    (_quote(lines, ref, path, match.start(), match.end()),),
+                    suggestion=f"write {real} or correct the date"))
+    return out
+
+
+def _exists(day: int, month: int, year: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_name(weekday: int, checker: Checker) -> str:
+    for name, value in checker.weekday_names.items():
+        if value == weekday and not name.isdigit() and name != "cn":
+            return "Chủ nhật" if name == "chủ nhật" else f"Thứ {name}"
+    return str(weekday)
+
+
+def _periods(lines: Lines, path: str, checker: Checker) -> list[Finding]:
+    """One programme, two periods: 'giáo dục mầm non giai đoạn 2018-2025' and, later,
+    '... cơ sở giáo dục mầm non giai đoạn 2021-2025'."""
+    seen: list[tuple[set[str], str, Ref, regex.Match]] = []
+    out = []
+    reported: set[tuple[str, str]] = set()
+    for ref in lines:
+        for match in checker.period.finditer(ref.text):
+            before = bare(ref.text[:match.start()]).lower().split()[-checker.period_words:]
+            words = set(before)
+            period = f"{match['a']}-{match['b']}"
+            for other_words, other_period, other_ref, other in seen:
+                if other_period == period or not words or not other_words:
+                    continue
+                if int(match["a"]) > int(other["b"]) or int(other["a"]) > int(match["b"]):
+                    continue  # one phase after another ('2016-2019', then '2020-2022'), not a conflict
+                overlap = len(words & other_words) / min(len(words), len(other_words))
+                key = tuple(sorted((period, other_period)))
+                if overlap >= checker.period_overlap and key not in reported:
+                    reported.add(key)
+                    out.append(checker.finding(
+                        "period-conflict", f"the same programme is given two periods: giai đoạn {other_period} "
+                                           f"and giai đoạn {period}", (path,),
+                        (_quote(lines, other_ref, path, other.start(), other.end()),
+                         _quote(lines, ref, path, match.start(), match.end())),
+                        suggestion=f"use one period (the cited programme's: giai đoạn {other_period}?)"))
+            seen.append((words, period, ref, match))
+    return out
+
+
+def _type_code(record: Record, checker: Checker, rules: Rules) -> list[Finding]:
+    if not record.number or not record.doc_type:
+        return []
+    parts = regex.split(r"[-/]", record.number)
+    coded = next((rules.doc_type_by_code(p) for p in parts[1:3] if rules.doc_type_by_code(p)), None)
+    if coded is None or coded.name == record.doc_type:
+        return []
+    quote = Quote(document=record.source.path, text=record.number,
+                  page=record.evidence["number"].page if "number" in record.evidence else None)
+    return [checker.finding("type-code-mismatch", f"the number {record.number} is coded {coded.code} "
+                                                  f"({coded.name}) but the document is a {record.doc_type}",
+                            (record.source.path,), (quote,),
+                            suggestion=f"number it with the code of a {record.doc_type}")]
+
+
+def _outline(record: Record, checker: Checker) -> list[Finding]:
+    out = []
+
+    def gaps(labels: list[str], where: str) -> None:
+        for order in (_ROMAN, tuple(str(i) for i in range(1, 100)), _LETTERS):
+            if labels and all(label in order for label in labels):
+                positions = [order.index(label) for label in labels]
+                for a, b in zip(positions, positions[1:]):
+                    if b > a + 1:
+                        missing = ", ".join(order[a + 1:b])
+                        out.append(checker.finding(
+                            "outline-gap", f"the outline{where} goes from {order[a]} to {order[b]}: {missing} "
+                                           "is missing", (record.source.path,),
+                            suggestion=f"renumber the items after {order[a]}"))
+                return
+
+    top = [s.label for s in record.sections if s.label]
+    gaps(top, "")
+    for section in record.sections:
+        labels = [c.label for c in section.children if c.label and regex.fullmatch(r"[\p{L}\d]+", c.label)]
+        gaps(_first_run(labels), f" of {section.label}")
+    return out
+
+
+def _first_run(labels: list[str]) -> list[str]:
+    """The labels of one level: a list restarts ('1', '2', '1', '2') under sub-headings."""
+    out: list[str] = []
+    for label in labels:
+        if label in out:
+            break
+        out.append(label)
+    return out
+
+
+def _past_deadlines(lines: Lines, record: Record, checker: Checker, rules: Rules) -> list[Finding]:
+    """Deadlines over on the document's own date, in its tasks and in its schedule sections;
+    a list of quarters is checked quarter by quarter ('quý II, III' of a July plan)."""
+    if not record.date or record.doc_type not in checker.forward_types:
+        return []
+    date = dt.date.fromisoformat(record.date)
+    path = record.source.path
+    out = []
+    phrases: list[tuple[Deadline, Ref | None]] = [(t.deadline, None) for t in record.tasks if t.deadline]
+    in_schedule = False
+    for ref in lines:
+        heading = regex.match(r"^\s*[IVX]{1,5}\s*[.)]\s*(.*)$", ref.text)
+        if heading:
+            in_schedule = any(w in bare(heading.group(1)) for w in checker.schedule)
+            continue
+        if in_schedule:
+            found = find_deadline(ref.text, record.date, rules)
+            if found:
+                phrases.append((found, ref))
+    over: dict[str, list[Quote]] = {}
+    for deadline, ref in phrases:
+        past = _past_part(deadline, date, rules)
+        if past is None:
+            continue
+        quotes = over.setdefault(past, [])
+        for line in ([ref] if ref else [r for r in lines if deadline.text in r.text]):
+            at = line.text.find(deadline.text)
+            quote = _quote(lines, line, path, max(at, 0), max(at, 0) + len(deadline.text))
+            if quote not in quotes:
+                quotes.append(quote)
+    return [checker.finding("deadline-before-document",
+                            f"{past} is over on the document's date {date.strftime('%d/%m/%Y')}", (path,),
+                            tuple(quotes), suggestion="move the work to a period after the document's date")
+            for past, quotes in over.items()]
+
+
+def _past_part(deadline: Deadline, date: dt.date, rules: Rules) -> str | None:
+    """What part of a deadline is over on `date`, or None."""
+    quarter = rules.pattern("dl_quarter").search(deadline.text)
+    if quarter:
+        year = int(quarter["y"]) if quarter["y"] else date.year
+        listed = [q for q in regex.split(r"\s*,\s*", quarter["q"]) if q in _QUARTERS]
+        over = [q for q in listed if _quarter_end(year, _QUARTERS[q]) < date]
+        return f"quý {', '.join(over)}/{year}" if over else None
+    if deadline.end and dt.date.fromisoformat(deadline.end) < date:
+        return repr(deadline.text)
+    return None
+
+
+def _quarter_end(year: int, quarter: int) -> dt.date:
+    return dt.date(year, quarter * 3, calendar.monthrange(year, quarter * 3)[1])

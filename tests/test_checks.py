@@ -1,0 +1,87 @@
+"""Contradictions inside one document (pipeline/extract/checks.py): each kind on a small
+text made for it, the seeds' known faults, and none on the clean d1 chain."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import Document, Line, Page
+from pipeline.extract import extract_record
+from tests.conftest import GOLD_DOCS, read_cached
+
+HEADER = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 12/KH-SGDĐT", "Nghệ An, ngày 10 tháng 7 năm 2024", "KẾ HOẠCH",
+          "Phòng, chống đuối nước cho học sinh"]
+FOOTER = ["Nơi nhận:", "- Các phòng GDĐT;", "- Lưu: VT.", "GIÁM ĐỐC", "Nguyễn Văn A"]
+
+
+def _record(rules, body: list[str], header: list[str] = HEADER, footer: list[str] = FOOTER):
+    lines = tuple(Line(t) for t in [*header, *body, *footer])
+    return extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, lines),)), rules)
+
+
+def _kinds(record) -> list[str]:
+    return sorted(f.kind for f in record.findings)
+
+
+# fmt: off
+CASES = [
+    (["I. MỤC ĐÍCH", "- Tập trung học sinh ngày 28/8/2024 (Thứ hai) tại sân trường."], "weekday-mismatch"),
+    (["I. MỤC ĐÍCH", "- Khai giảng vào Thứ Hai, ngày 05/9/2024 (một ngày Thứ năm)."], "weekday-mismatch"),
+    (["I. MỤC ĐÍCH", "- Báo cáo trước ngày 31/02/2025."], "impossible-date"),
+    (["I. MỤC ĐÍCH", "- Thực hiện Đề án đào tạo giáo viên mầm non giai đoạn 2018-2025.",
+      "- Kết quả Đề án đào tạo giáo viên mầm non giai đoạn 2021-2025."], "period-conflict"),
+    (["I. MỤC ĐÍCH", "II. NỘI DUNG", "IV. TỔ CHỨC THỰC HIỆN"], "outline-gap"),
+    (["I. THỜI GIAN THỰC HIỆN", "a) Triển khai thực hiện quý II (tối thiểu 02 bài báo)."], "deadline-before-document"),
+]
+CLEAN = [
+    ["I. MỤC ĐÍCH", "- Tập trung học sinh ngày 28/8/2024 (Thứ tư) tại sân trường."],
+    ["I. MỤC ĐÍCH", "- Giai đoạn 1: giai đoạn 2016-2019; giai đoạn 2: giai đoạn 2020-2025."],
+    ["I. MỤC ĐÍCH", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN"],
+    ["I. THỜI GIAN THỰC HIỆN", "a) Triển khai thực hiện quý III, IV."],
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("body, kind", CASES, ids=[c[1] for c in CASES])
+def test_each_kind_is_found(rules, body, kind):
+    record = _record(rules, body)
+    assert _kinds(record) == [kind]
+    (finding,) = record.findings
+    assert finding.documents == ("t.txt",) and finding.suggestion
+    assert finding.severity in ("error", "warning", "info")
+
+
+@pytest.mark.parametrize("body", CLEAN)
+def test_no_finding_on_clean_text(rules, body):
+    assert _record(rules, body).findings == ()
+
+
+def test_weekday_finding_quotes_the_text_with_its_page(rules):
+    record = _record(rules, ["I. MỤC ĐÍCH", "- Tập trung học sinh ngày 28/8/2024 (Thứ hai) tại sân trường."])
+    (quote,) = record.findings[0].evidence
+    assert quote.text == "ngày 28/8/2024 (Thứ hai" and quote.page == 1
+    assert "Thứ tư" in record.findings[0].message
+
+
+def test_type_code_that_is_not_the_document_type(rules):
+    header = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 12/QĐ-SGDĐT", "Nghệ An, ngày 10 tháng 7 năm 2024", "KẾ HOẠCH",
+              "Phòng, chống đuối nước cho học sinh"]
+    assert _kinds(_record(rules, ["I. MỤC ĐÍCH"], header=header)) == ["type-code-mismatch"]
+
+
+def test_missing_recipients_and_signer(rules):
+    assert _kinds(_record(rules, ["I. MỤC ĐÍCH"], footer=[])) == ["missing-recipients", "missing-signer"]
+
+
+def test_seed_004_periods_and_past_quarters(rules):
+    """Seed 004 (06/7/2022) speaks of giai đoạn 2018-2025 and 2021-2025 for one programme and
+    schedules work for quý II."""
+    record = extract_record(read_cached(str(next(d for d in GOLD_DOCS if d.stem.startswith("004")))), rules)
+    assert _kinds(record) == ["deadline-before-document", "period-conflict"]
+    past = next(f for f in record.findings if f.kind == "deadline-before-document")
+    assert "quý II/2022" in past.message and len(past.evidence) == 2
+
+
+@pytest.mark.parametrize("doc", [d for d in GOLD_DOCS if d.stem.startswith("d1")], ids=lambda d: d.stem[:4])
+def test_the_clean_chain_has_no_finding_inside_its_documents(rules, doc):
+    assert extract_record(read_cached(str(doc)), rules).findings == ()
