@@ -68,3 +68,22 @@ def write_json(path: Path, data: Any) -> None:
 
 def write_jsonl(path: Path, rows: Iterable[Any]) -> None:
     write_atomic(path, "".join(dumps(r) + "\n" for r in rows))
+
+
+# a spreadsheet evaluates a cell that starts with one of these (OWASP: CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(text: str) -> str:
+    """Text that a spreadsheet shows as written and never evaluates: a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def put_cell(cell, value: object) -> None:
+    """An openpyxl cell holding `value`; text is stored as text (never a formula), and text
+    that looks like one gets Excel's quote prefix so editing it keeps it text."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_START):
+            cell.quotePrefix = True

@@ -16,10 +16,11 @@ import regex
 
 from pipeline import load_rules
 from pipeline.derive import derive_plan, unit_named, units_addressed
-from pipeline.derive.checklist import checklist_csv, checklist_ics, checklist_xlsx, neutral, rows
+from pipeline.derive.checklist import checklist_csv, checklist_ics, checklist_xlsx, rows
 from pipeline.derive.files import plans_for, unit_slug
 from pipeline.derive.plan_docx import plan_docx
 from pipeline.derive.schedule import WorkCalendar
+from pipeline.export import neutral
 from pipeline.extract import extract_record
 from pipeline.ingest import read_document
 from pipeline.record import Deadline, Record, Task
@@ -211,7 +212,7 @@ def test_xlsx_checklist_is_a_real_workbook(rules, hostile_plan):
 
 
 def test_csv_checklist_has_a_bom_and_no_formula(rules, hostile_plan):
-    data = checklist_csv(rows(hostile_plan, rules))
+    data = checklist_csv(rows(hostile_plan, rules), rules)
     assert data.startswith("\ufeff".encode("utf-8"))
     table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert table[0][0] == "STT" and table[1][1].startswith("'=HYPERLINK")

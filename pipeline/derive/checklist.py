@@ -10,20 +10,18 @@ a dispatch ever runs as a formula.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 from dataclasses import dataclass
 
 from ..rules import Rules
+from ..sheets import Table, csv_bytes, workbook
 from . import ChildPlan
 from .schedule import RECURRENCE_WORDS
 
 COLUMNS = ("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Định kỳ",
            "Sản phẩm / số lượng", "Căn cứ", "Trạng thái")
 WIDTHS = (6, 70, 28, 24, 13, 14, 22, 24, 16)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -55,93 +53,35 @@ def rows(plan: ChildPlan, rules: Rules) -> list[Row]:
     return out
 
 
-def neutral(text: str) -> str:
-    """Text that a spreadsheet shows as written and never evaluates (OWASP CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def _cells(row: Row) -> list[object]:
     due: object = row.due if row.due else row.deadline_text
     return [row.number, row.task, row.owner, row.cooperating, due, row.recurrence, row.product, row.source,
             row.status]
 
 
-def checklist_csv(table: list[Row]) -> bytes:
-    """CSV in UTF-8 with a BOM, so that Excel opens the Vietnamese text correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+def checklist_table(table: list[Row], title: str, rules: Rules) -> Table:
+    """The rows as a Table; summary rows also say which unit and which document."""
+    columns, widths = list(COLUMNS), list(WIDTHS)
+    summary = any(isinstance(row, SummaryRow) for row in table)
+    if summary:
+        columns[1:1], widths[1:1] = ["Đơn vị nhận", "Văn bản giao"], [26, 20]
+    values = []
     for row in table:
         cells = _cells(row)
-        writer.writerow([c.strftime("%d/%m/%Y") if isinstance(c, dt.date) else
-                         neutral(c) if isinstance(c, str) else c for c in cells])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        if summary:
+            cells[1:1] = [row.unit, row.document]
+        values.append(cells)
+    return Table(title, tuple(columns), tuple(widths), values, ("Trạng thái", rules.derive.statuses))
 
 
-def checklist_xlsx(table: list[Row], title: str, rules: Rules, with_unit: bool = False) -> bytes:
+def checklist_csv(table: list[Row], rules: Rules) -> bytes:
+    """CSV in UTF-8 with a BOM, so that Excel opens the Vietnamese text correctly."""
+    return csv_bytes(checklist_table(table, "Nhiệm vụ", rules))
+
+
+def checklist_xlsx(table: list[Row], title: str, rules: Rules) -> bytes:
     """The workbook: frozen header, filters, widths, a drop-down status, A4 landscape print."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Nhiệm vụ"
-    columns = list(COLUMNS)
-    widths = list(WIDTHS)
-    if with_unit:
-        columns.insert(1, "Đơn vị nhận")
-        widths.insert(1, 26)
-        columns.insert(2, "Văn bản giao")
-        widths.insert(2, 20)
-    sheet.append(columns)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    for row in table:
-        values = _cells(row)
-        if with_unit and isinstance(row, SummaryRow):
-            values[1:1] = [row.unit, row.document]
-        sheet.append([None] * len(values))
-        for column, value in enumerate(values, start=1):
-            _put(sheet.cell(row=sheet.max_row, column=column), value)
-    due_column = get_column_letter(columns.index("Thời hạn") + 1)
-    for cell in sheet[due_column][1:]:
-        if isinstance(cell.value, dt.date):
-            cell.number_format = "DD/MM/YYYY"
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    last = get_column_letter(len(columns))
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 1)}"
-    statuses = ",".join(rules.derive.statuses)
-    status_column = get_column_letter(len(columns))
-    validation = DataValidation(type="list", formula1=f'"{statuses}"', allow_blank=True)
-    sheet.add_data_validation(validation)
-    if sheet.max_row > 1:
-        validation.add(f"{status_column}2:{status_column}{sheet.max_row}")
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
-    sheet.oddHeader.center.text = title.replace("&", "&&")[:250]  # '&' starts a header code
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _put(cell, value: object) -> None:
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-        if value.startswith(_FORMULA_START):
-            cell.quotePrefix = True
+    return workbook([checklist_table(table, title, rules)])
 
 
 def checklist_ics(plan: ChildPlan, unit_name: str) -> bytes:

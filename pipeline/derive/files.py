@@ -52,7 +52,7 @@ def write_plan(folder: Path, derived: Derived, rules: Rules) -> list[Path]:
     files = {
         ".docx": plan_docx(plan, rules),
         ".xlsx": checklist_xlsx(table, title, rules),
-        ".csv": checklist_csv(table),
+        ".csv": checklist_csv(table, rules),
         ".ics": checklist_ics(plan, plan.unit.name),
     }
     written = []
@@ -70,8 +70,7 @@ def write_derived(folder: Path, derived: list[Derived], rules: Rules) -> list[Pa
     for item in derived:
         written.extend(write_plan(folder, item, rules))
     summary = folder / "summary.xlsx"
-    write_atomic(summary, checklist_xlsx(summary_rows([d.plan for d in derived], rules),
-                                         "Tổng hợp nhiệm vụ", rules, with_unit=True))
+    write_atomic(summary, checklist_xlsx(summary_rows([d.plan for d in derived], rules), "Tổng hợp nhiệm vụ", rules))
     written.append(summary)
     keep = {p.resolve() for p in written}
     for stale in folder.rglob("*"):
