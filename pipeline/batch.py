@@ -2,8 +2,9 @@
 
 `discover` lists the input files (sub-folders included; links and hidden files are not
 followed); `process_file` is a pure function of one file and the rules; `run_batch`
-writes the outputs: `records.jsonl`, `records/<name>.json`, `errors.jsonl` and the child
-plans and checklists of `derived/` (pipeline/derive).
+writes the outputs: `records.jsonl`, `records/<name>.json`, `errors.jsonl`, the child
+plans and checklists of `derived/` (pipeline/derive) and the audit of the batch
+(`audit.csv`, `audit.xlsx`; pipeline/audit).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .audit import audit
+from .audit.files import write_audit
 from .derive import Unit
 from .derive.files import Derived, plans_for, write_derived
 from .errors import InputError
@@ -113,6 +116,7 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                 stale.unlink()
     derived = derive_records(result.records, rules, result, report, unit)
     write_derived(out / "derived", derived, rules)
+    write_audit(out, audit(result.records, rules), rules)
     write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.records))
     write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
     return result

@@ -260,9 +260,11 @@ def score_folder(gold_dir: Path, records: dict[str, dict]) -> Score:
 
 
 def check_floors(score: Score, floors: dict[str, float]) -> list[str]:
+    """The record fields below their floors; the audit's floors (audit.*) are checked on
+    its corpus, not here."""
     short = []
     for name, floor in floors.items():
-        if name.startswith("#"):
+        if name.startswith(("#", "audit.")):
             continue
         if name not in score.fields:
             short.append(f"{name} not scored")
@@ -279,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=Path, help="score these records instead of running the pipeline")
     parser.add_argument("--floors", type=Path, default=Path("samples/floors.json"))
     parser.add_argument("--per-doc", action="store_true", help="print every difference")
+    parser.add_argument("--no-audit", action="store_true", help="skip the audit corpus")
     args = parser.parse_args(argv)
     if args.records is None:
         from .batch import run_batch
@@ -301,11 +304,38 @@ def main(argv: list[str] | None = None) -> int:
     short = check_floors(score, floors)
     if score.missing:
         short.append(f"{len(score.missing)} documents without a record")
+    if not args.no_audit:
+        short += _audit_corpus(args, floors)
     if short:
         print("BELOW THE FLOOR: " + "; ".join(short))
         return 1
     print("OK: every figure is at or above its floor")
     return 0
+
+
+def _audit_corpus(args, floors: dict[str, float]) -> list[str]:
+    """The audit on its corpus (samples/audit/faults.json): recall per kind of seeded fault,
+    and false findings on the clean chains."""
+    import shutil
+
+    from .audit.corpus import build, score
+    from .rules import load
+
+    rules = load()
+    folder = args.out / "audit-corpus"
+    shutil.rmtree(folder, ignore_errors=True)
+    result = score(build(args.inbox.parent, folder, rules), rules)
+    for line in result.lines():
+        print(line)
+    if args.per_doc:
+        for line in result.missed + result.false:
+            print("  " + line)
+    short = []
+    if result.total_recall < floors.get("audit.recall", 0.0):
+        short.append(f"audit recall {result.total_recall:.3f} < {floors['audit.recall']}: missed {result.missed}")
+    if len(result.false) > floors.get("audit.false_findings_max", float("inf")):
+        short.append(f"audit false findings {len(result.false)}: {result.false[:3]}")
+    return short
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ import functools
 import io
 import json
 import os
-from pathlib import Path
 
 import pytest
 import regex

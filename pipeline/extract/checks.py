@@ -204,7 +204,6 @@ def _past_deadlines(lines: Lines, record: Record, checker: Checker, rules: Rules
         return []
     date = dt.date.fromisoformat(record.date)
     path = record.source.path
-    out = []
     phrases: list[tuple[Deadline, Ref | None]] = [(t.deadline, None) for t in record.tasks if t.deadline]
     in_schedule = False
     for ref in lines:

@@ -1,0 +1,155 @@
+"""Coverage: for every child plan citing a parent of the batch, the parent's tasks for the
+child's unit that the child does not carry, and child deadlines later than the parent's.
+
+Tasks are matched by what they ask, not by their words alone: actions are compared on
+words with abbreviations expanded and synonyms folded (rules/audit.json), each word
+weighted by how rare it is among the batch's tasks (tf-idf), unigrams and bigrams, by
+cosine similarity. Each parent task is matched to the child task most like it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from ..derive import issuer_class
+from ..extract.checks import Checker
+from ..record import Finding, Quote, Record, Task
+from ..rules import Rules
+from .crossref import Link
+from .index import Document
+
+_STOP = frozenset("các của và cho với trong trên tại để về theo được có là những một này đó khi từ đến "
+                  "đã sẽ thì mà nếu hoặc cùng như".split())
+
+
+@dataclass(frozen=True)
+class Coverage:
+    parent: Document
+    child: Document
+    unit: str  # the class of the child's issuer
+    carried: int
+    total: int
+
+    @property
+    def ratio(self) -> float:
+        return self.carried / self.total if self.total else 1.0
+
+
+class Similarity:
+    """tf-idf cosine of task actions; idf from every task of the batch."""
+
+    def __init__(self, records: list[Record], rules: Rules) -> None:
+        groups = rules.table("audit")["coverage"]["synonyms"]["groups"]
+        self.hierarchy = rules.hierarchy
+        self.synonyms = [(regex.compile(r"(?<!\p{L})" + regex.escape(self.hierarchy.key(w)) + r"(?!\p{L})"),
+                          self.hierarchy.key(group[0]).replace(" ", "_"))
+                         for group in groups for w in sorted(group, key=len, reverse=True)]
+        actions = [t.action for r in records for t in r.tasks]
+        counts = Counter(term for a in actions for term in set(self.terms(a)))
+        self.idf = {term: math.log((1 + len(actions)) / (1 + n)) + 1 for term, n in counts.items()}
+        self.default_idf = math.log(1 + len(actions)) + 1
+
+    def terms(self, action: str) -> list[str]:
+        key = self.hierarchy.key(action)
+        for pattern, folded in self.synonyms:
+            key = pattern.sub(folded, key)
+        words = [w for w in key.split() if w not in _STOP and not w.isdigit()]
+        return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+    def vector(self, action: str) -> dict[str, float]:
+        counts = Counter(self.terms(action))
+        vec = {t: n * self.idf.get(t, self.default_idf) for t, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {t: v / norm for t, v in vec.items()}
+
+    def cosine(self, a: str, b: str) -> float:
+        va, vb = self.vector(a), self.vector(b)
+        return sum(v * vb.get(t, 0.0) for t, v in va.items())
+
+    def __call__(self, a: str, b: str) -> float:
+        """The actions compared whole, and clause by clause: a plan often carries one clause
+        of a parent task ('...; gửi kế hoạch về Sở trước ngày 15/10') in a task of its own."""
+        best = self.cosine(a, b)
+        clauses_a = [c for c in regex.split(r"\s*;\s*", a) if len(c.split()) >= 5]
+        clauses_b = [c for c in regex.split(r"\s*;\s*", b) if len(c.split()) >= 5]
+        if len(clauses_a) > 1 or len(clauses_b) > 1:
+            for ca in clauses_a:
+                for cb in clauses_b:
+                    best = max(best, self.containment(ca, cb))
+        return best
+
+    def containment(self, a: str, b: str) -> float:
+        """How much of the shorter clause the longer one says too, by weight of its terms."""
+        ta, tb = set(self.terms(a)), set(self.terms(b))
+        small, large = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+        total = sum(self.idf.get(t, self.default_idf) for t in small)
+        return sum(self.idf.get(t, self.default_idf) for t in small & large) / total if total else 0.0
+
+
+def coverage_findings(links: list[Link], records: list[Record], rules: Rules, checker: Checker
+                      ) -> tuple[list[Finding], list[Coverage]]:
+    similarity = Similarity(records, rules)
+    settings = rules.table("audit")["coverage"]
+    carry, late = float(settings["min_similarity"]), float(settings["late_similarity"])
+    internal = regex.compile(r"^(?:các\s+)?(?:" + "|".join(regex.escape(w) for w in settings["internal_owners"])
+                             + r")(?!\p{L})", regex.IGNORECASE)
+    hierarchy = rules.hierarchy
+    out: list[Finding] = []
+    table: list[Coverage] = []
+    pairs = {(link.cited.path, link.citing.path): link for link in links if link.cited is not None}
+    for link in pairs.values():
+        parent, child = link.cited, link.citing
+        unit = issuer_class(child.record, hierarchy)
+        if unit is None:
+            continue
+        own = issuer_class(parent.record, hierarchy)
+        duties = [t for t in parent.record.tasks if unit in hierarchy.classes_named(t.owner, own)]
+        if not duties:
+            continue
+        mine = {unit, *hierarchy.below(unit)}
+        candidates = [t for t in child.record.tasks
+                      if internal.match(t.owner) or set(hierarchy.classes_named(t.owner, unit)) & mine]
+        carried = 0
+        for task in duties:
+            scored = sorted(((similarity(task.action, c.action), c) for c in candidates), key=lambda x: -x[0])
+            if not scored or scored[0][0] < carry:
+                out.append(checker.finding(
+                    "task-not-carried",
+                    f"the plan does not carry this task of {parent.record.number or parent.path} for "
+                    f"{hierarchy.get(unit).name}: {task.action[:160]}",
+                    (child.path, parent.path), (_task_quote(parent.record, task),),
+                    suggestion="add the task to the plan (section III) with its owner and deadline"))
+                continue
+            carried += 1
+            later = next(((c, dates) for score, c in scored if score >= late and (dates := _later(task, c))), None)
+            if later:
+                best, (parent_text, child_text) = later
+                out.append(checker.finding(
+                    "child-deadline-later",
+                    f"the plan sets {child_text} for a task that {parent.record.number or parent.path} "
+                    f"sets {parent_text}: {best.action[:140]}",
+                    (child.path, parent.path), (_task_quote(child.record, best), _task_quote(parent.record, task)),
+                    suggestion=f"set the deadline on or before {parent_text}"))
+        table.append(Coverage(parent, child, unit, carried, len(duties)))
+    return out, table
+
+
+def _later(parent: Task, child: Task) -> tuple[str, str] | None:
+    """(parent's deadline, child's) when the child's ends later; equal is not later."""
+    if not parent.deadline or not child.deadline or not parent.deadline.end or not child.deadline.end:
+        return None
+    if child.deadline.end > parent.deadline.end:
+        return parent.deadline.text, child.deadline.text
+    return None
+
+
+def _task_quote(record: Record, task: Task) -> Quote:
+    index = record.tasks.index(task)
+    span = record.evidence.get(f"tasks[{index}]")
+    if span is None:
+        return Quote(document=record.source.path, text=task.action)
+    return Quote(document=record.source.path, text=span.text, page=span.page, start=span.start, end=span.end)

@@ -1,0 +1,157 @@
+"""Citations between the documents of a batch, and numbers used twice.
+
+Each citation is resolved to a document of the batch by its number's identity (index.py),
+else it is external. Findings: the cited number exists with another date; the cited
+date, type and issuer match a document whose number differs by a digit; the issuer after
+'của' is not the body the number's code names; the cited document is dated after the
+citing one; two different documents carry the same number, issuer and year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..extract.checks import Checker
+from ..extract.header import issuer_code
+from ..hierarchy import Hierarchy
+from ..record import Citation, Finding, Quote, Record
+from ..rules import Rules
+from .index import Document, identity
+
+
+@dataclass(frozen=True)
+class Link:
+    """A citation and the document of the batch it names (None: external)."""
+
+    citing: Document
+    index: int  # the citation's position in the citing record
+    citation: Citation
+    cited: Document | None
+
+
+def _vn(iso: str | None) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else "?"
+
+
+def _quote(record: Record, index: int, citation: Citation) -> Quote:
+    span = record.evidence.get(f"citations[{index}]")
+    text = citation.text or citation.number or citation.title or ""
+    if span is None:
+        return Quote(document=record.source.path, text=text)
+    return Quote(document=record.source.path, text=span.text, page=span.page, start=span.start, end=span.end)
+
+
+def resolve(docs: list[Document]) -> list[Link]:
+    """Every citation of every document, with the document it names when it is in the batch."""
+    links = []
+    for doc in docs:
+        for i, citation in enumerate(doc.record.citations):
+            key = identity(citation.number, citation.date)
+            cited = None
+            if key is not None:
+                cited = next((d for d in docs if d is not doc and
+                              (k := identity(d.record.number, d.record.date)) is not None and key.same_number(k)),
+                             None)
+            links.append(Link(doc, i, citation, cited))
+    return links
+
+
+def citation_findings(links: list[Link], docs: list[Document], rules: Rules, checker: Checker) -> list[Finding]:
+    out: list[Finding] = []
+    data = rules.table("audit")
+    codes = {k: v for k, v in data["issuer_codes"]["codes"].items() if not k.startswith("#")}
+    for link in links:
+        record, citation = link.citing.record, link.citation
+        quote = _quote(record, link.index, citation)
+        if citation.number and citation.issuer:
+            code = issuer_code(citation.number, rules)
+            if code and not issuer_agrees(citation.issuer, code, codes, rules.hierarchy):
+                out.append(checker.finding(
+                    "citation-issuer-mismatch",
+                    f"{citation.number} is a number of {code}, but the text says it is 'của {citation.issuer}'",
+                    (record.source.path,), (quote,),
+                    suggestion=f"check which body issued {citation.number}"))
+        if link.cited is None:
+            if citation.number and citation.date:
+                typo = _near_number(citation, docs, link.citing, data["identity"]["max_digit_edits"])
+                if typo is not None:
+                    out.append(checker.finding(
+                        "citation-number-mismatch",
+                        f"no document {citation.number} in the batch, but {typo.record.number} has the cited "
+                        f"date {_vn(citation.date)} and the same type and issuer",
+                        (record.source.path, typo.path), (quote,),
+                        suggestion=f"write {typo.record.number}"))
+            continue
+        cited = link.cited.record
+        if citation.date and cited.date and citation.date != cited.date:
+            out.append(checker.finding(
+                "citation-date-mismatch",
+                f"{citation.number} is cited as of {_vn(citation.date)}, but the document is dated {_vn(cited.date)}",
+                (record.source.path, link.cited.path), (quote,),
+                suggestion=f"write ngày {_vn(cited.date)}"))
+        if cited.date and record.date and cited.date > record.date:
+            out.append(checker.finding(
+                "citation-from-future",
+                f"{citation.number} is dated {_vn(cited.date)}, after the citing document ({_vn(record.date)})",
+                (record.source.path, link.cited.path), (quote,),
+                suggestion="check the number cited, or the date of either document"))
+    return out
+
+
+def issuer_agrees(issuer: str, code: str, codes: dict[str, list[str]], hierarchy: Hierarchy | None) -> bool:
+    """Whether the issuer written after 'của' can be the body the code names; an unknown
+    code agrees with anything."""
+    expected = next((v for k, v in codes.items() if k.replace("&", "") == code.replace("&", "")), None)
+    if expected is None or hierarchy is None:
+        return True
+    key = hierarchy.key(issuer)
+    if len(key.split()) < 2:
+        return True  # 'của Bộ', 'của Sở': the document's own body named short, nothing to judge
+    return any(phrase in key for phrase in expected)
+
+
+def _near_number(citation: Citation, docs: list[Document], citing: Document, edits: int) -> Document | None:
+    """The document whose number differs from the cited one by `edits` digits at most,
+    with the cited date and the same symbol."""
+    key = identity(citation.number, citation.date)
+    for doc in docs:
+        other = identity(doc.record.number, doc.record.date)
+        if doc is citing or other is None or other.symbol != key.symbol or doc.record.date != citation.date:
+            continue
+        if 0 < _digit_edits(key.seq, other.seq) <= edits:
+            return doc
+    return None
+
+
+def _digit_edits(a: str, b: str) -> int:
+    """Edit distance of two digit strings (a digit changed, added, dropped or two swapped)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    swapped = any(a[:i] + a[i + 1] + a[i] + a[i + 2:] == b for i in range(len(a) - 1)) if len(a) == len(b) else False
+    return 1 if swapped else previous[-1]
+
+
+def duplicate_numbers(docs: list[Document], checker: Checker) -> list[Finding]:
+    """Two different documents (not copies of one) with the same number, issuer and year."""
+    out = []
+    seen: list[Document] = []
+    for doc in docs:
+        key = identity(doc.record.number, doc.record.date)
+        if key is None:
+            continue
+        for other in seen:
+            if identity(other.record.number, other.record.date) == key:
+                out.append(checker.finding(
+                    "duplicate-number",
+                    f"{doc.record.number} numbers two documents: {other.record.title or other.path!r} "
+                    f"({_vn(other.record.date)}) and {doc.record.title or doc.path!r} ({_vn(doc.record.date)})",
+                    (doc.path, other.path),
+                    (Quote(document=other.path, text=other.record.number or ""),
+                     Quote(document=doc.path, text=doc.record.number or "")),
+                    suggestion="give the later document the next free number of the register"))
+        seen.append(doc)
+    return out

@@ -1,0 +1,52 @@
+"""The audit as files people open: OUT/audit.csv and OUT/audit.xlsx, one row per finding
+(the workbook also has the coverage of parent plans and every citation's resolution)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..export import write_atomic
+from ..rules import Rules
+from ..sheets import Table, csv_bytes, workbook
+from . import Audit
+
+COLUMNS = ("STT", "Mức độ", "Loại", "Văn bản", "Văn bản liên quan", "Nội dung", "Trích dẫn", "Trang", "Đề xuất",
+           "Mã loại")
+WIDTHS = (6, 12, 26, 30, 30, 60, 50, 7, 40, 24)
+
+
+def findings_table(result: Audit, rules: Rules) -> Table:
+    data = rules.table("audit")
+    labels = {k: v.get("label", k) for k, v in data["kinds"].items() if not k.startswith("#")}
+    severities = data["severities"]
+    rows = []
+    for number, finding in enumerate(result.findings, start=1):
+        quotes = " | ".join(q.text for q in finding.evidence)
+        pages = ", ".join(str(q.page) for q in finding.evidence if q.page is not None)
+        rows.append([number, severities.get(finding.severity, finding.severity), labels.get(finding.kind, finding.kind),
+                     finding.documents[0], ", ".join(finding.documents[1:]), finding.message, quotes, pages,
+                     finding.suggestion or "", finding.kind])
+    return Table("Phát hiện", COLUMNS, WIDTHS, rows)
+
+
+def coverage_table(result: Audit, rules: Rules) -> Table:
+    rows = [[c.parent.record.number or c.parent.path, c.child.record.number or c.child.path, c.child.path,
+             rules.hierarchy.get(c.unit).name, c.carried, c.total, round(c.ratio, 3)] for c in result.coverage]
+    return Table("Độ bao phủ", ("Kế hoạch cấp trên", "Kế hoạch cấp dưới", "Tệp", "Đơn vị", "Nhiệm vụ đã triển khai",
+                                "Nhiệm vụ được giao", "Tỷ lệ"), (22, 22, 40, 28, 12, 12, 8), rows)
+
+
+def citations_table(result: Audit) -> Table:
+    rows = [[link.citing.path, link.citation.doc_type or "", link.citation.number or link.citation.title or "",
+             link.citation.date or "", link.citation.issuer or "", link.cited.path if link.cited else "ngoài lô"]
+            for link in result.links]
+    return Table("Trích dẫn", ("Văn bản", "Loại", "Số / tên", "Ngày", "Cơ quan (theo văn bản)", "Trong lô"),
+                 (36, 14, 30, 12, 30, 36), rows)
+
+
+def write_audit(out: Path, result: Audit, rules: Rules) -> list[Path]:
+    findings = findings_table(result, rules)
+    csv_path, xlsx_path = out / "audit.csv", out / "audit.xlsx"
+    write_atomic(csv_path, csv_bytes(findings))
+    write_atomic(xlsx_path, workbook([findings, coverage_table(result, rules), citations_table(result)]))
+    return [csv_path, xlsx_path]

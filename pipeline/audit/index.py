@@ -1,0 +1,83 @@
+"""Which document of the batch a number names.
+
+A number's identity is its sequence, its symbol and its year, compared tolerant of the
+spacing, case and Đ/Ð differences of scraped and scanned text ('292 /KH-SGDĐT' and
+'292/KH-SGDÐT' are one number). The year is the one inside a normative number
+('09/2017/NĐ-CP'), else the year of the document's date. Copies of one document that
+arrived in several formats (the .docx and its scan) are one document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import regex
+
+from ..normalise import bare
+from ..record import Record
+
+
+@dataclass(frozen=True)
+class Identity:
+    seq: str  # '1008', without leading zeros
+    symbol: str  # 'KH-SGDDT', bare and upper case
+    year: int | None
+
+    def same_number(self, other: Identity) -> bool:
+        """Sequence and symbol equal, and the years too when both are known."""
+        if (self.seq, self.symbol) != (other.seq, other.symbol):
+            return False
+        return self.year is None or other.year is None or self.year == other.year
+
+
+def identity(number: str | None, date: str | None = None) -> Identity | None:
+    if not number:
+        return None
+    text = regex.sub(r"\s+", "", number).replace("Ð", "Đ")
+    match = regex.match(r"(\d+)(?:/((?:19|20)\d\d))?[/-](.+)$", text)
+    if not match:
+        return None
+    year = int(match.group(2)) if match.group(2) else (int(date[:4]) if date else None)
+    return Identity(str(int(match.group(1))), bare(match.group(3)).replace(" ", ""), year)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of the batch: its record, and the copies of it that also arrived."""
+
+    record: Record
+    copies: tuple[Record, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.record.source.path
+
+
+def same_document(a: Record, b: Record) -> bool:
+    """Two records are copies of one document when number, date and title agree."""
+    if not a.number or not b.number or a.date != b.date:
+        return False
+    return identity(a.number, a.date) == identity(b.number, b.date) and _similar(a.title, b.title)
+
+
+def _similar(a: str | None, b: str | None) -> bool:
+    """Titles of one document: equal but for reading damage, or one cut short (a PDF
+    header that lost its second line)."""
+    if not a or not b:
+        return True
+    a, b = bare(a).lower(), bare(b).lower()
+    n = min(len(a), len(b))
+    return SequenceMatcher(None, a[:n], b[:n]).ratio() >= 0.85
+
+
+def documents(records: list[Record]) -> list[Document]:
+    """The distinct documents of a batch, copies folded into the first that arrived."""
+    out: list[Document] = []
+    for record in records:
+        twin = next((i for i, d in enumerate(out) if same_document(d.record, record)), None)
+        if twin is None:
+            out.append(Document(record))
+        else:
+            out[twin] = Document(out[twin].record, (*out[twin].copies, record))
+    return out

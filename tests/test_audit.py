@@ -1,0 +1,111 @@
+"""Audit: number identities, citation checks, duplicates and copies, coverage, the seeded
+corpus (every fault found, nothing on the clean chains) and the files it writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from pipeline import load_rules
+from pipeline.audit import audit
+from pipeline.audit.corpus import build, score
+from pipeline.audit.crossref import _digit_edits, issuer_agrees
+from pipeline.audit.files import write_audit
+from pipeline.audit.index import documents, identity
+from pipeline.extract import extract_record
+from pipeline.record import Record
+from tests.conftest import GOLD_DOCS, SAMPLES, read_cached
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    rules = load_rules()
+    return score(build(SAMPLES, tmp_path_factory.mktemp("audit-corpus"), rules), rules)
+
+
+def test_every_seeded_fault_is_found(corpus):
+    assert corpus.missed == []
+    assert corpus.expected and all(corpus.recall(kind) == 1.0 for kind in corpus.expected)
+
+
+def test_every_kind_of_finding_is_seeded(corpus, rules):
+    kinds = {k for k in rules.table("audit")["kinds"] if not k.startswith("#")}
+    assert set(corpus.expected) == kinds
+
+
+def test_no_finding_on_the_clean_chains(corpus):
+    assert corpus.false == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("292 /KH-SGDĐT", "292/KH-SGDÐT"),      # a stray space; OCR's Ð for Đ
+    ("09/2017/NĐ-CP", "9/2017/nđ-cp"),
+    ("1008/KH-SGDĐT", "1008/KH-SGDDT"),
+])
+def test_number_identity_is_tolerant(a, b):
+    assert identity(a, "2022-07-06") == identity(b, "2022-07-06")
+
+
+def test_number_identity_keeps_years_apart():
+    assert not identity("02/CT-TTg", "2018-01-01").same_number(identity("02/CT-TTg", "2019-01-01"))
+    assert identity("02/CT-TTg", None).same_number(identity("02/CT-TTg", "2019-01-01"))
+
+
+@pytest.mark.parametrize("a, b, edits", [("2156", "2165", 1), ("2156", "2157", 1), ("2156", "256", 1),
+                                         ("2156", "2156", 0), ("2156", "3267", 4)])
+def test_digit_edits(a, b, edits):
+    assert _digit_edits(a, b) == edits
+
+
+def test_issuer_code_examples_of_the_rules(rules):
+    data = rules.table("audit")["issuer_codes"]
+    codes = {k: v for k, v in data["codes"].items() if not k.startswith("#")}
+    from pipeline.extract.header import issuer_code
+
+    for number, cases in data["examples"].items():
+        for issuer, agrees in cases.items():
+            assert issuer_agrees(issuer, issuer_code(number, rules), codes, rules.hierarchy) is agrees, issuer
+
+
+def _record(stem: str, rules) -> Record:
+    return extract_record(read_cached(str(next(d for d in GOLD_DOCS if d.stem.startswith(stem)))), rules)
+
+
+def test_seed_000_cites_a_phong_number_as_the_so(rules):
+    """Seed 000 cites 'Kế hoạch số 105/KH-PGDĐT ... của Sở Giáo dục và Đào tạo'."""
+    findings = audit([_record("000", rules)], rules).findings
+    (mismatch,) = [f for f in findings if f.kind == "citation-issuer-mismatch"]
+    assert "105/KH-PGDĐT" in mismatch.message and mismatch.evidence[0].page == 1
+
+
+def test_copies_of_one_document_are_one_document(rules):
+    """The same plan received as text and as a scan is no duplicate number."""
+    record = _record("d1a", rules)
+    copy = Record.from_dict({**record.to_dict(), "source": {**record.source.to_dict(), "path": "scan.pdf"},
+                             "title": record.title[:40]})
+    assert len(documents([record, copy])) == 1
+    assert audit([record, copy], rules).findings == []
+
+
+def test_coverage_ratio_of_the_clean_chain(rules):
+    result = audit([_record(stem, rules) for stem in ("d1_", "d1a", "d1b", "d1c", "d1d")], rules)
+    assert result.findings == []
+    assert {(c.child.path[:3], c.unit, c.ratio) for c in result.coverage} == {
+        ("d1a", "phong", 1.0), ("d1b", "phong", 1.0), ("d1c", "tieu_hoc", 1.0), ("d1d", "thpt", 1.0)}
+
+
+def test_audit_files_escape_formulas(tmp_path, rules):
+    record = _record("000", rules)
+    hostile = Record.from_dict({**record.to_dict(), "source": {**record.source.to_dict(), "path": "=cmd|' /C calc'!A0.txt"}})
+    written = write_audit(tmp_path, audit([hostile], rules), rules)
+    assert [p.name for p in written] == ["audit.csv", "audit.xlsx"]
+    rows = list(csv.reader(io.StringIO((tmp_path / "audit.csv").read_bytes().decode("utf-8-sig"))))
+    assert rows[0][:4] == ["STT", "Mức độ", "Loại", "Văn bản"]
+    assert all(row[3].startswith("'=") for row in rows[1:])
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "audit.xlsx")
+    assert book.sheetnames == ["Phát hiện", "Độ bao phủ", "Trích dẫn"]
+    assert book["Phát hiện"]["D2"].data_type == "s"
