@@ -5,8 +5,9 @@ BIN      = $(VENV)/bin
 STAMP    = $(VENV)/.installed
 OUT     ?= out
 # Debian packages: Tesseract with Vietnamese data for scans, a Vietnamese TrueType font
-# for the test helpers that print PDFs.
-SYSTEM_PACKAGES = tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
+# for the test helpers that print PDFs, Graphviz for the report's citation graph, and
+# Chromium for the test that looks at the report as a person would.
+SYSTEM_PACKAGES = tesseract-ocr tesseract-ocr-vie fonts-dejavu-core graphviz chromium
 
 .PHONY: run test eval bench lint samples system clean
 
@@ -37,6 +38,8 @@ system:
 	command -v tesseract >/dev/null 2>&1 || missing="$(SYSTEM_PACKAGES)"; \
 	if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx vie; then missing="$(SYSTEM_PACKAGES)"; fi; \
 	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing="$(SYSTEM_PACKAGES)"; \
+	command -v dot >/dev/null 2>&1 || missing="$(SYSTEM_PACKAGES)"; \
+	command -v chromium >/dev/null 2>&1 || missing="$(SYSTEM_PACKAGES)"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "installing system packages: $$missing"; \

@@ -2,9 +2,10 @@
 
 `discover` lists the input files (sub-folders included; links and hidden files are not
 followed); `process_file` is a pure function of one file and the rules; `run_batch`
-writes the outputs: `records.jsonl`, `records/<name>.json`, `errors.jsonl`, the child
-plans and checklists of `derived/` (pipeline/derive) and the audit of the batch
-(`audit.csv`, `audit.xlsx`; pipeline/audit).
+writes the outputs: `records.jsonl`, `records/<name>.json`, the clean text of each file in
+`text/<name>.json`, `errors.jsonl`, the child plans and checklists of `derived/`
+(pipeline/derive), the audit of the batch (`audit.csv`, `audit.xlsx`; pipeline/audit) and
+the report (`report/index.html`; pipeline/report).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .export import safe_name, write_json, write_jsonl
 from .extract import extract_record
 from .ingest import read_document
 from .record import Record
+from .report import write_report
 from .rules import Rules
 
 
@@ -71,13 +73,23 @@ def discover(inbox: Path, exclude: tuple[str, ...] = ()) -> tuple[list[tuple[Pat
     return found, passed
 
 
-def process_file(path: Path, display: str, rules: Rules) -> Record:
+@dataclass(frozen=True)
+class Processed:
+    """One file through read and extract: its record, and the clean text of its pages (the
+    report shows the text beside the record)."""
+
+    record: Record
+    pages: tuple[str, ...]
+
+
+def process_file(path: Path, display: str, rules: Rules) -> Processed:
     """Read and extract one file; raises InputError when it cannot be read."""
     document = read_document(path, rules, display=display)
     try:
-        return extract_record(document, rules)
+        record = extract_record(document, rules)
     except Exception as exc:  # a bug in one extractor must cost this file only
         raise InputError(display, f"extraction failed: {type(exc).__name__}: {exc}", stage="extract") from exc
+    return Processed(record, tuple(page.text for page in document.pages))
 
 
 def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[str, ...] = (),
@@ -93,30 +105,35 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                          stage="usage")
     files, passed = discover(inbox, exclude)
     result = BatchResult(skipped=passed)
-    records_dir = out / "records"
+    texts: dict[str, tuple[str, ...]] = {}
     written: set[str] = set()
     for path, rel in files:
         try:
-            record = process_file(path, rel, rules)
+            processed = process_file(path, rel, rules)
         except InputError as err:
             result.errors.append(err)
             if report:
                 report(rel, err)
             continue
-        name = safe_name(rel) + ".json"
-        write_json(records_dir / name, record.to_dict())
+        name = safe_name(rel)
+        write_json(out / "records" / f"{name}.json", processed.record.to_dict())
+        write_json(out / "text" / f"{name}.json", {"path": rel, "pages": list(processed.pages)})
         written.add(name)
-        result.records.append(record)
+        result.records.append(processed.record)
+        texts[rel] = processed.pages
         if report:
             report(rel, None)
-    # drop the records of files that are gone, so OUT always mirrors the inbox
-    if records_dir.is_dir():
-        for stale in records_dir.glob("*.json"):
-            if stale.name not in written:
-                stale.unlink()
+    # drop the outputs of files that are gone, so OUT always mirrors the inbox
+    for folder in (out / "records", out / "text"):
+        if folder.is_dir():
+            for stale in folder.glob("*.json"):
+                if stale.stem not in written:
+                    stale.unlink()
     derived = derive_records(result.records, rules, result, report, unit)
     write_derived(out / "derived", derived, rules)
-    write_audit(out, audit(result.records, rules), rules)
+    checked = audit(result.records, rules)
+    write_audit(out, checked, rules)
+    write_report(out / "report", result.records, texts, checked, derived, rules)
     write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.records))
     write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
     return result

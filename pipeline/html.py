@@ -23,13 +23,13 @@ pre{white-space:pre-wrap;font-size:.8rem}
 
 def render(document: Document, record: Record) -> str:
     """One self-contained HTML page."""
-    by_page: dict[int, list[tuple[int, int, str]]] = {}
+    by_page: dict[int, list[tuple[int, int, str, str]]] = {}
     for field, span in record.evidence.items():
-        by_page.setdefault(span.page, []).append((span.start, span.end, field))
+        by_page.setdefault(span.page, []).append((span.start, span.end, field, ""))
     parts = []
     for page in document.pages:
         parts.append(f'<div class="page">trang {page.number}</div>')
-        parts.append(_marked(page.text, by_page.get(page.number, [])))
+        parts.append(mark_spans(page.text, by_page.get(page.number, [])))
     payload = json.dumps(record.to_dict(), ensure_ascii=False, indent=2)
     title = html.escape(record.number or record.source.path)
     return (f"<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{title}</title>"
@@ -37,14 +37,16 @@ def render(document: Document, record: Record) -> str:
             f"<aside><h2>{title}</h2><pre>{html.escape(payload)}</pre></aside></body></html>\n")
 
 
-def _marked(text: str, spans: list[tuple[int, int, str]]) -> str:
-    """Text with non-overlapping spans wrapped in <mark title=field>; overlaps keep the first."""
+def mark_spans(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """Text, escaped, with non-overlapping spans wrapped in <mark title=.. class=..>;
+    overlaps keep the first. A span is (start, end, title, css class)."""
     out, pos = [], 0
-    for start, end, field in sorted(spans):
+    for start, end, title, css in sorted(spans):
         if start < pos or end > len(text) or start >= end:
             continue
         out.append(html.escape(text[pos:start]))
-        out.append(f'<mark title="{html.escape(field, quote=True)}">{html.escape(text[start:end])}</mark>')
+        cls = f' class="{html.escape(css, quote=True)}"' if css else ""
+        out.append(f'<mark title="{html.escape(title, quote=True)}"{cls}>{html.escape(text[start:end])}</mark>')
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)

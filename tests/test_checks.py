@@ -79,7 +79,7 @@ def test_seed_004_periods_and_past_quarters(rules):
     record = extract_record(read_cached(str(next(d for d in GOLD_DOCS if d.stem.startswith("004")))), rules)
     assert _kinds(record) == ["deadline-before-document", "period-conflict"]
     past = next(f for f in record.findings if f.kind == "deadline-before-document")
-    assert "quý II/2022" in past.message and len(past.evidence) == 2
+    assert "quý II/2022 đã qua" in past.message and len(past.evidence) == 2
 
 
 @pytest.mark.parametrize("doc", [d for d in GOLD_DOCS if d.stem.startswith("d1")], ids=lambda d: d.stem[:4])

@@ -81,7 +81,7 @@ def _drafted(folder: Path, texts: dict[str, str], samples: Path, rules: Rules) -
 
     parent_stem = next(iter(texts))
     chain = _write(folder, {parent_stem: texts[parent_stem]}, ())
-    parent = process_file(folder / f"{parent_stem}.txt", f"{parent_stem}.txt", rules)
+    parent = process_file(folder / f"{parent_stem}.txt", f"{parent_stem}.txt", rules).record
     plan = derive_plan(parent, unit_named("Phòng Giáo dục và Đào tạo huyện Nam Đàn", rules), rules)
     (folder / "draft-phong.docx").write_bytes(plan_docx(plan, rules))
     return chain
@@ -94,7 +94,7 @@ def score(chains: list[Chain], rules: Rules) -> CorpusScore:
         records = []
         for path, rel in files:
             try:
-                records.append(process_file(path, rel, rules))
+                records.append(process_file(path, rel, rules).record)
             except InputError as err:
                 result.false.append(f"{chain.name}: {err}")
         findings = audit(records, rules).findings

@@ -119,10 +119,10 @@ def coverage_findings(links: list[Link], records: list[Record], rules: Rules, ch
             if not scored or scored[0][0] < carry:
                 out.append(checker.finding(
                     "task-not-carried",
-                    f"the plan does not carry this task of {parent.record.number or parent.path} for "
+                    f"kế hoạch chưa triển khai nhiệm vụ mà {parent.record.number or parent.path} giao cho "
                     f"{hierarchy.get(unit).name}: {task.action[:160]}",
                     (child.path, parent.path), (_task_quote(parent.record, task),),
-                    suggestion="add the task to the plan (section III) with its owner and deadline"))
+                    suggestion="bổ sung nhiệm vụ vào mục III, ghi rõ đơn vị chủ trì và thời hạn"))
                 continue
             carried += 1
             later = next(((c, dates) for score, c in scored if score >= late and (dates := _later(task, c))), None)
@@ -130,10 +130,10 @@ def coverage_findings(links: list[Link], records: list[Record], rules: Rules, ch
                 best, (parent_text, child_text) = later
                 out.append(checker.finding(
                     "child-deadline-later",
-                    f"the plan sets {child_text} for a task that {parent.record.number or parent.path} "
-                    f"sets {parent_text}: {best.action[:140]}",
+                    f"kế hoạch đặt thời hạn {child_text} cho nhiệm vụ mà {parent.record.number or parent.path} "
+                    f"giao thời hạn {parent_text}: {best.action[:140]}",
                     (child.path, parent.path), (_task_quote(child.record, best), _task_quote(parent.record, task)),
-                    suggestion=f"set the deadline on or before {parent_text}"))
+                    suggestion=f"đặt thời hạn không muộn hơn {parent_text}"))
         table.append(Coverage(parent, child, unit, carried, len(duties)))
     return out, table
 

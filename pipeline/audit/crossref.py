@@ -68,33 +68,33 @@ def citation_findings(links: list[Link], docs: list[Document], rules: Rules, che
             if code and not issuer_agrees(citation.issuer, code, codes, rules.hierarchy):
                 out.append(checker.finding(
                     "citation-issuer-mismatch",
-                    f"{citation.number} is a number of {code}, but the text says it is 'của {citation.issuer}'",
+                    f"số {citation.number} là văn bản của cơ quan ký hiệu {code}, nhưng văn bản ghi 'của {citation.issuer}'",
                     (record.source.path,), (quote,),
-                    suggestion=f"check which body issued {citation.number}"))
+                    suggestion=f"kiểm tra lại cơ quan ban hành văn bản {citation.number}"))
         if link.cited is None:
             if citation.number and citation.date:
                 typo = _near_number(citation, docs, link.citing, data["identity"]["max_digit_edits"])
                 if typo is not None:
                     out.append(checker.finding(
                         "citation-number-mismatch",
-                        f"no document {citation.number} in the batch, but {typo.record.number} has the cited "
-                        f"date {_vn(citation.date)} and the same type and issuer",
+                        f"trong lô không có văn bản {citation.number}, nhưng văn bản {typo.record.number} có cùng "
+                        f"ngày {_vn(citation.date)}, cùng loại và cơ quan ban hành",
                         (record.source.path, typo.path), (quote,),
-                        suggestion=f"write {typo.record.number}"))
+                        suggestion=f"sửa thành {typo.record.number}"))
             continue
         cited = link.cited.record
         if citation.date and cited.date and citation.date != cited.date:
             out.append(checker.finding(
                 "citation-date-mismatch",
-                f"{citation.number} is cited as of {_vn(citation.date)}, but the document is dated {_vn(cited.date)}",
+                f"{citation.number} được trích dẫn là ngày {_vn(citation.date)}, nhưng văn bản ban hành ngày {_vn(cited.date)}",
                 (record.source.path, link.cited.path), (quote,),
-                suggestion=f"write ngày {_vn(cited.date)}"))
+                suggestion=f"sửa thành ngày {_vn(cited.date)}"))
         if cited.date and record.date and cited.date > record.date:
             out.append(checker.finding(
                 "citation-from-future",
-                f"{citation.number} is dated {_vn(cited.date)}, after the citing document ({_vn(record.date)})",
+                f"{citation.number} ban hành ngày {_vn(cited.date)}, sau ngày của văn bản trích dẫn nó ({_vn(record.date)})",
                 (record.source.path, link.cited.path), (quote,),
-                suggestion="check the number cited, or the date of either document"))
+                suggestion="kiểm tra lại số được trích dẫn hoặc ngày của hai văn bản"))
     return out
 
 
@@ -147,11 +147,11 @@ def duplicate_numbers(docs: list[Document], checker: Checker) -> list[Finding]:
             if identity(other.record.number, other.record.date) == key:
                 out.append(checker.finding(
                     "duplicate-number",
-                    f"{doc.record.number} numbers two documents: {other.record.title or other.path!r} "
-                    f"({_vn(other.record.date)}) and {doc.record.title or doc.path!r} ({_vn(doc.record.date)})",
+                    f"số {doc.record.number} được dùng cho hai văn bản: {other.record.title or other.path!r} "
+                    f"({_vn(other.record.date)}) và {doc.record.title or doc.path!r} ({_vn(doc.record.date)})",
                     (doc.path, other.path),
                     (Quote(document=other.path, text=other.record.number or ""),
                      Quote(document=doc.path, text=doc.record.number or "")),
-                    suggestion="give the later document the next free number of the register"))
+                    suggestion="cấp cho văn bản sau số tiếp theo trong sổ đăng ký văn bản đi"))
         seen.append(doc)
     return out

@@ -116,8 +116,8 @@ def derive_plan(parent: Record, unit: Unit, rules: Rules) -> ChildPlan | None:
         elif classes & below:
             assignments.append(_child(task, task.owner, calendar, end, parent))
         if task.deadline and task.deadline.end and parent.date and task.deadline.end < parent.date:
-            warnings.append(f"the parent's deadline {task.deadline.text!r} is before its own date "
-                            f"{vn_date(parent.date)}: the child's deadline is in the past too")
+            warnings.append(f"thời hạn {task.deadline.text!r} của văn bản cấp trên đã qua vào ngày ban hành "
+                            f"{vn_date(parent.date)}: thời hạn của cấp dưới cũng đã qua")
     if not duties and not assignments:
         return None
     return ChildPlan(parent, unit, tuple(duties), tuple(assignments),

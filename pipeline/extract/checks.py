@@ -63,11 +63,11 @@ def check_document(lines: Lines, record: Record, rules: Rules) -> list[Finding]:
     out += _type_code(record, checker, rules)
     out += _outline(record, checker)
     if not record.recipients:
-        out.append(checker.finding("missing-recipients", "the document has no Nơi nhận block and no Kính gửi",
-                                   (path,), suggestion="add the Nơi nhận block (Nghị định 30/2020, Điều 8)"))
+        out.append(checker.finding("missing-recipients", "văn bản không có phần Nơi nhận (cũng không có Kính gửi)",
+                                   (path,), suggestion="bổ sung phần Nơi nhận (Nghị định 30/2020/NĐ-CP)"))
     if record.signer is None:
-        out.append(checker.finding("missing-signer", "the document has no signature block", (path,),
-                                   suggestion="add the signer's office and name"))
+        out.append(checker.finding("missing-signer", "văn bản không có phần chữ ký (chức vụ, họ tên người ký)", (path,),
+                                   suggestion="bổ sung chức vụ và họ tên người ký"))
     out += _past_deadlines(lines, record, checker, rules)
     return out
 
@@ -86,9 +86,9 @@ def _dates_and_weekdays(lines: Lines, path: str, checker: Checker) -> list[Findi
             if 1 <= month <= 12 and _exists(day, month, year) is None:
                 last = calendar.monthrange(year, month)[1]
                 out.append(checker.finding(
-                    "impossible-date", f"{match.group(0)!r} is not a date: month {month}/{year} has {last} days",
+                    "impossible-date", f"{match.group(0)!r} không phải là ngày có thật: tháng {month}/{year} chỉ có {last} ngày",
                     (path,), (_quote(lines, ref, path, match.start(), match.end()),),
-                    suggestion=f"check the day (at most {last})"))
+                    suggestion=f"kiểm tra lại ngày (tối đa {last})"))
         for pattern in (checker.after_date, checker.before_date):
             for match in pattern.finditer(text):
                 day = _exists(int(match["d"]), int(match["m"]), int(match["y"]))
@@ -97,10 +97,10 @@ def _dates_and_weekdays(lines: Lines, path: str, checker: Checker) -> list[Findi
                     continue
                 real = _weekday_name(day.weekday(), checker)
                 out.append(checker.finding(
-                    "weekday-mismatch", f"{match.group(0)!r}: {day.strftime('%d/%m/%Y')} is a {real}, "
-                                        f"not a {match['w']}", (path,),
+                    "weekday-mismatch", f"{match.group(0)!r}: ngày {day.strftime('%d/%m/%Y')} là {real}, "
+                                        f"không phải {match['w']}", (path,),
                     (_quote(lines, ref, path, match.start(), match.end()),),
-                    suggestion=f"write {real} or correct the date"))
+                    suggestion=f"sửa thành {real} hoặc sửa lại ngày"))
     return out
 
 
@@ -139,11 +139,11 @@ def _periods(lines: Lines, path: str, checker: Checker) -> list[Finding]:
                 if overlap >= checker.period_overlap and key not in reported:
                     reported.add(key)
                     out.append(checker.finding(
-                        "period-conflict", f"the same programme is given two periods: giai đoạn {other_period} "
-                                           f"and giai đoạn {period}", (path,),
+                        "period-conflict", f"cùng một chương trình được ghi hai giai đoạn: giai đoạn {other_period} "
+                                           f"và giai đoạn {period}", (path,),
                         (_quote(lines, other_ref, path, other.start(), other.end()),
                          _quote(lines, ref, path, match.start(), match.end())),
-                        suggestion=f"use one period (the cited programme's: giai đoạn {other_period}?)"))
+                        suggestion=f"thống nhất một giai đoạn (theo văn bản gốc: giai đoạn {other_period}?)"))
             seen.append((words, period, ref, match))
     return out
 
@@ -157,10 +157,10 @@ def _type_code(record: Record, checker: Checker, rules: Rules) -> list[Finding]:
         return []
     quote = Quote(document=record.source.path, text=record.number,
                   page=record.evidence["number"].page if "number" in record.evidence else None)
-    return [checker.finding("type-code-mismatch", f"the number {record.number} is coded {coded.code} "
-                                                  f"({coded.name}) but the document is a {record.doc_type}",
+    return [checker.finding("type-code-mismatch", f"số {record.number} mang ký hiệu {coded.code} "
+                                                  f"({coded.name}) nhưng văn bản là {record.doc_type}",
                             (record.source.path,), (quote,),
-                            suggestion=f"number it with the code of a {record.doc_type}")]
+                            suggestion=f"đánh số theo ký hiệu của {record.doc_type}")]
 
 
 def _outline(record: Record, checker: Checker) -> list[Finding]:
@@ -174,16 +174,15 @@ def _outline(record: Record, checker: Checker) -> list[Finding]:
                     if b > a + 1:
                         missing = ", ".join(order[a + 1:b])
                         out.append(checker.finding(
-                            "outline-gap", f"the outline{where} goes from {order[a]} to {order[b]}: {missing} "
-                                           "is missing", (record.source.path,),
-                            suggestion=f"renumber the items after {order[a]}"))
+                            "outline-gap", f"đề mục{where} nhảy từ {order[a]} sang {order[b]}: thiếu {missing}", (record.source.path,),
+                            suggestion=f"đánh số lại các mục sau {order[a]}"))
                 return
 
     top = [s.label for s in record.sections if s.label]
     gaps(top, "")
     for section in record.sections:
         labels = [c.label for c in section.children if c.label and regex.fullmatch(r"[\p{L}\d]+", c.label)]
-        gaps(_first_run(labels), f" of {section.label}")
+        gaps(_first_run(labels), f" trong mục {section.label}")
     return out
 
 
@@ -227,8 +226,8 @@ def _past_deadlines(lines: Lines, record: Record, checker: Checker, rules: Rules
             if quote not in quotes:
                 quotes.append(quote)
     return [checker.finding("deadline-before-document",
-                            f"{past} is over on the document's date {date.strftime('%d/%m/%Y')}", (path,),
-                            tuple(quotes), suggestion="move the work to a period after the document's date")
+                            f"{past} đã qua vào ngày ban hành văn bản ({date.strftime('%d/%m/%Y')})", (path,),
+                            tuple(quotes), suggestion="điều chỉnh thời gian thực hiện về sau ngày ban hành")
             for past, quotes in over.items()]
 
 

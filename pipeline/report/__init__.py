@@ -1,0 +1,177 @@
+"""The batch report: OUT/report/index.html and a page per document, static and offline.
+
+The index has the batch in numbers (documents, tasks, findings by kind), every finding
+with its evidence and suggested correction, the citation graph (graph.py), every unit's
+deadlines on a timeline (timeline.py), the coverage of parent plans by their children,
+and the documents. A document's page shows its clean text with each field of its record
+and each finding marked where it came from, beside the record. Everything from a document
+is escaped; a Content-Security-Policy forbids loading anything, so the pages work offline
+and no text of a dispatch can run or fetch.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from ..audit import Audit
+from ..derive.files import Derived
+from ..export import safe_name, write_atomic
+from ..html import mark_spans
+from ..record import Finding, Record
+from ..rules import Rules
+from .graph import citation_svg
+from .timeline import timeline_svg
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+STYLE = """
+body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:0;color:#212121;background:#fafafa}
+header{background:#1a237e;color:#fff;padding:.8rem 1.2rem}header a{color:#fff}
+main{padding:1rem 1.2rem;max-width:1400px}
+h1{font-size:1.3rem;margin:0}h2{font-size:1.1rem;border-bottom:1px solid #c5cae9;padding-bottom:.2rem;margin-top:1.6rem}
+table{border-collapse:collapse;width:100%;font-size:.85rem;background:#fff}
+th,td{border:1px solid #e0e0e0;padding:.3rem .4rem;text-align:left;vertical-align:top}
+th{background:#e8eaf6}
+.cards{display:flex;gap:.8rem;flex-wrap:wrap}
+.card{background:#fff;border:1px solid #e0e0e0;border-radius:6px;padding:.6rem 1rem;min-width:9rem}
+.card b{display:block;font-size:1.6rem}
+.error{color:#b71c1c;font-weight:bold}.warning{color:#e65100}.info{color:#546e7a}
+q{background:#fff3e0;quotes:none}
+.graph svg{max-width:100%;height:auto}
+.doc{display:flex;gap:1rem;align-items:flex-start}
+.text{flex:3;background:#fff;border:1px solid #e0e0e0;padding:1rem;white-space:pre-wrap;
+  font-family:"DejaVu Serif",serif;line-height:1.5}
+.record{flex:2;position:sticky;top:0;max-height:100vh;overflow:auto}
+mark{background:#ffe08a;border-radius:2px}mark[title^="citations"]{background:#b8e0ff}
+mark[title^="tasks"]{background:#c8f0c0}mark[title^="recipients"]{background:#f5c6f0}
+mark.finding{background:#ffcdd2;outline:2px solid #c62828}
+.page{border-top:1px dashed #999;margin-top:1rem;color:#777;font-size:.8rem}
+"""
+
+
+def write_report(folder: Path, records: list[Record], texts: dict[str, tuple[str, ...]], result: Audit,
+                 derived: list[Derived], rules: Rules) -> list[Path]:
+    """Write index.html and one page per document; pages of documents gone are removed."""
+    page_of = {doc.path: f"doc-{safe_name(doc.path)}.html" for doc in result.documents}
+    for record in records:
+        page_of.setdefault(record.source.path, f"doc-{safe_name(record.source.path)}.html")
+    written = [folder / "index.html"]
+    write_atomic(written[0], _index(records, result, derived, page_of, rules))
+    for record in records:
+        path = folder / page_of[record.source.path]
+        findings = [f for f in result.findings if record.source.path in f.documents]
+        write_atomic(path, _document_page(record, texts.get(record.source.path, ()), findings, result,
+                                          page_of, rules))
+        written.append(path)
+    keep = {p.name for p in written}
+    for stale in folder.glob("doc-*.html"):
+        if stale.name not in keep:
+            stale.unlink()
+    return written
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _page(title: str, body: str, back: bool = False) -> str:
+    nav = '<a href="index.html">← Báo cáo lô văn bản</a>' if back else ""
+    return (f'<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+            f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>"
+            f"<header><h1>{_e(title)}</h1>{nav}</header><main>{body}</main></body></html>\n")
+
+
+def _labels(rules: Rules) -> tuple[dict[str, str], dict[str, str]]:
+    data = rules.table("audit")
+    kinds = {k: v.get("label", k) for k, v in data["kinds"].items() if not k.startswith("#")}
+    return kinds, {k: v for k, v in data["severities"].items() if not k.startswith("#")}
+
+
+def _findings_table(findings: list[Finding], page_of: dict[str, str], rules: Rules) -> str:
+    if not findings:
+        return '<p id="no-findings">Không có phát hiện nào.</p>'
+    kinds, severities = _labels(rules)
+    rows = []
+    for finding in findings:
+        docs = ", ".join(f'<a href="{_e(page_of.get(d, "#"))}">{_e(d)}</a>' for d in finding.documents)
+        quotes = "<br>".join(f"<q>{_e(q.text)}</q>" + (f" (trang {q.page})" if q.page else "")
+                             for q in finding.evidence)
+        rows.append(f'<tr class="finding-row" data-kind="{_e(finding.kind)}">'
+                    f'<td class="{_e(finding.severity)}">{_e(severities.get(finding.severity, finding.severity))}</td>'
+                    f"<td>{_e(kinds.get(finding.kind, finding.kind))}</td><td>{docs}</td>"
+                    f"<td>{_e(finding.message)}</td><td class=\"evidence\">{quotes}</td>"
+                    f"<td>{_e(finding.suggestion or '')}</td></tr>")
+    return ("<table id=\"findings\"><tr><th>Mức độ</th><th>Loại</th><th>Văn bản</th><th>Nội dung</th>"
+            "<th>Trích dẫn</th><th>Đề xuất</th></tr>" + "".join(rows) + "</table>")
+
+
+def _index(records: list[Record], result: Audit, derived: list[Derived], page_of: dict[str, str],
+           rules: Rules) -> str:
+    kinds, _ = _labels(rules)
+    tasks = sum(len(r.tasks) for r in records)
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    cards = "".join(f'<div class="card" id="count-{key}"><b>{value}</b>{_e(label)}</div>' for key, value, label in (
+        ("documents", len(records), "văn bản"), ("tasks", tasks, "nhiệm vụ"),
+        ("findings", len(result.findings), "phát hiện"), ("errors", errors, "lỗi"),
+        ("plans", len(derived), "kế hoạch cấp dưới (dự thảo)")))
+    by_kind = "".join(f"<tr><td>{_e(kinds.get(k, k))}</td><td>{n}</td></tr>" for k, n in result.by_kind().items())
+    graph = citation_svg(result, page_of)
+    graph_html = (f'<div class="graph" id="graph">{graph}</div>' if graph else
+                  '<p id="graph">Sơ đồ trích dẫn cần Graphviz (apt-get install graphviz).</p>')
+    timeline = timeline_svg(result, page_of) or "<p>Không có thời hạn nào có ngày cụ thể.</p>"
+    coverage = "".join(
+        f"<tr><td><a href=\"{_e(page_of[c.parent.path])}\">{_e(c.parent.record.number or c.parent.path)}</a></td>"
+        f"<td><a href=\"{_e(page_of[c.child.path])}\">{_e(c.child.record.number or c.child.path)}</a></td>"
+        f"<td>{_e(rules.hierarchy.get(c.unit).name)}</td><td>{c.carried}/{c.total}</td><td>{c.ratio:.0%}</td></tr>"
+        for c in result.coverage)
+    documents = "".join(
+        f"<tr><td><a href=\"{_e(page_of[r.source.path])}\">{_e(r.source.path)}</a></td><td>{_e(r.number or '')}</td>"
+        f"<td>{_e(r.doc_type or '')}</td><td>{_e(r.date or '')}</td><td>{_e(r.title or '')}</td>"
+        f"<td>{len(r.tasks)}</td></tr>" for r in records)
+    body = (f'<div class="cards">{cards}</div>'
+            f"<h2>Phát hiện theo loại</h2><table><tr><th>Loại</th><th>Số lượng</th></tr>{by_kind}</table>"
+            f"<h2>Các phát hiện</h2>{_findings_table(result.findings, page_of, rules)}"
+            f"<h2>Sơ đồ trích dẫn</h2>{graph_html}"
+            f"<h2>Thời hạn theo đơn vị</h2>{timeline}"
+            "<h2>Mức độ triển khai nhiệm vụ cấp trên</h2><table id=\"coverage\"><tr><th>Kế hoạch cấp trên</th>"
+            f"<th>Kế hoạch cấp dưới</th><th>Đơn vị</th><th>Nhiệm vụ</th><th>Tỷ lệ</th></tr>{coverage}</table>"
+            "<h2>Văn bản</h2><table id=\"documents\"><tr><th>Tệp</th><th>Số, ký hiệu</th><th>Loại</th><th>Ngày</th>"
+            f"<th>Trích yếu</th><th>Nhiệm vụ</th></tr>{documents}</table>")
+    return _page("Báo cáo lô văn bản", body)
+
+
+def _document_page(record: Record, pages: tuple[str, ...], findings: list[Finding], result: Audit,
+                   page_of: dict[str, str], rules: Rules) -> str:
+    spans: dict[int, list[tuple[int, int, str, str]]] = {}
+    for finding in findings:
+        for quote in finding.evidence:
+            if quote.document == record.source.path and quote.page and quote.start is not None:
+                spans.setdefault(quote.page, []).append((quote.start, quote.end, finding.message, "finding"))
+    for field, span in record.evidence.items():
+        spans.setdefault(span.page, []).append((span.start, span.end, field, ""))
+    text = "".join(f'<div class="page">trang {n}</div>{mark_spans(page, spans.get(n, []))}'
+                   for n, page in enumerate(pages, start=1))
+    cited = {(link.citing.path, link.index): link.cited for link in result.links}
+    fields = "".join(f"<tr><th>{_e(name)}</th><td>{_e(value)}</td></tr>" for name, value in (
+        ("Số, ký hiệu", record.number or ""), ("Loại", record.doc_type or ""),
+        ("Cơ quan ban hành", record.issuer.name if record.issuer else ""), ("Địa danh", record.place or ""),
+        ("Ngày", record.date or ""), ("Trích yếu", record.title or ""),
+        ("Người ký", " ".join(filter(None, (record.signer.authority, record.signer.title, record.signer.name)))
+         if record.signer else "")))
+    citations = "".join(
+        f"<tr><td>{_e(c.doc_type or '')}</td><td>"
+        + (f'<a href="{_e(page_of[target.path])}">{_e(c.number or c.title or "")}</a>'
+           if (target := cited.get((record.source.path, i))) else _e(c.number or c.title or ""))
+        + f"</td><td>{_e(c.date or '')}</td><td>{_e(c.issuer or '')}</td></tr>"
+        for i, c in enumerate(record.citations))
+    tasks = "".join(f"<tr><td>{_e(t.owner)}</td><td>{_e(t.action)}</td>"
+                    f"<td>{_e(t.deadline.text if t.deadline else '')}</td></tr>" for t in record.tasks)
+    aside = (f"<h2>Hồ sơ</h2><table>{fields}</table>"
+             f"<h2>Phát hiện</h2>{_findings_table(findings, page_of, rules)}"
+             f"<h2>Văn bản được trích dẫn</h2><table><tr><th>Loại</th><th>Số</th><th>Ngày</th><th>Cơ quan</th></tr>"
+             f"{citations}</table>"
+             f"<h2>Nhiệm vụ</h2><table><tr><th>Đơn vị</th><th>Nhiệm vụ</th><th>Thời hạn</th></tr>{tasks}</table>")
+    body = f'<div class="doc"><div class="text">{text}</div><div class="record">{aside}</div></div>'
+    return _page(record.number or record.source.path, body, back=True)

@@ -1,0 +1,74 @@
+"""The citation graph of a batch as SVG, laid out by Graphviz.
+
+Documents of the batch are boxes (red edge: an error found in it, orange: a warning),
+documents cited from outside the batch are grey ellipses, citations are arrows, and an
+arrow with a fault (wrong date, wrong number, issuer, cited later) is red. Each box links
+to the document's page. Without Graphviz's `dot` the report lists the links instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+from ..audit import Audit
+from ..record import Finding
+
+_CITATION_KINDS = {"citation-date-mismatch", "citation-number-mismatch", "citation-issuer-mismatch",
+                   "citation-from-future"}
+_COLOURS = {"error": "#c62828", "warning": "#ef6c00"}
+
+
+def graph_available() -> bool:
+    return shutil.which("dot") is not None
+
+
+def citation_svg(result: Audit, page_of: dict[str, str]) -> str | None:
+    """The graph as an SVG element (text), or None when Graphviz is not installed."""
+    if not graph_available():
+        return None
+    import graphviz
+
+    graph = graphviz.Digraph("citations", graph_attr={"rankdir": "LR", "bgcolor": "transparent", "fontsize": "10"},
+                             node_attr={"fontname": "DejaVu Sans", "fontsize": "10"},
+                             edge_attr={"color": "#607d8b"})
+    worst = _worst_by_document(result.findings)
+    ids = {}
+    for i, doc in enumerate(result.documents):
+        ids[doc.path] = f"d{i}"
+        record = doc.record
+        label = f"{record.number or '(không số)'}\n{(record.title or doc.path)[:40]}"
+        colour = _COLOURS.get(worst.get(doc.path, ""), "#37474f")
+        graph.node(f"d{i}", graphviz.escape(label), shape="box", style="rounded,filled", fillcolor="#ffffff",
+                   color=colour, penwidth="2" if doc.path in worst else "1", URL=page_of[doc.path],
+                   tooltip=graphviz.escape(record.title or doc.path))
+    faulty = {(f.documents[0], q.start) for f in result.findings if f.kind in _CITATION_KINDS for q in f.evidence}
+    externals: dict[str, str] = {}
+    for link in result.links:
+        citation = link.citation
+        if link.cited is not None:
+            target = ids[link.cited.path]
+        else:
+            key = citation.number or citation.title or ""
+            if not key:
+                continue
+            if key not in externals:
+                externals[key] = f"x{len(externals)}"
+                graph.node(externals[key], graphviz.escape(key[:40]), shape="ellipse", color="#9e9e9e",
+                           fontcolor="#616161", style="dashed")
+            target = externals[key]
+        span = link.citing.record.evidence.get(f"citations[{link.index}]")
+        bad = (link.citing.path, span.start if span else None) in faulty
+        graph.edge(ids[link.citing.path], target, color="#c62828" if bad else "#607d8b",
+                   penwidth="2" if bad else "1")
+    svg = graph.pipe(format="svg", encoding="utf-8")
+    return svg[svg.index("<svg"):]
+
+
+def _worst_by_document(findings: list[Finding]) -> dict[str, str]:
+    order = {"error": 0, "warning": 1, "info": 2}
+    worst: dict[str, str] = {}
+    for finding in findings:
+        path = finding.documents[0]
+        if finding.severity != "info" and order[finding.severity] < order.get(worst.get(path, "info"), 2):
+            worst[path] = finding.severity
+    return worst

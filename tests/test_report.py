@@ -1,0 +1,117 @@
+"""The batch report: static checks on every page (escaped, offline), and what a person sees
+when headless Chromium opens it (counts, a finding's evidence, the graph, the timeline)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from pipeline import load_rules
+from pipeline.batch import run_batch
+from tests.conftest import INBOX, ROOT
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+HOSTILE = """SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 77/KH-SGDĐT
+Nghệ An, ngày 10 tháng 10 năm 2024
+KẾ HOẠCH
+<script>alert('x')</script> và <img src=http://evil.example/x.png>
+I. MỤC ĐÍCH
+- Tập trung học sinh ngày 28/8/2024 (Thứ hai) tại sân trường "<b>".
+Nơi nhận:
+- Lưu: VT.
+GIÁM ĐỐC
+Nguyễn Văn A
+"""
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    inbox = tmp_path_factory.mktemp("inbox")
+    for stem in ("d1_sgddt-nghean-kh-duoinuoc-2024", "d1a_pgddt-namdan-kh-duoinuoc-2024",
+                 "d1b_pgddt-thanhchuong-kh-duoinuoc-2024", "000_762ef73121fcdda9"):
+        shutil.copy(INBOX / f"{stem}.txt", inbox / f"{stem}.txt")
+    text = (INBOX / "d1b_pgddt-thanhchuong-kh-duoinuoc-2024.txt").read_text(encoding="utf-8")
+    # a child deadline later than the parent's, for the timeline
+    (inbox / "d1b_pgddt-thanhchuong-kh-duoinuoc-2024.txt").write_text(
+        text.replace("tư tưởng) trước ngày 11 tháng 10 năm 2024.", "tư tưởng) trước ngày 25 tháng 10 năm 2024."),
+        encoding="utf-8")
+    (inbox / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    result = run_batch(inbox, out, load_rules())
+    return out / "report", result
+
+
+def test_every_document_has_a_page(report):
+    folder, result = report
+    pages = sorted(p.name for p in folder.glob("doc-*.html"))
+    assert len(pages) == len(result.records) == 5
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_pages_escape_document_text_and_load_nothing(report):
+    folder, _ = report
+    for page in folder.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        parser = _Tags()
+        parser.feed(html)
+        names = {tag for tag, _ in parser.tags}
+        assert not names & {"script", "img", "iframe", "link", "object", "embed"}, page.name
+        for _, attrs in parser.tags:
+            for key in ("src", "href", "xlink:href"):
+                assert not re.match(r"(?:[a-z]+:)?//", attrs.get(key) or ""), (page.name, attrs)
+        assert 'http-equiv="Content-Security-Policy"' in html and "default-src 'none'" in html
+    hostile = next(p for p in folder.glob("doc-hostile*.html")).read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in hostile
+
+
+def test_the_index_links_pages_that_exist(report):
+    folder, _ = report
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'href="(doc-[^"#]+\.html)"', index))
+    assert links and all((folder / link).exists() for link in links)
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        pytest.fail("headless Chromium is needed for the report test: apt-get install chromium (make test does)")
+    return found
+
+
+def _browse(url: str, *args: str, profile: Path) -> subprocess.CompletedProcess:
+    # a closed network: no background requests, no first-run, a profile of its own
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", "--window-size=1400,2000"]
+    return subprocess.run([_chromium(), *flags, *args, url], capture_output=True, text=True, timeout=120)
+
+
+def test_a_person_sees_the_counts_the_evidence_and_the_graph(report, tmp_path):
+    folder, result = report
+    url = (folder / "index.html").as_uri()
+    dom = _browse(url, "--dump-dom", profile=tmp_path / "p1").stdout
+    assert re.search(r'id="count-documents"><b>5</b>', dom)
+    findings = len(re.findall(r'class="finding-row"', dom))
+    assert re.search(rf'id="count-findings"><b>{findings}</b>', dom) and findings >= 3
+    assert "28/8/2024 (Thứ hai" in dom                       # the evidence of the weekday finding
+    assert "105/KH-PGDĐT" in dom                            # seed 000 cites a Phòng number as the Sở's
+    assert re.search(r'<div class="graph" id="graph"><svg', dom)
+    assert 'class="late"' in dom                            # the later child deadline on the timeline
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / "report.png"
+    _browse(url, f"--screenshot={shot}", profile=tmp_path / "p2")
+    assert shot.exists() and shot.stat().st_size > 10_000
