@@ -85,3 +85,9 @@ def test_seed_004_periods_and_past_quarters(rules):
 @pytest.mark.parametrize("doc", [d for d in GOLD_DOCS if d.stem.startswith("d1")], ids=lambda d: d.stem[:4])
 def test_the_clean_chain_has_no_finding_inside_its_documents(rules, doc):
     assert extract_record(read_cached(str(doc)), rules).findings == ()
+
+
+def test_outline_gap_quotes_the_heading_after_the_gap(rules):
+    record = _record(rules, ["I. MỤC ĐÍCH", "II. NỘI DUNG", "IV. TỔ CHỨC THỰC HIỆN"])
+    (quote,) = record.findings[0].evidence
+    assert quote.text == "IV. TỔ CHỨC THỰC HIỆN" and quote.page == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -61,7 +62,7 @@ def check_document(lines: Lines, record: Record, rules: Rules) -> list[Finding]:
     out += _dates_and_weekdays(lines, path, checker)
     out += _periods(lines, path, checker)
     out += _type_code(record, checker, rules)
-    out += _outline(record, checker)
+    out += _outline(lines, record, checker)
     if not record.recipients:
         out.append(checker.finding("missing-recipients", "văn bản không có phần Nơi nhận (cũng không có Kính gửi)",
                                    (path,), suggestion="bổ sung phần Nơi nhận (Nghị định 30/2020/NĐ-CP)"))
@@ -163,19 +164,22 @@ def _type_code(record: Record, checker: Checker, rules: Rules) -> list[Finding]:
                             suggestion=f"đánh số theo ký hiệu của {record.doc_type}")]
 
 
-def _outline(record: Record, checker: Checker) -> list[Finding]:
+def _outline(lines: Lines, record: Record, checker: Checker) -> list[Finding]:
     out = []
 
     def gaps(labels: list[str], where: str) -> None:
         for order in (_ROMAN, tuple(str(i) for i in range(1, 100)), _LETTERS):
             if labels and all(label in order for label in labels):
                 positions = [order.index(label) for label in labels]
-                for a, b in zip(positions, positions[1:]):
+                for a, b in itertools.pairwise(positions):
                     if b > a + 1:
                         missing = ", ".join(order[a + 1:b])
+                        heading = next((r for r in lines if regex.match(rf"\s*{regex.escape(order[b])}\s*[.)]", r.text)),
+                                       None)
+                        evidence = (_quote(lines, heading, record.source.path),) if heading else ()
                         out.append(checker.finding(
-                            "outline-gap", f"đề mục{where} nhảy từ {order[a]} sang {order[b]}: thiếu {missing}", (record.source.path,),
-                            suggestion=f"đánh số lại các mục sau {order[a]}"))
+                            "outline-gap", f"đề mục{where} nhảy từ {order[a]} sang {order[b]}: thiếu {missing}",
+                            (record.source.path,), evidence, suggestion=f"đánh số lại các mục sau {order[a]}"))
                 return
 
     top = [s.label for s in record.sections if s.label]
