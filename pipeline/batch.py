@@ -10,6 +10,8 @@ the report (`report/index.html`; pipeline/report).
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +27,8 @@ from .ingest import read_document
 from .record import Record
 from .report import write_report
 from .rules import Rules
+from .store import Store
+from .workers import process_all
 
 
 @dataclass
@@ -93,11 +97,13 @@ def process_file(path: Path, display: str, rules: Rules) -> Processed:
 
 
 def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[str, ...] = (),
-              unit: Unit | None = None) -> BatchResult:
+              unit: Unit | None = None, workers: int = 1) -> BatchResult:
     """Process every file of `inbox` and write the outputs under `out`.
 
     `report(path, error_or_None)` is called after each file (the CLI prints from it).
-    Child plans are derived for `unit`, else for every unit below each issuer.
+    Files run in `workers` processes; a file whose content and rules are unchanged since
+    the last run over `out` is taken from the store, not read again. Child plans are
+    derived for `unit`, else for every unit below each issuer.
     """
     inbox, out = Path(inbox), Path(out)
     if out.resolve().is_relative_to(inbox.resolve()):
@@ -105,38 +111,94 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                          stage="usage")
     files, passed = discover(inbox, exclude)
     result = BatchResult(skipped=passed)
-    texts: dict[str, tuple[str, ...]] = {}
-    written: set[str] = set()
-    for path, rel in files:
-        try:
-            processed = process_file(path, rel, rules)
-        except InputError as err:
-            result.errors.append(err)
+    done: dict[str, Processed | InputError] = {}
+    version = f"{rules.version}:{code_version()}"  # new rules or new code: every file is read again
+    with Store(out / "vanban.sqlite") as store:
+        todo = []
+        hashes = {}
+        for path, rel in files:
+            hashes[rel] = _sha256(path)
+            cached = store.cached(hashes[rel], version) if hashes[rel] else None
+            if cached is None:
+                todo.append((path, rel))
+            else:
+                done[rel] = Processed(_moved(cached.record, rel), cached.pages)
+                if report:
+                    report(rel, None)
+
+        def finished(rel: str, outcome: Processed | InputError) -> None:
+            done[rel] = outcome
+            if isinstance(outcome, Processed):
+                store.remember(outcome.record, outcome.pages, version)
             if report:
-                report(rel, err)
-            continue
-        name = safe_name(rel)
-        write_json(out / "records" / f"{name}.json", processed.record.to_dict())
-        write_json(out / "text" / f"{name}.json", {"path": rel, "pages": list(processed.pages)})
-        written.add(name)
-        result.records.append(processed.record)
-        texts[rel] = processed.pages
-        if report:
-            report(rel, None)
-    # drop the outputs of files that are gone, so OUT always mirrors the inbox
-    for folder in (out / "records", out / "text"):
-        if folder.is_dir():
-            for stale in folder.glob("*.json"):
-                if stale.stem not in written:
-                    stale.unlink()
-    derived = derive_records(result.records, rules, result, report, unit)
-    write_derived(out / "derived", derived, rules)
-    checked = audit(result.records, rules)
-    write_audit(out, checked, rules)
-    write_report(out / "report", result.records, texts, checked, derived, rules)
+                report(rel, outcome if isinstance(outcome, InputError) else None)
+
+        process_all(todo, rules, workers, finished)
+        store.forget_other_rules(version, [h for h in hashes.values() if h])
+        texts: dict[str, tuple[str, ...]] = {}
+        written: set[str] = set()
+        for _, rel in files:  # in the order of the input paths
+            outcome = done[rel]
+            if isinstance(outcome, InputError):
+                result.errors.append(outcome)
+                continue
+            name = safe_name(rel)
+            write_json(out / "records" / f"{name}.json", outcome.record.to_dict(), unchanged_ok=True)
+            write_json(out / "text" / f"{name}.json", {"path": rel, "pages": list(outcome.pages)}, unchanged_ok=True)
+            written.add(name)
+            result.records.append(outcome.record)
+            texts[rel] = outcome.pages
+        # drop the outputs of files that are gone, so OUT always mirrors the inbox
+        for folder in (out / "records", out / "text"):
+            if folder.is_dir():
+                for stale in folder.glob("*.json"):
+                    if stale.stem not in written:
+                        stale.unlink()
+        derived = derive_records(result.records, rules, result, report, unit)
+        write_derived(out / "derived", derived, rules)
+        checked = audit(result.records, rules)
+        write_audit(out, checked, rules)
+        write_report(out / "report", result.records, texts, checked, derived, rules)
+        store.replace_batch(result.records, texts, checked.findings,
+                            {(link.citing.path, link.index): link.cited.path for link in checked.links if link.cited})
     write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.records))
     write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
     return result
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of the pipeline's own code: results of older code are not reused."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _sha256(path: Path) -> str | None:
+    """The content hash of a file, or None when it cannot be read (the reader will say why)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _moved(record: Record, rel: str) -> Record:
+    """A cached record of a file that now has another path: every mention of its path moved."""
+    old = record.source.path
+    if old == rel:
+        return record
+    data = record.to_dict()
+    data["source"]["path"] = rel
+    for finding in data["findings"]:
+        finding["documents"] = [rel if d == old else d for d in finding["documents"]]
+        for quote in finding["evidence"]:
+            quote["document"] = rel if quote["document"] == old else quote["document"]
+    return Record.from_dict(data)
 
 
 def derive_records(records: list[Record], rules: Rules, result: BatchResult | None = None, report=None,

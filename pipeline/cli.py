@@ -33,24 +33,45 @@ def main() -> None:
     """Read Vietnamese official dispatches and turn them into work."""
 
 
-def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None = None) -> None:
+def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None = None,
+           workers: int | None = None) -> None:
+    from .batch import discover
+    from .workers import default_workers
+
     rules = _load_rules(overlays)
     unit = _unit(as_unit, rules)
+    total = len(discover(Path(inbox))[0])
+    bar = click.progressbar(length=total, label="vanban", file=sys.stderr) if sys.stderr.isatty() else None
+    seen = 0
 
     def report(path: str, error: InputError | None) -> None:
+        nonlocal seen
+        seen += 1
         if error is not None:
+            if bar is not None:
+                click.echo("", err=True)
             click.echo(f"{error.path}: {error.cause}", err=True)
+        if bar is not None:
+            bar.update(1)
+        elif seen <= total:
+            click.echo(f"vanban: {seen}/{total} files read", err=True)
 
     try:
-        result = run_batch(Path(inbox), Path(out), rules, report=report, unit=unit)
+        result = run_batch(Path(inbox), Path(out), rules, report=report, unit=unit,
+                           workers=workers or default_workers())
     except InputError as err:
         raise click.UsageError(str(err)) from err
+    finally:
+        if bar is not None:
+            bar.render_finish()
     for note in result.skipped:
         click.echo(f"{note}", err=True)
-    n = len(result.records) + len(result.errors)
+    n = len(result.records) + len([e for e in result.errors if e.stage != "derive"])
     click.echo(f"{n} files: {len(result.records)} records, {len(result.errors)} failed")
     click.echo(f"records: {Path(out) / 'records.jsonl'}")
     click.echo(f"derived: {Path(out) / 'derived'} (child plans and checklists by unit; summary.xlsx)")
+    click.echo(f"audit:   {Path(out) / 'audit.xlsx'}, report: {Path(out) / 'report' / 'index.html'}")
+    click.echo(f"store:   {Path(out) / 'vanban.sqlite'} (vanban search, vanban tasks)")
     click.echo(f"errors:  {Path(out) / 'errors.jsonl'}")
     sys.exit(0 if result.ok else 1)
 
@@ -70,23 +91,29 @@ def _unit(name: str | None, rules):
         raise click.UsageError(str(exc)) from exc
 
 
+workers_option = click.option("--workers", "-j", type=click.IntRange(min=1),
+                              help="Worker processes (default: one per core).")
+
+
 @main.command()
 @click.argument("inbox", type=click.Path(exists=True, file_okay=False))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @as_option
+@workers_option
 @rules_option
-def run(inbox: str, out: str, as_unit: str | None, overlays: tuple[str, ...]) -> None:
+def run(inbox: str, out: str, as_unit: str | None, workers: int | None, overlays: tuple[str, ...]) -> None:
     """The whole batch over INBOX and its sub-folders."""
-    _batch(inbox, out, overlays, as_unit)
+    _batch(inbox, out, overlays, as_unit, workers)
 
 
 @main.command()
 @click.argument("inbox", type=click.Path(exists=True, file_okay=False))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@workers_option
 @rules_option
-def ingest(inbox: str, out: str, overlays: tuple[str, ...]) -> None:
-    """Ingest every file of INBOX into records."""
-    _batch(inbox, out, overlays)
+def ingest(inbox: str, out: str, workers: int | None, overlays: tuple[str, ...]) -> None:
+    """Ingest every file of INBOX into records (and everything run makes from them)."""
+    _batch(inbox, out, overlays, workers=workers)
 
 
 def _read(file: str, overlays: tuple[str, ...]):
@@ -147,6 +174,55 @@ def derive(record: str, as_unit: str | None, out: str, overlays: tuple[str, ...]
     for item in derived:
         item = type(item)(safe_name(Path(record).name), item.plan)
         for path in write_plan(Path(out), item, rules):
+            click.echo(str(path))
+
+
+def _store(out: str):
+    from .store import Store
+
+    path = Path(out) / "vanban.sqlite"
+    if not path.is_file():
+        raise click.UsageError(f"{out}: no vanban.sqlite here; run `vanban run INBOX --out {out}` first")
+    return Store(path)
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False))
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, help="At most this many documents.")
+def search(out: str, query: str, limit: int) -> None:
+    """Documents of the batch in OUT whose text has every word of QUERY (diacritics optional)."""
+    with _store(out) as store:
+        for path, number, title, snippet in store.search(query, limit):
+            click.echo(f"{path}\t{number or '-'}\t{title or ''}\n    {snippet}")
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False))
+@click.option("--owner", help="Tasks whose owner contains this (e.g. \"phòng GDĐT\").")
+@click.option("--due-before", type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]), help="Deadline before this day.")
+@click.option("--due-after", type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]), help="Deadline on or after this day.")
+def tasks(out: str, owner: str | None, due_before, due_after) -> None:
+    """The tasks of the batch in OUT, by deadline: deadline, owner, task, document."""
+    with _store(out) as store:
+        for path, number, who, action, end, text in store.tasks(
+                owner, due_before.date().isoformat() if due_before else None,
+                due_after.date().isoformat() if due_after else None):
+            click.echo(f"{end or text or '-'}\t{who}\t{action}\t{number or path}")
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["nd30"]), default="nd30", show_default=True,
+              help="nd30: the incoming-document register of Nghị định 30/2020 Phụ lục VI.")
+@rules_option
+def export(out: str, fmt: str, overlays: tuple[str, ...]) -> None:
+    """The records of OUT in the field names of an e-office register, as CSV and JSON."""
+    from .register import write_register
+
+    rules = _load_rules(overlays)
+    with _store(out) as store:
+        for path in write_register(store, Path(out), rules, fmt):
             click.echo(str(path))
 
 

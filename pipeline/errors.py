@@ -12,5 +12,9 @@ class InputError(Exception):
         self.cause = cause
         self.stage = stage
 
+    def __reduce__(self):
+        # rebuilt from its parts when it crosses from a worker process to the batch
+        return (type(self), (self.path, self.cause, self.stage))
+
     def to_dict(self) -> dict[str, str]:
         return {"path": self.path, "stage": self.stage, "cause": self.cause}

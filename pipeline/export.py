@@ -62,8 +62,20 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         raise
 
 
-def write_json(path: Path, data: Any) -> None:
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+def write_json(path: Path, data: Any, unchanged_ok: bool = False) -> None:
+    """JSON, indented; with `unchanged_ok`, a file that already holds it is left alone
+    (an unchanged re-run writes nothing)."""
+    content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if unchanged_ok and _holds(path, content.encode("utf-8")):
+        return
+    write_atomic(path, content)
+
+
+def _holds(path: Path, content: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(content) and path.read_bytes() == content
+    except OSError:
+        return False
 
 
 def write_jsonl(path: Path, rows: Iterable[Any]) -> None:

@@ -42,10 +42,9 @@ def workbook(tables: list[Table]) -> bytes:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        for values in table.rows:
-            sheet.append([None] * len(values))
+        for row_number, values in enumerate(table.rows, start=2):
             for column, value in enumerate(values, start=1):
-                cell = sheet.cell(row=sheet.max_row, column=column)
+                cell = sheet.cell(row=row_number, column=column)
                 put_cell(cell, value)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 if isinstance(value, dt.date):

@@ -8,6 +8,8 @@ safe name of its input path: no text of a dispatch chooses a path.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,12 +65,34 @@ def write_plan(folder: Path, derived: Derived, rules: Rules) -> list[Path]:
     return written
 
 
+def _key(derived: Derived, rules: Rules) -> str:
+    """What a plan's files depend on: the parent's record, the unit, the rules, the code."""
+    from ..batch import code_version
+
+    payload = json.dumps([derived.plan.parent.to_dict(), derived.plan.unit.__dict__, rules.version, code_version()],
+                         ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 def write_derived(folder: Path, derived: list[Derived], rules: Rules) -> list[Path]:
     """Every child plan's files and the summary workbook; files of plans no longer derived
-    are removed, so the folder mirrors the batch."""
+    are removed, so the folder mirrors the batch. A plan whose parent, unit, rules and code
+    are those of its files already written is not made again (.keys.json remembers)."""
+    keys_path = folder / ".keys.json"
+    try:
+        known = json.loads(keys_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    keys: dict[str, str] = {}
     written: list[Path] = []
     for item in derived:
-        written.extend(write_plan(folder, item, rules))
+        target = folder / unit_slug(item.plan.unit.name)
+        paths = [target / f"{item.name}{suffix}" for suffix in SUFFIXES]
+        slot, key = f"{target.name}/{item.name}", _key(item, rules)
+        if known.get(slot) != key or not all(p.exists() for p in paths):
+            paths = write_plan(folder, item, rules)
+        keys[slot] = key
+        written.extend(paths)
     summary = folder / "summary.xlsx"
     write_atomic(summary, checklist_xlsx(summary_rows([d.plan for d in derived], rules), "Tổng hợp nhiệm vụ", rules))
     written.append(summary)
@@ -79,4 +103,5 @@ def write_derived(folder: Path, derived: list[Derived], rules: Rules) -> list[Pa
     for empty in sorted((d for d in folder.rglob("*") if d.is_dir()), reverse=True):
         if not any(empty.iterdir()):
             empty.rmdir()
+    write_atomic(keys_path, json.dumps(keys, ensure_ascii=False, indent=1))
     return written

@@ -1,0 +1,80 @@
+"""Running the per-file work of a batch in parallel worker processes.
+
+`process_file` (batch.py) is a pure function of one file and the rules, so files are
+handed to a pool of processes (one per core unless told otherwise) and their results
+gathered in any order. A worker that dies (killed, out of memory, a crash in a C library)
+breaks the pool: the files still in flight are tried again one by one in a fresh worker,
+and a file that kills its worker again is reported failed, one line, while the others
+finish.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from .errors import InputError
+from .rules import Rules
+
+_RULES: Rules | None = None  # each worker's rules, set once when it starts
+
+
+def _start(rules: Rules) -> None:
+    global _RULES
+    _RULES = rules
+
+
+def _work(path: Path, rel: str):
+    from .batch import process_file
+
+    try:
+        return process_file(path, rel, _RULES)
+    except InputError as err:
+        return err
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def process_all(files: list[tuple[Path, str]], rules: Rules, workers: int,
+                done: Callable[[str, object], None]) -> None:
+    """Call `done(rel, Processed or InputError)` for every file, as each finishes."""
+    if workers <= 1 or len(files) <= 1:
+        for path, rel in files:
+            done(rel, _in_process(path, rel, rules))
+        return
+    left = list(files)
+    with ProcessPoolExecutor(max_workers=min(workers, len(files)), initializer=_start, initargs=(rules,)) as pool:
+        futures: dict[Future, tuple[Path, str]] = {pool.submit(_work, path, rel): (path, rel) for path, rel in files}
+        try:
+            for future in as_completed(futures):
+                path, rel = futures[future]
+                done(rel, future.result())
+                left.remove((path, rel))
+        except BrokenProcessPool:
+            pass  # the files still in flight are retried below, one worker each
+    for path, rel in left:
+        done(rel, _alone(path, rel, rules))
+
+
+def _in_process(path: Path, rel: str, rules: Rules):
+    from .batch import process_file
+
+    try:
+        return process_file(path, rel, rules)
+    except InputError as err:
+        return err
+
+
+def _alone(path: Path, rel: str, rules: Rules):
+    """One file in a worker of its own: if it dies again, the file is what kills it."""
+    with ProcessPoolExecutor(max_workers=1, initializer=_start, initargs=(rules,)) as pool:
+        try:
+            return pool.submit(_work, path, rel).result()
+        except BrokenProcessPool:
+            return InputError(rel, "the worker reading this file died (killed, out of memory or crashed); "
+                                   "the other files are done", stage="worker")

@@ -1,0 +1,163 @@
+"""Batch at scale: workers, the incremental store, crashes of a worker, queries and the
+e-office export."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import pipeline.batch as batch
+from pipeline import load_rules
+from pipeline.batch import run_batch
+from pipeline.register import check_register_rules, split_number
+from pipeline.store import Store
+from tests.conftest import INBOX, VARIANTS
+
+CHAIN = ["d1_sgddt-nghean-kh-duoinuoc-2024", "d1a_pgddt-namdan-kh-duoinuoc-2024", "004_4454b9fc8f55b7a4"]
+
+
+@pytest.fixture()
+def inbox(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for stem in CHAIN:
+        shutil.copy(INBOX / f"{stem}.txt", folder / f"{stem}.txt")
+    shutil.copy(VARIANTS / "d1b_pgddt-thanhchuong-kh-duoinuoc-2024.vni.docx", folder / "d1b.docx")
+    return folder
+
+
+def _records(out):
+    return (out / "records.jsonl").read_text(encoding="utf-8")
+
+
+def test_two_workers_give_what_one_gives(inbox, tmp_path, rules):
+    one, two = tmp_path / "one", tmp_path / "two"
+    run_batch(inbox, one, rules, workers=1)
+    run_batch(inbox, two, rules, workers=2)
+    assert _records(one) == _records(two)
+    assert (one / "audit.csv").read_bytes() == (two / "audit.csv").read_bytes()
+
+
+def test_an_unchanged_rerun_reads_no_file(inbox, tmp_path, rules, monkeypatch):
+    out = tmp_path / "out"
+    run_batch(inbox, out, rules)
+    first = _records(out)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an unchanged file was read again")
+
+    monkeypatch.setattr(batch, "process_file", refuse)
+    run_batch(inbox, out, rules)
+    assert _records(out) == first
+
+
+def test_changed_new_removed_and_moved_files(inbox, tmp_path, rules, monkeypatch):
+    out = tmp_path / "out"
+    run_batch(inbox, out, rules)
+    read = []
+    original = batch.process_file
+    monkeypatch.setattr(batch, "process_file", lambda path, rel, r: read.append(rel) or original(path, rel, r))
+    text = (inbox / "004_4454b9fc8f55b7a4.txt").read_text(encoding="utf-8")
+    (inbox / "004_4454b9fc8f55b7a4.txt").write_text(text.replace("1008/KH-SGDĐT", "1009/KH-SGDĐT", 1), encoding="utf-8")
+    (inbox / "d1a_pgddt-namdan-kh-duoinuoc-2024.txt").unlink()
+    (inbox / "sub").mkdir()
+    (inbox / "d1_sgddt-nghean-kh-duoinuoc-2024.txt").rename(inbox / "sub" / "d1.txt")
+    result = run_batch(inbox, out, rules)
+    assert read == ["004_4454b9fc8f55b7a4.txt"]  # the moved file comes from the store
+    paths = [r.source.path for r in result.records]
+    assert paths == ["004_4454b9fc8f55b7a4.txt", "d1b.docx", "sub/d1.txt"]
+    assert next(r for r in result.records if r.source.path.startswith("004")).number == "1009/KH-SGDĐT"
+    assert len(list((out / "records").iterdir())) == 3 and len(list((out / "text").iterdir())) == 3
+
+
+def test_a_worker_that_dies_costs_its_file_only(inbox, tmp_path, rules, monkeypatch):
+    (inbox / "boom.txt").write_text("KẾ HOẠCH\nkills its reader", encoding="utf-8")
+    original = batch.process_file
+
+    def deadly(path, rel, r):
+        if rel == "boom.txt":
+            os._exit(3)  # as if killed: no exception, no clean-up
+        return original(path, rel, r)
+
+    monkeypatch.setattr(batch, "process_file", deadly)  # the forked workers inherit it
+    result = run_batch(inbox, tmp_path / "out", rules, workers=2)
+    assert [(e.path, e.stage) for e in result.errors] == [("boom.txt", "worker")]
+    assert len(result.records) == 4
+
+
+@pytest.fixture()
+def store(inbox, tmp_path, rules):
+    out = tmp_path / "out"
+    run_batch(inbox, out, rules)
+    with Store(out / "vanban.sqlite") as opened:
+        yield opened, out
+
+
+def test_the_store_holds_the_batch(store):
+    db, _ = store
+    counts = {t: db.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+              for t in ("documents", "citations", "tasks", "recipients")}
+    assert counts["documents"] == 4 and counts["tasks"] > 40 and counts["citations"] > 10
+    cited = db.citing("2156/KH-SGDĐT")
+    assert sorted(path for path, _ in cited) == ["d1a_pgddt-namdan-kh-duoinuoc-2024.txt", "d1b.docx"]
+
+
+def test_full_text_search_without_diacritics(store):
+    db, _ = store
+    hits = db.search("duoi nuoc")
+    assert {path for path, *_ in hits} >= {"d1_sgddt-nghean-kh-duoinuoc-2024.txt", "d1b.docx"}
+    assert all("004" not in path for path, *_ in hits)
+    assert db.search('"; DROP TABLE documents; --') == []
+
+
+def test_tasks_by_owner_and_deadline(store):
+    db, _ = store
+    rows = db.tasks(owner="phong gd", due_before="2024-11-01")
+    assert rows and all(end < "2024-11-01" for *_, end, _ in rows)
+    assert all("phòng" in owner.casefold() for _, _, owner, *_ in rows)
+    assert [end for *_, end, _ in rows] == sorted(end for *_, end, _ in rows)
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
+                          encoding="utf-8")
+
+
+def test_search_tasks_and_export_commands(store):
+    _, out = store
+    found = _cli("search", str(out), "đuối nước")
+    assert found.returncode == 0 and "d1b.docx" in found.stdout
+    due = _cli("tasks", str(out), "--owner", "Phòng GD", "--due-before", "01/11/2024")
+    assert due.returncode == 0 and due.stdout.splitlines()[0].startswith("2024-10")
+    export = _cli("export", str(out), "--format", "nd30")
+    assert export.returncode == 0, export.stderr
+    rows = json.loads((out / "export" / "nd30.json").read_text(encoding="utf-8"))
+    d1 = next(r for r in rows if r["FileName"].startswith("d1_"))
+    assert (d1["CodeNumber"], d1["CodeNotation"], d1["IssuedDate"]) == ("2156", "KH-SGDĐT", "2024-09-27")
+    assert (out / "export" / "nd30.csv").read_bytes().startswith("\ufeffFileName,CodeNumber".encode("utf-8"))
+    assert _cli("search", str(out / "nowhere"), "x").returncode == 2
+
+
+def test_register_rules_name_known_values(rules):
+    check_register_rules(rules)
+    for number, fields in rules.table("register")["nd30"]["examples"].items():
+        assert split_number(number) == (fields["CodeNumber"], fields["CodeNotation"])
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+def test_an_input_error_crosses_processes_whole():
+    import pickle
+
+    from pipeline.errors import InputError
+
+    err = pickle.loads(pickle.dumps(InputError("a.pdf", "damaged PDF", stage="ingest")))
+    assert (err.path, err.cause, err.stage, str(err)) == ("a.pdf", "damaged PDF", "ingest", "a.pdf: damaged PDF")
