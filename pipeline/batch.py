@@ -28,7 +28,7 @@ from .record import Record
 from .report import write_report
 from .rules import Rules
 from .store import Store
-from .workers import process_all
+from .workers import process_all, process_all_dask
 
 
 @dataclass
@@ -97,11 +97,12 @@ def process_file(path: Path, display: str, rules: Rules) -> Processed:
 
 
 def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[str, ...] = (),
-              unit: Unit | None = None, workers: int = 1) -> BatchResult:
+              unit: Unit | None = None, workers: int = 1, scheduler: str | object | None = None) -> BatchResult:
     """Process every file of `inbox` and write the outputs under `out`.
 
     `report(path, error_or_None)` is called after each file (the CLI prints from it).
-    Files run in `workers` processes; a file whose content and rules are unchanged since
+    Files run in `workers` processes, or on the Dask cluster at `scheduler` (pipeline/workers.py);
+    the cross-document stages run here on the gathered records. A file whose content and rules are unchanged since
     the last run over `out` is taken from the store, not read again. Child plans are
     derived for `unit`, else for every unit below each issuer.
     """
@@ -133,7 +134,10 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
             if report:
                 report(rel, outcome if isinstance(outcome, InputError) else None)
 
-        process_all(todo, rules, workers, finished)
+        if scheduler is not None:
+            process_all_dask(todo, rules, scheduler, finished)
+        else:
+            process_all(todo, rules, workers, finished)
         store.forget_other_rules(version, [h for h in hashes.values() if h])
         texts: dict[str, tuple[str, ...]] = {}
         written: set[str] = set()

@@ -34,7 +34,7 @@ def main() -> None:
 
 
 def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None = None,
-           workers: int | None = None) -> None:
+           workers: int | None = None, scheduler: str | None = None) -> None:
     from .batch import discover
     from .workers import default_workers
 
@@ -58,7 +58,7 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
 
     try:
         result = run_batch(Path(inbox), Path(out), rules, report=report, unit=unit,
-                           workers=workers or default_workers())
+                           workers=workers or default_workers(), scheduler=scheduler)
     except InputError as err:
         raise click.UsageError(str(err)) from err
     finally:
@@ -100,10 +100,16 @@ workers_option = click.option("--workers", "-j", type=click.IntRange(min=1),
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @as_option
 @workers_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the per-file work runs: worker processes here, or a Dask cluster.")
+@click.option("--scheduler", help="The Dask scheduler's address (tcp://HOST:8786) for --engine dask.")
 @rules_option
-def run(inbox: str, out: str, as_unit: str | None, workers: int | None, overlays: tuple[str, ...]) -> None:
+def run(inbox: str, out: str, as_unit: str | None, workers: int | None, engine: str, scheduler: str | None,
+        overlays: tuple[str, ...]) -> None:
     """The whole batch over INBOX and its sub-folders."""
-    _batch(inbox, out, overlays, as_unit, workers)
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask needs --scheduler ADDRESS (the Dask scheduler, tcp://HOST:8786)")
+    _batch(inbox, out, overlays, as_unit, workers, scheduler if engine == "dask" else None)
 
 
 @main.command()

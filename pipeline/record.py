@@ -11,6 +11,7 @@ Glossary of the terms used here: `number` (số và ký hiệu), `issuer` (cơ q
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -34,12 +35,17 @@ class _Model:
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
         if not isinstance(data, dict):
             raise TypeError(f"{cls.__name__}.from_dict needs a JSON object, got {type(data).__name__}")
-        hints = typing.get_type_hints(cls)
-        known = {f.name for f in dataclasses.fields(cls)}
+        hints, known = _fields(cls)
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"{cls.__name__}: unknown keys {sorted(unknown)}; known keys are {sorted(known)}")
         return cls(**{k: _load(hints[k], v) for k, v in data.items()})
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """The type hints and field names of a record class, resolved once (they are slow)."""
+    return typing.get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls))
 
 
 def _dump(value: Any) -> Any:

@@ -78,3 +78,33 @@ def _alone(path: Path, rel: str, rules: Rules):
         except BrokenProcessPool:
             return InputError(rel, "the worker reading this file died (killed, out of memory or crashed); "
                                    "the other files are done", stage="worker")
+
+
+def _dask_work(path: str, rel: str, rules: Rules):
+    from .batch import process_file
+
+    try:
+        return process_file(Path(path), rel, rules)
+    except InputError as err:
+        return err
+
+
+def process_all_dask(files: list[tuple[Path, str]], rules: Rules, scheduler: str | object,
+                     done: Callable[[str, object], None]) -> None:
+    """The same per-file work on a Dask distributed cluster: `scheduler` is its address
+    ('tcp://10.0.0.5:8786') or a Cluster object. The workers must see the inbox at the same
+    path (a shared folder); the rules are sent to each worker once."""
+    from distributed import Client, as_completed as dask_completed
+
+    with Client(scheduler) as client:
+        shared = client.scatter(rules, broadcast=True)
+        futures = {client.submit(_dask_work, str(path), rel, shared, key=f"vanban-{i}-{rel}", pure=False): rel
+                   for i, (path, rel) in enumerate(files)}
+        for future in dask_completed(futures):
+            rel = futures[future]
+            try:
+                outcome = future.result()
+            except Exception as exc:  # a worker lost with the file, or a failure in the cluster
+                outcome = InputError(rel, f"the cluster could not process it: {type(exc).__name__}: {exc}",
+                                     stage="worker")
+            done(rel, outcome)

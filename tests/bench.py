@@ -1,29 +1,44 @@
-"""`make bench`: files per second for each format, and the cost of ingest over raw pdfplumber.
+"""`make bench`: speed, scaling and accuracy of the batch on a generated corpus, in one run.
 
-Everything is measured in the same run on the samples: the born-digital PDFs (the
-variants and the real notices), the DOCX variants, the text files and the scans.
-The ratio compares `read_document` on the born-digital PDFs with pdfplumber's plain
-`extract_text` on the same files, the floor any PDF reader pays.
+1. A synthetic corpus with ground truth (tests/corpus.py) in the mix of formats that
+   arrives: text, DOCX, DOCX in TCVN3, born-digital PDF and a scan.
+2. Files per second for each format (read and extract, one process).
+3. The ratio of read-and-extract to the raw floor, pdfplumber's `extract_text` alone,
+   on the same born-digital PDFs (goal: overhead at most 0.5x, total at most 1.5x).
+4. The speed-up of 2 workers over 1 on the per-file work (goal: at least 1.7x).
+5. Peak memory of a whole `vanban run` as the corpus grows from 100 to 1,000 files
+   (goal: flat).
+6. An unchanged re-run as a share of the first run (goal: under 5%).
+7. Accuracy on the generated ground truth.
+`python -m tests.bench [--files N] [--big M] [--keep DIR]`.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import resource
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
-from pipeline import load_rules, read_document
+from pipeline import load_rules
+from pipeline.batch import discover, process_file, run_batch
 from pipeline.errors import InputError
+from pipeline.workers import process_all
+from tests.corpus import write_corpus
 
-ROOT = Path(__file__).resolve().parent.parent
-INBOX = ROOT / "samples" / "inbox"
 
-
-def _time(paths, fn) -> float:
-    start = time.perf_counter()
-    for path in paths:
-        fn(path)
-    return time.perf_counter() - start
+def _format(name: str) -> str:
+    for suffix, label in ((".scan.pdf", "pdf (scan, OCR)"), (".tcvn3.docx", "docx (TCVN3)"), (".docx", "docx"),
+                          (".pdf", "pdf (born-digital)"), (".txt", "txt")):
+        if name.endswith(suffix):
+            return label
+    return "other"
 
 
 def _raw_pdfplumber(path: Path) -> None:
@@ -34,38 +49,108 @@ def _raw_pdfplumber(path: Path) -> None:
             page.extract_text()
 
 
-def main() -> int:
+def _peak_rss_mb(inbox: Path, out: Path) -> float:
+    """The peak resident memory of a whole `vanban run` in a process of its own."""
+    code = ("import resource, sys; from pathlib import Path; from pipeline import load_rules; "
+            "from pipeline.batch import run_batch; "
+            "run_batch(Path(sys.argv[1]), Path(sys.argv[2]), load_rules(), workers=1); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    done = subprocess.run([sys.executable, "-c", code, str(inbox), str(out)], capture_output=True, text=True,
+                          check=True)
+    return int(done.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench")
+    parser.add_argument("--files", type=int, default=100, help="documents of the mixed corpus")
+    parser.add_argument("--big", type=int, default=1000, help="documents of the memory test's larger corpus")
+    parser.add_argument("--keep", type=Path, help="keep the corpora in this folder")
+    args = parser.parse_args(argv)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="vanban-bench-"))
     rules = load_rules()
 
-    def ingest(path: Path) -> None:
-        try:
-            read_document(path, rules)
-        except InputError:
-            pass
+    print(f"1. corpus: {args.files} documents (txt, docx, TCVN3 docx, born-digital pdf) and 1 scan")
+    start = time.perf_counter()
+    truth = write_corpus(work / "mixed", args.files, scans=1)
+    print(f"   generated in {time.perf_counter() - start:.1f} s under {work}")
+    files, _ = discover(work / "mixed")
 
-    groups = {
-        "txt": sorted(INBOX.glob("*.txt")),
-        "docx": sorted(INBOX.glob("variants/*.layout.docx")),
-        "docx (TCVN3/VNI)": sorted(INBOX.glob("variants/*.tcvn3.docx")) + sorted(INBOX.glob("variants/*.vni.docx")),
-        "pdf (born-digital)": sorted(INBOX.glob("variants/*.born.pdf")),
-        # real notices: 02 has rotated table pages whose text layer is reversed, and 04 a
-        # damaged layer; both go to OCR page by page
-        "pdf (real notices)": sorted(INBOX.glob("real/0[1-5]_*.pdf")),
-        "pdf (scan, OCR)": sorted(INBOX.glob("variants/*.scan.pdf"))[:1],
-    }
-    print(f"{'format':22s} {'files':>5s} {'seconds':>8s} {'files/s':>8s}")
-    for label, paths in groups.items():
-        if not paths:
-            continue
-        ingest(paths[0])  # warm imports and caches outside the timing
-        seconds = _time(paths, ingest)
-        print(f"{label:22s} {len(paths):5d} {seconds:8.2f} {len(paths) / seconds:8.2f}")
-    pdfs = groups["pdf (born-digital)"]
+    print("\n2. read and extract, one process")
+    process_file(*files[0], rules)  # imports and caches warm outside the timing
+    seconds: dict[str, float] = defaultdict(float)
+    counts: dict[str, int] = defaultdict(int)
+    records = {}
+    for path, rel in files:
+        t = time.perf_counter()
+        try:
+            records[rel] = process_file(path, rel, rules).record
+        except InputError as err:
+            print(f"   {err}")
+        seconds[_format(rel)] += time.perf_counter() - t
+        counts[_format(rel)] += 1
+    print(f"   {'format':22s} {'files':>5s} {'seconds':>8s} {'files/s':>8s}")
+    for label in sorted(counts):
+        print(f"   {label:22s} {counts[label]:5d} {seconds[label]:8.2f} {counts[label] / seconds[label]:8.2f}")
+
+    pdfs = [path for path, rel in files if _format(rel) == "pdf (born-digital)"]
     _raw_pdfplumber(pdfs[0])
-    floor = _time(pdfs, _raw_pdfplumber)
-    full = _time(pdfs, ingest)
-    print(f"\nborn-digital PDFs: pdfplumber extract_text {floor:.2f} s, vanban ingest {full:.2f} s")
-    print(f"ratio ingest / raw extract_text: {full / floor:.2f}x (overhead {full / floor - 1:.2f}x)")
+    t = time.perf_counter()
+    for path in pdfs:
+        _raw_pdfplumber(path)
+    floor = time.perf_counter() - t
+    full = seconds["pdf (born-digital)"]
+    print(f"\n3. born-digital PDFs: pdfplumber extract_text {floor:.2f} s, vanban read and extract {full:.2f} s")
+    print(f"   ratio {full / floor:.2f}x the floor (overhead {full / floor - 1:.2f}x; goal: total <= 1.5x)")
+
+    plain = [(p, r) for p, r in files if not r.endswith(".scan.pdf")]
+    timings = {}
+    for workers in (1, 2):
+        t = time.perf_counter()
+        process_all(plain, rules, workers, lambda rel, outcome: None)
+        timings[workers] = time.perf_counter() - t
+    print(f"\n4. per-file work on {len(plain)} files: 1 worker {timings[1]:.2f} s, 2 workers {timings[2]:.2f} s, "
+          f"speed-up {timings[1] / timings[2]:.2f}x (goal >= 1.7x)")
+
+    print(f"\n5. peak memory of vanban run (text and DOCX: the memory of the batch, not of OCR)")
+    for size in (100, args.big):
+        inbox = work / f"mem{size}"
+        if not inbox.exists():
+            write_corpus(inbox, size, seed=size, formats={"txt": 0.7, "docx": 0.3})
+        out = work / f"mem{size}-out"
+        shutil.rmtree(out, ignore_errors=True)
+        t = time.perf_counter()
+        rss = _peak_rss_mb(inbox, out)
+        print(f"   {size:5d} files: peak {rss:7.1f} MB ({time.perf_counter() - t:.1f} s)")
+
+    out = work / "mixed-out"
+    shutil.rmtree(out, ignore_errors=True)
+    t = time.perf_counter()
+    run_batch(work / "mixed", out, rules, workers=2)
+    first = time.perf_counter() - t
+    t = time.perf_counter()
+    run_batch(work / "mixed", out, rules, workers=2)
+    again = time.perf_counter() - t
+    print(f"\n6. vanban run: first {first:.1f} s, unchanged re-run {again:.2f} s = {again / first:.1%} "
+          "of the first (goal < 5%)")
+
+    print("\n7. accuracy on the generated ground truth")
+    right: dict[str, int] = defaultdict(int)
+    for name, expected in truth.items():
+        record = records.get(name)
+        if record is None:
+            continue
+        right["number"] += record.number == expected["number"]
+        right["date"] += record.date == expected["date"]
+        right["doc_type"] += record.doc_type == expected["doc_type"]
+        right["issuer"] += bool(record.issuer) and record.issuer.name == expected["issuer"]
+        right["citations"] += [c.number for c in record.citations] == expected["citations"]
+        got = sorted((t.deadline.end if t.deadline else None) or "" for t in record.tasks)
+        right["tasks and deadlines"] += got == sorted(t["deadline"] for t in expected["tasks"])
+    for field in ("number", "date", "doc_type", "issuer", "citations", "tasks and deadlines"):
+        print(f"   {field:22s} {right[field] / len(truth):.3f} ({right[field]}/{len(truth)})")
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps({"max_rss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
     return 0
 
 

@@ -283,3 +283,12 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
     citations, _ = extract_citations(Lines(doc), None, 0, set(), rules)
     assert [c.title for c in citations] == ["Luật Bảo vệ bí mật nhà nước"]
     assert citations[0].aliases == ("Luật Bảo vệ BMNN năm 2018",)
+
+
+def test_date_line_wrapped_by_a_narrow_header_column(rules):
+    doc = _doc("UBND HUYỆN THANH CHƯƠNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Số: 113/KH-PGDĐT",
+               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "Độc lập - Tự do - Hạnh phúc",
+               "Thanh Chương, ngày 27 tháng 01 năm", "2024", "KẾ HOẠCH", "Triển khai công tác năm học",
+               blocks=("header-left",) * 3 + ("header-right",) * 5)
+    header = extract_header(Lines(doc), rules)
+    assert (header.place, header.date) == ("Thanh Chương", "2024-01-27")

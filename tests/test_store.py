@@ -161,3 +161,15 @@ def test_an_input_error_crosses_processes_whole():
 
     err = pickle.loads(pickle.dumps(InputError("a.pdf", "damaged PDF", stage="ingest")))
     assert (err.path, err.cause, err.stage, str(err)) == ("a.pdf", "damaged PDF", "ingest", "a.pdf: damaged PDF")
+
+
+def test_a_dask_cluster_gives_what_a_local_run_gives(inbox, tmp_path, rules):
+    from distributed import LocalCluster
+
+    local, remote = tmp_path / "local", tmp_path / "dask"
+    run_batch(inbox, local, rules, workers=1)
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
+        result = run_batch(inbox, remote, rules, scheduler=cluster)
+    assert not result.errors
+    assert _records(local) == _records(remote)
+    assert (local / "audit.csv").read_bytes() == (remote / "audit.csv").read_bytes()

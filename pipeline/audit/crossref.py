@@ -138,20 +138,19 @@ def _digit_edits(a: str, b: str) -> int:
 def duplicate_numbers(docs: list[Document], checker: Checker) -> list[Finding]:
     """Two different documents (not copies of one) with the same number, issuer and year."""
     out = []
-    seen: list[Document] = []
+    seen: dict[object, list[Document]] = {}
     for doc in docs:
         key = identity(doc.record.number, doc.record.date)
         if key is None:
             continue
-        for other in seen:
-            if identity(other.record.number, other.record.date) == key:
-                out.append(checker.finding(
-                    "duplicate-number",
-                    f"số {doc.record.number} được dùng cho hai văn bản: {other.record.title or other.path!r} "
-                    f"({_vn(other.record.date)}) và {doc.record.title or doc.path!r} ({_vn(doc.record.date)})",
-                    (doc.path, other.path),
-                    (Quote(document=other.path, text=other.record.number or ""),
-                     Quote(document=doc.path, text=doc.record.number or "")),
-                    suggestion="cấp cho văn bản sau số tiếp theo trong sổ đăng ký văn bản đi"))
-        seen.append(doc)
+        for other in seen.get(key, []):
+            out.append(checker.finding(
+                "duplicate-number",
+                f"số {doc.record.number} được dùng cho hai văn bản: {other.record.title or other.path!r} "
+                f"({_vn(other.record.date)}) và {doc.record.title or doc.path!r} ({_vn(doc.record.date)})",
+                (doc.path, other.path),
+                (Quote(document=other.path, text=other.record.number or ""),
+                 Quote(document=doc.path, text=doc.record.number or "")),
+                suggestion="cấp cho văn bản sau số tiếp theo trong sổ đăng ký văn bản đi"))
+        seen.setdefault(key, []).append(doc)
     return out

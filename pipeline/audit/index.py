@@ -9,6 +9,7 @@ arrived in several formats (the .docx and its scan) are one document.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -31,6 +32,7 @@ class Identity:
         return self.year is None or other.year is None or self.year == other.year
 
 
+@functools.lru_cache(maxsize=65536)
 def identity(number: str | None, date: str | None = None) -> Identity | None:
     if not number:
         return None

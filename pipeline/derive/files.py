@@ -94,7 +94,10 @@ def write_derived(folder: Path, derived: list[Derived], rules: Rules) -> list[Pa
         keys[slot] = key
         written.extend(paths)
     summary = folder / "summary.xlsx"
-    write_atomic(summary, checklist_xlsx(summary_rows([d.plan for d in derived], rules), "Tổng hợp nhiệm vụ", rules))
+    keys["summary.xlsx"] = hashlib.sha256(json.dumps(sorted(keys.items())).encode("utf-8")).hexdigest()
+    if known.get("summary.xlsx") != keys["summary.xlsx"] or not summary.exists():
+        write_atomic(summary, checklist_xlsx(summary_rows([d.plan for d in derived], rules), "Tổng hợp nhiệm vụ",
+                                             rules))
     written.append(summary)
     keep = {p.resolve() for p in written}
     for stale in folder.rglob("*"):

@@ -126,17 +126,22 @@ def _number(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None
 
 def _date(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
     pattern = rules.pattern("date_line")
-    for ref in zone:
+    for i, ref in enumerate(zone):
         text = ref.text
         qh = rules.pattern("quoc_hieu").search(text)
         match = pattern.search(text, qh.end() if qh and qh.start() == 0 else 0)
         if not match:
             match = _date_inside(text, rules)
-            if not match:
-                continue
+        following = zone[i + 1] if i + 1 < len(zone) else None
+        if not match and following is not None and following.block == ref.block and "tháng" in text:
+            # a narrow header column wraps the line: 'Thanh Chương, ngày 27 tháng 01 năm' / '2024'
+            text = f"{text} {following.text}"
+            match = pattern.search(text)
+        if not match:
+            continue
         place = clean_value(regex.sub(r"^.*?(?:Hạnh\s*phúc|[-–_]{3,})\s*", "", match.group("place")))
         header.place = place or None
-        if place:
+        if place and match.end("place") <= len(ref.text):
             header.evidence["place"] = lines.span(ref, match.start("place"), match.end("place"))
         day, month, year = (ocr_int(match.group(k)) for k in ("d", "m", "y"))
         if day is None or month is None or year is None:
@@ -144,7 +149,7 @@ def _date(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
             return
         try:
             header.date = dt.date(year, month, day).isoformat()
-            header.evidence["date"] = lines.span(ref, match.start(), match.end())
+            header.evidence["date"] = lines.span(ref, match.start(), min(match.end(), len(ref.text)))
         except ValueError:
             header.warnings.append(f"[date] {day}/{month}/{year} is not a date: {text[:70]!r}")
         return
