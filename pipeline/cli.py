@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -61,6 +62,17 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
                            workers=workers or default_workers(), scheduler=scheduler)
     except InputError as err:
         raise click.UsageError(str(err)) from err
+    except Exception as exc:  # the outputs could not be written (a full disk, a read-only folder), or a bug
+        if os.environ.get("VANBAN_DEBUG"):
+            raise
+        cause = getattr(exc, "strerror", None) or f"{type(exc).__name__}: {exc}"
+        where = getattr(exc, "filename", None) or out
+        # a writer half-way through (openpyxl's temporary files) would print its own failure
+        # again while it is collected: the line below says it all
+        sys.unraisablehook = lambda unraisable: None
+        click.echo(f"{where}: cannot write the outputs ({cause}); the outputs of the previous run are left "
+                   "as they were (VANBAN_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(1)
     finally:
         if bar is not None:
             bar.render_finish()

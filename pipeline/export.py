@@ -99,3 +99,26 @@ def put_cell(cell, value: object) -> None:
         cell.data_type = "s"
         if value.startswith(FORMULA_START):
             cell.quotePrefix = True
+
+
+_W3CDTF = regex.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def stable_zip(data: bytes, when: str = "2000-01-01T00:00:00Z") -> bytes:
+    """An Office file (a zip) made byte for byte repeatable: every member dated 1980-01-01
+    and the created/modified properties set to `when`. The same record then always gives
+    the same .docx and .xlsx, so a re-run changes no output it need not change."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "docProps/core.xml":
+                content = _W3CDTF.sub(rb"\g<1>" + when.encode("ascii") + rb"\g<2>", content)
+            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, content)
+    return out.getvalue()

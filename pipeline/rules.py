@@ -76,6 +76,7 @@ class IngestLimits:
     page_number_patterns: tuple[regex.Pattern, ...]
     min_pages_for_repeat: int
     ocr_repairs: tuple[tuple[regex.Pattern, str], ...] = ()
+    max_seconds_per_file: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -371,6 +372,7 @@ def _compile_ingest(data: dict[str, Any]) -> IngestLimits:
         page_number_patterns=tuple(patterns),
         min_pages_for_repeat=int(_need(running, "min_pages_for_repeat", int, f"{where}.running_lines")),
         ocr_repairs=_compile_repairs(ocr.get("repairs", {}).get("rules", []), f"{where}.ocr.repairs"),
+        max_seconds_per_file=float(data.get("max_seconds_per_file", 0)),
     )
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 
-from .export import neutral, put_cell
+from .export import neutral, put_cell, stable_zip
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def workbook(tables: list[Table]) -> bytes:
         sheet.oddHeader.center.text = table.title.replace("&", "&&")[:250]  # '&' starts a header code
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())
 
 
 def csv_bytes(table: Table) -> bytes:

@@ -11,7 +11,10 @@ finish.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -28,12 +31,7 @@ def _start(rules: Rules) -> None:
 
 
 def _work(path: Path, rel: str):
-    from .batch import process_file
-
-    try:
-        return process_file(path, rel, _RULES)
-    except InputError as err:
-        return err
+    return _in_process(path, rel, _RULES)
 
 
 def default_workers() -> int:
@@ -47,6 +45,7 @@ def process_all(files: list[tuple[Path, str]], rules: Rules, workers: int,
         for path, rel in files:
             done(rel, _in_process(path, rel, rules))
         return
+    warm(rules)  # the workers are forked from this process: they start with all of it built
     left = list(files)
     with ProcessPoolExecutor(max_workers=min(workers, len(files)), initializer=_start, initargs=(rules,)) as pool:
         futures: dict[Future, tuple[Path, str]] = {pool.submit(_work, path, rel): (path, rel) for path, rel in files}
@@ -61,13 +60,55 @@ def process_all(files: list[tuple[Path, str]], rules: Rules, workers: int,
         done(rel, _alone(path, rel, rules))
 
 
+def warm(rules: Rules) -> None:
+    """Build what extraction builds on first use (the spaCy pipeline, the compiled finders)
+    by extracting a small dispatch, so that forked workers do not each build it again."""
+    from .document import Document, Line, Page
+    from .extract import extract_record
+
+    text = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 1/KH-SGDĐT", "Hà Nội, ngày 01 tháng 10 năm 2024", "KẾ HOẠCH", "Thử",
+            "Căn cứ Quyết định số 2/QĐ-UBND ngày 01/9/2024 của UBND tỉnh;", "I. TỔ CHỨC THỰC HIỆN",
+            "1. Phòng Giáo dục và Đào tạo", "- Báo cáo trước ngày 15/10/2024.", "Nơi nhận:", "- Lưu: VT.", "GIÁM ĐỐC"]
+    extract_record(Document("warm.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in text)),)), rules)
+
+
+class _Expired(BaseException):
+    """The file's time is up. A BaseException: the readers' `except Exception` must not
+    swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise _Expired in this process after `seconds` (0: never). Only the main thread of
+    a process can take the alarm; elsewhere (a Dask worker's threads) there is no limit."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _Expired()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _in_process(path: Path, rel: str, rules: Rules):
     from .batch import process_file
 
+    limit = rules.ingest.max_seconds_per_file
     try:
-        return process_file(path, rel, rules)
+        with time_limit(limit):
+            return process_file(path, rel, rules)
     except InputError as err:
         return err
+    except _Expired:
+        return InputError(rel, f"stopped after {limit:g} s (max_seconds_per_file in rules/ingest.json); "
+                               "the other files go on", stage="timeout")
 
 
 def _alone(path: Path, rel: str, rules: Rules):
@@ -81,12 +122,7 @@ def _alone(path: Path, rel: str, rules: Rules):
 
 
 def _dask_work(path: str, rel: str, rules: Rules):
-    from .batch import process_file
-
-    try:
-        return process_file(Path(path), rel, rules)
-    except InputError as err:
-        return err
+    return _in_process(Path(path), rel, rules)
 
 
 def process_all_dask(files: list[tuple[Path, str]], rules: Rules, scheduler: str | object,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+from ..export import stable_zip
 from ..record import Citation
 from ..rules import Rules
 from . import ChildPlan, ChildTask, parent_reference
@@ -128,7 +129,7 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
 
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue(), f"{parent.date or '2000-01-01'}T00:00:00Z")
 
 
 def _item(task: ChildTask) -> str:

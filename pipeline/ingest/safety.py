@@ -29,3 +29,12 @@ def check_zip(data: bytes, name: str, rules: Rules) -> None:
                                f"{limits.zip_max_ratio:.0f} (possible zip bomb)")
     if not any(m.filename == "word/document.xml" for m in members):
         raise InputError(name, "not a Word document: word/document.xml is missing from the package")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in members:
+            if member.filename.endswith((".xml", ".rels")):
+                head = archive.read(member)
+                # Office never writes a DTD: one in a package is an entity attack (billion
+                # laughs, external files); python-docx would not resolve it, refuse it anyway
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise InputError(name, f"refused: {member.filename} declares a DOCTYPE or entities, "
+                                           "which Word documents never do")
