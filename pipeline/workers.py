@@ -34,6 +34,10 @@ def _work(path: Path, rel: str):
     return _in_process(path, rel, _RULES)
 
 
+def _work_many(files: list[tuple[Path, str]]) -> list:
+    return [_in_process(path, rel, _RULES) for path, rel in files]
+
+
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
@@ -47,13 +51,16 @@ def process_all(files: list[tuple[Path, str]], rules: Rules, workers: int,
         return
     warm(rules)  # the workers are forked from this process: they start with all of it built
     left = list(files)
-    with ProcessPoolExecutor(max_workers=min(workers, len(files)), initializer=_start, initargs=(rules,)) as pool:
-        futures: dict[Future, tuple[Path, str]] = {pool.submit(_work, path, rel): (path, rel) for path, rel in files}
+    # a few files a task: fewer round trips, and still some tasks left for a worker that finishes early
+    size = max(1, min(8, len(files) // (workers * 6)))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), initializer=_start, initargs=(rules,)) as pool:
+        futures: dict[Future, list[tuple[Path, str]]] = {pool.submit(_work_many, chunk): chunk for chunk in chunks}
         try:
             for future in as_completed(futures):
-                path, rel = futures[future]
-                done(rel, future.result())
-                left.remove((path, rel))
+                for (path, rel), outcome in zip(futures[future], future.result()):
+                    done(rel, outcome)
+                    left.remove((path, rel))
         except BrokenProcessPool:
             pass  # the files still in flight are retried below, one worker each
     for path, rel in left:
