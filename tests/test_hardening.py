@@ -162,3 +162,68 @@ def test_a_full_disk_is_one_clear_line_and_loses_nothing(inbox, tmp_path):
     assert {k: v for k, v in after.items() if k in before} == {k: v for k, v in before.items() if k in after}
     with sqlite3.connect(out / "vanban.sqlite") as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """A second bad-input corpus, through the command line with a page limit of 4."""
+    inbox = tmp_path_factory.mktemp("hostile")
+    (inbox / "random.pdf").write_bytes(os.urandom(4096))
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document><w:body><w:p>unclosed")
+    (inbox / "bad-xml.docx").write_bytes(broken.getvalue())
+    (inbox / "letter.txt").write_text("Dear Sir,\nPlease find attached the invoice for March.\nBest regards,\nJohn\n",
+                                      encoding="utf-8")
+    for folder in ("a", "b"):
+        (inbox / folder).mkdir()
+        shutil.copy(INBOX / "d1c_th-namgiang-kh-duoinuoc-2024.txt", inbox / folder / "same.txt")
+    shutil.copy(INBOX / "d1d_thpt-cualo-kh-duoinuoc-2024.txt", inbox / "new\nline 'q' \"x\".txt")
+    shutil.copy(VARIANTS / "d1_sgddt-nghean-kh-duoinuoc-2024.born.pdf", inbox / "five-pages.pdf")
+    shutil.copy(INBOX / "004_4454b9fc8f55b7a4.txt", inbox / "plan.txt")
+    os.symlink("/etc", inbox / "etc-link")
+    rules = inbox.parent / f"{inbox.name}-rules"
+    rules.mkdir()
+    (rules / "ingest.json").write_text(json.dumps({"max_pages": 4}), encoding="utf-8")
+    before = {p: p.read_bytes() for p in inbox.rglob("*") if p.is_file() and not p.is_symlink()}
+    out = inbox.parent / f"{inbox.name}-out"
+    result = subprocess.run([*VANBAN, "run", str(inbox), "--out", str(out), "--rules", str(rules)],
+                            capture_output=True, text=True)
+    return inbox, out, result, before
+
+
+def test_hostile_inputs_each_cost_one_line(hostile):
+    _, _, result, _ = hostile
+    assert result.returncode == 1
+    lines = [ln for ln in result.stderr.splitlines() if not ln.startswith("vanban: ")]
+    expected = {"random.pdf": "damaged PDF", "bad-xml.docx": "cannot read", "five-pages.pdf": "over the limit of 4",
+                "etc-link": "symbolic link"}
+    for name, cause in expected.items():
+        hits = [ln for ln in lines if ln.startswith(f"{name}: ")]
+        assert len(hits) == 1 and cause in hits[0], (name, lines)
+
+
+def test_hostile_batch_keeps_the_good_files_apart_and_unchanged(hostile):
+    inbox, out, _, before = hostile
+    assert {p: p.read_bytes() for p in inbox.rglob("*") if p.is_file() and not p.is_symlink()} == before
+    records = [json.loads(x) for x in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    paths = sorted(r["source"]["path"] for r in records)
+    assert paths == sorted(["a/same.txt", "b/same.txt", "letter.txt", "new\nline 'q' \"x\".txt", "plan.txt"])
+    names = [p.name for p in (out / "records").iterdir()]
+    assert len(set(names)) == 5 and not any(ch in n for n in names for ch in "\n'\"/")
+    letter = next(r for r in records if r["source"]["path"] == "letter.txt")
+    assert all(letter[k] is None for k in ("number", "date", "doc_type", "title", "issuer", "signer", "place"))
+    assert letter["warnings"] and letter["tasks"] == [] and letter["citations"] == []
+
+
+def test_derived_documents_carry_no_field_or_macro(hostile):
+    _, out, _, _ = hostile
+    plans = list((out / "derived").rglob("*.docx"))
+    assert plans, "the plan of the batch has its child plan"
+    for plan in plans:
+        with zipfile.ZipFile(plan) as package:
+            names = package.namelist()
+            body = package.read("word/document.xml")
+        assert not any("vba" in n.lower() for n in names)
+        assert b"w:fldSimple" not in body and b"w:instrText" not in body and b"w:hyperlink" not in body
