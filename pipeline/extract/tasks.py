@@ -42,6 +42,7 @@ class TaskFinder:
         self.lead = regex.compile(rf"(?<!\p{{L}})(?:{leads})\s+(?=\S)")
         self.giao = regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)")
         self.boilerplate = [regex.compile(p) for p in data["boilerplate"]]
+        self.unowned = [regex.compile(p) for p in data.get("boilerplate_unowned", [])]
         self.skip_sections = [bare(s) for s in data["skip_sections"]]
         self.recurrence = [(regex.compile(r["pattern"], regex.IGNORECASE), r["value"]) for r in data["recurrence"]]
         self.not_after = regex.compile(
@@ -85,9 +86,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             sections[-1] = Section(last.label, last.heading, tuple(children))
         children.clear()
 
-    def add(owner: str, action: str, ref: Ref) -> None:
+    def add(owner: str, action: str, ref: Ref, named: bool = True) -> None:
+        # named: the owner stands in the sentence itself, not in a heading above it
         action = clean_value(action)
         if not action or any(p.search(f"{owner} {action}") for p in finder.boilerplate):
+            return
+        if not named and any(p.search(action) for p in finder.unowned):
             return
         for one in [o.strip() for o in owner.split(";") if o.strip()]:
             evidence[f"tasks[{len(tasks)}]"] = lines.span(ref)
@@ -147,7 +151,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         owner = lead_owner or heading_owner
         if owner:
-            add(owner, rest, ref)
+            add(owner, rest, ref, named=False)
     close_section()
     return tasks, sections, evidence
 
