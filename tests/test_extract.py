@@ -292,3 +292,14 @@ def test_date_line_wrapped_by_a_narrow_header_column(rules):
                blocks=("header-left",) * 3 + ("header-right",) * 5)
     header = extract_header(Lines(doc), rules)
     assert (header.place, header.date) == ("Thanh Chương", "2024-01-27")
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("Đối với các môn học đánh giá bằng nhận xét, Sở GDĐT hướng dẫn các cơ sở giáo dục thực hiện.", "Sở GDĐT"),
+    ("Trong quá trình thực hiện, nếu có vướng mắc, đề nghị Sở GDĐT phản ánh về Bộ GDĐT.", "Sở GDĐT"),
+    # the subject of 'Căn cứ ...' issues the document itself: no task
+    ("Căn cứ tình hình thực tế, Phòng Giáo dục và Đào tạo xây dựng Kế hoạch như sau:", None),
+])
+def test_owner_after_an_opening_clause(rules, sentence, owner):
+    record = extract_record(_doc("KẾ HOẠCH", "Thử", "I. TỔ CHỨC THỰC HIỆN", sentence), rules)
+    assert [t.owner for t in record.tasks] == ([owner] if owner else [])

@@ -40,6 +40,8 @@ class TaskFinder:
         self.strip = regex.compile(rf"^(?:{strip})\s+")
         leads = "|".join(regex.escape(v) for v in data["lead_ins"])
         self.lead = regex.compile(rf"(?<!\p{{L}})(?:{leads})\s+(?=\S)")
+        openers = "|".join(regex.escape(v) for v in data.get("clause_openers", []))
+        self.opener = regex.compile(rf"^(?:{openers})\s[^,;:]{{3,160}},\s*") if openers else None
         self.giao = regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)")
         self.boilerplate = [regex.compile(p) for p in data["boilerplate"]]
         self.unowned = [regex.compile(p) for p in data.get("boilerplate_unowned", [])]
@@ -199,6 +201,12 @@ def _sentence(text: str, ref: Ref, finder: TaskFinder, add) -> bool:
     if found and found[1] < len(text) and finder.verb.match(text, found[1]):
         add(found[0], text[found[1]:], ref)
         return True
+    opener = finder.opener.match(text) if finder.opener else None
+    if opener:
+        found = finder.owner_at(text[opener.end():])
+        if found and finder.verb.match(text, opener.end() + found[1]):
+            add(found[0], text, ref)  # the opening clause belongs to the action
+            return True
     return False
 
 
