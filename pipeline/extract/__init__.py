@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..document import Document
-from ..record import Issuer, Recipient, Record, Source
+from ..record import Issuer, Recipient, Record, Source, Task
 from ..rules import Rules
 from .base import Lines, compiled
 from .checks import check_document
@@ -46,6 +46,8 @@ def extract_record(document: Document, rules: Rules) -> Record:
     body_start = header.title_end + 1 if header.title_end >= 0 else 0
     citations, cited = extract_citations(lines, header.number, body_start, closing.lines, rules)
     tasks, sections, tasked = extract_tasks(lines, body_start, closing.lines, header.date, rules)
+    if closing.signer and closing.signer.name:
+        tasks = [_without_signature(t, closing.signer.name) for t in tasks]
     recipients = _roles(closing.recipients, [t.owner for t in tasks], rules)
     evidence = {**header.evidence, **closing.evidence, **cited, **tasked}
     record = Record(
@@ -67,6 +69,15 @@ def extract_record(document: Document, rules: Rules) -> Record:
     if record.number is None and not record.tasks and not record.citations and record.date is None:
         return record  # not a dispatch: nothing to hold it to
     return replace(record, findings=tuple(check_document(lines, record, rules)))
+
+
+def _without_signature(task: Task, name: str) -> Task:
+    """A scraper that flattens the page glues the signer's name to the last paragraph
+    ('... đảm bảo tiến độ, chất lượng. Phạm Xuân Bình'): it is no part of the action."""
+    action = task.action
+    if action.endswith(name) and len(action) > len(name):
+        return replace(task, action=action[:-len(name)].rstrip())
+    return task
 
 
 def _roles(recipients: list[Recipient], owners: list[str], rules: Rules) -> list[Recipient]:
