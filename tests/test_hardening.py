@@ -227,3 +227,30 @@ def test_derived_documents_carry_no_field_or_macro(hostile):
             body = package.read("word/document.xml")
         assert not any("vba" in n.lower() for n in names)
         assert b"w:fldSimple" not in body and b"w:instrText" not in body and b"w:hyperlink" not in body
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=600))
+def test_normalisation_never_raises(rules, text):
+    from pipeline import normalise
+
+    for step in (normalise.to_nfc, normalise.fold_space, normalise.clean_line, normalise.fold_tones,
+                 normalise.repair_mojibake, normalise.bare):
+        assert isinstance(step(text), str)
+    found = normalise.detect_legacy(text, rules)
+    if found:
+        assert isinstance(normalise.decode_legacy(text, rules.legacy_encoding(found)), str)
+    joined = normalise.join_paragraphs([Line(t) for t in text.split("\n")])
+    assert all(isinstance(line.text, str) for line in joined)
+
+
+def test_an_image_over_the_pixel_limit_is_refused(tmp_path):
+    from PIL import Image
+
+    overlay = tmp_path / "rules"
+    overlay.mkdir()
+    (overlay / "ingest.json").write_text(json.dumps({"max_image_pixels": 10_000}), encoding="utf-8")
+    path = tmp_path / "huge.png"
+    Image.new("L", (400, 400), 255).save(path)
+    with pytest.raises(InputError, match="larger than 10000 pixels"):
+        read_document(path, load_rules(overlay))
