@@ -32,7 +32,9 @@ def render(document: Document, record: Record) -> str:
         parts.append(mark_spans(page.text, by_page.get(page.number, [])))
     payload = json.dumps(record.to_dict(), ensure_ascii=False, indent=2)
     title = html.escape(record.number or record.source.path)
-    return (f"<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{title}</title>"
+    csp = "default-src 'none'; style-src 'unsafe-inline'"  # nothing is loaded, nothing runs
+    return (f"<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\"><title>{title}</title>"
             f"<style>{_STYLE}</style></head><body><main>{''.join(parts)}</main>"
             f"<aside><h2>{title}</h2><pre>{html.escape(payload)}</pre></aside></body></html>\n")
 

@@ -192,7 +192,8 @@ def test_html_view_marks_fields_and_escapes_text(rules, tmp_path):
     page = render(doc, record)
     assert '<mark title="number">12/KH-UBND</mark>' in page
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert "http" not in page  # nothing loaded from outside
+    assert "http:" not in page and "https:" not in page  # nothing loaded from outside
+    assert "default-src 'none'" in page  # and the page itself forbids it
 
 
 def test_every_task_and_citation_has_evidence(rules):
