@@ -22,3 +22,11 @@ def test_component_keeps_rule_matches_as_spans(rules):
     assert {"2156/KH-SGDĐT", "80/2017/NĐ-CP."} <= found
     expected = [(m.start(), m.end(), "number") for m in rules.pattern("number").finditer(text)]
     assert spans == expected  # the patterns' own offsets, not token boundaries
+
+
+def test_component_finds_deadline_phrases(rules):
+    """The deadline phrases of rules/deadlines.json are spans of the same component."""
+    text = "Gửi báo cáo trước ngày 15/10/2024; định kỳ trước ngày 25 hằng tháng; kiểm tra trong quý I/2025."
+    spans = {(text[s:e], label) for s, e, label in nlp.find_spans(text, rules)}
+    assert {("trước ngày 15/10/2024", "dl_before_date"), ("trước ngày 25 hằng tháng", "dl_day_monthly"),
+            ("quý I/2025", "dl_quarter")} <= spans

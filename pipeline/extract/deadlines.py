@@ -39,11 +39,20 @@ def school_year_of(day: dt.date) -> int:
 
 
 def find_deadline(text: str, doc_date: str | None, rules: Rules) -> Deadline | None:
-    """The first deadline phrase of `text`, with its dates when they can be settled."""
+    """The first deadline phrase of `text`, with its dates when they can be settled.
+
+    The phrases are the spans the spaCy component `vanban_rules` finds with the deadline
+    patterns of rules/deadlines.json (extract/nlp.py); the kinds are tried in ORDER, the
+    first span of a kind wins."""
+    from .nlp import find_spans
+
     base = dt.date.fromisoformat(doc_date) if doc_date else None
+    first: dict[str, int] = {}
+    for start, _, label in find_spans(text, rules):
+        first.setdefault(label, start)
     for name in ORDER:
-        match = rules.pattern(name).search(text)
-        if match:
+        if name in first:
+            match = rules.pattern(name).match(text, first[name])
             start, end = _dates(name, match, base, rules)
             return Deadline(text=match.group(0).strip(), start=start, end=end)
     return None

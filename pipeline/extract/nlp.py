@@ -11,10 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..rules import Rules
+from .deadlines import ORDER as DEADLINE_KINDS
 
 SPAN_KEY = "vanban"
-# the rules patterns whose matches are spans of the document
-SPAN_PATTERNS = ("number",)
+# the rules patterns whose matches are spans of the document: document numbers, and the
+# deadline phrases of rules/deadlines.json (deadlines.ORDER)
+SPAN_PATTERNS = ("number", *DEADLINE_KINDS)
 
 _PIPELINES: dict[str, Any] = {}
 
@@ -72,3 +74,4 @@ def find_spans(text: str, rules: Rules) -> list[tuple[int, int, str]]:
     nlp = pipeline(rules)
     nlp.max_length = max(nlp.max_length, len(text) + 1)
     return nlp(text).user_data[SPAN_KEY]
+
