@@ -115,3 +115,16 @@ def test_a_person_sees_the_counts_the_evidence_and_the_graph(report, tmp_path):
     shot = ARTIFACTS / "report.png"
     _browse(url, f"--screenshot={shot}", profile=tmp_path / "p2")
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_a_large_batch_draws_only_linked_documents(report, monkeypatch):
+    """Past MAX_DOCUMENTS, the graph keeps the documents linked in the batch or with findings."""
+    import pipeline.report.graph as graph
+    from pipeline.audit import audit
+    from pipeline.report.graph import _drawn, _worst_by_document
+
+    _, result = report
+    checked = audit(result.records, load_rules())
+    monkeypatch.setattr(graph, "MAX_DOCUMENTS", 2)
+    drawn = {d.path for d in _drawn(checked, _worst_by_document(checked.findings))}
+    assert len(drawn) == 2 and "hostile.txt" in drawn  # an error first

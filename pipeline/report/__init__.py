@@ -20,7 +20,7 @@ from ..export import safe_name, write_atomic
 from ..html import mark_spans
 from ..record import Finding, Record
 from ..rules import Rules
-from .graph import citation_svg
+from .graph import MAX_DOCUMENTS, citation_svg
 from .timeline import timeline_svg
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -118,7 +118,9 @@ def _index(records: list[Record], result: Audit, derived: list[Derived], page_of
         ("plans", len(derived), "kế hoạch cấp dưới (dự thảo)")))
     by_kind = "".join(f"<tr><td>{_e(kinds.get(k, k))}</td><td>{n}</td></tr>" for k, n in result.by_kind().items())
     graph = citation_svg(result, page_of)
-    graph_html = (f'<div class="graph" id="graph">{graph}</div>' if graph else
+    note = (f"<p>Lô có {len(result.documents)} văn bản: sơ đồ chỉ vẽ các văn bản trích dẫn lẫn nhau hoặc có "
+            f"phát hiện (tối đa {MAX_DOCUMENTS}).</p>" if len(result.documents) > MAX_DOCUMENTS else "")
+    graph_html = (f'{note}<div class="graph" id="graph">{graph}</div>' if graph else
                   '<p id="graph">Sơ đồ trích dẫn cần Graphviz (apt-get install graphviz).</p>')
     timeline = timeline_svg(result, page_of) or "<p>Không có thời hạn nào có ngày cụ thể.</p>"
     coverage = "".join(

@@ -16,6 +16,9 @@ from ..record import Finding
 _CITATION_KINDS = {"citation-date-mismatch", "citation-number-mismatch", "citation-issuer-mismatch",
                    "citation-from-future"}
 _COLOURS = {"error": "#c62828", "warning": "#ef6c00"}
+# a graph people can read, and that Graphviz lays out in seconds: past this many documents
+# only those linked to another document of the batch or with a finding are drawn
+MAX_DOCUMENTS = 150
 
 
 def graph_available() -> bool:
@@ -32,8 +35,9 @@ def citation_svg(result: Audit, page_of: dict[str, str]) -> str | None:
                              node_attr={"fontname": "DejaVu Sans", "fontsize": "10"},
                              edge_attr={"color": "#607d8b"})
     worst = _worst_by_document(result.findings)
+    drawn = _drawn(result, worst)
     ids = {}
-    for i, doc in enumerate(result.documents):
+    for i, doc in enumerate(drawn):
         ids[doc.path] = f"d{i}"
         record = doc.record
         label = f"{record.number or '(không số)'}\n{(record.title or doc.path)[:40]}"
@@ -45,12 +49,18 @@ def citation_svg(result: Audit, page_of: dict[str, str]) -> str | None:
     externals: dict[str, str] = {}
     for link in result.links:
         citation = link.citation
+        if link.citing.path not in ids:
+            continue
         if link.cited is not None:
+            if link.cited.path not in ids:
+                continue
             target = ids[link.cited.path]
         else:
             key = citation.number or citation.title or ""
             if not key:
                 continue
+            if key not in externals and len(drawn) > MAX_DOCUMENTS:
+                continue  # a large batch: the documents of the batch only
             if key not in externals:
                 externals[key] = f"x{len(externals)}"
                 graph.node(externals[key], graphviz.escape(key[:40]), shape="ellipse", color="#9e9e9e",
@@ -62,6 +72,17 @@ def citation_svg(result: Audit, page_of: dict[str, str]) -> str | None:
                    penwidth="2" if bad else "1")
     svg = graph.pipe(format="svg", encoding="utf-8")
     return svg[svg.index("<svg"):]
+
+
+def _drawn(result: Audit, worst: dict[str, str]) -> list:
+    """The documents the graph shows: all of a small batch; in a large one, those that cite
+    or are cited by another document of the batch or have a finding, up to MAX_DOCUMENTS."""
+    if len(result.documents) <= MAX_DOCUMENTS:
+        return list(result.documents)
+    linked = {p for link in result.links if link.cited is not None for p in (link.citing.path, link.cited.path)}
+    chosen = [d for d in result.documents if d.path in linked or d.path in worst]
+    chosen.sort(key=lambda d: (d.path not in worst, worst.get(d.path) != "error"))
+    return chosen[:MAX_DOCUMENTS]
 
 
 def _worst_by_document(findings: list[Finding]) -> dict[str, str]:
