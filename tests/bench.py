@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n4. per-file work on {len(plain)} files: 1 worker {timings[1]:.2f} s, 2 workers {timings[2]:.2f} s, "
           f"speed-up {timings[1] / timings[2]:.2f}x (goal >= 1.7x)")
 
-    print(f"\n5. peak memory of vanban run (text and DOCX: the memory of the batch, not of OCR)")
+    print("\n5. peak memory of vanban run (text and DOCX: the memory of the batch, not of OCR)")
     for size in (100, args.big):
         inbox = work / f"mem{size}"
         if not inbox.exists():

@@ -36,3 +36,16 @@ def words(document: Document, pages: int | None = None) -> list[str]:
 def similarity(a: list[str], b: list[str]) -> float:
     """Word-sequence similarity (difflib ratio) of two clean texts."""
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def copy_inbox(folder: Path, texts: tuple[str, ...] = (), variants: dict[str, str] | None = None) -> Path:
+    """An inbox of sample documents: the gold texts named by stem, and variants (file name
+    in the inbox: variant file name)."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for stem in texts:
+        shutil.copy(INBOX / f"{stem}.txt", folder / f"{stem}.txt")
+    for name, variant in (variants or {}).items():
+        shutil.copy(VARIANTS / variant, folder / name)
+    return folder

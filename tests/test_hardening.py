@@ -28,7 +28,7 @@ from pipeline.errors import InputError
 from pipeline.extract import extract_record
 from pipeline.ingest import read_document
 from pipeline.record import Record
-from tests.conftest import INBOX, VARIANTS
+from tests.conftest import INBOX, VARIANTS, copy_inbox
 
 VANBAN = [sys.executable, "-m", "pipeline.cli"]
 STEMS = ["d1_sgddt-nghean-kh-duoinuoc-2024", "d1a_pgddt-namdan-kh-duoinuoc-2024",
@@ -37,12 +37,7 @@ STEMS = ["d1_sgddt-nghean-kh-duoinuoc-2024", "d1a_pgddt-namdan-kh-duoinuoc-2024"
 
 @pytest.fixture()
 def inbox(tmp_path):
-    folder = tmp_path / "inbox"
-    folder.mkdir()
-    for stem in STEMS:
-        shutil.copy(INBOX / f"{stem}.txt", folder / f"{stem}.txt")
-        shutil.copy(VARIANTS / f"{stem}.layout.docx", folder / f"{stem}.docx")
-    return folder
+    return copy_inbox(tmp_path / "inbox", tuple(STEMS), {f"{s}.docx": f"{s}.layout.docx" for s in STEMS})
 
 
 def _tree(folder) -> dict[str, str]:

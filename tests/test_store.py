@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -16,19 +15,14 @@ from pipeline import load_rules
 from pipeline.batch import run_batch
 from pipeline.register import check_register_rules, split_number
 from pipeline.store import Store
-from tests.conftest import INBOX, VARIANTS
+from tests.conftest import copy_inbox
 
 CHAIN = ["d1_sgddt-nghean-kh-duoinuoc-2024", "d1a_pgddt-namdan-kh-duoinuoc-2024", "004_4454b9fc8f55b7a4"]
 
 
 @pytest.fixture()
 def inbox(tmp_path):
-    folder = tmp_path / "inbox"
-    folder.mkdir()
-    for stem in CHAIN:
-        shutil.copy(INBOX / f"{stem}.txt", folder / f"{stem}.txt")
-    shutil.copy(VARIANTS / "d1b_pgddt-thanhchuong-kh-duoinuoc-2024.vni.docx", folder / "d1b.docx")
-    return folder
+    return copy_inbox(tmp_path / "inbox", tuple(CHAIN), {"d1b.docx": "d1b_pgddt-thanhchuong-kh-duoinuoc-2024.vni.docx"})
 
 
 def _records(out):
