@@ -13,7 +13,7 @@ SYSTEM_PACKAGES = tesseract-ocr tesseract-ocr-vie fonts-dejavu-core graphviz chr
 
 run: $(STAMP)
 	$(BIN)/vanban run samples/inbox --out $(OUT)
-	@echo "results: $(OUT)/records.jsonl, $(OUT)/records/, $(OUT)/derived/, $(OUT)/errors.jsonl"
+	@echo "results: $(OUT)/records.jsonl, $(OUT)/derived/, $(OUT)/audit.xlsx, $(OUT)/report/index.html, $(OUT)/vanban.sqlite"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
