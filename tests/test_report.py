@@ -128,3 +128,11 @@ def test_a_large_batch_draws_only_linked_documents(report, monkeypatch):
     monkeypatch.setattr(graph, "MAX_DOCUMENTS", 2)
     drawn = {d.path for d in _drawn(checked, _worst_by_document(checked.findings))}
     assert len(drawn) == 2 and "hostile.txt" in drawn  # an error first
+
+
+def test_the_index_lists_the_child_plans_with_links_to_their_files(report):
+    folder, _ = report
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(\.\./derived/[^"]+)"', index)
+    assert links and all((folder / link).resolve().exists() for link in links)
+    assert {link.rsplit(".", 1)[1] for link in links} == {"docx", "xlsx", "csv", "ics"}

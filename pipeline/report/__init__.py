@@ -15,7 +15,7 @@ import html
 from pathlib import Path
 
 from ..audit import Audit
-from ..derive.files import Derived
+from ..derive.files import Derived, unit_slug
 from ..export import safe_name, write_atomic
 from ..html import mark_spans
 from ..record import Finding, Record
@@ -128,6 +128,13 @@ def _index(records: list[Record], result: Audit, derived: list[Derived], page_of
         f"<td><a href=\"{_e(page_of[c.child.path])}\">{_e(c.child.record.number or c.child.path)}</a></td>"
         f"<td>{_e(rules.hierarchy.get(c.unit).name)}</td><td>{c.carried}/{c.total}</td><td>{c.ratio:.0%}</td></tr>"
         for c in result.coverage)
+    plans = "".join(
+        f"<tr><td>{_e(d.plan.unit.name)}</td><td><a href=\"{_e(page_of.get(d.plan.parent.source.path, '#'))}\">"
+        f"{_e(d.plan.parent.number or d.plan.parent.source.path)}</a></td>"
+        f"<td>{len(d.plan.duties)}</td><td>{len(d.plan.assignments)}</td><td>"
+        + " ".join(f'<a href="../derived/{_e(unit_slug(d.plan.unit.name))}/{_e(d.name)}{suffix}">{suffix[1:]}</a>'
+                   for suffix in (".docx", ".xlsx", ".csv", ".ics"))
+        + f"</td><td>{'<br>'.join(_e(w) for w in d.plan.warnings)}</td></tr>" for d in derived)
     documents = "".join(
         f"<tr><td><a href=\"{_e(page_of[r.source.path])}\">{_e(r.source.path)}</a></td><td>{_e(r.number or '')}</td>"
         f"<td>{_e(r.doc_type or '')}</td><td>{_e(r.date or '')}</td><td>{_e(r.title or '')}</td>"
@@ -139,6 +146,9 @@ def _index(records: list[Record], result: Audit, derived: list[Derived], page_of
             f"<h2>Thời hạn theo đơn vị</h2>{timeline}"
             "<h2>Mức độ triển khai nhiệm vụ cấp trên</h2><table id=\"coverage\"><tr><th>Kế hoạch cấp trên</th>"
             f"<th>Kế hoạch cấp dưới</th><th>Đơn vị</th><th>Nhiệm vụ</th><th>Tỷ lệ</th></tr>{coverage}</table>"
+            "<h2>Kế hoạch cấp dưới (dự thảo) và danh mục nhiệm vụ</h2><table id=\"plans\"><tr><th>Đơn vị</th>"
+            "<th>Văn bản cấp trên</th><th>Nhiệm vụ của đơn vị</th><th>Giao cấp dưới</th><th>Tệp</th>"
+            f"<th>Lưu ý</th></tr>{plans}</table>"
             "<h2>Văn bản</h2><table id=\"documents\"><tr><th>Tệp</th><th>Số, ký hiệu</th><th>Loại</th><th>Ngày</th>"
             f"<th>Trích yếu</th><th>Nhiệm vụ</th></tr>{documents}</table>")
     return _page("Báo cáo lô văn bản", body)
