@@ -304,3 +304,13 @@ def test_date_line_wrapped_by_a_narrow_header_column(rules):
 def test_owner_after_an_opening_clause(rules, sentence, owner):
     record = extract_record(_doc("KẾ HOẠCH", "Thử", "I. TỔ CHỨC THỰC HIỆN", sentence), rules)
     assert [t.owner for t in record.tasks] == ([owner] if owner else [])
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Kính gửi: - Bộ Quốc phòng; - Bộ Lao động - Thương binh và Xã hội; - Bộ Tài chính",
+     ["Bộ Quốc phòng", "Bộ Lao động - Thương binh và Xã hội", "Bộ Tài chính"]),
+    ("Kính gửi: - Sở Giáo dục và Đào tạo - Sở Y tế", ["Sở Giáo dục và Đào tạo", "Sở Y tế"]),
+])
+def test_kinh_gui_addressees(rules, line, names):
+    record = extract_record(_doc("Số: 12/UBND-VX", "V/v thử", line, "Nội dung công văn."), rules)
+    assert [r.name for r in record.recipients] == names and {r.role for r in record.recipients} == {"action"}

@@ -158,7 +158,10 @@ def _kinh_gui(lines: Lines) -> list[Recipient]:
         if not match:
             continue
         rest = ref.text[match.end():]
-        parts = [p for p in regex.split(r"\s*;\s*|\s+-\s+|^\s*-\s*", rest) if p and p.strip(" -;.")]
+        # '- Bộ Quốc phòng; - Bộ Lao động - Thương binh và Xã hội': with semicolons, a dash
+        # inside a name is part of it; without them, ' - ' is what separates the addressees
+        separators = r"\s*;\s*-?\s*|^\s*-\s*" if ";" in rest else r"\s+-\s+|^\s*-\s*"
+        parts = [p for p in regex.split(separators, rest) if p and p.strip(" -;.")]
         follow = lines.refs[ref.index + 1:ref.index + 8]
         for nxt in follow:
             if not _ITEM.match(nxt.text):
