@@ -314,3 +314,9 @@ def test_owner_after_an_opening_clause(rules, sentence, owner):
 def test_kinh_gui_addressees(rules, line, names):
     record = extract_record(_doc("Số: 12/UBND-VX", "V/v thử", line, "Nội dung công văn."), rules)
     assert [r.name for r in record.recipients] == names and {r.role for r in record.recipients} == {"action"}
+
+
+def test_a_de_nghi_heading_owns_the_items_below_it(rules):
+    record = extract_record(_doc("KẾ HOẠCH", "Thử", "III. TỔ CHỨC THỰC HIỆN", "3. Đề nghị Huyện đoàn Thanh Chương",
+                                 "- Chỉ đạo các cơ sở Đoàn tổ chức các lớp dạy bơi cho học sinh."), rules)
+    assert [(t.owner, t.action[:8]) for t in record.tasks] == [("Huyện đoàn Thanh Chương", "Chỉ đạo ")]

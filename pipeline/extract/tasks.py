@@ -127,6 +127,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if skipping:
             continue
         found = finder.owner_at(rest) if item else None
+        lead = finder.lead.match(rest) if item and not found else None
+        if lead:
+            # '3. Đề nghị Huyện đoàn Thanh Chương' over the items it asks of that unit
+            behind = finder.owner_at(rest[lead.end():])
+            if behind and _is_heading(rest[lead.end():], behind):
+                heading_owner, lead_owner = behind[0], None
+                continue
         if found and _is_heading(rest, found):
             heading_owner, lead_owner = found[0], None
             if item and item.group("dash"):
