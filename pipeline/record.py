@@ -196,6 +196,13 @@ class Quote(_Model):
     start: int | None = None
     end: int | None = None
 
+    @classmethod
+    def of(cls, document: str, span: Span | None, text: str = "") -> Quote:
+        """The text a span points at, with its place; `text` alone when there is no span."""
+        if span is None:
+            return cls(document=document, text=text)
+        return cls(document=document, text=span.text, page=span.page, start=span.start, end=span.end)
+
 
 @dataclass(frozen=True)
 class Finding(_Model):

@@ -148,8 +148,4 @@ def _later(parent: Task, child: Task) -> tuple[str, str] | None:
 
 
 def _task_quote(record: Record, task: Task) -> Quote:
-    index = record.tasks.index(task)
-    span = record.evidence.get(f"tasks[{index}]")
-    if span is None:
-        return Quote(document=record.source.path, text=task.action)
-    return Quote(document=record.source.path, text=span.text, page=span.page, start=span.start, end=span.end)
+    return Quote.of(record.source.path, record.evidence.get(f"tasks[{record.tasks.index(task)}]"), task.action)

@@ -16,6 +16,7 @@ from ..extract.header import issuer_code
 from ..hierarchy import Hierarchy
 from ..record import Citation, Finding, Quote, Record
 from ..rules import Rules
+from ..derive.schedule import vn_date
 from .index import Document, identity
 
 
@@ -30,15 +31,12 @@ class Link:
 
 
 def _vn(iso: str | None) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else "?"
+    return vn_date(iso) or "?"
 
 
 def _quote(record: Record, index: int, citation: Citation) -> Quote:
-    span = record.evidence.get(f"citations[{index}]")
-    text = citation.text or citation.number or citation.title or ""
-    if span is None:
-        return Quote(document=record.source.path, text=text)
-    return Quote(document=record.source.path, text=span.text, page=span.page, start=span.start, end=span.end)
+    return Quote.of(record.source.path, record.evidence.get(f"citations[{index}]"),
+                    citation.text or citation.number or citation.title or "")
 
 
 def resolve(docs: list[Document]) -> list[Link]:

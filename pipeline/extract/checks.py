@@ -74,8 +74,7 @@ def check_document(lines: Lines, record: Record, rules: Rules) -> list[Finding]:
 
 
 def _quote(lines: Lines, ref: Ref, path: str, start: int = 0, end: int | None = None) -> Quote:
-    span = lines.span(ref, start, end)
-    return Quote(document=path, text=span.text, page=span.page, start=span.start, end=span.end)
+    return Quote.of(path, lines.span(ref, start, end))
 
 
 def _dates_and_weekdays(lines: Lines, path: str, checker: Checker) -> list[Finding]:
