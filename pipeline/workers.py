@@ -50,7 +50,7 @@ def process_all(files: list[tuple[Path, str]], rules: Rules, workers: int,
             done(rel, _in_process(path, rel, rules))
         return
     warm(rules)  # the workers are forked from this process: they start with all of it built
-    left = list(files)
+    finished: set[str] = set()
     # a few files a task: fewer round trips, and still some tasks left for a worker that finishes early
     size = max(1, min(8, len(files) // (workers * 6)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
@@ -58,13 +58,14 @@ def process_all(files: list[tuple[Path, str]], rules: Rules, workers: int,
         futures: dict[Future, list[tuple[Path, str]]] = {pool.submit(_work_many, chunk): chunk for chunk in chunks}
         try:
             for future in as_completed(futures):
-                for (path, rel), outcome in zip(futures[future], future.result()):
+                for (_, rel), outcome in zip(futures[future], future.result()):
                     done(rel, outcome)
-                    left.remove((path, rel))
+                    finished.add(rel)
         except BrokenProcessPool:
             pass  # the files still in flight are retried below, one worker each
-    for path, rel in left:
-        done(rel, _alone(path, rel, rules))
+    for path, rel in files:
+        if rel not in finished:
+            done(rel, _alone(path, rel, rules))
 
 
 def warm(rules: Rules) -> None:

@@ -16,7 +16,7 @@ from ..record import Finding, Record
 from ..rules import Rules
 from .coverage import Coverage, coverage_findings
 from .crossref import Link, citation_findings, duplicate_numbers, resolve
-from .index import Document, documents
+from .index import Document, NumberIndex, documents
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -38,9 +38,10 @@ class Audit:
 def audit(records: list[Record], rules: Rules) -> Audit:
     checker = compiled(rules, Checker)
     docs = documents(records)
-    links = resolve(docs)
+    index = NumberIndex(docs)
+    links = resolve(docs, index)
     findings = [f for doc in docs for f in doc.record.findings]
-    findings += citation_findings(links, docs, rules, checker)
+    findings += citation_findings(links, index, rules, checker)
     findings += duplicate_numbers(docs, checker)
     covered, table = coverage_findings(links, [d.record for d in docs], rules, checker)
     findings += covered

@@ -17,7 +17,7 @@ from ..hierarchy import Hierarchy
 from ..record import Citation, Finding, Quote, Record
 from ..rules import Rules
 from ..derive.schedule import vn_date
-from .index import Document, identity
+from .index import Document, NumberIndex, identity
 
 
 @dataclass(frozen=True)
@@ -39,22 +39,17 @@ def _quote(record: Record, index: int, citation: Citation) -> Quote:
                     citation.text or citation.number or citation.title or "")
 
 
-def resolve(docs: list[Document]) -> list[Link]:
+def resolve(docs: list[Document], index: NumberIndex) -> list[Link]:
     """Every citation of every document, with the document it names when it is in the batch."""
     links = []
     for doc in docs:
         for i, citation in enumerate(doc.record.citations):
             key = identity(citation.number, citation.date)
-            cited = None
-            if key is not None:
-                cited = next((d for d in docs if d is not doc and
-                              (k := identity(d.record.number, d.record.date)) is not None and key.same_number(k)),
-                             None)
-            links.append(Link(doc, i, citation, cited))
+            links.append(Link(doc, i, citation, index.find(key, doc) if key is not None else None))
     return links
 
 
-def citation_findings(links: list[Link], docs: list[Document], rules: Rules, checker: Checker) -> list[Finding]:
+def citation_findings(links: list[Link], index: NumberIndex, rules: Rules, checker: Checker) -> list[Finding]:
     out: list[Finding] = []
     data = rules.table("audit")
     codes = {k: v for k, v in data["issuer_codes"]["codes"].items() if not k.startswith("#")}
@@ -71,7 +66,7 @@ def citation_findings(links: list[Link], docs: list[Document], rules: Rules, che
                     suggestion=f"kiểm tra lại cơ quan ban hành văn bản {citation.number}"))
         if link.cited is None:
             if citation.number and citation.date:
-                typo = _near_number(citation, docs, link.citing, data["identity"]["max_digit_edits"])
+                typo = _near_number(citation, index, link.citing, data["identity"]["max_digit_edits"])
                 if typo is not None:
                     out.append(checker.finding(
                         "citation-number-mismatch",
@@ -108,15 +103,12 @@ def issuer_agrees(issuer: str, code: str, codes: dict[str, list[str]], hierarchy
     return any(phrase in key for phrase in expected)
 
 
-def _near_number(citation: Citation, docs: list[Document], citing: Document, edits: int) -> Document | None:
+def _near_number(citation: Citation, index: NumberIndex, citing: Document, edits: int) -> Document | None:
     """The document whose number differs from the cited one by `edits` digits at most,
     with the cited date and the same symbol."""
     key = identity(citation.number, citation.date)
-    for doc in docs:
-        other = identity(doc.record.number, doc.record.date)
-        if doc is citing or other is None or other.symbol != key.symbol or doc.record.date != citation.date:
-            continue
-        if 0 < _digit_edits(key.seq, other.seq) <= edits:
+    for other, doc in index.same_symbol(key, citing):
+        if doc.record.date == citation.date and 0 < _digit_edits(key.seq, other.seq) <= edits:
             return doc
     return None
 

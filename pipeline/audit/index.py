@@ -83,3 +83,23 @@ def documents(records: list[Record]) -> list[Document]:
         else:
             out[twin] = Document(out[twin].record, (*out[twin].copies, record))
     return out
+
+
+class NumberIndex:
+    """The documents of a batch by the symbol of their number: finding the document a
+    citation names costs a look-up, not a pass over the batch."""
+
+    def __init__(self, docs: list[Document]) -> None:
+        self.by_symbol: dict[str, list[tuple[Identity, Document]]] = {}
+        for doc in docs:
+            key = identity(doc.record.number, doc.record.date)
+            if key is not None:
+                self.by_symbol.setdefault(key.symbol, []).append((key, doc))
+
+    def same_symbol(self, key: Identity, citing: Document) -> list[tuple[Identity, Document]]:
+        """The other documents whose number has the symbol of `key`, in batch order."""
+        return [(k, d) for k, d in self.by_symbol.get(key.symbol, []) if d is not citing]
+
+    def find(self, key: Identity, citing: Document) -> Document | None:
+        """The first other document whose number is `key`'s."""
+        return next((d for k, d in self.same_symbol(key, citing) if key.same_number(k)), None)
