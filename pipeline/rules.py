@@ -21,6 +21,7 @@ from typing import Any
 import regex
 
 from .hierarchy import Hierarchy, compile_hierarchy
+from .names import Names, compile_names
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 RULES_ENV = "VANBAN_RULES"
@@ -60,6 +61,16 @@ class LegacyEncoding:
 
 
 @dataclass(frozen=True)
+class SignatureZone:
+    """rules/ingest.json ocr.signature_zone: where and how the signature block is read again."""
+
+    height: float
+    min_half_width: float
+    chroma: int
+    dark: int
+
+
+@dataclass(frozen=True)
 class IngestLimits:
     max_file_bytes: int
     max_pages: int
@@ -77,6 +88,7 @@ class IngestLimits:
     min_pages_for_repeat: int
     ocr_repairs: tuple[tuple[regex.Pattern, str], ...] = ()
     max_seconds_per_file: float = 0.0
+    signature_zone: SignatureZone | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +188,7 @@ class Rules:
     data: tuple[tuple[str, Any], ...] = ()
     hierarchy: Hierarchy | None = None
     derive: DeriveSettings | None = None
+    names: Names | None = None
 
     def pattern(self, name: str) -> regex.Pattern:
         for key, compiled in self.patterns:
@@ -233,17 +246,19 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
         if required not in raw:
             raise RulesError(f"rules file {required}.json is missing from {folders[0]}")
     version = hashlib.sha256("\n".join(digest_parts).encode("utf-8")).hexdigest()[:16]
+    syllables = _compile_syllables(raw["syllables"])
     return Rules(
         version=version,
         legacy=_compile_legacy(raw["legacy_encodings"]),
         ingest=_compile_ingest(raw["ingest"]),
-        syllables=_compile_syllables(raw["syllables"]),
+        syllables=syllables,
         doc_types=_compile_doc_types(raw["doc_types"]),
         units=_compile_units(raw["units"]),
         patterns=tuple(_compile_patterns(raw).items()),
         data=tuple((k, v) for k, v in raw.items()),
         hierarchy=_compile_hierarchy(raw.get("hierarchy"), raw.get("abbreviations", {})),
         derive=_compile_derive(raw.get("derive")),
+        names=_compile_names(raw.get("names"), syllables),
     )
 
 
@@ -254,6 +269,17 @@ def _compile_hierarchy(data: dict[str, Any] | None, abbreviations: dict[str, Any
         return compile_hierarchy(data, abbreviations)
     except ValueError as exc:
         raise RulesError(f"hierarchy: {exc}") from exc
+
+
+def _compile_names(data: dict[str, Any] | None, syllables: Syllables) -> Names | None:
+    if data is None:
+        return None
+    from .normalise import is_valid_syllable
+
+    try:
+        return compile_names(data, lambda word: is_valid_syllable(word.casefold(), syllables))
+    except ValueError as exc:
+        raise RulesError(f"names: {exc}") from exc
 
 
 def _compile_derive(data: dict[str, Any] | None) -> DeriveSettings | None:
@@ -373,7 +399,22 @@ def _compile_ingest(data: dict[str, Any]) -> IngestLimits:
         min_pages_for_repeat=int(_need(running, "min_pages_for_repeat", int, f"{where}.running_lines")),
         ocr_repairs=_compile_repairs(ocr.get("repairs", {}).get("rules", []), f"{where}.ocr.repairs"),
         max_seconds_per_file=float(data.get("max_seconds_per_file", 0)),
+        signature_zone=_compile_zone(ocr.get("signature_zone"), f"{where}.ocr.signature_zone"),
     )
+
+
+def _compile_zone(data: dict[str, Any] | None, where: str) -> SignatureZone | None:
+    if data is None:
+        return None  # an office that wants no second reading leaves the zone out
+    zone = SignatureZone(
+        height=float(_need(data, "height", (int, float), where)),
+        min_half_width=float(_need(data, "min_half_width", (int, float), where)),
+        chroma=int(_need(data, "chroma", int, where)),
+        dark=int(_need(data, "dark", int, where)),
+    )
+    if zone.height <= 0 or zone.min_half_width <= 0 or not 0 < zone.chroma < 255 or not 0 < zone.dark < 255:
+        raise RulesError(f"{where}: sizes must be positive and chroma, dark within 1..254")
+    return zone
 
 
 def _compile_repairs(entries: list[dict[str, Any]], where: str) -> tuple[tuple[regex.Pattern, str], ...]:

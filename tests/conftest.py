@@ -24,6 +24,17 @@ def rules():
     return load_rules()
 
 
+@pytest.fixture(autouse=True)
+def _pillow_bomb_limit():
+    """Reading a file sets Pillow's global bomb limit from its rules; a test that reads
+    under a tiny limit must not leave it for the test helpers that draw pages."""
+    from PIL import Image
+
+    before = Image.MAX_IMAGE_PIXELS
+    yield
+    Image.MAX_IMAGE_PIXELS = before
+
+
 @functools.lru_cache(maxsize=None)
 def read_cached(path: str) -> Document:
     return read_document(Path(path), load_rules(), display=Path(path).name)

@@ -6,6 +6,7 @@ warnings and evidence; `extract_record` puts them together. Pure: no files, no c
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from ..document import Document
@@ -35,7 +36,8 @@ def extract_record(document: Document, rules: Rules) -> Record:
     """The record of one document."""
     lines = Lines(document)
     header = extract_header(lines, rules)
-    closing = extract_closing(lines, rules)
+    closing = extract_closing(lines, rules, header.issuer.name if header.issuer else None,
+                              dt.date.fromisoformat(header.date) if header.date else None)
     warnings = [*document.warnings, *header.warnings, *closing.warnings]
     issuer = header.issuer
     if issuer is None:

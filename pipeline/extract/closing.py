@@ -8,9 +8,11 @@ follow each other: the recipients end with the `Lưu:` line, the signer comes af
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import regex
 
+from ..names import NameReading
 from ..record import AUTHORITIES, Recipient, Signer, Span
 from ..rules import Rules
 from .base import Lines, Ref, bare, clean_value, is_caps, squash
@@ -37,7 +39,10 @@ class Closing:
     lines: set[int] = field(default_factory=set)  # every line of the closing
 
 
-def extract_closing(lines: Lines, rules: Rules) -> Closing:
+def extract_closing(lines: Lines, rules: Rules, issuer: str | None = None,
+                    on: date | None = None) -> Closing:
+    """Recipients and signer; `issuer` and `on` (the document's date) tell whose known
+    signers a name read by OCR may be (rules/names.json)."""
     closing = Closing()
     left, right = _footer_blocks(lines)
     if left or right:
@@ -54,7 +59,7 @@ def extract_closing(lines: Lines, rules: Rules) -> Closing:
         closing.recipients = _kinh_gui(lines)
         if closing.recipients:
             closing.warnings.append("[recipients] no Nơi nhận block: the Kính gửi addressees are listed")
-    closing.signer = _signer(signer_lines, lines, closing, rules)
+    closing.signer = _signer(signer_lines, lines, closing, rules, issuer, on)
     if closing.signer is None:
         closing.warnings.append("[signer] no signature block found")
     return closing
@@ -171,7 +176,8 @@ def _kinh_gui(lines: Lines) -> list[Recipient]:
     return []
 
 
-def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rules) -> Signer | None:
+def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rules,
+            issuer: str | None, on: date | None) -> Signer | None:
     texts: list[tuple[str, Ref]] = []
     stamp = False
     for ref in signer_lines:
@@ -185,21 +191,35 @@ def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rule
     if not texts:
         return None
     name = None
+    reading: NameReading | None = None  # of OCR lines
     offices: list[str] = []
     for text, ref in texts:
         if name is not None:
             break  # the offices stand above the name
+        ocr = lines.is_ocr(ref)
+        office = _office(text, not offices, ocr, rules) if text else None
+        if office:
+            offices.append(office)
+            continue
+        if ocr and offices and rules.names is not None:
+            # under the offices, a line OCR garbled may still be the name; anything else
+            # there is the seal and the signature as OCR reads them
+            # the name is the block's last line: a later reading replaces an earlier one
+            reading = rules.names.read(text, issuer=issuer, title=offices[-1], on=on) or reading
+            continue
         # a flattened block 'KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng' ends with the name
         tail = regex.search(r"(?:\s|^)((?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4})$", text)
         if tail and not is_caps(text):
             name = tail.group(1)
             text = text[:tail.start(1)].strip()
         if text:
-            office = _office(text, not offices, lines.is_ocr(ref), rules)
+            office = _office(text, not offices, ocr, rules)
             if office:
                 offices.append(office)
-            # anything else between the offices and the name is the seal and the
-            # signature as OCR reads them
+    if name is None and reading is not None:
+        name = reading.name
+        if reading.note:
+            closing.warnings.append(reading.note)
     if not offices and not name:
         return None
     authority = on_behalf = title = None

@@ -27,6 +27,11 @@ def read_document(path: str | os.PathLike[str], rules: Rules, display: str | Non
     data = _read_bytes(path, name, rules)
     suffix = path.suffix.lower()
     sha = hashlib.sha256(data).hexdigest()
+    from PIL import Image
+
+    # Pillow keeps its bomb limit in a global: set it from these rules for every file, so
+    # the limit of one set of rules never carries over to a file read under another
+    Image.MAX_IMAGE_PIXELS = rules.ingest.max_image_pixels
     try:
         pages, fmt, legacy, warnings = _dispatch(path, data, suffix, name, rules)
     except InputError:

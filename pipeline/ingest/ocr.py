@@ -18,6 +18,7 @@ from ..document import Line, Page
 from ..errors import InputError
 from ..normalise import Row, Segment
 from ..rules import Rules
+from . import signature
 
 INSTALL_HINT = "install Tesseract with its Vietnamese data: apt-get install tesseract-ocr tesseract-ocr-vie"
 
@@ -50,7 +51,6 @@ def tesseract_ready(languages: str) -> str | None:
 def read_image(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str]]:
     from PIL import Image, ImageSequence
 
-    Image.MAX_IMAGE_PIXELS = rules.ingest.max_image_pixels
     try:
         image = Image.open(io.BytesIO(data))
         frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
@@ -89,19 +89,30 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules) -> tuple[list[L
     # a 3x3 median removes the speckles of scanners and fax copies; Tesseract reads
     # each speckle as a stray glyph otherwise and the column pass sees false gaps
     gray = to_gray(image).filter(ImageFilter.MedianFilter(3))
+    turns: list[tuple[float, int]] = []  # what was done to the page, to do it to the colours too
     angle = estimate_skew(gray, rules.ingest.ocr_max_skew_degrees)
     if abs(angle) >= 0.2:
         gray = gray.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+        turns.append((angle, Image.BICUBIC))
     words, confidence = _words(gray, dpi, rules)
     if confidence < 55 or len(words) < 10:
         # poor reading: perhaps the page lies sideways or upside down (orientation
         # detection costs a second Tesseract run, so only pages that need it pay)
-        turned = _upright(gray, warnings, number)
-        if turned is not gray:
+        turned, degrees = _upright(gray, warnings, number)
+        if degrees:
             words, confidence = _words(turned, dpi, rules)
             gray = turned
+            turns.append((-degrees, Image.NEAREST))
     width = gray.width * 72.0 / dpi
     lines = layout_words(words, width, number, rules.ingest.ocr_repairs)
+
+    def colour_page():
+        page = image.convert("RGB")
+        for degrees, resample in turns:
+            page = page.rotate(degrees, resample=resample, expand=True, fillcolor=(255, 255, 255))
+        return page, dpi
+
+    lines = signature.reread(lines, width, number, rules, colour_page)
     if sum(len(ln.text) for ln in lines) < rules.ingest.ocr_min_text_chars:
         warnings.append(f"[ocr] page {number}: almost no text found on the scanned page")
     return lines, warnings
@@ -136,20 +147,21 @@ def _words(gray, dpi: float, rules: Rules) -> tuple[list[Word], float]:
 
 
 def _upright(gray, warnings: list[str], number: int):
-    """Turn a page scanned sideways or upside down (Tesseract's orientation detection)."""
+    """A page scanned sideways or upside down, turned upright (Tesseract's orientation
+    detection), and the degrees it was turned by (0: left as it was)."""
     import pytesseract
 
     try:
         osd = pytesseract.image_to_osd(gray, config="--psm 0 -c min_characters_to_try=20")
     except Exception:  # too little text to tell the orientation: leave it as it is
-        return gray
+        return gray, 0
     match = regex.search(r"Rotate:\s*(\d+)", osd)
     confidence = regex.search(r"Orientation confidence:\s*([\d.]+)", osd)
     rotate = int(match.group(1)) if match else 0
     if rotate and (confidence is None or float(confidence.group(1)) >= 1.5):
         warnings.append(f"[ocr] page {number}: turned {rotate} degrees to read it")
-        return gray.rotate(-rotate, expand=True, fillcolor=255)
-    return gray
+        return gray.rotate(-rotate, expand=True, fillcolor=255), rotate
+    return gray, 0
 
 
 def estimate_skew(gray, max_degrees: float) -> float:

@@ -17,7 +17,7 @@ from .. import normalise
 from ..document import Line, Page
 from ..errors import InputError
 from ..rules import Rules
-from . import ocr
+from . import ocr, signature
 
 # pdfplumber's default x_tolerance (3 pt) glues words of tightly set lines together
 # ('Căn cứThôngtưsố32/2018', shared/real/01); letters of a word sit closer than 1.5 pt.
@@ -50,6 +50,7 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
             except Exception as exc:  # one broken page must not lose the others
                 lines, verdict = [], f"text layer unreadable ({type(exc).__name__})"
             if verdict is None:
+                lines = _signature_image(data, index, page, lines, rules, warnings)
                 pages.append(Page(number, tuple(lines)))
                 continue
             if ocr_reason is None:
@@ -115,6 +116,28 @@ def _text_layer(page, number: int, rules: Rules) -> tuple[list[Line], str | None
     if count >= limits.min_words_for_syllable_check and share > limits.max_invalid_syllable_share:
         return lines, f"text layer looks damaged ({share:.0%} of words are not Vietnamese)"
     return lines, None
+
+
+def _signature_image(data: bytes, index: int, page, lines: list[Line], rules: Rules,
+                     warnings: list[str]) -> list[Line]:
+    """A born-digital page whose signer's name is only in an image (the seal, the signature
+    and the typed name scanned together): that part of the page is read by OCR."""
+    found = signature.zone(lines, float(page.width), rules)
+    if found is None:
+        return lines
+    left, top, right, bottom = found[1]
+    if not any(im["x1"] - im["x0"] >= 20 and im["bottom"] - im["top"] >= 20
+               and im["x0"] < right and im["x1"] > left and im["top"] < bottom and im["bottom"] > top
+               for im in page.images):
+        return lines
+    if ocr.tesseract_ready(rules.ingest.ocr_languages):
+        return lines
+    number = index + 1
+    out = signature.reread(lines, float(page.width), number, rules,
+                           lambda: _render(data, index, page, rules), only_if_unnamed=True)
+    if out is not lines:
+        warnings.append(f"[ocr] page {number}: the signer's name is in an image; read by OCR")
+    return out
 
 
 def _render(data: bytes, index: int, page, rules: Rules):

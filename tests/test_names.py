@@ -1,0 +1,189 @@
+"""Signer names read by OCR (rules/names.json, pipeline/names.py) and the signature zone
+read again without its colours (pipeline/ingest/signature.py)."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from datetime import date
+
+import pytest
+
+from pipeline.extract import extract_record
+from pipeline.ingest import read_document
+from pipeline.ingest.signature import drop_colour
+from pipeline.rules import RulesError, load
+from tests.variants import _font_files
+
+BGDDT = "Bộ Giáo dục và Đào tạo"
+
+
+@pytest.mark.parametrize("read, name", [
+    ("Nguyễa Văn Phúc", "Nguyễn Văn Phúc"),  # one letter off a name syllable
+    ("Trần Xgọc Lan", "Trần Ngọc Lan"),
+    ("xê Quân", "Lê Quân"),  # the capital lost to the signature stroke
+    (";.ê Quần", "Lê Quân"),  # one mark from 'quân', two from 'quan': the nearer wins
+    ("Huỳnh Bao Toàn", "Huỳnh Bảo Toàn"),  # the hook lost
+    ("Võ Hữu Tính", "Võ Hữu Tính"),
+    ("Nguyễn Thị Kim Chi", "Nguyễn Thị Kim Chi"),
+])
+def test_a_name_is_read_syllable_by_syllable(rules, read, name):
+    reading = rules.names.read(read)
+    assert reading is not None and reading.name == name
+    assert (reading.note is None) == (read == name)
+
+
+@pytest.mark.parametrize("text", [
+    "xàz=— xà»", "TT", "Í r4f", "LLÃK _", "\\ CỦ Âuyu", "“tả lu", "Lưu: VT, VP",
+    "THỨ TRƯỞNG XX",  # not a name: no syllable of it is one
+    "Đan Ngọc Thướng",  # a surname that is no known one, with no known signer to say who
+])
+def test_what_is_no_name_stays_none(rules, text):
+    assert rules.names.read(text) is None
+
+
+@pytest.mark.parametrize("read, name", [
+    ("Đan Ngọc Thướng", "Phạm Ngọc Thưởng"),
+    ("Plam: Xgọc Thưởng", "Phạm Ngọc Thưởng"),
+    ("Nơn yến Văn Phúc", "Nguyễn Văn Phúc"),
+    ("Lê zân Dũng", "Lê Tấn Dũng"),
+    ("Lê Tân Dũng", "Lê Tấn Dũng"),  # a clean reading only gets its diacritics back
+])
+def test_a_garbled_name_is_the_known_signer_it_is_closest_to(rules, read, name):
+    reading = rules.names.read(read, issuer=BGDDT, title="THỨ TRƯỞNG", on=date(2025, 9, 1))
+    assert reading is not None and reading.name == name
+    assert "known signer" in reading.note
+
+
+def test_known_signers_are_bounded_by_body_title_term_and_a_clean_reading(rules):
+    names = rules.names
+    # another body's deputy minister is not the Bộ GDĐT's
+    assert names.read("Đan Ngọc Thướng", issuer="Bộ Y tế", title="THỨ TRƯỞNG") is None
+    # a minister is not matched against the deputies
+    assert names.read("Nơn yến Văn Phúc", issuer=BGDDT, title="BỘ TRƯỞNG") is None
+    # out of a known term of office
+    assert names.read("Phùng Xuâx Nhạ", issuer=BGDDT, title="BỘ TRƯỞNG", on=date(2016, 5, 1)).name == "Phùng Xuân Nhạ"
+    later = names.read("Phùng Xuâx Nhạ", issuer=BGDDT, title="BỘ TRƯỞNG", on=date(2024, 5, 1))
+    assert "known signer" not in (later.note or "")
+    # a name read cleanly that is close to, but not, a known signer is someone else
+    assert names.read("Lê Quang", issuer=BGDDT, title="THỨ TRƯỞNG").name == "Lê Quang"
+
+
+def test_names_rules_check_their_examples(tmp_path):
+    folder = tmp_path / "rules"
+    shutil.copytree("rules", folder)
+    data = json.loads((folder / "names.json").read_text(encoding="utf-8"))
+    data["examples"]["syllables"].append(["Nguyễa Văn Phúc", "Nguyễa Văn Phúc"])
+    (folder / "names.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(RulesError, match="names: example 'Nguyễa Văn Phúc'"):
+        load(base=folder)
+
+
+# --- the signature zone ----------------------------------------------------------------
+
+def _font(size: int):
+    from PIL import ImageFont
+
+    regular, bold = _font_files()
+    return ImageFont.truetype(regular, size), ImageFont.truetype(bold, size)
+
+
+def _seal_and_signature(page, centre: tuple[int, int], radius: int) -> None:
+    """A red seal ring with a star and a blue signature, stamped over the print the way
+    ink is: the black under them stays black (a multiply, not a paint-over)."""
+    from PIL import Image, ImageChops, ImageDraw
+
+    ink = Image.new("RGB", page.size, "white")
+    draw = ImageDraw.Draw(ink)
+    x, y = centre
+    draw.ellipse((x - radius, y - radius, x + radius, y + radius), outline=(214, 40, 46), width=36)
+    draw.regular_polygon((x, y, 40), 5, fill=(214, 40, 46))
+    for k in range(3):
+        draw.line((x - 40 + 30 * k, y + 150, x + 280, y - 30 + 20 * k), fill=(28, 48, 170), width=5)
+    page.paste(ImageChops.multiply(page, ink))
+
+
+def _signed_page(name: str):
+    """A 200-dpi colour page: body, Nơi nhận left, the deputy's office right, and the
+    printed name crossed by the seal and the signature."""
+    from PIL import Image, ImageDraw
+
+    regular, bold = _font(30)
+    page = Image.new("RGB", (1654, 2339), "white")
+    draw = ImageDraw.Draw(page)
+    for i in range(6):
+        draw.text((160, 300 + 52 * i), f"Dòng nội dung thứ {i + 1} của kế hoạch phòng, chống đuối nước.", font=regular, fill="black")
+    draw.text((160, 800), "Nơi nhận:", font=bold, fill="black")
+    for i, item in enumerate(["- Như trên;", "- Lưu: VT, GDTrH."]):
+        draw.text((160, 850 + 44 * i), item, font=regular, fill="black")
+    draw.text((1020, 800), "KT. GIÁM ĐỐC", font=bold, fill="black")
+    draw.text((1000, 850), "PHÓ GIÁM ĐỐC", font=bold, fill="black")
+    draw.text((1010, 1200), name, font=bold, fill="black")
+    _seal_and_signature(page, (1060, 1090), 190)
+    return page
+
+
+def test_drop_colour_keeps_black_print_and_removes_seal_and_ink(rules):
+    import numpy as np
+    from PIL import Image
+
+    swatch = Image.new("RGB", (4, 1))
+    swatch.putdata([(20, 20, 24), (214, 40, 46), (28, 48, 170), (250, 250, 245)])
+    out = np.asarray(drop_colour(swatch, rules.ingest.signature_zone)).tolist()[0]
+    assert out == [0, 255, 255, 255]
+
+
+def test_a_name_under_the_seal_and_the_signature_is_read(tmp_path, rules):
+    path = tmp_path / "signed.png"
+    _signed_page("Nguyễn Văn An").save(path, dpi=(200, 200))
+    record = extract_record(read_document(path, rules), rules)
+    assert record.signer is not None
+    assert (record.signer.authority, record.signer.title) == ("KT.", "PHÓ GIÁM ĐỐC")
+    assert record.signer.name == "Nguyễn Văn An"
+
+
+def test_a_born_digital_page_with_the_name_in_an_image_reads_it(tmp_path, rules):
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    regular, bold = _font_files()
+    for face, file in (("VBSig", regular), ("VBSigBold", bold)):
+        if face not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(face, file))
+    stamp = Image.new("RGB", (620, 420), "white")
+    ImageDraw.Draw(stamp).text((150, 350), "Trần Thị Hạnh", font=_font(44)[1], fill="black")
+    _seal_and_signature(stamp, (250, 230), 160)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.setFont("VBSigBold", 12)
+    c.drawString(90, 780, "TRƯỜNG THPT KIÊN LƯƠNG")
+    c.drawString(330, 780, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    c.setFont("VBSig", 12)
+    c.drawString(90, 760, "Số: 12/TB-THPT")
+    c.drawString(320, 740, "Kiên Lương, ngày 05 tháng 8 năm 2024")
+    c.setFont("VBSigBold", 13)
+    c.drawString(250, 700, "THÔNG BÁO")
+    c.drawString(190, 682, "Về lịch tựu trường năm học 2024-2025")
+    c.setFont("VBSig", 12)
+    for i in range(5):
+        c.drawString(70, 640 - 18 * i, f"Nội dung thứ {i + 1}: học sinh tựu trường đúng giờ, mang theo sách vở.")
+    c.drawString(70, 520, "Nơi nhận:")
+    c.drawString(70, 504, "- Như trên;")
+    c.drawString(70, 488, "- Lưu: VT.")
+    c.setFont("VBSigBold", 12)
+    c.drawString(390, 520, "HIỆU TRƯỞNG")
+    c.drawImage(ImageReader(stamp), 340, 380, width=186, height=126)
+    c.showPage()
+    c.save()
+    path = tmp_path / "stamped.pdf"
+    path.write_bytes(buf.getvalue())
+    document = read_document(path, rules)
+    assert not document.pages[0].ocr  # the page keeps its text layer
+    record = extract_record(document, rules)
+    assert record.signer is not None and record.signer.title == "HIỆU TRƯỞNG"
+    assert record.signer.name == "Trần Thị Hạnh"
+    assert any("name is in an image" in w for w in record.warnings)
