@@ -17,10 +17,10 @@ comes here: its letters are what was typed.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
-from collections.abc import Callable
 from typing import Any
 
 import regex

@@ -321,3 +321,58 @@ def test_a_de_nghi_heading_owns_the_items_below_it(rules):
     record = extract_record(_doc("KẾ HOẠCH", "Thử", "III. TỔ CHỨC THỰC HIỆN", "3. Đề nghị Huyện đoàn Thanh Chương",
                                  "- Chỉ đạo các cơ sở Đoàn tổ chức các lớp dạy bơi cho học sinh."), rules)
     assert [(t.owner, t.action[:8]) for t in record.tasks] == [("Huyện đoàn Thanh Chương", "Chỉ đạo ")]
+
+
+def _tasks(rules, *lines: str) -> list[tuple[str, str, str | None]]:
+    record = extract_record(_doc("Số: 12/UBND-VX", "Thanh Chương, ngày 10 tháng 01 năm 2023", "V/v thử", *lines), rules)
+    return [(t.owner, t.action, t.deadline.end if t.deadline else None) for t in record.tasks]
+
+
+# fmt: off
+TASK_PIECES = [
+    # each sentence that opens with an action verb is a task of its own
+    (["II. TỔ CHỨC THỰC HIỆN",
+      "4. Sở Tư pháp: Phối hợp với Công an tỉnh kiểm tra việc thực hiện Luật. Phối hợp với Văn phòng UBND tỉnh tham mưu ban hành Quy chế."],
+     [("Sở Tư pháp", "Phối hợp với Công an tỉnh kiểm tra việc thực hiện Luật", None),
+      ("Sở Tư pháp", "Phối hợp với Văn phòng UBND tỉnh tham mưu ban hành Quy chế.", None)]),
+    # a sentence that opens otherwise stays with the duty before it
+    (["II. TỔ CHỨC THỰC HIỆN", "1. Sở Tài chính: Tổ chức tập huấn cho kế toán. Thời gian: trước ngày 15/10/2023."],
+     [("Sở Tài chính", "Tổ chức tập huấn cho kế toán. Thời gian: trước ngày 15/10/2023.", "2023-10-15")]),
+    # a list after a colon with two deadlines: one task per clause, each with its date
+    (["II. TỔ CHỨC THỰC HIỆN",
+      "1. Các trường THCS căn cứ nhiệm vụ được giao chỉ đạo: xây dựng Kế hoạch trước ngày 28/2/2023; "
+      "lập dự toán gửi Sở Tài chính; báo cáo kết quả trước ngày 10/11/2023."],
+     [("Các trường THCS", "xây dựng Kế hoạch trước ngày 28/2/2023", "2023-02-28"),
+      ("Các trường THCS", "lập dự toán gửi Sở Tài chính", None),
+      ("Các trường THCS", "báo cáo kết quả trước ngày 10/11/2023", "2023-11-10")]),
+    # a list with one deadline or none is one duty in parts
+    (["II. TỔ CHỨC THỰC HIỆN",
+      "1. Các trường THCS có trách nhiệm: lãnh đạo thực hiện tốt các quy định; thường xuyên tự kiểm tra."],
+     [("Các trường THCS", "có trách nhiệm: lãnh đạo thực hiện tốt các quy định; thường xuyên tự kiểm tra.", None)]),
+    # what befalls work not done is no part of the duty
+    (["II. TỔ CHỨC THỰC HIỆN",
+      "Đề nghị Sở Lao động - Thương binh và Xã hội lập dự toán đầy đủ theo quy định. "
+      "Đối với các nội dung không đưa vào dự toán sẽ không được tổng hợp."],
+     [("Sở Lao động - Thương binh và Xã hội", "lập dự toán đầy đủ theo quy định", None)]),
+    # 'X chỉ đạo Y ... thực hiện các nội dung sau:': X directs, Y does the items
+    (["Bộ yêu cầu các địa phương thực hiện như sau:",
+      "1. Tiếp tục xem xét, giải quyết các hồ sơ còn tồn.",
+      "2. Ủy ban nhân dân các tỉnh chỉ đạo Sở Y tế phối hợp với các cơ quan chức năng thực hiện các nội dung sau:",
+      "2.1. Tiến hành xem xét lại từng hồ sơ."],
+     [("các địa phương", "Tiếp tục xem xét, giải quyết các hồ sơ còn tồn.", None),
+      ("Ủy ban nhân dân các tỉnh", "chỉ đạo Sở Y tế phối hợp với các cơ quan chức năng thực hiện các nội dung sau:", None),
+      ("Sở Y tế", "Tiến hành xem xét lại từng hồ sơ.", None)]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("lines, tasks", TASK_PIECES, ids=lambda v: str(v)[:40])
+def test_task_pieces(rules, lines, tasks):
+    assert _tasks(rules, *lines) == tasks
+
+
+def test_noi_nhan_misread_by_ocr_still_opens_the_recipients(rules):
+    doc = _scan("Nội dung thông báo.", "Nơi nhân:", "- Các trường THCS;", "- Lưu: VT.", "HIỆU TRƯỞNG", "Võ Hữu Tính")
+    record = extract_record(doc, rules)
+    assert [r.name for r in record.recipients] == ["Các trường THCS", "VT"]
+    assert record.signer.name == "Võ Hữu Tính"

@@ -17,7 +17,8 @@ from ..record import AUTHORITIES, Recipient, Signer, Span
 from ..rules import Rules
 from .base import Lines, Ref, bare, clean_value, is_caps, squash
 
-_NOI_NHAN = regex.compile(r"^\s*N?[ơo]i\s+nh[ậa]n\s*[:.]?\s*", regex.IGNORECASE)  # OCR loses the N
+# OCR loses the N and misreads the marks ('Nơi nhân:', 'ơi nhận')
+_NOI_NHAN = regex.compile(r"^\s*N?[ơoớờ]i\s+nh[ậaâấầ]n\s*[:.]?\s*", regex.IGNORECASE)
 _KINH_GUI = regex.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*(?:\|\s*)?", regex.IGNORECASE)
 _LUU = regex.compile(r"^\s*Lưu\s*[:.]?\s*(?=\S)")
 _ITEM = regex.compile(r"^\s*[-+•–*]\s*")

@@ -45,6 +45,7 @@ class TaskFinder:
         self.giao = regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)")
         self.boilerplate = [regex.compile(p) for p in data["boilerplate"]]
         self.unowned = [regex.compile(p) for p in data.get("boilerplate_unowned", [])]
+        self.consequence = [regex.compile(p) for p in data.get("consequences", [])]
         self.skip_sections = [bare(s) for s in data["skip_sections"]]
         self.recurrence = [(regex.compile(r["pattern"], regex.IGNORECASE), r["value"]) for r in data["recurrence"]]
         self.not_after = regex.compile(
@@ -80,6 +81,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     skipping = False
     heading_owner: str | None = None
     lead_owner: str | None = None
+    intro_owner: str | None = None  # a lead-in before the numbered items
     has_roman = any(_TOP.match(r.text) and not r.text.startswith("Điều") for r in lines.refs[start:])
 
     def close_section() -> None:
@@ -96,8 +98,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if not named and any(p.search(action) for p in finder.unowned):
             return
         for one in [o.strip() for o in owner.split(";") if o.strip()]:
-            evidence[f"tasks[{len(tasks)}]"] = lines.span(ref)
-            tasks.append(_task(one, action, section, doc_date, finder))
+            for piece in _pieces(action, doc_date, finder):
+                evidence[f"tasks[{len(tasks)}]"] = lines.span(ref)
+                tasks.append(_task(one, piece, section, doc_date, finder))
 
     for ref in lines.refs[start:]:
         if ref.index in skip or ref.block.startswith(("header", "footer")) or ref.block == "table":
@@ -110,7 +113,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             rest = top.group("rest").strip()
             sections.append(Section(section, rest or None))
             skipping = any(s in bare(rest) for s in finder.skip_sections) and not rest.startswith("Đề nghị")
-            heading_owner = lead_owner = None
+            heading_owner = lead_owner = intro_owner = None
             if section.startswith("Điều") and rest:
                 _sentence(rest, ref, finder, add)
             continue
@@ -121,7 +124,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             close_section()
             section = label
             sections.append(Section(label, None))
-            heading_owner = lead_owner = None
+            # 'yêu cầu các địa phương thực hiện như sau:' before the numbered items
+            # stands over all of them, until an item names its own owner
+            heading_owner, lead_owner = None, intro_owner
         elif item and label:
             children.append(Section(label, _heading(rest)))
         if skipping:
@@ -153,6 +158,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 # 'giao Giám đốc Công an tỉnh chỉ đạo thực hiện:' under '1. Công an tỉnh':
                 # the heading's unit stays the owner (gold 03)
                 lead_owner = heading_owner if heading_owner and heading_owner in lead else lead
+                intro_owner = lead_owner if not item else None
+                directing = finder.owner_at(rest)
+                if directing and _directed(rest, directing, finder) == lead:
+                    add(directing[0], rest[directing[1]:], ref)
                 continue
         if not item:
             lead_owner = None
@@ -177,6 +186,9 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     return not tail and len(owner.split()) <= 16 and not rest.endswith((".", ";"))
 
 
+_DIRECTS = regex.compile(r"(?<!\p{L})chỉ\s+đạo\s+(?=\p{Lu})")
+
+
 def _lead_owner(text: str, finder: TaskFinder) -> str | None:
     lead = finder.lead.search(text)
     if lead:
@@ -185,7 +197,19 @@ def _lead_owner(text: str, finder: TaskFinder) -> str | None:
             return found[0]
     found = finder.owner_at(text)
     if found and regex.search(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|thực\s+hiện\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)", text):
-        return found[0]
+        directed = _directed(text, found, finder)
+        return directed or found[0]
+    return None
+
+
+def _directed(text: str, found: tuple[str, int], finder: TaskFinder) -> str | None:
+    """'UBND các tỉnh chỉ đạo Sở LĐTBXH phối hợp ... thực hiện các nội dung sau:': the unit
+    directed does the items below; the one directing has the duty to direct."""
+    directs = _DIRECTS.match(text, found[1])
+    if directs:
+        unit = finder.owner_at(text[directs.end():])
+        if unit:
+            return unit[0]
     return None
 
 
@@ -215,6 +239,49 @@ def _sentence(text: str, ref: Ref, finder: TaskFinder, add) -> bool:
             add(found[0], text, ref)  # the opening clause belongs to the action
             return True
     return False
+
+
+# a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
+# of three capitals or more ('... mất BMNN. Đối với ...'); 'TP. Hồ Chí Minh' goes on
+_SENTENCE_END = regex.compile(r"(?:(?<=[\p{Ll}\d)])|(?<=\p{Lu}{3}))\.\s+(?=\p{Lu})")
+_LIST = regex.compile(r"^(?P<lead>[^:]{0,200}):\s*(?P<items>.+;.+)$")
+
+
+def _pieces(action: str, doc_date: str | None, finder: TaskFinder) -> list[str]:
+    """The separate tasks in one owner's action.
+
+    - Each sentence that opens with an action verb or an opening clause is a task of its
+      own ('Sở Tư pháp: Phối hợp ... kiểm tra .... Phối hợp ... tham mưu ...'); any other
+      sentence ('Thời gian: trước ngày 15/10') stays with the one before it. A later
+      sentence that states a consequence ('... sẽ không được tổng hợp') is left out.
+    - A list after a colon whose clauses carry two or more deadlines gives one task per
+      clause: each deliverable is chased by its own date ('chỉ đạo: xây dựng Kế hoạch ...
+      trước ngày 28/2/2023; lập dự toán ...; báo cáo ... trước ngày 10/11/2023'). A list
+      with one deadline or none is one duty described in parts, and stays whole.
+    """
+    sentences: list[str] = []
+    for sentence in _SENTENCE_END.split(action):
+        if sentences and any(p.search(sentence) for p in finder.consequence):
+            continue  # what befalls work not done is no part of the duty
+        opens = finder.verb.match(sentence) or (finder.opener and finder.opener.match(sentence))
+        if sentences and not opens:
+            sentences[-1] = f"{sentences[-1]}. {sentence}"
+        else:
+            sentences.append(sentence)
+    pieces: list[str] = []
+    for sentence in sentences:
+        listed = _LIST.match(sentence)
+        clauses = [c.strip(" .") for c in listed.group("items").split(";")] if listed else []
+        dated = [c for c in clauses if c and _dated(find_deadline(c, doc_date, finder.rules))]
+        if len(dated) >= 2:
+            pieces.extend(c for c in clauses if c)
+        else:
+            pieces.append(sentence)
+    return [p for p in (clean_value(p) for p in pieces) if p]
+
+
+def _dated(deadline) -> bool:
+    return deadline is not None and (deadline.start is not None or deadline.end is not None)
 
 
 def _task(owner: str, action: str, section: str | None, doc_date: str | None, finder: TaskFinder) -> Task:
