@@ -407,6 +407,8 @@ _DASH_WRAP = regex.compile(r"^[-–]\s+\p{Lu}\p{Ll}")
 _TERMINAL = regex.compile(r"[.;:!?]\s*$|\./\.\s*$")
 # words that never end a Vietnamese sentence: a line ending in one goes on below, however
 # short it is ('... ngày 26 tháng 02 năm 2025 của' / 'Chính phủ quy định ...' on a scan)
+_NUMBER_LABEL = regex.compile(r"(?<!\p{L})[Ss]ố\s*:?$")
+_NUMBER_START = regex.compile(r"^\d{1,5}\s?/")  # a document number, not an item '2. Nội dung'
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:của|và|về|số|ngày|tại|các|những|với|cho|theo|để|do|được|là|trên|từ)$")
 
 
@@ -471,6 +473,8 @@ def _continues(prev: Line, line: Line, wrap_width: float) -> bool:
     a, b = prev.text.strip(), line.text.strip()
     if not a or not b or a.endswith("./.") or _DATE_LINE.match(b) or HEADER_HINT.search(b):
         return False
+    if _NUMBER_LABEL.search(a) and _NUMBER_START.match(b):
+        return True  # '... năm học 2023-2024 số:' / '2647/TB-SGDĐT của Sở ...': one citation
     if is_heading_or_item(b):
         # 'Bộ Lao động' / '- Thương binh và Xã hội': a hyphenated name wrapped at the
         # dash, not a list item, when the line before runs to the margin unfinished

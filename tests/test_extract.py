@@ -376,3 +376,22 @@ def test_noi_nhan_misread_by_ocr_still_opens_the_recipients(rules):
     record = extract_record(doc, rules)
     assert [r.name for r in record.recipients] == ["Các trường THCS", "VT"]
     assert record.signer.name == "Võ Hữu Tính"
+
+
+_UNNUMBERED = json.loads((SAMPLES.parent / "rules" / "citations.json").read_text(encoding="utf-8"))["unnumbered"]
+
+
+@pytest.mark.parametrize("example", _UNNUMBERED["examples"], ids=lambda e: e["text"][:30])
+def test_unnumbered_citation_examples(rules, example):
+    """A document named by type without a number is a citation with number None."""
+    citations, _ = extract_citations(Lines(_doc(example["text"])), None, 0, set(), rules)
+    found = [c for c in citations if c.number is None]
+    assert len(found) == 1
+    for key in ("doc_type", "title", "date", "issuer"):
+        assert getattr(found[0], key) == example.get(key), key
+
+
+@pytest.mark.parametrize("text", _UNNUMBERED["non_examples"], ids=lambda t: t[:30])
+def test_unnumbered_citation_non_examples(rules, text):
+    citations, _ = extract_citations(Lines(_doc(text)), None, 0, set(), rules)
+    assert all(c.number is not None for c in citations)

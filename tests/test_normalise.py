@@ -122,6 +122,10 @@ def test_blank_line_ends_a_paragraph_in_ordinary_text():
     ("Giao Sở Giáo dục và", "Đào tạo chủ trì.", True),
     # a short line ending in an ordinary word is a line of its own
     ("Căn cứ tình hình thực tế", "Phòng Giáo dục xây dựng kế hoạch.", False),
+    # 'số:' at the end of a line, the document number on the next: one citation
+    ("Căn cứ thông báo kết quả xét tuyển vào lớp 10 số:", "2647/TB-SGDĐT của Sở GDĐT An Giang ngày 07/7/2023;", True),
+    # ... but not a numbered item after a count
+    ("Tổng số:", "2. Nội dung thực hiện.", False),
 ])
 def test_short_line_with_an_open_end_continues(first, second, joined):
     lines = _lines(first, second, *(["Một dòng đầy đủ chiều rộng của trang văn bản kết thúc ở đây."] * 5))

@@ -59,6 +59,14 @@ class CitationFinder:
         self.law = regex.compile(rf"(?<!\p{{L}})(?P<name>{laws['head']}.*?)(?={laws['stop']}|$)")
         self.amending_law = regex.compile(rf"(?<!\p{{L}})(?P<name>{laws['amending']})")
         self.abbreviation = regex.compile(data["abbreviation_defined"]["pattern"])
+        unnumbered = data.get("unnumbered", {})
+        grounds = "|".join(regex.escape(t) for t in sorted(unnumbered.get("grounds", []), key=len, reverse=True))
+        self.grounds = regex.compile(rf"^\s*(?:[-+]\s*)?Căn\s+cứ\s+(?P<type>{grounds})\s+(?P<rest>\S.*)$") if grounds else None
+        quoted = "|".join(regex.escape(t) for t in sorted(unnumbered.get("quoted", []), key=len, reverse=True))
+        self.approved_by = regex.compile(
+            rf"\s*,?\s*(?:được\s+)?(?:phê\s+duyệt|ban\s+hành)?\s*(?:kèm\s+)?(?:theo|tại)\s+\p{{Lu}}\p{{L}}*(?:\s+\p{{L}}+){{0,2}}\s+(?:{so})\s*\d")
+        self.quoted = regex.compile(
+            rf"(?<!\p{{L}})(?P<type>{quoted})\s+[“\"](?P<title>[^”\"]{{5,200}})[”\"]") if quoted else None
         self.rules = rules
 
     def issuer_after(self, text: str, pos: int) -> tuple[str | None, int]:
@@ -141,6 +149,11 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
                 continue
             date, pos = date_at(text, match.end())
             issuer, pos2 = finder.issuer_after(text, pos)
+            if date is None and issuer is not None:
+                # '2647/TB-SGDĐT của Sở GDĐT An Giang ngày 07 tháng 07 năm 2023': the date
+                # may follow the issuer
+                date, after = date_at(text, pos2)
+                pos2 = after if date else pos2
             head = text[:mention_start]
             if issuer is None and inherited is not None:
                 issuer = inherited.issuer
@@ -171,6 +184,7 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
                                  text=clean_value(text[mention_start:max(end, pos2)])), ref, mention_start,
                  max(end, pos2), mention)
     _laws(found, refs, finder)
+    _unnumbered(found, refs, finder)
     found.sort(key=lambda f: (f.ref.index, f.start))
     citations, evidence = [], {}
     for i, f in enumerate(found):
@@ -253,6 +267,43 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
             found.append(_Found(Citation(doc_type=doc_type, number=None, date=date, issuer=None, title=name,
                                          text=clean_value(ref.text[match.start():match.end() + 40])),
                                 ref, match.start(), match.end()))
+
+
+_NUMBERED = regex.compile(r"\d\s*/\s*(?:\d{4}\s*/\s*)?\p{Lu}")  # 12/KH-UBND, 09/2017/NĐ-CP; not a date
+_TITLE_END = regex.compile(r"\s*,?\s*(?=ngày\s+\d)|\s+của\s+(?=\p{Lu})|\s*[,;]\s*(?=\p{Lu})|[;.]?\s*$")
+
+
+def _unnumbered(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
+    """Documents named by type without a number: in a Căn cứ clause, or quoted."""
+    covered = {(f.ref.index, s) for f in found for s in range(f.start, f.end)}
+    for ref in refs:
+        hits: list[tuple[int, int, str, str, str | None, str | None]] = []
+        offset = 0
+        for clause in ref.text.split(";"):
+            grounds = finder.grounds.match(clause) if finder.grounds else None
+            if grounds and not _NUMBERED.search(clause):
+                rest_at = offset + grounds.start("rest")
+                rest = ref.text[rest_at:offset + len(clause)]
+                lead = regex.match(r"(?:về\s+việc|về|V/v)\s+", rest)
+                start = rest_at + (lead.end() if lead else 0)
+                stop = _TITLE_END.search(ref.text, start, offset + len(clause))
+                end = stop.start() if stop else offset + len(clause)
+                date, after = date_at(ref.text, end)
+                issuer, after = finder.issuer_after(ref.text, after)
+                hits.append((offset + grounds.start("type"), max(end, after), grounds.group("type"),
+                             clean_value(ref.text[start:end]), date, issuer))
+            offset += len(clause) + 1
+        for match in finder.quoted.finditer(ref.text) if finder.quoted else ():
+            if finder.approved_by.match(ref.text, match.end()):
+                continue  # 'Đề án “…” theo Quyết định số 1002/QĐ-TTg': the decision is cited
+            hits.append((match.start(), match.end(), match.group("type"), clean_value(match.group("title")), None, None))
+        for start, end, doc_type, title, date, issuer in hits:
+            if (ref.index, start) in covered or len(title.split()) < 3:
+                continue
+            if any(f.citation.number is None and f.citation.title == title for f in found):
+                continue
+            found.append(_Found(Citation(doc_type=doc_type, number=None, date=date, issuer=issuer, title=title,
+                                         text=clean_value(ref.text[start:end])), ref, start, end))
 
 
 def _defined_abbreviations(refs: list[Ref], finder: CitationFinder) -> dict[str, str]:
