@@ -395,3 +395,26 @@ def test_unnumbered_citation_examples(rules, example):
 def test_unnumbered_citation_non_examples(rules, text):
     citations, _ = extract_citations(Lines(_doc(text)), None, 0, set(), rules)
     assert all(c.number is not None for c in citations)
+
+
+@pytest.mark.parametrize("item, role", [
+    ("- Như Điều 3;", "action"),
+    ("- Như Điều3;", "action"),  # OCR runs the number into the word
+    ("- Như Điều;", "action"),  # OCR lost the number
+    # an office alone in a list belongs to the unit the list ends with: the Chủ tịch of
+    # the UBND tỉnh is told, though the Chủ tịch of each UBND huyện has work
+    ("- Chủ tịch, các PCT UBND tỉnh;", "info"),
+    ("- UBND các huyện, thành phố;", "action"),
+])
+def test_recipient_roles(rules, item, role):
+    doc = _doc("Số: 12/KH-UBND", "KẾ HOẠCH", "Về việc thử", "I. MỤC ĐÍCH", "II. TỔ CHỨC THỰC HIỆN",
+               "1. Chủ tịch UBND các huyện, thành phố tổ chức thực hiện Kế hoạch.",
+               "Nơi nhận:", item, "- Lưu: VT.", "CHỦ TỊCH", "Nguyễn Văn A",
+               blocks=("body",) * 6 + ("footer-left",) * 3 + ("footer-right",) * 2)
+    recipients = [r for r in extract_record(doc, rules).recipients if r.role != "archive"]
+    assert [r.role for r in recipients] == [role]
+
+
+def test_noi_nhan_with_its_first_letter_misread(rules):
+    doc = _scan("Nội dung quyết định.", "ệơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "BỘ TRƯỞNG", "Nguyễn Kim Sơn")
+    assert [r.name for r in extract_record(doc, rules).recipients] == ["Như Điều 3", "VT"]

@@ -18,7 +18,7 @@ from ..rules import Rules
 from .base import Lines, Ref, bare, clean_value, is_caps, squash
 
 # OCR loses the N and misreads the marks ('Nơi nhân:', 'ơi nhận')
-_NOI_NHAN = regex.compile(r"^\s*N?[ơoớờ]i\s+nh[ậaâấầ]n\s*[:.]?\s*", regex.IGNORECASE)
+_NOI_NHAN = regex.compile(r"^\s*(?:N|\p{L}(?=ơ))?[ơoớờ]i\s+nh[ậaâấầ]n\s*[:.]?\s*", regex.IGNORECASE)
 _KINH_GUI = regex.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*(?:\|\s*)?", regex.IGNORECASE)
 _LUU = regex.compile(r"^\s*Lưu\s*[:.]?\s*(?=\S)")
 _ITEM = regex.compile(r"^\s*[-+•–*]\s*")
@@ -27,7 +27,8 @@ _AUTHORITY_OCR = regex.compile(r"^\s*(K[Tf])\s*[.,]\s*")  # a scan reads 'KT.' a
 _SIGNED = regex.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên.*|ký,?\s+ghi\s+rõ.*|chữ\s+ký.*|ký\s+bởi.*)\s*\)?$", regex.IGNORECASE)
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 # compared on bare letters: OCR prints 'Như Điêu 3'
-_ACTION_TAG = regex.compile(r"\(\s*(?:DE\s+)?(?:T/H|TH|THUC\s+HIEN|T/HIEN)\s*\)|^NHU\s+(?:TREN|DIEU\s+\d+)")
+# 'Như Điều 3' also as OCR reads it: 'Như Điều3', or with the number lost
+_ACTION_TAG = regex.compile(r"\(\s*(?:DE\s+)?(?:T/H|TH|THUC\s+HIEN|T/HIEN)\s*\)|^NHU\s+(?:TREN|DIEU(?!\p{L}))")
 
 
 @dataclass

@@ -17,6 +17,8 @@ class UnitMatcher:
             r"(?<![\p{L}&])(" + "|".join(regex.escape(k) for k in sorted(expand, key=len, reverse=True)) + r")(?![\p{L}&])")
         self.expand = expand
         self.ignore = {bare(w).lower() for w in data["ignore"]}
+        offices = rules.units.signer_offices if rules.units else ()
+        self.office_words = {w for o in offices for w in bare(o).lower().split()}
 
     def tokens(self, name: str) -> set[str]:
         text = regex.sub(r"\([^)]*\)", " ", name)  # tags such as '(để t/h)'
@@ -27,8 +29,13 @@ class UnitMatcher:
     def covered_by(self, recipient: str, owners: list[str]) -> bool:
         """Whether a part of the recipient names no more than one of the owners does."""
         owner_tokens = [self.tokens(o) for o in owners]
-        for part in regex.split(r",|;", recipient):
+        parts = regex.split(r",|;", recipient)
+        for part in parts:
             mine = self.tokens(part)
+            if mine and mine <= self.office_words:
+                # 'Chủ tịch, các PCT UBND tỉnh': an office alone belongs to the unit the
+                # list ends with (the Chủ tịch of the UBND tỉnh, not of any UBND)
+                mine = mine | self.tokens(parts[-1])
             if mine and any(mine <= theirs for theirs in owner_tokens if theirs):
                 return True
         return False
