@@ -362,6 +362,21 @@ TASK_PIECES = [
      [("các địa phương", "Tiếp tục xem xét, giải quyết các hồ sơ còn tồn.", None),
       ("Ủy ban nhân dân các tỉnh", "chỉ đạo Sở Y tế phối hợp với các cơ quan chức năng thực hiện các nội dung sau:", None),
       ("Sở Y tế", "Tiến hành xem xét lại từng hồ sơ.", None)]),
+    # a later sentence whose subject is a list of units: one task per unit
+    (["Điều 2. Tài liệu được đăng tải trên Cổng thông tin điện tử của Bộ. Các Sở Giáo dục và Đào tạo, "
+      "các cơ sở giáo dục và đào tạo khai thác, sử dụng làm tài liệu tham khảo."],
+     [("Các Sở Giáo dục và Đào tạo", "khai thác, sử dụng làm tài liệu tham khảo.", None),
+      ("các cơ sở giáo dục và đào tạo", "khai thác, sử dụng làm tài liệu tham khảo.", None)]),
+    # '..., thành phố' after a unit is part of its name, not a second unit
+    (["II. TỔ CHỨC THỰC HIỆN", "1. Phòng Giáo dục và Đào tạo huyện, thành phố triển khai Kế hoạch."],
+     [("Phòng Giáo dục và Đào tạo huyện, thành phố", "triển khai Kế hoạch.", None)]),
+    # a notice announcing itself gives no work
+    (["Hiệu trưởng Trường THPT Ung Văn Khiêm xin thông báo đến quý cha mẹ học sinh như sau:",
+      "Nay, Trường THPT Ung Văn Khiêm thông báo đến các bậc phụ huynh và các em học sinh được biết."], []),
+    # a Nơi nhận the layout left in the body gives no work, to its Lưu line
+    (["II. TỔ CHỨC THỰC HIỆN", "- Các trường THCS: tổ chức tuyên truyền.",
+      "Nơi nhân:", "- Các trường THCS (nhờ thông báo);", "- Lưu hồ VT."],
+     [("Các trường THCS", "tổ chức tuyên truyền.", None)]),
 ]
 # fmt: on
 

@@ -18,9 +18,9 @@ from ..rules import Rules
 from .base import Lines, Ref, bare, clean_value, is_caps, squash
 
 # OCR loses the N and misreads the marks ('Nơi nhân:', 'ơi nhận')
-_NOI_NHAN = regex.compile(r"^\s*(?:N|\p{L}(?=ơ))?[ơoớờ]i\s+nh[ậaâấầ]n\s*[:.]?\s*", regex.IGNORECASE)
+NOI_NHAN = regex.compile(r"^\s*(?:N|\p{L}(?=ơ))?[ơoớờ]i\s+nh[ậaâấầ]n\s*[:.]?\s*", regex.IGNORECASE)
 _KINH_GUI = regex.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*(?:\|\s*)?", regex.IGNORECASE)
-_LUU = regex.compile(r"^\s*Lưu\s*[:.]?\s*(?=\S)")
+LUU = regex.compile(r"^\s*Lưu\s*[:.]?\s*(?=\S)")
 _ITEM = regex.compile(r"^\s*[-+•–*]\s*")
 _AUTHORITY = regex.compile(r"^\s*(KT|TL|TM|TUQ|Q)\s*\.\s*")
 _AUTHORITY_OCR = regex.compile(r"^\s*(K[Tf])\s*[.,]\s*")  # a scan reads 'KT.' as 'Kf.' or 'KT,'
@@ -87,7 +87,7 @@ def _footer_blocks(lines: Lines) -> tuple[list[Ref], list[Ref]]:
 
 def _stacked(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
     """Nơi nhận and signer printed one after the other (no columns)."""
-    start = next((r.index for r in lines if _NOI_NHAN.match(r.text)), None)
+    start = next((r.index for r in lines if NOI_NHAN.match(r.text)), None)
     items: list[Ref] = []
     after = start
     if start is not None:
@@ -96,7 +96,7 @@ def _stacked(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
                 break
             items.append(ref)
             after = ref.index + 1
-            if _LUU.match(_ITEM.sub("", ref.text)):
+            if LUU.match(_ITEM.sub("", ref.text)):
                 break
     else:
         # no Nơi nhận: look for the signature near the end of the body
@@ -133,7 +133,7 @@ def _recipients(items: list[Ref], lines: Lines, closing: Closing) -> list[Recipi
         return []
     texts: list[tuple[str, Ref]] = []
     for ref in items:
-        text = _NOI_NHAN.sub("", ref.text) if _NOI_NHAN.match(ref.text) else ref.text
+        text = NOI_NHAN.sub("", ref.text) if NOI_NHAN.match(ref.text) else ref.text
         if text.strip():
             texts.append((text, ref))
     dashed = any(_ITEM.match(t) for t, _ in texts)
@@ -145,8 +145,8 @@ def _recipients(items: list[Ref], lines: Lines, closing: Closing) -> list[Recipi
             entries[-1] = (entries[-1][0] + " " + text, entries[-1][1])
     out = []
     for text, ref in entries:
-        if _LUU.match(text):
-            name = clean_value(_LUU.sub("", text)).rstrip(".").strip()
+        if LUU.match(text):
+            name = clean_value(LUU.sub("", text)).rstrip(".").strip()
             out.append(Recipient(name=name, role="archive"))
             continue
         name = clean_value(text).rstrip(".").strip()

@@ -17,9 +17,11 @@ import regex
 from ..record import Quantity, Section, Span, Task
 from ..rules import Rules
 from .base import Lines, Ref, bare, clean_value, compiled
+from .closing import LUU, NOI_NHAN
 from .deadlines import find_deadline
 
 _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*[.)/]\s*(?P<rest>.*)$|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
+_ITEM_MARK = regex.compile(r"^\s*[-+•–*_]+\s*")
 _ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)/]\s*(?P<rest>.*)$|^(?P<dash>[-+•–])\s*(?P<rest>.*)$")
 
 
@@ -97,15 +99,22 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return
         if not named and any(p.search(action) for p in finder.unowned):
             return
-        for one in [o.strip() for o in owner.split(";") if o.strip()]:
+        for one in _owners(owner, finder):
             for piece in _pieces(action, doc_date, finder):
                 evidence[f"tasks[{len(tasks)}]"] = lines.span(ref)
                 tasks.append(_task(one, piece, section, doc_date, finder))
 
+    in_closing = False
     for ref in lines.refs[start:]:
         if ref.index in skip or ref.block.startswith(("header", "footer")) or ref.block == "table":
             continue
         text = ref.text.strip()
+        # a Nơi nhận the layout left in the body: its list, to the Lưu line, gives no work
+        if NOI_NHAN.match(text):
+            in_closing = True
+        if in_closing:
+            in_closing = not LUU.match(_ITEM_MARK.sub("", text))
+            continue
         top = _TOP.match(text)
         if top and (has_roman or text.startswith("Điều")) and not (has_roman and text.startswith("Điều")):
             close_section()
@@ -238,13 +247,35 @@ def _sentence(text: str, ref: Ref, finder: TaskFinder, add) -> bool:
         if found and finder.verb.match(text, opener.end() + found[1]):
             add(found[0], text, ref)  # the opening clause belongs to the action
             return True
-    return False
+    # 'Điều 2. Tài liệu được đăng tải trên Cổng. Các Sở GDĐT ... khai thác, sử dụng ...':
+    # a later sentence may have a unit as its subject
+    for sentence in _SENTENCE_END.split(text)[1:]:
+        if finder.strip.match(sentence):
+            continue  # 'Đối với các cơ sở điều dưỡng: báo cáo ...' says what, not who
+        found = finder.owner_at(sentence)
+        if found and found[1] < len(sentence) and finder.verb.match(sentence, found[1]):
+            add(found[0], sentence[found[1]:], ref)
+            done = True
+    return done
 
 
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
 # of three capitals or more ('... mất BMNN. Đối với ...'); 'TP. Hồ Chí Minh' goes on
 _SENTENCE_END = regex.compile(r"(?:(?<=[\p{Ll}\d)])|(?<=\p{Lu}{3}))\.\s+(?=\p{Lu})")
 _LIST = regex.compile(r"^(?P<lead>[^:]{0,200}):\s*(?P<items>.+;.+)$")
+
+
+def _owners(owner: str, finder: TaskFinder) -> list[str]:
+    """The units an owner phrase names one by one: 'A; B', and 'Các Sở GDĐT, các cơ sở
+    giáo dục' where each part after ', các' names a unit ('huyện, thành phố' does not)."""
+    out = []
+    for part in (p.strip() for p in owner.split(";")):
+        pieces = regex.split(r",\s+(?=[Cc]ác\s)", part)
+        if len(pieces) > 1 and all(finder.owner_at(p) for p in pieces[1:]):
+            out.extend(p.strip() for p in pieces)
+        elif part:
+            out.append(part)
+    return out
 
 
 def _pieces(action: str, doc_date: str | None, finder: TaskFinder) -> list[str]:
