@@ -10,7 +10,6 @@ the report (`report/index.html`; pipeline/report).
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from .record import Record
 from .report import write_report
 from .rules import Rules
 from .store import Store
+from .version import code_version
 from .workers import process_all, process_all_dask
 
 
@@ -168,15 +168,6 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
     write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.records))
     write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
     return result
-
-
-@functools.cache
-def code_version() -> str:
-    """A digest of the pipeline's own code: results of older code are not reused."""
-    digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _sha256(path: Path) -> str | None:

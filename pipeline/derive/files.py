@@ -19,6 +19,7 @@ from ..export import write_atomic
 from ..normalise import bare
 from ..record import Record
 from ..rules import Rules
+from ..version import code_version
 from . import ChildPlan, Unit, derive_plan, units_addressed
 from .checklist import checklist_csv, checklist_ics, checklist_xlsx, rows, summary_rows
 from .plan_docx import plan_docx
@@ -67,7 +68,6 @@ def write_plan(folder: Path, derived: Derived, rules: Rules) -> list[Path]:
 
 def _key(derived: Derived, rules: Rules) -> str:
     """What a plan's files depend on: the parent's record, the unit, the rules, the code."""
-    from ..batch import code_version
 
     payload = json.dumps([derived.plan.parent.to_dict(), derived.plan.unit.__dict__, rules.version, code_version()],
                          ensure_ascii=False, sort_keys=True)
