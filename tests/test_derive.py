@@ -136,6 +136,12 @@ def test_parent_deadline_before_its_own_date_is_warned(rules):
         deadline=Deadline(text="quý II", start="2022-04-01", end="2022-06-30")).to_dict()]})
     plan = derive_plan(parent, unit_named("Phòng Giáo dục và Đào tạo", rules), rules)
     assert any("đã qua vào ngày ban hành" in w for w in plan.warnings)
+    # the unit chasing its checklist sees it on the task's own row, in every format
+    (row,) = [r for r in rows(plan, rules) if r.task.startswith("Triển khai thực hiện")]
+    assert "đã qua vào ngày ban hành 06/07/2022" in row.note
+    table = list(csv.reader(io.StringIO(checklist_csv([row], rules).decode("utf-8-sig"))))
+    assert table[0][-1] == "Ghi chú" and table[1][-1] == row.note
+    assert "Lưu ý: thời hạn" in checklist_ics(plan, "Phòng").decode("utf-8").replace("\r\n ", "")
 
 
 def _overlap(a: str, b: str) -> float:

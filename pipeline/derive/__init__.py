@@ -43,6 +43,7 @@ class ChildTask:
     quantity: Quantity | None
     cooperating: tuple[str, ...]
     source: str  # where the parent gives it: '1008/KH-SGDĐT, mục V'
+    note: str = ""  # what the unit should know: the parent's deadline was over when it was issued
 
 
 @dataclass(frozen=True)
@@ -115,9 +116,9 @@ def derive_plan(parent: Record, unit: Unit, rules: Rules) -> ChildPlan | None:
                 assignments.append(_child(passed, hierarchy.get(class_id).name, calendar, end, parent))
         elif classes & below:
             assignments.append(_child(task, task.owner, calendar, end, parent))
-        if task.deadline and task.deadline.end and parent.date and task.deadline.end < parent.date:
-            warnings.append(f"thời hạn {task.deadline.text!r} của văn bản cấp trên đã qua vào ngày ban hành "
-                            f"{vn_date(parent.date)}: thời hạn của cấp dưới cũng đã qua")
+        note = _overdue_note(task, parent)
+        if note:
+            warnings.append(note)
     if not duties and not assignments:
         return None
     return ChildPlan(parent, unit, tuple(duties), tuple(assignments),
@@ -153,7 +154,16 @@ def _child(task: Task, owner: str, calendar: WorkCalendar, period_end: dt.date |
     source = ", ".join(p for p in (parent.number, f"mục {task.section}" if task.section else None) if p)
     return ChildTask(owner=owner, action=action, deadline=deadline, parent_deadline=task.deadline,
                      due=tuple(d.isoformat() for d in due), recurrence=task.recurrence,
-                     quantity=task.quantity, cooperating=task.cooperating, source=source)
+                     quantity=task.quantity, cooperating=task.cooperating, source=source,
+                     note=_overdue_note(task, parent))
+
+
+def _overdue_note(task: Task, parent: Record) -> str:
+    """A parent deadline already over on the parent's own date: the child's is over too."""
+    if task.deadline and task.deadline.end and parent.date and task.deadline.end < parent.date:
+        return (f"thời hạn {task.deadline.text!r} của văn bản cấp trên đã qua vào ngày ban hành "
+                f"{vn_date(parent.date)}: thời hạn của cấp dưới cũng đã qua")
+    return ""
 
 
 def _directed(action: str, unit_class: str, hierarchy: Hierarchy, rules: Rules) -> tuple[list[str], str]:

@@ -20,8 +20,8 @@ from . import ChildPlan
 from .schedule import RECURRENCE_WORDS
 
 COLUMNS = ("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Định kỳ",
-           "Sản phẩm / số lượng", "Căn cứ", "Trạng thái")
-WIDTHS = (6, 70, 28, 24, 13, 14, 22, 24, 16)
+           "Sản phẩm / số lượng", "Căn cứ", "Trạng thái", "Ghi chú")
+WIDTHS = (6, 70, 28, 24, 13, 14, 22, 24, 16, 30)
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Row:
     product: str
     source: str
     status: str
+    note: str = ""  # the plan's warning about this task (a parent deadline already over)
 
 
 def rows(plan: ChildPlan, rules: Rules) -> list[Row]:
@@ -49,14 +50,15 @@ def rows(plan: ChildPlan, rules: Rules) -> list[Row]:
                 number=len(out) + 1, task=task.action, owner=task.owner, cooperating=", ".join(task.cooperating),
                 due=due, deadline_text=task.deadline.text if task.deadline and due is None else "",
                 recurrence=RECURRENCE_WORDS.get(task.recurrence or "", ""),
-                product=task.quantity.text if task.quantity else "", source=task.source, status=status))
+                product=task.quantity.text if task.quantity else "", source=task.source, status=status,
+                note=task.note))
     return out
 
 
 def _cells(row: Row) -> list[object]:
     due: object = row.due if row.due else row.deadline_text
     return [row.number, row.task, row.owner, row.cooperating, due, row.recurrence, row.product, row.source,
-            row.status]
+            row.status, row.note]
 
 
 def checklist_table(table: list[Row], title: str, rules: Rules) -> Table:
@@ -102,7 +104,7 @@ def checklist_ics(plan: ChildPlan, unit_name: str) -> bytes:
         event.add("uid", hashlib.sha1(seed.encode("utf-8")).hexdigest() + "@vanban")
         event.add("summary", f"{task.owner}: {task.action[:120]}")
         event.add("description", f"{task.action}\nThời hạn: {task.deadline.text if task.deadline else ''}\n"
-                                 f"Căn cứ: {task.source}")
+                                 f"Căn cứ: {task.source}" + (f"\nLưu ý: {task.note}" if task.note else ""))
         event.add("dtstart", days[0])
         event.add("dtend", days[0] + dt.timedelta(days=1))
         event.add("dtstamp", dt.datetime.combine(days[0], dt.time(), tzinfo=dt.timezone.utc))
