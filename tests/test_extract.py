@@ -370,6 +370,11 @@ TASK_PIECES = [
     # '..., thành phố' after a unit is part of its name, not a second unit
     (["II. TỔ CHỨC THỰC HIỆN", "1. Phòng Giáo dục và Đào tạo huyện, thành phố triển khai Kế hoạch."],
      [("Phòng Giáo dục và Đào tạo huyện, thành phố", "triển khai Kế hoạch.", None)]),
+    # an earlier assignment recounted ('đã giao') is no task of this document; the new one is
+    (["Tại công văn số 8014/VPCP-KGVX ngày 09/10/2012, Phó Thủ tướng đã giao Bộ Tư pháp xây dựng Thông tư; "
+      "báo cáo Thủ tướng Chính phủ trước ngày 30/11/2012.",
+      "Phó Thủ tướng yêu cầu Bộ Tư pháp khẩn trương hoàn thành và báo cáo trước ngày 30/5/2013."],
+     [("Bộ Tư pháp", "khẩn trương hoàn thành và báo cáo trước ngày 30/5/2013.", "2013-05-30")]),
     # a notice announcing itself gives no work
     (["Hiệu trưởng Trường THPT Ung Văn Khiêm xin thông báo đến quý cha mẹ học sinh như sau:",
       "Nay, Trường THPT Ung Văn Khiêm thông báo đến các bậc phụ huynh và các em học sinh được biết."], []),

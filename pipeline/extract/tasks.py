@@ -230,6 +230,8 @@ def _sentence(text: str, ref: Ref, finder: TaskFinder, add) -> bool:
         return True
     done = False
     for lead in finder.lead.finditer(text):
+        if _PAST.search(text, 0, lead.start()):
+            continue  # 'Phó Thủ tướng đã giao Bộ ...': an earlier assignment recounted
         found = finder.owner_at(text[lead.end():])
         if found:
             owner, stop = found
@@ -261,6 +263,7 @@ def _sentence(text: str, ref: Ref, finder: TaskFinder, add) -> bool:
 
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
 # of three capitals or more ('... mất BMNN. Đối với ...'); 'TP. Hồ Chí Minh' goes on
+_PAST = regex.compile(r"(?<!\p{L})đã\s+$")
 _SENTENCE_END = regex.compile(r"(?:(?<=[\p{Ll}\d)])|(?<=\p{Lu}{3}))\.\s+(?=\p{Lu})")
 _LIST = regex.compile(r"^(?P<lead>[^:]{0,200}):\s*(?P<items>.+;.+)$")
 
