@@ -375,6 +375,9 @@ TASK_PIECES = [
       "báo cáo Thủ tướng Chính phủ trước ngày 30/11/2012.",
       "Phó Thủ tướng yêu cầu Bộ Tư pháp khẩn trương hoàn thành và báo cáo trước ngày 30/5/2013."],
      [("Bộ Tư pháp", "khẩn trương hoàn thành và báo cáo trước ngày 30/5/2013.", "2013-05-30")]),
+    # 'nhờ' asks a unit to act, as 'đề nghị' does
+    (["Trên đây là thông báo kết quả xét tuyển, nhờ các trường THCS phối hợp thông báo rộng rãi đến học sinh."],
+     [("các trường THCS", "phối hợp thông báo rộng rãi đến học sinh.", None)]),
     # a notice announcing itself gives no work
     (["Hiệu trưởng Trường THPT Ung Văn Khiêm xin thông báo đến quý cha mẹ học sinh như sau:",
       "Nay, Trường THPT Ung Văn Khiêm thông báo đến các bậc phụ huynh và các em học sinh được biết."], []),
