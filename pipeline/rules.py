@@ -140,12 +140,17 @@ class Units:
         def key(value: str) -> str:
             return regex.sub(r"[^A-Z]", "", bare(value))
 
+        if text in self.signer_offices:
+            return text
         probe = key(text)
         if len(probe) < 3:
             return None
         best, best_score = None, (self.office_min_ratio, 0.0)
         for office in self.signer_offices:
-            score = (SequenceMatcher(None, probe, key(office)).ratio(),
+            known = key(office)
+            if 2 * min(len(probe), len(known)) / (len(probe) + len(known)) < self.office_min_ratio:
+                continue  # lengths alone keep the ratio under the bar
+            score = (SequenceMatcher(None, probe, known).ratio(),
                      SequenceMatcher(None, text.upper(), office).ratio())
             if score >= best_score:
                 best, best_score = office, score

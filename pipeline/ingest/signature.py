@@ -32,12 +32,14 @@ def zone(lines: Sequence[Line], page_width: float, rules: Rules) -> tuple[int, B
     if settings is None or rules.units is None:
         return None
     anchor = None
-    for index, line in enumerate(lines):
-        if line.bbox is None or (line.bbox[0] + line.bbox[2]) / 2 < 0.4 * page_width:
+    for index in range(len(lines) - 1, -1, -1):  # the last office on the page is the signer's
+        line = lines[index]
+        if line.bbox is None or len(line.text) > 60 or (line.bbox[0] + line.bbox[2]) / 2 < 0.4 * page_width:
             continue
         text = _AUTHORITY.sub("", line.text).strip()
         if text and text == text.upper() and regex.search(r"\p{L}", text) and rules.units.office(text):
             anchor = index
+            break
     if anchor is None:
         return None
     x0, _, x1, bottom = lines[anchor].bbox  # type: ignore[misc]
