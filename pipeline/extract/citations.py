@@ -46,6 +46,8 @@ class CitationFinder:
         self.starter = regex.compile(rf"\s+(?:{starters})(?!\p{{L}})", regex.IGNORECASE)
         self.issuer_before = regex.compile(data["issuer_before"]["pattern"])
         self.lowercase_ok = frozenset(data["issuer_lowercase"]["words"])
+        self.inner_max = int(data["issuer_lowercase"].get("inner_max", 0))
+        self.inner_stop = frozenset(data["issuer_lowercase"].get("inner_stop", []))
         heads = "|".join(regex.escape(h) for h in sorted(data["issuer_heads"], key=len, reverse=True))
         self.heads = heads
         # '... của Bộ trưởng Bộ Giáo dục và Đào tạo (GDĐT' : an abbreviation may follow the issuer
@@ -95,10 +97,21 @@ class CitationFinder:
                 nxt = words[i + 1] if i + 1 < len(words) else ""
                 if not nxt[:1].isupper():
                     break
-            elif lower and not prev_cap and word not in self.lowercase_ok:
+            elif lower and not prev_cap and word not in self.lowercase_ok and not self._inner(words, i):
                 break
             kept.append(word)
         return clean_value(" ".join(kept))
+
+    def _inner(self, words: list[str], i: int) -> bool:
+        """Whether the lower-case words from `i` are inside a name that a capitalised word
+        goes on with ('... chất lượng giáo dục Đông A')."""
+        for j in range(i, min(len(words), i + self.inner_max + 1)):
+            word = words[j]
+            if word[:1].isupper():
+                return j > i
+            if word in self.inner_stop or not word.isalpha():
+                return False
+        return False
 
     def title_after(self, text: str, pos: int) -> tuple[str | None, int]:
         rest = text[pos:]
