@@ -94,13 +94,13 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules) -> tuple[list[L
     if abs(angle) >= 0.2:
         gray = gray.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
         turns.append((angle, Image.BICUBIC))
-    words, confidence = _words(gray, dpi, rules)
+    words, confidence = tesseract_words(gray, dpi, rules)
     if confidence < 55 or len(words) < 10:
         # poor reading: perhaps the page lies sideways or upside down (orientation
         # detection costs a second Tesseract run, so only pages that need it pay)
         turned, degrees = _upright(gray, warnings, number)
         if degrees:
-            words, confidence = _words(turned, dpi, rules)
+            words, confidence = tesseract_words(turned, dpi, rules)
             gray = turned
             turns.append((-degrees, Image.NEAREST))
     width = gray.width * 72.0 / dpi
@@ -127,20 +127,24 @@ def to_gray(image):
     return image.convert("L")
 
 
-def _words(gray, dpi: float, rules: Rules) -> tuple[list[Word], float]:
-    """Tesseract's words with boxes in points, and their mean confidence."""
+def tesseract_words(image, dpi: float, rules: Rules, psm: int = 3, origin: tuple[float, float] = (0.0, 0.0),
+                    noise_conf: float = 40.0) -> tuple[list[Word], float]:
+    """Tesseract's words with boxes in points, and their mean confidence. `origin` is where
+    the image's top-left corner sits on the page (a crop); a word under `noise_conf` with
+    fewer than two letters or digits is noise read as punctuation and left out."""
     import pytesseract
 
-    data = pytesseract.image_to_data(gray, lang=rules.ingest.ocr_languages, config="--psm 3",
+    data = pytesseract.image_to_data(image, lang=rules.ingest.ocr_languages, config=f"--psm {psm}",
                                      output_type=pytesseract.Output.DICT)
     scale = 72.0 / dpi
     words, confs = [], []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
         conf = float(data["conf"][i])
-        if not text or conf < 0 or (conf < 40 and not regex.search(r"[\p{L}\d]{2}", text)):
-            continue  # noise read as punctuation
+        if not text or conf < 0 or (conf < noise_conf and not regex.search(r"[\p{L}\d]{2}", text)):
+            continue
         x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
+        x, y = x + origin[0], y + origin[1]
         words.append(Word(x, y, x + w, y + h, text))
         confs.append(conf)
     return words, (sum(confs) / len(confs) if confs else 0.0)

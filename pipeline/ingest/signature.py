@@ -78,26 +78,17 @@ def drop_colour(image, settings: SignatureZone):
 
 def read_box(image, dpi: float, box: Box, page: int, block: str, rules: Rules) -> list[Line]:
     """The lines Tesseract reads in `box` of the page image, without colours, in points."""
-    import pytesseract
     from PIL import ImageFilter
 
-    from .ocr import Word, group_rows
+    from .ocr import group_rows, tesseract_words
 
-    scale = dpi / 72.0
-    pixels = tuple(round(v * scale) for v in box)
+    pixels = tuple(round(v * dpi / 72.0) for v in box)
     crop = image.crop(pixels)
     if crop.width < 20 or crop.height < 10:
         return []
     clean = drop_colour(crop, rules.ingest.signature_zone).filter(ImageFilter.MedianFilter(3))
-    data = pytesseract.image_to_data(clean, lang=rules.ingest.ocr_languages, config="--psm 6",
-                                     output_type=pytesseract.Output.DICT)
-    words = []
-    for i, text in enumerate(data["text"]):
-        text = (text or "").strip()
-        if not text or float(data["conf"][i]) < 0:
-            continue
-        x, y, w, h = (data[k][i] / scale for k in ("left", "top", "width", "height"))
-        words.append(Word(box[0] + x, box[1] + y, box[0] + x + w, box[1] + y + h, text))
+    # one block of text (psm 6); every mark kept: OCR splits a name's first letter off
+    words, _ = tesseract_words(clean, dpi, rules, psm=6, origin=(box[0], box[1]), noise_conf=0.0)
     lines = []
     for row in group_rows(words):
         text = normalise.clean_line(" ".join(s.text for s in row.segments))
