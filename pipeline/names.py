@@ -39,9 +39,9 @@ class KnownSigner:
     end: date | None = None
 
     def serves(self, issuer: str | None, title: str | None, on: date | None) -> bool:
-        if issuer is None or not _same_body(self.issuer, _key(issuer)):
+        if issuer is None or not _same_body(self.issuer, bare(issuer)):
             return False
-        if title and self.title and self.title not in _key(title):
+        if title and self.title and self.title not in bare(title):
             return False
         if on and ((self.start and on < self.start) or (self.end and on > self.end)):
             return False
@@ -98,23 +98,21 @@ class Names:
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         printed = " ".join(words)
         if clean:
-            # a reading that is a name as printed is only given back its diacritics
-            if best == 1.0 and printed != name:
-                return NameReading(name, f"[signer] OCR read the name as {printed!r}: "
-                                         f"taken as the known signer {name!r}")
+            accepted = best == 1.0  # a name as printed is only given back its diacritics
+        else:
+            accepted = best >= self.min_ratio and best - runner_up >= self.margin
+        if not accepted:
             return None
-        if best >= self.min_ratio and best - runner_up >= self.margin:
-            note = None if printed == name else (f"[signer] OCR read the name as {printed!r}: "
-                                                  f"taken as the known signer {name!r}")
-            return NameReading(name, note)
-        return None
+        note = None if printed == name else (f"[signer] OCR read the name as {printed!r}: "
+                                              f"taken as the known signer {name!r}")
+        return NameReading(name, note)
 
     def _syllable(self, word: str) -> str:
         """`word`, or the one name syllable a letter or a diacritic away from it."""
         folded = word.casefold()
         if folded in self.syllables:
             return word
-        near = [s for s in self.syllables if _one_edit(folded, s) or bare(s) == bare(folded)]
+        near = [s for s in self.syllables if _distance(folded, s) == 1 or bare(s) == bare(folded)]
         if not near:
             return word
         # nearest on letters and diacritics apart ('quần' is one mark from 'quân', two from
@@ -123,10 +121,6 @@ class Names:
         if len(marks) > 1 and marks[0][0] == marks[1][0]:
             return word
         return marks[0][1]
-
-
-def _key(text: str) -> str:
-    return bare(text)
 
 
 def _same_body(known: str, issuer: str) -> bool:
@@ -147,19 +141,6 @@ def _distance(a: str, b: str) -> int:
     return row[-1]
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Whether `a` becomes `b` by changing, adding or removing one letter."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    for i in range(len(long_)):
-        if long_[:i] + long_[i + 1:] == short:
-            return True
-    return False
-
-
 def compile_names(data: dict[str, Any], is_syllable: Callable[[str], bool]) -> Names:
     """rules/names.json → Names; every example must read as it says (ValueError otherwise)."""
     def nfc(word: str) -> str:
@@ -175,8 +156,8 @@ def compile_names(data: dict[str, Any], is_syllable: Callable[[str], bool]) -> N
         try:
             signers.append(KnownSigner(
                 name=unicodedata.normalize("NFC", person["name"]),
-                issuer=_key(person["issuer"]),
-                title=_key(person["title"]) if person.get("title") else None,
+                issuer=bare(person["issuer"]),
+                title=bare(person["title"]) if person.get("title") else None,
                 start=date.fromisoformat(person["from"]) if person.get("from") else None,
                 end=date.fromisoformat(person["to"]) if person.get("to") else None))
         except (KeyError, ValueError) as exc:

@@ -405,10 +405,10 @@ _ITEM = regex.compile(
 _DATE_LINE = regex.compile(r"^(?:TP\.\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{L}+){0,5}\s*,?\s*ngày\s*\S{0,6}\s*tháng")
 _DASH_WRAP = regex.compile(r"^[-–]\s+\p{Lu}\p{Ll}")
 _TERMINAL = regex.compile(r"[.;:!?]\s*$|\./\.\s*$")
-# words that never end a Vietnamese sentence: a line ending in one goes on below, however
-# short it is ('... ngày 26 tháng 02 năm 2025 của' / 'Chính phủ quy định ...' on a scan)
 _NUMBER_LABEL = regex.compile(r"(?<!\p{L})[Ss]ố\s*:?$")
 _NUMBER_START = regex.compile(r"^\d{1,5}\s?/")  # a document number, not an item '2. Nội dung'
+# words that never end a Vietnamese sentence: a line ending in one goes on below, however
+# short it is ('... ngày 26 tháng 02 năm 2025 của' / 'Chính phủ quy định ...' on a scan)
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:của|và|về|số|ngày|tại|các|những|với|cho|theo|để|do|được|là|trên|từ)$")
 
 

@@ -20,7 +20,7 @@ from .base import Lines, Ref, bare, clean_value, is_caps, squash
 # OCR loses the N and misreads the marks ('Nơi nhân:', 'ơi nhận')
 NOI_NHAN = regex.compile(r"^\s*(?:N|\p{L}(?=ơ))?[ơoớờ]i\s+nh[ậaâấầ]n\s*[:.]?\s*", regex.IGNORECASE)
 _KINH_GUI = regex.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*(?:\|\s*)?", regex.IGNORECASE)
-LUU = regex.compile(r"^\s*Lưu\s*[:.]?\s*(?=\S)")
+_LUU = regex.compile(r"^\s*Lưu\s*[:.]?\s*(?=\S)")
 _ITEM = regex.compile(r"^\s*[-+•–*]\s*")
 _AUTHORITY = regex.compile(r"^\s*(KT|TL|TM|TUQ|Q)\s*\.\s*")
 _AUTHORITY_OCR = regex.compile(r"^\s*(K[Tf])\s*[.,]\s*")  # a scan reads 'KT.' as 'Kf.' or 'KT,'
@@ -96,7 +96,7 @@ def _stacked(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
                 break
             items.append(ref)
             after = ref.index + 1
-            if LUU.match(_ITEM.sub("", ref.text)):
+            if is_archive_line(ref.text):
                 break
     else:
         # no Nơi nhận: look for the signature near the end of the body
@@ -117,6 +117,11 @@ def _stacked(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
         elif signer_lines:
             break
     return items, signer_lines
+
+
+def is_archive_line(text: str) -> bool:
+    """The Lưu line that ends a Nơi nhận list ('- Lưu: VT, GDTrH.')."""
+    return bool(_LUU.match(_ITEM.sub("", text)))
 
 
 def _signer_like(text: str, rules: Rules) -> bool:
@@ -145,8 +150,8 @@ def _recipients(items: list[Ref], lines: Lines, closing: Closing) -> list[Recipi
             entries[-1] = (entries[-1][0] + " " + text, entries[-1][1])
     out = []
     for text, ref in entries:
-        if LUU.match(text):
-            name = clean_value(LUU.sub("", text)).rstrip(".").strip()
+        if _LUU.match(text):
+            name = clean_value(_LUU.sub("", text)).rstrip(".").strip()
             out.append(Recipient(name=name, role="archive"))
             continue
         name = clean_value(text).rstrip(".").strip()
@@ -204,9 +209,9 @@ def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rule
             offices.append(office)
             continue
         if ocr and offices and rules.names is not None:
-            # under the offices, a line OCR garbled may still be the name; anything else
-            # there is the seal and the signature as OCR reads them
-            # the name is the block's last line: a later reading replaces an earlier one
+            # under the offices, a line OCR garbled may still be the name (the block's last
+            # line: a later reading replaces an earlier one); anything else there is the
+            # seal and the signature as OCR reads them
             reading = rules.names.read(text, issuer=issuer, title=offices[-1], on=on) or reading
             continue
         # a flattened block 'KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng' ends with the name

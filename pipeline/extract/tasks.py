@@ -17,11 +17,10 @@ import regex
 from ..record import Quantity, Section, Span, Task
 from ..rules import Rules
 from .base import Lines, Ref, bare, clean_value, compiled
-from .closing import LUU, NOI_NHAN
+from .closing import NOI_NHAN, is_archive_line
 from .deadlines import find_deadline
 
 _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*[.)/]\s*(?P<rest>.*)$|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
-_ITEM_MARK = regex.compile(r"^\s*[-+•–*_]+\s*")
 _ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)/]\s*(?P<rest>.*)$|^(?P<dash>[-+•–])\s*(?P<rest>.*)$")
 
 
@@ -113,7 +112,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if NOI_NHAN.match(text):
             in_closing = True
         if in_closing:
-            in_closing = not LUU.match(_ITEM_MARK.sub("", text))
+            in_closing = not is_archive_line(text)
             continue
         top = _TOP.match(text)
         if top and (has_roman or text.startswith("Điều")) and not (has_roman and text.startswith("Điều")):
@@ -162,14 +161,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             heading_owner, lead_owner = owner, None
             continue
         if rest.endswith(":"):
-            lead = _lead_owner(rest, finder)
+            lead, directing = _lead_owner(rest, finder)
             if lead:
                 # 'giao Giám đốc Công an tỉnh chỉ đạo thực hiện:' under '1. Công an tỉnh':
                 # the heading's unit stays the owner (gold 03)
                 lead_owner = heading_owner if heading_owner and heading_owner in lead else lead
                 intro_owner = lead_owner if not item else None
-                directing = finder.owner_at(rest)
-                if directing and _directed(rest, directing, finder) == lead:
+                if directing:
                     add(directing[0], rest[directing[1]:], ref)
                 continue
         if not item:
@@ -198,17 +196,19 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
 _DIRECTS = regex.compile(r"(?<!\p{L})chỉ\s+đạo\s+(?=\p{Lu})")
 
 
-def _lead_owner(text: str, finder: TaskFinder) -> str | None:
+def _lead_owner(text: str, finder: TaskFinder) -> tuple[str | None, tuple[str, int] | None]:
+    """(the owner of the items below a lead-in, the unit that directs them with where its
+    own duty starts, or None when no other unit directs)."""
     lead = finder.lead.search(text)
     if lead:
         found = finder.owner_at(text[lead.end():])
         if found:
-            return found[0]
+            return found[0], None
     found = finder.owner_at(text)
     if found and regex.search(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|thực\s+hiện\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)", text):
         directed = _directed(text, found, finder)
-        return directed or found[0]
-    return None
+        return (directed, found) if directed else (found[0], None)
+    return None, None
 
 
 def _directed(text: str, found: tuple[str, int], finder: TaskFinder) -> str | None:
@@ -261,9 +261,9 @@ def _sentence(text: str, ref: Ref, finder: TaskFinder, add) -> bool:
     return done
 
 
+_PAST = regex.compile(r"(?<!\p{L})đã\s+$")
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
 # of three capitals or more ('... mất BMNN. Đối với ...'); 'TP. Hồ Chí Minh' goes on
-_PAST = regex.compile(r"(?<!\p{L})đã\s+$")
 _SENTENCE_END = regex.compile(r"(?:(?<=[\p{Ll}\d)])|(?<=\p{Lu}{3}))\.\s+(?=\p{Lu})")
 _LIST = regex.compile(r"^(?P<lead>[^:]{0,200}):\s*(?P<items>.+;.+)$")
 
