@@ -36,12 +36,33 @@ class UnitClass:
 
 
 @dataclass(frozen=True)
+class Abbreviations:
+    """rules/abbreviations.json 'expand': the short forms of unit names, written out."""
+
+    pattern: regex.Pattern
+    expansions: tuple[tuple[str, str], ...]
+
+    def expand(self, text: str) -> str:
+        """`text` without its bracketed tags ('(để t/h)') and with every short form written
+        out ('MN' → 'mầm non'), spaced apart from its neighbours."""
+        table = dict(self.expansions)
+        text = regex.sub(r"\([^)]*\)", " ", text)
+        return self.pattern.sub(lambda m: " " + table[m.group(1)] + " ", text)
+
+
+def compile_abbreviations(data: dict[str, Any]) -> Abbreviations:
+    expand = {k: v for k, v in data.get("expand", {}).items() if not k.startswith("#")}
+    pattern = regex.compile(
+        r"(?<![\p{L}&])(" + "|".join(regex.escape(k) for k in sorted(expand, key=len, reverse=True)) + r")(?![\p{L}&])")
+    return Abbreviations(pattern, tuple(expand.items()))
+
+
+@dataclass(frozen=True)
 class Hierarchy:
     classes: tuple[UnitClass, ...]
     collective: tuple[regex.Pattern, ...]
     place_words: tuple[str, ...]
-    abbreviation: regex.Pattern
-    expansions: tuple[tuple[str, str], ...]
+    abbreviations: Abbreviations
 
     def get(self, class_id: str) -> UnitClass:
         for unit in self.classes:
@@ -51,9 +72,7 @@ class Hierarchy:
 
     def key(self, text: str) -> str:
         """The comparison key of a unit phrase: 'Các trường MN, TH' → 'cac truong mam non tieu hoc'."""
-        expand = dict(self.expansions)
-        text = regex.sub(r"\([^)]*\)", " ", text)
-        text = self.abbreviation.sub(lambda m: " " + expand[m.group(1)] + " ", text)
+        text = self.abbreviations.expand(text)
         return " ".join(regex.sub(r"[^\p{L}\d-]+", " ", bare(text).lower()).split())
 
     def classes_named(self, phrase: str, issuer: str | None = None) -> tuple[str, ...]:
@@ -96,9 +115,6 @@ class Hierarchy:
 
 def compile_hierarchy(data: dict[str, Any], abbreviations: dict[str, Any]) -> Hierarchy:
     """Compile rules/hierarchy.json; raises ValueError naming the entry at fault."""
-    expand = {k: v for k, v in abbreviations.get("expand", {}).items() if not k.startswith("#")}
-    abbreviation = regex.compile(
-        r"(?<![\p{L}&])(" + "|".join(regex.escape(k) for k in sorted(expand, key=len, reverse=True)) + r")(?![\p{L}&])")
     classes = []
     raw_classes = data.get("classes")
     if not isinstance(raw_classes, dict) or not raw_classes:
@@ -122,8 +138,7 @@ def compile_hierarchy(data: dict[str, Any], abbreviations: dict[str, Any]) -> Hi
         classes=tuple(classes),
         collective=tuple(regex.compile(p) for p in collective.get("names", [])),
         place_words=tuple(data.get("place_words", {}).get("words", [])),
-        abbreviation=abbreviation,
-        expansions=tuple(expand.items()),
+        abbreviations=compile_abbreviations(abbreviations),
     )
     ids = {u.id for u in classes}
     for unit in classes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from ..hierarchy import compile_abbreviations
 from ..rules import Rules
 from .base import bare
 
@@ -12,17 +13,13 @@ from .base import bare
 class UnitMatcher:
     def __init__(self, rules: Rules) -> None:
         data = rules.table("abbreviations")
-        expand = {k: v for k, v in data["expand"].items() if not k.startswith("#")}
-        self.abbreviation = regex.compile(
-            r"(?<![\p{L}&])(" + "|".join(regex.escape(k) for k in sorted(expand, key=len, reverse=True)) + r")(?![\p{L}&])")
-        self.expand = expand
+        self.abbreviations = compile_abbreviations(data)
         self.ignore = {bare(w).lower() for w in data["ignore"]}
         offices = rules.units.signer_offices if rules.units else ()
         self.office_words = {w for o in offices for w in bare(o).lower().split()}
 
     def tokens(self, name: str) -> set[str]:
-        text = regex.sub(r"\([^)]*\)", " ", name)  # tags such as '(để t/h)'
-        text = self.abbreviation.sub(lambda m: " " + self.expand[m.group(1)] + " ", text)
+        text = self.abbreviations.expand(name)
         words = regex.findall(r"[\p{L}\d/]+", bare(text).lower())
         return {w for w in words if w not in self.ignore}
 
