@@ -6,6 +6,7 @@ read (ingest/) → normalise → extract → record → derive / audit → expor
 
 from .ingest import read_document
 from .record import Record
-from .rules import Rules, load as load_rules
+from .rules import Rules
+from .rules import load as load_rules
 
 __all__ = ["Record", "Rules", "load_rules", "read_document"]

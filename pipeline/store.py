@@ -69,7 +69,8 @@ class Store:
             # an older layout: the store holds only what the inbox and a run make again
             with self.transaction() as db:
                 for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                          "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'documents_fts_%'").fetchall():
+                                          "AND name NOT LIKE 'sqlite_%' "
+                                          "AND name NOT LIKE 'documents_fts_%'").fetchall():
                     db.execute(f'DROP TABLE IF EXISTS "{name}"')
         self.db.executescript(SCHEMA)
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -151,7 +152,8 @@ class Store:
                                [(doc, r.name, r.role) for r in record.recipients])
             db.executemany("INSERT INTO findings (kind, severity, message, document, documents, evidence, suggestion)"
                            " VALUES (?, ?, ?, ?, ?, ?, ?)", [
-                               (f.kind, f.severity, f.message, f.documents[0], json.dumps(f.documents, ensure_ascii=False),
+                               (f.kind, f.severity, f.message, f.documents[0],
+                                json.dumps(f.documents, ensure_ascii=False),
                                 json.dumps([q.to_dict() for q in f.evidence], ensure_ascii=False), f.suggestion)
                                for f in findings])
 

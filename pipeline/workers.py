@@ -14,9 +14,9 @@ import os
 import signal
 import threading
 from collections.abc import Callable
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import InputError
@@ -138,7 +138,8 @@ def process_all_dask(files: list[tuple[Path, str]], rules: Rules, scheduler: str
     """The same per-file work on a Dask distributed cluster: `scheduler` is its address
     ('tcp://10.0.0.5:8786') or a Cluster object. The workers must see the inbox at the same
     path (a shared folder); the rules are sent to each worker once."""
-    from distributed import Client, as_completed as dask_completed
+    from distributed import Client
+    from distributed import as_completed as dask_completed
 
     with Client(scheduler) as client:
         shared = client.scatter(rules, broadcast=True)

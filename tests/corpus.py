@@ -21,7 +21,8 @@ SUBJECTS = ["phòng, chống đuối nước cho học sinh", "bảo đảm an t
             "giáo dục kỹ năng sống cho học sinh", "phòng, chống bạo lực học đường", "bồi dưỡng giáo viên cốt cán",
             "kiểm tra nội bộ trường học", "tuyên truyền phổ biến pháp luật"]
 ACTIONS = ["Xây dựng kế hoạch triển khai của đơn vị, gửi về {up}", "Tổ chức tập huấn cho cán bộ quản lý, giáo viên",
-           "Rà soát cơ sở vật chất, khắc phục các nguy cơ mất an toàn", "Tổng hợp báo cáo kết quả thực hiện, gửi về {up}",
+           "Rà soát cơ sở vật chất, khắc phục các nguy cơ mất an toàn",
+           "Tổng hợp báo cáo kết quả thực hiện, gửi về {up}",
            "Tổ chức tuyên truyền đến học sinh và cha mẹ học sinh", "Kiểm tra việc thực hiện tại các cơ sở giáo dục",
            "Lồng ghép nội dung vào các hoạt động giáo dục", "Cử cán bộ tham gia lớp bồi dưỡng do {up} tổ chức"]
 

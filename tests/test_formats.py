@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import GOLD_DOCS, VARIANTS, read_cached, similarity, words
-from tests.variants import make_docx, make_pdf, layout_of
+from tests.variants import layout_of, make_docx, make_pdf
 
 CASES = [(doc, kind) for doc in GOLD_DOCS for kind in ("layout.docx", "tcvn3.docx", "vni.docx", "born.pdf")]
 

@@ -11,6 +11,7 @@ from pipeline.ingest import read_document
 from pipeline.ingest.text import decode_bytes, markdown_lines
 from tests.conftest import INBOX
 
+
 def _cp1258(text: str) -> bytes:
     """Windows-1258 spells a toned letter as base letter + a combining tone byte."""
     tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}

@@ -113,7 +113,8 @@ def _signed_page(name: str):
     page = Image.new("RGB", (1654, 2339), "white")
     draw = ImageDraw.Draw(page)
     for i in range(6):
-        draw.text((160, 300 + 52 * i), f"Dòng nội dung thứ {i + 1} của kế hoạch phòng, chống đuối nước.", font=regular, fill="black")
+        draw.text((160, 300 + 52 * i), f"Dòng nội dung thứ {i + 1} của kế hoạch phòng, chống đuối nước.",
+                  font=regular, fill="black")
     draw.text((160, 800), "Nơi nhận:", font=bold, fill="black")
     for i, item in enumerate(["- Như trên;", "- Lưu: VT, GDTrH."]):
         draw.text((160, 850 + 44 * i), item, font=regular, fill="black")

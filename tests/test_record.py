@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from pipeline.record import (Citation, Deadline, Issuer, Quantity, Record, Recipient, Section, Signer,
-                             Source, Span, Task)
+from pipeline.record import Citation, Deadline, Issuer, Quantity, Recipient, Record, Section, Signer, Source, Span, Task
 from tests.conftest import SAMPLES
 
 

@@ -173,6 +173,8 @@ def _font_files() -> tuple[str, str]:
 
 def make_pdf(layout: Layout) -> bytes:
     """A born-digital A4 PDF laid out like the printed dispatch."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -180,7 +182,6 @@ def make_pdf(layout: Layout) -> bytes:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
 
     regular, bold = _font_files()
     if "VBSerif" not in pdfmetrics.getRegisteredFontNames():

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..derive.schedule import vn_date
 from ..extract.checks import Checker
 from ..extract.header import issuer_code
 from ..hierarchy import Hierarchy
 from ..record import Citation, Finding, Quote, Record
 from ..rules import Rules
-from ..derive.schedule import vn_date
 from .index import Document, NumberIndex, identity
 
 
@@ -61,7 +61,8 @@ def citation_findings(links: list[Link], index: NumberIndex, rules: Rules, check
             if code and not issuer_agrees(citation.issuer, code, codes, rules.hierarchy):
                 out.append(checker.finding(
                     "citation-issuer-mismatch",
-                    f"số {citation.number} là văn bản của cơ quan ký hiệu {code}, nhưng văn bản ghi 'của {citation.issuer}'",
+                    f"số {citation.number} là văn bản của cơ quan ký hiệu {code}, "
+                    f"nhưng văn bản ghi 'của {citation.issuer}'",
                     (record.source.path,), (quote,),
                     suggestion=f"kiểm tra lại cơ quan ban hành văn bản {citation.number}"))
         if link.cited is None:
@@ -79,13 +80,15 @@ def citation_findings(links: list[Link], index: NumberIndex, rules: Rules, check
         if citation.date and cited.date and citation.date != cited.date:
             out.append(checker.finding(
                 "citation-date-mismatch",
-                f"{citation.number} được trích dẫn là ngày {_vn(citation.date)}, nhưng văn bản ban hành ngày {_vn(cited.date)}",
+                f"{citation.number} được trích dẫn là ngày {_vn(citation.date)}, "
+                f"nhưng văn bản ban hành ngày {_vn(cited.date)}",
                 (record.source.path, link.cited.path), (quote,),
                 suggestion=f"sửa thành ngày {_vn(cited.date)}"))
         if cited.date and record.date and cited.date > record.date:
             out.append(checker.finding(
                 "citation-from-future",
-                f"{citation.number} ban hành ngày {_vn(cited.date)}, sau ngày của văn bản trích dẫn nó ({_vn(record.date)})",
+                f"{citation.number} ban hành ngày {_vn(cited.date)}, "
+                f"sau ngày của văn bản trích dẫn nó ({_vn(record.date)})",
                 (record.source.path, link.cited.path), (quote,),
                 suggestion="kiểm tra lại số được trích dẫn hoặc ngày của hai văn bản"))
     return out

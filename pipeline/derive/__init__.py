@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from ..hierarchy import Hierarchy, UnitClass
-from ..record import Deadline, Quantity, Record, Task
 from ..extract.base import compiled
 from ..extract.tasks import TaskFinder
+from ..hierarchy import Hierarchy, UnitClass
+from ..record import Deadline, Quantity, Record, Task
 from ..rules import Rules
 from .schedule import WorkCalendar, child_deadline, plan_period, vn_date
 

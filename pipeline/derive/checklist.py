@@ -107,7 +107,7 @@ def checklist_ics(plan: ChildPlan, unit_name: str) -> bytes:
                                  f"Căn cứ: {task.source}" + (f"\nLưu ý: {task.note}" if task.note else ""))
         event.add("dtstart", days[0])
         event.add("dtend", days[0] + dt.timedelta(days=1))
-        event.add("dtstamp", dt.datetime.combine(days[0], dt.time(), tzinfo=dt.timezone.utc))
+        event.add("dtstamp", dt.datetime.combine(days[0], dt.time(), tzinfo=dt.UTC))
         if len(days) > 1:
             event.add("rdate", days[1:])
         calendar.add_component(event)

@@ -103,7 +103,8 @@ def occurrences(deadline: Deadline | None, recurrence: str | None, period_end: d
     return [when.date() for when in rule]
 
 
-def child_deadline(task: Task, calendar: WorkCalendar, period_end: dt.date | None) -> tuple[Deadline | None, list[dt.date]]:
+def child_deadline(task: Task, calendar: WorkCalendar,
+                   period_end: dt.date | None) -> tuple[Deadline | None, list[dt.date]]:
     """The child's deadline for a parent task, and its dated occurrences.
 
     A dated deadline moves back by the task's lead time in working days; a recurring one

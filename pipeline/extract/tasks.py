@@ -21,7 +21,8 @@ from .closing import NOI_NHAN, is_archive_line
 from .deadlines import find_deadline
 
 _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*[.)/]\s*(?P<rest>.*)$|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
-_ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)/]\s*(?P<rest>.*)$|^(?P<dash>[-+•–])\s*(?P<rest>.*)$")
+_ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)/]\s*(?P<rest>.*)$"
+                      r"|^(?P<dash>[-+•–])\s*(?P<rest>.*)$")
 
 
 @dataclass
@@ -205,7 +206,8 @@ def _lead_owner(text: str, finder: TaskFinder) -> tuple[str | None, tuple[str, i
         if found:
             return found[0], None
     found = finder.owner_at(text)
-    if found and regex.search(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|thực\s+hiện\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)", text):
+    if found and regex.search(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ"
+                              r"|thực\s+hiện\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)", text):
         directed = _directed(text, found, finder)
         return (directed, found) if directed else (found[0], None)
     return None, None

@@ -38,7 +38,8 @@ def timeline_svg(result: Audit, page_of: dict[str, str]) -> str | None:
              f'viewBox="0 0 {WIDTH} {height}" role="img" aria-label="Thời hạn theo đơn vị">']
     month = start
     while month < end:
-        parts.append(f'<line x1="{x(month):.1f}" y1="{TOP - 6}" x2="{x(month):.1f}" y2="{height - 6}" stroke="#e0e0e0"/>'
+        parts.append(f'<line x1="{x(month):.1f}" y1="{TOP - 6}" x2="{x(month):.1f}" y2="{height - 6}" '
+                     f'stroke="#e0e0e0"/>'
                      f'<text x="{x(month) + 2:.1f}" y="{TOP - 12}" font-size="10" fill="#555">'
                      f'{month.month:02d}/{month.year}</text>')
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
