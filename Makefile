@@ -5,9 +5,11 @@ BIN      = $(VENV)/bin
 STAMP    = $(VENV)/.installed
 OUT     ?= out
 # Debian packages: Tesseract with Vietnamese data for scans, a Vietnamese TrueType font
-# for the test helpers that print PDFs, Graphviz for the report's citation graph, and
-# Chromium for the test that looks at the report as a person would.
-SYSTEM_PACKAGES = tesseract-ocr tesseract-ocr-vie fonts-dejavu-core graphviz chromium
+# for the test helpers that print PDFs, Graphviz for the report's citation graph,
+# Chromium for the test that looks at the report as a person would, and LibreOffice's
+# headless Writer for old Word .doc files.
+SYSTEM_PACKAGES = tesseract-ocr tesseract-ocr-vie fonts-dejavu-core graphviz chromium \
+	libreoffice-writer-nogui
 
 .PHONY: run test eval bench lint samples system clean
 
@@ -25,7 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 
 lint: $(STAMP)
-	$(BIN)/python -m ruff check pipeline tests || echo "ruff not installed: pip install ruff"
+	$(BIN)/python -m ruff check pipeline tests tools
 
 # Regenerate the format variants of the gold documents (committed under samples/inbox/variants).
 samples: $(STAMP)
@@ -40,6 +42,7 @@ system:
 	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing="$(SYSTEM_PACKAGES)"; \
 	command -v dot >/dev/null 2>&1 || missing="$(SYSTEM_PACKAGES)"; \
 	command -v chromium >/dev/null 2>&1 || missing="$(SYSTEM_PACKAGES)"; \
+	command -v soffice >/dev/null 2>&1 || missing="$(SYSTEM_PACKAGES)"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "installing system packages: $$missing"; \

@@ -17,15 +17,28 @@ from .ingest import read_document
 
 
 def _load_rules(overlays: tuple[str, ...]):
+    context = click.get_current_context(silent=True)
+    roots = tuple(context.meta.get("vanban.trust_roots", ())) if context else ()
     try:
-        return rules_module.load(*overlays)
+        return rules_module.load(*overlays, trust_roots=roots)
     except rules_module.RulesError as exc:
         raise click.UsageError(f"bad rules: {exc}") from exc
 
 
-rules_option = click.option(
-    "--rules", "overlays", multiple=True, type=click.Path(exists=True, file_okay=False),
-    help="An extra rules folder (a province or sector overlay); may be given several times.")
+def _keep_trust_roots(context: click.Context, _param, value: tuple[str, ...]) -> None:
+    context.meta["vanban.trust_roots"] = value
+
+
+def rules_option(command):
+    """--rules (an overlay folder) and --trust-roots (certificates), on every command."""
+    command = click.option(
+        "--trust-roots", multiple=True, type=click.Path(exists=True, file_okay=False),
+        expose_value=False, callback=_keep_trust_roots,
+        help="A folder of trusted root certificates (PEM or DER) that the signatures of signed "
+             "PDFs are checked against; may be given several times.")(command)
+    return click.option(
+        "--rules", "overlays", multiple=True, type=click.Path(exists=True, file_okay=False),
+        help="An extra rules folder (a province or sector overlay); may be given several times.")(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

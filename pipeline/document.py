@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .record import Signature
+
 Block = Literal["body", "header-left", "header-right", "footer-left", "footer-right", "table", "margin"]
 PAGE_BREAK = "\n\f\n"
 
@@ -21,6 +23,7 @@ class Line:
     page: int = 1
     block: Block = "body"
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points
+    stamped: bool = False  # carries text a form field prints on the page (a ký số stamp)
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Document:
     pages: tuple[Page, ...]
     legacy_encoding: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    signatures: tuple[Signature, ...] = ()  # a signed PDF's digital signatures (ingest/signatures.py)
 
     @property
     def ocr(self) -> bool:

@@ -187,8 +187,10 @@ def _citations(gc: list, pc: list, score: Score, stem: str) -> None:
     pairs = exact + _match(rest_g, rest_p, same)
     score.counts("citations", len(pairs), len(pc), len(gc))
     matched_g, matched_p = {id(a) for a, _ in pairs}, {id(b) for _, b in pairs}
-    score.diffs += [f"{stem}: citation missed: {a.get('number') or a.get('title')}" for a in gc if id(a) not in matched_g]
-    score.diffs += [f"{stem}: citation extra: {b.get('number') or b.get('title')}" for b in pc if id(b) not in matched_p]
+    score.diffs += [f"{stem}: citation missed: {a.get('number') or a.get('title')}"
+                    for a in gc if id(a) not in matched_g]
+    score.diffs += [f"{stem}: citation extra: {b.get('number') or b.get('title')}"
+                    for b in pc if id(b) not in matched_p]
     for a, b in pairs:
         if "date" in a:
             ok = a["date"] == b.get("date")
@@ -199,7 +201,8 @@ def _citations(gc: list, pc: list, score: Score, stem: str) -> None:
             ok = similar(a["issuer"], b.get("issuer"))
             score.acc("citations.issuer", ok, a["issuer"], b.get("issuer"))
             if not ok:
-                score.diffs.append(f"{stem}: citation {a.get('number')} issuer: gold {a['issuer']!r} got {b.get('issuer')!r}")
+                score.diffs.append(f"{stem}: citation {a.get('number')} issuer: "
+                                   f"gold {a['issuer']!r} got {b.get('issuer')!r}")
 
 
 def _tasks(gt: list, pt: list, score: Score, stem: str) -> None:
@@ -248,9 +251,12 @@ def load_records(path: Path) -> dict[str, dict]:
     return out
 
 
-def score_folder(gold_dir: Path, records: dict[str, dict]) -> Score:
+def score_folder(gold_dir: Path, records: dict[str, dict], stems: set[str] | None = None) -> Score:
+    """The records scored against the gold files of `gold_dir` (those of `stems` only, when given)."""
     score = Score()
     for gold_file in sorted(gold_dir.glob("*.json")):
+        if stems is not None and gold_file.stem not in stems:
+            continue
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         pred = records.get(gold_file.stem)
         if pred is None:
@@ -259,12 +265,18 @@ def score_folder(gold_dir: Path, records: dict[str, dict]) -> Score:
     return score
 
 
+def group_of(record: dict | None) -> str | None:
+    """The inbox folder a record's file sits in ('signed', 'real'), None at the top."""
+    parts = Path(((record or {}).get("source") or {}).get("path") or "").parts
+    return parts[0] if len(parts) > 1 else None
+
+
 def check_floors(score: Score, floors: dict[str, float]) -> list[str]:
     """The record fields below their floors; the audit's floors (audit.*) are checked on
     its corpus, not here."""
     short = []
     for name, floor in floors.items():
-        if name.startswith(("#", "audit.")):
+        if name.startswith(("#", "audit.")) or not isinstance(floor, int | float):
             continue
         if name not in score.fields:
             short.append(f"{name} not scored")
@@ -292,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         for err in result.errors:
             print(f"{err.path}: {err.cause}", file=sys.stderr)
         args.records = args.out / "records.jsonl"
-    score = score_folder(args.gold, load_records(args.records))
+    records = load_records(args.records)
+    score = score_folder(args.gold, records)
     total = len(list(args.gold.glob("*.json")))
     print(f"documents: {total - len(score.missing)}/{total} have a record")
     for line in score.lines():
@@ -301,7 +314,22 @@ def main(argv: list[str] | None = None) -> int:
         for diff in score.diffs:
             print("  " + diff)
     floors = json.loads(args.floors.read_text(encoding="utf-8")) if args.floors.exists() else {}
-    short = check_floors(score, floors)
+    # a set of documents added later is held to its own floors (floors.json "groups", by
+    # inbox folder), so that the older samples' floors keep guarding the older samples
+    groups = {k: v for k, v in floors.get("groups", {}).items() if not k.startswith("#")}
+    stems = [g.stem for g in sorted(args.gold.glob("*.json"))]
+    short = []
+    member_of = {s: group_of(records.get(s)) for s in stems}
+    member_of = {s: g if g in groups else None for s, g in member_of.items()}
+    for name in [None, *groups]:
+        members = {s for s in stems if member_of[s] == name}
+        part = score_folder(args.gold, records, members)
+        label = f"inbox/{name}/" if name else "the other samples"
+        print(f"\n{label}: {len(members)} documents")
+        for line in part.lines():
+            print(line)
+        found = check_floors(part, groups[name] if name else floors)
+        short += [f"{label}: {item}" for item in found]
     if score.missing:
         short.append(f"{len(score.missing)} documents without a record")
     if not args.no_audit:

@@ -85,6 +85,8 @@ def fold_tones(text: str) -> str:
 _WORD = regex.compile(r"\p{L}+")
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:vn|com|org|net)\b\S*", regex.IGNORECASE)
 _FOREIGN = regex.compile(r"[fjwz]")
+# 'để b/c', 'th/h', 'p/h': the abbreviations of Nơi nhận lines are letters around a slash
+_SLASHED = regex.compile(r"\b\p{L}{1,3}/\p{L}{1,3}\b")
 
 
 def _toneless(word: str) -> str:
@@ -109,9 +111,11 @@ def invalid_syllable_share(text: str, syllables: Syllables) -> tuple[float, int]
     Capitalised words and abbreviations are left out (names, THPT, UBND); a text layer
     that drops letters ('thng báo', 'An Ging') shows up as a high share.
     """
-    text = _URL.sub(" ", to_nfc(text))
-    # f, j, w, z are not Vietnamese letters: such words are foreign (form, web), not damage
-    words = [w for w in _WORD.findall(text) if w.islower() and len(w) > 1 and not _FOREIGN.search(w)]
+    text = _SLASHED.sub(" ", _URL.sub(" ", to_nfc(text)))
+    # f, j, w, z are not Vietnamese letters: such words are foreign (form, web), not damage;
+    # nor are the loanwords of the rules ('video', 'poster'), whole words a school writes
+    words = [w for w in _WORD.findall(text) if w.islower() and len(w) > 1 and not _FOREIGN.search(w)
+             and w not in syllables.loanwords]
     if not words:
         return 0.0, 0
     bad = sum(not is_valid_syllable(w, syllables) for w in words)
@@ -203,6 +207,7 @@ class Segment:
     x0: float
     x1: float
     text: str
+    stamp: bool = False  # some of its words were printed by a form field (ingest/stamps.py)
 
     @property
     def centre(self) -> float:
@@ -238,8 +243,9 @@ BAND_BREAK = regex.compile(r"^\s*(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Th
 
 
 # The same on bare capitals, for OCR that spoils the diacritics ('HIỆU TRƯƠNG', 'KT. BỌ TRƯỞNG').
+# the archive line is 'Lưu: VT' (OCR may drop the colon); 'Lưu ý:' opens a note in a table
 _FOOTER_BARE = regex.compile(r"^\s*(?:KT|TL|TM|TUQ)\s*\.|^(?:HIEU|BO|THU|PHO)\s+TRU\S{0,2}NG\b|^GIAM\s+DOC\b|"
-                             r"^CHU\s+TICH\b|^TRUONG\s+PHONG\b|^[-_\s]*LUU\b|N?OI\s+NHAN\b")
+                             r"^CHU\s+TICH\b|^TRUONG\s+PHONG\b|^[-_\s]*LUU\s*(?:[:.,]|VT\b)|N?OI\s+NHAN\b")
 
 
 def bare(text: str) -> str:
@@ -258,17 +264,25 @@ def layout_table_kind(cells: Iterable[str], first: bool) -> str | None:
     return None
 
 
-def split_columns(rows: Sequence[Row], width: float, page: int, first_page: bool) -> list[Line]:
+def split_columns(rows: Sequence[Row], width: float, page: int, first_page: bool,
+                  footer_cut: float | None = None) -> list[Line]:
     """Lines of one page, with two-column bands (header, Nơi nhận + signer) put column by column.
 
     A band starts at a row whose text sits in two groups far apart, one in the left part
-    of the page and one in the right, and goes on while rows keep to one side; a row that
-    spans the middle (a centred title, a body paragraph) ends it. Inside a band the left
-    column comes out first, then the right, so the columns never interleave.
+    of the page and one in the right, and goes on while rows keep to one side, or keep
+    clear of the band's dividing line; a row that crosses it (a centred title, a body
+    paragraph) ends the band. Inside a band the left column comes out first, then the
+    right, so the columns never interleave. `footer_cut` is the dividing line of a Nơi
+    nhận/signer table that the page before ended in: a table row that breaks across a
+    page (a long Nơi nhận list) goes on at the top of this one, column by column.
     """
     out: list[Line] = []
     i = 0
     seen_header = False
+    if footer_cut is not None:
+        left, right, i = _band(rows, 0, footer_cut, width, page, fixed=True)
+        out.extend(replace(x, block="footer-left") for x in left)
+        out.extend(replace(x, block="footer-right") for x in right)
     while i < len(rows):
         if not rows[i].segments:
             out.append(Line("", page, "body"))  # a blank row still ends a paragraph
@@ -279,31 +293,7 @@ def split_columns(rows: Sequence[Row], width: float, page: int, first_page: bool
             out.append(_row_line(rows[i], page, "body"))
             i += 1
             continue
-        left: list[Line] = []
-        right: list[Line] = []
-        j = i
-        while j < len(rows):
-            row = rows[j]
-            if not row.segments:
-                j += 1
-                continue
-            here = _split_point(row, width) if j > i else split
-            if j > i and BAND_BREAK.match(row.text):
-                break
-            if here is not None:
-                cut = here
-            else:
-                side = _side(row, width)
-                if side is None:
-                    break
-                cut = math.inf if side == "left" else -math.inf
-            lparts = [s for s in row.segments if s.centre < cut]
-            rparts = [s for s in row.segments if s.centre >= cut]
-            if lparts:
-                left.append(_segments_line(lparts, row, page))
-            if rparts:
-                right.append(_segments_line(rparts, row, page))
-            j += 1
+        left, right, j = _band(rows, i, split, width, page)
         first = first_page and not seen_header and _top_of_page(rows, i)
         kind = layout_table_kind((x.text for x in left + right), first)
         seen_header = seen_header or kind == "header"
@@ -311,12 +301,77 @@ def split_columns(rows: Sequence[Row], width: float, page: int, first_page: bool
             # an ordinary two-column table in the body: keep its rows as printed
             for row in (r for r in rows[i:j] if r.segments):
                 out.append(Line(" | ".join(s.text for s in row.segments), page, "table",
-                                (row.x0, row.top, row.x1, row.bottom)))
+                                (row.x0, row.top, row.x1, row.bottom), any(s.stamp for s in row.segments)))
         else:
             out.extend(replace(x, block=f"{kind}-left") for x in left)
             out.extend(replace(x, block=f"{kind}-right") for x in right)
         i = j
     return out
+
+
+def _band(rows: Sequence[Row], start: int, split: float, width: float, page: int,
+          fixed: bool = False) -> tuple[list[Line], list[Line], int]:
+    """The left and right lines of the band that starts at `rows[start]`, split at `split`,
+    and the index of the row after it. A later row is split at its own gap when it has
+    one, else goes whole to the side it keeps to, else is split at the band's divide when
+    it has text on both sides and none across (a long Nơi nhận item reaching close to the
+    signer's column); any other row ends the band. `fixed`: a band carried over from the
+    page before, `split` its divide."""
+    left: list[Line] = []
+    right: list[Line] = []
+    j = start
+    # the right column's text is centred and the left one's runs to its column's edge: the
+    # divide lies just before the leftmost start of the right column's lines so far
+    divide = split
+    right_start, left_end = math.inf, -math.inf
+    while j < len(rows):
+        row = rows[j]
+        if not row.segments:
+            j += 1
+            continue
+        if (j > start or fixed) and BAND_BREAK.match(row.text):
+            break
+        here = _split_point(row, width) if j > start or fixed else split
+        if here is not None:
+            cut = here
+        elif (side := _side(row, width)) is not None:
+            cut = math.inf if side == "left" else -math.inf
+        elif _two_sided(row, divide):
+            cut = divide
+        else:
+            break
+        lparts = [s for s in row.segments if s.centre < cut]
+        rparts = [s for s in row.segments if s.centre >= cut]
+        if lparts:
+            left.append(_segments_line(lparts, row, page))
+        if rparts:
+            right.append(_segments_line(rparts, row, page))
+        right_start = min(right_start, rparts[0].x0) if rparts else right_start
+        left_end = max(left_end, lparts[-1].x1) if lparts else left_end
+        if left_end < right_start - 1 < math.inf:
+            divide = right_start - 1
+        j += 1
+    return left, right, j
+
+
+def _two_sided(row: Row, divide: float) -> bool:
+    """Text on both sides of the band's divide and none across it."""
+    return (any(s.x1 <= divide for s in row.segments) and any(s.x0 >= divide for s in row.segments)
+            and not any(s.x0 < divide < s.x1 for s in row.segments))
+
+
+def open_footer_cut(lines: Sequence[Line]) -> float | None:
+    """Where the Nơi nhận/signer table that ends this page divides its columns, when the
+    page ends inside it (its last line is a footer line): the next page may go on with
+    the same table."""
+    body = [ln for ln in lines if ln.text]
+    if not body or not body[-1].block.startswith("footer"):
+        return None
+    lefts = [ln.bbox[2] for ln in body if ln.block == "footer-left" and ln.bbox]
+    rights = [ln.bbox[0] for ln in body if ln.block == "footer-right" and ln.bbox]
+    if not lefts or not rights or max(lefts) >= min(rights):
+        return None
+    return min(rights) - 1
 
 
 def _top_of_page(rows: Sequence[Row], index: int) -> bool:
@@ -359,11 +414,12 @@ def _side(row: Row, width: float) -> str | None:
 
 def _segments_line(parts: Sequence[Segment], row: Row, page: int) -> Line:
     return Line(" ".join(s.text for s in parts), page, "body",
-                (parts[0].x0, row.top, parts[-1].x1, row.bottom))
+                (parts[0].x0, row.top, parts[-1].x1, row.bottom), any(s.stamp for s in parts))
 
 
 def _row_line(row: Row, page: int, block: Block) -> Line:
-    return Line(row.text, page, block, (row.x0, row.top, row.x1, row.bottom))
+    return Line(row.text, page, block, (row.x0, row.top, row.x1, row.bottom),
+                any(s.stamp for s in row.segments))
 
 
 def text_rows(lines: Iterable[str], gap: int = 3) -> list[Row]:
@@ -373,7 +429,7 @@ def text_rows(lines: Iterable[str], gap: int = 3) -> list[Row]:
     its columns this way; the column pass then treats it like a PDF page.
     """
     rows = []
-    splitter = regex.compile(r" {%d,}" % gap)
+    splitter = regex.compile(rf" {{{gap},}}")
     for n, raw in enumerate(lines):
         line = raw.expandtabs(8).rstrip()
         segments = []
@@ -446,7 +502,8 @@ def join_paragraphs(lines: Sequence[Line], wrap_width: float | None = None) -> l
             if prev.bbox and line.bbox:
                 bbox = (min(prev.bbox[0], line.bbox[0]), prev.bbox[1],
                         max(prev.bbox[2], line.bbox[2]), line.bbox[3])
-            out[-1] = replace(prev, text=_glue(prev.text, line.text), bbox=bbox)
+            out[-1] = replace(prev, text=_glue(prev.text, line.text), bbox=bbox,
+                              stamped=prev.stamped or line.stamped)
         else:
             out.append(line)
         after_blank = False

@@ -164,6 +164,32 @@ class Signer(_Model):
 
 
 @dataclass(frozen=True)
+class Signature(_Model):
+    """One digital signature (chữ ký số) of a PDF, as its certificate and the file show it.
+
+    `intact`: the signed bytes still match the signature. `whole_file`: it covers the file
+    as it is; false when a later revision was added after signing (a further signature, a
+    stamp, or a change). `later_changes`: what the revisions after it do, by pyHanko's
+    difference analysis ('none', 'form filling', 'annotations', 'other').
+    `trusted`: the certificate chains to one of the trust roots given; null when no roots
+    are configured. Revocation is never looked up (nothing goes to the network)."""
+
+    field: str | None = None
+    signer: str | None = None  # the certificate's common name
+    organisation: str | None = None
+    time: str | None = None  # ISO 8601 with its offset
+    time_source: str | None = None  # 'timestamp' (a time-stamp authority) or 'claimed' (/M)
+    reason: str | None = None
+    location: str | None = None
+    intact: bool | None = None
+    whole_file: bool | None = None
+    later_changes: str | None = None
+    trusted: bool | None = None
+    revocation: str = "not checked"
+    problem: str | None = None  # why the signature could not be checked, when it could not
+
+
+@dataclass(frozen=True)
 class Section(_Model):
     """One item of the outline (I., 1., a), -, +)."""
 
@@ -180,10 +206,17 @@ class Span(_Model):
     start: int
     end: int
     text: str
+    source: str | None = None  # 'stamp': the line carries what a form field prints (a ký số stamp)
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
             raise ValueError(f"Span offsets must satisfy 0 <= start <= end, got {self.start}..{self.end}")
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if self.source is None:
+            del out["source"]  # the text layer, as almost every span: said only when it is not
+        return out
 
 
 @dataclass(frozen=True)
@@ -235,6 +268,7 @@ class Record(_Model):
     warnings: tuple[str, ...] = ()
     evidence: dict[str, Span] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()  # contradictions inside the document (the audit adds those between documents)
+    signatures: tuple[Signature, ...] = ()  # the digital signatures of a signed PDF
 
     def __hash__(self) -> int:  # evidence is a dict; records are compared, not hashed as keys
         return hash((self.source, self.number, self.date))

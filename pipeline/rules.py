@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -96,6 +97,7 @@ class Syllables:
     onsets: frozenset[str]
     rhymes: frozenset[str]
     rhyme_onsets: tuple[tuple[str, frozenset[str]], ...] = ()
+    loanwords: frozenset[str] = frozenset()  # foreign words offices write as is ('video', 'link')
 
     def allows(self, onset: str, rhyme: str) -> bool:
         if onset not in self.onsets or rhyme not in self.rhymes:
@@ -194,6 +196,7 @@ class Rules:
     hierarchy: Hierarchy | None = None
     derive: DeriveSettings | None = None
     names: Names | None = None
+    trust_roots: tuple[bytes, ...] = ()  # certificates a signed PDF's signatures may chain to
 
     def pattern(self, name: str) -> regex.Pattern:
         for key, compiled in self.patterns:
@@ -229,12 +232,18 @@ class Rules:
         raise KeyError(f"no legacy encoding {name!r}; known: {[e.name for e in self.legacy]}")
 
 
-def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None = None) -> Rules:
+def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None = None,
+         trust_roots: Sequence[str | os.PathLike[str]] = ()) -> Rules:
     """Read and compile the rules: `base` (default `rules/` of the project, or $VANBAN_RULES)
-    and then each overlay folder in order."""
+    and then each overlay folder in order. The certificates of a `trust_roots/` folder in
+    any of them, and of the folders `trust_roots`, are the roots signatures are checked
+    against."""
     folders = [Path(base or os.environ.get(RULES_ENV) or RULES_DIR), *map(Path, overlays)]
     raw: dict[str, dict[str, Any]] = {}
     digest_parts: list[str] = []
+    roots = _load_trust_roots([f / TRUST_ROOTS_DIR for f in folders] + [Path(t) for t in trust_roots],
+                              explicit=len(trust_roots))
+    digest_parts.extend(hashlib.sha256(cert).hexdigest() for cert in roots)
     for folder in folders:
         if not folder.is_dir():
             raise RulesError(f"rules folder {folder} does not exist")
@@ -264,7 +273,37 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
         hierarchy=_compile_hierarchy(raw.get("hierarchy"), raw.get("abbreviations", {})),
         derive=_compile_derive(raw.get("derive")),
         names=_compile_names(raw.get("names"), syllables),
+        trust_roots=roots,
     )
+
+
+TRUST_ROOTS_DIR = "trust_roots"
+_CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
+
+
+def _load_trust_roots(folders: list[Path], explicit: int) -> tuple[bytes, ...]:
+    """The certificate files of the folders (the last `explicit` ones were named by the user
+    and must exist); a file that is not a certificate is refused at load, by name."""
+    from asn1crypto import pem, x509
+
+    out: list[bytes] = []
+    for position, folder in enumerate(folders):
+        if not folder.is_dir():
+            if position >= len(folders) - explicit:
+                raise RulesError(f"trust roots folder {folder} does not exist")
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() not in _CERT_SUFFIXES:
+                continue
+            blob = path.read_bytes()
+            try:
+                ders = [der for _, _, der in pem.unarmor(blob, multiple=True)] if pem.detect(blob) else [blob]
+                for der in ders:
+                    x509.Certificate.load(der).native  # noqa: B018 (parses it whole)
+            except Exception as exc:
+                raise RulesError(f"{path}: not an X.509 certificate (PEM or DER): {exc}") from exc
+            out.append(blob)
+    return tuple(out)
 
 
 def _compile_hierarchy(data: dict[str, Any] | None, abbreviations: dict[str, Any]) -> Hierarchy | None:
@@ -450,6 +489,7 @@ def _compile_syllables(data: dict[str, Any]) -> Syllables:
         rhymes=frozenset(_need(data, "rhymes", list, where)),
         rhyme_onsets=tuple((k, frozenset(v)) for k, v in data.get("rhyme_onsets", {}).items()
                            if not k.startswith("#")),
+        loanwords=frozenset(w.casefold() for w in data.get("loanwords", [])),
     )
     for rhyme, _ in syl.rhyme_onsets:
         if rhyme not in syl.rhymes:
@@ -462,6 +502,9 @@ def _compile_syllables(data: dict[str, Any]) -> Syllables:
     for word in data.get("invalid_examples", []):
         if is_valid_syllable(word, syl):
             raise RulesError(f"{where}: invalid example {word!r} is accepted")
+    for word in syl.loanwords:
+        if is_valid_syllable(word, syl):
+            raise RulesError(f"{where}: loanword {word!r} is a Vietnamese syllable already; remove it")
     return syl
 
 

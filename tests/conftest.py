@@ -35,7 +35,7 @@ def _pillow_bomb_limit():
     Image.MAX_IMAGE_PIXELS = before
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def read_cached(path: str) -> Document:
     return read_document(Path(path), load_rules(), display=Path(path).name)
 

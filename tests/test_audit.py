@@ -30,9 +30,14 @@ def test_every_seeded_fault_is_found(corpus):
     assert corpus.expected and all(corpus.recall(kind) == 1.0 for kind in corpus.expected)
 
 
+# the faults of a digital signature live in a PDF's bytes, not in its text: the seeded text
+# corpus cannot carry them, tests/test_signed.py builds signed PDFs with each of them
+SIGNATURE_KINDS = {"signature-invalid", "signed-then-changed", "signing-date-far"}
+
+
 def test_every_kind_of_finding_is_seeded(corpus, rules):
     kinds = {k for k in rules.table("audit")["kinds"] if not k.startswith("#")}
-    assert set(corpus.expected) == kinds
+    assert set(corpus.expected) == kinds - SIGNATURE_KINDS
 
 
 def test_no_finding_on_the_clean_chains(corpus):
@@ -98,7 +103,8 @@ def test_coverage_ratio_of_the_clean_chain(rules):
 
 def test_audit_files_escape_formulas(tmp_path, rules):
     record = _record("000", rules)
-    hostile = Record.from_dict({**record.to_dict(), "source": {**record.source.to_dict(), "path": "=cmd|' /C calc'!A0.txt"}})
+    hostile = Record.from_dict({**record.to_dict(),
+                                "source": {**record.source.to_dict(), "path": "=cmd|' /C calc'!A0.txt"}})
     written = write_audit(tmp_path, audit([hostile], rules), rules)
     assert [p.name for p in written] == ["audit.csv", "audit.xlsx"]
     rows = list(csv.reader(io.StringIO((tmp_path / "audit.csv").read_bytes().decode("utf-8-sig"))))

@@ -29,7 +29,7 @@ EXPECTED = SAMPLES / "expected" / "derived"
 REWRITE = os.environ.get("VANBAN_REWRITE_GOLDEN") == "1"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def record_of(stem: str) -> Record:
     return extract_record(read_cached(str(SAMPLES / "inbox" / f"{stem}.txt")), load_rules())
 

@@ -80,7 +80,8 @@ def test_repair_mojibake():
 
 def test_invalid_syllable_share_sees_dropped_letters(rules):
     sound, _ = normalise.invalid_syllable_share("thông báo đến quý cha mẹ học sinh của trường", rules.syllables)
-    broken, _ = normalise.invalid_syllable_share("thng báo đến qý cha mẹ học sinh cua trưng ngyện vọng", rules.syllables)
+    broken, _ = normalise.invalid_syllable_share("thng báo đến qý cha mẹ học sinh cua trưng ngyện vọng",
+                                                 rules.syllables)
     assert sound == 0.0
     assert broken > 0.2
 
@@ -103,7 +104,8 @@ def test_join_paragraphs_double_spaced_pdf_text():
         "thực hiện công tác truyền thông năm 2020.",
         "I. MỤC ĐÍCH, YÊU CẦU",
         "1. Mục đích",
-        "- Thành lập tổ truyền thông, hàng tháng xây dựng 01 bài viết; giới thiệu cá nhân, tập thể điển hình cho các cấp.",
+        "- Thành lập tổ truyền thông, hàng tháng xây dựng 01 bài viết; "
+        "giới thiệu cá nhân, tập thể điển hình cho các cấp.",
         "- Lựa chọn cá nhân điển hình tiên tiến.",
     ]
 
@@ -168,6 +170,51 @@ def test_split_columns_footer_with_signature():
     assert lines[-1].text == "Phạm Xuân Bình"
 
 
+def _row(*segments: tuple[float, float, str], top: float = 0.0) -> normalise.Row:
+    return normalise.Row(tuple(normalise.Segment(a, b, t) for a, b, t in segments), top, top + 12)
+
+
+def test_footer_band_keeps_a_long_item_apart_from_the_signer_beside_it():
+    # a Nơi nhận item running to its column's edge, 8 pt from the signer's widest line:
+    # no gap wide enough to split on, yet nothing crosses the right column's start
+    rows = [
+        _row((85, 137, "Nơi nhận:"), (352, 513, "TM. ỦY BAN NHÂN DÂN"), top=370),
+        _row((85, 152, "- Như Điều 3;"), (384, 481, "KT. CHỦ TỊCH"), top=396),
+        _row((85, 344, "- Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La;"), (352, 513, "PHÓ CHỦ TỊCH HĐND"), top=422),
+        _row((85, 204, "- Lưu: VT, NC."), (385, 480, "Đặng Ngọc Hậu"), top=448),
+    ]
+    lines = normalise.split_columns(rows, 612, page=2, first_page=False)
+    assert [(ln.block, ln.text) for ln in lines] == [
+        ("footer-left", "Nơi nhận:"), ("footer-left", "- Như Điều 3;"),
+        ("footer-left", "- Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La;"), ("footer-left", "- Lưu: VT, NC."),
+        ("footer-right", "TM. ỦY BAN NHÂN DÂN"), ("footer-right", "KT. CHỦ TỊCH"),
+        ("footer-right", "PHÓ CHỦ TỊCH HĐND"), ("footer-right", "Đặng Ngọc Hậu"),
+    ]
+
+
+def test_a_footer_table_broken_across_pages_goes_on_column_by_column():
+    first = normalise.split_columns([
+        _row((85, 137, "Nơi nhận:"), (352, 513, "TM. ỦY BAN NHÂN DÂN"), top=700),
+        _row((85, 152, "- Như Điều 3;"), (384, 481, "KT. CHỦ TỊCH"), top=726),
+    ], 612, page=1, first_page=False)
+    cut = normalise.open_footer_cut(first)
+    assert cut is not None and 152 < cut < 352
+    # the next page: the rest of the list, the name on the row of its second item, then an
+    # appendix title that spans the page and ends the table
+    second = normalise.split_columns([
+        _row((85, 283, "- Chủ tịch, các Phó Chủ tịch UBND tỉnh;"), top=71),
+        _row((85, 255, "- Các sở, ban, ngành;"), (385, 480, "Đặng Ngọc Hậu"), top=97),
+        _row((85, 204, "- Lưu: VT, NC."), top=123),
+        _row((200, 420, "PHỤ LỤC KẾ HOẠCH CHI TIẾT"), top=200),
+    ], 612, page=2, first_page=False, footer_cut=cut)
+    assert [(ln.block, ln.text) for ln in second] == [
+        ("footer-left", "- Chủ tịch, các Phó Chủ tịch UBND tỉnh;"), ("footer-left", "- Các sở, ban, ngành;"),
+        ("footer-left", "- Lưu: VT, NC."), ("footer-right", "Đặng Ngọc Hậu"),
+        ("body", "PHỤ LỤC KẾ HOẠCH CHI TIẾT"),
+    ]
+    assert normalise.open_footer_cut(second) is None  # the page ends in the body
+
+
 def test_table_rows_are_not_columns():
     raw = ["TT     Nội dung        Thời gian      Đơn vị thực hiện", "1      Tập huấn        Tháng 9        Phòng GDĐT"]
     lines = normalise.split_columns(normalise.text_rows(raw), 60, page=1, first_page=True)
@@ -179,6 +226,8 @@ def test_table_rows_are_not_columns():
     (["Nơi nhận:", "KT. GIÁM ĐỐC"], "footer"),
     (["Các UBND xã (để báo cáo);", "HIỆU TRƯƠNG"], "footer"),      # OCR lost 'Nơi nhận' and a tone
     (["KỎ by", "Kf.BỌ TRƯỞNG", "- Lưu: VT, KHTC."], "footer"),
+    (["Các trường (để t/h);", "- Lưu VT, KHTC."], "footer"),             # OCR lost the colon
+    (["Tuần 3", "24/11/2025", "Lưu ý:", "05/12/2025"], None),               # a note in a schedule table
     (["TT", "Nội dung"], None),
 ])
 def test_layout_table_kind(cells, kind):
@@ -186,8 +235,10 @@ def test_layout_table_kind(cells, kind):
 
 
 @pytest.mark.parametrize("read, repaired", [
-    ("Căn cứ Nghị định số 1 18/2025/NĐ-CP ngày 09 tháng 6 năm 2025", "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025"),
-    ("Căn cứ Luát Giáo dục đại học số 08/201 2/QHI3 được sửa đổi", "Căn cứ Luát Giáo dục đại học số 08/2012/QH13 được sửa đổi"),
+    ("Căn cứ Nghị định số 1 18/2025/NĐ-CP ngày 09 tháng 6 năm 2025",
+     "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025"),
+    ("Căn cứ Luát Giáo dục đại học số 08/201 2/QHI3 được sửa đổi",
+     "Căn cứ Luát Giáo dục đại học số 08/2012/QH13 được sửa đổi"),
     ("tại Luật số 34/2018/QHl4;", "tại Luật số 34/2018/QH14;"),
     # dates and list numbers keep their spaces
     ("ngày 1 18/2025 và Điều 1. Ban hành", "ngày 1 18/2025 và Điều 1. Ban hành"),

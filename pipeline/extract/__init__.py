@@ -67,6 +67,7 @@ def extract_record(document: Document, rules: Rules) -> Record:
         signer=closing.signer,
         warnings=tuple(warnings),
         evidence=evidence,
+        signatures=document.signatures,
     )
     if record.number is None and not record.tasks and not record.citations and record.date is None:
         return record  # not a dispatch: nothing to hold it to

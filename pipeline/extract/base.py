@@ -77,7 +77,8 @@ class Lines:
 
     def span(self, ref: Ref, start: int = 0, end: int | None = None) -> Span:
         end = len(ref.text) if end is None else end
-        return Span(ref.line.page, ref.offset + start, ref.offset + end, ref.text[start:end])
+        return Span(ref.line.page, ref.offset + start, ref.offset + end, ref.text[start:end],
+                    "stamp" if ref.line.stamped else None)
 
 
 _COMPILED: dict[tuple[str, type], object] = {}

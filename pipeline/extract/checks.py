@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..ingest.signatures import HARMLESS
 from ..record import Deadline, Finding, Quote, Record
 from ..rules import Rules
 from .base import Lines, Ref, bare, compiled
@@ -23,7 +24,8 @@ from .deadlines import find_deadline
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 # the item letters of a Vietnamese outline: no f, j, w, z (and đ after d)
-_LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y")
+_LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u",
+            "v", "x", "y")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -47,6 +49,7 @@ class Checker:
         self.schedule = [bare(w) for w in data["schedule_sections"]["words"]]
         self.forward_types = frozenset(data["schedule_sections"]["types"])
         self.severity = {k: v["severity"] for k, v in data["kinds"].items() if not k.startswith("#")}
+        self.signing_days = int(data["signatures"]["max_days_apart"])
 
     def finding(self, kind: str, message: str, documents: tuple[str, ...], evidence: tuple[Quote, ...] = (),
                 suggestion: str | None = None) -> Finding:
@@ -70,7 +73,53 @@ def check_document(lines: Lines, record: Record, rules: Rules) -> list[Finding]:
         out.append(checker.finding("missing-signer", "văn bản không có phần chữ ký (chức vụ, họ tên người ký)", (path,),
                                    suggestion="bổ sung chức vụ và họ tên người ký"))
     out += _past_deadlines(lines, record, checker, rules)
+    out += _signatures(record, checker)
     return out
+
+
+def _signatures(record: Record, checker: Checker) -> list[Finding]:
+    """A signed PDF whose signatures no longer hold, or whose printed date is far from the
+    signing: the signatures are what make the file the issued document."""
+    path = record.source.path
+    out = []
+
+    def who(signature) -> str:
+        time = f", ký lúc {_vn_time(signature.time)}" if signature.time else ""
+        name = signature.signer or "người ký không rõ"
+        return f"chữ ký số {signature.field or ''} của {name}{time}".replace("  ", " ")
+
+    for signature in record.signatures:
+        if signature.intact is False:
+            out.append(checker.finding(
+                "signature-invalid", f"{who(signature)} không còn khớp với nội dung tệp: văn bản đã bị sửa sau khi ký",
+                (path,), (Quote(path, who(signature)),),
+                suggestion="đề nghị cơ quan ban hành gửi lại bản điện tử gốc"))
+    checked = [s for s in record.signatures if s.whole_file is not None]
+    if checked and not any(s.whole_file for s in checked) and checked[-1].later_changes not in HARMLESS:
+        last = checked[-1]
+        out.append(checker.finding(
+            "signed-then-changed", f"tệp có phần được thêm vào sau chữ ký số cuối cùng ({who(last)}): "
+            "phần thêm đó không được chữ ký nào xác thực", (path,), (Quote(path, who(last)),),
+            suggestion="đối chiếu với bản gốc trên hệ thống quản lý văn bản của cơ quan ban hành"))
+    # the văn thư stamps the number and the day with the last signature, when the document
+    # is issued; the drafters sign days before (CV 4728 of the Sở GDĐT TP.HCM: signed from
+    # 14/11, issued on 18/11/2025 with the last signature on 20/11)
+    times = [s.time for s in record.signatures if s.time]
+    if record.date and times:
+        printed = dt.date.fromisoformat(record.date)
+        far = dt.datetime.fromisoformat(times[-1]).date()
+        if abs((far - printed).days) > checker.signing_days:
+            span = record.evidence.get("date")
+            out.append(checker.finding(
+                "signing-date-far", f"ngày ghi trên văn bản ({printed:%d/%m/%Y}) cách thời điểm ký số ({far:%d/%m/%Y}) "
+                f"{abs((far - printed).days)} ngày", (path,),
+                (Quote.of(path, span, record.date),) if span else ()))
+    return out
+
+
+def _vn_time(iso: str) -> str:
+    moment = dt.datetime.fromisoformat(iso)
+    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
 
 
 def _quote(lines: Lines, ref: Ref, path: str, start: int = 0, end: int | None = None) -> Quote:
@@ -86,7 +135,8 @@ def _dates_and_weekdays(lines: Lines, path: str, checker: Checker) -> list[Findi
             if 1 <= month <= 12 and _exists(day, month, year) is None:
                 last = calendar.monthrange(year, month)[1]
                 out.append(checker.finding(
-                    "impossible-date", f"{match.group(0)!r} không phải là ngày có thật: tháng {month}/{year} chỉ có {last} ngày",
+                    "impossible-date",
+                    f"{match.group(0)!r} không phải là ngày có thật: tháng {month}/{year} chỉ có {last} ngày",
                     (path,), (_quote(lines, ref, path, match.start(), match.end()),),
                     suggestion=f"kiểm tra lại ngày (tối đa {last})"))
         for pattern in (checker.after_date, checker.before_date):
@@ -173,7 +223,8 @@ def _outline(lines: Lines, record: Record, checker: Checker) -> list[Finding]:
                 for a, b in itertools.pairwise(positions):
                     if b > a + 1:
                         missing = ", ".join(order[a + 1:b])
-                        heading = next((r for r in lines if regex.match(rf"\s*{regex.escape(order[b])}\s*[.)]", r.text)),
+                        label = rf"\s*{regex.escape(order[b])}\s*[.)]"
+                        heading = next((r for r in lines if regex.match(label, r.text)),
                                        None)
                         evidence = (_quote(lines, heading, record.source.path),) if heading else ()
                         out.append(checker.finding(

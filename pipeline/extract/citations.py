@@ -63,7 +63,8 @@ class CitationFinder:
         self.abbreviation = regex.compile(data["abbreviation_defined"]["pattern"])
         unnumbered = data.get("unnumbered", {})
         grounds = "|".join(regex.escape(t) for t in sorted(unnumbered.get("grounds", []), key=len, reverse=True))
-        self.grounds = regex.compile(rf"^\s*(?:[-+]\s*)?Căn\s+cứ\s+(?P<type>{grounds})\s+(?P<rest>\S.*)$") if grounds else None
+        self.grounds = regex.compile(
+            rf"^\s*(?:[-+]\s*)?Căn\s+cứ\s+(?P<type>{grounds})\s+(?P<rest>\S.*)$") if grounds else None
         quoted = "|".join(regex.escape(t) for t in sorted(unnumbered.get("quoted", []), key=len, reverse=True))
         self.approved_by = regex.compile(
             rf"\s*,?\s*(?:được\s+)?(?:phê\s+duyệt|ban\s+hành)?\s*(?:kèm\s+)?(?:theo|tại)\s+\p{{Lu}}\p{{L}}*(?:\s+\p{{L}}+){{0,2}}\s+(?:{so})\s*\d")
@@ -153,11 +154,11 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
                 inherited = found[-1].citation  # 'các Quyết định ... số 142/2008/QĐ-TTg ..., số 53/2010/QĐ-TTg'
             coded = None
             if not (lead or law or inherited) and finder.so_before.search(before):
-                coded = _doc_type("", repair_type_code(normalise_number(match), rules), rules)
+                coded = _doc_type("", repair_type_code(normalise_number(match), rules, lines.is_ocr(ref)), rules)
             if not (lead or law or inherited or coded):
                 continue
             mention_start = (lead or law).start() if (lead or law) else match.start()
-            number = repair_type_code(normalise_number(match), rules)
+            number = repair_type_code(normalise_number(match), rules, lines.is_ocr(ref))
             if own and _key(number) == own:
                 continue
             date, pos = date_at(text, match.end())
@@ -309,7 +310,8 @@ def _unnumbered(found: list[_Found], refs: list[Ref], finder: CitationFinder) ->
         for match in finder.quoted.finditer(ref.text) if finder.quoted else ():
             if finder.approved_by.match(ref.text, match.end()):
                 continue  # 'Đề án “…” theo Quyết định số 1002/QĐ-TTg': the decision is cited
-            hits.append((match.start(), match.end(), match.group("type"), clean_value(match.group("title")), None, None))
+            hits.append((match.start(), match.end(), match.group("type"), clean_value(match.group("title")),
+                         None, None))
         for start, end, doc_type, title, date, issuer in hits:
             if (ref.index, start) in covered or len(title.split()) < 3:
                 continue

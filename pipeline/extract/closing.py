@@ -24,7 +24,8 @@ _LUU = regex.compile(r"^\s*Lưu\s*[:.]?\s*(?=\S)")
 _ITEM = regex.compile(r"^\s*[-+•–*]\s*")
 _AUTHORITY = regex.compile(r"^\s*(KT|TL|TM|TUQ|Q)\s*\.\s*")
 _AUTHORITY_OCR = regex.compile(r"^\s*(K[Tf])\s*[.,]\s*")  # a scan reads 'KT.' as 'Kf.' or 'KT,'
-_SIGNED = regex.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên.*|ký,?\s+ghi\s+rõ.*|chữ\s+ký.*|ký\s+bởi.*)\s*\)?$", regex.IGNORECASE)
+_SIGNED = regex.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên.*|ký,?\s+ghi\s+rõ.*|chữ\s+ký.*|ký\s+bởi.*)\s*\)?$",
+                        regex.IGNORECASE)
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 # compared on bare letters: OCR prints 'Như Điêu 3'
 # 'Như Điều 3' also as OCR reads it: 'Như Điều3', or with the number lost
@@ -68,16 +69,19 @@ def extract_closing(lines: Lines, rules: Rules, issuer: str | None = None,
 
 
 def _footer_blocks(lines: Lines) -> tuple[list[Ref], list[Ref]]:
-    """The first Nơi nhận/signer table: a dispatch with an attached plan has one per part."""
+    """The first Nơi nhận/signer table: a dispatch with an attached plan has one per part.
+    A table whose row breaks across a page goes on at the top of the next one, column by
+    column again: its parts there belong to the same columns."""
     left: list[Ref] = []
     right: list[Ref] = []
     for ref in lines:
+        turned = bool(right) and ref.line.page > right[-1].line.page
         if ref.block == "footer-left":
-            if right and left and ref.index > right[-1].index + 1:
+            if right and left and ref.index > right[-1].index + 1 and not turned:
                 break
             left.append(ref)
         elif ref.block == "footer-right":
-            if left and right and ref.index > right[-1].index + 1:
+            if left and right and ref.index > right[-1].index + 1 and not turned:
                 break
             right.append(ref)
         elif (left or right) and ref.text:

@@ -42,10 +42,14 @@ def normalise_number(match: regex.Match) -> str:
     return regex.sub(r"\s+", "", match.group(0)).rstrip(".")
 
 
-def repair_type_code(number: str, rules: Rules) -> str:
+def repair_type_code(number: str, rules: Rules, ocr: bool = True) -> str:
     """OCR doubles a letter of the type code ('2605/QĐĐ-BGDĐT'): when the code is unknown and
-    collapsing a doubled letter makes it a known one, collapse it."""
+    collapsing a doubled letter makes it a known one, collapse it. Only OCR does that: a
+    text layer prints what the issuer typed ('79/TTTT-CTGD', Trung tâm Thông tin và
+    Chương trình Giáo dục of TP.HCM, is no Thông tư)."""
     parts = number.split("/", 1)
+    if not ocr:
+        return number
     if len(parts) != 2 or "-" not in parts[1]:
         return number
     code, rest = parts[1].split("-", 1)
@@ -116,7 +120,7 @@ def _number(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None
         match = find_number(line.group("rest"), rules)
         if match:
             start = line.start("rest") + match.start()
-            header.number = repair_type_code(normalise_number(match), rules)
+            header.number = repair_type_code(normalise_number(match), rules, lines.is_ocr(ref))
             header.evidence["number"] = lines.span(ref, start, line.start("rest") + match.end())
             return
         header.warnings.append(f"[number] cannot read the number on the line {ref.text[:60]!r}")

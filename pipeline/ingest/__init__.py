@@ -43,8 +43,14 @@ def read_document(path: str | os.PathLike[str], rules: Rules, display: str | Non
     pages = _renumber(pages)
     if not any(line.text.strip() for page in pages for line in page.lines):
         warnings = [*warnings, "[empty] no text could be read from the file"]
+    signatures: tuple = ()
+    if fmt == "pdf":
+        from .signatures import read_signatures
+
+        signatures, notes = read_signatures(data, rules.trust_roots)
+        warnings = [*warnings, *notes]
     return Document(path=name, sha256=sha, format=fmt, pages=tuple(pages),
-                    legacy_encoding=legacy, warnings=tuple(warnings))
+                    legacy_encoding=legacy, warnings=tuple(warnings), signatures=signatures)
 
 
 def _read_bytes(path: Path, name: str, rules: Rules) -> bytes:

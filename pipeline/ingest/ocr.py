@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -30,6 +30,7 @@ class Word:
     x1: float
     bottom: float
     text: str
+    stamp: bool = False  # printed by a form field's appearance (ingest/stamps.py)
 
 
 def tesseract_ready(languages: str) -> str | None:
@@ -81,8 +82,10 @@ def _image_dpi(image) -> float:
     return value if 70 <= value <= 1200 else 300.0
 
 
-def ocr_page_image(image, number: int, dpi: float, rules: Rules) -> tuple[list[Line], list[str]]:
-    """Clean lines of one page image, in points (1/72 inch) like a PDF page."""
+def ocr_page_image(image, number: int, dpi: float, rules: Rules,
+                   footer_cut: float | None = None) -> tuple[list[Line], list[str]]:
+    """Clean lines of one page image, in points (1/72 inch) like a PDF page; `footer_cut`
+    as for `layout_words`."""
     from PIL import Image, ImageFilter
 
     warnings: list[str] = []
@@ -104,7 +107,7 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules) -> tuple[list[L
             gray = turned
             turns.append((-degrees, Image.NEAREST))
     width = gray.width * 72.0 / dpi
-    lines = layout_words(words, width, number, rules.ingest.ocr_repairs)
+    lines = layout_words(words, width, number, rules.ingest.ocr_repairs, footer_cut)
 
     def colour_page():
         page = image.convert("RGB")
@@ -193,13 +196,14 @@ def estimate_skew(gray, max_degrees: float) -> float:
 
 
 def layout_words(words: list[Word], width: float, page: int,
-                 repairs: tuple[tuple[regex.Pattern, str], ...] = ()) -> list[Line]:
+                 repairs: tuple[tuple[regex.Pattern, str], ...] = (),
+                 footer_cut: float | None = None) -> list[Line]:
     """Rows of positioned words → lines, with the column and paragraph passes; `repairs`
-    (rules/ingest.json) undo what OCR does to document numbers."""
+    (rules/ingest.json) undo what OCR does to document numbers; `footer_cut`: the page
+    before ended inside its Nơi nhận/signer table, divided there (normalise.split_columns)."""
     rows = group_rows(words)
-    lines = normalise.split_columns(rows, width, page, first_page=page == 1)
-    lines = [Line(normalise.repair(normalise.clean_line(ln.text), repairs), ln.page, ln.block, ln.bbox)
-             for ln in lines]
+    lines = normalise.split_columns(rows, width, page, first_page=page == 1, footer_cut=footer_cut)
+    lines = [replace(ln, text=normalise.repair(normalise.clean_line(ln.text), repairs)) for ln in lines]
     rights = sorted(ln.bbox[2] for ln in lines if ln.bbox and ln.block == "body" and ln.text)
     wrap = rights[int(0.9 * (len(rights) - 1))] if rights else None
     return [ln for ln in normalise.join_paragraphs(lines, wrap) if ln.text]
@@ -240,6 +244,7 @@ def group_rows(words: list[Word], gap_factor: float = 1.2) -> list[Row]:
             else:
                 segments[-1].append(word)
         rows.append(Row(
-            tuple(Segment(s[0].x0, s[-1].x1, " ".join(w.text for w in s)) for s in segments),
+            tuple(Segment(s[0].x0, s[-1].x1, " ".join(w.text for w in s), any(w.stamp for w in s))
+                  for s in segments),
             min(w.top for w in cluster), max(w.bottom for w in cluster)))
     return rows

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from dataclasses import replace
 
 import regex
 
@@ -17,7 +18,7 @@ from .. import normalise
 from ..document import Line, Page
 from ..errors import InputError
 from ..rules import Rules
-from . import ocr, signature
+from . import ocr, signature, stamps
 
 # pdfplumber's default x_tolerance (3 pt) glues words of tightly set lines together
 # ('Căn cứThôngtưsố32/2018', shared/real/01); letters of a word sit closer than 1.5 pt.
@@ -43,10 +44,15 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
                                    "(raise max_pages in rules/ingest.json)")
         pages, warnings = [], []
         ocr_reason: str | None = None
+        footer_cut: float | None = None  # the page before ended inside its Nơi nhận/signer table
+        stamp_source = _StampSource(data, warnings)
         for index, page in enumerate(pdf.pages):
             number = index + 1
+            if index:
+                footer_cut = normalise.open_footer_cut(pages[-1].lines)
+            stamped = stamp_source.words(index)
             try:
-                lines, verdict = _text_layer(page, number, rules)
+                lines, verdict = _text_layer(page, number, rules, footer_cut, stamped)
             except Exception as exc:  # one broken page must not lose the others
                 lines, verdict = [], f"text layer unreadable ({type(exc).__name__})"
             if verdict is None:
@@ -60,11 +66,13 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
                 pages.append(Page(number, tuple(lines)))
                 continue
             image, dpi = _render(data, index, page, rules)
-            ocr_lines, notes = ocr.ocr_page_image(image, number, dpi, rules)
+            ocr_lines, notes = ocr.ocr_page_image(image, number, dpi, rules, footer_cut)
+            ocr_lines = _mark_stamped(ocr_lines, stamped)
             warnings.extend(notes)
             if lines:
                 warnings.append(f"[ocr] page {number}: {verdict}; read by OCR instead")
             pages.append(Page(number, tuple(ocr_lines), ocr=True))
+    stamp_source.close()
     pages = remove_running_lines(pages, rules)
     if not any(ln.text for p in pages for ln in p.lines) and ocr_reason:
         raise InputError(name, f"scanned PDF with no text layer: {ocr_reason}", stage="ocr")
@@ -99,8 +107,56 @@ def _caused_by(exc: BaseException, kind: type) -> bool:
     return False
 
 
-def _text_layer(page, number: int, rules: Rules) -> tuple[list[Line], str | None]:
-    """Lines of the text layer, and why it cannot be trusted (None when it can)."""
+class _StampSource:
+    """The words the form fields of each page print (ingest/stamps.py), from a copy of
+    the PDF opened only when the file has widgets."""
+
+    def __init__(self, data: bytes, warnings: list[str]) -> None:
+        self._document = None
+        self._warnings = warnings
+        if stamps.may_have_stamps(data):
+            import pypdfium2 as pdfium
+
+            try:
+                self._document = pdfium.PdfDocument(data)
+            except Exception as exc:  # the page text is still there; only the stamps are lost
+                warnings.append(f"[stamp] the form fields could not be read ({type(exc).__name__})")
+
+    def words(self, index: int) -> tuple[ocr.Word, ...]:
+        if self._document is None:
+            return ()
+        try:
+            return stamps.stamped_words(self._document, index).words
+        except Exception as exc:
+            self._warnings.append(f"[stamp] page {index + 1}: the form fields could not be read "
+                                  f"({type(exc).__name__})")
+            return ()
+
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document = None
+
+
+def _mark_stamped(lines: list[Line], stamped: tuple[ocr.Word, ...]) -> list[Line]:
+    """OCR lines that overlap a stamp's words (a scan whose number the văn thư stamped
+    on after scanning: the rendered page shows it, OCR reads it)."""
+    if not stamped:
+        return lines
+
+    def overlaps(line: Line) -> bool:
+        if line.bbox is None:
+            return False
+        x0, top, x1, bottom = line.bbox
+        return any(w.x0 < x1 and w.x1 > x0 and w.top < bottom and w.bottom > top for w in stamped)
+
+    return [replace(ln, stamped=True) if overlaps(ln) else ln for ln in lines]
+
+
+def _text_layer(page, number: int, rules: Rules, footer_cut: float | None = None,
+                stamped: tuple[ocr.Word, ...] = ()) -> tuple[list[Line], str | None]:
+    """Lines of the text layer with the words its form fields print (`stamped`), and why
+    the layer cannot be trusted (None when it can)."""
     if _has_doubled_glyphs(page.chars):
         page = page.dedupe_chars(tolerance=1)  # fake bold prints each glyph twice, a hair apart
     words = page.extract_words(x_tolerance=X_TOLERANCE, y_tolerance=3, keep_blank_chars=False)
@@ -112,7 +168,8 @@ def _text_layer(page, number: int, rules: Rules) -> tuple[list[Line], str | None
         return [], "most glyphs have no Unicode mapping (cid)"
     share, count = normalise.invalid_syllable_share(raw, rules.syllables)
     items = [ocr.Word(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in words]
-    lines = ocr.layout_words(items, float(page.width), number)
+    items.extend(stamped)
+    lines = ocr.layout_words(items, float(page.width), number, footer_cut=footer_cut)
     if count >= limits.min_words_for_syllable_check and share > limits.max_invalid_syllable_share:
         return lines, f"text layer looks damaged ({share:.0%} of words are not Vietnamese)"
     return lines, None
@@ -149,6 +206,7 @@ def _render(data: bytes, index: int, page, rules: Rules):
         dpi *= (rules.ingest.max_image_pixels / pixels) ** 0.5
     document = pdfium.PdfDocument(data)
     try:
+        document.init_forms()  # the page as issued: what its form fields (stamps) print too
         bitmap = document[index].render(scale=dpi / 72.0)  # colour: ocr.to_gray drops red seals
         return bitmap.to_pil(), dpi
     finally:

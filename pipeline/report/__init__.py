@@ -154,6 +154,38 @@ def _index(records: list[Record], result: Audit, derived: list[Derived], page_of
     return _page("Báo cáo lô văn bản", body)
 
 
+def _signatures_table(record: Record) -> str:
+    """Who signed, when, and whether each signature still holds, in an office's words."""
+    if not record.signatures:
+        return ""
+
+    def state(signature) -> str:
+        if signature.intact is None:
+            return "không kiểm tra được" + (f" ({signature.problem})" if signature.problem else "")
+        if not signature.intact:
+            return "KHÔNG còn khớp với tệp"
+        words = ["còn nguyên vẹn"]
+        if signature.trusted is True:
+            words.append("chứng thư tin cậy")
+        elif signature.trusted is False:
+            words.append("chứng thư không thuộc danh sách tin cậy")
+        return ", ".join(words)
+
+    rows = "".join(
+        f"<tr><td>{_e(s.signer or '')}</td><td>{_e(s.organisation or '')}</td>"
+        f"<td>{_e(vn_datetime(s.time) if s.time else '')}</td><td>{_e(state(s))}</td></tr>"
+        for s in record.signatures)
+    return ("<h2>Chữ ký số</h2><table><tr><th>Người ký</th><th>Tổ chức</th><th>Thời điểm ký</th>"
+            f"<th>Tình trạng</th></tr>{rows}</table>")
+
+
+def vn_datetime(iso: str) -> str:
+    from datetime import datetime
+
+    moment = datetime.fromisoformat(iso)
+    return f"{moment:%H:%M} {moment:%d/%m/%Y}"
+
+
 def _document_page(record: Record, pages: tuple[str, ...], findings: list[Finding], result: Audit,
                    page_of: dict[str, str], rules: Rules) -> str:
     spans: dict[int, list[tuple[int, int, str, str]]] = {}
@@ -180,7 +212,7 @@ def _document_page(record: Record, pages: tuple[str, ...], findings: list[Findin
         for i, c in enumerate(record.citations))
     tasks = "".join(f"<tr><td>{_e(t.owner)}</td><td>{_e(t.action)}</td>"
                     f"<td>{_e(t.deadline.text if t.deadline else '')}</td></tr>" for t in record.tasks)
-    aside = (f"<h2>Hồ sơ</h2><table>{fields}</table>"
+    aside = (f"<h2>Hồ sơ</h2><table>{fields}</table>{_signatures_table(record)}"
              f"<h2>Phát hiện</h2>{_findings_table(findings, page_of, rules)}"
              f"<h2>Văn bản được trích dẫn</h2><table><tr><th>Loại</th><th>Số</th><th>Ngày</th><th>Cơ quan</th></tr>"
              f"{citations}</table>"

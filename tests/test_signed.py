@@ -1,0 +1,173 @@
+"""Digitally signed dispatches: the number and day the stamps print, and the signatures.
+
+Real signed dispatches of 2025 (samples/inbox/signed, from shared/real/signed) and PDFs
+signed here with a self-signed certificate (tests/signed.py), one per case: a stamp over a
+blank, a stamp glued to the word before it, a revision added after signing, a tampered
+byte, trust roots given or not, and a scan whose number was stamped on after scanning.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import load_rules, read_document
+from pipeline.extract import extract_record
+from pipeline.rules import RulesError
+
+from . import signed
+from .conftest import INBOX
+
+SIGNED = INBOX / "signed"
+GOLD = INBOX.parent / "gold"
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def identity(tmp_path_factory):
+    return signed.make_identity(tmp_path_factory.mktemp("identity"))
+
+
+@pytest.fixture(scope="module")
+def dispatch(identity, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("signed") / "kh230.pdf"
+    path.write_bytes(signed.signed_dispatch(identity))
+    return path
+
+
+def _record(path: Path, rules=None):
+    rules = rules or load_rules()
+    return extract_record(read_document(path, rules), rules)
+
+
+def test_stamped_number_and_day_are_read_as_the_page_shows_them(dispatch):
+    record = _record(dispatch)
+    assert (record.number, record.date, record.place) == ("230/KH-THPT", "2025-11-14", "Hà Nội")
+    # the day was stamped flush against 'ngày': the words stay apart all the same
+    assert "ngày 14 tháng 11 năm 2025" in read_document(dispatch, load_rules()).text
+    # evidence names the page and says the value came from a stamp
+    assert record.evidence["number"].page == 1 and record.evidence["number"].source == "stamp"
+    assert record.evidence["date"].source == "stamp"
+    assert "source" not in record.evidence["title"].to_dict()
+
+
+def test_every_signature_is_listed_with_its_time(dispatch):
+    signatures = _record(dispatch).signatures
+    assert [s.field for s in signatures] == ["SoVanBan", "NgayVanBan"]
+    assert all(s.signer == "Nguyễn Văn An" and s.organisation == "TRƯỜNG THPT THỬ NGHIỆM" for s in signatures)
+    assert all(s.time and s.time_source == "claimed" for s in signatures)
+    assert all(s.intact for s in signatures)
+    # the first signature covers the revision before the second one was added
+    assert [s.whole_file for s in signatures] == [False, True]
+    assert all(s.trusted is None and s.revocation == "not checked" for s in signatures)
+
+
+def test_a_revision_added_after_signing_is_an_error(dispatch, tmp_path):
+    path = tmp_path / "changed.pdf"
+    path.write_bytes(signed.add_revision(dispatch.read_bytes()))
+    record = _record(path)
+    assert record.signatures[-1].whole_file is False and record.signatures[-1].later_changes == "other"
+    found = [f for f in record.findings if f.kind == "signed-then-changed"]
+    assert len(found) == 1 and found[0].severity == "error" and "sau chữ ký số cuối cùng" in found[0].message
+
+
+def test_a_tampered_byte_breaks_the_signatures(dispatch, tmp_path):
+    path = tmp_path / "tampered.pdf"
+    path.write_bytes(signed.tamper(dispatch.read_bytes()))
+    record = _record(path)
+    assert [s.intact for s in record.signatures] == [False, False]
+    found = [f for f in record.findings if f.kind == "signature-invalid"]
+    assert len(found) == 2 and all(f.severity == "error" for f in found)
+    assert "NgayVanBan của Nguyễn Văn An" in found[1].message
+
+
+def test_the_signing_time_far_from_the_printed_date_is_told(dispatch):
+    # the fixture is signed today and dated 14/11/2025
+    found = [f for f in _record(dispatch).findings if f.kind == "signing-date-far"]
+    assert len(found) == 1 and found[0].severity == "info"
+    assert "14/11/2025" in found[0].message and found[0].evidence[0].page == 1
+
+
+def test_trust_roots_decide_trusted(dispatch, identity, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "root.pem").write_bytes(identity.cert_pem)
+    assert {s.trusted for s in _record(dispatch, load_rules(trust_roots=[mine])).signatures} == {True}
+    other = signed.make_identity(tmp_path / "other", "Người khác")
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "root.crt").write_bytes(other.cert_pem)
+    assert {s.trusted for s in _record(dispatch, load_rules(trust_roots=[theirs])).signatures} == {False}
+
+
+def test_a_trust_root_that_is_no_certificate_is_refused_by_name(tmp_path):
+    (tmp_path / "broken.pem").write_text("not a certificate")
+    with pytest.raises(RulesError, match="broken.pem: not an X.509 certificate"):
+        load_rules(trust_roots=[tmp_path])
+
+
+def test_show_prints_the_signatures_and_trust_roots_exit_2_when_bad(dispatch, tmp_path):
+    out = subprocess.run([sys.executable, "-m", "pipeline.cli", "show", str(dispatch)], capture_output=True)
+    assert out.returncode == 0
+    record = json.loads(out.stdout)
+    assert [s["field"] for s in record["signatures"]] == ["SoVanBan", "NgayVanBan"]
+    (tmp_path / "bad.cer").write_bytes(b"\x00\x01")
+    bad = subprocess.run([sys.executable, "-m", "pipeline.cli", "show", str(dispatch), "--trust-roots",
+                          str(tmp_path)], capture_output=True, text=True)
+    assert bad.returncode == 2 and "bad.cer" in bad.stderr
+
+
+def test_a_scan_stamped_after_scanning_reads_its_stamp(identity, tmp_path):
+    """An image-only page whose number the văn thư stamped on: the stamp is part of the
+    page that OCR reads."""
+    page, boxes = signed.blank_page()
+    scan = signed.as_scan(page)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(signed.sign(scan, identity, "SoVanBan", boxes["number"], "230"))
+    document = read_document(path, load_rules())
+    assert document.ocr
+    record = extract_record(document, load_rules())
+    assert record.number == "230/KH-THPT"
+    assert record.evidence["number"].source == "stamp"
+
+
+@pytest.fixture(scope="module")
+def real_records():
+    rules = load_rules()
+    return {p.stem: extract_record(read_document(p, rules, display=p.name), rules)
+            for p in sorted(SIGNED.glob("*.pdf"))}
+
+
+def test_real_signed_dispatches_header_as_issued(real_records):
+    assert len(real_records) == 6
+    for stem, record in real_records.items():
+        gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+        assert (record.number, record.date, record.place) == (gold["number"], gold["date"], gold["place"]), stem
+        assert record.evidence["number"].source == "stamp", stem
+        assert record.signatures and all(s.time and s.intact for s in record.signatures), stem
+        last = record.signatures[-1]  # long-term validation data may follow it (21)
+        assert last.whole_file or last.later_changes == "validation data", stem
+        assert not [f for f in record.findings if f.kind in ("signature-invalid", "signed-then-changed")], stem
+
+
+def test_real_signing_days_after_the_printed_date_are_told(real_records):
+    """CV 4646 is dated 14/11/2025 and signed 19-21/11/2025 (shared/real/signed/SOURCES.md)."""
+    found = [f for f in real_records["23_sgddt-hcm_cv4646_bonhiem_cdnn"].findings if f.kind == "signing-date-far"]
+    assert len(found) == 1 and "21/11/2025" in found[0].message
+    assert not [f for f in real_records["22_sgddt-hcm_cv4728_phongchong_matuy"].findings
+                if f.kind == "signing-date-far"]
+
+
+def test_the_report_shows_who_signed_when_and_whether_it_holds(dispatch, tmp_path):
+    from pipeline.report import _signatures_table
+
+    html = _signatures_table(_record(dispatch))
+    assert "<h2>Chữ ký số</h2>" in html and html.count("Nguyễn Văn An") == 2
+    assert html.count("còn nguyên vẹn") == 2
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(signed.tamper(dispatch.read_bytes()))
+    assert _signatures_table(_record(tampered)).count("KHÔNG còn khớp với tệp") == 2
