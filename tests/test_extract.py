@@ -455,3 +455,24 @@ def test_recipient_roles(rules, item, role):
 def test_noi_nhan_with_its_first_letter_misread(rules):
     doc = _scan("Nội dung quyết định.", "ệơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "BỘ TRƯỞNG", "Nguyễn Kim Sơn")
     assert [r.name for r in extract_record(doc, rules).recipients] == ["Như Điều 3", "VT"]
+
+
+def test_a_footer_table_broken_across_pages_gives_one_closing(rules):
+    """The Nơi nhận list and the signer go on at the top of the next page (a footer table
+    row that breaks across pages): both columns join their first part."""
+    from pipeline.extract.closing import extract_closing
+
+    def lines(page: int, *items: tuple[str, str]) -> tuple[Line, ...]:
+        return tuple(Line(text, page, block) for block, text in items)
+
+    first = lines(1, ("body", "Điều 3. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này./."),
+                  ("footer-left", "Nơi nhận:"), ("footer-left", "- Như Điều 3;"),
+                  ("footer-right", "TM. ỦY BAN NHÂN DÂN"), ("footer-right", "KT. CHỦ TỊCH"),
+                  ("footer-right", "PHÓ CHỦ TỊCH"))
+    second = lines(2, ("footer-left", "- Thường trực Tỉnh ủy;"), ("footer-left", "- Lưu: VT, NC."),
+                   ("footer-right", "Đặng Ngọc Hậu"))
+    document = Document(path="qd.pdf", sha256="0" * 64, format="pdf", pages=(Page(1, first), Page(2, second)))
+    closing = extract_closing(Lines(document), rules)
+    assert [r.name for r in closing.recipients] == ["Như Điều 3", "Thường trực Tỉnh ủy", "VT, NC"]
+    assert closing.signer is not None and closing.signer.name == "Đặng Ngọc Hậu"
+    assert closing.signer.title == "PHÓ CHỦ TỊCH"
