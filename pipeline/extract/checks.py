@@ -84,7 +84,7 @@ def _signatures(record: Record, checker: Checker) -> list[Finding]:
     out = []
 
     def who(signature) -> str:
-        time = f", ký lúc {_vn_time(signature.time)}" if signature.time else ""
+        time = f", ký lúc {vn_datetime(signature.time)}" if signature.time else ""
         name = signature.signer or "người ký không rõ"
         return f"chữ ký số {signature.field or ''} của {name}{time}".replace("  ", " ")
 
@@ -117,7 +117,8 @@ def _signatures(record: Record, checker: Checker) -> list[Finding]:
     return out
 
 
-def _vn_time(iso: str) -> str:
+def vn_datetime(iso: str) -> str:
+    """'2025-11-21T11:02:43+07:00' → '11:02 ngày 21/11/2025', as an office writes a moment."""
     moment = dt.datetime.fromisoformat(iso)
     return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
 

@@ -36,16 +36,16 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
         if _caused_by(exc, PDFPasswordIncorrect):
             raise InputError(name, "password-protected PDF; save an unprotected copy") from exc
         raise InputError(name, f"damaged PDF, cannot be opened ({type(exc).__name__}: {exc})".rstrip()) from exc
-    with pdf:
+    pages: list[Page] = []
+    warnings: list[str] = []
+    with pdf, _StampSource(data, warnings) as stamp_source:
         if count == 0:
             raise InputError(name, "PDF has no pages")
         if count > rules.ingest.max_pages:
             raise InputError(name, f"PDF has {count} pages, over the limit of {rules.ingest.max_pages} "
                                    "(raise max_pages in rules/ingest.json)")
-        pages, warnings = [], []
         ocr_reason: str | None = None
         footer_cut: float | None = None  # the page before ended inside its Nơi nhận/signer table
-        stamp_source = _StampSource(data, warnings)
         for index, page in enumerate(pdf.pages):
             number = index + 1
             if index:
@@ -72,7 +72,6 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
             if lines:
                 warnings.append(f"[ocr] page {number}: {verdict}; read by OCR instead")
             pages.append(Page(number, tuple(ocr_lines), ocr=True))
-    stamp_source.close()
     pages = remove_running_lines(pages, rules)
     if not any(ln.text for p in pages for ln in p.lines) and ocr_reason:
         raise InputError(name, f"scanned PDF with no text layer: {ocr_reason}", stage="ocr")
@@ -126,13 +125,16 @@ class _StampSource:
         if self._document is None:
             return ()
         try:
-            return stamps.stamped_words(self._document, index).words
+            return stamps.stamped_words(self._document, index)
         except Exception as exc:
             self._warnings.append(f"[stamp] page {index + 1}: the form fields could not be read "
                                   f"({type(exc).__name__})")
             return ()
 
-    def close(self) -> None:
+    def __enter__(self) -> _StampSource:
+        return self
+
+    def __exit__(self, *_exc) -> None:  # closed whether the pages were read or one raised
         if self._document is not None:
             self._document.close()
             self._document = None

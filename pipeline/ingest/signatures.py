@@ -16,6 +16,7 @@ import io
 import logging
 import warnings
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from ..record import Signature
@@ -73,13 +74,13 @@ def _check(embedded, roots: list | None, skip_diff: bool) -> Signature:
         context = ValidationContext(trust_roots=roots or [], allow_fetching=False, revocation_mode="soft-fail")
         status = validate_pdf_signature(embedded, signer_validation_context=context, skip_diff=skip_diff)
     except Exception as exc:  # a damaged or unsupported signature: say so, keep the rest
-        return _replace(base, time=claimed, time_source="claimed" if claimed else None,
+        return replace(base, time=claimed, time_source="claimed" if claimed else None,
                         problem=f"cannot be checked ({type(exc).__name__})")
     stamp = getattr(status, "timestamp_validity", None)
     stamped = _iso(getattr(stamp, "timestamp", None), claimed_at) if stamp is not None else None
     coverage = getattr(status.coverage, "name", "")
     level = getattr(getattr(status, "modification_level", None), "name", None)
-    return _replace(
+    return replace(
         base,
         time=stamped or claimed,
         time_source="timestamp" if stamped else ("claimed" if claimed else None),
@@ -96,12 +97,6 @@ _LEVELS = {"NONE": "none", "LTA_UPDATES": "validation data", "FORM_FILLING": "fo
 # what may follow the last signature of an issued document: nothing, or the validation
 # data (certificates, revocation answers) that long-term signatures add after signing
 HARMLESS = frozenset({"none", "validation data"})
-
-
-def _replace(signature: Signature, **changes) -> Signature:
-    from dataclasses import replace
-
-    return replace(signature, **changes)
 
 
 def _subject(embedded) -> tuple[str | None, str | None]:

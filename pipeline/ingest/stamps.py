@@ -12,8 +12,6 @@ the printed words (shared/real/signed: 20–25).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .ocr import Word
 
 # a gap wider than this share of the font size starts a new word (pdfium reports no
@@ -21,30 +19,22 @@ from .ocr import Word
 WORD_GAP = 0.25
 
 
-@dataclass(frozen=True)
-class StampedPage:
-    """The stamped words of one page, in points from the top-left like pdfplumber's."""
-
-    words: tuple[Word, ...]
-    fields: int  # the widgets with an appearance on the page
-
-
 def may_have_stamps(data: bytes) -> bool:
     """A cheap look at the bytes: only a file with widget annotations is opened again."""
     return b"/Widget" in data
 
 
-def stamped_words(document, index: int) -> StampedPage:
-    """The words the widget appearances of page `index` print. `document` is an open
+def stamped_words(document, index: int) -> tuple[Word, ...]:
+    """The words the widget appearances of page `index` print, in points from the top
+    left like pdfplumber's (none when it has no widget with an appearance). `document` is an open
     pypdfium2 PdfDocument that this function changes (pages emptied, annotations
     flattened): open a copy for it, never the one the page image is rendered from."""
     import pypdfium2.raw as raw
 
     page = document[index]
     try:
-        fields = _widgets_with_appearance(page, raw)
-        if not fields:
-            return StampedPage((), 0)
+        if not _has_widget_appearance(page, raw):
+            return ()
         height = page.get_height()
         for n in range(raw.FPDFPage_CountObjects(page) - 1, -1, -1):
             obj = raw.FPDFPage_GetObject(page, n)
@@ -63,21 +53,21 @@ def stamped_words(document, index: int) -> StampedPage:
             text.close()
     finally:
         page.close()
-    return StampedPage(tuple(words), fields)
+    return tuple(words)
 
 
-def _widgets_with_appearance(page, raw) -> int:
-    count = 0
+def _has_widget_appearance(page, raw) -> bool:
     for n in range(raw.FPDFPage_GetAnnotCount(page)):
         annot = raw.FPDFPage_GetAnnot(page, n)
         try:
             if raw.FPDFAnnot_GetSubtype(annot) != raw.FPDF_ANNOT_WIDGET:
                 continue
-            size = raw.FPDFAnnot_GetAP(annot, raw.FPDF_ANNOT_APPEARANCEMODE_NORMAL, None, 0)
-            count += size > 2  # an empty appearance is the two bytes of an empty string
+            # an empty appearance is the two bytes of an empty UTF-16 string
+            if raw.FPDFAnnot_GetAP(annot, raw.FPDF_ANNOT_APPEARANCEMODE_NORMAL, None, 0) > 2:
+                return True
         finally:
             raw.FPDFPage_CloseAnnot(annot)
-    return count
+    return False
 
 
 def _words(text, height: float, raw) -> list[Word]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..audit import Audit
 from ..derive.files import Derived, unit_slug
 from ..export import safe_name, write_atomic
+from ..extract.checks import vn_datetime
 from ..html import mark_spans
 from ..record import Finding, Record
 from ..rules import Rules
@@ -177,13 +178,6 @@ def _signatures_table(record: Record) -> str:
         for s in record.signatures)
     return ("<h2>Chữ ký số</h2><table><tr><th>Người ký</th><th>Tổ chức</th><th>Thời điểm ký</th>"
             f"<th>Tình trạng</th></tr>{rows}</table>")
-
-
-def vn_datetime(iso: str) -> str:
-    from datetime import datetime
-
-    moment = datetime.fromisoformat(iso)
-    return f"{moment:%H:%M} {moment:%d/%m/%Y}"
 
 
 def _document_page(record: Record, pages: tuple[str, ...], findings: list[Finding], result: Audit,
