@@ -69,6 +69,47 @@ def test_type_code_that_is_not_the_document_type(rules):
     assert _kinds(_record(rules, ["I. MỤC ĐÍCH"], header=header)) == ["type-code-mismatch"]
 
 
+APPENDIX = "PHỤ LỤC"
+
+
+# fmt: off
+OWN_REFERENCES = [
+    ("(Kèm theo Kế hoạch số 13/KH-SGDĐT ngày 10/7/2024 của Sở GDĐT)", "ghi ở phần đầu văn bản là 12/KH-SGDĐT"),
+    ("Kèm theo Kế hoạch số 12 /KH-SGDĐT ngày 11 tháng 7 năm 2024", "chỗ khác trong văn bản ghi ngày 11/07/2024"),
+]
+OWN_CLEAN = [
+    "(Kèm theo Kế hoạch số 12/KH-SGDĐT ngày 10/7/2024 của Sở GDĐT)",
+    "(Kèm theo Kế hoạch số      /KH-SGDĐT ngày    /7/2024 của Sở GDĐT)",  # left for the văn thư
+    "(Kèm theo Kế hoạch số 98/KH-UBND ngày 02/5/2024 của UBND tỉnh)",  # another issuer's plan
+    "Căn cứ Quy chế ban hành kèm theo Kế hoạch số 5/KH-SGDĐT ngày 02/01/2024;",  # a citation
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("appendix, message", OWN_REFERENCES)
+def test_appendix_that_names_the_document_otherwise(rules, appendix, message):
+    record = _record(rules, ["I. MỤC ĐÍCH"], footer=[*FOOTER, APPENDIX, appendix])
+    (finding,) = record.findings
+    assert finding.kind == "own-number-differs" and finding.severity == "error"
+    assert message in finding.message and finding.evidence[0].text.startswith("Kèm theo")
+
+
+@pytest.mark.parametrize("appendix", OWN_CLEAN)
+def test_appendix_that_agrees_or_cites_another(rules, appendix):
+    assert _record(rules, ["I. MỤC ĐÍCH"], footer=[*FOOTER, APPENDIX, appendix]).findings == ()
+
+
+def test_a_stamped_number_is_said_to_come_from_the_stamp(rules):
+    """A signed PDF's number is what the văn thư stamped at issue; the finding says so."""
+    lines = (Line(HEADER[0]), Line(HEADER[1], stamped=True), *(Line(t) for t in HEADER[2:]), Line("I. MỤC ĐÍCH"),
+             *(Line(t) for t in FOOTER), Line(APPENDIX), Line("(Kèm theo Kế hoạch số 21/KH-SGDĐT)"))
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, lines),)), rules)
+    assert record.evidence["number"].source == "stamp"
+    (finding,) = record.findings
+    assert finding.message.startswith("số văn bản ghi trên dấu chữ ký số là 12/KH-SGDĐT")
+    assert "21/KH-SGDĐT" in finding.message
+
+
 def test_missing_recipients_and_signer(rules):
     assert _kinds(_record(rules, ["I. MỤC ĐÍCH"], footer=[])) == ["missing-recipients", "missing-signer"]
 

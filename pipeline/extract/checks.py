@@ -20,6 +20,7 @@ from ..ingest.signatures import HARMLESS
 from ..record import Deadline, Finding, Quote, Record
 from ..rules import Rules
 from .base import Lines, Ref, bare, compiled
+from .dates import parse_date
 from .deadlines import find_deadline
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
@@ -50,6 +51,7 @@ class Checker:
         self.forward_types = frozenset(data["schedule_sections"]["types"])
         self.severity = {k: v["severity"] for k, v in data["kinds"].items() if not k.startswith("#")}
         self.signing_days = int(data["signatures"]["max_days_apart"])
+        self.own_reference = regex.compile(data["own_reference"]["pattern"])
 
     def finding(self, kind: str, message: str, documents: tuple[str, ...], evidence: tuple[Quote, ...] = (),
                 suggestion: str | None = None) -> Finding:
@@ -74,7 +76,48 @@ def check_document(lines: Lines, record: Record, rules: Rules) -> list[Finding]:
                                    suggestion="bổ sung chức vụ và họ tên người ký"))
     out += _past_deadlines(lines, record, checker, rules)
     out += _signatures(record, checker)
+    out += _own_references(lines, record, checker)
     return out
+
+
+def _own_references(lines: Lines, record: Record, checker: Checker) -> list[Finding]:
+    """An appendix that says which document it comes with, under the document's own code
+    but with another number or day: the number stamped at issue (or typed in the header)
+    and the one typed in the appendix cannot both be right."""
+    if not record.number or "/" not in record.number:
+        return []
+    path = record.source.path
+    own_serial, own_code = _serial_and_code(record.number)
+    stamped = any(span.source == "stamp" for key, span in record.evidence.items() if key in ("number", "date"))
+    where = "trên dấu chữ ký số" if stamped else "ở phần đầu văn bản"
+    out = []
+    for ref in lines.refs:
+        for match in checker.own_reference.finditer(ref.text):
+            serial, code = _serial_and_code(match["number"])
+            if code != own_code:
+                continue  # another document of the same type: a citation, not the document itself
+            date = parse_date(match["date"]) if match["date"] else None
+            quote = _quote(lines, ref, path, match.start("ref"), match.end("ref"))
+            if serial != own_serial:
+                printed = regex.sub(r"\s+", "", match["number"])
+                out.append(checker.finding(
+                    "own-number-differs", f"số văn bản ghi {where} là {record.number}, nhưng chỗ khác trong văn bản "
+                    f"ghi {printed}", (path,), (quote,),
+                    suggestion="đối chiếu với sổ đăng ký văn bản đi và thống nhất số của văn bản"))
+            elif date and record.date and date != record.date:
+                out.append(checker.finding(
+                    "own-number-differs", f"văn bản số {record.number} ghi ngày {where} là "
+                    f"{dt.date.fromisoformat(record.date):%d/%m/%Y}, nhưng chỗ khác trong văn bản ghi ngày "
+                    f"{dt.date.fromisoformat(date):%d/%m/%Y}", (path,), (quote,),
+                    suggestion="đối chiếu với sổ đăng ký văn bản đi và thống nhất ngày của văn bản"))
+    return out
+
+
+def _serial_and_code(number: str) -> tuple[str, str]:
+    """'230 /KH-THPT.PB' → ('230', 'kh-thpt.pb'): the register's serial and the code that says
+    which issuer and which kind of document, compared without spaces, case or đ/d."""
+    serial, _, code = regex.sub(r"\s+", "", number).partition("/")
+    return serial.lstrip("0"), code.casefold().replace("đ", "d").rstrip(".")
 
 
 def _signatures(record: Record, checker: Checker) -> list[Finding]:
