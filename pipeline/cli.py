@@ -12,7 +12,7 @@ import click
 from . import rules as rules_module
 from .batch import run_batch
 from .errors import InputError
-from .extract import extract_record
+from .extract import check_rules, extract_record
 from .ingest import read_document
 
 
@@ -20,7 +20,9 @@ def _load_rules(overlays: tuple[str, ...]):
     context = click.get_current_context(silent=True)
     roots = tuple(context.meta.get("vanban.trust_roots", ())) if context else ()
     try:
-        return rules_module.load(*overlays, trust_roots=roots)
+        rules = rules_module.load(*overlays, trust_roots=roots)
+        check_rules(rules)
+        return rules
     except rules_module.RulesError as exc:
         raise click.UsageError(f"bad rules: {exc}") from exc
 

@@ -271,6 +271,39 @@ def group_of(record: dict | None) -> str | None:
     return parts[0] if len(parts) > 1 else None
 
 
+def task_tables(gold_dir: Path, records: dict[str, dict]) -> list[str]:
+    """Tasks P/R/F1 and deadline accuracy per shape (the gold's "shape" tags: a document
+    counts under each of its shapes) and per document, worst first: where the grammar of
+    assignment falls short shows by shape before it shows in the total."""
+    per_doc: dict[str, Field] = {}
+    deadlines: dict[str, Field] = {}
+    shapes: dict[str, list[str]] = {}
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        if "tasks" not in gold:
+            continue
+        one = Score()
+        score_record(gold, records.get(gold_file.stem), one, gold_file.stem)
+        per_doc[gold_file.stem] = one.fields.get("tasks", Field(kind="prf"))
+        deadlines[gold_file.stem] = one.fields.get("tasks.deadline", Field())
+        for shape in gold.get("shape") or ["untagged"]:
+            shapes.setdefault(shape, []).append(gold_file.stem)
+
+    def row(label: str, stems: list[str]) -> str:
+        tp, npred, ngold = (sum(getattr(per_doc[s], k) for s in stems) for k in ("tp", "npred", "ngold"))
+        right, total = (sum(getattr(deadlines[s], k) for s in stems) for k in ("right", "total"))
+        p, r, f1 = prf(tp, npred, ngold)
+        deadline = f"  deadline {right / total:.3f} ({right}/{total})" if total else ""
+        return f"{label:44s} P {p:.3f} R {r:.3f} F1 {f1:.3f}  (tp {tp}, pred {npred}, gold {ngold}){deadline}"
+
+    out = ["tasks by shape:"]
+    out += ["  " + row(f"{shape} ({len(stems)})", stems) for shape, stems in sorted(shapes.items())]
+    out.append("tasks by document, worst first:")
+    worst = sorted(per_doc, key=lambda s: (per_doc[s].f1, s))
+    out += ["  " + row(stem[:44], [stem]) for stem in worst]
+    return out
+
+
 def check_floors(score: Score, floors: dict[str, float]) -> list[str]:
     """The record fields below their floors; the audit's floors (audit.*) are checked on
     its corpus, not here."""
@@ -330,6 +363,9 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
         found = check_floors(part, groups[name] if name else floors)
         short += [f"{label}: {item}" for item in found]
+    print()
+    for line in task_tables(args.gold, records):
+        print(line)
     if score.missing:
         short.append(f"{len(score.missing)} documents without a record")
     if not args.no_audit:

@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from .grammar import GrammarError, TaskGrammar, compile_tasks
 from .hierarchy import Hierarchy, compile_hierarchy
 from .names import Names, compile_names
 
@@ -197,6 +198,7 @@ class Rules:
     derive: DeriveSettings | None = None
     names: Names | None = None
     trust_roots: tuple[bytes, ...] = ()  # certificates a signed PDF's signatures may chain to
+    tasks: TaskGrammar | None = None  # the grammar of assignment (rules/tasks.json)
 
     def pattern(self, name: str) -> regex.Pattern:
         for key, compiled in self.patterns:
@@ -274,7 +276,18 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
         derive=_compile_derive(raw.get("derive")),
         names=_compile_names(raw.get("names"), syllables),
         trust_roots=roots,
+        tasks=_compile_grammar(raw.get("tasks"), [f for f in folders if (f / "tasks.json").is_file()]),
     )
+
+
+def _compile_grammar(data: dict[str, Any] | None, sources: list[Path]) -> TaskGrammar | None:
+    if data is None:
+        return None
+    try:
+        return compile_tasks(data)
+    except GrammarError as exc:
+        where = ", ".join(str(f / "tasks.json") for f in sources)
+        raise RulesError(f"{where}: {exc}") from exc
 
 
 TRUST_ROOTS_DIR = "trust_roots"

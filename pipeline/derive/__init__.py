@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from ..extract.base import compiled
-from ..extract.tasks import TaskFinder
 from ..hierarchy import Hierarchy, UnitClass
 from ..record import Deadline, Quantity, Record, Task
 from ..rules import Rules
@@ -177,7 +175,7 @@ def _directed(action: str, unit_class: str, hierarchy: Hierarchy, rules: Rules) 
     object_phrase = regex.split(r"[;.:(]", action[match.end():], maxsplit=1)[0]
     below = set(hierarchy.below(unit_class))
     classes = [c for c in hierarchy.classes_named(object_phrase, unit_class) if c in below]
-    verb = compiled(rules, TaskFinder).verb.search(action, match.end())
+    verb = rules.tasks.verb.search(action, match.end()) if rules.tasks else None
     if not classes or verb is None:
         return classes, action
     rest = action[verb.start():]

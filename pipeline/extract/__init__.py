@@ -11,14 +11,50 @@ from dataclasses import replace
 
 from ..document import Document
 from ..record import Issuer, Recipient, Record, Source, Task
-from ..rules import Rules
+from ..rules import Rules, RulesError
 from .base import Lines, compiled
-from .checks import check_document
-from .citations import extract_citations
+from .checks import Checker, check_document
+from .citations import CitationFinder, extract_citations
 from .closing import extract_closing
 from .header import extract_header, issuer_code, issuer_from_body
 from .tasks import extract_tasks
 from .units import UnitMatcher
+
+
+def check_rules(rules: Rules) -> None:
+    """Build every finder the extractors compile from the rules' raw tables (citations,
+    audit, abbreviations) at once: a broken entry in an overlay stops the command at start,
+    naming its file, instead of failing every document."""
+    import regex
+
+    for kind, stem in ((CitationFinder, "citations"), (Checker, "audit"), (UnitMatcher, "abbreviations")):
+        try:
+            compiled(rules, kind)
+        except (KeyError, TypeError, ValueError, AttributeError, regex.error) as exc:
+            detail = f"missing entry {exc}" if isinstance(exc, KeyError) else _broken_pattern(rules.table(stem), stem)
+            raise RulesError(f"{stem}.json: {detail or exc}") from exc
+
+
+def _broken_pattern(data, where: str) -> str | None:
+    """The path of the first pattern in a raw rules table that does not compile, with why."""
+    import regex
+
+    if isinstance(data, dict):
+        items = [(f"{where}.{k}", v) for k, v in data.items() if not str(k).startswith("#")]
+    elif isinstance(data, list):
+        items = [(f"{where}[{i}]", v) for i, v in enumerate(data)]
+    else:
+        return None
+    for path, value in items:
+        if isinstance(value, str) and "pattern" in path.rsplit(".", 1)[-1]:
+            try:
+                regex.compile(value)
+            except regex.error as exc:
+                return f"{path}: the pattern does not compile ({exc})"
+        found = _broken_pattern(value, path)
+        if found:
+            return found
+    return None
 
 
 def source_of(document: Document) -> Source:

@@ -19,7 +19,7 @@ from .base import Lines, Ref, bare, clean_value, is_caps, squash
 
 # OCR loses the N and misreads the marks ('Nơi nhân:', 'ơi nhận')
 NOI_NHAN = regex.compile(r"^\s*(?:N|\p{L}(?=ơ))?[ơoớờ]i\s+nh[ậaâấầ]n\s*[:.]?\s*", regex.IGNORECASE)
-_KINH_GUI = regex.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*(?:\|\s*)?", regex.IGNORECASE)
+KINH_GUI = regex.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*(?:\|\s*)?", regex.IGNORECASE)
 _LUU = regex.compile(r"^\s*Lưu\s*[:.]?\s*(?=\S)")
 _ITEM = regex.compile(r"^\s*[-+•–*]\s*")
 _AUTHORITY = regex.compile(r"^\s*(KT|TL|TM|TUQ|Q)\s*\.\s*")
@@ -170,7 +170,7 @@ def _recipients(items: list[Ref], lines: Lines, closing: Closing) -> list[Recipi
 def _kinh_gui(lines: Lines) -> list[Recipient]:
     """A công văn without Nơi nhận addresses its recipients in 'Kính gửi:' (gold convention)."""
     for ref in lines.refs[:40]:
-        match = _KINH_GUI.match(ref.text)
+        match = KINH_GUI.match(ref.text)
         if not match:
             continue
         rest = ref.text[match.end():]

@@ -10,71 +10,32 @@ the execution clause and the general 'nghiêm túc thực hiện' closing are bo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
 
+from ..grammar import TaskGrammar
 from ..record import Quantity, Section, Span, Task
-from ..rules import Rules
-from .base import Lines, Ref, bare, clean_value, compiled
-from .closing import NOI_NHAN, is_archive_line
+from ..rules import Rules, RulesError
+from .base import Lines, Ref, bare, clean_value
+from .closing import KINH_GUI, NOI_NHAN, is_archive_line
 from .deadlines import find_deadline
 
 _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*[.)/]\s*(?P<rest>.*)$|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
-_ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)/]\s*(?P<rest>.*)$"
+# '30/04-01/05 năm 2019' (a title's last line) is a date, not item 30
+_ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*(?:[.)]|/(?!\d))\s*(?P<rest>.*)$"
+                      r"|^\((?P<sub>\d{1,2}|[a-zđ])\)\s*(?P<rest>.*)$"  # '(1) Tiếp tục phối hợp ...'
                       r"|^(?P<dash>[-+•–])\s*(?P<rest>.*)$")
 
 
-@dataclass
-class TaskFinder:
-    rules: Rules
-    owner_start: regex.Pattern = field(init=False)
-    verb: regex.Pattern = field(init=False)
-
-    def __post_init__(self) -> None:
-        data = self.rules.table("tasks")
-        heads = "|".join(regex.escape(h) for h in sorted(data["owner_heads"], key=len, reverse=True))
-        prefixes = "|".join(regex.escape(p) for p in sorted(data["owner_prefixes"], key=len, reverse=True))
-        self.owner_start = regex.compile(rf"^(?:(?:{prefixes})\s+)*(?:{heads})(?!\p{{Ll}})")
-        verbs = "|".join(regex.escape(v) for v in sorted(data["action_verbs"], key=len, reverse=True))
-        self.verb = regex.compile(rf"(?<!\p{{L}})(?:{verbs})(?!\p{{L}})", regex.IGNORECASE)
-        strip = "|".join(regex.escape(p) for p in data["strip_prefixes"])
-        self.strip = regex.compile(rf"^(?:{strip})\s+")
-        leads = "|".join(regex.escape(v) for v in data["lead_ins"])
-        self.lead = regex.compile(rf"(?<!\p{{L}})(?:{leads})\s+(?=\S)")
-        openers = "|".join(regex.escape(v) for v in data.get("clause_openers", []))
-        self.opener = regex.compile(rf"^(?:{openers})\s[^,;:]{{3,160}},\s*") if openers else None
-        self.giao = regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)")
-        self.boilerplate = [regex.compile(p) for p in data["boilerplate"]]
-        self.unowned = [regex.compile(p) for p in data.get("boilerplate_unowned", [])]
-        self.consequence = [regex.compile(p) for p in data.get("consequences", [])]
-        self.skip_sections = [bare(s) for s in data["skip_sections"]]
-        self.recurrence = [(regex.compile(r["pattern"], regex.IGNORECASE), r["value"]) for r in data["recurrence"]]
-        self.not_after = regex.compile(
-            r"(?:" + "|".join(regex.escape(w) for w in data["recurrence_not_after"]) + r")\s+$")
-        self.quantity = regex.compile(data["quantity"])
-
-    def owner_at(self, text: str) -> tuple[str, int] | None:
-        """(owner, where the action starts) when `text` begins with a unit that acts."""
-        start = self.owner_start.match(text)
-        if not start or self.verb.match(text):
-            return None  # 'Tổ chức ...' begins with a verb, not with the unit 'Tổ'
-
-        verb = self.verb.search(text, start.end())
-        stop = len(text)
-        for cut in (verb, regex.compile(r"[:(]").search(text, start.end())):
-            if cut:
-                stop = min(stop, cut.start())
-        owner = self.strip.sub("", clean_value(text[:stop]).rstrip(":,"))
-        if not owner or len(owner) > 110:
-            return None
-        return owner, stop
+def _grammar(rules: Rules) -> TaskGrammar:
+    if rules.tasks is None:
+        raise RulesError("rules file tasks.json is missing: tasks cannot be read")
+    return rules.tasks
 
 
 def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None,
                   rules: Rules) -> tuple[list[Task], list[Section], dict[str, Span]]:
     """Tasks and outline of the lines from `start` on, less `skip`; evidence per task."""
-    finder = compiled(rules, TaskFinder)
+    finder = _grammar(rules)
     tasks: list[Task] = []
     evidence: dict[str, Span] = {}
     sections: list[Section] = []
@@ -85,6 +46,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     lead_owner: str | None = None
     intro_owner: str | None = None  # a lead-in before the numbered items
     has_roman = any(_TOP.match(r.text) and not r.text.startswith("Điều") for r in lines.refs[start:])
+    # the body has sections when one opens before the closing (an appendix's numbering does not count)
+    body_end = min(skip, default=len(lines))
+    has_sections = any((_TOP.match(r.text) or (_ITEM.match(r.text) and _ITEM.match(r.text).group("label")))
+                       for r in lines.refs[start:body_end])
 
     def close_section() -> None:
         if sections:
@@ -92,28 +57,110 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             sections[-1] = Section(last.label, last.heading, tuple(children))
         children.clear()
 
-    def add(owner: str, action: str, ref: Ref, named: bool = True) -> None:
+    def add(owner: str, action: str, ref: Ref, named: bool = True, when: str | None = None,
+            product: str | None = None, heading: bool = False) -> bool:
         # named: the owner stands in the sentence itself, not in a heading above it
         action = clean_value(action)
         if not action or any(p.search(f"{owner} {action}") for p in finder.boilerplate):
-            return
+            return False
         if not named and any(p.search(action) for p in finder.unowned):
-            return
-        for one in _owners(owner, finder):
-            for piece in _pieces(action, doc_date, finder):
+            return False
+        if finder.not_duty.match(action):
+            return False  # a right, a permission or a disclaimer: nobody must do anything
+        if finder.generic_action.match(action) and finder.catch_all.search(owner):
+            return False  # 'đề nghị ... và các đơn vị liên quan phối hợp triển khai thực hiện'
+        for one in _owners(owner, finder, listed=not heading):
+            for piece in _pieces(action, doc_date, finder, rules):
                 evidence[f"tasks[{len(tasks)}]"] = lines.span(ref)
-                tasks.append(_task(one, piece, section, doc_date, finder))
+                tasks.append(_task(one, piece, section, doc_date, finder, rules, when, product))
+        return True
 
     in_closing = False
+    addressees = False  # inside the Kính gửi list
+    quoted = 0  # how many quotation marks are open: a quoted text (a law's article) gives no work
+    executing = False  # inside a section that assigns the execution ('Tổ chức thực hiện')
+    detail_of: str | None = None  # the numbered item whose task the items below describe
+    columns: list[str | None] | None = None  # the roles of the columns of an assignment table
+    last_owner: str | None = None  # a table row with an empty owner cell shares the row above's
+    block: dict[str, str] = {}  # the fields of a field block read so far
+    item_tasks: tuple[int, str, int] | None = None  # the last item: tasks before it, its text, its line
+    block_first = -1  # the line a field block begins on
+    group: tuple[int, int] | None = None  # a numbered item that may head a group: tasks before it, its line
+
+    def flush_block() -> None:
+        nonlocal block
+        fields, block = block, {}
+        owner, action = fields.get("owner"), fields.get("action")
+        if not owner:
+            return
+        if not action:
+            # '1. Tập huấn ... - Đơn vị chủ trì: Sở GDĐT - Thời gian: ...': the item above is the action
+            if item_tasks is None or item_tasks[2] + 1 != block_first:
+                return
+            since, action, _ = item_tasks
+            if finder.owner_label.match(bare(action)) or len(action.split()) < 3:
+                return  # '1. Đơn vị tổ chức' over '- Đơn vị chủ trì: Sở ...' says who runs the event, not work
+            for i in range(since, len(tasks)):
+                evidence.pop(f"tasks[{i}]", None)
+            del tasks[since:]
+        if action:
+            # 'Văn phòng UBND tỉnh chủ trì, phối hợp với Sở ...': the lead ends where its verb begins
+            owner = owner.rstrip(".")
+            named = finder.owner_at(owner)
+            add(named[0] if named else owner, action, block_ref, when=fields.get("deadline"),
+                product=fields.get("product"))
+
+    block_ref: Ref | None = None
     for ref in lines.refs[start:]:
-        if ref.index in skip or ref.block.startswith(("header", "footer")) or ref.block == "table":
+        if ref.index in skip or ref.block.startswith(("header", "footer")):
             continue
         text = ref.text.strip()
+        cells = [c.strip() for c in text.split("|")] if ref.block == "table" or " | " in text else []
+        if cells:
+            cells = _split_number_cell(cells)
+            roles = [finder.column(c) for c in cells]
+            if "owner" in roles and "action" in roles:
+                columns, last_owner = roles, None
+            elif columns and len(cells) == len(columns) and not skipping:
+                row = {role: cell for role, cell in zip(columns, cells) if role}
+                owner = row.get("owner") or last_owner
+                if owner and row.get("action"):
+                    add(owner, row["action"], ref, when=row.get("deadline"), product=row.get("product"))
+                last_owner = owner
+            continue
+        columns = None
+        if not text:
+            continue  # a blank line inside a field block does not end it
+        field = finder.field(_ITEM.sub(lambda m: m.group("rest"), text)) if not skipping else None
+        if field:
+            role, value = field
+            if role == "action" and "action" in block:
+                flush_block()
+            if value:
+                if not block:
+                    block_first = ref.index
+                block[role] = value
+                block_ref = ref
+            continue
+        if block:
+            flush_block()
         # a Nơi nhận the layout left in the body: its list, to the Lưu line, gives no work
         if NOI_NHAN.match(text):
             in_closing = True
         if in_closing:
             in_closing = not is_archive_line(text)
+            continue
+        # the addressees of a công văn name who is written to, not what they must do
+        if KINH_GUI.match(text):
+            addressees = True
+            continue
+        if addressees:
+            if regex.match(r"^[-+•–]\s", text):
+                continue
+            addressees = False
+        was_quoted = quoted > 0 or text.startswith(("“", '"'))
+        quoted = max(0, quoted + text.count("“") - text.count("”"))
+        if was_quoted:
             continue
         top = _TOP.match(text)
         if top and (has_roman or text.startswith("Điều")) and not (has_roman and text.startswith("Điều")):
@@ -122,25 +169,46 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             rest = top.group("rest").strip()
             sections.append(Section(section, rest or None))
             skipping = any(s in bare(rest) for s in finder.skip_sections) and not rest.startswith("Đề nghị")
-            heading_owner = lead_owner = intro_owner = None
+            executing = any(s in bare(rest) for s in finder.execution)
+            heading_owner = lead_owner = intro_owner = detail_of = None
             if section.startswith("Điều") and rest:
                 _sentence(rest, ref, finder, add)
             continue
         item = _ITEM.match(text)
         rest = item.group("rest").strip() if item else text
-        label = item.group("label") if item and item.group("label") else None
-        if item and not has_roman and label and label.isdigit() and "." not in label:
+        label = (item.group("label") or item.group("sub")) if item else None
+        if item and item.group("label") and not has_roman and label.isdigit() and "." not in label:
             close_section()
             section = label
             sections.append(Section(label, None))
             # 'yêu cầu các địa phương thực hiện như sau:' before the numbered items
             # stands over all of them, until an item names its own owner
             heading_owner, lead_owner = None, intro_owner
-        elif item and label:
+            executing = executing or any(s in bare(rest) for s in finder.execution)
+        elif item and label and not item.group("sub"):  # '(1)' numbers notes as often as items: no outline
             children.append(Section(label, _heading(rest)))
         if skipping:
             continue
+        if group and item and (item.group("sub") or (label and not label.isdigit()) or (label and "." in label)):
+            # '1. Hoàn thiện hạ tầng công nghệ thông tin' over '(1) ...', '(2) ...': a group's
+            # heading, its work is in the items below it
+            since, at = group
+            if at + 1 == ref.index:
+                for i in range(since, len(tasks)):
+                    evidence.pop(f"tasks[{i}]", None)
+                del tasks[since:]
+        group = None
+        if item:
+            item_tasks = (len(tasks), rest, ref.index)
+            if item.group("label") and label.isdigit() and not rest.endswith((".", ";", ":")):
+                group = (len(tasks), ref.index)
+        if label:
+            detail_of = None
+        elif detail_of and item and not finder.verb.match(rest) and not finder.owner_at(rest):
+            continue  # '5. Lựa chọn khẩu hiệu tuyên truyền' and its slogans below: what, not more work
         found = finder.owner_at(rest) if item else None
+        if item and label and not found and executing and not finder.lead.match(rest) and _names_a_unit(rest, finder):
+            found = (clean_value(rest).rstrip(":"), len(rest))  # '2. Liên đoàn Vovinam Việt Nam' over its duties
         lead = finder.lead.match(rest) if item and not found else None
         if lead:
             # '3. Đề nghị Huyện đoàn Thanh Chương' over the items it asks of that unit
@@ -173,13 +241,32 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 continue
         if not item:
             lead_owner = None
-        if _sentence(rest, ref, finder, add):
+        if _sentence(rest, ref, finder, add, preamble=has_sections and section is None):
             continue
         owner = lead_owner or heading_owner
-        if owner:
-            add(owner, rest, ref, named=False)
+        if owner and add(owner, rest, ref, named=False, heading=not lead_owner) and label:
+            detail_of = label
+    if block:
+        flush_block()
     close_section()
     return tasks, sections, evidence
+
+
+def _split_number_cell(cells: list[str]) -> list[str]:
+    """'STT Họ và tên | Chức vụ | Nhiệm vụ': a PDF's text layer may join the narrow number
+    column to the next cell; the rows ('1 | Nguyễn Văn A | PHT | TV') keep them apart."""
+    first = regex.match(r"^(?P<n>S?TT)\s+(?P<rest>\S.*)$", cells[0])
+    return [first["n"], first["rest"], *cells[1:]] if first else cells
+
+
+def _names_a_unit(text: str, finder: TaskGrammar) -> bool:
+    """A short item that names, with capitals and without a verb or a full stop, a body
+    under a section that assigns the execution: a unit heading whatever its first word
+    ('2. Liên đoàn Vovinam Việt Nam', '3. Công ty TNHH Nestlé Việt Nam')."""
+    text = clean_value(text).rstrip(":")
+    words = text.split()
+    return (0 < len(words) <= 10 and text[0].isupper() and not text.endswith((".", ";"))
+            and not finder.verb.search(text) and sum(w[0].isupper() for w in words) >= 2)
 
 
 def _heading(text: str) -> str | None:
@@ -191,17 +278,18 @@ def _heading(text: str) -> str | None:
 def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     owner, stop = found
     tail = rest[stop:].strip(" :")
-    return not tail and len(owner.split()) <= 16 and not rest.endswith((".", ";"))
+    # a heading that is only a name may end with a full stop ('3. Trách nhiệm của Chủ đầu tư, ...
+    # Ban quản trị nhà chung cư.', QĐ 33/2025/QĐ-UBND Hà Nội)
+    return not tail and len(owner.split()) <= 16 and not rest.endswith(";")
 
 
 _DIRECTS = regex.compile(r"(?<!\p{L})chỉ\s+đạo\s+(?=\p{Lu})")
 
 
-def _lead_owner(text: str, finder: TaskFinder) -> tuple[str | None, tuple[str, int] | None]:
+def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, int] | None]:
     """(the owner of the items below a lead-in, the unit that directs them with where its
     own duty starts, or None when no other unit directs)."""
-    lead = finder.lead.search(text)
-    if lead:
+    for lead in finder.lead.finditer(text):  # 'an toàn giao thông' holds a 'giao' that asks nothing
         found = finder.owner_at(text[lead.end():])
         if found:
             return found[0], None
@@ -213,7 +301,7 @@ def _lead_owner(text: str, finder: TaskFinder) -> tuple[str | None, tuple[str, i
     return None, None
 
 
-def _directed(text: str, found: tuple[str, int], finder: TaskFinder) -> str | None:
+def _directed(text: str, found: tuple[str, int], finder: TaskGrammar) -> str | None:
     """'UBND các tỉnh chỉ đạo Sở LĐTBXH phối hợp ... thực hiện các nội dung sau:': the unit
     directed does the items below; the one directing has the duty to direct."""
     directs = _DIRECTS.match(text, found[1])
@@ -224,8 +312,13 @@ def _directed(text: str, found: tuple[str, int], finder: TaskFinder) -> str | No
     return None
 
 
-def _sentence(text: str, ref: Ref, finder: TaskFinder, add) -> bool:
-    """Tasks that a sentence gives by itself: 'Đề nghị X ...', '(Giao X chủ trì ...)', subject X."""
+def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = False) -> bool:
+    """Tasks that a sentence gives by itself: 'Đề nghị X ...', '(Giao X chủ trì ...)', subject X.
+
+    In the preamble (before the first section of a document that has sections) only a
+    lead-in assigns: a unit as subject there is the issuer saying what it does by issuing
+    ('Nhà trường xây dựng Kế hoạch ..., cụ thể như sau:', 'Phòng GDĐT ... xây dựng Kế
+    hoạch ... với các nội dung sau:')."""
     giao = finder.giao.search(text)
     if giao:
         add(clean_value(giao.group("owner")), text, ref)
@@ -239,8 +332,8 @@ def _sentence(text: str, ref: Ref, finder: TaskFinder, add) -> bool:
             owner, stop = found
             add(owner, text[lead.end() + stop:], ref)
             done = True
-    if done:
-        return True
+    if done or preamble:
+        return done
     found = finder.owner_at(text)
     if found and found[1] < len(text) and finder.verb.match(text, found[1]):
         add(found[0], text[found[1]:], ref)
@@ -270,20 +363,25 @@ _SENTENCE_END = regex.compile(r"(?:(?<=[\p{Ll}\d)])|(?<=\p{Lu}{3}))\.\s+(?=\p{Lu
 _LIST = regex.compile(r"^(?P<lead>[^:]{0,200}):\s*(?P<items>.+;.+)$")
 
 
-def _owners(owner: str, finder: TaskFinder) -> list[str]:
-    """The units an owner phrase names one by one: 'A; B', and 'Các Sở GDĐT, các cơ sở
-    giáo dục' where each part after ', các' names a unit ('huyện, thành phố' does not)."""
+def _owners(owner: str, finder: TaskGrammar, listed: bool = True) -> list[str]:
+    """The units an owner phrase names one by one: 'A; B', and 'Các Sở GDĐT, các cơ sở giáo
+    dục' where each part after ', các' names a unit. In a sentence that asks them to act, a
+    list of kinds of unit is one owner each ('yêu cầu ... các đại học, học viện; các trường
+    đại học, cao đẳng sư phạm', CV 1617/BGDĐT-GDCTHSSV); a heading over a section names
+    its addressees together ('3. Các trường trung học phổ thông, trung tâm GDNN-GDTX', plan
+    d1). 'Phòng GDĐT huyện, thành phố' and 'Các trường THCS, THPT' name one: 'thành phố' and
+    'THPT' begin no unit."""
     out = []
     for part in (p.strip() for p in owner.split(";")):
-        pieces = regex.split(r",\s+(?=[Cc]ác\s)", part)
-        if len(pieces) > 1 and all(finder.owner_at(p) for p in pieces[1:]):
+        pieces = regex.split(r",\s+" if listed else r",\s+(?=[Cc]ác\s)", part)
+        if len(pieces) > 1 and all(finder.unit_start.match(p) for p in pieces[1:]):
             out.extend(p.strip() for p in pieces)
         elif part:
             out.append(part)
     return out
 
 
-def _pieces(action: str, doc_date: str | None, finder: TaskFinder) -> list[str]:
+def _pieces(action: str, doc_date: str | None, finder: TaskGrammar, rules: Rules) -> list[str]:
     """The separate tasks in one owner's action.
 
     - Each sentence that opens with an action verb or an opening clause is a task of its
@@ -308,7 +406,7 @@ def _pieces(action: str, doc_date: str | None, finder: TaskFinder) -> list[str]:
     for sentence in sentences:
         listed = _LIST.match(sentence)
         clauses = [c.strip(" .") for c in listed.group("items").split(";")] if listed else []
-        dated = [c for c in clauses if c and _dated(find_deadline(c, doc_date, finder.rules))]
+        dated = [c for c in clauses if c and _dated(find_deadline(c, doc_date, rules))]
         if len(dated) >= 2:
             pieces.extend(c for c in clauses if c)
         else:
@@ -320,8 +418,12 @@ def _dated(deadline) -> bool:
     return deadline is not None and (deadline.start is not None or deadline.end is not None)
 
 
-def _task(owner: str, action: str, section: str | None, doc_date: str | None, finder: TaskFinder) -> Task:
-    deadline = find_deadline(action, doc_date, finder.rules)
+def _task(owner: str, action: str, section: str | None, doc_date: str | None, finder: TaskGrammar, rules: Rules,
+          when: str | None = None, product: str | None = None) -> Task:
+    """One task; `when` and `product` are the time and product fields of a block or a table
+    row, where the deadline and the quantity are written apart from the action."""
+    deadline = find_deadline(when, doc_date, rules) if when else None
+    deadline = deadline or find_deadline(action, doc_date, rules)
     recurrence = None
     for pattern, value in finder.recurrence:
         match = pattern.search(action)
@@ -331,7 +433,7 @@ def _task(owner: str, action: str, section: str | None, doc_date: str | None, fi
     if recurrence and deadline and deadline.start is None and deadline.end is None and "giờ" not in deadline.text:
         deadline = None
     quantity = None
-    q = finder.quantity.search(action)
+    q = (finder.quantity.search(product) if product else None) or finder.quantity.search(action)
     if q:
         quantity = Quantity(value=int(q["value"]), unit=clean_value(q["unit"]), text=clean_value(q.group(0)))
     return Task(owner=owner, action=action, deadline=deadline, recurrence=recurrence, quantity=quantity,

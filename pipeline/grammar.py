@@ -1,0 +1,205 @@
+"""The grammar of assignment (rules/tasks.json) compiled once, where the rules are loaded.
+
+How a Vietnamese directive gives work is data: the words that begin a unit's name, the
+verbs that begin an action, the lead-ins that name who must act ('đề nghị', 'giao'), the
+names of the fields of a field block or an assignment table, what is no duty (a right, a
+permission, a disclaimer) and what is boilerplate. `compile_tasks` checks every entry and
+every example, and raises `GrammarError` naming the entry and the fault: a bad overlay
+stops the command at start instead of failing every file. The task extractor
+(extract/tasks.py) reads documents with the compiled `TaskGrammar`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from .normalise import bare
+
+
+class GrammarError(ValueError):
+    """An entry of rules/tasks.json that is missing, of the wrong kind, or wrong on its examples."""
+
+
+@dataclass(frozen=True)
+class TaskGrammar:
+    owner_start: regex.Pattern  # the start of a unit that can own work
+    unit_start: regex.Pattern  # the same in any case: a kind of unit in a list ('các đại học, học viện')
+    verb: regex.Pattern  # an action verb (the owner ends before the first)
+    compounds: regex.Pattern  # names of bodies holding a verb ('Ban tổ chức')
+    not_duty: regex.Pattern  # an action that is a right, a permission, a disclaimer
+    not_duty_inside: regex.Pattern
+    execution: tuple[str, ...]  # bare headings of the sections that assign the execution
+    generic_action: regex.Pattern
+    catch_all: regex.Pattern
+    fields: tuple[tuple[str, str], ...]  # (bare field name, role), longest first
+    owner_label: regex.Pattern  # an owner field's name ('Đơn vị chủ trì'), which is no owner
+    duties_of: regex.Pattern  # 'Trách nhiệm của X': X whole, to the colon
+    strip: regex.Pattern
+    lead: regex.Pattern
+    opener: regex.Pattern | None
+    giao: regex.Pattern
+    boilerplate: tuple[regex.Pattern, ...]
+    unowned: tuple[regex.Pattern, ...]
+    consequence: tuple[regex.Pattern, ...]
+    skip_sections: tuple[str, ...]
+    recurrence: tuple[tuple[regex.Pattern, str], ...]
+    not_after: regex.Pattern
+    quantity: regex.Pattern
+
+    def field(self, text: str) -> tuple[str, str] | None:
+        """('owner', 'Sở Tài chính') for 'Đơn vị chủ trì: Sở Tài chính': a line of a field block."""
+        text = " ".join(text.split())
+        key = bare(text)  # as long as text: one letter for one letter, single spaces
+        for name, role in self.fields:
+            if key.startswith(name):
+                # 'Đơn vị chủ trì thực hiện: ...', 'Đơn vị phối hợp (nếu có): ...'
+                rest = regex.match(r"^(?:\s+\p{Ll}+){0,2}\s*(?:\([^)]*\))?\s*:\s*(?P<value>.*)$", text[len(name):])
+                if rest:
+                    return role, rest["value"].strip(" ;,")
+        return None
+
+    def column(self, cell: str) -> str | None:
+        """The role of a table's header cell ('Đơn vị chủ trì' → 'owner'), or None."""
+        key = bare(cell)
+        return next((role for name, role in self.fields if key == name or key.startswith(name + " ")), None)
+
+    def owner_at(self, text: str) -> tuple[str, int] | None:
+        """(owner, where the action starts) when `text` begins with a unit that acts."""
+        duties = self.duties_of.match(text)
+        if duties:
+            stop = text.find(":", duties.end())
+            stop = len(text) if stop < 0 else stop
+            owner = " ".join(text[duties.end():stop].split()).rstrip(".;, ")
+            return (owner, stop) if 0 < len(owner) <= 160 else None
+        start = self.owner_start.match(text)
+        if not start or self.verb.match(text) or self.owner_label.match(bare(text)):
+            return None  # 'Tổ chức ...' begins with a verb, 'Đơn vị chủ trì: ...' with a field name
+        inside = [m.span() for m in self.compounds.finditer(text)]
+        # a verb written with a capital inside a name is part of it ('Sở Xây dựng', 'Sở Tư pháp')
+        verb = next((v for v in self.verb.finditer(text, start.end())
+                     if not any(a <= v.start() < b for a, b in inside) and not text[v.start()].isupper()), None)
+        stop = len(text)
+        cuts = (verb, regex.compile(r"[:(]").search(text, start.end()), self.not_duty_inside.search(text, start.end()))
+        for cut in cuts:
+            if cut:
+                stop = min(stop, cut.start())
+        owner = self.strip.sub("", " ".join(text[:stop].split()).strip(" ;,").rstrip(":,"))
+        if not owner or len(owner) > 110:
+            return None
+        return owner, stop
+
+
+def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
+    """rules/tasks.json compiled and checked against its own examples."""
+    words = {key: _strings(data, key) for key in ("owner_heads", "owner_prefixes", "action_verbs", "lead_ins",
+                                                   "strip_prefixes", "skip_sections", "recurrence_not_after")}
+    heads, prefixes = _alternatives(words["owner_heads"]), _alternatives(words["owner_prefixes"])
+    not_duties = _strings(_section(data, "not_duties"), "patterns", "tasks.not_duties")
+    closing = _section(data, "generic_closing")
+    fields = _section(_section(data, "fields"), "roles", "tasks.fields")
+    roles = {"owner", "partner", "action", "deadline", "product"}
+    unknown = sorted(set(k for k in fields if not k.startswith("#")) - roles)
+    if unknown or "owner" not in fields or "action" not in fields:
+        raise GrammarError(f"tasks.fields: the roles are {sorted(roles)} (owner and action needed); got {unknown}")
+    named = sorted(((bare(name), role) for role in fields if not role.startswith("#")
+                    for name in _strings(fields, role, "tasks.fields.roles")), key=lambda f: len(f[0]), reverse=True)
+    owner_labels = "|".join(regex.escape(n) for n, role in named if role == "owner" and " " in n)
+    openers = data.get("clause_openers", [])
+    compounds = _strings(_section(data, "owner_compounds"), "words", "tasks.owner_compounds")
+    grammar = TaskGrammar(
+        # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
+        # after 'các', 'quý' the unit may be written small ('các sở giáo dục và đào tạo', CV
+        # 1617/BGDĐT-GDCTHSSV; 'quý Bộ', CV 8794/VPCP-KGVX); alone it opens with a capital
+        owner_start=_rx(rf"^(?:\d{{1,4}}\s+)?(?:(?:(?:{prefixes})\s+)+(?i:{heads})|(?:{heads}))(?!\p{{Ll}})",
+                        "tasks.owner_heads"),
+        unit_start=_rx(rf"^(?:(?:{prefixes})\s+)*(?i:{heads})(?!\p{{L}})", "tasks.owner_heads"),
+        verb=_rx(rf"(?<!\p{{L}})(?:{_alternatives(words['action_verbs'])})(?!\p{{L}})", "tasks.action_verbs",
+                 regex.IGNORECASE),
+        compounds=_rx(rf"(?<!\p{{L}})(?:{_alternatives(compounds)})(?!\p{{L}})", "tasks.owner_compounds"),
+        not_duty=_rx(rf"^(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns", regex.IGNORECASE),
+        not_duty_inside=_rx(rf"(?<!\p{{L}})(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns",
+                            regex.IGNORECASE),
+        execution=tuple(bare(w) for w in _strings(_section(data, "execution_sections"), "words",
+                                                          "tasks.execution_sections")),
+        generic_action=_rx(_string(closing, "action", "tasks.generic_closing"), "tasks.generic_closing.action",
+                           regex.IGNORECASE),
+        catch_all=_rx(_string(closing, "owners", "tasks.generic_closing"), "tasks.generic_closing.owners",
+                      regex.IGNORECASE),
+        fields=tuple(named),
+        duties_of=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'duties_of'), 'words', 'tasks.duties_of'))})\s+",
+                      "tasks.duties_of", regex.IGNORECASE),
+        owner_label=_rx(rf"^(?:{owner_labels})(?!\p{{L}})" if owner_labels else r"(?!)", "tasks.fields.owner"),
+        strip=_rx(rf"^(?:{'|'.join(regex.escape(p) for p in words['strip_prefixes'])})\s+", "tasks.strip_prefixes"),
+        lead=_rx(rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(v) for v in words['lead_ins'])})\s+(?=\S)",
+                 "tasks.lead_ins"),
+        opener=_rx(rf"^(?:{'|'.join(regex.escape(v) for v in openers)})\s[^,;:]{{3,160}},\s*",
+                   "tasks.clause_openers") if openers else None,
+        giao=regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)"),
+        boilerplate=tuple(_rx(p, f"tasks.boilerplate[{i}]") for i, p in enumerate(_strings(data, "boilerplate"))),
+        unowned=tuple(_rx(p, f"tasks.boilerplate_unowned[{i}]")
+                      for i, p in enumerate(data.get("boilerplate_unowned", []))),
+        consequence=tuple(_rx(p, f"tasks.consequences[{i}]") for i, p in enumerate(data.get("consequences", []))),
+        skip_sections=tuple(bare(s) for s in words["skip_sections"]),
+        recurrence=tuple((_rx(_string(r, "pattern", f"tasks.recurrence[{i}]"), f"tasks.recurrence[{i}].pattern",
+                              regex.IGNORECASE), _string(r, "value", f"tasks.recurrence[{i}]"))
+                         for i, r in enumerate(data.get("recurrence", []))),
+        not_after=_rx(rf"(?:{_alternatives(words['recurrence_not_after'])})\s+$", "tasks.recurrence_not_after"),
+        quantity=_rx(_string(data, "quantity", "tasks"), "tasks.quantity"),
+    )
+    _check_examples(data, grammar)
+    return grammar
+
+
+def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
+    """Each rule's own examples and non-examples hold, or the rules do not load."""
+    checks = {
+        "not_duties": lambda text: bool(grammar.not_duty.match(text)),
+        "generic_closing": lambda text: bool(grammar.generic_action.match(text)),
+        "owner_compounds": lambda text: (found := grammar.owner_at(text)) is not None and grammar.compounds.search(
+            found[0]) is not None,
+        "fields": lambda text: grammar.field(text) is not None,
+        "duties_of": lambda text: grammar.owner_at(text) is not None,
+    }
+    for key, holds in checks.items():
+        section = data.get(key, {})
+        for example in section.get("examples", []):
+            if not holds(example):
+                raise GrammarError(f"tasks.{key}: its example {example!r} does not hold")
+        for example in section.get("non_examples", []):
+            if holds(example):
+                raise GrammarError(f"tasks.{key}: its non-example {example!r} holds")
+
+
+def _rx(pattern: str, where: str, flags: int = 0) -> regex.Pattern:
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise GrammarError(f"{where}: the pattern does not compile ({exc}): {pattern[:80]!r}") from exc
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _section(data: dict[str, Any], key: str, where: str = "tasks") -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise GrammarError(f"{where}.{key}: missing, or not an object")
+    return value
+
+
+def _strings(data: dict[str, Any], key: str, where: str = "tasks") -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise GrammarError(f"{where}.{key}: missing, or not a list of words")
+    return value
+
+
+def _string(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        raise GrammarError(f"{where}.{key}: missing, or not a string")
+    return value

@@ -1,0 +1,154 @@
+"""The grammar of assignment (pipeline/grammar.py, rules/tasks.json): each shape of how a
+Vietnamese directive gives work, on lines made after real documents (named beside each
+case), and what is no task. A bad grammar in an overlay stops loading, naming the entry."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.document import Document, Line, Page
+from pipeline.extract import extract_record
+from pipeline.rules import RULES_DIR, RulesError, load
+
+HEAD = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 12/SGDĐT-GDTrH", "Nghệ An, ngày 10 tháng 10 năm 2025", "V/v thử"]
+
+
+def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tuple[str, str]]:
+    texts = [*HEAD, *lines]
+    made = tuple(Line(t, 1, (blocks or {}).get(i - len(HEAD), "body")) for i, t in enumerate(texts))
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules)
+    return [(t.owner, t.action) for t in record.tasks]
+
+
+# fmt: off
+SHAPES = [
+    # a unit heading under 'Tổ chức thực hiện' whatever its first word (KH 4644/KH-SGDĐT:
+    # '2. Liên đoàn Vovinam Việt Nam'; QĐ 33/2025/QĐ-UBND Hà Nội: '2. Kho bạc Nhà nước ...')
+    (["I. TỔ CHỨC THỰC HIỆN", "1. Liên đoàn Vovinam Việt Nam", "- Là đơn vị đồng phối hợp tổ chức chương trình.",
+      "- Hỗ trợ kinh phí, huấn luyện viên."],
+     [("Liên đoàn Vovinam Việt Nam", "Là đơn vị đồng phối hợp tổ chức chương trình."),
+      ("Liên đoàn Vovinam Việt Nam", "Hỗ trợ kinh phí, huấn luyện viên.")]),
+    # a count before the unit is part of it; a role inside a school owns work (KH 230/KH-THPT.PB:
+    # '5. 22 GVCN: ...', '3. Bí thư Đoàn trường: ...'; seed chain d1c: 'Giáo viên chủ nhiệm')
+    (["I. PHÂN CÔNG", "1. 22 GVCN: Chịu trách nhiệm đăng ký nhóm lớp.",
+      "2. Bí thư Đoàn trường: Tuyên truyền, workshop."],
+     [("22 GVCN", "Chịu trách nhiệm đăng ký nhóm lớp."), ("Bí thư Đoàn trường", "Tuyên truyền, workshop.")]),
+    # 'kính mong' asks a unit to act, as 'đề nghị' does (CV 79/TTTT-CTGD)
+    (["Trung tâm kính mong Thủ trưởng các đơn vị triển khai nội dung này đến giáo viên."],
+     [("Thủ trưởng các đơn vị", "triển khai nội dung này đến giáo viên.")]),
+    # a field block: the lead unit owns the content, partners do not (issue 14, shape 4)
+    (["I. NHIỆM VỤ", "1. Tập huấn giáo viên cốt cán", "- Nội dung: Tổ chức tập huấn cho giáo viên cốt cán.",
+      "- Đơn vị chủ trì: Phòng Giáo dục Trung học", "- Đơn vị phối hợp: Trung tâm GDTX",
+      "- Thời gian thực hiện: quý IV/2025"],
+     [("Phòng Giáo dục Trung học", "Tổ chức tập huấn cho giáo viên cốt cán.")]),
+    # without a 'Nội dung' field the item above is the action
+    (["I. NHIỆM VỤ", "1. Tổ chức hội thảo chuyên đề STEM", "- Chủ trì: Phòng Giáo dục Tiểu học",
+      "- Thời gian: tháng 11/2025"],
+     [("Phòng Giáo dục Tiểu học", "Tổ chức hội thảo chuyên đề STEM")]),
+    # an assignment table: one task per row, the owner cell empty under a merged cell is the row above's
+    (["PHỤ LỤC PHÂN CÔNG NHIỆM VỤ", "STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành",
+      "1 | Rà soát cơ sở vật chất | Phòng Kế hoạch - Tài chính | Các trường | Tháng 12/2025",
+      "2 | Báo cáo kết quả | | Văn phòng Sở | Trước 20/12/2025"],
+     [("Phòng Kế hoạch - Tài chính", "Rà soát cơ sở vật chất"), ("Phòng Kế hoạch - Tài chính", "Báo cáo kết quả")]),
+    # the slogans under a duty to choose slogans are what, not more work (CV 4728/SGDĐT-HSSV;
+    # CV 1040/LĐTBXH-NCC: the papers a file must hold, under '2.1. Tiến hành xem xét lại từng hồ sơ')
+    (["Sở đề nghị Thủ trưởng các cơ sở giáo dục thực hiện như sau:", "1. Lựa chọn khẩu hiệu tuyên truyền tại đơn vị",
+      "- Chung một quyết tâm - Vì cộng đồng không ma túy"],
+     [("Thủ trưởng các cơ sở giáo dục", "Lựa chọn khẩu hiệu tuyên truyền tại đơn vị")]),
+    # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
+    (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
+     [("Nguyễn Văn Thành", "Trưởng ban")]),
+]
+NOT_TASKS = [
+    # the addressees of a công văn (CV 4646/SGDĐT-TCCB: '- Hiệu trưởng, Giám đốc các đơn vị sự
+    # nghiệp công lập trực thuộc Sở.'; CV 4728/SGDĐT-HSSV)
+    ["Kính gửi:", "- Hiệu trưởng, Giám đốc các đơn vị sự nghiệp công lập trực thuộc Sở.", "- Thủ trưởng các phòng."],
+    # a quoted article of a law (CV 4646/SGDĐT-TCCB quotes Nghị định 115/2020 over several lines)
+    ["1. Về thẩm quyền", "“1. Người đứng đầu đơn vị sự nghiệp công lập quyết định bổ nhiệm chức danh",
+     "2. Cơ quan có thẩm quyền thực hiện chế độ tập sự.”"],
+    # the issuer saying what it does by issuing, before the first section (KH 230/KH-THPT.PB,
+    # KH 4644/KH-SGDĐT; gold note of seed 000)
+    ["Nhà trường xây dựng Kế hoạch tổ chức Cuộc thi cấp trường, cụ thể như sau:", "I. MỤC ĐÍCH"],
+    # rights and disclaimers of an organiser (KH 4644/KH-SGDĐT's thể lệ)
+    ["I. THỂ THỨC", "- Ban tổ chức có quyền loại bỏ các bài dự thi không hợp lệ.",
+     "- Ban tổ chức sẽ không chịu trách nhiệm cho bài dự thi bị ẩn."],
+    # who sits on a board is no duty (KH 230/KH-THPT.PB)
+    ["I. PHÂN CÔNG", "1. Ban giám khảo: 05 thành viên ( BGH, Tổ trưởng)"],
+    # a general closing to a list ending in a catch-all (KH 4644/KH-SGDĐT; QĐ 254/QĐ-UBND)
+    ["Sở đề nghị Ủy ban nhân dân các phường, các cơ sở giáo dục và các đơn vị liên quan phối hợp triển khai "
+     "thực hiện, đảm bảo đúng tiến độ./."],
+    # 'Trên đây là ...' sums the plan up under whatever heading came before
+    ["I. PHÂN CÔNG", "1. Đoàn trường: Quản lý băng rôn.", "Trên là kế hoạch tổ chức cuộc thi cấp trường./."],
+    # a field block's item that names who runs an event, not work (KH 4644/KH-SGDĐT)
+    ["I. THÔNG TIN CHUNG", "1. Đơn vị tổ chức", "- Đơn vị chủ trì: Sở Giáo dục và Đào tạo."],
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("lines, tasks", SHAPES, ids=lambda v: str(v)[:50])
+def test_shapes_of_assignment(rules, lines, tasks):
+    assert _tasks(rules, *lines) == tasks
+
+
+@pytest.mark.parametrize("lines", NOT_TASKS, ids=lambda v: str(v)[:50])
+def test_what_gives_no_work(rules, lines):
+    found = _tasks(rules, *lines)
+    assert all(o not in ("Ban tổ chức", "Ban giám khảo") for o, _ in found)
+    assert found == [] or found == [("Đoàn trường", "Quản lý băng rôn.")]
+
+
+def test_a_closing_to_one_named_unit_is_a_task(rules):
+    """Seed 004: 'Đề nghị phòng GDĐT huyện, thành phố triển khai Kế hoạch này đảm bảo tiến độ'."""
+    found = _tasks(rules, "I. TỔ CHỨC THỰC HIỆN",
+                   "Đề nghị phòng GDĐT huyện, thành phố triển khai Kế hoạch này đảm bảo tiến độ, chất lượng.")
+    assert found == [("phòng GDĐT huyện, thành phố", "triển khai Kế hoạch này đảm bảo tiến độ, chất lượng.")]
+
+
+def test_a_law_coming_into_force_inside_a_duty_keeps_the_duty(rules):
+    """'... Luật Phòng, chống ma túy năm 2021 ..., có hiệu lực từ ngày 01/01/2022' is content
+    (CV 4728/SGDĐT-HSSV); only '... này có hiệu lực' is the document's own clause."""
+    found = _tasks(rules, "Sở đề nghị Thủ trưởng các cơ sở giáo dục thực hiện như sau:",
+                   "1. Tổ chức tuyên truyền Luật Phòng, chống ma túy năm 2021, có hiệu lực từ ngày 01/01/2022.",
+                   "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.")
+    assert [o for o, _ in found] == ["Thủ trưởng các cơ sở giáo dục"]
+
+
+def _overlay(tmp_path, data: dict) -> str:
+    (tmp_path / "tasks.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(tmp_path)
+
+
+@pytest.mark.parametrize("data, entry", [
+    ({"boilerplate": ["(unclosed"]}, "tasks.boilerplate["),
+    ({"not_duties": {"examples": ["chịu trách nhiệm tổng hợp"]}}, "tasks.not_duties: its example"),
+    ({"fields": {"roles": {"lead": ["Chủ trì"]}}}, "tasks.fields"),
+    ({"generic_closing": {"action": "[a"}}, "tasks.generic_closing.action"),
+])
+def test_a_bad_grammar_overlay_names_its_entry(tmp_path, data, entry):
+    with pytest.raises(RulesError) as caught:
+        load(_overlay(tmp_path, data))
+    assert entry in str(caught.value) and "tasks.json" in str(caught.value)
+
+
+def test_the_cli_exits_2_at_start_on_a_bad_overlay(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "a.txt").write_text("\n".join(HEAD), encoding="utf-8")
+    for name, data, entry in (("tasks.json", {"lead_ins": "đề nghị"}, "tasks.lead_ins"),
+                              ("audit.json", {"own_reference": {"pattern": "(?P<ref>[a"}}, "own_reference.pattern")):
+        overlay = tmp_path / name.split(".")[0]
+        overlay.mkdir()
+        (overlay / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        result = CliRunner().invoke(main, ["ingest", str(tmp_path / "inbox"), "--out", str(tmp_path / "out"),
+                                           "--rules", str(overlay)])
+        assert result.exit_code == 2 and entry in result.output
+        assert not (tmp_path / "out" / "records.jsonl").exists()
+
+
+def test_the_shipped_grammar_examples_are_checked_at_load():
+    data = json.loads((RULES_DIR / "tasks.json").read_text(encoding="utf-8"))
+    assert all(data[k]["examples"] for k in ("not_duties", "generic_closing", "owner_compounds", "fields"))
+    assert load().tasks is not None
