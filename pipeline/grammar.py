@@ -18,6 +18,9 @@ import regex
 
 from .normalise import bare
 
+_OPENING = regex.compile(r"[:(]")
+_BRACKET = regex.compile(r"\([^()]{2,80}\)\s*")
+
 
 class GrammarError(ValueError):
     """An entry of rules/tasks.json that is missing, of the wrong kind, or wrong on its examples."""
@@ -37,6 +40,8 @@ class TaskGrammar:
     fields: tuple[tuple[str, str], ...]  # (bare field name, role), longest first
     owner_label: regex.Pattern  # an owner field's name ('Đơn vị chủ trì'), which is no owner
     duties_of: regex.Pattern  # 'Trách nhiệm của X': X whole, to the colon
+    not_owner: regex.Pattern  # begins like a unit, names none ('Trường hợp', 'Phòng, chống')
+    collocations: tuple[str, ...]  # pairs naming one kind of body ('cơ quan, đơn vị'), never split
     strip: regex.Pattern
     lead: regex.Pattern
     opener: regex.Pattern | None
@@ -75,14 +80,22 @@ class TaskGrammar:
             owner = " ".join(text[duties.end():stop].split()).rstrip(".;, ")
             return (owner, stop) if 0 < len(owner) <= 160 else None
         start = self.owner_start.match(text)
-        if not start or self.verb.match(text) or self.owner_label.match(bare(text)):
+        if not start or self.verb.match(text) or self.owner_label.match(bare(text)) or self.not_owner.match(text):
             return None  # 'Tổ chức ...' begins with a verb, 'Đơn vị chủ trì: ...' with a field name
         inside = [m.span() for m in self.compounds.finditer(text)]
         # a verb written with a capital inside a name is part of it ('Sở Xây dựng', 'Sở Tư pháp')
         verb = next((v for v in self.verb.finditer(text, start.end())
                      if not any(a <= v.start() < b for a, b in inside) and not text[v.start()].isupper()), None)
+        # a bracket right after the unit names its part ('Văn phòng UBND tỉnh (Trung tâm Phục vụ
+        # hành chính công tỉnh) tham mưu ...', KH CCHC 2026 of UBND Lâm Đồng): part of the owner
+        opening = _OPENING.search(text, start.end())
+        if opening and text[opening.start()] == "(":
+            bracket = _BRACKET.match(text, opening.start())
+            after = self.verb.match(text, bracket.end()) if bracket else None
+            if after:
+                verb, opening = after, None
         stop = len(text)
-        cuts = (verb, regex.compile(r"[:(]").search(text, start.end()), self.not_duty_inside.search(text, start.end()))
+        cuts = (verb, opening, self.not_duty_inside.search(text, start.end()))
         for cut in cuts:
             if cut:
                 stop = min(stop, cut.start())
@@ -129,6 +142,10 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         catch_all=_rx(_string(closing, "owners", "tasks.generic_closing"), "tasks.generic_closing.owners",
                       regex.IGNORECASE),
         fields=tuple(named),
+        not_owner=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'not_owners'), 'words', 'tasks.not_owners'))})"
+                      rf"(?!\p{{L}})", "tasks.not_owners"),
+        collocations=tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),
+                                  key=len, reverse=True)),
         duties_of=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'duties_of'), 'words', 'tasks.duties_of'))})\s+",
                       "tasks.duties_of", regex.IGNORECASE),
         owner_label=_rx(rf"^(?:{owner_labels})(?!\p{{L}})" if owner_labels else r"(?!)", "tasks.fields.owner"),
@@ -162,6 +179,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
             found[0]) is not None,
         "fields": lambda text: grammar.field(text) is not None,
         "duties_of": lambda text: grammar.owner_at(text) is not None,
+        "not_owners": lambda text: grammar.owner_at(text) is None,
     }
     for key, holds in checks.items():
         section = data.get(key, {})

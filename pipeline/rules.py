@@ -199,6 +199,7 @@ class Rules:
     names: Names | None = None
     trust_roots: tuple[bytes, ...] = ()  # certificates a signed PDF's signatures may chain to
     tasks: TaskGrammar | None = None  # the grammar of assignment (rules/tasks.json)
+    deadline_kinds: tuple[str, ...] = ()  # the deadline patterns in the order they are tried
 
     def pattern(self, name: str) -> regex.Pattern:
         for key, compiled in self.patterns:
@@ -263,6 +264,7 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
             raise RulesError(f"rules file {required}.json is missing from {folders[0]}")
     version = hashlib.sha256("\n".join(digest_parts).encode("utf-8")).hexdigest()[:16]
     syllables = _compile_syllables(raw["syllables"])
+    patterns = _compile_patterns(raw)
     return Rules(
         version=version,
         legacy=_compile_legacy(raw["legacy_encodings"]),
@@ -270,14 +272,53 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
         syllables=syllables,
         doc_types=_compile_doc_types(raw["doc_types"]),
         units=_compile_units(raw["units"]),
-        patterns=tuple(_compile_patterns(raw).items()),
+        patterns=tuple(patterns.items()),
         data=tuple((k, v) for k, v in raw.items()),
         hierarchy=_compile_hierarchy(raw.get("hierarchy"), raw.get("abbreviations", {})),
         derive=_compile_derive(raw.get("derive")),
         names=_compile_names(raw.get("names"), syllables),
         trust_roots=roots,
         tasks=_compile_grammar(raw.get("tasks"), [f for f in folders if (f / "tasks.json").is_file()]),
+        deadline_kinds=_deadline_kinds(raw.get("deadlines", {}), patterns),
     )
+
+
+# the named groups extract/deadlines.py reads from a match of each kind of deadline: a
+# kind missing from here has no dates of its own (its phrase is kept as text)
+DEADLINE_GROUPS: dict[str, frozenset[str]] = {
+    "dl_day_monthly": frozenset({"d"}),
+    "dl_day_yearly": frozenset({"d", "m"}),
+    "dl_before_date": frozenset({"d", "m", "y"}),
+    "dl_from_to": frozenset({"d1", "m1", "y1", "d2", "m2", "y2"}),
+    "dl_range": frozenset({"d1", "m1", "d2", "m2", "y2"}),
+    "dl_from_date": frozenset({"d", "m", "y"}),
+    "dl_month": frozenset({"m", "y"}),
+    "dl_quarter": frozenset({"q", "y"}),
+    "dl_semester": frozenset({"s", "y1"}),
+    "dl_end_of_year": frozenset(),
+    "dl_from_school_year": frozenset({"y1"}),
+    "dl_school_year": frozenset({"y1"}),
+    "dl_year_end": frozenset({"y"}),
+    "dl_year": frozenset({"y"}),
+    "dl_text_only": frozenset(),
+}
+
+
+def _deadline_kinds(data: dict[str, Any], patterns: dict[str, regex.Pattern]) -> tuple[str, ...]:
+    """deadlines.json's `order`: each kind known, with its pattern and the named groups its
+    dates are read from."""
+    order = data.get("order", [])
+    if not isinstance(order, list):
+        raise RulesError("deadlines.json: order: expected a list of deadline kinds")
+    for name in order:
+        if name not in DEADLINE_GROUPS:
+            raise RulesError(f"deadlines.json: order: unknown kind {name!r}; known: {sorted(DEADLINE_GROUPS)}")
+        if name not in patterns:
+            raise RulesError(f"deadlines.json: order: kind {name!r} has no pattern")
+        missing = DEADLINE_GROUPS[name] - set(patterns[name].groupindex)
+        if missing:
+            raise RulesError(f"deadlines.json: pattern {name!r} lacks the named groups {sorted(missing)}")
+    return tuple(order)
 
 
 def _compile_grammar(data: dict[str, Any] | None, sources: list[Path]) -> TaskGrammar | None:

@@ -49,6 +49,16 @@ DATES = [
 ]
 DEADLINES = [
     ("gửi về Sở trước ngày 15/10/2022", "2022-07-06", None, "2022-10-15"),
+    # as real documents write them (issue 14): capitals opening a sentence or a table cell,
+    # quarters in digits, the end of a calendar year, from a school year on, two dates with a dash
+    ("Trước ngày 30 tháng 6 hằng năm, cơ quan, đơn vị lập danh mục", "2025-01-17", None, "2025-06-30"),
+    ("Trước 20/12/2025", "2025-10-10", None, "2025-12-20"),
+    ("Tháng 12/2025", "2025-10-10", "2025-12-01", "2025-12-31"),
+    ("hoàn thành trong quý 2/2025", "2025-01-10", "2025-04-01", "2025-06-30"),
+    ("Quý III/2025 và các năm tiếp theo", "2025-01-10", "2025-07-01", "2025-09-30"),
+    ("hoàn thành cuối năm 2025", "2025-01-10", None, "2025-12-31"),
+    ("áp dụng từ năm học 2026-2027", "2025-10-10", "2026-09-01", None),
+    ("bán vé trong dịp nghỉ lễ 30/04-01/5/2019", "2019-04-17", "2019-04-30", "2019-05-01"),
     ("hoàn thành chậm nhất ngày 10/10", "2024-10-03", None, "2024-10-10"),
     ("triển khai thực hiện quý II, III", "2022-07-06", "2022-04-01", "2022-09-30"),
     ("kiểm tra trong quý I/2025", "2024-09-27", "2025-01-01", "2025-03-31"),

@@ -152,3 +152,18 @@ def test_the_shipped_grammar_examples_are_checked_at_load():
     data = json.loads((RULES_DIR / "tasks.json").read_text(encoding="utf-8"))
     assert all(data[k]["examples"] for k in ("not_duties", "generic_closing", "owner_compounds", "fields"))
     assert load().tasks is not None
+
+
+# a month pattern that passes its examples and non-examples but no longer captures the year
+MONTH_WITHOUT_YEAR = r"(?i)(?<!ngày\s{0,3}\d{1,2}\s{0,3})tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)"
+
+
+@pytest.mark.parametrize("data, fault", [
+    ({"order": ["dl_month", "dl_week"]}, "unknown kind 'dl_week'"),
+    ({"patterns": {"dl_month": {"pattern": MONTH_WITHOUT_YEAR}}}, "lacks the named groups ['y']"),
+])
+def test_a_bad_deadline_overlay_names_its_kind(tmp_path, data, fault):
+    (tmp_path / "deadlines.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(RulesError, match="deadlines.json") as caught:
+        load(str(tmp_path))
+    assert fault in str(caught.value)

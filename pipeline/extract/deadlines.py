@@ -17,9 +17,7 @@ import regex
 from ..record import Deadline
 from ..rules import Rules
 
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-ORDER = ("dl_day_monthly", "dl_day_yearly", "dl_from_to", "dl_before_date", "dl_from_date", "dl_month",
-         "dl_quarter", "dl_semester", "dl_end_of_year", "dl_school_year", "dl_year", "dl_text_only")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
@@ -42,15 +40,15 @@ def find_deadline(text: str, doc_date: str | None, rules: Rules) -> Deadline | N
     """The first deadline phrase of `text`, with its dates when they can be settled.
 
     The phrases are the spans the spaCy component `vanban_rules` finds with the deadline
-    patterns of rules/deadlines.json (extract/nlp.py); the kinds are tried in ORDER, the
-    first span of a kind wins."""
+    patterns of rules/deadlines.json (extract/nlp.py); the kinds are tried in the order of
+    deadlines.json (`rules.deadline_kinds`), the first span of a kind wins."""
     from .nlp import find_spans
 
     base = dt.date.fromisoformat(doc_date) if doc_date else None
     first: dict[str, int] = {}
     for start, _, label in find_spans(text, rules):
         first.setdefault(label, start)
-    for name in ORDER:
+    for name in rules.deadline_kinds:
         if name in first:
             match = rules.pattern(name).match(text, first[name])
             start, end = _dates(name, match, base, rules)
@@ -86,9 +84,9 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
     if name == "dl_before_date":
         y = int(m["y"]) if m["y"] else year
         return (None, _iso(_day(y, int(m["m"]), int(m["d"])))) if y else (None, None)
-    if name == "dl_from_to":
+    if name in ("dl_from_to", "dl_range"):
         y2 = int(m["y2"])
-        y1 = int(m["y1"]) if m["y1"] else y2
+        y1 = int(m["y1"]) if m.groupdict().get("y1") else y2
         return _iso(_day(y1, int(m["m1"]), int(m["d1"]))), _iso(_day(y2, int(m["m2"]), int(m["d2"])))
     if name == "dl_from_date":
         return _iso(_day(int(m["y"]), int(m["m"]), int(m["d"]))), None
@@ -104,7 +102,10 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
             return None, None
         first, last = min(quarters), max(quarters)
         return dt.date(y, 3 * first - 2, 1).isoformat(), _last(y, 3 * last).isoformat()
-    if name in ("dl_semester", "dl_end_of_year", "dl_school_year"):
+    if name == "dl_year_end":
+        y = int(m["y"]) if m["y"] else year
+        return (None, f"{y}-12-31") if y else (None, None)
+    if name in ("dl_semester", "dl_end_of_year", "dl_school_year", "dl_from_school_year"):
         if m.groupdict().get("y1"):
             y1 = int(m["y1"])
         elif base is not None:
@@ -119,6 +120,8 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
             return None, end
         if name == "dl_school_year":
             return start, end
+        if name == "dl_from_school_year":
+            return start, None
         semester = "I" if m["s"] in ("I", "1") else "II"
         known = cal["semesters"].get(key, {}).get(semester)
         if known:

@@ -11,12 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..rules import Rules
-from .deadlines import ORDER as DEADLINE_KINDS
 
 SPAN_KEY = "vanban"
-# the rules patterns whose matches are spans of the document: document numbers, and the
-# deadline phrases of rules/deadlines.json (deadlines.ORDER)
-SPAN_PATTERNS = ("number", *DEADLINE_KINDS)
 
 _PIPELINES: dict[str, Any] = {}
 
@@ -27,7 +23,7 @@ def _register() -> None:
     if "vanban_rules" in Language.factories:
         return
 
-    @Language.factory("vanban_rules", default_config={"labels": list(SPAN_PATTERNS)})
+    @Language.factory("vanban_rules", default_config={"labels": ["number"]})
     def make_rules_component(nlp, name: str, labels: list[str]):
         return RulesComponent(labels)
 
@@ -63,7 +59,9 @@ def pipeline(rules: Rules):
 
         _register()
         nlp = Vietnamese.from_config({"nlp": {"tokenizer": {"use_pyvi": False}}})
-        nlp.add_pipe("vanban_rules")
+        # the rules patterns whose matches are spans: document numbers, and the deadline
+        # phrases of rules/deadlines.json in their order
+        nlp.add_pipe("vanban_rules", config={"labels": ["number", *rules.deadline_kinds]})
         nlp.get_pipe("vanban_rules").use(rules)
         _PIPELINES[rules.version] = nlp
     return nlp

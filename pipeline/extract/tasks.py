@@ -59,6 +59,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
     def add(owner: str, action: str, ref: Ref, named: bool = True, when: str | None = None,
             product: str | None = None, heading: bool = False) -> bool:
+        # a table cell or a block's content field is one task, however many sentences it has
         # named: the owner stands in the sentence itself, not in a heading above it
         action = clean_value(action)
         if not action or any(p.search(f"{owner} {action}") for p in finder.boilerplate):
@@ -70,7 +71,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if finder.generic_action.match(action) and finder.catch_all.search(owner):
             return False  # 'đề nghị ... và các đơn vị liên quan phối hợp triển khai thực hiện'
         for one in _owners(owner, finder, listed=not heading):
-            for piece in _pieces(action, doc_date, finder, rules):
+            for piece in ([action] if when is not None or product is not None else
+                          _pieces(action, doc_date, finder, rules)):
                 evidence[f"tasks[{len(tasks)}]"] = lines.span(ref)
                 tasks.append(_task(one, piece, section, doc_date, finder, rules, when, product))
         return True
@@ -107,7 +109,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # 'Văn phòng UBND tỉnh chủ trì, phối hợp với Sở ...': the lead ends where its verb begins
             owner = owner.rstrip(".")
             named = finder.owner_at(owner)
-            add(named[0] if named else owner, action, block_ref, when=fields.get("deadline"),
+            add(named[0] if named else owner, action, block_ref, when=fields.get("deadline", ""),
                 product=fields.get("product"))
 
     block_ref: Ref | None = None
@@ -125,7 +127,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 row = {role: cell for role, cell in zip(columns, cells) if role}
                 owner = row.get("owner") or last_owner
                 if owner and row.get("action"):
-                    add(owner, row["action"], ref, when=row.get("deadline"), product=row.get("product"))
+                    add(owner, row["action"], ref, when=row.get("deadline", ""), product=row.get("product"))
                 last_owner = owner
             continue
         columns = None
@@ -373,11 +375,23 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True) -> list[str]:
     'THPT' begin no unit."""
     out = []
     for part in (p.strip() for p in owner.split(";")):
-        pieces = regex.split(r",\s+" if listed else r",\s+(?=[Cc]ác\s)", part)
-        if len(pieces) > 1 and all(finder.unit_start.match(p) for p in pieces[1:]):
-            out.extend(p.strip() for p in pieces)
-        elif part:
-            out.append(part)
+        kept = part
+        for pair in finder.collocations:  # 'cơ quan, đơn vị' names one kind of body
+            kept = regex.sub(regex.escape(pair), lambda m: m.group(0).replace(", ", "\x00"), kept, flags=regex.I)
+        # 'Các sở, ban, ngành và Ủy ban nhân dân các xã': 'và' joins two units as a comma does;
+        # a part that begins no unit stays with the one before ('Sở Giáo dục và Đào tạo',
+        # 'Phòng GDĐT huyện, thành phố', 'Các trường THCS, THPT')
+        parts = regex.split(r"(,\s+|\s+và\s+)" if listed else r"(,\s+(?=[Cc]ác\s))", kept)
+        owners = [parts[0]]
+        for sep, piece in zip(parts[1::2], parts[2::2]):
+            # after 'và' only a named body or 'các ...' begins another owner: 'Phụ huynh học
+            # sinh và học sinh' are read together (TB 211/TB-THPT.UVK)
+            named = "và" not in sep or piece[:1].isupper() or piece.startswith("các ")
+            if named and finder.unit_start.match(piece):
+                owners.append(piece)
+            else:
+                owners[-1] += sep + piece
+        out.extend(o.strip().replace("\x00", ", ") for o in owners if o.strip())
     return out
 
 
@@ -422,7 +436,7 @@ def _task(owner: str, action: str, section: str | None, doc_date: str | None, fi
           when: str | None = None, product: str | None = None) -> Task:
     """One task; `when` and `product` are the time and product fields of a block or a table
     row, where the deadline and the quantity are written apart from the action."""
-    deadline = find_deadline(when, doc_date, rules) if when else None
+    deadline = find_deadline(when, doc_date, rules) if when else None  # '' : no time field
     deadline = deadline or find_deadline(action, doc_date, rules)
     recurrence = None
     for pattern, value in finder.recurrence:

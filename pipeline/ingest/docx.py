@@ -122,7 +122,10 @@ class _Reader:
                 return
         for row in rows:
             cells = [" ".join(self._cell_lines(c)) for c in row]
-            text = " | ".join(c for c in cells if c)
+            while cells and not cells[-1]:
+                cells.pop()
+            # an empty cell keeps its place: an assignment table's columns are read by position
+            text = " | ".join(cells) if any(cells) else ""
             if text:
                 self.lines.append(Line(text, self.page, "table"))
 
