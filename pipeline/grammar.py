@@ -89,7 +89,7 @@ class TaskGrammar:
         # a bracket right after the unit names its part ('Văn phòng UBND tỉnh (Trung tâm Phục vụ
         # hành chính công tỉnh) tham mưu ...', KH CCHC 2026 of UBND Lâm Đồng): part of the owner
         opening = _OPENING.search(text, start.end())
-        if opening and text[opening.start()] == "(":
+        if opening and text[opening.start()] == "(" and (verb is None or verb.start() > opening.start()):
             bracket = _BRACKET.match(text, opening.start())
             after = self.verb.match(text, bracket.end()) if bracket else None
             if after:

@@ -59,6 +59,23 @@ SHAPES = [
     (["Sở đề nghị Thủ trưởng các cơ sở giáo dục thực hiện như sau:", "1. Lựa chọn khẩu hiệu tuyên truyền tại đơn vị",
       "- Chung một quyết tâm - Vì cộng đồng không ma túy"],
      [("Thủ trưởng các cơ sở giáo dục", "Lựa chọn khẩu hiệu tuyên truyền tại đơn vị")]),
+    # 'Đối với X' heads the duties of the group X, its descriptor whole (KH 20/KH-PGD&ĐT Hiệp
+    # Hòa; QĐ 254/QĐ-UBND Sơn La: 'Đối với các cơ quan, tổ chức ...')
+    (["I. NHIỆM VỤ", "1. Đối với các đơn vị đã được Sở GD&ĐT, UBND tỉnh đánh giá công nhận chất lượng.",
+      "a) Tiếp tục thực hiện kế hoạch cải tiến chất lượng."],
+     [("các đơn vị đã được Sở GD&ĐT, UBND tỉnh đánh giá công nhận chất lượng",
+       "Tiếp tục thực hiện kế hoạch cải tiến chất lượng.")]),
+    # a heading may list several units; each does the items (KH tuyên truyền CCHC 2026, Lâm Đồng;
+    # QĐ 254/QĐ-UBND Sơn La: 'Thủ trưởng các sở, ban, ngành ...; Chủ tịch UBND các huyện, thành phố')
+    (["IV. TỔ CHỨC THỰC HIỆN", "8. Các sở, ban, ngành; UBND các xã, phường, đặc khu; các cơ quan, đơn vị có liên quan",
+      "a) Lồng ghép công tác tuyên truyền vào các hội nghị."],
+     [("Các sở, ban, ngành", "Lồng ghép công tác tuyên truyền vào các hội nghị."),
+      ("UBND các xã, phường, đặc khu", "Lồng ghép công tác tuyên truyền vào các hội nghị."),
+      ("các cơ quan, đơn vị có liên quan", "Lồng ghép công tác tuyên truyền vào các hội nghị.")]),
+    # 'Trách nhiệm thực hiện' is an owner column (the same plan's schedule of broadcasts)
+    (["TT | Nội dung | Trách nhiệm thực hiện | Thời gian",
+      "1 | Giải đáp vướng mắc về CCHC | Lãnh đạo Sở Y tế | Tháng 3/2026"],
+     [("Lãnh đạo Sở Y tế", "Giải đáp vướng mắc về CCHC")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),
@@ -83,6 +100,9 @@ NOT_TASKS = [
      "thực hiện, đảm bảo đúng tiến độ./."],
     # 'Trên đây là ...' sums the plan up under whatever heading came before
     ["I. PHÂN CÔNG", "1. Đoàn trường: Quản lý băng rôn.", "Trên là kế hoạch tổ chức cuộc thi cấp trường./."],
+    # the members of a group named after a colon are no work (KH 20/KH-PGD&ĐT Hiệp Hòa: 'Các
+    # trường mầm non: Thái Sơn, Hương Lâm'; TB 211/TB-THPT.UVK's lists of schools)
+    ["I. LỊCH ĐÁNH GIÁ", "- Các trường mầm non: Thái Sơn, Hương Lâm", "- Các trường tiểu học: Hoàng An, Hoàng Lương"],
     # a field block's item that names who runs an event, not work (KH 4644/KH-SGDĐT)
     ["I. THÔNG TIN CHUNG", "1. Đơn vị tổ chức", "- Đơn vị chủ trì: Sở Giáo dục và Đào tạo."],
 ]

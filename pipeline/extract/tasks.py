@@ -211,6 +211,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         found = finder.owner_at(rest) if item else None
         if item and label and not found and executing and not finder.lead.match(rest) and _names_a_unit(rest, finder):
             found = (clean_value(rest).rstrip(":"), len(rest))  # '2. Liên đoàn Vovinam Việt Nam' over its duties
+        group_of = _GROUP_HEADING.match(rest) if item and label else None
+        if group_of and finder.unit_start.match(group_of["unit"]) and not _has_subject(group_of["unit"], finder):
+            # '1. Đối với các đơn vị chưa tham gia đánh giá ngoài.' over what those units do:
+            # the whole group is the owner, its descriptor's verbs and all (KH 20/KH-PGD&ĐT Hiệp
+            # Hòa; 'Riêng các trường ...' likewise)
+            heading_owner, lead_owner = clean_value(group_of["unit"]), None
+            continue
         lead = finder.lead.match(rest) if item and not found else None
         if lead:
             # '3. Đề nghị Huyện đoàn Thanh Chương' over the items it asks of that unit
@@ -219,7 +226,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 heading_owner, lead_owner = behind[0], None
                 continue
         if found and _is_heading(rest, found):
-            heading_owner, lead_owner = found[0], None
+            heading_owner, lead_owner = found[0].rstrip("."), None
             if item and item.group("dash"):
                 children.append(Section(None, rest))
             continue
@@ -227,7 +234,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         named = finder.owner_at(colon.group("owner")) if colon else None
         if named and len(named[0]) >= len(finder.strip.sub("", clean_value(colon.group("owner")))) - 1:
             owner = named[0]
-            if colon.group("action"):
+            if colon.group("action") and not _names_only(colon.group("action"), finder):
                 add(owner, colon.group("action"), ref)
             heading_owner, lead_owner = owner, None
             continue
@@ -252,6 +259,29 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         flush_block()
     close_section()
     return tasks, sections, evidence
+
+
+# 'Đối với X' heading a group of items: X without its verb-less descriptor cut short
+_GROUP_HEADING = regex.compile(r"^(?:Đối\s+với|Riêng)\s+(?P<unit>[^:]{3,200}?)\s*[.:]?$")
+
+
+def _has_subject(text: str, finder: TaskGrammar) -> bool:
+    """'..., Sở GDĐT hướng dẫn ...': a clause after a comma with a unit and its verb (then
+    'Đối với ...' opens a sentence, not a heading)."""
+    for comma in regex.finditer(r",\s+", text):
+        if regex.search(r"(?<!\p{L})được\s", text[:comma.start()]):
+            continue  # 'đã được Sở GD&ĐT, UBND tỉnh đánh giá': the agents of a passive, no subject
+        found = finder.owner_at(text[comma.end():])
+        if found and finder.verb.match(text, comma.end() + found[1]):
+            return True
+    return False
+
+
+def _names_only(text: str, finder: TaskGrammar) -> bool:
+    """'Các trường mầm non: Thái Sơn, Hương Lâm': names of members, no work."""
+    parts = [p.strip() for p in regex.split(r"[,;]", text.strip(" .;")) if p.strip()]
+    return (bool(parts) and not finder.verb.search(text)
+            and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts))
 
 
 def _split_number_cell(cells: list[str]) -> list[str]:
@@ -282,7 +312,9 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     tail = rest[stop:].strip(" :")
     # a heading that is only a name may end with a full stop ('3. Trách nhiệm của Chủ đầu tư, ...
     # Ban quản trị nhà chung cư.', QĐ 33/2025/QĐ-UBND Hà Nội)
-    return not tail and len(owner.split()) <= 16 and not rest.endswith(";")
+    # a heading may list several units ('8. Các sở, ban, ngành; UBND các xã, phường, đặc khu;
+    # các cơ quan, đơn vị có liên quan', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)
+    return not tail and len(owner.split()) <= 24 and not rest.endswith(";")
 
 
 _DIRECTS = regex.compile(r"(?<!\p{L})chỉ\s+đạo\s+(?=\p{Lu})")
