@@ -42,6 +42,7 @@ class TaskGrammar:
     duties_of: regex.Pattern  # 'Trách nhiệm của X': X whole, to the colon
     not_owner: regex.Pattern  # begins like a unit, names none ('Trường hợp', 'Phòng, chống')
     collocations: tuple[str, ...]  # pairs naming one kind of body ('cơ quan, đơn vị'), never split
+    aside: regex.Pattern  # a bracket that points back ('(như kính gửi)'): no part of a name
     strip: regex.Pattern
     lead: regex.Pattern
     opener: regex.Pattern | None
@@ -100,6 +101,7 @@ class TaskGrammar:
             if cut:
                 stop = min(stop, cut.start())
         owner = self.strip.sub("", " ".join(text[:stop].split()).strip(" ;,").rstrip(":,"))
+        owner = self.aside.sub("", owner)
         if not owner or len(owner) > 110:
             return None
         return owner, stop
@@ -144,6 +146,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         fields=tuple(named),
         not_owner=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'not_owners'), 'words', 'tasks.not_owners'))})"
                       rf"(?!\p{{L}})", "tasks.not_owners"),
+        aside=_rx("|".join(_strings(_section(data, "owner_asides"), "patterns", "tasks.owner_asides")),
+                  "tasks.owner_asides.patterns", regex.IGNORECASE),
         collocations=tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),
                                   key=len, reverse=True)),
         duties_of=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'duties_of'), 'words', 'tasks.duties_of'))})\s+",
@@ -180,6 +184,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "fields": lambda text: grammar.field(text) is not None,
         "duties_of": lambda text: grammar.owner_at(text) is not None,
         "not_owners": lambda text: grammar.owner_at(text) is None,
+        "owner_asides": lambda text: grammar.aside.search(text) is not None,
     }
     for key, holds in checks.items():
         section = data.get(key, {})

@@ -103,6 +103,10 @@ NOT_TASKS = [
     # the members of a group named after a colon are no work (KH 20/KH-PGD&ĐT Hiệp Hòa: 'Các
     # trường mầm non: Thái Sơn, Hương Lâm'; TB 211/TB-THPT.UVK's lists of schools)
     ["I. LỊCH ĐÁNH GIÁ", "- Các trường mầm non: Thái Sơn, Hương Lâm", "- Các trường tiểu học: Hoàng An, Hoàng Lương"],
+    # a long line that a PDF table's cells ran into is no heading (KH 4644/KH-SGDĐT's programme
+    # table); a long heading lists its units with semicolons
+    ["II. NỘI DUNG", "1. Ban Giám hiệu, giáo viên lượng fan đông nhờ tài và học sinh nhà trường năng và cá tính "
+     "riêng biệt hơn nữa", "- Phát biểu khai mạc chương trình."],
     # a field block's item that names who runs an event, not work (KH 4644/KH-SGDĐT)
     ["I. THÔNG TIN CHUNG", "1. Đơn vị tổ chức", "- Đơn vị chủ trì: Sở Giáo dục và Đào tạo."],
 ]

@@ -252,6 +252,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             lead_owner = None
         if _sentence(rest, ref, finder, add, preamble=has_sections and section is None):
             continue
+        if item and _topic(rest, finder):
+            continue  # 'Hình thức', 'Một số yêu cầu cụ thể': the name of a topic, no work
         owner = lead_owner or heading_owner
         if owner and add(owner, rest, ref, named=False, heading=not lead_owner) and label:
             detail_of = label
@@ -263,6 +265,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
 # 'Đối với X' heading a group of items: X without its verb-less descriptor cut short
 _GROUP_HEADING = regex.compile(r"^(?:Đối\s+với|Riêng)\s+(?P<unit>[^:]{3,200}?)\s*[.:]?$")
+
+
+def _topic(text: str, finder: TaskGrammar) -> bool:
+    """A short item without a verb or a full stop names a topic ('Hình thức', 'Một số yêu cầu
+    cụ thể', CV 459/PGD&ĐT Hiệp Hòa; 'Nội dung chương trình', KH 4644/KH-SGDĐT)."""
+    text = clean_value(text)
+    return len(text.split()) <= 6 and not text.endswith((".", ";")) and not finder.verb.search(text)
 
 
 def _has_subject(text: str, finder: TaskGrammar) -> bool:
@@ -314,7 +323,8 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     # Ban quản trị nhà chung cư.', QĐ 33/2025/QĐ-UBND Hà Nội)
     # a heading may list several units ('8. Các sở, ban, ngành; UBND các xã, phường, đặc khu;
     # các cơ quan, đơn vị có liên quan', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)
-    return not tail and len(owner.split()) <= 24 and not rest.endswith(";")
+    words = len(owner.split())
+    return not tail and (words <= 16 or (";" in owner and words <= 24)) and not rest.endswith(";")
 
 
 _DIRECTS = regex.compile(r"(?<!\p{L})chỉ\s+đạo\s+(?=\p{Lu})")
