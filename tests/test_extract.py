@@ -486,3 +486,19 @@ def test_a_footer_table_broken_across_pages_gives_one_closing(rules):
     assert [r.name for r in closing.recipients] == ["Như Điều 3", "Thường trực Tỉnh ủy", "VT, NC"]
     assert closing.signer is not None and closing.signer.name == "Đặng Ngọc Hậu"
     assert closing.signer.title == "PHÓ CHỦ TỊCH"
+
+
+def test_a_decision_s_operative_formula_is_not_its_type_line(rules):
+    """QĐ 69/2024/QĐ-UBND Hà Nội as scraped: the type name went into the header's left column,
+    the trích yếu is followed by the deciding body in capitals and the grounds, then
+    'QUYẾT ĐỊNH:' opens the articles (QĐ 254/QĐ-UBND Sơn La is laid out the same)."""
+    texts = ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 69/2024/QĐ-UBND", "QUYẾT ĐỊNH",
+             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội, ngày 09 tháng 12 năm 2024",
+             "Phê duyệt mức hỗ trợ đào tạo trình độ sơ cấp", "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI",
+             "Căn cứ Luật Ngân sách Nhà nước ngày 25 tháng 6 năm 2015;", "QUYẾT ĐỊNH:",
+             "Điều 1. Ban hành mức hỗ trợ đối với từng nhóm đối tượng.")
+    blocks = ("header-left",) * 4 + ("header-right",) * 2
+    record = extract_record(_doc(*texts, blocks=blocks), rules)
+    assert record.doc_type == "Quyết định"
+    assert record.title == "Phê duyệt mức hỗ trợ đào tạo trình độ sơ cấp"
+    assert [c.title for c in record.citations] == ["Luật Ngân sách Nhà nước"]

@@ -183,7 +183,12 @@ def _type_name(text: str, rules: Rules):
 
 def _type_and_title(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
     after = zone[-1].index + 1 if zone else 0
-    for ref in lines.refs[after:after + 12]:
+    # 'QUYẾT ĐỊNH:' after the grounds opens the operative articles; the type name stands
+    # alone, without a colon, under the header (a header zone that ran on over the issuing
+    # authority's line 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI' may hold it)
+    candidates = [r for r in [*zone, *lines.refs[after:after + 12]] if _type_name(r.text, rules)]
+    candidates.sort(key=lambda r: r.text.strip().endswith(":"))
+    for ref in candidates[:1]:
         found = _type_name(ref.text, rules)
         if found:
             header.doc_type = found.name
@@ -220,14 +225,17 @@ def _type_and_title(zone: list[Ref], header: Header, lines: Lines, rules: Rules)
 
 def _title_after(type_ref: Ref, header: Header, lines: Lines, rules: Rules) -> None:
     parts: list[Ref] = []
-    for ref in lines.refs[type_ref.index + 1:type_ref.index + 6]:
+    for ref in lines.refs[type_ref.index + 1:type_ref.index + 9]:
         text = ref.text.strip()
+        if ref.block.startswith("header") and ref.block != type_ref.block:
+            continue  # the other column of the header, read after the type line's column
         if not text or rules.pattern("rule_line").match(text):
             break
         if rules.pattern("body_start").match(text) and (parts or not rules.pattern("title_opener").match(text)):
             break
-        if parts and _authority_line(text, rules):
-            break
+        if parts and (_authority_line(text, rules) or (is_caps(text) and not is_caps(parts[-1].text))):
+            break  # the decider under a trích yếu in sentence case: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI'
+
         if len(parts) >= 1 and not is_caps(text) and is_caps(parts[-1].text) and len(text) > 80:
             break
         parts.append(ref)
