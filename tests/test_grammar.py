@@ -191,3 +191,23 @@ def test_a_bad_deadline_overlay_names_its_kind(tmp_path, data, fault):
     with pytest.raises(RulesError, match="deadlines.json") as caught:
         load(str(tmp_path))
     assert fault in str(caught.value)
+
+
+def test_a_day_in_a_time_column_is_the_day_of_the_work(rules):
+    """A schedule's time cell gives the day, not a phrase of deadline (KH tuyên truyền CCHC
+    2026 of UBND Lâm Đồng: broadcasts 'Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 01')."""
+    texts = [*HEAD, "TT | Nội dung | Trách nhiệm thực hiện | Thời gian",
+             "1 | Giải đáp vướng mắc về CCHC | Lãnh đạo Sở Y tế | Từ 20 giờ 15 phút ngày 23 tháng 01 năm 2026"]
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
+    (task,) = record.tasks
+    assert (task.deadline.start, task.deadline.end) == ("2026-01-23", "2026-01-23")
+
+
+def test_a_plan_left_undated_dates_its_deadlines_in_the_year_of_its_title(rules):
+    """The UBND Lâm Đồng drafts ('Kế hoạch cải cách hành chính năm 2026', day left blank):
+    'Trước ngày 15/01' is in 2026; the record's date stays null."""
+    texts = ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: /KH-UBND", "Lâm Đồng, ngày tháng năm 2025", "KẾ HOẠCH",
+             "Cải cách hành chính năm 2026", "I. NHIỆM VỤ", "1. Sở Nội vụ: báo cáo kết quả trước ngày 15/01."]
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
+    assert record.date is None
+    assert [(t.owner, t.deadline.end) for t in record.tasks] == [("Sở Nội vụ", "2026-01-15")]

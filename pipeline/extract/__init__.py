@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import regex
+
 from ..document import Document
 from ..record import Issuer, Recipient, Record, Source, Task
 from ..rules import Rules, RulesError
@@ -25,8 +27,6 @@ def check_rules(rules: Rules) -> None:
     """Build every finder the extractors compile from the rules' raw tables (citations,
     audit, abbreviations) at once: a broken entry in an overlay stops the command at start,
     naming its file, instead of failing every document."""
-    import regex
-
     for kind, stem in ((CitationFinder, "citations"), (Checker, "audit"), (UnitMatcher, "abbreviations")):
         try:
             compiled(rules, kind)
@@ -37,8 +37,6 @@ def check_rules(rules: Rules) -> None:
 
 def _broken_pattern(data, where: str) -> str | None:
     """The path of the first pattern in a raw rules table that does not compile, with why."""
-    import regex
-
     if isinstance(data, dict):
         items = [(f"{where}.{k}", v) for k, v in data.items() if not str(k).startswith("#")]
     elif isinstance(data, list):
@@ -83,7 +81,8 @@ def extract_record(document: Document, rules: Rules) -> Record:
             issuer = Issuer(name=issuer.name, parent=issuer.parent, code=issuer_code(header.number, rules))
     body_start = header.title_end + 1 if header.title_end >= 0 else 0
     citations, cited = extract_citations(lines, header.number, body_start, closing.lines, rules)
-    tasks, sections, tasked = extract_tasks(lines, body_start, closing.lines, header.date, rules)
+    tasks, sections, tasked = extract_tasks(lines, body_start, closing.lines,
+                                            header.date or _plan_year(header.title), rules)
     if closing.signer and closing.signer.name:
         tasks = [_without_signature(t, closing.signer.name) for t in tasks]
     recipients = _roles(closing.recipients, [t.owner for t in tasks], rules)
@@ -108,6 +107,14 @@ def extract_record(document: Document, rules: Rules) -> Record:
     if record.number is None and not record.tasks and not record.citations and record.date is None:
         return record  # not a dispatch: nothing to hold it to
     return replace(record, findings=tuple(check_document(lines, record, rules)))
+
+
+def _plan_year(title: str | None) -> str | None:
+    """A document whose day was left blank (a draft, a signed PDF whose stamp is lost) still
+    dates its deadlines in the year its title names: 'Kế hoạch cải cách hành chính năm 2026'
+    (the UBND Lâm Đồng drafts). Its record keeps date null."""
+    years = regex.findall(r"(?<!\d)(?:năm|Năm|NĂM)\s+(20\d\d)(?![\d-])", title or "")
+    return f"{years[-1]}-01-01" if years else None
 
 
 def _without_signature(task: Task, name: str) -> Task:

@@ -10,10 +10,12 @@ the execution clause and the general 'nghiêm túc thực hiện' closing are bo
 
 from __future__ import annotations
 
+import datetime as dt
+
 import regex
 
 from ..grammar import TaskGrammar
-from ..record import Quantity, Section, Span, Task
+from ..record import Deadline, Quantity, Section, Span, Task
 from ..rules import Rules, RulesError
 from .base import Lines, Ref, bare, clean_value
 from .closing import KINH_GUI, NOI_NHAN, is_archive_line
@@ -470,6 +472,26 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar, rules: Rules
     return [p for p in (clean_value(p) for p in pieces) if p]
 
 
+_BARE_DAY = regex.compile(r"(?<![\d/])(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:tháng\s*|/)\s*(?P<m>\d{1,2})"
+                          r"(?:\s*(?:năm\s*|/)\s*(?P<y>\d{4}))?(?![\d/])")
+
+
+def _day_of(when: str, doc_date: str | None) -> Deadline | None:
+    """A time column or field that gives a day and no phrase of deadline ('Từ 20 giờ 15 phút -
+    20 giờ 45 phút ngày 23 tháng 01', a schedule of broadcasts in KH tuyên truyền CCHC 2026 of
+    UBND Lâm Đồng; '07/12' in KH 230/KH-THPT.PB's calendar): the work is on that day. A year
+    left unwritten is the document's own."""
+    match = _BARE_DAY.search(when)
+    year = int(match["y"]) if match and match["y"] else (int(doc_date[:4]) if doc_date else None)
+    if not match or year is None:
+        return None
+    try:
+        day = dt.date(year, int(match["m"]), int(match["d"])).isoformat()
+    except ValueError:
+        return None
+    return Deadline(text=clean_value(when), start=day, end=day)
+
+
 def _dated(deadline) -> bool:
     return deadline is not None and (deadline.start is not None or deadline.end is not None)
 
@@ -479,6 +501,8 @@ def _task(owner: str, action: str, section: str | None, doc_date: str | None, fi
     """One task; `when` and `product` are the time and product fields of a block or a table
     row, where the deadline and the quantity are written apart from the action."""
     deadline = find_deadline(when, doc_date, rules) if when else None  # '' : no time field
+    if when and deadline is None:
+        deadline = _day_of(when, doc_date)
     deadline = deadline or find_deadline(action, doc_date, rules)
     recurrence = None
     for pattern, value in finder.recurrence:
