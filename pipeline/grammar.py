@@ -43,6 +43,7 @@ class TaskGrammar:
     not_owner: regex.Pattern  # begins like a unit, names none ('Trường hợp', 'Phòng, chống')
     collocations: tuple[str, ...]  # pairs naming one kind of body ('cơ quan, đơn vị'), never split
     aside: regex.Pattern  # a bracket that points back ('(như kính gửi)'): no part of a name
+    negated: regex.Pattern  # 'không tổ chức': a negated action begins at 'không'
     strip: regex.Pattern
     lead: regex.Pattern
     opener: regex.Pattern | None
@@ -72,6 +73,10 @@ class TaskGrammar:
         key = bare(cell)
         return next((role for name, role in self.fields if key == name or key.startswith(name + " ")), None)
 
+    def acts_at(self, text: str, pos: int) -> bool:
+        """Whether an action begins at `pos`: a verb, or a verb negated ('không tổ chức')."""
+        return bool(self.verb.match(text, pos) or self.negated.match(text, pos))
+
     def owner_at(self, text: str) -> tuple[str, int] | None:
         """(owner, where the action starts) when `text` begins with a unit that acts."""
         duties = self.duties_of.match(text)
@@ -96,7 +101,7 @@ class TaskGrammar:
             if after:
                 verb, opening = after, None
         stop = len(text)
-        cuts = (verb, opening, self.not_duty_inside.search(text, start.end()))
+        cuts = (verb, opening, self.not_duty_inside.search(text, start.end()), self.negated.search(text, start.end()))
         for cut in cuts:
             if cut:
                 stop = min(stop, cut.start())
@@ -124,6 +129,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     owner_labels = "|".join(regex.escape(n) for n, role in named if role == "owner" and " " in n)
     openers = data.get("clause_openers", [])
     compounds = _strings(_section(data, "owner_compounds"), "words", "tasks.owner_compounds")
+    negations = _strings(_section(data, "negation"), "words", "tasks.negation")
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
         # after 'các', 'quý' the unit may be written small ('các sở giáo dục và đào tạo', CV
@@ -146,6 +152,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         fields=tuple(named),
         not_owner=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'not_owners'), 'words', 'tasks.not_owners'))})"
                       rf"(?!\p{{L}})", "tasks.not_owners"),
+        negated=_rx(rf"(?<!\p{{L}})(?:{_alternatives(negations)})\s+(?=(?:{_alternatives(words['action_verbs'])})"
+                    rf"(?!\p{{L}}))", "tasks.negation", regex.IGNORECASE),
         aside=_rx("|".join(_strings(_section(data, "owner_asides"), "patterns", "tasks.owner_asides")),
                   "tasks.owner_asides.patterns", regex.IGNORECASE),
         collocations=tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),

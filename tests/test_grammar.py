@@ -76,6 +76,12 @@ SHAPES = [
     (["TT | Nội dung | Trách nhiệm thực hiện | Thời gian",
       "1 | Giải đáp vướng mắc về CCHC | Lãnh đạo Sở Y tế | Tháng 3/2026"],
      [("Lãnh đạo Sở Y tế", "Giải đáp vướng mắc về CCHC")]),
+    # 'không' before an action verb opens a negated duty (CV 348/SGDĐT-GDTH Bắc Giang); before
+    # anything else it describes the owner (TB 211/TB-THPT.UVK: 'thí sinh không trúng tuyển')
+    (["I. NHIỆM VỤ", "1. Nhà trường không tổ chức kiểm tra vào các nội dung đã giảm bớt.",
+      "2. Thí sinh không trúng tuyển nguyện vọng 1: rút hồ sơ tại trường."],
+     [("Nhà trường", "không tổ chức kiểm tra vào các nội dung đã giảm bớt."),
+      ("Thí sinh không trúng tuyển nguyện vọng 1", "rút hồ sơ tại trường.")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),
@@ -93,6 +99,8 @@ NOT_TASKS = [
     # rights and disclaimers of an organiser (KH 4644/KH-SGDĐT's thể lệ)
     ["I. THỂ THỨC", "- Ban tổ chức có quyền loại bỏ các bài dự thi không hợp lệ.",
      "- Ban tổ chức sẽ không chịu trách nhiệm cho bài dự thi bị ẩn."],
+    # 'Các tổ hợp môn học' are subject combinations, not teams (TB 209/TB-THPTUVK)
+    ["I. TỔ HỢP MÔN", "1. Các tổ hợp môn học và số lớp học đã được công bố như sau."],
     # who sits on a board is no duty (KH 230/KH-THPT.PB)
     ["I. PHÂN CÔNG", "1. Ban giám khảo: 05 thành viên ( BGH, Tổ trưởng)"],
     # a general closing to a list ending in a catch-all (KH 4644/KH-SGDĐT; QĐ 254/QĐ-UBND)

@@ -283,7 +283,7 @@ def _has_subject(text: str, finder: TaskGrammar) -> bool:
         if regex.search(r"(?<!\p{L})được\s", text[:comma.start()]):
             continue  # 'đã được Sở GD&ĐT, UBND tỉnh đánh giá': the agents of a passive, no subject
         found = finder.owner_at(text[comma.end():])
-        if found and finder.verb.match(text, comma.end() + found[1]):
+        if found and finder.acts_at(text, comma.end() + found[1]):
             return True
     return False
 
@@ -381,13 +381,13 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
     if done or preamble:
         return done
     found = finder.owner_at(text)
-    if found and found[1] < len(text) and finder.verb.match(text, found[1]):
+    if found and found[1] < len(text) and finder.acts_at(text, found[1]):
         add(found[0], text[found[1]:], ref)
         return True
     opener = finder.opener.match(text) if finder.opener else None
     if opener:
         found = finder.owner_at(text[opener.end():])
-        if found and finder.verb.match(text, opener.end() + found[1]):
+        if found and finder.acts_at(text, opener.end() + found[1]):
             add(found[0], text, ref)  # the opening clause belongs to the action
             return True
     # 'Điều 2. Tài liệu được đăng tải trên Cổng. Các Sở GDĐT ... khai thác, sử dụng ...':
@@ -396,7 +396,7 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
         if finder.strip.match(sentence):
             continue  # 'Đối với các cơ sở điều dưỡng: báo cáo ...' says what, not who
         found = finder.owner_at(sentence)
-        if found and found[1] < len(sentence) and finder.verb.match(sentence, found[1]):
+        if found and found[1] < len(sentence) and finder.acts_at(sentence, found[1]):
             add(found[0], sentence[found[1]:], ref)
             done = True
     return done
