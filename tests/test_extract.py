@@ -502,3 +502,16 @@ def test_a_decision_s_operative_formula_is_not_its_type_line(rules):
     assert record.doc_type == "Quyết định"
     assert record.title == "Phê duyệt mức hỗ trợ đào tạo trình độ sơ cấp"
     assert [c.title for c in record.citations] == ["Luật Ngân sách Nhà nước"]
+
+
+def test_a_regulation_s_own_header_later_is_not_the_decision_s(rules):
+    """QĐ 70/2024/QĐ-UBND Hà Nội issues a Quy định with a header of its own pages later: the
+    record's type and title are the decision's (QĐ 254/QĐ-UBND Sơn La issues a Kế hoạch so)."""
+    texts = ("ỦY BAN NHÂN DÂN", "Số: 70/2024/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Hà Nội, ngày 12 tháng 12 năm 2024", "QUYẾT ĐỊNH", "Ban hành Quy định quản lý giá",
+             "Căn cứ Luật Giá ngày 19 tháng 6 năm 2023;", "Điều 1. Ban hành kèm theo Quyết định này Quy định.",
+             "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUY ĐỊNH", "Một số nội dung quản lý giá")
+    blocks = ("header-left", "header-left", "header-right", "header-right", "body", "body", "body", "body",
+              "header-left", "header-right")
+    record = extract_record(_doc(*texts, blocks=blocks), rules)
+    assert (record.doc_type, record.title) == ("Quyết định", "Ban hành Quy định quản lý giá")

@@ -8,7 +8,8 @@ from pipeline.ingest import read_document
 from tests.variants import _font_files
 
 
-def _pdf(pages: list[list[tuple[float, float, str]]], doubled: bool = False) -> bytes:
+def _pdf(pages: list[list[tuple[float, float, str]]], doubled: bool = False,
+         white: tuple[tuple[float, float, str], ...] = ()) -> bytes:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
@@ -24,6 +25,10 @@ def _pdf(pages: list[list[tuple[float, float, str]]], doubled: bool = False) -> 
             c.drawString(x, y, text)
             if doubled:  # how Word's 'fake bold' prints: the same glyphs again, 0.3 pt right
                 c.drawString(x + 0.3, y, text)
+        c.setFillGray(1.0)
+        for x, y, text in white:
+            c.drawString(x, y, text)
+        c.setFillGray(0.0)
         c.showPage()
     c.save()
     return buf.getvalue()
@@ -40,6 +45,18 @@ def test_fake_bold_glyphs_are_read_once(tmp_path, rules):
     doc = read_document(path, rules)
     assert "Dòng nội dung thứ một của kế hoạch" in doc.text
     assert "DDòòng" not in doc.text
+
+
+def test_glyphs_in_white_are_not_read(tmp_path, rules):
+    """QĐ 70/2024/QĐ-UBND Hà Nội keeps the number's blank with white digits ('0    7') that
+    the stamped '70' covers; a reader of the page sees none of them."""
+    path = tmp_path / "white.pdf"
+    page = [(70, 780, "Số:"), (140, 780, "/2024/QĐ-UBND"), *BODY]
+    path.write_bytes(_pdf([page], white=((95, 780, "0    7"),)))
+    doc = read_document(path, rules)
+    first = doc.pages[0].lines[0].text
+    assert first.startswith("Số:") and "/2024/QĐ-UBND" in first
+    assert "0" not in first.split("/")[0] and "7" not in first
 
 
 def test_page_numbers_and_repeated_headers_are_removed(tmp_path, rules):

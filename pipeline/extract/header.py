@@ -88,6 +88,14 @@ def _zone(lines: Lines, rules: Rules) -> list[Ref]:
     """The header lines: the header blocks, or the top of page 1 down to the title."""
     blocks = [r for r in lines if r.block.startswith("header")]
     if blocks:
+        # the first run of header lines only: a regulation attached to a decision has a
+        # header of its own pages later (QĐ 70/2024/QĐ-UBND Hà Nội and its Quy định)
+        run = blocks[:1]
+        for ref in blocks[1:]:
+            if ref.index != run[-1].index + 1:
+                break
+            run.append(ref)
+        blocks = run
         # a first header row the column pass did not split ('BỘ GIÁO DỤC ... CỘNG HÒA ...')
         above = [r for r in lines.refs[:blocks[0].index][-4:]
                  if r.line.page == 1 and (rules.pattern("quoc_hieu").search(r.text) or is_caps(r.text))]

@@ -78,6 +78,15 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
     return pages, warnings
 
 
+_WHITE = {(1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0), (1,), (1, 1, 1), (0, 0, 0, 0)}
+
+
+def _white(ch) -> bool:
+    """A glyph filled with white (gray 1, RGB 1 1 1, CMYK 0 0 0 0): invisible on the page."""
+    color = ch.get("non_stroking_color")
+    return isinstance(color, tuple | list) and tuple(color) in _WHITE and not ch["text"].isspace()
+
+
 def _has_doubled_glyphs(chars) -> bool:
     """Whether some glyph is printed twice at (almost) the same place: the cheap test
     that spares most pages pdfplumber's slow dedupe."""
@@ -159,6 +168,10 @@ def _text_layer(page, number: int, rules: Rules, footer_cut: float | None = None
                 stamped: tuple[ocr.Word, ...] = ()) -> tuple[list[Line], str | None]:
     """Lines of the text layer with the words its form fields print (`stamped`), and why
     the layer cannot be trusted (None when it can)."""
+    if any(_white(ch) for ch in page.chars):
+        # digits typed in white keep a blank's width for the number stamped later ('Số: 0 7/2024'
+        # under the '70' of QĐ 70/2024/QĐ-UBND Hà Nội): nobody reading the page sees them
+        page = page.filter(lambda obj: obj.get("object_type") != "char" or not _white(obj))
     if _has_doubled_glyphs(page.chars):
         page = page.dedupe_chars(tolerance=1)  # fake bold prints each glyph twice, a hair apart
     words = page.extract_words(x_tolerance=X_TOLERANCE, y_tolerance=3, keep_blank_chars=False)
