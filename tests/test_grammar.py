@@ -219,3 +219,16 @@ def test_a_plan_left_undated_dates_its_deadlines_in_the_year_of_its_title(rules)
     record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
     assert record.date is None
     assert [(t.owner, t.deadline.end) for t in record.tasks] == [("Sở Nội vụ", "2026-01-15")]
+
+
+@pytest.mark.parametrize("when, recurrence", [
+    ("Hằng năm", "yearly"),                                 # KH CCHC 2026-2030 draft of UBND Lâm Đồng
+    ("Trước ngày 31/01 năm liền kề", "yearly"),             # KH CCHC 2026 draft of UBND Lâm Đồng
+    ("Trước ngày 05 của tháng liền kề", "monthly"),         # the same plan
+    ("trước ngày 02 của tháng tiếp theo", "monthly"),       # QĐ 70/2024/QĐ-UBND Hà Nội
+])
+def test_the_time_column_says_how_work_repeats(rules, when, recurrence):
+    texts = [*HEAD, "STT | Nhiệm vụ | Chủ trì | Thời gian hoàn thành",
+             f"1 | Công bố danh mục văn bản | Sở Tư pháp | {when}"]
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
+    assert [(t.owner, t.recurrence) for t in record.tasks] == [("Sở Tư pháp", recurrence)]

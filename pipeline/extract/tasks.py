@@ -492,6 +492,14 @@ def _day_of(when: str, doc_date: str | None) -> Deadline | None:
     return Deadline(text=clean_value(when), start=day, end=day)
 
 
+def _recurrence(text: str, finder: TaskGrammar) -> str | None:
+    for pattern, value in finder.recurrence:
+        match = pattern.search(text)
+        if match and not finder.not_after.search(text[:match.start()]):
+            return value
+    return None
+
+
 def _dated(deadline) -> bool:
     return deadline is not None and (deadline.start is not None or deadline.end is not None)
 
@@ -504,12 +512,10 @@ def _task(owner: str, action: str, section: str | None, doc_date: str | None, fi
     if when and deadline is None:
         deadline = _day_of(when, doc_date)
     deadline = deadline or find_deadline(action, doc_date, rules)
-    recurrence = None
-    for pattern, value in finder.recurrence:
-        match = pattern.search(action)
-        if match and not finder.not_after.search(action[:match.start()]):
-            recurrence = value
-            break
+    # a time column or field says how the work repeats before the action does ('Hằng năm',
+    # 'Trước ngày 31/01 năm liền kề' beside a task: the KH CCHC 2026-2030 draft of UBND Lâm Đồng)
+    recurrence = _recurrence(when, finder) if when else None
+    recurrence = recurrence or _recurrence(action, finder)
     if recurrence and deadline and deadline.start is None and deadline.end is None and "giờ" not in deadline.text:
         deadline = None
     quantity = None
