@@ -126,7 +126,10 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         raise GrammarError(f"tasks.fields: the roles are {sorted(roles)} (owner and action needed); got {unknown}")
     named = sorted(((bare(name), role) for role in fields if not role.startswith("#")
                     for name in _strings(fields, role, "tasks.fields.roles")), key=lambda f: len(f[0]), reverse=True)
-    owner_labels = "|".join(regex.escape(n) for n, role in named if role == "owner" and " " in n)
+    # a field's name is no owner ('Đơn vị chủ trì: ...'), unless it is a unit's own word ('Đơn
+    # vị hoàn thiện hồ sơ ...', CV 4646/SGDĐT-TCCB)
+    head_keys = {bare(h) for h in words["owner_heads"]}
+    owner_labels = "|".join(regex.escape(n) for n, role in named if role == "owner" and " " in n and n not in head_keys)
     openers = data.get("clause_openers", [])
     compounds = _strings(_section(data, "owner_compounds"), "words", "tasks.owner_compounds")
     negations = _strings(_section(data, "negation"), "words", "tasks.negation")

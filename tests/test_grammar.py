@@ -82,6 +82,14 @@ SHAPES = [
       "2. Thí sinh không trúng tuyển nguyện vọng 1: rút hồ sơ tại trường."],
      [("Nhà trường", "không tổ chức kiểm tra vào các nội dung đã giảm bớt."),
       ("Thí sinh không trúng tuyển nguyện vọng 1", "rút hồ sơ tại trường.")]),
+    # 'Đơn vị' is a unit's word as well as a field's ('Đơn vị hoàn thiện hồ sơ ...', CV 4646/SGDĐT-TCCB;
+    # 'Đơn vị chủ trì: ...' is the field, CV 1 of the Lâm Đồng steering committee)
+    (["1. Về thành phần hồ sơ", "Đơn vị hoàn thiện hồ sơ bổ nhiệm theo hướng dẫn tại Công văn số 4449/SGDĐT-TCCB."],
+     [("Đơn vị", "hoàn thiện hồ sơ bổ nhiệm theo hướng dẫn tại Công văn số 4449/SGDĐT-TCCB.")]),
+    # a lead-in with a colon over a contact, not over items, is itself the duty (CV 79/TTTT-CTGD)
+    (["Trong quá trình thực hiện nếu có vướng mắc, đề nghị các đơn vị liên hệ:",
+      "Bà Đinh Thị Phương Thảo – Chuyên viên", "Số điện thoại: (028) 38 291 875"],
+     [("các đơn vị", "Trong quá trình thực hiện nếu có vướng mắc, đề nghị các đơn vị liên hệ:")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),
@@ -101,6 +109,10 @@ NOT_TASKS = [
      "- Ban tổ chức sẽ không chịu trách nhiệm cho bài dự thi bị ẩn."],
     # 'Các tổ hợp môn học' are subject combinations, not teams (TB 209/TB-THPTUVK)
     ["I. TỔ HỢP MÔN", "1. Các tổ hợp môn học và số lớp học đã được công bố như sau."],
+    # a quotation closed and reopened on one line stays a quotation (CV 4646/SGDĐT-TCCB quotes
+    # Nghị định 115/2020 article by article: '... tập sự” “1. Trong thời gian tập sự, ...')
+    ["1. Về chế độ tập sự", "Tại Điều 21 Nghị định số 115/2020/NĐ-CP quy định về tập sự” “1. Trong thời gian tập sự,",
+     "2. Cơ quan có thẩm quyền quyết định bổ nhiệm chức danh nghề nghiệp.”"],
     # who sits on a board is no duty (KH 230/KH-THPT.PB)
     ["I. PHÂN CÔNG", "1. Ban giám khảo: 05 thành viên ( BGH, Tổ trưởng)"],
     # a general closing to a list ending in a catch-all (KH 4644/KH-SGDĐT; QĐ 254/QĐ-UBND)

@@ -163,7 +163,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 continue
             addressees = False
         was_quoted = quoted > 0 or text.startswith(("“", '"'))
-        quoted = max(0, quoted + text.count("“") - text.count("”"))
+        for mark in regex.findall(r"[“”]", text):  # '... tập sự” “1. Trong thời gian ...' reopens
+            quoted = quoted + 1 if mark == "“" else max(0, quoted - 1)
         if was_quoted:
             continue
         top = _TOP.match(text)
@@ -249,6 +250,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 intro_owner = lead_owner if not item else None
                 if directing:
                     add(directing[0], rest[directing[1]:], ref)
+                elif _asks_itself(rest, lead, ref, lines, finder):
+                    # '..., đề nghị các đơn vị liên hệ:' over a contact, not over items: the
+                    # sentence is the duty (CV 79/TTTT-CTGD)
+                    add(lead, rest, ref)
                 continue
         if not item:
             lead_owner = None
@@ -267,6 +272,20 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
 # 'Đối với X' heading a group of items: X without its verb-less descriptor cut short
 _GROUP_HEADING = regex.compile(r"^(?:Đối\s+với|Riêng)\s+(?P<unit>[^:]{3,200}?)\s*[.:]?$")
+
+
+_POINTER = regex.compile(r"(?:như\s+sau|sau\s+đây|(?:các|một\s+số|những)\s+(?:nội\s+dung|nhiệm\s+vụ|việc|"
+                         r"yêu\s+cầu|công\s+việc)(?:\s+\S+){0,3}\s+sau|cụ\s+thể)\s*:$", regex.IGNORECASE)
+
+
+def _asks_itself(text: str, owner: str, ref: Ref, lines: Lines, finder: TaskGrammar) -> bool:
+    """A lead-in with a colon asks for the items below it, unless no item follows and its own
+    verb is no pointer to them ('như sau:', 'các nội dung sau:')."""
+    following = next((r for r in lines.refs[ref.index + 1:ref.index + 3] if r.text.strip()), None)
+    if following is None or _ITEM.match(following.text.strip()) or _POINTER.search(text):
+        return False
+    at = text.find(owner)
+    return at >= 0 and finder.acts_at(text, at + len(owner) + 1)
 
 
 def _topic(text: str, finder: TaskGrammar) -> bool:
