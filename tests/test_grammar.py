@@ -244,3 +244,19 @@ def test_the_time_column_says_how_work_repeats(rules, when, recurrence):
              f"1 | Công bố danh mục văn bản | Sở Tư pháp | {when}"]
     record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
     assert [(t.owner, t.recurrence) for t in record.tasks] == [("Sở Tư pháp", recurrence)]
+
+
+def test_co_operating_units_are_recorded_beside_the_owner(rules):
+    """'Đơn vị phối hợp' of a field block (the Lâm Đồng steering committee's công văn) and the
+    partner column of an assignment table (KH CCHC 2026 of UBND Lâm Đồng) name who helps:
+    recorded on the task, never owners."""
+    texts = [*HEAD, "I. NHIỆM VỤ", "1. Sao lưu, duy trì các cơ sở dữ liệu trong hệ thống cũ",
+             "- Đơn vị chủ trì thực hiện: Văn phòng UBND tỉnh.",
+             "- Đơn vị phối hợp: Các sở, ban, ngành; UBND các xã, phường, đặc khu.",
+             "- Thời gian hoàn thành: Trong tháng 8/2025.",
+             "STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian",
+             "1 | Rà soát thủ tục | Sở Tư pháp | Sở Nội vụ | Quý I/2026"]
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
+    assert [(t.owner, t.cooperating) for t in record.tasks] == [
+        ("Văn phòng UBND tỉnh", ("Các sở, ban, ngành", "UBND các xã, phường, đặc khu")),
+        ("Sở Tư pháp", ("Sở Nội vụ",))]

@@ -11,6 +11,7 @@ the execution clause and the general 'nghiêm túc thực hiện' closing are bo
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import regex
 
@@ -60,7 +61,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         children.clear()
 
     def add(owner: str, action: str, ref: Ref, named: bool = True, when: str | None = None,
-            product: str | None = None, heading: bool = False) -> bool:
+            product: str | None = None, heading: bool = False, partners: str | None = None) -> bool:
         # a table cell or a block's content field is one task, however many sentences it has
         # named: the owner stands in the sentence itself, not in a heading above it
         action = clean_value(action)
@@ -76,7 +77,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             for piece in ([action] if when is not None or product is not None else
                           _pieces(action, doc_date, finder, rules)):
                 evidence[f"tasks[{len(tasks)}]"] = lines.span(ref)
-                tasks.append(_task(one, piece, section, doc_date, finder, rules, when, product))
+                task = _task(one, piece, section, doc_date, finder, rules, when, product)
+                if partners:  # 'Đơn vị phối hợp: ...': recorded beside the owner, never an owner
+                    task = replace(task, cooperating=tuple(p.rstrip(".") for p in _owners(partners, finder)))
+                tasks.append(task)
         return True
 
     in_closing = False
@@ -112,7 +116,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             owner = owner.rstrip(".")
             named = finder.owner_at(owner)
             add(named[0] if named else owner, action, block_ref, when=fields.get("deadline", ""),
-                product=fields.get("product"))
+                product=fields.get("product"), partners=fields.get("partner"))
 
     block_ref: Ref | None = None
     for ref in lines.refs[start:]:
@@ -121,6 +125,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         text = ref.text.strip()
         cells = [c.strip() for c in text.split("|")] if ref.block == "table" or " | " in text else []
         if cells:
+            if block:
+                flush_block()  # a table ends the field block above it
             cells = _split_number_cell(cells)
             roles = [finder.column(c) for c in cells]
             if "owner" in roles and "action" in roles:
@@ -129,7 +135,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 row = {role: cell for role, cell in zip(columns, cells) if role}
                 owner = row.get("owner") or last_owner
                 if owner and row.get("action"):
-                    add(owner, row["action"], ref, when=row.get("deadline", ""), product=row.get("product"))
+                    add(owner, row["action"], ref, when=row.get("deadline", ""), product=row.get("product"),
+                        partners=row.get("partner"))
                 last_owner = owner
             continue
         columns = None
