@@ -77,6 +77,22 @@ class TaskGrammar:
         """Whether an action begins at `pos`: a verb, or a verb negated ('không tổ chức')."""
         return bool(self.verb.match(text, pos) or self.negated.match(text, pos))
 
+    def named_at(self, text: str) -> tuple[str, int] | None:
+        """After 'giao', 'đề nghị', 'yêu cầu' the object is the owner whatever its first word,
+        when it is a name written with capitals ('Giao Thường trực Hội đồng nhân dân Thành
+        phố; các Ban ... giám sát ...', NQ 11/2025/NQ-HĐND Hà Nội; 'đề nghị Ủy ban Mặt trận
+        Tổ quốc ... phối hợp ...')."""
+        found = self.owner_at(text)
+        if found or not regex.match(r"\p{Lu}\p{Ll}", text) or self.verb.match(text) or self.not_owner.match(text):
+            return found
+        inside = [m.span() for m in self.compounds.finditer(text)]
+        verb = next((v for v in self.verb.finditer(text)
+                     if not any(a <= v.start() < b for a, b in inside) and not text[v.start()].isupper()), None)
+        if verb is None:
+            return None
+        owner = " ".join(text[:verb.start()].split()).strip(" ;,")
+        return (owner, verb.start()) if 2 <= len(owner.split()) <= 32 else None
+
     def owner_at(self, text: str) -> tuple[str, int] | None:
         """(owner, where the action starts) when `text` begins with a unit that acts."""
         duties = self.duties_of.match(text)

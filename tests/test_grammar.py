@@ -90,6 +90,12 @@ SHAPES = [
     (["Trong quá trình thực hiện nếu có vướng mắc, đề nghị các đơn vị liên hệ:",
       "Bà Đinh Thị Phương Thảo – Chuyên viên", "Số điện thoại: (028) 38 291 875"],
      [("các đơn vị", "Trong quá trình thực hiện nếu có vướng mắc, đề nghị các đơn vị liên hệ:")]),
+    # 'Giao X ...' gives X work whatever X's first word (NQ 11/2025/NQ-HĐND Hà Nội; QĐ 254/QĐ-UBND
+    # Sơn La: 'giao Giám đốc Công an tỉnh chỉ đạo ...'); one owner per body it lists
+    (["Điều 2. Tổ chức thực hiện", "2. Giao Thường trực Hội đồng nhân dân Thành phố; các Ban của Hội đồng nhân "
+      "dân Thành phố giám sát thực hiện Nghị quyết."],
+     [("Thường trực Hội đồng nhân dân Thành phố", "giám sát thực hiện Nghị quyết."),
+      ("các Ban của Hội đồng nhân dân Thành phố", "giám sát thực hiện Nghị quyết.")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),

@@ -399,7 +399,11 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
     for lead in finder.lead.finditer(text):
         if _PAST.search(text, 0, lead.start()):
             continue  # 'Phó Thủ tướng đã giao Bộ ...': an earlier assignment recounted
-        found = finder.owner_at(text[lead.end():])
+        # 'Giao X ...' in a decision or resolution gives X work whatever X's first word
+        # ('Giao Thường trực Hội đồng nhân dân Thành phố ... giám sát ...', NQ 11/2025/NQ-HĐND
+        # Hà Nội; 'giao Giám đốc Công an tỉnh chỉ đạo ...', QĐ 254/QĐ-UBND Sơn La)
+        behind = text[lead.end():]
+        found = finder.named_at(behind) if lead.group(0).strip().casefold() == "giao" else finder.owner_at(behind)
         if found:
             owner, stop = found
             add(owner, text[lead.end() + stop:], ref)
