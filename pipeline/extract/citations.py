@@ -79,7 +79,8 @@ class CitationFinder:
             return None, pos
         rest = text[match.end():]
         stop = len(rest)
-        for boundary in (self.starter.search(rest), regex.search(r"[,;.()\n]|\s+ngày\s|\s+tại\s", rest)):
+        # 'UBND TP.HCM': a full stop inside an abbreviation is no boundary
+        for boundary in (self.starter.search(rest), regex.search(r"[,;()\n]|\.(?!\p{Lu})|\s+ngày\s|\s+tại\s", rest)):
             if boundary:
                 stop = min(stop, boundary.start())
         issuer = self.trim_issuer(rest[:stop])
