@@ -44,6 +44,9 @@ class CitationFinder:
         self.issuer_inside = regex.compile(rf"của\s+(?P<issuer>[^,;.()]{{3,80}}?)\s+(?:{so})(?!\p{{L}})")
         starters = "|".join(regex.escape(s) for s in sorted(data["title_starters"], key=len, reverse=True))
         self.starter = regex.compile(rf"\s+(?:{starters})(?!\p{{L}})", regex.IGNORECASE)
+        # '... của Chính phủ và Nghị định số ...': 'và' before a type of document begins the
+        # next citation, not a second issuer (NQ 11/2025/NQ-HĐND Hà Nội, KH 20/KH-PGD&ĐT Hiệp Hòa)
+        self.next_document = regex.compile(rf"\s+và\s+(?:{alternatives})(?!\p{{L}})")
         self.issuer_before = regex.compile(data["issuer_before"]["pattern"])
         self.lowercase_ok = frozenset(data["issuer_lowercase"]["words"])
         self.inner_max = int(data["issuer_lowercase"].get("inner_max", 0))
@@ -80,7 +83,9 @@ class CitationFinder:
         rest = text[match.end():]
         stop = len(rest)
         # 'UBND TP.HCM': a full stop inside an abbreviation is no boundary
-        for boundary in (self.starter.search(rest), regex.search(r"[,;()\n]|\.(?!\p{Lu})|\s+ngày\s|\s+tại\s", rest)):
+        boundaries = (self.starter.search(rest), self.next_document.search(rest),
+                      regex.search(r"[,;()\n]|\.(?!\p{Lu})|\s+ngày\s|\s+tại\s", rest))
+        for boundary in boundaries:
             if boundary:
                 stop = min(stop, boundary.start())
         issuer = self.trim_issuer(rest[:stop])
