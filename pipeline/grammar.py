@@ -102,6 +102,8 @@ class TaskGrammar:
             owner = " ".join(text[duties.end():stop].split()).rstrip(".;, ")
             return (owner, stop) if 0 < len(owner) <= 160 else None
         start = self.owner_start.match(text)
+        if not start and regex.match(r"\p{Lu}{2,}\s+\p{Lu}{2,}", text):
+            start = self.unit_start.match(text)  # a heading in capitals: 'ĐOÀN SỐ 1: Dự Lễ ...'
         if not start or self.verb.match(text) or self.owner_label.match(bare(text)) or self.not_owner.match(text):
             return None  # 'Tổ chức ...' begins with a verb, 'Đơn vị chủ trì: ...' with a field name
         inside = [m.span() for m in self.compounds.finditer(text)]
@@ -170,7 +172,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                       regex.IGNORECASE),
         fields=tuple(named),
         not_owner=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'not_owners'), 'words', 'tasks.not_owners'))})"
-                      rf"(?!\p{{L}})", "tasks.not_owners"),
+                      rf"(?!\p{{L}})", "tasks.not_owners", regex.IGNORECASE),
         negated=_rx(rf"(?<!\p{{L}})(?:{_alternatives(negations)})\s+(?=(?:{_alternatives(words['action_verbs'])})"
                     rf"(?!\p{{L}}))", "tasks.negation", regex.IGNORECASE),
         aside=_rx("|".join(_strings(_section(data, "owner_asides"), "patterns", "tasks.owner_asides")),

@@ -96,6 +96,13 @@ SHAPES = [
       "dân Thành phố giám sát thực hiện Nghị quyết."],
      [("Thường trực Hội đồng nhân dân Thành phố", "giám sát thực hiện Nghị quyết."),
       ("các Ban của Hội đồng nhân dân Thành phố", "giám sát thực hiện Nghị quyết.")]),
+    # a heading in capitals names its unit; the members listed under it are who goes, and a
+    # damaged line split at a wide gap is no table row (TB 633/TB-UBND Hiệp Hòa)
+    (["ĐOÀN SỐ 1: Dự Lễ kỷ niệm tại trường THCS thị trấn Thắng.",
+      "1. Đ/c Ngô Tiến Dũng - Bí thư Huyện uỷ, Trưởng đoàn.",
+      "ĐOÀN SỐ 2: Dự Lễ kỷ niệm tại | Thanh V n (UBND xã Thanh Vân tổ chức)."],
+     [("ĐOÀN SỐ 1", "Dự Lễ kỷ niệm tại trường THCS thị trấn Thắng."),
+      ("ĐOÀN SỐ 2", "Dự Lễ kỷ niệm tại | Thanh V n (UBND xã Thanh Vân tổ chức).")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),

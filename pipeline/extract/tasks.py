@@ -123,12 +123,15 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if ref.index in skip or ref.block.startswith(("header", "footer")):
             continue
         text = ref.text.strip()
-        cells = [c.strip() for c in text.split("|")] if ref.block == "table" or " | " in text else []
-        if cells:
+        split = " | " in text or ref.block == "table"
+        cells = _split_number_cell([c.strip() for c in text.split("|")]) if split else []
+        roles = [finder.column(c) for c in cells]
+        # a body line with ' | ' is a table's row only inside an assignment table or as its
+        # header: a PDF's text layer may split a damaged line at a wide gap ('Dự Lễ kỷ niệm tại
+        # | Thanh V n ...', TB 633/TB-UBND Hiệp Hòa)
+        if cells and (ref.block == "table" or columns or ("owner" in roles and "action" in roles)):
             if block:
                 flush_block()  # a table ends the field block above it
-            cells = _split_number_cell(cells)
-            roles = [finder.column(c) for c in cells]
             if "owner" in roles and "action" in roles:
                 columns, last_owner = roles, None
             elif columns and len(cells) == len(columns) and not skipping:
