@@ -93,6 +93,16 @@ class TaskGrammar:
         owner = " ".join(text[:verb.start()].split()).strip(" ;,")
         return (owner, verb.start()) if 2 <= len(owner.split()) <= 32 else None
 
+    def _names_a_field(self, text: str) -> bool:
+        """'Đơn vị chủ trì: Sở ...', '1. Đơn vị thực hiện truyền thông' name a field; 'Cơ quan, đơn
+        vị thực hiện tạm ứng, thanh toán ...' (QĐ 02/2025/QĐ-UBND Hà Nội) is a sentence whose
+        subject only begins like one."""
+        label = self.owner_label.match(bare(text))
+        if not label:
+            return False
+        rest = text[label.end():].strip()
+        return not rest or rest.startswith(":") or len(text.split()) <= 6
+
     def owner_at(self, text: str) -> tuple[str, int] | None:
         """(owner, where the action starts) when `text` begins with a unit that acts."""
         duties = self.duties_of.match(text)
@@ -104,7 +114,7 @@ class TaskGrammar:
         start = self.owner_start.match(text)
         if not start and regex.match(r"\p{Lu}{2,}\s+\p{Lu}{2,}", text):
             start = self.unit_start.match(text)  # a heading in capitals: 'ĐOÀN SỐ 1: Dự Lễ ...'
-        if not start or self.verb.match(text) or self.owner_label.match(bare(text)) or self.not_owner.match(text):
+        if not start or self.verb.match(text) or self._names_a_field(text) or self.not_owner.match(text):
             return None  # 'Tổ chức ...' begins with a verb, 'Đơn vị chủ trì: ...' with a field name
         inside = [m.span() for m in self.compounds.finditer(text)]
         # a verb written with a capital inside a name is part of it ('Sở Xây dựng', 'Sở Tư pháp')

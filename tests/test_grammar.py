@@ -103,6 +103,11 @@ SHAPES = [
       "ĐOÀN SỐ 2: Dự Lễ kỷ niệm tại | Thanh V n (UBND xã Thanh Vân tổ chức)."],
      [("ĐOÀN SỐ 1", "Dự Lễ kỷ niệm tại trường THCS thị trấn Thắng."),
       ("ĐOÀN SỐ 2", "Dự Lễ kỷ niệm tại | Thanh V n (UBND xã Thanh Vân tổ chức).")]),
+    # an article that mentions funds still assigns work, and a subject that begins like a field
+    # name is a subject (QĐ 02/2025/QĐ-UBND Hà Nội: 'Điều 6. Thanh toán, quyết toán kinh phí')
+    (["Điều 5. Quản lý, sử dụng kinh phí", "Điều 6. Thanh toán, quyết toán kinh phí",
+      "Cơ quan, đơn vị thực hiện tạm ứng, thanh toán, quyết toán kinh phí theo quy định."],
+     [("Cơ quan, đơn vị", "thực hiện tạm ứng, thanh toán, quyết toán kinh phí theo quy định.")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),

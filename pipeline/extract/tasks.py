@@ -183,7 +183,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             section = top.group("label")
             rest = top.group("rest").strip()
             sections.append(Section(section, rest or None))
-            skipping = any(s in bare(rest) for s in finder.skip_sections) and not rest.startswith("Đề nghị")
+            # a section is skipped by what it is named first ('III. KINH PHÍ THỰC HIỆN'); an
+            # article that only mentions funds ('Điều 7. Tạm ứng, thanh toán, quyết toán kinh
+            # phí', QĐ 02/2025/QĐ-UBND Hà Nội) assigns work like any other
+            skipping = any(bare(rest).startswith(s) for s in finder.skip_sections)
             executing = any(s in bare(rest) for s in finder.execution)
             heading_owner = lead_owner = intro_owner = detail_of = None
             if section.startswith("Điều") and rest:
