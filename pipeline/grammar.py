@@ -195,7 +195,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         strip=_rx(rf"^(?:{'|'.join(regex.escape(p) for p in words['strip_prefixes'])})\s+", "tasks.strip_prefixes"),
         lead=_rx(rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(v) for v in words['lead_ins'])})\s+(?=\S)",
                  "tasks.lead_ins"),
-        opener=_rx(rf"^(?:{'|'.join(regex.escape(v) for v in openers)})\s[^,;:]{{3,160}},\s*",
+        opener=_rx(rf"^(?:{'|'.join(regex.escape(v) for v in openers)})\s[^,;:]{{3,160}}[,:]\s*",
                    "tasks.clause_openers") if openers else None,
         giao=regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)"),
         boilerplate=tuple(_rx(p, f"tasks.boilerplate[{i}]") for i, p in enumerate(_strings(data, "boilerplate"))),

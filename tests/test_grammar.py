@@ -108,6 +108,10 @@ SHAPES = [
     (["Điều 5. Quản lý, sử dụng kinh phí", "Điều 6. Thanh toán, quyết toán kinh phí",
       "Cơ quan, đơn vị thực hiện tạm ứng, thanh toán, quyết toán kinh phí theo quy định."],
      [("Cơ quan, đơn vị", "thực hiện tạm ứng, thanh toán, quyết toán kinh phí theo quy định.")]),
+    # an opening clause may end with a colon (CV 998/SGDĐT-GDTrH,GDTX Bắc Giang: 'Đối với các môn
+    # học ... còn lại: Các đơn vị tiếp tục thực hiện ...'; QĐ 02/2025/QĐ-UBND Hà Nội likewise)
+    (["Đối với các môn học còn lại: Các đơn vị tiếp tục thực hiện khung phân phối chương trình."],
+     [("Các đơn vị", "Đối với các môn học còn lại: Các đơn vị tiếp tục thực hiện khung phân phối chương trình.")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),

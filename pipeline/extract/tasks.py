@@ -120,7 +120,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
     block_ref: Ref | None = None
     for ref in lines.refs[start:]:
-        if ref.index in skip or ref.block.startswith(("header", "footer")):
+        if ref.index in skip:
+            # past the Nơi nhận and the signature an appendix begins: no owner runs on into it
+            # (KH 21/KH-PGD&ĐT Hiệp Hòa: its staff list after the signer)
+            heading_owner = lead_owner = intro_owner = None
+            continue
+        if ref.block.startswith(("header", "footer")):
             continue
         text = ref.text.strip()
         split = " | " in text or ref.block == "table"
