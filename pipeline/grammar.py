@@ -19,6 +19,7 @@ import regex
 from .normalise import bare
 
 _OPENING = regex.compile(r"[:(]")
+_CLAUSE = regex.compile(r"(?<!\p{L})(?:nên|vì|nhưng|tuy)(?!\p{L})")
 _BRACKET = regex.compile(r"\([^()]{2,80}\)\s*")
 
 
@@ -43,6 +44,7 @@ class TaskGrammar:
     not_owner: regex.Pattern  # begins like a unit, names none ('Trường hợp', 'Phòng, chống')
     collocations: tuple[str, ...]  # pairs naming one kind of body ('cơ quan, đơn vị'), never split
     aside: regex.Pattern  # a bracket that points back ('(như kính gửi)'): no part of a name
+    describes: regex.Pattern  # words after which a verb describes the unit ('trực tiếp quản lý')
     negated: regex.Pattern  # 'không tổ chức': a negated action begins at 'không'
     strip: regex.Pattern
     lead: regex.Pattern
@@ -118,8 +120,17 @@ class TaskGrammar:
             return None  # 'Tổ chức ...' begins with a verb, 'Đơn vị chủ trì: ...' with a field name
         inside = [m.span() for m in self.compounds.finditer(text)]
         # a verb written with a capital inside a name is part of it ('Sở Xây dựng', 'Sở Tư pháp')
-        verb = next((v for v in self.verb.finditer(text, start.end())
-                     if not any(a <= v.start() < b for a, b in inside) and not text[v.start()].isupper()), None)
+        verb = None
+        described = -1  # where the verbs of a descriptor ('trực tiếp quản lý, sử dụng ...') end
+        for v in self.verb.finditer(text, start.end()):
+            if any(a <= v.start() < b for a, b in inside) or text[v.start()].isupper():
+                continue
+            chained = described >= 0 and not text[described:v.start()].strip(" ,")
+            if chained or self.describes.search(text[:v.start()]):
+                described = v.end()  # 'đơn vị trực tiếp quản lý, sử dụng công trình': who, not what
+                continue
+            verb = v
+            break
         # a bracket right after the unit names its part ('Văn phòng UBND tỉnh (Trung tâm Phục vụ
         # hành chính công tỉnh) tham mưu ...', KH CCHC 2026 of UBND Lâm Đồng): part of the owner
         opening = _OPENING.search(text, start.end())
@@ -135,8 +146,8 @@ class TaskGrammar:
                 stop = min(stop, cut.start())
         owner = self.strip.sub("", " ".join(text[:stop].split()).strip(" ;,").rstrip(":,"))
         owner = self.aside.sub("", owner)
-        if not owner or len(owner) > 110:
-            return None
+        if not owner or len(owner) > 110 or _CLAUSE.search(owner):
+            return None  # 'trường không có giáo viên ... nên không tổ chức': a clause, no name
         return owner, stop
 
 
@@ -161,6 +172,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     openers = data.get("clause_openers", [])
     compounds = _strings(_section(data, "owner_compounds"), "words", "tasks.owner_compounds")
     negations = _strings(_section(data, "negation"), "words", "tasks.negation")
+    descriptors = _strings(_section(data, "descriptors"), "words", "tasks.descriptors")
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
         # after 'các', 'quý' the unit may be written small ('các sở giáo dục và đào tạo', CV
@@ -185,6 +197,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                       rf"(?!\p{{L}})", "tasks.not_owners", regex.IGNORECASE),
         negated=_rx(rf"(?<!\p{{L}})(?:{_alternatives(negations)})\s+(?=(?:{_alternatives(words['action_verbs'])})"
                     rf"(?!\p{{L}}))", "tasks.negation", regex.IGNORECASE),
+        describes=_rx(rf"(?<!\p{{L}})(?:{_alternatives(descriptors)})\s+$", "tasks.descriptors"),
         aside=_rx("|".join(_strings(_section(data, "owner_asides"), "patterns", "tasks.owner_asides")),
                   "tasks.owner_asides.patterns", regex.IGNORECASE),
         collocations=tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),

@@ -112,6 +112,10 @@ SHAPES = [
     # học ... còn lại: Các đơn vị tiếp tục thực hiện ...'; QĐ 02/2025/QĐ-UBND Hà Nội likewise)
     (["Đối với các môn học còn lại: Các đơn vị tiếp tục thực hiện khung phân phối chương trình."],
      [("Các đơn vị", "Đối với các môn học còn lại: Các đơn vị tiếp tục thực hiện khung phân phối chương trình.")]),
+    # after 'trực tiếp' the verbs describe the unit (QĐ 02/2025/QĐ-UBND and QĐ 34/2025/QĐ-UBND Hà Nội)
+    (["Điều 4. Lập, đề xuất nhiệm vụ", "a) Thủ trưởng đơn vị trực tiếp sử dụng Quỹ phát triển hoạt động sự nghiệp "
+      "xác định nhu cầu mua sắm."],
+     [("Thủ trưởng đơn vị trực tiếp sử dụng Quỹ phát triển hoạt động sự nghiệp", "xác định nhu cầu mua sắm.")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),
@@ -135,6 +139,9 @@ NOT_TASKS = [
     # Nghị định 115/2020 article by article: '... tập sự” “1. Trong thời gian tập sự, ...')
     ["1. Về chế độ tập sự", "Tại Điều 21 Nghị định số 115/2020/NĐ-CP quy định về tập sự” “1. Trong thời gian tập sự,",
      "2. Cơ quan có thẩm quyền quyết định bổ nhiệm chức danh nghề nghiệp.”"],
+    # a clause with 'nên' is a reason, not a unit (TB 25/TB-THPTUVK: 'trường không có giáo viên dạy
+    # tiếng dân tộc ... nên không tổ chức ...')
+    ["- Đối với các môn học tự chọn: trường không có giáo viên dạy Ngoại ngữ 2 nên không tổ chức dạy học."],
     # who sits on a board is no duty (KH 230/KH-THPT.PB)
     ["I. PHÂN CÔNG", "1. Ban giám khảo: 05 thành viên ( BGH, Tổ trưởng)"],
     # a general closing to a list ending in a catch-all (KH 4644/KH-SGDĐT; QĐ 254/QĐ-UBND)
