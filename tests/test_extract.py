@@ -452,6 +452,9 @@ def test_unnumbered_citation_non_examples(rules, text):
     # the UBND tỉnh is told, though the Chủ tịch of each UBND huyện has work
     ("- Chủ tịch, các PCT UBND tỉnh;", "info"),
     ("- UBND các huyện, thành phố;", "action"),
+    # the addressees written back, and 'thực hiện' abbreviated (CV 459/PGD&ĐT, KH 20/KH-PGD&ĐT Hiệp Hòa)
+    ("- Như kính gửi;", "action"),
+    ("- Các đơn vị trực thuộc (để th/h);", "action"),
 ])
 def test_recipient_roles(rules, item, role):
     doc = _doc("Số: 12/KH-UBND", "KẾ HOẠCH", "Về việc thử", "I. MỤC ĐÍCH", "II. TỔ CHỨC THỰC HIỆN",

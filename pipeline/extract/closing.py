@@ -29,7 +29,10 @@ _SIGNED = regex.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên.*|ký,?\s+ghi\s+rõ.*|
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 # compared on bare letters: OCR prints 'Như Điêu 3'
 # 'Như Điều 3' also as OCR reads it: 'Như Điều3', or with the number lost
-_ACTION_TAG = regex.compile(r"\(\s*(?:DE\s+)?(?:T/H|TH|THUC\s+HIEN|T/HIEN)\s*\)|^NHU\s+(?:TREN|DIEU(?!\p{L}))")
+# '(để thực hiện)', '(t/h)', '(th/h)': sent to act; 'Như trên', 'Như kính gửi', 'Như Điều 3': the
+# addressees themselves (CV 459/PGD&ĐT and KH 20/KH-PGD&ĐT Hiệp Hòa write 'Như kính gửi', '(để th/h)')
+_ACTION_TAG = regex.compile(r"\(\s*(?:DE\s+)?(?:T/H|TH/H|TH|THUC\s+HIEN|T/HIEN)\s*\)"
+                            r"|^NHU\s+(?:TREN|KINH\s+GUI|DIEU(?!\p{L}))")
 
 
 @dataclass
