@@ -79,6 +79,14 @@ class TaskGrammar:
         """Whether an action begins at `pos`: a verb, or a verb negated ('không tổ chức')."""
         return bool(self.verb.match(text, pos) or self.negated.match(text, pos))
 
+    def _verbs_outside_names(self, text: str, pos: int):
+        """The action verbs of `text` from `pos` on that are no part of a body's name: not inside
+        a compound ('Ban tổ chức'), not written with a capital ('Sở Xây dựng', 'Sở Tư pháp')."""
+        inside = [m.span() for m in self.compounds.finditer(text)]
+        for v in self.verb.finditer(text, pos):
+            if not any(a <= v.start() < b for a, b in inside) and not text[v.start()].isupper():
+                yield v
+
     def named_at(self, text: str) -> tuple[str, int] | None:
         """After 'giao', 'đề nghị', 'yêu cầu' the object is the owner whatever its first word,
         when it is a name written with capitals ('Giao Thường trực Hội đồng nhân dân Thành
@@ -87,9 +95,7 @@ class TaskGrammar:
         found = self.owner_at(text)
         if found or not regex.match(r"\p{Lu}\p{Ll}", text) or self.verb.match(text) or self.not_owner.match(text):
             return found
-        inside = [m.span() for m in self.compounds.finditer(text)]
-        verb = next((v for v in self.verb.finditer(text)
-                     if not any(a <= v.start() < b for a, b in inside) and not text[v.start()].isupper()), None)
+        verb = next(self._verbs_outside_names(text, 0), None)
         if verb is None:
             return None
         owner = " ".join(text[:verb.start()].split()).strip(" ;,")
@@ -118,13 +124,9 @@ class TaskGrammar:
             start = self.unit_start.match(text)  # a heading in capitals: 'ĐOÀN SỐ 1: Dự Lễ ...'
         if not start or self.verb.match(text) or self._names_a_field(text) or self.not_owner.match(text):
             return None  # 'Tổ chức ...' begins with a verb, 'Đơn vị chủ trì: ...' with a field name
-        inside = [m.span() for m in self.compounds.finditer(text)]
-        # a verb written with a capital inside a name is part of it ('Sở Xây dựng', 'Sở Tư pháp')
         verb = None
         described = -1  # where the verbs of a descriptor ('trực tiếp quản lý, sử dụng ...') end
-        for v in self.verb.finditer(text, start.end()):
-            if any(a <= v.start() < b for a, b in inside) or text[v.start()].isupper():
-                continue
+        for v in self._verbs_outside_names(text, start.end()):
             chained = described >= 0 and not text[described:v.start()].strip(" ,")
             if chained or self.describes.search(text[:v.start()]):
                 described = v.end()  # 'đơn vị trực tiếp quản lý, sử dụng công trình': who, not what

@@ -20,6 +20,7 @@ from ..ingest.signatures import HARMLESS
 from ..record import Deadline, Finding, Quote, Record
 from ..rules import Rules
 from .base import Lines, Ref, bare, compiled
+from .citations import number_key
 from .dates import parse_date
 from .deadlines import find_deadline
 
@@ -116,8 +117,8 @@ def _own_references(lines: Lines, record: Record, checker: Checker) -> list[Find
 def _serial_and_code(number: str) -> tuple[str, str]:
     """'230 /KH-THPT.PB' → ('230', 'kh-thpt.pb'): the register's serial and the code that says
     which issuer and which kind of document, compared without spaces, case or đ/d."""
-    serial, _, code = regex.sub(r"\s+", "", number).partition("/")
-    return serial.lstrip("0"), code.casefold().replace("đ", "d").rstrip(".")
+    serial, _, code = number_key(number).partition("/")
+    return serial.lstrip("0"), code.rstrip(".")
 
 
 def _signatures(record: Record, checker: Checker) -> list[Finding]:

@@ -140,7 +140,7 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
     `skip` (the Nơi nhận and signer), in order of first mention."""
     finder = finder or compiled(rules, CitationFinder)
     found: list[_Found] = []
-    own = _key(own_number) if own_number else None
+    own = number_key(own_number) if own_number else None
     refs = [r for r in lines.refs[start:] if r.index not in skip]
     spans = lines.spans(rules)
     number_pattern = rules.pattern("number")
@@ -165,7 +165,7 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
                 continue
             mention_start = (lead or law).start() if (lead or law) else match.start()
             number = repair_type_code(normalise_number(match), rules, lines.is_ocr(ref))
-            if own and _key(number) == own:
+            if own and number_key(number) == own:
                 continue
             date, pos = date_at(text, match.end())
             issuer, pos2 = finder.issuer_after(text, pos)
@@ -213,7 +213,8 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
     return citations, evidence
 
 
-def _key(number: str) -> str:
+def number_key(number: str) -> str:
+    """A document number compared without spaces, case or đ/d ('292 /KH-SGDĐT' = '292/kh-sgddt')."""
     return regex.sub(r"\s+", "", number).casefold().replace("đ", "d")
 
 
@@ -235,7 +236,7 @@ def _doc_type(word: str, number: str, rules: Rules) -> str | None:
 
 def _add(found: list[_Found], citation: Citation, ref: Ref, start: int, end: int, mention: str) -> None:
     for f in found:
-        same_number = f.citation.number and _key(f.citation.number) == _key(citation.number or "")
+        same_number = f.citation.number and number_key(f.citation.number) == number_key(citation.number or "")
         if not same_number:
             continue
         if citation.date and f.citation.date and citation.date != f.citation.date:

@@ -194,15 +194,13 @@ def _type_and_title(zone: list[Ref], header: Header, lines: Lines, rules: Rules)
     # 'QUYẾT ĐỊNH:' after the grounds opens the operative articles; the type name stands
     # alone, without a colon, under the header (a header zone that ran on over the issuing
     # authority's line 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI' may hold it)
-    candidates = [r for r in [*zone, *lines.refs[after:after + 12]] if _type_name(r.text, rules)]
-    candidates.sort(key=lambda r: r.text.strip().endswith(":"))
-    for ref in candidates[:1]:
-        found = _type_name(ref.text, rules)
-        if found:
-            header.doc_type = found.name
-            header.evidence["doc_type"] = lines.span(ref)
-            _title_after(ref, header, lines, rules)
-            return
+    named = [(ref, found) for ref in [*zone, *lines.refs[after:after + 12]] if (found := _type_name(ref.text, rules))]
+    if named:
+        ref, found = min(named, key=lambda pair: pair[0].text.strip().endswith(":"))  # the first without a colon
+        header.doc_type = found.name
+        header.evidence["doc_type"] = lines.span(ref)
+        _title_after(ref, header, lines, rules)
+        return
     # a công văn prints no type name: its trích yếu is the 'V/v' under the number
     for ref in zone + lines.refs[after:after + 3]:
         match = rules.pattern("vv").search(ref.text)

@@ -51,7 +51,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     has_roman = any(_TOP.match(r.text) and not r.text.startswith("Điều") for r in lines.refs[start:])
     # the body has sections when one opens before the closing (an appendix's numbering does not count)
     body_end = min(skip, default=len(lines))
-    has_sections = any((_TOP.match(r.text) or (_ITEM.match(r.text) and _ITEM.match(r.text).group("label")))
+    has_sections = any(_TOP.match(r.text) or ((m := _ITEM.match(r.text)) and m.group("label"))
                        for r in lines.refs[start:body_end])
 
     def close_section() -> None:
@@ -95,6 +95,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     block_first = -1  # the line a field block begins on
     group: tuple[int, int] | None = None  # a numbered item that may head a group: tasks before it, its line
 
+    def drop_since(since: int) -> None:
+        """Take back the tasks an item gave once what follows shows it was no duty of its own."""
+        for i in range(since, len(tasks)):
+            evidence.pop(f"tasks[{i}]", None)
+        del tasks[since:]
+
     def flush_block() -> None:
         nonlocal block
         fields, block = block, {}
@@ -108,9 +114,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             since, action, _ = item_tasks
             if finder.owner_label.match(bare(action)) or len(action.split()) < 3:
                 return  # '1. Đơn vị tổ chức' over '- Đơn vị chủ trì: Sở ...' says who runs the event, not work
-            for i in range(since, len(tasks)):
-                evidence.pop(f"tasks[{i}]", None)
-            del tasks[since:]
+            drop_since(since)
         if action:
             # 'Văn phòng UBND tỉnh chủ trì, phối hợp với Sở ...': the lead ends where its verb begins
             owner = owner.rstrip(".")
@@ -217,9 +221,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # heading, its work is in the items below it
             since, at = group
             if at + 1 == ref.index:
-                for i in range(since, len(tasks)):
-                    evidence.pop(f"tasks[{i}]", None)
-                del tasks[since:]
+                drop_since(since)
         group = None
         if item:
             item_tasks = (len(tasks), rest, ref.index)
