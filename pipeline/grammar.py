@@ -21,6 +21,10 @@ from .normalise import bare
 _OPENING = regex.compile(r"[:(]")
 _CLAUSE = regex.compile(r"(?<!\p{L})(?:nên|vì|nhưng|tuy)(?!\p{L})")
 _BRACKET = regex.compile(r"\([^()]{2,80}\)\s*")
+# the opening phrase ends at a comma or a colon, or before 'các' + a unit when its comma is left out
+_SUBJECT_AFTER = regex.compile(r"[,:]\s*|\s(?=[Cc]ác\s|\p{Lu})")
+_OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của)$")
+_CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 
 
 class GrammarError(ValueError):
@@ -48,12 +52,14 @@ class TaskGrammar:
     negated: regex.Pattern  # 'không tổ chức': a negated action begins at 'không'
     strip: regex.Pattern
     lead: regex.Pattern
-    opener: regex.Pattern | None
+    object_of: regex.Pattern  # a word after which a unit is an object ('của', 'với'), or a verb
+    opener: regex.Pattern | None  # an opening phrase before the subject ('Đối với ...', 'Trước ngày ...')
     giao: regex.Pattern
     boilerplate: tuple[regex.Pattern, ...]
     unowned: tuple[regex.Pattern, ...]
     consequence: tuple[regex.Pattern, ...]
     skip_sections: tuple[str, ...]
+    skip_items: tuple[str, ...]  # the same and more for a numbered item's heading ('2. Hình thức')
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
     quantity: regex.Pattern
@@ -65,7 +71,10 @@ class TaskGrammar:
         for name, role in self.fields:
             if key.startswith(name):
                 # 'Đơn vị chủ trì thực hiện: ...', 'Đơn vị phối hợp (nếu có): ...'
-                rest = regex.match(r"^(?:\s+\p{Ll}+){0,2}\s*(?:\([^)]*\))?\s*:\s*(?P<value>.*)$", text[len(name):])
+                # 'Thời gian nộp bài viết: ...' (CV 459/PGD&ĐT Hiệp Hòa): a time says what it times
+                words = 3 if role == "deadline" else 2
+                rest = regex.match(rf"^(?:\s+\p{{Ll}}+){{0,{words}}}\s*(?:\([^)]*\))?\s*:\s*(?P<value>.*)$",
+                                   text[len(name):])
                 if rest:
                     return role, rest["value"].strip(" ;,")
         return None
@@ -78,6 +87,28 @@ class TaskGrammar:
     def acts_at(self, text: str, pos: int) -> bool:
         """Whether an action begins at `pos`: a verb, or a verb negated ('không tổ chức')."""
         return bool(self.verb.match(text, pos) or self.negated.match(text, pos))
+
+    def after_opener(self, text: str) -> tuple[str, int] | None:
+        """(the subject, where its action starts) of a sentence that opens with a phrase: the
+        subject follows one of the phrase's commas or its colon ('Đối với các môn học, hoạt động
+        giáo dục còn lại: Các đơn vị tiếp tục thực hiện ...', CV 998/SGDĐT Bắc Giang; 'Trước ngày
+        30 tháng 6 hằng năm, cơ quan, đơn vị ... thực hiện lập ...', QĐ 03/2025/QĐ-UBND Hà Nội),
+        or, where the comma is left out, 'các' and a unit that acts ('Đối với các môn học tự chọn
+        Tiếng Anh, Tin học các trường chủ động điều chỉnh ...', CV 348/SGDĐT Bắc Giang)."""
+        opener = self.opener.match(text) if self.opener else None
+        if not opener:
+            return None
+        end = _CLAUSE_END.search(text, opener.end())
+        end = end.start() if end else len(text)
+        for cut in _SUBJECT_AFTER.finditer(text, opener.end(), min(end, opener.end() + 240)):
+            if cut.group(0).strip() and self.acts_at(text, cut.end()):
+                return None  # 'Khi xảy ra vụ việc ..., báo cáo ngay ...': no subject, the action follows
+            if not cut.group(0).strip() and self.object_of.search(text, 0, cut.start()):
+                continue  # 'Căn cứ đề xuất của các địa phương ...', 'thành lập các đoàn': an object
+            found = self.owner_at(text[cut.end():])
+            if found and self.acts_at(text, cut.end() + found[1]):
+                return found[0], cut.end() + found[1]
+        return None
 
     def _verbs_outside_names(self, text: str, pos: int):
         """The action verbs of `text` from `pos` on that are no part of a body's name: not inside
@@ -148,7 +179,8 @@ class TaskGrammar:
                 stop = min(stop, cut.start())
         owner = self.strip.sub("", " ".join(text[:stop].split()).strip(" ;,").rstrip(":,"))
         owner = self.aside.sub("", owner)
-        if not owner or len(owner) > 110 or _CLAUSE.search(owner):
+        # 'các địa phương và báo cáo ...': a name does not end on a conjunction
+        if not owner or len(owner) > 110 or _CLAUSE.search(owner) or _OPEN_END.search(owner):
             return None  # 'trường không có giáo viên ... nên không tổ chức': a clause, no name
         return owner, stop
 
@@ -156,7 +188,8 @@ class TaskGrammar:
 def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     """rules/tasks.json compiled and checked against its own examples."""
     words = {key: _strings(data, key) for key in ("owner_heads", "owner_prefixes", "action_verbs", "lead_ins",
-                                                   "strip_prefixes", "skip_sections", "recurrence_not_after")}
+                                                   "strip_prefixes", "skip_sections", "recurrence_not_after",
+                                                   "object_markers", "skip_items")}
     heads, prefixes = _alternatives(words["owner_heads"]), _alternatives(words["owner_prefixes"])
     not_duties = _strings(_section(data, "not_duties"), "patterns", "tasks.not_duties")
     closing = _section(data, "generic_closing")
@@ -210,14 +243,17 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         strip=_rx(rf"^(?:{'|'.join(regex.escape(p) for p in words['strip_prefixes'])})\s+", "tasks.strip_prefixes"),
         lead=_rx(rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(v) for v in words['lead_ins'])})\s+(?=\S)",
                  "tasks.lead_ins"),
-        opener=_rx(rf"^(?:{'|'.join(regex.escape(v) for v in openers)})\s[^,;:]{{3,160}}[,:]\s*",
-                   "tasks.clause_openers") if openers else None,
+        object_of=_rx(rf"(?<!\p{{L}})(?:{_alternatives(words['object_markers'] + words['action_verbs'])})$",
+                      "tasks.object_markers", regex.IGNORECASE),
+        opener=_rx(rf"^(?:{'|'.join(regex.escape(v) for v in openers)})(?!\p{{L}})", "tasks.clause_openers")
+        if openers else None,
         giao=regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)"),
         boilerplate=tuple(_rx(p, f"tasks.boilerplate[{i}]") for i, p in enumerate(_strings(data, "boilerplate"))),
         unowned=tuple(_rx(p, f"tasks.boilerplate_unowned[{i}]")
                       for i, p in enumerate(data.get("boilerplate_unowned", []))),
         consequence=tuple(_rx(p, f"tasks.consequences[{i}]") for i, p in enumerate(data.get("consequences", []))),
         skip_sections=tuple(bare(s) for s in words["skip_sections"]),
+        skip_items=tuple(bare(s) for s in words["skip_sections"] + words["skip_items"]),
         recurrence=tuple((_rx(_string(r, "pattern", f"tasks.recurrence[{i}]"), f"tasks.recurrence[{i}].pattern",
                               regex.IGNORECASE), _string(r, "value", f"tasks.recurrence[{i}]"))
                          for i, r in enumerate(data.get("recurrence", []))),

@@ -74,6 +74,22 @@ DEADLINES = [
     ("từ ngày 10/07/2023 đến hết ngày 25/07/2023", "2023-07-10", "2023-07-10", "2023-07-25"),
     ("(từ ngày 01 tháng 6 năm 2025 đến ngày 15 tháng 8 năm 2025)", "2024-10-04", "2025-06-01", "2025-08-15"),
     ("báo cáo bằng văn bản trong vòng 24 giờ", "2024-09-27", None, None),
+    # the hour before the day, 'là' after 'chậm nhất', a day of the month after the period,
+    # a month due by its end, a school year left unnamed, a bare year in a time column, from a
+    # year on (CV 459/PGD&ĐT Hiệp Hòa; KH CCHC 2026 and 2026-2030 of UBND Lâm Đồng; QĐ
+    # 70/2024/QĐ-UBND Hà Nội; KH 20/KH-PGD&ĐT Hiệp Hòa)
+    ("Chậm nhất trước 10 giờ 30 phút, ngày 26 tháng 10 năm 2020", "2020-10-12", None, "2020-10-26"),
+    ("trước 17h00 ngày 15/11/2025", "2025-11-01", None, "2025-11-15"),
+    ("chậm nhất là ngày 15/01/2026", "2025-12-20", None, "2026-01-15"),
+    ("trước ngày 02 của tháng tiếp theo sau tháng kỳ báo cáo", "2024-12-20", None, "2025-01-02"),
+    ("chậm nhất trong tháng 9/2026", "2026-01-10", None, "2026-09-30"),
+    ("Trong năm học Phòng GDĐT sẽ thành lập các đoàn kiểm tra", "2020-10-07", "2020-09-01", "2021-05-31"),
+    ("Năm 2026", "2026-01-10", "2026-01-01", "2026-12-31"),
+    ("Bắt đầu thực hiện từ năm 2026", "2026-01-10", "2026-01-01", None),
+]
+NO_DEADLINE = [
+    "Xây dựng Kế hoạch cải cách hành chính năm 2026",  # a year inside a name
+    "tổ chức trong năm học tới",  # the next school year, not this one
 ]
 CITATIONS = [
     ("Thực hiện Quyết định số 33/QĐ-TTg ngày 08 tháng 01 năm 2019 của Thủ tướng Chính phủ phê duyệt đề án;",
@@ -129,6 +145,11 @@ def test_deadline(rules, text, doc_date, start, end):
     deadline = find_deadline(text, doc_date, rules)
     assert deadline is not None
     assert (deadline.start, deadline.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", NO_DEADLINE)
+def test_no_deadline(rules, text):
+    assert find_deadline(text, "2025-10-10", rules) is None
 
 
 @pytest.mark.parametrize("text,number,date,issuer,doc_type", CITATIONS)

@@ -116,6 +116,67 @@ SHAPES = [
     (["Điều 4. Lập, đề xuất nhiệm vụ", "a) Thủ trưởng đơn vị trực tiếp sử dụng Quỹ phát triển hoạt động sự nghiệp "
       "xác định nhu cầu mua sắm."],
      [("Thủ trưởng đơn vị trực tiếp sử dụng Quỹ phát triển hoạt động sự nghiệp", "xác định nhu cầu mua sắm.")]),
+    # the subject after an opening phrase holding commas, or after one without its comma (CV
+    # 348/SGDĐT-GDTH and CV 998/SGDĐT Bắc Giang; QĐ 70/2024/QĐ-UBND Hà Nội)
+    (["1. Hướng dẫn điều chỉnh được áp dụng trong học kỳ II năm học 2019-2020. Căn cứ nội dung điều chỉnh này, "
+      "các đơn vị trường học vận dụng điều chỉnh khung phân phối chương trình.",
+      "2. Đối với các môn học tự chọn Tiếng Anh, Tin học các trường chủ động điều chỉnh nội dung.",
+      "3. Trường hợp cần thiết điều chỉnh danh mục hàng hóa, dịch vụ, Sở quản lý ngành, lĩnh vực đối với hàng "
+      "hóa, dịch vụ (quy định tại Phụ lục 01) báo cáo Sở Tài chính."],
+     [("các đơn vị trường học", "Căn cứ nội dung điều chỉnh này, các đơn vị trường học vận dụng điều chỉnh khung "
+       "phân phối chương trình."),
+      ("các trường", "Đối với các môn học tự chọn Tiếng Anh, Tin học các trường chủ động điều chỉnh nội dung."),
+      ("Sở quản lý ngành, lĩnh vực đối với hàng hóa, dịch vụ", "Trường hợp cần thiết điều chỉnh danh mục hàng hóa, "
+       "dịch vụ, Sở quản lý ngành, lĩnh vực đối với hàng hóa, dịch vụ (quy định tại Phụ lục 01) báo cáo Sở Tài "
+       "chính.")]),
+    # a unit after 'của', after 'được' (the agent of a passive) or counted by a share is no subject;
+    # a clause that opens on a verb has none (CV 5115/LĐTBXH-KHTC, QĐ 03/2025/QĐ-UBND Hà Nội, KH
+    # 20/KH-PGD&ĐT Hiệp Hòa, plan d1a)
+    (["I. NHIỆM VỤ", "1. Phòng Giáo dục và Đào tạo",
+      "- Căn cứ đề xuất của các địa phương và báo cáo của Bưu điện, tổng hợp danh sách.",
+      "- Sau khi được Ủy ban nhân dân huyện giao dự toán, đơn vị dự toán cấp I thực hiện phân bổ.",
+      "- Trong năm học 2025-2026, 100% các đơn vị hoàn thành tự đánh giá.",
+      "- Khi xảy ra vụ việc học sinh bị đuối nước, báo cáo ngay Lãnh đạo Sở, UBND huyện và Công an."],
+     [("Phòng Giáo dục và Đào tạo", "Căn cứ đề xuất của các địa phương và báo cáo của Bưu điện, tổng hợp danh sách."),
+      ("đơn vị dự toán cấp I", "Sau khi được Ủy ban nhân dân huyện giao dự toán, đơn vị dự toán cấp I thực hiện "
+       "phân bổ."),
+      ("Phòng Giáo dục và Đào tạo", "Trong năm học 2025-2026, 100% các đơn vị hoàn thành tự đánh giá."),
+      ("Phòng Giáo dục và Đào tạo", "Khi xảy ra vụ việc học sinh bị đuối nước, báo cáo ngay Lãnh đạo Sở, UBND huyện "
+       "và Công an.")]),
+    # each sentence with a subject of its own is its subject's task (CV 459/PGD&ĐT Hiệp Hòa)
+    (["- Mỗi đơn vị chọn ít nhất 01 bài viết nộp về Phòng GD&ĐT. Phòng GD&ĐT rà soát, lựa chọn bài nộp về Sở."],
+     [("Mỗi đơn vị", "chọn ít nhất 01 bài viết nộp về Phòng GD&ĐT"),
+      ("Phòng GD&ĐT", "rà soát, lựa chọn bài nộp về Sở.")]),
+    # a lead-in whose work the items below do not divide is the task itself, and the items
+    # headed by the form or the topics of the product give none (CV 459/PGD&ĐT Hiệp Hòa); a lone
+    # time field times the work above it that it names
+    (["Phòng GD&ĐT yêu cầu Hiệu trưởng các đơn vị (như kính gửi) tham gia, chỉ đạo viết tin bài phản ánh các "
+      "hoạt động tại đơn vị, cụ thể như sau:",
+      "1. Định hướng chủ đề tập trung vào các nội dung:", "- Công tác chủ nhiệm lớp.",
+      "2. Hình thức", "- Đảm bảo tính logic giữa tiêu đề và nội dung.", "- Phải là tin, bài chưa được đăng.",
+      "3. Một số yêu cầu cụ thể", "- Mỗi đơn vị chọn ít nhất 01 bài viết, tin nộp về Phòng GD&ĐT.",
+      "- Phòng GD&ĐT lựa chọn những tin có chất lượng gửi Sở.",
+      "- Thời gian nộp bài viết: Chậm nhất trước 10 giờ 30 phút, ngày 26 tháng 10 năm 2025."],
+     [("Hiệu trưởng các đơn vị", "tham gia, chỉ đạo viết tin bài phản ánh các hoạt động tại đơn vị"),
+      ("Mỗi đơn vị", "chọn ít nhất 01 bài viết, tin nộp về Phòng GD&ĐT."),
+      ("Phòng GD&ĐT", "lựa chọn những tin có chất lượng gửi Sở.")]),
+    # a lead-in whose work its items divide is no task of its own (CV 1617/BGDĐT-GDCTHSSV)
+    (["Bộ GDĐT yêu cầu các sở giáo dục và đào tạo tăng cường công tác tuyên truyền an toàn giao thông, nội dung "
+      "cụ thể như sau:", "- Tổ chức tuyên truyền cho học sinh.", "- Báo cáo kết quả về Bộ."],
+     [("các sở giáo dục và đào tạo", "Tổ chức tuyên truyền cho học sinh."),
+      ("các sở giáo dục và đào tạo", "Báo cáo kết quả về Bộ.")]),
+    # an assignment recounted ('đã yêu cầu') asks nothing now (CV 1061/BGDĐT-GDTrH)
+    (["Bộ GDĐT đã yêu cầu các Sở GDĐT tăng cường dạy học qua Internet. Bộ GDĐT hướng dẫn như sau:",
+      "I. DẠY HỌC QUA INTERNET", "1. Các cơ sở giáo dục xây dựng kế hoạch dạy học."],
+     [("Các cơ sở giáo dục", "xây dựng kế hoạch dạy học.")]),
+    # a straight quote closes a curly one: the items after it are read (KH tuyên truyền CCHC 2026
+    # of UBND Lâm Đồng: 'chương trình “Đối thoại về cải cách hành chính" trên sóng ...')
+    (["IV. TỔ CHỨC THỰC HIỆN", "1. Các sở, ban, ngành",
+      "a) Phối hợp thực hiện chương trình “Đối thoại về cải cách hành chính\" trên sóng truyền hình.",
+      "b) Báo cáo UBND tỉnh kết quả tuyên truyền."],
+     [("Các sở, ban, ngành", "Phối hợp thực hiện chương trình “Đối thoại về cải cách hành chính\" trên sóng "
+       "truyền hình."),
+      ("Các sở, ban, ngành", "Báo cáo UBND tỉnh kết quả tuyên truyền.")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),
@@ -156,6 +217,8 @@ NOT_TASKS = [
     # table); a long heading lists its units with semicolons
     ["II. NỘI DUNG", "1. Ban Giám hiệu, giáo viên lượng fan đông nhờ tài và học sinh nhà trường năng và cá tính "
      "riêng biệt hơn nữa", "- Phát biểu khai mạc chương trình."],
+    # the issuer framing its document after 'Căn cứ' (CV 348/SGDĐT-GDTH Bắc Giang)
+    ["Căn cứ Quyết định số 736/QĐ-BGDĐT, Sở GD&ĐT hướng dẫn điều chỉnh nội dung dạy học, cụ thể như sau:"],
     # a field block's item that names who runs an event, not work (KH 4644/KH-SGDĐT)
     ["I. THÔNG TIN CHUNG", "1. Đơn vị tổ chức", "- Đơn vị chủ trì: Sở Giáo dục và Đào tạo."],
 ]
@@ -289,3 +352,33 @@ def test_co_operating_units_are_recorded_beside_the_owner(rules):
     assert [(t.owner, t.cooperating) for t in record.tasks] == [
         ("Văn phòng UBND tỉnh", ("Các sở, ban, ngành", "UBND các xã, phường, đặc khu")),
         ("Sở Tư pháp", ("Sở Nội vụ",))]
+
+
+def test_a_lone_time_field_times_the_work_it_names(rules):
+    """'- Thời gian nộp bài viết: ...' dates the task that 'nộp' a 'bài viết', not the one just
+    above it (CV 459/PGD&ĐT Hiệp Hòa); a numbered '4. Thời gian thực hiện: ...' is the plan's
+    own period and dates nothing (KH 25/KH-SGDĐT Bắc Giang)."""
+    texts = [*HEAD, "I. NHIỆM VỤ", "- Mỗi đơn vị chọn ít nhất 01 bài viết, tin nộp về Phòng GD&ĐT.",
+             "- Phòng GD&ĐT lựa chọn những tin có chất lượng gửi Sở.",
+             "- Thời gian nộp bài viết: Chậm nhất trước 10 giờ 30 phút, ngày 26 tháng 10 năm 2025.",
+             "- Các trường phối hợp với gia đình.", "4. Thời gian thực hiện: Từ tháng 4 đến tháng 12 năm 2025."]
+    made = tuple(Line(t) for t in texts)
+    tasks = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules).tasks
+    dated = {t.owner: (t.deadline.text, t.deadline.end) if t.deadline else None for t in tasks}
+    assert dated == {"Mỗi đơn vị": ("Chậm nhất trước 10 giờ 30 phút, ngày 26 tháng 10 năm 2025", "2025-10-26"),
+                     "Phòng GD&ĐT": None, "Các trường": None}
+
+
+def test_a_body_sentence_that_a_table_row_repeats_is_counted_once(rules):
+    """A plan that assigns its work in a table may name some of it in the body too; the row,
+    with its time and product, stands for both (KH CCHC 2026 of UBND Lâm Đồng: 'Giao Công an
+    tỉnh tham mưu ...' in the body and in the Phụ lục)."""
+    found = _tasks(rules, "I. NHIỆM VỤ",
+                   "1. Công an tỉnh tham mưu Ủy ban nhân dân tỉnh triển khai ứng dụng AI trong giám sát an ninh.",
+                   "2. Sở Tài chính bố trí kinh phí thực hiện.", "PHỤ LỤC",
+                   "STT | Nhiệm vụ | Chủ trì thực hiện | Thời gian hoàn thành",
+                   "1 | Tham mưu Ủy ban nhân dân tỉnh triển khai ứng dụng AI trong giám sát an ninh | Công an tỉnh | "
+                   "Trong năm 2026")
+    assert found == [("Sở Tài chính", "bố trí kinh phí thực hiện."),
+                     ("Công an tỉnh", "Tham mưu Ủy ban nhân dân tỉnh triển khai ứng dụng AI trong giám sát an ninh")]
+

@@ -94,7 +94,8 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
         y, month = int(m["y"]), int(m["m"])
         if not 1 <= month <= 12:
             return None, None
-        return dt.date(y, month, 1).isoformat(), _last(y, month).isoformat()
+        start = None if m.groupdict().get("by") else dt.date(y, month, 1).isoformat()
+        return start, _last(y, month).isoformat()
     if name == "dl_quarter":
         quarters = [_ROMAN[q.strip()] for q in m["q"].split(",") if q.strip() in _ROMAN]
         y = int(m["y"]) if m["y"] else year
@@ -129,6 +130,8 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
         s0, s1 = cal["default_semesters"][semester]
         y_start = y1 if semester == "I" else y1 + 1
         return f"{y_start}-{s0}", f"{y1 + 1}-{s1}"
+    if name == "dl_from_year":
+        return f"{int(m['y'])}-01-01", None
     if name == "dl_year":
         y = int(m["y"])
         return f"{y}-01-01", f"{y}-12-31"

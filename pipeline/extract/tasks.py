@@ -40,7 +40,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     """Tasks and outline of the lines from `start` on, less `skip`; evidence per task."""
     finder = _grammar(rules)
     tasks: list[Task] = []
-    evidence: dict[str, Span] = {}
+    spans: list[Span] = []  # where each task was read, beside it
+    rows: list[bool] = []  # whether each task is a row of an assignment table
     sections: list[Section] = []
     children: list[Section] = []
     section: str | None = None
@@ -73,10 +74,11 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # a right, a permission or a disclaimer: nobody must do anything
         if finder.generic_action.match(action) and finder.catch_all.search(owner):
             return False  # 'đề nghị ... và các đơn vị liên quan phối hợp triển khai thực hiện'
-        for one in _owners(owner, finder, listed=not heading):
+        for one in _owners(owner, finder, listed=not heading, cell=columns is not None):
             for piece in ([action] if when is not None or product is not None else
                           _pieces(action, doc_date, finder, rules)):
-                evidence[f"tasks[{len(tasks)}]"] = lines.span(ref)
+                spans.append(lines.span(ref))
+                rows.append(columns is not None)
                 task = _task(one, piece, section, doc_date, finder, rules, when, product)
                 if partners:  # 'Đơn vị phối hợp: ...': recorded beside the owner, never an owner
                     task = replace(task, cooperating=tuple(p.rstrip(".") for p in _owners(partners, finder)))
@@ -94,18 +96,42 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     item_tasks: tuple[int, str, int] | None = None  # the last item: tasks before it, its text, its line
     block_first = -1  # the line a field block begins on
     group: tuple[int, int] | None = None  # a numbered item that may head a group: tasks before it, its line
+    item_skip: int | None = None  # the rank of a numbered item that names no work ('2. Hình thức')
+    # a lead-in whose own action is concrete: (tasks before it, owner, action, line, section); it
+    # is a task itself unless the items below it take its owner
+    pending: tuple[int, str, str, Ref, str | None] | None = None
+
+    def settle_lead() -> None:
+        """The lead-in's work was not divided among the items below it: it is the task ('...
+        yêu cầu Hiệu trưởng các đơn vị tham gia, chỉ đạo ..., viết tin bài ..., cụ thể như sau:'
+        over the topics, the form and the rules of the articles, CV 459/PGD&ĐT Hiệp Hòa)."""
+        nonlocal pending, section
+        if pending is None:
+            return
+        (since, owner, action, at, where), pending = pending, None
+        now, section = section, where
+        before = len(tasks)
+        add(owner, action, at)
+        section = now
+        added, where_read, tabled = tasks[before:], spans[before:], rows[before:]
+        del tasks[before:], spans[before:], rows[before:]
+        tasks[since:since], spans[since:since], rows[since:since] = added, where_read, tabled
 
     def drop_since(since: int) -> None:
         """Take back the tasks an item gave once what follows shows it was no duty of its own."""
-        for i in range(since, len(tasks)):
-            evidence.pop(f"tasks[{i}]", None)
-        del tasks[since:]
+        del tasks[since:], spans[since:], rows[since:]
 
     def flush_block() -> None:
         nonlocal block
         fields, block = block, {}
         owner, action = fields.get("owner"), fields.get("action")
         if not owner:
+            timed = _timed(fields, times, tasks, section) if times else None
+            if timed is not None:
+                # '- Mỗi đơn vị chọn ít nhất 01 bài viết, tin nộp về phòng GD&ĐT ... - Thời gian nộp bài
+                # viết: Chậm nhất trước 10 giờ 30 phút, ngày 26 tháng 10': the time of the work above
+                tasks[timed] = replace(tasks[timed], deadline=find_deadline(fields["deadline"], doc_date, rules)
+                                       or _day_of(fields["deadline"], doc_date))
             return
         if not action:
             # '1. Tập huấn ... - Đơn vị chủ trì: Sở GDĐT - Thời gian: ...': the item above is the action
@@ -123,10 +149,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 product=fields.get("product"), partners=fields.get("partner"))
 
     block_ref: Ref | None = None
+    times: str | None = None  # the name of a time field that may time the work above it
     for ref in lines.refs[start:]:
         if ref.index in skip:
             # past the Nơi nhận and the signature an appendix begins: no owner runs on into it
             # (KH 21/KH-PGD&ĐT Hiệp Hòa: its staff list after the signer)
+            settle_lead()
             heading_owner = lead_owner = intro_owner = None
             continue
         if ref.block.startswith(("header", "footer")):
@@ -162,6 +190,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if value:
                 if not block:
                     block_first = ref.index
+                    numbered = _ITEM.match(text)
+                    # '4. Thời gian thực hiện: Từ tháng 4 đến tháng 12' is the plan's own period
+                    times = None if numbered and not numbered.group("dash") else text.split(":")[0]
                 block[role] = value
                 block_ref = ref
             continue
@@ -182,12 +213,16 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 continue
             addressees = False
         was_quoted = quoted > 0 or text.startswith(("“", '"'))
-        for mark in regex.findall(r"[“”]", text):  # '... tập sự” “1. Trong thời gian ...' reopens
-            quoted = quoted + 1 if mark == "“" else max(0, quoted - 1)
+        for mark in regex.findall(r"[“”\"]", text):  # '... tập sự” “1. Trong thời gian ...' reopens
+            # a straight quote closes an open curly one ('chương trình “Đối thoại về cải cách hành
+            # chính" trên sóng ...', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng) or opens a quote
+            opens = mark == "“" or (mark == '"' and quoted == 0)
+            quoted = quoted + 1 if opens else max(0, quoted - 1)
         if was_quoted:
             continue
         top = _TOP.match(text)
         if top and (has_roman or text.startswith("Điều")) and not (has_roman and text.startswith("Điều")):
+            settle_lead()
             close_section()
             section = top.group("label")
             rest = top.group("rest").strip()
@@ -197,7 +232,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # phí', QĐ 02/2025/QĐ-UBND Hà Nội) assigns work like any other
             skipping = any(bare(rest).startswith(s) for s in finder.skip_sections)
             executing = any(s in bare(rest) for s in finder.execution)
-            heading_owner = lead_owner = intro_owner = detail_of = None
+            heading_owner = lead_owner = intro_owner = detail_of = item_skip = None
             if section.startswith("Điều") and rest:
                 _sentence(rest, ref, finder, add)
             continue
@@ -214,7 +249,15 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             executing = executing or any(s in bare(rest) for s in finder.execution)
         elif item and label and not item.group("sub"):  # '(1)' numbers notes as often as items: no outline
             children.append(Section(label, _heading(rest)))
-        if skipping:
+        if item and label and item_skip is not None and _depth(label) <= item_skip:
+            item_skip = None
+        if item and label and label[0].isdigit() and (_topic(rest, finder) or rest.endswith(":")) and any(
+                bare(rest).startswith(s) for s in finder.skip_items):
+            # '2. Hình thức' over how the article must look, '1. Mục đích': what, not who (CV
+            # 459/PGD&ĐT Hiệp Hòa); the items below it, to the next item of its rank, give no work
+            item_skip = _depth(label)
+            continue
+        if skipping or item_skip is not None:
             continue
         if group and item and (item.group("sub") or (label and not label.isdigit()) or (label and "." in label)):
             # '1. Hoàn thiện hạ tầng công nghệ thông tin' over '(1) ...', '(2) ...': a group's
@@ -264,6 +307,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if rest.endswith(":"):
             lead, directing = _lead_owner(rest, finder)
             if lead:
+                settle_lead()
                 # 'giao Giám đốc Công an tỉnh chỉ đạo thực hiện:' under '1. Công an tỉnh':
                 # the heading's unit stays the owner (gold 03)
                 lead_owner = heading_owner if heading_owner and heading_owner in lead else lead
@@ -274,6 +318,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                     # '..., đề nghị các đơn vị liên hệ:' over a contact, not over items: the
                     # sentence is the duty (CV 79/TTTT-CTGD)
                     add(lead, rest, ref)
+                elif (own := _lead_action(rest, lead_owner, finder)) is not None:
+                    pending = (len(tasks), lead_owner, own, ref, section)
                 continue
         if not item:
             lead_owner = None
@@ -282,20 +328,43 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if item and _topic(rest, finder):
             continue  # 'Hình thức', 'Một số yêu cầu cụ thể': the name of a topic, no work
         owner = lead_owner or heading_owner
-        if owner and add(owner, rest, ref, named=False, heading=not lead_owner) and label:
-            detail_of = label
+        if owner and add(owner, rest, ref, named=False, heading=not lead_owner):
+            if pending and lead_owner == pending[1]:
+                pending = None  # the items divide the lead-in's work
+            if label:
+                detail_of = label
     if block:
         flush_block()
+    settle_lead()
     close_section()
-    return tasks, sections, evidence
+    kept = [i for i in range(len(tasks)) if i not in _repeated(tasks, rows)]
+    return [tasks[i] for i in kept], sections, {f"tasks[{n}]": spans[i] for n, i in enumerate(kept)}
 
 
 # 'Đối với X' heading a group of items: X without its verb-less descriptor cut short
 _GROUP_HEADING = regex.compile(r"^(?:Đối\s+với|Riêng)\s+(?P<unit>[^:]{3,200}?)\s*[.:]?$")
 
 
-_POINTER = regex.compile(r"(?:như\s+sau|sau\s+đây|(?:các|một\s+số|những)\s+(?:nội\s+dung|nhiệm\s+vụ|việc|"
-                         r"yêu\s+cầu|công\s+việc)(?:\s+\S+){0,3}\s+sau|cụ\s+thể)\s*:$", regex.IGNORECASE)
+# the end of a lead-in that points to the items below it ('..., cụ thể như sau:', 'thực hiện một
+# số nội dung sau:', 'với các nội dung sau đây:')
+_POINTER = regex.compile(r"[,\s]*(?:(?:với\s+)?(?:các\s+)?(?:nội\s+dung\s+)?(?:cụ\s+thể\s+)?(?:như\s+sau|sau\s+đây)"
+                         r"|(?:các|một\s+số|những)\s+(?:nội\s+dung|nhiệm\s+vụ|việc|yêu\s+cầu|công\s+việc)"
+                         r"(?:\s+\S+){0,3}\s+sau|cụ\s+thể)\s*:$", regex.IGNORECASE)
+
+
+def _lead_action(text: str, owner: str, finder: TaskGrammar) -> str | None:
+    """The lead-in's own action, when it names work of its own ('tham gia, chỉ đạo cho đơn vị
+    mình, viết tin bài ..., cụ thể như sau:'), not only a pointer to the items ('thực hiện
+    một số nội dung sau:', 'triển khai thực hiện như sau:')."""
+    at = text.find(owner)
+    if at < 0:
+        return None
+    found = finder.owner_at(text[at:])
+    action = _POINTER.sub("", text[at + found[1]:] if found else "").strip(" ,:")
+    if (len(action.split()) < 4 or not finder.acts_at(action, 0) or finder.generic_action.match(action)
+            or _SENTENCE_END.search(action)):  # the colon closes another sentence than the request
+        return None
+    return action
 
 
 def _asks_itself(text: str, owner: str, ref: Ref, lines: Lines, finder: TaskGrammar) -> bool:
@@ -306,6 +375,45 @@ def _asks_itself(text: str, owner: str, ref: Ref, lines: Lines, finder: TaskGram
         return False
     at = text.find(owner)
     return at >= 0 and finder.acts_at(text, at + len(owner) + 1)
+
+
+def _repeated(tasks: list[Task], rows: list[bool]) -> set[int]:
+    """The body's tasks that an assignment table repeats: a plan that assigns its work in a
+    table ('Phân công nhiệm vụ theo Phụ lục') may name some of it in the body too ('Giao Công
+    an tỉnh tham mưu ...' and the table's row of Công an tỉnh, KH CCHC 2026 of UBND Lâm Đồng);
+    the row, with its time and product, stands for both. Same owner, half the words shared."""
+    table = [(bare(t.owner), _words(t.action)) for t, row in zip(tasks, rows) if row]
+    out = set()
+    for i, (task, row) in enumerate(zip(tasks, rows)):
+        if row or not table:
+            continue
+        owner, words = bare(task.owner), _words(task.action)
+        if any(o == owner and len(words & w) >= 0.8 * min(len(words), len(w)) for o, w in table):
+            out.add(i)
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return set(regex.findall(r"\w+", text.casefold()))
+
+
+def _timed(fields: dict[str, str], times: str, tasks: list[Task], section: str | None) -> int | None:
+    """The task above that a lone time field times: of the last few of its section, the one
+    whose action holds most of the words the field's name adds ('Thời gian nộp bài viết' → the
+    task that 'nộp' a 'bài viết'), the nearest on a tie; none that has a deadline already."""
+    if set(fields) != {"deadline"}:
+        return None
+    above = [i for i in range(len(tasks) - 1, -1, -1) if tasks[i].section == section][:4]
+    named = set(regex.findall(r"\w+", bare(times))[2:])  # the words after 'Thời gian'
+    if not above:
+        return None
+    chosen = max(above, key=lambda i: (len(named & set(regex.findall(r"\w+", bare(tasks[i].action)))), i))
+    return chosen if tasks[chosen].deadline is None else None
+
+
+def _depth(label: str) -> int:
+    """The rank of an item's label: '2' is 1, '2.1' is 2, a letter ('a') lies below them all."""
+    return label.count(".") + 1 if label[0].isdigit() else 9
 
 
 def _topic(text: str, finder: TaskGrammar) -> bool:
@@ -375,6 +483,8 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
     """(the owner of the items below a lead-in, the unit that directs them with where its
     own duty starts, or None when no other unit directs)."""
     for lead in finder.lead.finditer(text):  # 'an toàn giao thông' holds a 'giao' that asks nothing
+        if _PAST.search(text, 0, lead.start()):
+            continue  # 'Bộ GDĐT đã yêu cầu các Sở ...': an earlier request recounted (CV 1061/BGDĐT-GDTrH)
         found = finder.owner_at(text[lead.end():])
         if found:
             return found[0], None
@@ -423,45 +533,60 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
             done = True
     if done or preamble:
         return done
-    found = finder.owner_at(text)
-    if found and found[1] < len(text) and finder.acts_at(text, found[1]):
-        add(found[0], text[found[1]:], ref)
-        return True
-    opener = finder.opener.match(text) if finder.opener else None
-    if opener:
-        found = finder.owner_at(text[opener.end():])
-        if found and finder.acts_at(text, opener.end() + found[1]):
-            add(found[0], text, ref)  # the opening clause belongs to the action
-            return True
-    # 'Điều 2. Tài liệu được đăng tải trên Cổng. Các Sở GDĐT ... khai thác, sử dụng ...':
-    # a later sentence may have a unit as its subject
-    for sentence in _SENTENCE_END.split(text)[1:]:
-        if finder.strip.match(sentence):
-            continue  # 'Đối với các cơ sở điều dưỡng: báo cáo ...' says what, not who
-        found = finder.owner_at(sentence)
-        if found and found[1] < len(sentence) and finder.acts_at(sentence, found[1]):
-            add(found[0], sentence[found[1]:], ref)
-            done = True
+    # each sentence with a subject of its own is that subject's task, with the sentences after
+    # it that have none ('Mỗi đơn vị chọn ít nhất 01 bài viết, tin nộp về phòng GD&ĐT. Phòng
+    # GD&ĐT rà soát, lựa chọn ...', CV 459/PGD&ĐT Hiệp Hòa; 'Điều 2. Tài liệu được đăng tải trên
+    # Cổng. Các Sở GDĐT ... khai thác, sử dụng ...'); a first sentence without one belongs to
+    # the owner above, not to a subject found later
+    parts = _SENTENCE_END.split(text)
+    subjects = [_subject(part, finder, later=i > 0) for i, part in enumerate(parts)]
+    for i, found in enumerate(subjects):
+        if found is None:
+            continue
+        following = next((j for j in range(i + 1, len(parts)) if subjects[j]), len(parts))
+        add(found[0], ". ".join([found[1], *parts[i + 1:following]]), ref)
+        done = True
     return done
+
+
+def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str] | None:
+    """(the unit that is the subject of a sentence, its action) or None. The action keeps an
+    opening phrase before the subject ('Căn cứ nội dung điều chỉnh này, các đơn vị trường học
+    vận dụng ...', CV 348/SGDĐT-GDTH Bắc Giang). A sentence that ends with a colon announces
+    what follows: after 'Căn cứ ...' its subject is the issuer framing its document ('Căn cứ
+    Quyết định số 736/QĐ-BGDĐT ..., Sở GD&ĐT hướng dẫn ..., cụ thể như sau:')."""
+    if later and finder.strip.match(sentence) and not finder.after_opener(sentence):
+        return None  # 'Đối với các cơ sở điều dưỡng: báo cáo ...' says what, not who
+    found = finder.owner_at(sentence)
+    if found and found[1] < len(sentence) and finder.acts_at(sentence, found[1]):
+        return found[0], sentence[found[1]:]
+    found = finder.after_opener(sentence) if not sentence.rstrip().endswith(":") else None
+    return (found[0], sentence) if found else None
 
 
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
-# of three capitals or more ('... mất BMNN. Đối với ...'); 'TP. Hồ Chí Minh' goes on
-_SENTENCE_END = regex.compile(r"(?:(?<=[\p{Ll}\d)])|(?<=\p{Lu}{3}))\.\s+(?=\p{Lu})")
+# of three capitals or more ('... mất BMNN. Đối với ...', '... nộp về Phòng GD&ĐT. Phòng ...');
+# 'TP. Hồ Chí Minh' goes on
+_SENTENCE_END = regex.compile(r"(?:(?<=[\p{Ll}\d)])|(?<=[\p{Lu}&]{2}\p{Lu}))\.\s+(?=\p{Lu})")
 _LIST = regex.compile(r"^(?P<lead>[^:]{0,200}):\s*(?P<items>.+;.+)$")
 
 
-def _owners(owner: str, finder: TaskGrammar, listed: bool = True) -> list[str]:
+def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = False) -> list[str]:
     """The units an owner phrase names one by one: 'A; B', and 'Các Sở GDĐT, các cơ sở giáo
     dục' where each part after ', các' names a unit. In a sentence that asks them to act, a
     list of kinds of unit is one owner each ('yêu cầu ... các đại học, học viện; các trường
     đại học, cao đẳng sư phạm', CV 1617/BGDĐT-GDCTHSSV); a heading over a section names
     its addressees together ('3. Các trường trung học phổ thông, trung tâm GDNN-GDTX', plan
     d1). 'Phòng GDĐT huyện, thành phố' and 'Các trường THCS, THPT' name one: 'thành phố' and
-    'THPT' begin no unit."""
+    'THPT' begin no unit. A table's lead cell names its units apart with semicolons only; with
+    commas or 'và' it names them together ('Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương',
+    KH CCHC 2026-2030 of UBND Lâm Đồng)."""
     out = []
     for part in (p.strip() for p in owner.split(";")):
+        if cell:
+            out.append(part)
+            continue
         kept = part
         for pair in finder.collocations:  # 'cơ quan, đơn vị' names one kind of body
             kept = regex.sub(regex.escape(pair), lambda m: m.group(0).replace(", ", "\x00"), kept, flags=regex.I)
@@ -532,7 +657,7 @@ def _day_of(when: str, doc_date: str | None) -> Deadline | None:
         day = dt.date(year, int(match["m"]), int(match["d"])).isoformat()
     except ValueError:
         return None
-    return Deadline(text=clean_value(when), start=day, end=day)
+    return Deadline(text=clean_value(_SENTENCE_END.split(when)[0]), start=day, end=day)
 
 
 def _recurrence(text: str, finder: TaskGrammar) -> str | None:
