@@ -177,6 +177,20 @@ SHAPES = [
      [("Các sở, ban, ngành", "Phối hợp thực hiện chương trình “Đối thoại về cải cách hành chính\" trên sóng "
        "truyền hình."),
       ("Các sở, ban, ngành", "Báo cáo UBND tỉnh kết quả tuyên truyền.")]),
+    # a quoted name left unclosed does not run on over the items below (the Ban Chỉ đạo of Lâm
+    # Đồng: 'qua nền tảng “Bình dân học vụ số tại địa chỉ ...'); 'X: ...' without a verb says
+    # what, not work (TB 137/TB-THPTUVK: 'Học sinh nữ: Áo dài trắng ...'); an item of the unit
+    # headings' rank ends the last unit's duties (KH 21/KH-PGD&ĐT Hiệp Hòa: '3. Chế độ thông
+    # tin báo cáo.' after '2. Các nhà trường')
+    (["I. NHIỆM VỤ", "(1) Tổ chức học tập qua nền tảng “Bình dân học vụ số tại địa chỉ binhdanhocvuso.gov.vn.",
+      "- Đơn vị thực hiện: Sở Khoa học và Công nghệ.", "(2) Huy động lực lượng Công an cấp xã hỗ trợ cán bộ.",
+      "- Đơn vị thực hiện: UBND các xã, phường.", "II. TRANG PHỤC", "- Học sinh nữ: Áo dài trắng, quần đen.",
+      "III. TỔ CHỨC THỰC HIỆN", "1. Các nhà trường", "Phối hợp các đoàn thể tự kiểm tra công tác pháp chế.",
+      "2. Chế độ thông tin báo cáo.", "Báo cáo học kỳ I trước ngày 05/01/2026."],
+     [("Sở Khoa học và Công nghệ", "Tổ chức học tập qua nền tảng “Bình dân học vụ số tại địa chỉ "
+       "binhdanhocvuso.gov.vn."),
+      ("UBND các xã, phường", "Huy động lực lượng Công an cấp xã hỗ trợ cán bộ."),
+      ("Các nhà trường", "Phối hợp các đoàn thể tự kiểm tra công tác pháp chế.")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),
@@ -217,6 +231,10 @@ NOT_TASKS = [
     # table); a long heading lists its units with semicolons
     ["II. NỘI DUNG", "1. Ban Giám hiệu, giáo viên lượng fan đông nhờ tài và học sinh nhà trường năng và cá tính "
      "riêng biệt hơn nữa", "- Phát biểu khai mạc chương trình."],
+    # the issuer saying what it does by issuing, whatever words point to the sections below
+    # (KH 21/KH-PGD&ĐT Hiệp Hòa: '... với nội dung cụ thể sau:')
+    ["Phòng GD&ĐT Hiệp Hòa xây dựng kế hoạch thực hiện nhiệm vụ pháp chế năm học 2025-2026 với nội dung cụ thể sau:",
+     "I. NHIỆM VỤ CHUNG", "- Tiếp tục hoàn thiện thể chế."],
     # the issuer framing its document after 'Căn cứ' (CV 348/SGDĐT-GDTH Bắc Giang)
     ["Căn cứ Quyết định số 736/QĐ-BGDĐT, Sở GD&ĐT hướng dẫn điều chỉnh nội dung dạy học, cụ thể như sau:"],
     # a field block's item that names who runs an event, not work (KH 4644/KH-SGDĐT)

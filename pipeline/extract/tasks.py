@@ -96,6 +96,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     item_tasks: tuple[int, str, int] | None = None  # the last item: tasks before it, its text, its line
     block_first = -1  # the line a field block begins on
     group: tuple[int, int] | None = None  # a numbered item that may head a group: tasks before it, its line
+    heading_rank: int | None = None  # the rank of the numbered item that named the heading's unit
     item_skip: int | None = None  # the rank of a numbered item that names no work ('2. Hình thức')
     # a lead-in whose own action is concrete: (tasks before it, owner, action, line, section); it
     # is a task itself unless the items below it take its owner
@@ -218,6 +219,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # chính" trên sóng ...', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng) or opens a quote
             opens = mark == "“" or (mark == '"' and quoted == 0)
             quoted = quoted + 1 if opens else max(0, quoted - 1)
+        if quoted and not was_quoted and not _opens_quoted_text(text):
+            quoted = 0  # '... nền tảng “Bình dân học vụ số tại địa chỉ ...': a name left unclosed
         if was_quoted:
             continue
         top = _TOP.match(text)
@@ -232,13 +235,17 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # phí', QĐ 02/2025/QĐ-UBND Hà Nội) assigns work like any other
             skipping = any(bare(rest).startswith(s) for s in finder.skip_sections)
             executing = any(s in bare(rest) for s in finder.execution)
-            heading_owner = lead_owner = intro_owner = detail_of = item_skip = None
+            heading_owner = lead_owner = intro_owner = detail_of = item_skip = heading_rank = None
             if section.startswith("Điều") and rest:
                 _sentence(rest, ref, finder, add)
             continue
         item = _ITEM.match(text)
         rest = item.group("rest").strip() if item else text
         label = (item.group("label") or item.group("sub")) if item else None
+        if label and heading_rank is not None and _depth(label) <= heading_rank:
+            # '3. Chế độ thông tin báo cáo' after '1. Phòng GD&ĐT', '2. Các nhà trường': an item of
+            # the unit headings' rank ends the last unit's duties (KH 21/KH-PGD&ĐT Hiệp Hòa)
+            heading_owner = heading_rank = None
         if item and item.group("label") and not has_roman and label.isdigit() and "." not in label:
             close_section()
             section = label
@@ -283,6 +290,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # the whole group is the owner, its descriptor's verbs and all (KH 20/KH-PGD&ĐT Hiệp
             # Hòa; 'Riêng các trường ...' likewise)
             heading_owner, lead_owner = clean_value(group_of["unit"]), None
+            heading_rank = _depth(label)
             continue
         lead = finder.lead.match(rest) if item and not found else None
         if lead:
@@ -290,9 +298,11 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             behind = finder.owner_at(rest[lead.end():])
             if behind and _is_heading(rest[lead.end():], behind):
                 heading_owner, lead_owner = behind[0], None
+                heading_rank = _depth(label) if label else None
                 continue
         if found and _is_heading(rest, found):
             heading_owner, lead_owner = found[0].rstrip("."), None
+            heading_rank = _depth(label) if label else None
             if item and item.group("dash"):
                 children.append(Section(None, rest))
             continue
@@ -300,9 +310,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         named = finder.owner_at(colon.group("owner")) if colon else None
         if named and len(named[0]) >= len(finder.strip.sub("", clean_value(colon.group("owner")))) - 1:
             owner = named[0]
-            if colon.group("action") and not _names_only(colon.group("action"), finder):
-                add(owner, colon.group("action"), ref)
+            # 'Học sinh nữ: Áo dài trắng, quần đen.' says what, with no verb: no work (TB
+            # 137/TB-THPTUVK); 'Sở Tư pháp: Lồng ghép tuyên truyền ...' gives work
+            action = colon.group("action")
+            if action and not _names_only(action, finder) and finder.verb.search(action):
+                add(owner, action, ref)
             heading_owner, lead_owner = owner, None
+            heading_rank = _depth(label) if label else None
             continue
         if rest.endswith(":"):
             lead, directing = _lead_owner(rest, finder)
@@ -318,7 +332,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                     # '..., đề nghị các đơn vị liên hệ:' over a contact, not over items: the
                     # sentence is the duty (CV 79/TTTT-CTGD)
                     add(lead, rest, ref)
-                elif (own := _lead_action(rest, lead_owner, finder)) is not None:
+                elif _asks(rest, finder) and (own := _lead_action(rest, lead_owner, finder)) is not None:
                     pending = (len(tasks), lead_owner, own, ref, section)
                 continue
         if not item:
@@ -348,8 +362,16 @@ _GROUP_HEADING = regex.compile(r"^(?:Đối\s+với|Riêng)\s+(?P<unit>[^:]{3,20
 # the end of a lead-in that points to the items below it ('..., cụ thể như sau:', 'thực hiện một
 # số nội dung sau:', 'với các nội dung sau đây:')
 _POINTER = regex.compile(r"[,\s]*(?:(?:với\s+)?(?:các\s+)?(?:nội\s+dung\s+)?(?:cụ\s+thể\s+)?(?:như\s+sau|sau\s+đây)"
+                         r"|(?:với\s+)?(?:các\s+)?nội\s+dung\s+(?:cụ\s+thể\s+)?sau"
                          r"|(?:các|một\s+số|những)\s+(?:nội\s+dung|nhiệm\s+vụ|việc|yêu\s+cầu|công\s+việc)"
                          r"(?:\s+\S+){0,3}\s+sau|cụ\s+thể)\s*:$", regex.IGNORECASE)
+
+
+def _asks(text: str, finder: TaskGrammar) -> bool:
+    """Whether a lead-in asks another unit ('yêu cầu Hiệu trưởng các đơn vị ...'), not the issuer
+    saying what it does by issuing ('Phòng GD&ĐT Hiệp Hòa xây dựng kế hoạch ... với nội dung cụ
+    thể sau:', KH 21/KH-PGD&ĐT Hiệp Hòa)."""
+    return any(not _PAST.search(text, 0, lead.start()) for lead in finder.lead.finditer(text))
 
 
 def _lead_action(text: str, owner: str, finder: TaskGrammar) -> str | None:
@@ -371,10 +393,22 @@ def _asks_itself(text: str, owner: str, ref: Ref, lines: Lines, finder: TaskGram
     """A lead-in with a colon asks for the items below it, unless no item follows and its own
     verb is no pointer to them ('như sau:', 'các nội dung sau:')."""
     following = next((r for r in lines.refs[ref.index + 1:ref.index + 3] if r.text.strip()), None)
-    if following is None or _ITEM.match(following.text.strip()) or _POINTER.search(text):
+    if (following is None or _ITEM.match(following.text.strip()) or _TOP.match(following.text.strip())
+            or _POINTER.search(text) or not _asks(text, finder)):
         return False
     at = text.find(owner)
     return at >= 0 and finder.acts_at(text, at + len(owner) + 1)
+
+
+def _opens_quoted_text(text: str) -> bool:
+    """Whether a quotation left open at the end of a line runs on over the lines below: a
+    quoted text opens at the line's end or on a clause of its own ('... quy định về tập sự”
+    “1. Trong thời gian tập sự, ...', CV 4646/SGDĐT-TCCB quoting Nghị định 115/2020). A name
+    quoted without its closing mark does not ('học tập qua nền tảng “Bình dân học vụ số tại địa
+    chỉ ...', CV of the Ban Chỉ đạo of Lâm Đồng)."""
+    tail = text[max(text.rfind("“"), text.rfind('"')) + 1:].strip()
+    clause = _ITEM.match(tail)
+    return not tail or bool(clause and not clause.group("dash"))
 
 
 def _repeated(tasks: list[Task], rows: list[bool]) -> set[int]:
