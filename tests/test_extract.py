@@ -34,6 +34,8 @@ NUMBERS = [
     ("Số: 09/2017/NĐ-CP", "09/2017/NĐ-CP", "CP"),
     ("Số: 29-NQ/TW", "29-NQ/TW", "TW"),
     ("Số: 211/TB-THPT.UVK", "211/TB-THPT.UVK", "THPT.UVK"),
+    # drafted by two departments: the second code after a comma (CV 998 of Sở GD&ĐT Bắc Giang)
+    ("Số: 998 /SGDĐT-GDTrH, GDTX", "998/SGDĐT-GDTrH,GDTX", "SGDĐT"),
     ("Số: 96/KH-PGD&ĐT", "96/KH-PGD&ĐT", "PGD&ĐT"),
     ("Só2624 /QĐ-BGDĐT", "2624/QĐ-BGDĐT", "BGDĐT"),
     ("Số: 3354/VPCP-KGVX V/v ban hành Thông tư", "3354/VPCP-KGVX", "VPCP"),

@@ -127,9 +127,13 @@ def _number(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None
             continue
         match = find_number(line.group("rest"), rules)
         if match:
-            start = line.start("rest") + match.start()
-            header.number = repair_type_code(normalise_number(match), rules, lines.is_ocr(ref))
-            header.evidence["number"] = lines.span(ref, start, line.start("rest") + match.end())
+            start, end = line.start("rest") + match.start(), line.start("rest") + match.end()
+            number = repair_type_code(normalise_number(match), rules, lines.is_ocr(ref))
+            second = rules.pattern("number_second_code").match(ref.text, end)
+            if second:  # '998 /SGDĐT-GDTrH, GDTX': drafted by two departments
+                number, end = f"{number},{second['code']}", second.end("code")
+            header.number = number
+            header.evidence["number"] = lines.span(ref, start, end)
             return
         header.warnings.append(f"[number] cannot read the number on the line {ref.text[:60]!r}")
         return
