@@ -23,6 +23,10 @@ _CLAUSE = regex.compile(r"(?<!\p{L})(?:nên|vì|nhưng|tuy)(?!\p{L})")
 _BRACKET = regex.compile(r"\([^()]{2,80}\)\s*")
 # the opening phrase ends at a comma or a colon, or before 'các' + a unit when its comma is left out
 _SUBJECT_AFTER = regex.compile(r"[,:]\s*|\s(?=[Cc]ác\s|\p{Lu})")
+_TIME_WITHOUT_COLON = regex.compile(
+    r"\s+(?P<value>(?:trong|trước|từ|chậm|theo|quý|quí|tháng|năm|thường|hằng|hàng|định)\s.*)$", regex.IGNORECASE)
+_ITEM_LABEL = regex.compile(r"^\s*(?:[-+•–*]\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5})?[.)]?$")
+_SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 
@@ -70,14 +74,41 @@ class TaskGrammar:
         key = bare(text)  # as long as text: one letter for one letter, single spaces
         for name, role in self.fields:
             if key.startswith(name):
-                # 'Đơn vị chủ trì thực hiện: ...', 'Đơn vị phối hợp (nếu có): ...'
-                # 'Thời gian nộp bài viết: ...' (CV 459/PGD&ĐT Hiệp Hòa): a time says what it times
-                words = 3 if role == "deadline" else 2
-                rest = regex.match(rf"^(?:\s+\p{{Ll}}+){{0,{words}}}\s*(?:\([^)]*\))?\s*:\s*(?P<value>.*)$",
+                # 'Đơn vị chủ trì thực hiện: ...', 'Đơn vị phối hợp (nếu có): ...', 'Đơn vị tham mưu,
+                # thực hiện: ...' (KH 156/KH-UBND An Giang); 'Thời gian nộp bài viết: ...' (CV
+                # 459/PGD&ĐT Hiệp Hòa): a time says what it times
+                words = 4 if role in ("deadline", "owner") else 2
+                rest = regex.match(rf"^(?:,?\s+\p{{Ll}}+){{0,{words}}}\s*(?:\([^)]*\))?\s*:\s*(?P<value>.*)$",
                                    text[len(name):])
+                if rest and role == "owner" and self._duty_not_unit(rest["value"]):
+                    return None  # '* Phụ trách chuyên môn (PHT Trương Sơn): trực tiếp kiểm tra ...': an office's duty
                 if rest:
                     return role, rest["value"].strip(" ;,")
+                # 'Thời gian hoàn thành trong quí I/2023' after another field, without a colon
+                bare_time = _TIME_WITHOUT_COLON.match(text, len(name)) if role == "deadline" else None
+                if bare_time and name.endswith(("HOAN THANH", "THUC HIEN")):
+                    return role, bare_time["value"].strip(" ;,")
         return None
+
+    def _duty_not_unit(self, value: str) -> bool:
+        """An owner field's value that is a duty, not a unit: it opens with a verb or a manner
+        word, or in small letters without a unit ('các trường ...' is a unit)."""
+        value = value.strip()
+        return bool(value) and bool(self.acts_at(value, 0) or regex.match(r"(?i)trực\s+tiếp\s", value)
+                                    or (value[0].islower() and not self.unit_start.match(value)))
+
+    def split_fields(self, text: str) -> list[str]:
+        """A line cut where a field begins after a sentence: 'Đơn vị tham mưu thực hiện: Các sở,
+        ngành, địa phương. Thời gian hoàn thành trong quí I/2023.' is two fields; '... hệ thống
+        một cửa các cấp… Đơn vị tham mưu thực hiện: ...' a sentence and a field (KH 156/KH-UBND
+        An Giang)."""
+        cuts = [0]
+        for boundary in _SENTENCE_BOUNDARY.finditer(text):
+            if _ITEM_LABEL.match(text[:boundary.start()]):
+                continue  # '4. Thời gian thực hiện: ...': the item's own label
+            if self.field(text[boundary.end():]):
+                cuts.append(boundary.end())
+        return [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)]) if text[a:b].strip()]
 
     def column(self, cell: str) -> str | None:
         """The role of a table's header cell ('Đơn vị chủ trì' → 'owner'), or None."""
@@ -157,13 +188,20 @@ class TaskGrammar:
             return None  # 'Tổ chức ...' begins with a verb, 'Đơn vị chủ trì: ...' with a field name
         verb = None
         described = -1  # where the verbs of a descriptor ('trực tiếp quản lý, sử dụng ...') end
+        descriptor = None  # where the first descriptor begins
         for v in self._verbs_outside_names(text, start.end()):
             chained = described >= 0 and not text[described:v.start()].strip(" ,")
-            if chained or self.describes.search(text[:v.start()]):
+            before = None if chained else self.describes.search(text[:v.start()])
+            if chained or before:
+                descriptor = descriptor or before
                 described = v.end()  # 'đơn vị trực tiếp quản lý, sử dụng công trình': who, not what
                 continue
             verb = v
             break
+        if verb is None and descriptor is not None:
+            # no verb after the descriptor's: it was the action ('giáo viên phụ trách môn học
+            # trực tiếp kiểm tra, đánh giá kết quả học tập', CV 1061/BGDĐT-GDTrH)
+            verb = descriptor
         # a bracket right after the unit names its part ('Văn phòng UBND tỉnh (Trung tâm Phục vụ
         # hành chính công tỉnh) tham mưu ...', KH CCHC 2026 of UBND Lâm Đồng): part of the owner
         opening = _OPENING.search(text, start.end())

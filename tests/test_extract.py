@@ -88,6 +88,7 @@ DEADLINES = [
     ("Trong năm học Phòng GDĐT sẽ thành lập các đoàn kiểm tra", "2020-10-07", "2020-09-01", "2021-05-31"),
     ("Năm 2026", "2026-01-10", "2026-01-01", "2026-12-31"),
     ("Bắt đầu thực hiện từ năm 2026", "2026-01-10", "2026-01-01", None),
+    ("Thời gian hoàn thành trong quí I/2023", "2023-03-06", "2023-01-01", "2023-03-31"),  # the older spelling
 ]
 NO_DEADLINE = [
     "Xây dựng Kế hoạch cải cách hành chính năm 2026",  # a year inside a name
@@ -381,9 +382,12 @@ TASK_PIECES = [
       "Phối hợp với Văn phòng UBND tỉnh tham mưu ban hành Quy chế."],
      [("Sở Tư pháp", "Phối hợp với Công an tỉnh kiểm tra việc thực hiện Luật", None),
       ("Sở Tư pháp", "Phối hợp với Văn phòng UBND tỉnh tham mưu ban hành Quy chế.", None)]),
-    # a sentence that opens otherwise stays with the duty before it
+    # a sentence that opens otherwise stays with the duty before it; a time field after it
+    # dates it (KH 156/KH-UBND An Giang: '... Thời gian hoàn thành trong quí I/2023.')
+    (["II. TỔ CHỨC THỰC HIỆN", "1. Sở Tài chính: Tổ chức tập huấn cho kế toán. Địa điểm tại Hội trường tỉnh."],
+     [("Sở Tài chính", "Tổ chức tập huấn cho kế toán. Địa điểm tại Hội trường tỉnh.", None)]),
     (["II. TỔ CHỨC THỰC HIỆN", "1. Sở Tài chính: Tổ chức tập huấn cho kế toán. Thời gian: trước ngày 15/10/2023."],
-     [("Sở Tài chính", "Tổ chức tập huấn cho kế toán. Thời gian: trước ngày 15/10/2023.", "2023-10-15")]),
+     [("Sở Tài chính", "Tổ chức tập huấn cho kế toán.", "2023-10-15")]),
     # a list after a colon with two deadlines: one task per clause, each with its date
     (["II. TỔ CHỨC THỰC HIỆN",
       "1. Các trường THCS căn cứ nhiệm vụ được giao chỉ đạo: xây dựng Kế hoạch trước ngày 28/2/2023; "

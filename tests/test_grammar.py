@@ -191,6 +191,40 @@ SHAPES = [
        "binhdanhocvuso.gov.vn."),
       ("UBND các xã, phường", "Huy động lực lượng Công an cấp xã hỗ trợ cán bộ."),
       ("Các nhà trường", "Phối hợp các đoàn thể tự kiểm tra công tác pháp chế.")]),
+    # under the duties of each member, a label is the office that owns the duty after it, with
+    # the person's name in brackets dropped; 'Các ủy viên là A, B và các C' names its members;
+    # a situation section gives no work (KH 20/KH-THPT Nguyễn Bỉnh Khiêm)
+    (["I. ĐẶC ĐIỂM TÌNH HÌNH", "- Giáo viên: 95, nhân viên: 10.", "II. TỔ CHỨC THỰC HIỆN",
+      "1. Trách nhiệm của từng thành viên Ban KTNB",
+      "1.1. Trưởng ban (Bà Ngô Thị Kiều Huệ): thông báo kết quả kiểm tra trong cuộc họp hội đồng trường.",
+      "* Phụ trách chuyên môn (PHT Trương Sơn): trực tiếp kiểm tra kế hoạch dạy học.",
+      "1.2. Các ủy viên là Chủ tịch Công đoàn, Bí thư Đoàn TNCSHCM và các tổ trưởng chuyên môn - Thông báo "
+      "trước cho giáo viên được kiểm tra."],
+     [("Trưởng ban", "thông báo kết quả kiểm tra trong cuộc họp hội đồng trường."),
+      ("Phụ trách chuyên môn (PHT Trương Sơn)", "trực tiếp kiểm tra kế hoạch dạy học."),
+      ("Chủ tịch Công đoàn", "Thông báo trước cho giáo viên được kiểm tra."),
+      ("Bí thư Đoàn TNCSHCM", "Thông báo trước cho giáo viên được kiểm tra."),
+      ("các tổ trưởng chuyên môn", "Thông báo trước cho giáo viên được kiểm tra.")]),
+    # a heading of two kinds of unit ('và các') is two owners; 'là đơn vị chủ trì' says the role
+    # the unit plays in the work (KH 1070/KH-SGDĐT An Giang)
+    (["IV. TỔ CHỨC THỰC HIỆN", "1. Các phòng chức năng thuộc Sở GDĐT",
+      "Giao phòng Chính trị, tư tưởng là đơn vị chủ trì tham mưu triển khai kế hoạch hành động.",
+      "2. Các phòng GDĐT và các đơn vị trực thuộc", "Xây dựng kế hoạch, triển khai thực hiện."],
+     [("phòng Chính trị, tư tưởng", "là đơn vị chủ trì tham mưu triển khai kế hoạch hành động."),
+      ("Các phòng GDĐT", "Xây dựng kế hoạch, triển khai thực hiện."),
+      ("các đơn vị trực thuộc", "Xây dựng kế hoạch, triển khai thực hiện.")]),
+    # fields written in one line after the duty, the time without a colon (KH 156/KH-UBND An Giang)
+    (["II. NỘI DUNG THỰC HIỆN", "1.2. Về cơ chế kiểm tra, giám sát: Xây dựng cơ chế kiểm tra, giám sát.",
+      "Đơn vị tham mưu, thực hiện: Văn phòng UBND tỉnh, Công an tỉnh. Thời gian hoàn thành trong quí I/2023."],
+     [("Văn phòng UBND tỉnh", "Về cơ chế kiểm tra, giám sát: Xây dựng cơ chế kiểm tra, giám sát."),
+      ("Công an tỉnh", "Về cơ chế kiểm tra, giám sát: Xây dựng cơ chế kiểm tra, giám sát.")]),
+    # a closing that goes on to a duty of its own is work; its short name in brackets is no part
+    # of the owner (CV 1247/BGDĐT-GDCTHSSV)
+    (["Bộ GDĐT đề nghị các Sở GDĐT, trung cấp sư phạm (cơ sở đào tạo) nghiêm túc thực hiện các nội dung tại "
+      "Công văn này và báo cáo kết quả xử lý về Bộ GDĐT./."],
+     [("các Sở GDĐT", "nghiêm túc thực hiện các nội dung tại Công văn này và báo cáo kết quả xử lý về Bộ GDĐT./."),
+      ("trung cấp sư phạm", "nghiêm túc thực hiện các nội dung tại Công văn này và báo cáo kết quả xử lý về Bộ "
+       "GDĐT./.")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),
@@ -235,6 +269,9 @@ NOT_TASKS = [
     # (KH 21/KH-PGD&ĐT Hiệp Hòa: '... với nội dung cụ thể sau:')
     ["Phòng GD&ĐT Hiệp Hòa xây dựng kế hoạch thực hiện nhiệm vụ pháp chế năm học 2025-2026 với nội dung cụ thể sau:",
      "I. NHIỆM VỤ CHUNG", "- Tiếp tục hoàn thiện thể chế."],
+    # the formula for difficulties given to everyone concerned (QĐ 70/2024/QĐ-UBND Hà Nội)
+    ["Trong quá trình tổ chức thực hiện nếu có phát sinh khó khăn, vướng mắc, các cơ quan, tổ chức, cá nhân "
+     "phản ánh về Sở Tài chính để tổng hợp."],
     # the issuer framing its document after 'Căn cứ' (CV 348/SGDĐT-GDTH Bắc Giang)
     ["Căn cứ Quyết định số 736/QĐ-BGDĐT, Sở GD&ĐT hướng dẫn điều chỉnh nội dung dạy học, cụ thể như sau:"],
     # a field block's item that names who runs an event, not work (KH 4644/KH-SGDĐT)

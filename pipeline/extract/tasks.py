@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 
 import regex
 
@@ -26,7 +27,7 @@ _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*[.)/]\s*(?P<rest>.*)$|^(?P<label
 # '30/04-01/05 năm 2019' (a title's last line) is a date, not item 30
 _ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*(?:[.)]|/(?!\d))\s*(?P<rest>.*)$"
                       r"|^\((?P<sub>\d{1,2}|[a-zđ])\)\s*(?P<rest>.*)$"  # '(1) Tiếp tục phối hợp ...'
-                      r"|^(?P<dash>[-+•–])\s*(?P<rest>.*)$")
+                      r"|^(?P<dash>[-+•–]|\*(?=\s))\s*(?P<rest>.*)$")
 
 
 def _grammar(rules: Rules) -> TaskGrammar:
@@ -66,10 +67,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         # a table cell or a block's content field is one task, however many sentences it has
         # named: the owner stands in the sentence itself, not in a heading above it
         action = clean_value(action)
-        if not action or any(p.search(f"{owner} {action}") for p in finder.boilerplate):
+        if not action or _boilerplate(f"{owner} {action}", finder):
             return False
-        if not named and any(p.search(action) for p in finder.unowned):
-            return False
+        if (not named or _EVERYONE.search(owner)) and any(p.search(action) for p in finder.unowned):
+            return False  # 'nếu có khó khăn, vướng mắc, các cơ quan, tổ chức, cá nhân phản ánh ...'
         if finder.not_duty.match(action):
             return False  # a right, a permission or a disclaimer: nobody must do anything
         if finder.generic_action.match(action) and finder.catch_all.search(owner):
@@ -151,7 +152,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
     block_ref: Ref | None = None
     times: str | None = None  # the name of a time field that may time the work above it
-    for ref in lines.refs[start:]:
+    for ref, text in _segments(lines.refs[start:], finder):
         if ref.index in skip:
             # past the Nơi nhận and the signature an appendix begins: no owner runs on into it
             # (KH 21/KH-PGD&ĐT Hiệp Hòa: its staff list after the signer)
@@ -160,7 +161,6 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         if ref.block.startswith(("header", "footer")):
             continue
-        text = ref.text.strip()
         split = " | " in text or ref.block == "table"
         cells = _split_number_cell([c.strip() for c in text.split("|")]) if split else []
         roles = [finder.column(c) for c in cells]
@@ -308,7 +308,16 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         colon = regex.match(r"^(?P<owner>[^:]{3,90}):\s*(?P<action>.*)$", rest)
         named = finder.owner_at(colon.group("owner")) if colon else None
-        if named and len(named[0]) >= len(finder.strip.sub("", clean_value(colon.group("owner")))) - 1:
+        whole = named is not None and len(named[0]) >= len(finder.strip.sub("", clean_value(colon["owner"]))) - 1
+        labelled = _LABELLED.match(rest) if not whole and executing and item else None
+        office = _office(labelled["owner"], labelled["action"], finder) if labelled else None
+        if office:
+            # under 'Trách nhiệm của từng thành viên', 'Tổ chức thực hiện' a label is the office
+            # that owns the duty after it, whatever its first word ('2.1. Trưởng ban (Bà Ngô Thị
+            # Kiều Huệ): thông báo ...', '* Phụ trách chuyên môn (PHT Trương Sơn): trực tiếp kiểm
+            # tra ...', KH 20/KH-THPT Nguyễn Bỉnh Khiêm)
+            colon, named, whole = labelled, office, True
+        if whole:
             owner = named[0]
             # 'Học sinh nữ: Áo dài trắng, quần đen.' says what, with no verb: no work (TB
             # 137/TB-THPTUVK); 'Sở Tư pháp: Lồng ghép tuyên truyền ...' gives work
@@ -337,7 +346,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 continue
         if not item:
             lead_owner = None
-        if _sentence(rest, ref, finder, add, preamble=has_sections and section is None):
+        owner = lead_owner or heading_owner
+        above = partial(add, owner, ref=ref, named=False, heading=not lead_owner) if owner else None
+        if _sentence(rest, ref, finder, add, preamble=has_sections and section is None, above=above):
             continue
         if item and _topic(rest, finder):
             continue  # 'Hình thức', 'Một số yêu cầu cụ thể': the name of a topic, no work
@@ -353,6 +364,57 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     close_section()
     kept = [i for i in range(len(tasks)) if i not in _repeated(tasks, rows)]
     return [tasks[i] for i in kept], sections, {f"tasks[{n}]": spans[i] for n, i in enumerate(kept)}
+
+
+# 'Label: action', and in a responsibilities section 'Label - Action' ('2.3. Các ủy viên là ... -
+# Căn cứ vào kế hoạch ...', KH 20/KH-THPT Nguyễn Bỉnh Khiêm)
+_LABELLED = regex.compile(r"^(?P<owner>[^:]{3,90}?)(?::|\s+[-–]\s+(?=\p{Lu}))\s*(?P<action>.*)$")
+# 'Các ủy viên là Chủ tịch Công đoàn, Bí thư Đoàn ...': the members the label names
+_MEMBERS = regex.compile(r"^(?:các\s+)?(?:ủy|uỷ)\s+viên\s+(?:là|gồm)\s+(?P<members>.+)$", regex.IGNORECASE)
+
+
+_NOT_OFFICE = regex.compile(r"(?:Về|Lưu\s+ý|Ghi\s+chú|Chú\s+ý|Nội\s+dung|Thời\s+gian|Địa\s+điểm|Hình\s+thức)(?!\p{L})")
+
+
+def _office(label: str, action: str, finder: TaskGrammar) -> tuple[str, int] | None:
+    """(the office a label names, its length) when the label is a short name with a capital
+    and no verb outside its brackets, and the text after it acts."""
+    name = finder.aside.sub("", clean_value(label)).strip()
+    if finder.strip.match(name) or (finder.opener and finder.opener.match(name)) or _NOT_OFFICE.match(name):
+        return None  # 'Đối với chương trình ...: ...', 'Về tổ chức Cuộc thi: ...', 'Lưu ý: ...'
+    members = _MEMBERS.match(name)
+    name = members["members"] if members else name
+    words = name.split()
+    plain = regex.sub(r"\([^)]*\)", "", name)
+    if not (0 < len(words) <= 16 and name[0].isupper() and not finder.verb.search(plain)):
+        return None
+    acts = finder.acts_at(action, 0) or regex.match(r"(?i)trực\s+tiếp\s", action)
+    return (name, len(label)) if acts else None
+
+
+def _boilerplate(text: str, finder: TaskGrammar) -> bool:
+    """A sentence that gives no work; a general closing that goes on to a duty of its own is
+    work ('... nghiêm túc thực hiện các nội dung tại Công văn này và báo cáo kết quả xử lý ... về
+    Bộ GDĐT', CV 1247/BGDĐT-GDCTHSSV)."""
+    for pattern in finder.boilerplate:
+        found = pattern.search(text)
+        if found:
+            more = regex.search(r"(?<!\p{L})và\s+", text[found.end():])
+            return not (more and finder.acts_at(text, found.end() + more.end()))
+    return False
+
+
+def _segments(refs: list[Ref], finder: TaskGrammar):
+    """(line, text) for each line, a line cut in two where a field begins after a sentence
+    ('... hệ thống một cửa các cấp… Đơn vị tham mưu thực hiện: Các sở, ngành, địa phương.
+    Thời gian hoàn thành trong quí I/2023.', KH 156/KH-UBND An Giang); table rows stay whole."""
+    for ref in refs:
+        text = ref.text.strip()
+        if ref.block == "table" or " | " in text:
+            yield ref, text
+            continue
+        for piece in finder.split_fields(text) or [text]:
+            yield ref, piece
 
 
 # 'Đối với X' heading a group of items: X without its verb-less descriptor cut short
@@ -541,13 +603,14 @@ def _directed(text: str, found: tuple[str, int], finder: TaskGrammar) -> str | N
     return None
 
 
-def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = False) -> bool:
+def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = False, above=None) -> bool:
     """Tasks that a sentence gives by itself: 'Đề nghị X ...', '(Giao X chủ trì ...)', subject X.
 
     In the preamble (before the first section of a document that has sections) only a
     lead-in assigns: a unit as subject there is the issuer saying what it does by issuing
     ('Nhà trường xây dựng Kế hoạch ..., cụ thể như sau:', 'Phòng GDĐT ... xây dựng Kế
-    hoạch ... với các nội dung sau:')."""
+    hoạch ... với các nội dung sau:'). `above` takes the sentences before the first subject,
+    which belong to the owner above."""
     giao = finder.giao.search(text)
     if giao:
         add(clean_value(giao.group("owner")), text, ref)
@@ -574,6 +637,11 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
     # the owner above, not to a subject found later
     parts = _SENTENCE_END.split(text)
     subjects = [_subject(part, finder, later=i > 0) for i, part in enumerate(parts)]
+    first = next((i for i, found in enumerate(subjects) if found), None)
+    if first and above is not None:
+        # 'a) Đối với chương trình ...: Định kỳ phát sóng .... Trong quá trình triển khai thực hiện,
+        # Sở Nội vụ phối hợp ...' under '1. Sở Nội vụ' (KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)
+        above(". ".join(parts[:first]))
     for i, found in enumerate(subjects):
         if found is None:
             continue
@@ -606,13 +674,21 @@ _SENTENCE_END = regex.compile(r"(?:(?<=[\p{Ll}\d)])|(?<=[\p{Lu}&]{2}\p{Lu}))\.\s
 _LIST = regex.compile(r"^(?P<lead>[^:]{0,200}):\s*(?P<items>.+;.+)$")
 
 
+# owners that name everyone concerned: a closing for difficulties given to them is the formula
+_EVERYONE = regex.compile(r"liên\s+quan|tổ\s+chức,\s+cá\s+nhân\s*$")
+_PASSIVE = regex.compile(r"(?<!\p{L})được\s")
+
+
 def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = False) -> list[str]:
     """The units an owner phrase names one by one: 'A; B', and 'Các Sở GDĐT, các cơ sở giáo
     dục' where each part after ', các' names a unit. In a sentence that asks them to act, a
     list of kinds of unit is one owner each ('yêu cầu ... các đại học, học viện; các trường
     đại học, cao đẳng sư phạm', CV 1617/BGDĐT-GDCTHSSV); a heading over a section names
     its addressees together ('3. Các trường trung học phổ thông, trung tâm GDNN-GDTX', plan
-    d1). 'Phòng GDĐT huyện, thành phố' and 'Các trường THCS, THPT' name one: 'thành phố' and
+    d1) unless each is a kind of its own ('2. Các phòng GDĐT và các đơn vị trực thuộc', KH
+    1070/KH-SGDĐT An Giang) or a named office ('Chủ tịch Công đoàn, Bí thư Đoàn TNCSHCM,
+    Trưởng ban Thanh tra nhân dân và các tổ trưởng chuyên môn', KH 20/KH-THPT Nguyễn Bỉnh
+    Khiêm). 'Phòng GDĐT huyện, thành phố' and 'Các trường THCS, THPT' name one: 'thành phố' and
     'THPT' begin no unit. A table's lead cell names its units apart with semicolons only; with
     commas or 'và' it names them together ('Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương',
     KH CCHC 2026-2030 of UBND Lâm Đồng)."""
@@ -627,9 +703,12 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
         # 'Các sở, ban, ngành và Ủy ban nhân dân các xã': 'và' joins two units as a comma does;
         # a part that begins no unit stays with the one before ('Sở Giáo dục và Đào tạo',
         # 'Phòng GDĐT huyện, thành phố', 'Các trường THCS, THPT')
-        parts = regex.split(r"(,\s+|\s+và\s+)" if listed else r"(,\s+(?=[Cc]ác\s))", kept)
+        parts = regex.split(r"(,\s+|\s+và\s+)" if listed else r"((?:,|\s+và)\s+(?=[Cc]ác\s|\p{Lu}))", kept)
         owners = [parts[0]]
         for sep, piece in zip(parts[1::2], parts[2::2]):
+            if not listed and _PASSIVE.search(owners[-1]):
+                owners[-1] += sep + piece  # 'các đơn vị đã được Sở GD&ĐT, UBND tỉnh đánh giá ...': agents
+                continue
             # after 'và' only a named body or 'các ...' begins another owner: 'Phụ huynh học
             # sinh và học sinh' are read together (TB 211/TB-THPT.UVK)
             named = "và" not in sep or piece[:1].isupper() or piece.startswith("các ")
@@ -648,7 +727,7 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar, rules: Rules
       own ('Sở Tư pháp: Phối hợp ... kiểm tra .... Phối hợp ... tham mưu ...'); any other
       sentence ('Thời gian: trước ngày 15/10') stays with the one before it. A later
       sentence that states a consequence ('... sẽ không được tổng hợp') is left out.
-    - A list after a colon whose clauses carry two or more deadlines gives one task per
+    - A list (after a colon or not) whose clauses carry two or more deadlines gives one task per
       clause: each deliverable is chased by its own date ('chỉ đạo: xây dựng Kế hoạch ...
       trước ngày 28/2/2023; lập dự toán ...; báo cáo ... trước ngày 10/11/2023'). A list
       with one deadline or none is one duty described in parts, and stays whole.
@@ -658,6 +737,8 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar, rules: Rules
         if sentences and any(p.search(sentence) for p in finder.consequence):
             continue  # what befalls work not done is no part of the duty
         opens = finder.verb.match(sentence) or (finder.opener and finder.opener.match(sentence))
+        if opens and sentences and any(p.search(sentence) for p in finder.unowned):
+            opens = None  # '... Trong quá trình tổ chức thực hiện nếu có khó khăn, vướng mắc báo cáo về Bộ'
         if sentences and not opens:
             sentences[-1] = f"{sentences[-1]}. {sentence}"
         else:
@@ -665,7 +746,9 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar, rules: Rules
     pieces: list[str] = []
     for sentence in sentences:
         listed = _LIST.match(sentence)
-        clauses = [c.strip(" .") for c in listed.group("items").split(";")] if listed else []
+        # without a colon too: '... xây dựng Kế hoạch cụ thể ... trước ngày 06/03/2023; định kỳ
+        # trước ngày 18 hằng tháng báo cáo ...' (KH 156/KH-UBND An Giang)
+        clauses = [c.strip(" .") for c in (listed.group("items") if listed else sentence).split(";")]
         dated = [c for c in clauses if c and _dated(find_deadline(c, doc_date, rules))]
         if len(dated) >= 2:
             pieces.extend(c for c in clauses if c)
@@ -678,12 +761,16 @@ _BARE_DAY = regex.compile(r"(?<![\d/])(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:tháng\s*
                           r"(?:\s*(?:năm\s*|/)\s*(?P<y>\d{4}))?(?![\d/])")
 
 
+# the day of a document cited ('theo Quyết định số 77/QĐ- UBND ngày 18/01/2023'): not the day of the work
+_CITED_DAY = regex.compile(r"số\s*\d+\s*/\s*[\p{L}\d/&.\s-]{1,30}\s+ngày\s*$", regex.IGNORECASE)
+
+
 def _day_of(when: str, doc_date: str | None) -> Deadline | None:
     """A time column or field that gives a day and no phrase of deadline ('Từ 20 giờ 15 phút -
     20 giờ 45 phút ngày 23 tháng 01', a schedule of broadcasts in KH tuyên truyền CCHC 2026 of
     UBND Lâm Đồng; '07/12' in KH 230/KH-THPT.PB's calendar): the work is on that day. A year
     left unwritten is the document's own."""
-    match = _BARE_DAY.search(when)
+    match = next((m for m in _BARE_DAY.finditer(when) if not _CITED_DAY.search(when, 0, m.start())), None)
     year = int(match["y"]) if match and match["y"] else (int(doc_date[:4]) if doc_date else None)
     if not match or year is None:
         return None
