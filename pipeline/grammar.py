@@ -56,6 +56,7 @@ class TaskGrammar:
     negated: regex.Pattern  # 'không tổ chức': a negated action begins at 'không'
     strip: regex.Pattern
     lead: regex.Pattern
+    note: regex.Pattern  # 'Lưu ý:' opens a note, no duty of the owner above
     object_of: regex.Pattern  # a word after which a unit is an object ('của', 'với'), or a verb
     opener: regex.Pattern | None  # an opening phrase before the subject ('Đối với ...', 'Trước ngày ...')
     giao: regex.Pattern
@@ -227,7 +228,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     """rules/tasks.json compiled and checked against its own examples."""
     words = {key: _strings(data, key) for key in ("owner_heads", "owner_prefixes", "action_verbs", "lead_ins",
                                                    "strip_prefixes", "skip_sections", "recurrence_not_after",
-                                                   "object_markers", "skip_items")}
+                                                   "object_markers", "skip_items", "note_labels")}
     heads, prefixes = _alternatives(words["owner_heads"]), _alternatives(words["owner_prefixes"])
     not_duties = _strings(_section(data, "not_duties"), "patterns", "tasks.not_duties")
     closing = _section(data, "generic_closing")
@@ -279,6 +280,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                       "tasks.duties_of", regex.IGNORECASE),
         owner_label=_rx(rf"^(?:{owner_labels})(?!\p{{L}})" if owner_labels else r"(?!)", "tasks.fields.owner"),
         strip=_rx(rf"^(?:{'|'.join(regex.escape(p) for p in words['strip_prefixes'])})\s+", "tasks.strip_prefixes"),
+        note=_rx(rf"^(?:{_alternatives(words['note_labels'])})\s*:\s*", "tasks.note_labels"),
         lead=_rx(rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(v) for v in words['lead_ins'])})\s+(?=\S)",
                  "tasks.lead_ins"),
         object_of=_rx(rf"(?<!\p{{L}})(?:{_alternatives(words['object_markers'] + words['action_verbs'])})$",

@@ -225,6 +225,24 @@ SHAPES = [
      [("các Sở GDĐT", "nghiêm túc thực hiện các nội dung tại Công văn này và báo cáo kết quả xử lý về Bộ GDĐT./."),
       ("trung cấp sư phạm", "nghiêm túc thực hiện các nội dung tại Công văn này và báo cáo kết quả xử lý về Bộ "
        "GDĐT./.")]),
+    # the issuer directing the units below in a lead-in after an opening phrase; items naming
+    # their own subject; a bare general closing to the addressees (CV 231/PGD&ĐT-THCS Châu Thành)
+    (["Thực hiện Công văn số 563/SGD&ĐT-GDTrH-TX của Sở GD&ĐT; Phòng GD&ĐT Châu Thành chỉ đạo các trường "
+      "trung học cơ sở thực hiện các nội dung cụ thể như sau:",
+      "1. Tiếp tục tổ chức cho giáo viên nghiên cứu Chương trình Giáo dục phổ thông 2018.",
+      "2. Các trường THCS xây dựng kế hoạch triển khai Chương trình Giáo dục phổ thông 2018.",
+      "- GV, CBQL cập nhật đầy đủ thông tin để được cấp tài khoản.",
+      "Nhận được công văn này, đề nghị các trường THCS triển khai thực hiện. Trong quá trình tổ chức thực hiện "
+      "nếu có khó khăn, vướng mắc, cần báo cáo kịp thời với Phòng GD&ĐT./."],
+     [("các trường trung học cơ sở", "Tiếp tục tổ chức cho giáo viên nghiên cứu Chương trình Giáo dục phổ thông 2018."),
+      ("Các trường THCS", "xây dựng kế hoạch triển khai Chương trình Giáo dục phổ thông 2018."),
+      ("GV", "cập nhật đầy đủ thông tin để được cấp tài khoản."),
+      ("CBQL", "cập nhật đầy đủ thông tin để được cấp tài khoản.")]),
+    # a line in small letters goes on with the sentence a PDF wrapped; a note gives the owner
+    # above no work (CV 1247/BGDĐT-GDCTHSSV; KH 20/KH-THPT Nguyễn Bỉnh Khiêm)
+    (["II. TỔ CHỨC THỰC HIỆN", "1. Các trường", "- Hướng dẫn học sinh kết nối, sử dụng",
+      "phòng học trực tuyến an toàn.", "* Lưu ý: Người trực tiếp kiểm tra thì theo dõi việc khắc phục."],
+     [("Các trường", "Hướng dẫn học sinh kết nối, sử dụng phòng học trực tuyến an toàn.")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),

@@ -75,6 +75,15 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # a right, a permission or a disclaimer: nobody must do anything
         if finder.generic_action.match(action) and finder.catch_all.search(owner):
             return False  # 'đề nghị ... và các đơn vị liên quan phối hợp triển khai thực hiện'
+        first = _SENTENCE_END.split(action)[0]
+        if finder.generic_action.match(first) and all(
+                any(p.search(rest) for p in finder.unowned) for rest in _SENTENCE_END.split(action)[1:]):
+            # 'Nhận được công văn này, đề nghị các trường THCS triển khai thực hiện. Trong quá trình
+            # tổ chức thực hiện nếu có khó khăn, vướng mắc, cần báo cáo ...' (CV 231/PGD&ĐT-THCS)
+            return False
+        nonlocal line_tasks
+        if line_tasks[0] != ref.index:
+            line_tasks = (ref.index, len(tasks))
         for one in _owners(owner, finder, listed=not heading, cell=columns is not None):
             for piece in ([action] if when is not None or product is not None else
                           _pieces(action, doc_date, finder, rules)):
@@ -87,6 +96,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         return True
 
     in_closing = False
+    previous, last_line = ".", -1  # the last body line read, and where it stands
+    line_tasks = (-1, 0)  # the line the last tasks came from, and the first of them
     addressees = False  # inside the Kính gửi list
     quoted = 0  # how many quotation marks are open: a quoted text (a law's article) gives no work
     executing = False  # inside a section that assigns the execution ('Tổ chức thực hiện')
@@ -223,6 +234,17 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             quoted = 0  # '... nền tảng “Bình dân học vụ số tại địa chỉ ...': a name left unclosed
         if was_quoted:
             continue
+        wrapped = text[:1].islower() and not _ITEM.match(text) and not previous.endswith((".", ";", ":", "!", "?"))
+        previous_index, previous = last_line, text
+        last_line = ref.index
+        if wrapped and ref.block != "table":
+            # a line in small letters goes on with the sentence above it, which a PDF wrapped
+            # ('... hỗ trợ học sinh kết nối, sử dụng / phòng học trực tuyến an toàn ...', CV
+            # 1247/BGDĐT-GDCTHSSV): no unit begins here; the tasks of the line above take it
+            if line_tasks[0] == previous_index:
+                for i in range(line_tasks[1], len(tasks)):
+                    tasks[i] = replace(tasks[i], action=f"{tasks[i].action} {text}")
+            continue
         top = _TOP.match(text)
         if top and (has_roman or text.startswith("Điều")) and not (has_roman and text.startswith("Điều")):
             settle_lead()
@@ -346,13 +368,17 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 continue
         if not item:
             lead_owner = None
-        owner = lead_owner or heading_owner
+        # a note ('Lưu ý: ...', 'Ghi chú: ...') says who acts or gives no work: it is no duty of
+        # the owner above ('* Lưu ý: Người trực tiếp kiểm tra chuyên đề nào thì theo dõi ...', KH
+        # 20/KH-THPT Nguyễn Bỉnh Khiêm)
+        note = finder.note.match(rest)
+        rest = rest[note.end():] if note else rest
+        owner = None if note else lead_owner or heading_owner
         above = partial(add, owner, ref=ref, named=False, heading=not lead_owner) if owner else None
         if _sentence(rest, ref, finder, add, preamble=has_sections and section is None, above=above):
             continue
         if item and _topic(rest, finder):
             continue  # 'Hình thức', 'Một số yêu cầu cụ thể': the name of a topic, no work
-        owner = lead_owner or heading_owner
         if owner and add(owner, rest, ref, named=False, heading=not lead_owner):
             if pending and lead_owner == pending[1]:
                 pending = None  # the items divide the lead-in's work
@@ -368,7 +394,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
 # 'Label: action', and in a responsibilities section 'Label - Action' ('2.3. Các ủy viên là ... -
 # Căn cứ vào kế hoạch ...', KH 20/KH-THPT Nguyễn Bỉnh Khiêm)
-_LABELLED = regex.compile(r"^(?P<owner>[^:]{3,90}?)(?::|\s+[-–]\s+(?=\p{Lu}))\s*(?P<action>.*)$")
+_LABELLED = regex.compile(r"^(?P<owner>[^:]{3,160}?)(?::|\s+[-–]\s+(?=\p{Lu}))\s*(?P<action>.*)$")
 # 'Các ủy viên là Chủ tịch Công đoàn, Bí thư Đoàn ...': the members the label names
 _MEMBERS = regex.compile(r"^(?:các\s+)?(?:ủy|uỷ)\s+viên\s+(?:là|gồm)\s+(?P<members>.+)$", regex.IGNORECASE)
 
@@ -386,7 +412,7 @@ def _office(label: str, action: str, finder: TaskGrammar) -> tuple[str, int] | N
     name = members["members"] if members else name
     words = name.split()
     plain = regex.sub(r"\([^)]*\)", "", name)
-    if not (0 < len(words) <= 16 and name[0].isupper() and not finder.verb.search(plain)):
+    if not (0 < len(words) <= 24 and name[0].isupper() and not finder.verb.search(plain)):
         return None
     acts = finder.acts_at(action, 0) or regex.match(r"(?i)trực\s+tiếp\s", action)
     return (name, len(label)) if acts else None
@@ -572,6 +598,7 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     return not tail and (words <= 16 or (";" in owner and words <= 24)) and not rest.endswith(";")
 
 
+_DIRECTS_AFTER = regex.compile(r"(?<=[,;]\s*(?:\p{Lu}\S*\s+){1,8})chỉ\s+đạo\s+(?=các\s|\p{Lu})")
 _DIRECTS = regex.compile(r"(?<!\p{L})chỉ\s+đạo\s+(?=\p{Lu})")
 
 
@@ -584,6 +611,13 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
         found = finder.owner_at(text[lead.end():])
         if found:
             return found[0], None
+    issuer_directs = _DIRECTS_AFTER.search(text) if _POINTER.search(text) else None
+    if issuer_directs:
+        # '...; Phòng GD&ĐT Châu Thành chỉ đạo các trường trung học cơ sở (THCS) thực hiện các nội
+        # dung cụ thể như sau:' (CV 231/PGD&ĐT-THCS Châu Thành): the units directed do the items
+        directed = finder.owner_at(text[issuer_directs.end():])
+        if directed:
+            return directed[0], None
     found = finder.owner_at(text)
     if found and regex.search(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ"
                               r"|thực\s+hiện\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)", text):
