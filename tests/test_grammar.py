@@ -403,6 +403,7 @@ def test_a_plan_left_undated_dates_its_deadlines_in_the_year_of_its_title(rules)
     ("Trước ngày 31/01 năm liền kề", "yearly"),             # KH CCHC 2026 draft of UBND Lâm Đồng
     ("Trước ngày 05 của tháng liền kề", "monthly"),         # the same plan
     ("trước ngày 02 của tháng tiếp theo", "monthly"),       # QĐ 70/2024/QĐ-UBND Hà Nội
+    ("trước ngày 10 tháng liền kề trước tháng đoàn đến làm việc", None),  # once: KH 20/KH-PGD&ĐT Hiệp Hòa
 ])
 def test_the_time_column_says_how_work_repeats(rules, when, recurrence):
     texts = [*HEAD, "STT | Nhiệm vụ | Chủ trì | Thời gian hoàn thành",
