@@ -10,6 +10,7 @@ the report (`report/index.html`; pipeline/report).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -97,14 +98,16 @@ def process_file(path: Path, display: str, rules: Rules) -> Processed:
 
 
 def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[str, ...] = (),
-              unit: Unit | None = None, workers: int = 1, scheduler: str | object | None = None) -> BatchResult:
+              unit: Unit | None = None, workers: int = 1, scheduler: str | object | None = None,
+              on: dt.date | None = None) -> BatchResult:
     """Process every file of `inbox` and write the outputs under `out`.
 
     `report(path, error_or_None)` is called after each file (the CLI prints from it).
     Files run in `workers` processes, or on the Dask cluster at `scheduler` (pipeline/workers.py);
     the cross-document stages run here on the gathered records. A file whose content and rules are unchanged since
     the last run over `out` is taken from the store, not read again. Child plans are
-    derived for `unit`, else for every unit below each issuer.
+    derived for `unit`, else for every unit below each issuer, dated `on` (by default the
+    first working day after each parent's date).
     """
     inbox, out = Path(inbox), Path(out)
     if out.resolve().is_relative_to(inbox.resolve()):
@@ -158,7 +161,7 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                 for stale in folder.glob("*.json"):
                     if stale.stem not in written:
                         stale.unlink()
-        derived = derive_records(result.records, rules, result, report, unit)
+        derived = derive_records(result.records, rules, result, report, unit, on)
         write_derived(out / "derived", derived, rules)
         checked = audit(result.records, rules)
         write_audit(out, checked, rules)
@@ -197,13 +200,13 @@ def _moved(record: Record, rel: str) -> Record:
 
 
 def derive_records(records: list[Record], rules: Rules, result: BatchResult | None = None, report=None,
-                   unit: Unit | None = None) -> list[Derived]:
+                   unit: Unit | None = None, on: dt.date | None = None) -> list[Derived]:
     """The child plans of every record; a record whose derivation fails costs an error
     line (stage 'derive'), never the batch."""
     derived: list[Derived] = []
     for record in records:
         try:
-            plans = plans_for(record, rules, unit)
+            plans = plans_for(record, rules, unit, on)
         except Exception as exc:  # a bug in derive must cost this document only
             err = InputError(record.source.path, f"derive failed: {type(exc).__name__}: {exc}", stage="derive")
             if result is not None:

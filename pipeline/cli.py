@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -50,7 +51,7 @@ def main() -> None:
 
 
 def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None = None,
-           workers: int | None = None, scheduler: str | None = None) -> None:
+           workers: int | None = None, scheduler: str | None = None, on: dt.date | None = None) -> None:
     from .batch import discover
     from .workers import default_workers
 
@@ -73,7 +74,7 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
             click.echo(f"vanban: {seen}/{total} files read", err=True)
 
     try:
-        result = run_batch(Path(inbox), Path(out), rules, report=report, unit=unit,
+        result = run_batch(Path(inbox), Path(out), rules, report=report, unit=unit, on=on,
                            workers=workers or default_workers(), scheduler=scheduler)
     except InputError as err:
         raise click.UsageError(str(err)) from err
@@ -120,23 +121,28 @@ def _unit(name: str | None, rules):
 
 workers_option = click.option("--workers", "-j", type=click.IntRange(min=1),
                               help="Worker processes (default: one per core).")
+date_option = click.option("--date", "plan_date", type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]),
+                           help="The day the child plans are issued (default: today): every derived deadline "
+                                "comes after it and no later than the parent's.")
 
 
 @main.command()
 @click.argument("inbox", type=click.Path(exists=True, file_okay=False))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @as_option
+@date_option
 @workers_option
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where the per-file work runs: worker processes here, or a Dask cluster.")
 @click.option("--scheduler", help="The Dask scheduler's address (tcp://HOST:8786) for --engine dask.")
 @rules_option
-def run(inbox: str, out: str, as_unit: str | None, workers: int | None, engine: str, scheduler: str | None,
-        overlays: tuple[str, ...]) -> None:
+def run(inbox: str, out: str, as_unit: str | None, plan_date: dt.datetime | None, workers: int | None, engine: str,
+        scheduler: str | None, overlays: tuple[str, ...]) -> None:
     """The whole batch over INBOX and its sub-folders."""
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS (the Dask scheduler, tcp://HOST:8786)")
-    _batch(inbox, out, overlays, as_unit, workers, scheduler if engine == "dask" else None)
+    _batch(inbox, out, overlays, as_unit, workers, scheduler if engine == "dask" else None,
+           plan_date.date() if plan_date else dt.date.today())
 
 
 @main.command()
@@ -188,9 +194,11 @@ def show(file: str, html_out: str | None, overlays: tuple[str, ...]) -> None:
 @main.command()
 @click.argument("record", type=click.Path(exists=True, dir_okay=False))
 @as_option
+@date_option
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @rules_option
-def derive(record: str, as_unit: str | None, out: str, overlays: tuple[str, ...]) -> None:
+def derive(record: str, as_unit: str | None, plan_date: dt.datetime | None, out: str,
+           overlays: tuple[str, ...]) -> None:
     """The child plan and checklists of RECORD (a record .json of OUT/records, or a document)."""
     from .batch import derive_records
     from .derive.files import write_plan
@@ -199,7 +207,7 @@ def derive(record: str, as_unit: str | None, out: str, overlays: tuple[str, ...]
     rules = _load_rules(overlays)
     unit = _unit(as_unit, rules)
     parent = _record_of(record, rules)
-    derived = derive_records([parent], rules, unit=unit)
+    derived = derive_records([parent], rules, unit=unit, on=plan_date.date() if plan_date else dt.date.today())
     if not derived:
         click.echo(f"{record}: the document gives no work to {unit.name if unit else 'any unit below its issuer'}",
                    err=True)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -122,6 +125,21 @@ def test_derive_for_a_named_unit(tmp_path):
     written = [Path(line) for line in result.stdout.splitlines()]
     assert sorted(p.suffix for p in written) == [".csv", ".docx", ".ics", ".xlsx"]
     assert all(p.parent.name == "phong-giao-duc-va-dao-tao-huyen-nam-dan" and p.exists() for p in written)
+
+
+def test_derive_on_a_day_of_the_users_choice(tmp_path):
+    """--date is the day the child plan is issued: no derived day in its checklist comes
+    before it without a note saying the parent's deadline was over."""
+    out = tmp_path / "d"
+    result = run("derive", str(INBOX / "d1_sgddt-nghean-kh-duoinuoc-2024.txt"), "--as",
+                 "Phòng Giáo dục và Đào tạo huyện Nam Đàn", "--date", "20/11/2024", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    (table,) = [Path(line) for line in result.stdout.splitlines() if line.endswith(".csv")]
+    rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8-sig"))))
+    days = [(dt.datetime.strptime(r["Thời hạn"], "%d/%m/%Y").date(), r["Ghi chú"]) for r in rows
+            if re.fullmatch(r"\d\d/\d\d/\d{4}", r["Thời hạn"])]
+    assert days and all(day > dt.date(2024, 11, 20) or "đã qua" in note for day, note in days)
+    assert any("đã qua trước ngày ban hành kế hoạch này (20/11/2024)" in note for _, note in days)
 
 
 def test_derive_from_a_record_and_with_a_bad_unit(tmp_path):

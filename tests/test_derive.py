@@ -270,3 +270,87 @@ def test_plan_docx_layout(rules):
     assert "KẾ HOẠCH" in texts and "II. NHIỆM VỤ" in texts and "III. TỔ CHỨC THỰC HIỆN" in texts
     assert any(t.startswith("Thực hiện Kế hoạch số 1008/KH-SGDĐT ngày 06/7/2022 của Sở Giáo dục và Đào tạo")
                for t in texts)
+
+
+# --- the window a child plan has (issue 15): after its own day, no later than the parent ---
+
+
+@pytest.mark.parametrize("stem, class_id", PLANS, ids=lambda v: v if isinstance(v, str) else None)
+@pytest.mark.parametrize("days_after", [None, 12])
+def test_every_derived_deadline_lies_in_the_plan_window(rules, stem, class_id, days_after):
+    """Dated the first working day after the parent or twelve days later, every occurrence of
+    every derived deadline comes after the plan's own day and no later than the parent's; a
+    parent deadline the plan's day has passed is kept and said on the task's row."""
+    parent = record_of(stem)
+    unit = next(u for u in units_addressed(parent, rules) if u.class_id == class_id)
+    base = dt.date.fromisoformat(parent.date or "2020-03-02")  # seed 000 prints no day
+    on = base + dt.timedelta(days=days_after or 1) if days_after or not parent.date else None
+    plan = derive_plan(parent, unit, rules, on)
+    day = dt.date.fromisoformat(plan.date)
+    for task in plan.tasks:
+        ends = [dt.date.fromisoformat(d) for d in task.due]
+        parent_end = task.parent_deadline.end if task.parent_deadline else None
+        for end in ends:
+            if end <= day:
+                assert "đã qua trước ngày ban hành" in task.note, task.action[:80]
+            if parent_end and not task.recurrence:
+                assert end.isoformat() <= parent_end, task.action[:80]
+
+
+def _one_task_plan(rules, due: str, on: dt.date, action: str = "Gửi báo cáo kết quả về Sở GDĐT"):
+    parent = Record.from_dict({**record_of("d1_sgddt-nghean-kh-duoinuoc-2024").to_dict(), "tasks": [Task(
+        owner="Phòng Giáo dục và Đào tạo các huyện", action=f"{action} trước ngày {due}",
+        deadline=Deadline(text=f"trước ngày {due}", end=dt.datetime.strptime(due, "%d/%m/%Y").date().isoformat())
+    ).to_dict()]})
+    return derive_plan(parent, unit_named("Phòng Giáo dục và Đào tạo huyện Nam Đàn", rules), rules, on)
+
+
+def test_a_lead_time_that_does_not_fit_is_said_not_moved_before_the_plan(rules):
+    """A report due two working days after the plan's day cannot keep five days of lead: the
+    child gets the last working day the window allows, and the row and the plan say why."""
+    plan = _one_task_plan(rules, "09/10/2024", dt.date(2024, 10, 7))  # Mon 7 → Wed 9
+    (duty,) = plan.duties
+    assert duty.due == ("2024-10-08",)
+    assert "chỉ còn 1 ngày làm việc dự phòng thay vì 5" in duty.note
+    assert any("chỉ còn 1 ngày" in w for w in plan.warnings)
+
+
+def test_a_parent_deadline_over_on_the_plan_day_is_kept_and_said(rules):
+    plan = _one_task_plan(rules, "02/10/2024", dt.date(2024, 10, 7))
+    (duty,) = plan.duties
+    assert duty.due == ("2024-10-02",)
+    assert "đã qua trước ngày ban hành kế hoạch này (07/10/2024)" in duty.note
+
+
+def test_recurring_deadlines_start_after_the_plan_day(rules):
+    """d1's 'trước ngày 25 hằng tháng', derived on 20/11/2024: no occurrence before that day;
+    November's report keeps what lead time the window leaves (21/11, said on the row), the
+    months after fall on the day the lead time gives in most months (the 18th), not a day
+    shifted for the months with holidays."""
+    parent = record_of("d1_sgddt-nghean-kh-duoinuoc-2024")
+    plan = derive_plan(parent, unit_named("Phòng Giáo dục và Đào tạo", rules), rules, dt.date(2024, 11, 20))
+    (monthly,) = [t for t in plan.duties if t.recurrence == "monthly"]
+    assert monthly.due[:2] == ("2024-11-21", "2024-12-18")
+    assert all(d > "2024-11-20" for d in monthly.due)
+    assert "trước ngày 18 hằng tháng" in monthly.action
+    assert "chỉ còn" in monthly.note
+
+
+def test_reports_of_the_units_below_go_to_the_deriving_unit(rules):
+    """d1 asks the Phòng to have its schools send their plans to the Sở 'qua Phòng Chính trị, tư
+    tưởng'; in the Phòng's plan the schools send them to the Phòng, and the Sở's department is
+    no part of the address."""
+    plan = derive_plan(record_of("d1_sgddt-nghean-kh-duoinuoc-2024"),
+                       unit_named("Phòng Giáo dục và Đào tạo huyện Nam Đàn", rules), rules)
+    plans_sent = [t.action for t in plan.assignments if "kế hoạch của đơn vị" in t.action]
+    assert plans_sent and all("gửi kế hoạch về Phòng Giáo dục và Đào tạo huyện Nam Đàn trước" in a for a in plans_sent)
+    assert not any("Sở GDĐT" in t.action or "Phòng Chính trị" in t.action for t in plan.assignments)
+
+
+def test_the_plans_own_writing_is_no_task_of_it(rules):
+    """A school's plan derived from the Phòng's: 'Xây dựng kế hoạch ... của đơn vị, gửi về Phòng
+    GDĐT' is done by issuing the plan itself, and the plan says so."""
+    parent = record_of("d1a_pgddt-namdan-kh-duoinuoc-2024")
+    plan = derive_plan(parent, unit_named("Trường Trung học cơ sở Nam Giang", rules), rules)
+    assert not any(rules.derive.own_plan.search(t.action) for t in plan.duties)
+    assert any("được thực hiện bằng việc ban hành kế hoạch này" in w for w in plan.warnings)

@@ -52,6 +52,7 @@ class ChildPlan:
     assignments: tuple[ChildTask, ...]
     period: tuple[str | None, str | None]
     warnings: tuple[str, ...] = ()
+    date: str | None = None  # the child plan's own day: every derived deadline comes after it
 
     @property
     def tasks(self) -> tuple[ChildTask, ...]:
@@ -92,12 +93,15 @@ def units_addressed(record: Record, rules: Rules) -> list[Unit]:
     return [Unit(u.id, u.name) for u in hierarchy.classes if u.id in named & allowed]
 
 
-def derive_plan(parent: Record, unit: Unit, rules: Rules) -> ChildPlan | None:
-    """The child plan of `unit` for `parent`, or None when the parent gives it no work."""
+def derive_plan(parent: Record, unit: Unit, rules: Rules, on: dt.date | None = None) -> ChildPlan | None:
+    """The child plan of `unit` for `parent`, dated `on` (by default the first working day
+    after the parent's date, the earliest a unit can issue its own), or None when the parent
+    gives it no work. Every derived deadline comes after `on` and no later than the parent's."""
     hierarchy = _hierarchy(rules)
     calendar = WorkCalendar(rules.derive)
     own = issuer_class(parent, hierarchy)
-    start, end = plan_period(parent.date, [t.deadline for t in parent.tasks])
+    on = on or _first_day(parent, calendar)
+    start, end = plan_period(on)
     below = set(hierarchy.below(unit.class_id))
     warnings: list[str] = []
     duties: list[ChildTask] = []
@@ -105,23 +109,60 @@ def derive_plan(parent: Record, unit: Unit, rules: Rules) -> ChildPlan | None:
     for task in parent.tasks:
         classes = set(hierarchy.classes_named(task.owner, own))
         if unit.class_id in classes:
-            duty = _child(task, unit.name, calendar, end, parent)
-            duties.append(duty)
+            duty = _child(task, unit.name, calendar, on, end, parent)
+            if rules.derive.own_plan and rules.derive.own_plan.search(task.action):
+                # the duty to write this very plan is done by issuing it; what it directs the
+                # units below to do is still passed down
+                warnings.append(f"nhiệm vụ {task.action[:120]!r} được thực hiện bằng việc ban hành kế hoạch này")
+            else:
+                duties.append(duty)
             classes, directed = _directed(task.action, unit.class_id, hierarchy, rules)
             for class_id in classes:
                 # the unit passes the duty down: the units below finish earlier still
-                passed = replace(task, action=directed, deadline=_moved(task, duty))
-                assignments.append(_child(passed, hierarchy.get(class_id).name, calendar, end, parent))
+                passed = replace(task, action=_reports_to(directed, own, unit, hierarchy, rules),
+                                 deadline=_moved(task, duty))
+                assignments.append(_child(passed, hierarchy.get(class_id).name, calendar, on, end, parent))
         elif classes & below:
-            assignments.append(_child(task, task.owner, calendar, end, parent))
+            passed = replace(task, action=_reports_to(task.action, own, unit, hierarchy, rules))
+            assignments.append(_child(passed, task.owner, calendar, on, end, parent))
         note = _overdue_note(task, parent)
         if note:
             warnings.append(note)
+    warnings += [t.note for t in duties + assignments if t.note]
     if not duties and not assignments:
         return None
     return ChildPlan(parent, unit, tuple(duties), tuple(assignments),
                      (start.isoformat() if start else None, end.isoformat() if end else None),
-                     tuple(dict.fromkeys(warnings)))
+                     tuple(dict.fromkeys(warnings)), on.isoformat() if on else None)
+
+
+def _first_day(parent: Record, calendar: WorkCalendar) -> dt.date | None:
+    """The first working day after the parent's date: the earliest a unit can issue its plan."""
+    if not parent.date:
+        return None
+    day = dt.date.fromisoformat(parent.date) + dt.timedelta(days=1)
+    while not calendar.is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _reports_to(action: str, parent_class: str | None, unit: Unit, hierarchy: Hierarchy, rules: Rules) -> str:
+    """A task passed down sends its reports to the unit that passes it down, not over its
+    head to the parent ('gửi về Sở GDĐT' → 'gửi về Phòng Giáo dục và Đào tạo huyện Nam Đàn')."""
+    pattern = rules.derive.report_to
+    if pattern is None or parent_class is None:
+        return action
+    out, last = [], 0
+    for found in pattern.finditer(action):
+        if parent_class in hierarchy.classes_named(found["to"]):
+            out += [action[last:found.start("to")], unit.name]
+            # the parent's own department it routes through is no part of the new address
+            via = _VIA.match(action, found.end("to"))
+            last = via.end() if via else found.end("to")
+    return "".join(out) + action[last:]
+
+
+_VIA = regex.compile(r"\s*\((?:qua|thông\s+qua)\s[^)]*\)")
 
 
 def parent_reference(record: Record, rules: Rules) -> str:
@@ -141,8 +182,10 @@ def parent_reference(record: Record, rules: Rules) -> str:
     return " ".join(parts)
 
 
-def _child(task: Task, owner: str, calendar: WorkCalendar, period_end: dt.date | None, parent: Record) -> ChildTask:
-    deadline, due = child_deadline(task, calendar, period_end)
+def _child(task: Task, owner: str, calendar: WorkCalendar, on: dt.date | None, period_end: dt.date | None,
+           parent: Record) -> ChildTask:
+    fitted = child_deadline(task, calendar, on or dt.date.min, period_end)
+    deadline, due = fitted.deadline, fitted.due
     action = task.action
     if deadline is not None and task.deadline is not None and deadline.text != task.deadline.text:
         if task.deadline.text and task.deadline.text in action:
@@ -153,7 +196,7 @@ def _child(task: Task, owner: str, calendar: WorkCalendar, period_end: dt.date |
     return ChildTask(owner=owner, action=action, deadline=deadline, parent_deadline=task.deadline,
                      due=tuple(d.isoformat() for d in due), recurrence=task.recurrence,
                      quantity=task.quantity, cooperating=task.cooperating, source=source,
-                     note=_overdue_note(task, parent))
+                     note="; ".join(n for n in (_overdue_note(task, parent), fitted.note) if n))
 
 
 def _overdue_note(task: Task, parent: Record) -> str:

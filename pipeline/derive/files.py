@@ -8,6 +8,7 @@ safe name of its input path: no text of a dispatch chooses a path.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
@@ -39,11 +40,11 @@ def unit_slug(name: str) -> str:
     return slug[:80].rstrip("-") or "don-vi"
 
 
-def plans_for(record: Record, rules: Rules, unit: Unit | None = None) -> list[ChildPlan]:
-    """The child plans of one record: for `unit`, or for every class below its issuer
-    that it gives work to."""
+def plans_for(record: Record, rules: Rules, unit: Unit | None = None, on: dt.date | None = None) -> list[ChildPlan]:
+    """The child plans of one record, dated `on`: for `unit`, or for every class below its
+    issuer that it gives work to."""
     units = [unit] if unit else units_addressed(record, rules)
-    return [plan for plan in (derive_plan(record, u, rules) for u in units) if plan is not None]
+    return [plan for plan in (derive_plan(record, u, rules, on) for u in units) if plan is not None]
 
 
 def write_plan(folder: Path, derived: Derived, rules: Rules) -> list[Path]:
@@ -69,7 +70,8 @@ def write_plan(folder: Path, derived: Derived, rules: Rules) -> list[Path]:
 def _key(derived: Derived, rules: Rules) -> str:
     """What a plan's files depend on: the parent's record, the unit, the rules, the code."""
 
-    payload = json.dumps([derived.plan.parent.to_dict(), derived.plan.unit.__dict__, rules.version, code_version()],
+    payload = json.dumps([derived.plan.parent.to_dict(), derived.plan.unit.__dict__, derived.plan.date, rules.version,
+                          code_version()],
                          ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -78,15 +78,12 @@ class WorkCalendar:
         return self.settings.lead_default
 
 
-def plan_period(doc_date: str | None, deadlines: list[Deadline | None]) -> tuple[dt.date | None, dt.date | None]:
-    """The period a plan's recurring work runs over: from its date (else its first
-    deadline) to the end of that school year (31 May; a plan of the summer looks ahead to
-    the next one)."""
-    ends = sorted(dt.date.fromisoformat(d.end) for d in deadlines if d and d.end)
-    start = dt.date.fromisoformat(doc_date) if doc_date else (ends[0] if ends else None)
-    if start is None:
+def plan_period(on: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The period a child plan's recurring work runs over: from the plan's own date to the
+    end of that school year (31 May; a plan of the summer looks ahead to the next one)."""
+    if on is None:
         return None, None
-    return start, dt.date(start.year if start.month <= 5 else start.year + 1, 5, 31)
+    return on, dt.date(on.year if on.month <= 5 else on.year + 1, 5, 31)
 
 
 def occurrences(deadline: Deadline | None, recurrence: str | None, period_end: dt.date | None) -> list[dt.date]:
@@ -103,34 +100,83 @@ def occurrences(deadline: Deadline | None, recurrence: str | None, period_end: d
     return [when.date() for when in rule]
 
 
-def child_deadline(task: Task, calendar: WorkCalendar,
-                   period_end: dt.date | None) -> tuple[Deadline | None, list[dt.date]]:
-    """The child's deadline for a parent task, and its dated occurrences.
+@dataclass(frozen=True)
+class ChildDue:
+    """The child's deadline for one parent task: its phrase and dates, every occurrence, and
+    what the unit must be told when the lead time does not fit between the plan's date and
+    the parent's deadline."""
 
-    A dated deadline moves back by the task's lead time in working days; a recurring one
-    keeps its recurrence, each occurrence moved back; one without dates ('trong vòng 24
-    giờ') is kept as written.
+    deadline: Deadline | None
+    due: tuple[dt.date, ...]
+    note: str = ""
+
+
+def child_deadline(task: Task, calendar: WorkCalendar, on: dt.date, period_end: dt.date | None) -> ChildDue:
+    """The child's deadline for a parent task, in the window the child plan has: after the
+    plan's own date `on`, and no later than the parent's deadline.
+
+    A dated deadline moves back by the task's lead time in working days. Where that would
+    fall on or before the plan's date, the child gets the last working day after it that
+    the parent's deadline allows, and the note says how short the time is; a parent
+    deadline already over on the plan's date is kept and said, never moved before it. A
+    recurring deadline keeps its recurrence from the plan's date on, each occurrence moved
+    back; one without dates ('trong vòng 24 giờ') is kept as written.
     """
     parent = task.deadline
     if parent is None or parent.end is None:
-        return parent, []
+        return ChildDue(parent, ())
     lead = calendar.lead_for(task)
     parent_due = occurrences(parent, task.recurrence, period_end)
-    due = [calendar.working_days_before(day, lead) for day in parent_due]
+    if task.recurrence and len(parent_due) > 1:
+        parent_due = [day for day in parent_due if day > on] or parent_due[-1:]
     if task.recurrence == "monthly":
-        # one day of the month for every month, on or before each moved occurrence
-        day = min(d.day if d.month == p.month else 1 for d, p in zip(due, parent_due))
-        due = [calendar.working_days_before(dt.date(p.year, p.month, day), 0) for p in parent_due]
-        return Deadline(text=f"trước ngày {day:02d} hằng tháng", end=due[0].isoformat()), due
-    first = due[0]
-    start = parent.start if parent.start and dt.date.fromisoformat(parent.start) < first else None
+        return _monthly(parent_due, calendar, lead, on)
+    due, note = _fitted(parent_due[0], calendar, lead, on, parent.text)
+    rest = [_fitted(day, calendar, lead, on, parent.text)[0] for day in parent_due[1:]]
+    start = parent.start if parent.start and dt.date.fromisoformat(parent.start) < due else None
     if task.recurrence:
-        text = f"trước ngày {_vn(first)} ({RECURRENCE_WORDS.get(task.recurrence, '')})"
+        text = f"trước ngày {_vn(due)} ({RECURRENCE_WORDS.get(task.recurrence, '')})"
     elif start:
-        text = f"từ ngày {_vn(dt.date.fromisoformat(start))} đến ngày {_vn(first)}"
+        text = f"từ ngày {_vn(dt.date.fromisoformat(start))} đến ngày {_vn(due)}"
     else:
-        text = f"trước ngày {_vn(first)}"
-    return Deadline(text=text, start=start, end=first.isoformat()), due
+        text = f"trước ngày {_vn(due)}"
+    return ChildDue(Deadline(text=text, start=start, end=due.isoformat()), (due, *rest), note)
+
+
+def _fitted(parent_day: dt.date, calendar: WorkCalendar, lead: int, on: dt.date, said: str) -> tuple[dt.date, str]:
+    """The child's day for one parent day: `lead` working days before it, or as many as fit
+    after the plan's date; the note says when the lead time was cut or the day is over."""
+    day = calendar.working_days_before(parent_day, lead)
+    if day > on:
+        return day, ""
+    if parent_day <= on:
+        return parent_day, (f"thời hạn {said!r} của văn bản cấp trên ({_vn(parent_day)}) đã qua trước ngày ban hành "
+                            f"kế hoạch này ({_vn(on)}): cần báo cáo cấp trên và thực hiện ngay")
+    for fit in range(lead - 1, -1, -1):
+        day = calendar.working_days_before(parent_day, fit)
+        if day > on:
+            return day, (f"từ ngày ban hành kế hoạch ({_vn(on)}) đến thời hạn của cấp trên ({_vn(parent_day)}) chỉ còn "
+                         f"{fit} ngày làm việc dự phòng thay vì {lead}")
+    return parent_day, (f"từ ngày ban hành kế hoạch ({_vn(on)}) đến thời hạn của cấp trên ({_vn(parent_day)}) "
+                        f"không còn ngày làm việc dự phòng")
+
+
+def _monthly(parent_due: list[dt.date], calendar: WorkCalendar, lead: int, on: dt.date) -> ChildDue:
+    """One day of the month for every month: the day the lead time gives in most months
+    (a month whose days off would give an earlier one moves back only that month), each
+    occurrence on a working day, after the plan's date and no later than the parent's."""
+    moved = [calendar.working_days_before(p, lead) for p in parent_due]
+    days = [m.day for m, p in zip(moved, parent_due) if m.month == p.month] or [1]
+    day = max(set(days), key=lambda d: (days.count(d), -d))
+    due, notes = [], []
+    for p in parent_due:
+        want = calendar.working_days_before(dt.date(p.year, p.month, min(day, p.day)), 0)
+        if want <= on:  # the first month, when the plan's day leaves less than the lead time
+            want, note = _fitted(p, calendar, lead, on, f"trước ngày {p.day:02d} hằng tháng")
+            notes.append(note)
+        due.append(want)
+    return ChildDue(Deadline(text=f"trước ngày {day:02d} hằng tháng", end=due[0].isoformat()), tuple(due),
+                    "; ".join(dict.fromkeys(n for n in notes if n)))
 
 
 def _vn(day: dt.date) -> str:
