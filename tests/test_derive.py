@@ -311,7 +311,7 @@ def test_a_lead_time_that_does_not_fit_is_said_not_moved_before_the_plan(rules):
     plan = _one_task_plan(rules, "09/10/2024", dt.date(2024, 10, 7))  # Mon 7 → Wed 9
     (duty,) = plan.duties
     assert duty.due == ("2024-10-08",)
-    assert "chỉ còn 1 ngày làm việc dự phòng thay vì 5" in duty.note
+    assert "chỉ còn 1 ngày làm việc dự phòng thay vì 5 ngày" in duty.note
     assert any("chỉ còn 1 ngày" in w for w in plan.warnings)
 
 

@@ -243,6 +243,32 @@ SHAPES = [
     (["II. TỔ CHỨC THỰC HIỆN", "1. Các trường", "- Hướng dẫn học sinh kết nối, sử dụng",
       "phòng học trực tuyến an toàn.", "* Lưu ý: Người trực tiếp kiểm tra thì theo dõi việc khắc phục."],
      [("Các trường", "Hướng dẫn học sinh kết nối, sử dụng phòng học trực tuyến an toàn.")]),
+    # the last addressee run into the lead-in by the text layer; the issuer directing a long list
+    # of units; a numbered heading over the paragraph that is its work (CV 1019/SGDĐT-VP Hà Giang)
+    (["Kính gửi:", "- Phòng GD&ĐT các huyện, thành phố;",
+      "- Trường TC DTNT - GDTX huyện Bắc Quang Nhằm tổ chức thành công Lễ Khai giảng năm học 2019-2020, Sở GD&ĐT "
+      "chỉ đạo và đôn đốc phòng GD&ĐT các huyện, thành phố và các cơ sở giáo dục trực thuộc, trường Trung cấp "
+      "DTNT - GDTX huyện Bắc Quang thực hiện các công việc sau:",
+      "1. Quán triệt các văn bản chuẩn bị đầu năm học",
+      "Quán triệt đến toàn thể cán bộ nội dung văn bản số 3421/BGDĐT-VP ngày 08/8/2019 của Bộ GD&ĐT."],
+     [("phòng GD&ĐT các huyện, thành phố", "Quán triệt đến toàn thể cán bộ nội dung văn bản số 3421/BGDĐT-VP ngày "
+       "08/8/2019 của Bộ GD&ĐT."),
+      ("các cơ sở giáo dục trực thuộc", "Quán triệt đến toàn thể cán bộ nội dung văn bản số 3421/BGDĐT-VP ngày "
+       "08/8/2019 của Bộ GD&ĐT."),
+      ("trường Trung cấp DTNT - GDTX huyện Bắc Quang", "Quán triệt đến toàn thể cán bộ nội dung văn bản số "
+       "3421/BGDĐT-VP ngày 08/8/2019 của Bộ GD&ĐT.")]),
+    # an agenda item names who does it after the work; an invitation asks, it does not assign
+    # (KH 58/KH-THPTCL2 Cao Lãnh; KH 362/KH-SGDĐT Đồng Tháp)
+    (["II. NỘI DUNG", "1. Phân tích đề thi tốt nghiệp năm 2025 (môn Lịch sử) – Trường THPT Cao Lãnh 2 thực hiện.",
+      "2. Tham luận “Kinh nghiệm ôn thi môn Lịch sử” - Trường THPT Thống Linh hỗ trợ thực hiện.",
+      "III. THÀNH PHẦN", "1. Sở Giáo dục và Đào tạo", "- Kính mời đại diện lãnh đạo Ủy ban nhân dân phường."],
+     [("Trường THPT Cao Lãnh 2", "Phân tích đề thi tốt nghiệp năm 2025 (môn Lịch sử)"),
+      ("Trường THPT Thống Linh", "Tham luận “Kinh nghiệm ôn thi môn Lịch sử”")]),
+    # 'Mỗi tháng' opens a phrase before the subject; 'làm đầu mối' is the role in the work (TB
+    # 173/TB-SGDĐT Hà Giang)
+    (["Mỗi tháng Giám đốc Sở tiếp công dân 01 ngày. Thanh tra Sở làm đầu mối tổng hợp kiến nghị của công dân."],
+     [("Giám đốc Sở", "Mỗi tháng Giám đốc Sở tiếp công dân 01 ngày"),
+      ("Thanh tra Sở", "làm đầu mối tổng hợp kiến nghị của công dân.")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),

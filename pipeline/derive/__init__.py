@@ -113,7 +113,7 @@ def derive_plan(parent: Record, unit: Unit, rules: Rules, on: dt.date | None = N
             if rules.derive.own_plan and rules.derive.own_plan.search(task.action):
                 # the duty to write this very plan is done by issuing it; what it directs the
                 # units below to do is still passed down
-                warnings.append(f"nhiệm vụ {task.action[:120]!r} được thực hiện bằng việc ban hành kế hoạch này")
+                warnings.append(f"nhiệm vụ “{_short(task.action)}” được thực hiện bằng việc ban hành kế hoạch này")
             else:
                 duties.append(duty)
             classes, directed = _directed(task.action, unit.class_id, hierarchy, rules)
@@ -134,6 +134,12 @@ def derive_plan(parent: Record, unit: Unit, rules: Rules, on: dt.date | None = N
     return ChildPlan(parent, unit, tuple(duties), tuple(assignments),
                      (start.isoformat() if start else None, end.isoformat() if end else None),
                      tuple(dict.fromkeys(warnings)), on.isoformat() if on else None)
+
+
+def _short(text: str, words: int = 20) -> str:
+    """The first words of a task, for a note."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _first_day(parent: Record, calendar: WorkCalendar) -> dt.date | None:
@@ -202,7 +208,7 @@ def _child(task: Task, owner: str, calendar: WorkCalendar, on: dt.date | None, p
 def _overdue_note(task: Task, parent: Record) -> str:
     """A parent deadline already over on the parent's own date: the child's is over too."""
     if task.deadline and task.deadline.end and parent.date and task.deadline.end < parent.date:
-        return (f"thời hạn {task.deadline.text!r} của văn bản cấp trên đã qua vào ngày ban hành "
+        return (f"thời hạn “{task.deadline.text}” của văn bản cấp trên đã qua vào ngày ban hành "
                 f"{vn_date(parent.date)}: thời hạn của cấp dưới cũng đã qua")
     return ""
 

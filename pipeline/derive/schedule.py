@@ -150,13 +150,13 @@ def _fitted(parent_day: dt.date, calendar: WorkCalendar, lead: int, on: dt.date,
     if day > on:
         return day, ""
     if parent_day <= on:
-        return parent_day, (f"thời hạn {said!r} của văn bản cấp trên ({_vn(parent_day)}) đã qua trước ngày ban hành "
+        return parent_day, (f"thời hạn “{said}” của văn bản cấp trên ({_vn(parent_day)}) đã qua trước ngày ban hành "
                             f"kế hoạch này ({_vn(on)}): cần báo cáo cấp trên và thực hiện ngay")
     for fit in range(lead - 1, -1, -1):
         day = calendar.working_days_before(parent_day, fit)
         if day > on:
             return day, (f"từ ngày ban hành kế hoạch ({_vn(on)}) đến thời hạn của cấp trên ({_vn(parent_day)}) chỉ còn "
-                         f"{fit} ngày làm việc dự phòng thay vì {lead}")
+                         f"{fit} ngày làm việc dự phòng thay vì {lead} ngày")
     return parent_day, (f"từ ngày ban hành kế hoạch ({_vn(on)}) đến thời hạn của cấp trên ({_vn(parent_day)}) "
                         f"không còn ngày làm việc dự phòng")
 

@@ -221,9 +221,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             addressees = True
             continue
         if addressees:
-            if regex.match(r"^[-+•–]\s", text):
+            if regex.match(r"^[-+•–]\s", text) and not _POINTER.search(text):
                 continue
+            # '- Trường TC DTNT - GDTX huyện Bắc Quang Nhằm tổ chức ..., Sở GD&ĐT chỉ đạo ... thực
+            # hiện các công việc sau:' (CV 1019/SGDĐT-VP Hà Giang): the text layer ran the last
+            # addressee into the lead-in, which is read as the letter's own text, not an item
             addressees = False
+            text = regex.sub(r"^[-+•–]\s+", "", text)
         was_quoted = quoted > 0 or text.startswith(("“", '"'))
         for mark in regex.findall(r"[“”\"]", text):  # '... tập sự” “1. Trong thời gian ...' reopens
             # a straight quote closes an open curly one ('chương trình “Đối thoại về cải cách hành
@@ -288,7 +292,11 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         if skipping or item_skip is not None:
             continue
-        if group and item and (item.group("sub") or (label and not label.isdigit()) or (label and "." in label)):
+        # '1. Quán triệt các văn bản chuẩn bị đầu năm học' over the paragraph 'Quán triệt đến toàn
+        # thể cán bộ ...' (CV 1019/SGDĐT-VP Hà Giang): the heading names the work the paragraph is
+        paragraph = bool(group) and not item and group[1] + 1 == ref.index and finder.acts_at(rest, 0)
+        if group and (paragraph or (item and (item.group("sub") or (label and not label.isdigit())
+                                               or (label and "." in label)))):
             # '1. Hoàn thiện hạ tầng công nghệ thông tin' over '(1) ...', '(2) ...': a group's
             # heading, its work is in the items below it
             since, at = group
@@ -366,8 +374,16 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 elif _asks(rest, finder) and (own := _lead_action(rest, lead_owner, finder)) is not None:
                     pending = (len(tasks), lead_owner, own, ref, section)
                 continue
-        if not item:
+        if not item and not paragraph:
             lead_owner = None
+        trailing = _TRAILING_OWNER.search(rest) if item else None
+        presenter = finder.owner_at(trailing["tail"]) if trailing else None
+        if presenter and finder.acts_at(trailing["tail"], presenter[1]) and len(
+                trailing["tail"][presenter[1]:].split()) <= 6:
+            # '1. Phân tích đề thi tốt nghiệp năm 2025 (môn Lịch sử) – Trường THPT Cao Lãnh 2 thực hiện.'
+            # (KH 58/KH-THPTCL2): an agenda item names who does it after the work
+            add(presenter[0], rest[:trailing.start()], ref)
+            continue
         # a note ('Lưu ý: ...', 'Ghi chú: ...') says who acts or gives no work: it is no duty of
         # the owner above ('* Lưu ý: Người trực tiếp kiểm tra chuyên đề nào thì theo dõi ...', KH
         # 20/KH-THPT Nguyễn Bỉnh Khiêm)
@@ -598,7 +614,10 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     return not tail and (words <= 16 or (";" in owner and words <= 24)) and not rest.endswith(";")
 
 
-_DIRECTS_AFTER = regex.compile(r"(?<=[,;]\s*(?:\p{Lu}\S*\s+){1,8})chỉ\s+đạo\s+(?=các\s|\p{Lu})")
+# an agenda item's last part after a spaced dash: who does the work before it
+_TRAILING_OWNER = regex.compile(r"\s[-–]\s+(?P<tail>[^-–]{3,120}?)[.;]?$")
+_DIRECTS_AFTER = regex.compile(
+    r"(?<=[,;]\s*(?:\p{Lu}\S*\s+){1,8})chỉ\s+đạo(?:\s*(?:,|và)\s*(?:đôn\s+đốc|hướng\s+dẫn))*\s+")
 _DIRECTS = regex.compile(r"(?<!\p{L})chỉ\s+đạo\s+(?=\p{Lu})")
 
 
@@ -614,8 +633,14 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
     issuer_directs = _DIRECTS_AFTER.search(text) if _POINTER.search(text) else None
     if issuer_directs:
         # '...; Phòng GD&ĐT Châu Thành chỉ đạo các trường trung học cơ sở (THCS) thực hiện các nội
-        # dung cụ thể như sau:' (CV 231/PGD&ĐT-THCS Châu Thành): the units directed do the items
-        directed = finder.owner_at(text[issuer_directs.end():])
+        # dung cụ thể như sau:' (CV 231/PGD&ĐT-THCS Châu Thành): the units directed do the items,
+        # a list of them however long, to the verb of their work ('chỉ đạo và đôn đốc phòng GD&ĐT
+        # các huyện, thành phố và các cơ sở giáo dục trực thuộc, ... thực hiện', CV 1019/SGDĐT-VP)
+        behind = text[issuer_directs.end():]
+        directed = finder.owner_at(behind)
+        verb = finder.verb.search(behind)
+        if directed is None and verb and finder.unit_start.match(behind):
+            directed = (clean_value(behind[:verb.start()]).rstrip(" ,"), verb.start())
         if directed:
             return directed[0], None
     found = finder.owner_at(text)
