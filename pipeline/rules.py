@@ -179,6 +179,7 @@ class DeriveSettings:
     pass_down_verbs: tuple[str, ...] = ()
     own_plan: regex.Pattern | None = None  # a duty to write the plan the child plan is
     report_to: regex.Pattern | None = None  # where a report is sent: its addressee in group 'to'
+    basis_types: tuple[str, ...] = ()  # the kinds of the parent's bases a child plan cites too
 
     def text(self, name: str, **values: str) -> str:
         return dict(self.plan_text)[name].format(**values)
@@ -414,6 +415,7 @@ def _compile_derive(data: dict[str, Any] | None) -> DeriveSettings | None:
         pass_down_verbs=tuple(data.get("pass_down_verbs", {}).get("words", [])),
         own_plan=_derive_pattern(data, "own_plan", where),
         report_to=_derive_pattern(data, "report_to", where),
+        basis_types=tuple(data.get("basis_types", {}).get("types", [])),
     )
 
 

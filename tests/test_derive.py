@@ -354,3 +354,27 @@ def test_the_plans_own_writing_is_no_task_of_it(rules):
     plan = derive_plan(parent, unit_named("Trường Trung học cơ sở Nam Giang", rules), rules)
     assert not any(rules.derive.own_plan.search(t.action) for t in plan.duties)
     assert any("được thực hiện bằng việc ban hành kế hoạch này" in w for w in plan.warnings)
+
+
+def test_the_draft_is_the_units_own_plan(rules):
+    """A school's plan from the Phòng's (d1a): headed by the Phòng of its district and dated its
+    own day; it cites the parent once, by 'Thực hiện', and of the parent's bases only the
+    circular that binds the school too; its reports go to the school itself; every task line
+    opens with a capital (issue 15)."""
+    import docx
+
+    plan = derive_plan(record_of("d1a_pgddt-namdan-kh-duoinuoc-2024"),
+                       unit_named("Trường Trung học cơ sở Nam Giang", rules), rules, dt.date(2024, 10, 7))
+    document = docx.Document(io.BytesIO(plan_docx(plan, rules)))
+    header = document.tables[0].rows[0].cells
+    assert header[0].paragraphs[0].text == "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO NAM ĐÀN"
+    assert header[1].paragraphs[2].text == "Nam Đàn, ngày 07 tháng 10 năm 2024"
+    texts = [p.text for p in document.paragraphs]
+    assert sum("178/KH-PGDĐT" in t and t.startswith(("Căn cứ", "Thực hiện Kế hoạch số 178/KH-PGDĐT ngày 03/10/2024 "
+                                                      "của Phòng Giáo dục và Đào tạo,"))
+               for t in texts) == 1
+    assert [t for t in texts if t.startswith("Căn cứ")] == ["Căn cứ Thông tư số 45/2021/TT-BGDĐT ngày 31/12/2021 của "
+                                                            "Bộ GDĐT;"]
+    assert any(t.endswith("báo cáo về Trường Trung học cơ sở Nam Giang để được hướng dẫn./.") for t in texts)
+    items = [t for t in texts if t.startswith("- ")]
+    assert items and all(t[2].isupper() for t in items)

@@ -16,7 +16,7 @@ import io
 from ..export import stable_zip
 from ..record import Citation
 from ..rules import Rules
-from . import ChildPlan, ChildTask, parent_reference
+from . import ChildPlan, ChildTask, issuer_class, parent_reference
 from .schedule import vn_date
 
 FONT = "Times New Roman"
@@ -67,8 +67,10 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
         return table.rows[0].cells
 
     centre = WD_ALIGN_PARAGRAPH.CENTER
-    year = dt.date.fromisoformat(parent.date).year if parent.date else "...."
-    place = plan.unit.place or "..."
+    # the units below a Phòng are in its district: their plans are headed by its place
+    own = issuer_class(parent, hierarchy)
+    same_place = own is not None and plan.unit.class_id in hierarchy.get(own).children and own != "so"
+    place = plan.unit.place or (parent.place if same_place and parent.place else "...")
     left, right = two_columns((7.5, 9.0))
     body_name = hierarchy.split_place(unit_name)[0]
     if unit_class.parent_body:
@@ -77,16 +79,18 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     para(left, "Số: .../KH-" + unit_class.code, size=13, align=centre)
     para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13, align=centre)
     para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=centre)
-    para(right, f"{place}, ngày ... tháng ... năm {year}", italic=True, size=14, align=centre)
+    para(right, f"{place}, {_date_line(plan.date)}", italic=True, size=14, align=centre)
 
     para(document)
     para(document, "KẾ HOẠCH", bold=True, align=centre)
     about = f" về {parent.title[0].lower()}{parent.title[1:]}" if parent.title else ""
     para(document, f"Thực hiện {reference}{about}", bold=True, align=centre)
 
-    para(document, f"Căn cứ {reference}{about};", indent=True)
+    # the parent is cited once, by 'Thực hiện' (the intro below); of its bases only those
+    # that bind the unit too (laws, decrees, circulars), not the plans and letters behind it
+    kinds = {k.casefold() for k in rules.derive.basis_types}
     for citation in parent.citations:
-        line = _basis(citation)
+        line = _basis(citation) if (citation.doc_type or "").casefold() in kinds else None
         if line:
             para(document, line, indent=True)
     para(document, rules.derive.text("intro", parent=reference, unit=unit_name), indent=True)
@@ -113,7 +117,7 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
         para(document, f"{number}. {owner[0].upper()}{owner[1:]}", bold=True)
         for task in tasks:
             para(document, "- " + _item(task), indent=True)
-    para(document, rules.derive.text("closing", unit_short=unit_class.short), indent=True)
+    para(document, rules.derive.text("closing", unit_short=unit_name), indent=True)
 
     left, right = two_columns((8.0, 8.5))
     para(left, "Nơi nhận:", bold=True, italic=True, size=12)
@@ -132,9 +136,20 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     return stable_zip(buffer.getvalue(), f"{parent.date or '2000-01-01'}T00:00:00Z")
 
 
+def _date_line(day: str | None) -> str:
+    """'ngày 07 tháng 10 năm 2024': a day under 10 and the months 1 and 2 with a zero before them
+    (Nghị định 30/2020, Phụ lục I); dots for a plan not yet dated."""
+    if not day:
+        return "ngày ... tháng ... năm ...."
+    when = dt.date.fromisoformat(day)
+    month = f"{when.month:02d}" if when.month < 3 else str(when.month)
+    return f"ngày {when.day:02d} tháng {month} năm {when.year}"
+
+
 def _item(task: ChildTask) -> str:
     """One task line: the action with the child's deadline, its product, where it comes from."""
     text = task.action.rstrip(" .;")
+    text = text[:1].upper() + text[1:]
     if task.quantity and task.quantity.text not in text:
         text += f"; sản phẩm: {task.quantity.text}"
     if task.cooperating:
