@@ -171,3 +171,24 @@ def test_the_report_shows_who_signed_when_and_whether_it_holds(dispatch, tmp_pat
     tampered = tmp_path / "tampered.pdf"
     tampered.write_bytes(signed.tamper(dispatch.read_bytes()))
     assert _signatures_table(_record(tampered)).count("KHÔNG còn khớp với tệp") == 2
+
+
+@pytest.mark.parametrize("data, opened", [
+    (b"%PDF-1.7 ... /Annots [5 0 R] ... /Subtype /Widget /FT /Sig", True),
+    # saved with object streams: the widget's dictionary is compressed, the signature's is not
+    (b"%PDF-1.7 ... /Type /ObjStm /Filter /FlateDecode ... /Type /Sig /Contents <3082>", True),
+    (b"%PDF-1.7 ... /Type /ObjStm /Filter /FlateDecode ... /Type /Page", False),
+])
+def test_a_file_that_may_hold_stamps_is_opened_again(data, opened):
+    from pipeline.ingest.stamps import may_have_stamps
+
+    assert may_have_stamps(data) is opened
+
+
+def test_stamps_of_a_file_saved_with_object_streams_are_read():
+    """KH 362/KH-SGDĐT of the Sở GDĐT Đồng Tháp (2026) keeps its widget annotations in object
+    streams: its number and day, printed only by the signature widgets, are read as issued."""
+    rules = load_rules()
+    path = INBOX / "unseen2" / "k02_kh-362-sgddt-dongthap-doan-kiemtra-stem-2026.pdf"
+    record = extract_record(read_document(path, rules), rules)
+    assert (record.number, record.date) == ("362/KH-SGDĐT", "2026-04-14")

@@ -20,8 +20,11 @@ WORD_GAP = 0.25
 
 
 def may_have_stamps(data: bytes) -> bool:
-    """A cheap look at the bytes: only a file with widget annotations is opened again."""
-    return b"/Widget" in data
+    """A cheap look at the bytes: only a file with widget annotations is opened again. A file
+    saved with object streams keeps its annotation dictionaries compressed, where '/Widget'
+    cannot be seen (KH 362/KH-SGDĐT Đồng Tháp, signed in 2026): it is opened whenever it
+    holds a signature or a form."""
+    return b"/Widget" in data or (b"/ObjStm" in data and (b"/Sig" in data or b"/AcroForm" in data))
 
 
 def stamped_words(document, index: int) -> tuple[Word, ...]:
