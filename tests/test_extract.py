@@ -111,6 +111,9 @@ CITATIONS = [
     # OCR reads 'số' as 'sô' and 'Luật' as 'Luát'
     ("Căn cứ Luát Giáo dục đại học sô 08/2012/QH13 được sửa đổi", "08/2012/QH13", None, None, "Luật"),
     ("bổ sung một số điều tại Luật sô 34/2018/QH14;", "34/2018/QH14", None, None, "Luật"),
+    # a law named in small letters before its number (TB 173/TB-SGDĐT Hà Giang)
+    ("Thực hiện Luật tiếp công dân số 42/2013/QH13 ngày 25/11/2013, Luật khiếu nại", "42/2013/QH13", "2013-11-25",
+     None, "Luật"),
 ]
 # fmt: on
 
