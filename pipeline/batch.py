@@ -23,6 +23,7 @@ from .derive.files import Derived, plans_for, write_derived
 from .errors import InputError
 from .export import safe_name, write_json, write_jsonl
 from .extract import extract_record
+from .identity import documents
 from .ingest import read_document
 from .record import Record
 from .report import write_report
@@ -34,7 +35,8 @@ from .workers import process_all, process_all_dask
 
 @dataclass
 class BatchResult:
-    records: list[Record] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)  # one per file read
+    documents: list[Record] = field(default_factory=list)  # one per document: copies counted once
     errors: list[InputError] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
@@ -161,14 +163,16 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                 for stale in folder.glob("*.json"):
                     if stale.stem not in written:
                         stale.unlink()
-        derived = derive_records(result.records, rules, result, report, unit, on)
+        # the same dispatch as PDF and DOCX, or twice: one document from here on
+        result.documents = documents(result.records, texts)
+        derived = derive_records(result.documents, rules, result, report, unit, on)
         write_derived(out / "derived", derived, rules)
-        checked = audit(result.records, rules)
+        checked = audit(result.documents, rules)
         write_audit(out, checked, rules)
-        write_report(out / "report", result.records, texts, checked, derived, rules)
-        store.replace_batch(result.records, texts, checked.findings,
+        write_report(out / "report", result.documents, texts, checked, derived, rules)
+        store.replace_batch(result.documents, texts, checked.findings,
                             {(link.citing.path, link.index): link.cited.path for link in checked.links if link.cited})
-    write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.records))
+    write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
     write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
     return result
 

@@ -86,6 +86,7 @@ class Source(_Model):
     pages: int = 1
     ocr: bool = False
     legacy_encoding: str | None = None
+    copies: tuple[str, ...] = ()  # other files of the same document (its DOCX, a second copy)
 
 
 @dataclass(frozen=True)

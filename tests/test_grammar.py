@@ -269,6 +269,11 @@ SHAPES = [
     (["Mỗi tháng Giám đốc Sở tiếp công dân 01 ngày. Thanh tra Sở làm đầu mối tổng hợp kiến nghị của công dân."],
      [("Giám đốc Sở", "Mỗi tháng Giám đốc Sở tiếp công dân 01 ngày"),
       ("Thanh tra Sở", "làm đầu mối tổng hợp kiến nghị của công dân.")]),
+    # the person holding an office is no part of the duty; a person listed under a post is a
+    # member, no duty (KH 230/KH-THPT.PB; TB 11/TB-ĐGS of the HĐND of Bình Dương)
+    (["VII. PHÂN CÔNG TRÁCH NHIỆM", "1. Hiệu trưởng: Ông Hoàng Hưng – Chỉ đạo tổng thể, duyệt kinh phí.",
+      "2. Thư ký:", "- Bà Trịnh Thị Trang - Phó Trưởng Phòng Công tác HĐND."],
+     [("Hiệu trưởng", "Chỉ đạo tổng thể, duyệt kinh phí.")]),
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),

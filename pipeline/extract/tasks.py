@@ -67,6 +67,14 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         # a table cell or a block's content field is one task, however many sentences it has
         # named: the owner stands in the sentence itself, not in a heading above it
         action = clean_value(action)
+        person = _PERSON.match(action)
+        if person:
+            # '1. Hiệu trưởng: Ông Hoàng Hưng – Chỉ đạo tổng thể ...' (KH 230/KH-THPT.PB): the
+            # person holding the office, then the duty; 'Bà Trịnh Thị Trang - Phó Trưởng Phòng
+            # Công tác HĐND ...' under 'Thư ký:' (TB 11/TB-ĐGS Bình Dương) names a member, no duty
+            if not finder.acts_at(action, person.end()):
+                return False
+            action = action[person.end():]
         if not action or _boilerplate(f"{owner} {action}", finder):
             return False
         if (not named or _EVERYONE.search(owner)) and any(p.search(action) for p in finder.unowned):
@@ -614,6 +622,8 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     return not tail and (words <= 16 or (";" in owner and words <= 24)) and not rest.endswith(";")
 
 
+# a person named before a duty or a title: 'Ông Hoàng Hưng – ', 'Bà Trịnh Thị Trang - '
+_PERSON = regex.compile(r"^(?:Bà|Ông|Thầy|Cô|Đ/c|Đồng\s+chí)\s+(?:\p{Lu}\p{Ll}*\s+){0,4}\p{Lu}\p{Ll}*\s*[-–:]\s*")
 # an agenda item's last part after a spaced dash: who does the work before it
 _TRAILING_OWNER = regex.compile(r"\s[-–]\s+(?P<tail>[^-–]{3,120}?)[.;]?$")
 _DIRECTS_AFTER = regex.compile(

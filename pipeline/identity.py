@@ -1,0 +1,70 @@
+"""One document, however many files bring it.
+
+An office receives the same dispatch as a signed PDF and as the DOCX it was typed in, or a
+second copy of it: each file is read (its record is kept under OUT/records), but the batch
+counts the document once. Files whose records have the same number, issuer and day (the
+number compared as citations compare it, the titles not different) are one document; files
+without a number are one document when their texts are the same. Of the copies, the record
+kept is the one read most directly (a text layer before OCR; the issued PDF before a DOCX
+before a text), and its `source.copies` lists the others. Two different documents that share
+a number keep their own records: the audit reports them (duplicate-number).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import replace
+
+from .extract.citations import number_key
+from .normalise import bare
+from .record import Record
+
+# the reader a copy was read with, most direct first
+_FORMATS = ("pdf", "docx", "doc", "md", "txt", "image")
+SAME_TITLE = 0.85  # titles at least this similar (difflib ratio) name the same document
+
+
+def documents(records: list[Record], texts: dict[str, tuple[str, ...]]) -> list[Record]:
+    """One record per document, in the order of the first file of each; the kept record lists
+    the other files in `source.copies`."""
+    groups: list[list[Record]] = []
+    keyed: dict[tuple, list[list[Record]]] = {}
+    for record in records:
+        key = _key(record, texts)
+        group = next((g for g in keyed.get(key, []) if _same_title(g[0], record)), None)
+        if group is None:
+            group = [record]
+            keyed.setdefault(key, []).append(group)
+            groups.append(group)
+        else:
+            group.append(record)
+    out = []
+    for group in groups:
+        kept = min(group, key=_rank)
+        others = tuple(r.source.path for r in group if r is not kept)
+        out.append(replace(kept, source=replace(kept.source, copies=others)) if others else kept)
+    return out
+
+
+def _key(record: Record, texts: dict[str, tuple[str, ...]]) -> tuple:
+    if record.number:
+        issuer = bare((record.issuer.name if record.issuer else None) or "")
+        return ("number", number_key(record.number), issuer, record.date)
+    pages = texts.get(record.source.path, ())
+    folded = " ".join(" ".join(pages).casefold().split())
+    if not folded:
+        return ("file", record.source.path)
+    return ("text", hashlib.sha256(folded.encode("utf-8")).hexdigest())
+
+
+def _same_title(a: Record, b: Record) -> bool:
+    if not a.title or not b.title:
+        return True
+    ta, tb = bare(a.title).lower(), bare(b.title).lower()
+    return difflib.SequenceMatcher(None, ta, tb).ratio() >= SAME_TITLE
+
+
+def _rank(record: Record) -> tuple:
+    fmt = record.source.format
+    return (record.source.ocr, _FORMATS.index(fmt) if fmt in _FORMATS else len(_FORMATS), record.source.path)
