@@ -378,3 +378,4 @@ def test_the_draft_is_the_units_own_plan(rules):
     assert any(t.endswith("báo cáo về Trường Trung học cơ sở Nam Giang để được hướng dẫn./.") for t in texts)
     items = [t for t in texts if t.startswith("- ")]
     assert items and all(t[2].isupper() for t in items)
+    assert "- Phòng GDĐT Nam Đàn (để báo cáo);" in [p.text for p in document.tables[1].rows[0].cells[0].paragraphs]

@@ -122,6 +122,8 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     left, right = two_columns((8.0, 8.5))
     para(left, "Nơi nhận:", bold=True, italic=True, size=12)
     issuer = reference.split(" của ", 1)[1] if " của " in reference else "Cơ quan cấp trên"
+    if own and own != "bo" and parent.place:  # 'Phòng GDĐT Nam Đàn', 'Sở GDĐT Nghệ An': the parent itself
+        issuer = f"{hierarchy.get(own).short} {parent.place}"
     para(left, f"- {issuer} (để báo cáo);", size=11)
     for owner in groups:
         para(left, f"- {owner} (để thực hiện);", size=11)
