@@ -115,3 +115,39 @@ def test_audit_files_escape_formulas(tmp_path, rules):
     book = load_workbook(tmp_path / "audit.xlsx")
     assert book.sheetnames == ["Phát hiện", "Độ bao phủ", "Trích dẫn"]
     assert book["Phát hiện"]["D2"].data_type == "s"
+
+
+def test_a_child_deadline_is_compared_with_the_clause_it_carries(rules):
+    """The real chain d1 → d1a, d1b, as issued in PDF: no child deadline is reported later than
+    the parent's. In `make run` over all the samples the Sở's 'Xây dựng kế hoạch …; chỉ đạo …
+    gửi kế hoạch về Sở GDĐT trước ngày 15/10/2024' was compared with the Phòng's 'báo cáo sơ kết
+    học kỳ I … trước ngày 08/01/2025' (they share the plan's topic words, weighed over the whole
+    batch) and reported late; each dated clause is now compared with the child task that
+    carries it best (issue 15)."""
+    # the chain as issued in PDF (the variants of the samples), among the other samples of the
+    # batch, whose tasks weigh the words (tf-idf), as `make run` sees them
+    chain = ("d1_sgddt-nghean-kh-duoinuoc-2024", "d1a_pgddt-namdan-kh-duoinuoc-2024",
+             "d1b_pgddt-thanhchuong-kh-duoinuoc-2024")
+    records = [extract_record(read_cached(str(SAMPLES / "inbox" / "variants" / f"{s}.born.pdf")), rules)
+               for s in chain]
+    records += [extract_record(read_cached(str(doc)), rules) for doc in GOLD_DOCS if doc.stem not in chain]
+    checked = audit(records, rules)
+    assert [f for f in checked.findings if f.kind == "child-deadline-later"] == []
+
+
+def test_the_dated_clauses_of_a_parent_task_are_compared_apart(rules):
+    """The day of 'Xây dựng kế hoạch …; chỉ đạo … gửi kế hoạch về Sở GDĐT trước ngày 15/10/2024' is
+    the day of sending the plans: the clause that carries it is what a child task is held to;
+    a task of one clause is itself (issue 15: 'a sentence with several deadlines is compared
+    whole')."""
+    from pipeline.audit.coverage import _clauses
+    from pipeline.record import Deadline, Task
+
+    task = Task(owner="Phòng GDĐT", action="Xây dựng kế hoạch phòng, chống đuối nước trên địa bàn; chỉ đạo các trường "
+                "xây dựng kế hoạch, gửi kế hoạch về Sở GDĐT trước ngày 15/10/2024; báo cáo kết quả trước ngày "
+                "25 hằng tháng", deadline=Deadline(text="trước ngày 15/10/2024", end="2024-10-15"))
+    parts = _clauses(task, "2024-09-27", rules)
+    assert [(p.action.split()[0], p.deadline.end) for p in parts] == [("chỉ", "2024-10-15"), ("báo", "2024-10-25")]
+    single = Task(owner="Phòng GDĐT", action="Gửi báo cáo về Sở GDĐT trước ngày 15/10/2024",
+                  deadline=Deadline(text="trước ngày 15/10/2024", end="2024-10-15"))
+    assert _clauses(single, "2024-09-27", rules) == [single]

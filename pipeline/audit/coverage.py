@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from ..derive import issuer_class
 from ..extract.checks import Checker
+from ..extract.deadlines import find_deadline
 from ..record import Finding, Quote, Record, Task
 from ..rules import Rules
 from .crossref import Link
 from .index import Document
 
+TIE = 0.05  # candidates this close to the best match carry the parent task as well as it does
 _STOP = frozenset("các của và cho với trong trên tại để về theo được có là những một này đó khi từ đến "
                   "đã sẽ thì mà nếu hoặc cùng như".split())
 
@@ -125,17 +127,40 @@ def coverage_findings(links: list[Link], records: list[Record], rules: Rules, ch
                     suggestion="bổ sung nhiệm vụ vào mục III, ghi rõ đơn vị chủ trì và thời hạn"))
                 continue
             carried += 1
-            later = next(((c, dates) for score, c in scored if score >= late and (dates := _later(task, c))), None)
-            if later:
-                best, (parent_text, child_text) = later
-                out.append(checker.finding(
-                    "child-deadline-later",
-                    f"kế hoạch đặt thời hạn {child_text} cho nhiệm vụ mà {parent.record.number or parent.path} "
-                    f"giao thời hạn {parent_text}: {best.action[:140]}",
-                    (child.path, parent.path), (_task_quote(child.record, best), _task_quote(parent.record, task)),
-                    suggestion=f"đặt thời hạn không muộn hơn {parent_text}"))
+            for part in _clauses(task, parent.record.date, rules):
+                # each dated clause is compared with the child task that carries it best (and any
+                # as good), never with a weaker one that only shares the plan's topic words, and
+                # a sentence with several deadlines is not compared whole (issue 15)
+                ranked = sorted(((similarity(part.action, c.action), c) for c in candidates), key=lambda x: -x[0])
+                top = ranked[0][0] if ranked else 0.0
+                later = next(((c, dates) for score, c in ranked
+                              if score >= max(late, top - TIE) and (dates := _later(part, c))), None)
+                if later:
+                    best, (parent_text, child_text) = later
+                    out.append(checker.finding(
+                        "child-deadline-later",
+                        f"kế hoạch đặt thời hạn {child_text} cho nhiệm vụ mà {parent.record.number or parent.path} "
+                        f"giao thời hạn {parent_text}: {best.action[:140]}",
+                        (child.path, parent.path), (_task_quote(child.record, best), _task_quote(parent.record, task)),
+                        suggestion=f"đặt thời hạn không muộn hơn {parent_text}"))
         table.append(Coverage(parent, child, unit, carried, len(duties)))
     return out, table
+
+
+def _clauses(task: Task, day: str | None, rules: Rules) -> list[Task]:
+    """The clauses of a parent task that carry its deadlines, each as a task of its own: in
+    'Xây dựng kế hoạch …; chỉ đạo … gửi kế hoạch về Sở GDĐT trước ngày 15/10/2024' (plan d1)
+    the day is that of sending the plans, and the child task that carries it is the one that
+    sends them; a task of one clause is itself."""
+    clauses = [c for c in regex.split(r"\s*;\s*", task.action) if len(c.split()) >= 3]
+    if len(clauses) < 2:
+        return [task]
+    dated = []
+    for clause in clauses:
+        deadline = find_deadline(clause, day, rules)
+        if deadline is not None and deadline.end:
+            dated.append(replace(task, action=clause, deadline=deadline))
+    return dated or [task]
 
 
 def _later(parent: Task, child: Task) -> tuple[str, str] | None:
