@@ -264,6 +264,9 @@ SHAPES = [
       "III. THÀNH PHẦN", "1. Sở Giáo dục và Đào tạo", "- Kính mời đại diện lãnh đạo Ủy ban nhân dân phường."],
      [("Trường THPT Cao Lãnh 2", "Phân tích đề thi tốt nghiệp năm 2025 (môn Lịch sử)"),
       ("Trường THPT Thống Linh", "Tham luận “Kinh nghiệm ôn thi môn Lịch sử”")]),
+    # 'Sau ...' opens a phrase before the subject (CV 1019/SGDĐT-VP Hà Giang)
+    (["Sau Khai giảng, các trường tổ chức ổn định và duy trì nền nếp học tập."],
+     [("các trường", "Sau Khai giảng, các trường tổ chức ổn định và duy trì nền nếp học tập.")]),
     # 'Mỗi tháng' opens a phrase before the subject; 'làm đầu mối' is the role in the work (TB
     # 173/TB-SGDĐT Hà Giang)
     (["Mỗi tháng Giám đốc Sở tiếp công dân 01 ngày. Thanh tra Sở làm đầu mối tổng hợp kiến nghị của công dân."],
