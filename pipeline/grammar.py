@@ -53,6 +53,7 @@ class TaskGrammar:
     collocations: tuple[str, ...]  # pairs naming one kind of body ('cơ quan, đơn vị'), never split
     aside: regex.Pattern  # a bracket that points back ('(như kính gửi)'): no part of a name
     describes: regex.Pattern  # words after which a verb describes the unit ('trực tiếp quản lý')
+    opens_described: regex.Pattern  # a text that opens with one of those words ('trực tiếp kiểm tra ...')
     negated: regex.Pattern  # 'không tổ chức': a negated action begins at 'không'
     strip: regex.Pattern
     lead: regex.Pattern
@@ -95,8 +96,12 @@ class TaskGrammar:
         """An owner field's value that is a duty, not a unit: it opens with a verb or a manner
         word, or in small letters without a unit ('các trường ...' is a unit)."""
         value = value.strip()
-        return bool(value) and bool(self.acts_at(value, 0) or regex.match(r"(?i)trực\s+tiếp\s", value)
-                                    or (value[0].islower() and not self.unit_start.match(value)))
+        return bool(value) and bool(self.opens_duty(value) or (value[0].islower() and not self.unit_start.match(value)))
+
+    def opens_duty(self, text: str) -> bool:
+        """Whether a text opens with a duty: a verb, a negated verb, or a descriptor's verbs
+        ('trực tiếp kiểm tra kế hoạch dạy học', the duty of 'Phụ trách chuyên môn')."""
+        return self.acts_at(text, 0) or bool(self.opens_described.match(text))
 
     def split_fields(self, text: str) -> list[str]:
         """A line cut where a field begins after a sentence: 'Đơn vị tham mưu thực hiện: Các sở,
@@ -272,6 +277,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         negated=_rx(rf"(?<!\p{{L}})(?:{_alternatives(negations)})\s+(?=(?:{_alternatives(words['action_verbs'])})"
                     rf"(?!\p{{L}}))", "tasks.negation", regex.IGNORECASE),
         describes=_rx(rf"(?<!\p{{L}})(?:{_alternatives(descriptors)})\s+$", "tasks.descriptors"),
+        opens_described=_rx(rf"^(?:{_alternatives(descriptors)})\s", "tasks.descriptors", regex.IGNORECASE),
         aside=_rx("|".join(_strings(_section(data, "owner_asides"), "patterns", "tasks.owner_asides")),
                   "tasks.owner_asides.patterns", regex.IGNORECASE),
         collocations=tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),

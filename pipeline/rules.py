@@ -177,8 +177,6 @@ class DeriveSettings:
     statuses: tuple[str, ...]
     plan_text: tuple[tuple[str, str], ...]
     pass_down_verbs: tuple[str, ...] = ()
-    own_plan: regex.Pattern | None = None  # a duty to write the plan the child plan is
-    report_to: regex.Pattern | None = None  # where a report is sent: its addressee in group 'to'
     basis_types: tuple[str, ...] = ()  # the kinds of the parent's bases a child plan cites too
 
     def text(self, name: str, **values: str) -> str:
@@ -413,29 +411,8 @@ def _compile_derive(data: dict[str, Any] | None) -> DeriveSettings | None:
         statuses=tuple(_need(data, "statuses", list, where)),
         plan_text=tuple(plan.items()),
         pass_down_verbs=tuple(data.get("pass_down_verbs", {}).get("words", [])),
-        own_plan=_derive_pattern(data, "own_plan", where),
-        report_to=_derive_pattern(data, "report_to", where),
         basis_types=tuple(data.get("basis_types", {}).get("types", [])),
     )
-
-
-def _derive_pattern(data: dict[str, Any], key: str, where: str) -> regex.Pattern | None:
-    """A pattern of derive.json with its examples and non-examples checked."""
-    spec = data.get(key)
-    if spec is None:
-        return None
-    pattern = _need(spec, "pattern", str, f"{where}.{key}")
-    try:
-        compiled = regex.compile(pattern, regex.IGNORECASE)
-    except regex.error as exc:
-        raise RulesError(f"{where}.{key}: the pattern does not compile ({exc})") from exc
-    for example in spec.get("examples", []):
-        if not compiled.search(example):
-            raise RulesError(f"{where}.{key}: its example {example!r} does not match")
-    for example in spec.get("non_examples", []):
-        if compiled.search(example):
-            raise RulesError(f"{where}.{key}: its non-example {example!r} matches")
-    return compiled
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

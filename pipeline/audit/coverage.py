@@ -101,6 +101,8 @@ def coverage_findings(links: list[Link], records: list[Record], rules: Rules, ch
                              + r")(?!\p{L})", regex.IGNORECASE)
     hierarchy = rules.hierarchy
     out: list[Finding] = []
+    # a parent cited by several children is split into its dated clauses once
+    clauses: dict[int, list[Task]] = {}
     table: list[Coverage] = []
     pairs = {(link.cited.path, link.citing.path): link for link in links if link.cited is not None}
     for link in pairs.values():
@@ -127,7 +129,9 @@ def coverage_findings(links: list[Link], records: list[Record], rules: Rules, ch
                     suggestion="bổ sung nhiệm vụ vào mục III, ghi rõ đơn vị chủ trì và thời hạn"))
                 continue
             carried += 1
-            for part in _clauses(task, parent.record.date, rules):
+            if id(task) not in clauses:
+                clauses[id(task)] = _clauses(task, parent.record.date, rules)
+            for part in clauses[id(task)]:
                 # each dated clause is compared with the child task that carries it best (and any
                 # as good), never with a weaker one that only shares the plan's topic words, and
                 # a sentence with several deadlines is not compared whole (issue 15)

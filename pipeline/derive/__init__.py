@@ -110,7 +110,7 @@ def derive_plan(parent: Record, unit: Unit, rules: Rules, on: dt.date | None = N
         classes = set(hierarchy.classes_named(task.owner, own))
         if unit.class_id in classes:
             duty = _child(task, unit.name, calendar, on, end, parent)
-            if rules.derive.own_plan and rules.derive.own_plan.search(task.action):
+            if rules.pattern("own_plan").search(task.action):
                 # the duty to write this very plan is done by issuing it; what it directs the
                 # units below to do is still passed down
                 warnings.append(f"nhiệm vụ “{_short(task.action)}” được thực hiện bằng việc ban hành kế hoạch này")
@@ -155,9 +155,9 @@ def _first_day(parent: Record, calendar: WorkCalendar) -> dt.date | None:
 def _reports_to(action: str, parent_class: str | None, unit: Unit, hierarchy: Hierarchy, rules: Rules) -> str:
     """A task passed down sends its reports to the unit that passes it down, not over its
     head to the parent ('gửi về Sở GDĐT' → 'gửi về Phòng Giáo dục và Đào tạo huyện Nam Đàn')."""
-    pattern = rules.derive.report_to
-    if pattern is None or parent_class is None:
+    if parent_class is None:
         return action
+    pattern = rules.pattern("report_to")
     out, last = [], 0
     for found in pattern.finditer(action):
         if parent_class in hierarchy.classes_named(found["to"]):

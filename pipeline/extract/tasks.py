@@ -41,8 +41,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     """Tasks and outline of the lines from `start` on, less `skip`; evidence per task."""
     finder = _grammar(rules)
     tasks: list[Task] = []
-    spans: list[Span] = []  # where each task was read, beside it
-    rows: list[bool] = []  # whether each task is a row of an assignment table
+    # beside each task: where it was read, and whether it is a row of an assignment table
+    read: list[tuple[Span, bool]] = []
     sections: list[Section] = []
     children: list[Section] = []
     section: str | None = None
@@ -83,9 +83,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # a right, a permission or a disclaimer: nobody must do anything
         if finder.generic_action.match(action) and finder.catch_all.search(owner):
             return False  # 'đề nghị ... và các đơn vị liên quan phối hợp triển khai thực hiện'
-        first = _SENTENCE_END.split(action)[0]
-        if finder.generic_action.match(first) and all(
-                any(p.search(rest) for p in finder.unowned) for rest in _SENTENCE_END.split(action)[1:]):
+        first, *after = _SENTENCE_END.split(action)
+        if finder.generic_action.match(first) and all(any(p.search(rest) for p in finder.unowned) for rest in after):
             # 'Nhận được công văn này, đề nghị các trường THCS triển khai thực hiện. Trong quá trình
             # tổ chức thực hiện nếu có khó khăn, vướng mắc, cần báo cáo ...' (CV 231/PGD&ĐT-THCS)
             return False
@@ -95,8 +94,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         for one in _owners(owner, finder, listed=not heading, cell=columns is not None):
             for piece in ([action] if when is not None or product is not None else
                           _pieces(action, doc_date, finder, rules)):
-                spans.append(lines.span(ref))
-                rows.append(columns is not None)
+                read.append((lines.span(ref), columns is not None))
                 task = _task(one, piece, section, doc_date, finder, rules, when, product)
                 if partners:  # 'Đơn vị phối hợp: ...': recorded beside the owner, never an owner
                     task = replace(task, cooperating=tuple(p.rstrip(".") for p in _owners(partners, finder)))
@@ -134,13 +132,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         before = len(tasks)
         add(owner, action, at)
         section = now
-        added, where_read, tabled = tasks[before:], spans[before:], rows[before:]
-        del tasks[before:], spans[before:], rows[before:]
-        tasks[since:since], spans[since:since], rows[since:since] = added, where_read, tabled
+        added, where = tasks[before:], read[before:]
+        del tasks[before:], read[before:]
+        tasks[since:since], read[since:since] = added, where
 
     def drop_since(since: int) -> None:
         """Take back the tasks an item gave once what follows shows it was no duty of its own."""
-        del tasks[since:], spans[since:], rows[since:]
+        del tasks[since:], read[since:]
 
     def flush_block() -> None:
         nonlocal block
@@ -412,8 +410,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         flush_block()
     settle_lead()
     close_section()
-    kept = [i for i in range(len(tasks)) if i not in _repeated(tasks, rows)]
-    return [tasks[i] for i in kept], sections, {f"tasks[{n}]": spans[i] for n, i in enumerate(kept)}
+    repeated = _repeated(tasks, [row for _, row in read])
+    kept = [i for i in range(len(tasks)) if i not in repeated]
+    return [tasks[i] for i in kept], sections, {f"tasks[{n}]": read[i][0] for n, i in enumerate(kept)}
 
 
 # 'Label: action', and in a responsibilities section 'Label - Action' ('2.3. Các ủy viên là ... -
@@ -438,8 +437,7 @@ def _office(label: str, action: str, finder: TaskGrammar) -> tuple[str, int] | N
     plain = regex.sub(r"\([^)]*\)", "", name)
     if not (0 < len(words) <= 24 and name[0].isupper() and not finder.verb.search(plain)):
         return None
-    acts = finder.acts_at(action, 0) or regex.match(r"(?i)trực\s+tiếp\s", action)
-    return (name, len(label)) if acts else None
+    return (name, len(label)) if finder.opens_duty(action) else None
 
 
 def _boilerplate(text: str, finder: TaskGrammar) -> bool:
