@@ -3,6 +3,8 @@ when headless Chromium opens it (counts, a finding's evidence, the graph, the ti
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import re
 import shutil
 import subprocess
@@ -13,6 +15,7 @@ import pytest
 
 from pipeline import load_rules
 from pipeline.batch import run_batch
+from pipeline.record import Citation
 from tests.conftest import INBOX, ROOT
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -136,3 +139,72 @@ def test_the_index_lists_the_child_plans_with_links_to_their_files(report):
     links = re.findall(r'href="(\.\./derived/[^"]+)"', index)
     assert links and all((folder / link).resolve().exists() for link in links)
     assert {link.rsplit(".", 1)[1] for link in links} == {"docx", "xlsx", "csv", "ics"}
+
+
+def test_findings_and_the_list_name_documents_as_an_office_does(report):
+    """By số hiệu and trích yếu, dates as dd/mm/yyyy; the file is only a column of the list."""
+    folder, _ = report
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    findings = index[index.index('id="findings"'):index.index("</table>", index.index('id="findings"'))]
+    named = re.findall(r'<a href="doc-[^"]+" title="[^"]*">([^<]+)</a>', findings)
+    assert named and not any(name.endswith(".txt") for name in named)
+    assert any(name.startswith("105/KH-PGDĐT – ") or " – " in name for name in named)
+    documents = index[index.index('id="documents"'):]
+    assert "10/10/2024" in documents and not re.search(r"\d{4}-\d{2}-\d{2}", documents.split("</table>")[0])
+
+
+@pytest.mark.parametrize("start, end, labels", [
+    ((2024, 9, 1), (2025, 6, 1), ["09/2024", "10/2024", "11/2024", "12/2024", "01/2025", "02/2025", "03/2025",
+                                  "04/2025", "05/2025"]),                          # a school year: months
+    ((2024, 9, 1), (2026, 1, 1), ["Quý IV/2024", "Quý I/2025", "Quý II/2025", "Quý III/2025", "Quý IV/2025"]),
+    ((2015, 5, 1), (2027, 1, 1), [str(year) for year in range(2016, 2027)]),      # a decade: years
+])
+def test_the_timeline_ticks_as_the_span_asks(start, end, labels):
+    from pipeline.report.timeline import _ticks
+
+    assert [label for _, label, _ in _ticks(dt.date(*start), dt.date(*end)) if label] == labels
+
+
+def test_the_timeline_has_a_row_per_unit_and_a_line_for_today(report):
+    from pipeline.audit import audit
+    from pipeline.report.timeline import timeline_svg
+
+    _, result = report
+    checked = audit(result.records, load_rules())
+    page_of = {d.path: "x.html" for d in checked.documents}
+    inside = timeline_svg(checked, page_of, dt.date(2024, 11, 2))
+    owners = {t.owner for r in result.records for t in r.tasks if t.deadline and t.deadline.end}
+    rows = re.findall(r'<text x="4" [^>]*><title>([^<]+)</title>', inside)
+    assert rows and len(rows) == len(set(rows)) and set(map(html.unescape, rows)) <= owners
+    assert 'class="today"' in inside and "Hôm nay 02/11/2024" in inside and "<line class=\"today\"" in inside
+    after = timeline_svg(checked, page_of, dt.date(2030, 1, 1))
+    assert "Hôm nay 01/01/2030: sau mọi thời hạn trên trục" in after and "<line class=\"today\"" not in after
+
+
+def test_a_large_batch_groups_what_it_cannot_draw_one_by_one(report, monkeypatch):
+    """At a thousand documents the graph still fits: the rest of the batch one box per issuer,
+    the documents cited from outside one ellipse per type and issuer code."""
+    import pipeline.report.graph as graph
+    from pipeline.audit import audit
+
+    _, result = report
+    checked = audit(result.records, load_rules())
+    monkeypatch.setattr(graph, "MAX_DOCUMENTS", 2)
+    monkeypatch.setattr(graph, "MAX_EXTERNALS", 1)
+    svg = graph.citation_svg(checked, {d.path: "x.html" for d in checked.documents}, load_rules())
+    assert re.search(r"văn bản khác", svg) and re.search(r"Ngoài lô: \d+ ", svg)
+    externals = {link.citation.number for link in checked.links if link.cited is None and link.citation.number}
+    assert len(re.findall(r'class="node"', svg)) < 2 + len(externals)
+
+
+@pytest.mark.parametrize("citation, group", [
+    (Citation(doc_type="Thông tư", number="45/2021/TT-BGDĐT"), "Thông tư – BGDĐT"),   # the code after the hyphen
+    (Citation(doc_type="Kế hoạch", number="145/KH-UBND", issuer="UBND tỉnh An Giang"), "Kế hoạch – UBND"),
+    (Citation(doc_type="Luật", title="Luật Trẻ em", issuer="Quốc hội"), "Luật – Quốc hội"),  # no number
+    (Citation(number="1840/SGDĐT-CTTT"), "văn bản – SGDĐT"),        # a công văn: the issuer before the office
+    (Citation(doc_type="Nghị quyết", number="29-NQ/TW"), "Nghị quyết – TW"),          # the party's form
+])
+def test_documents_from_outside_are_grouped_by_type_and_issuer(citation, group):
+    from pipeline.report.graph import _external_group
+
+    assert _external_group(citation, load_rules()) == group

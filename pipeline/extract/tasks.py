@@ -837,7 +837,7 @@ def _day_of(when: str, doc_date: str | None) -> Deadline | None:
     20 giờ 45 phút ngày 23 tháng 01', a schedule of broadcasts in KH tuyên truyền CCHC 2026 of
     UBND Lâm Đồng; '07/12' in KH 230/KH-THPT.PB's calendar): the work is on that day. A year
     left unwritten is the document's own."""
-    match = next((m for m in _BARE_DAY.finditer(when) if not _CITED_DAY.search(when, 0, m.start())), None)
+    match = next((m for m in _BARE_DAY.finditer(when) if not _CITED_DAY.search(when, 0, m.start("d"))), None)
     year = int(match["y"]) if match and match["y"] else (int(doc_date[:4]) if doc_date else None)
     if not match or year is None:
         return None

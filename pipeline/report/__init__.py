@@ -11,11 +11,13 @@ and no text of a dispatch can run or fetch.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from pathlib import Path
 
 from ..audit import Audit
 from ..derive.files import Derived, unit_slug
+from ..derive.schedule import vn_date
 from ..export import safe_name, write_atomic
 from ..extract.checks import vn_datetime
 from ..html import mark_spans
@@ -24,6 +26,7 @@ from ..rules import Rules
 from .graph import MAX_DOCUMENTS, citation_svg
 from .timeline import timeline_svg
 
+TITLE_CHARS = 70  # of a trích yếu, where a document is named in a list
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 STYLE = """
 body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:0;color:#212121;background:#fafafa}
@@ -51,24 +54,37 @@ mark.finding{background:#ffcdd2;outline:2px solid #c62828}
 
 
 def write_report(folder: Path, records: list[Record], texts: dict[str, tuple[str, ...]], result: Audit,
-                 derived: list[Derived], rules: Rules) -> list[Path]:
-    """Write index.html and one page per document; pages of documents gone are removed."""
+                 derived: list[Derived], rules: Rules, today: dt.date | None = None) -> list[Path]:
+    """Write index.html and one page per document; pages of documents gone are removed.
+    `today` draws the timeline's line for today (the real day unless given)."""
+    today = today or dt.date.today()
+    names = {r.source.path: _name(r) for r in records}
     page_of = {doc.path: f"doc-{safe_name(doc.path)}.html" for doc in result.documents}
     for record in records:
         page_of.setdefault(record.source.path, f"doc-{safe_name(record.source.path)}.html")
     written = [folder / "index.html"]
-    write_atomic(written[0], _index(records, result, derived, page_of, rules))
+    write_atomic(written[0], _index(records, result, derived, page_of, names, rules, today))
     for record in records:
         path = folder / page_of[record.source.path]
         findings = [f for f in result.findings if record.source.path in f.documents]
         write_atomic(path, _document_page(record, texts.get(record.source.path, ()), findings, result,
-                                          page_of, rules))
+                                          page_of, names, rules))
         written.append(path)
     keep = {p.name for p in written}
     for stale in folder.glob("doc-*.html"):
         if stale.name not in keep:
             stale.unlink()
     return written
+
+
+def _name(record: Record) -> str:
+    """How an office names a document: its số hiệu and the start of its trích yếu, never the
+    file it came in ('105/KH-PGDĐT – Phòng, chống đuối nước cho học sinh …')."""
+    title = record.title or ""
+    if len(title) > TITLE_CHARS:
+        title = title[:TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+    number = record.number or (f"{record.doc_type} không số" if record.doc_type else "")
+    return " – ".join(filter(None, (number, title))) or record.source.path
 
 
 def _e(value: object) -> str:
@@ -90,13 +106,14 @@ def _labels(rules: Rules) -> tuple[dict[str, str], dict[str, str]]:
     return kinds, {k: v for k, v in data["severities"].items() if not k.startswith("#")}
 
 
-def _findings_table(findings: list[Finding], page_of: dict[str, str], rules: Rules) -> str:
+def _findings_table(findings: list[Finding], page_of: dict[str, str], names: dict[str, str], rules: Rules) -> str:
     if not findings:
         return '<p id="no-findings">Không có phát hiện nào.</p>'
     kinds, severities = _labels(rules)
     rows = []
     for finding in findings:
-        docs = ", ".join(f'<a href="{_e(page_of.get(d, "#"))}">{_e(d)}</a>' for d in finding.documents)
+        docs = "<br>".join(f'<a href="{_e(page_of.get(d, "#"))}" title="{_e(d)}">{_e(names.get(d, d))}</a>'
+                           for d in finding.documents)
         quotes = "<br>".join(f"<q>{_e(q.text)}</q>" + (f" (trang {q.page})" if q.page else "")
                              for q in finding.evidence)
         rows.append(f'<tr class="finding-row" data-kind="{_e(finding.kind)}">'
@@ -109,7 +126,7 @@ def _findings_table(findings: list[Finding], page_of: dict[str, str], rules: Rul
 
 
 def _index(records: list[Record], result: Audit, derived: list[Derived], page_of: dict[str, str],
-           rules: Rules) -> str:
+           names: dict[str, str], rules: Rules, today: dt.date) -> str:
     kinds, _ = _labels(rules)
     tasks = sum(len(r.tasks) for r in records)
     errors = sum(1 for f in result.findings if f.severity == "error")
@@ -118,12 +135,13 @@ def _index(records: list[Record], result: Audit, derived: list[Derived], page_of
         ("findings", len(result.findings), "phát hiện"), ("errors", errors, "lỗi"),
         ("plans", len(derived), "kế hoạch cấp dưới (dự thảo)")))
     by_kind = "".join(f"<tr><td>{_e(kinds.get(k, k))}</td><td>{n}</td></tr>" for k, n in result.by_kind().items())
-    graph = citation_svg(result, page_of)
-    note = (f"<p>Lô có {len(result.documents)} văn bản: sơ đồ chỉ vẽ các văn bản trích dẫn lẫn nhau hoặc có "
-            f"phát hiện (tối đa {MAX_DOCUMENTS}).</p>" if len(result.documents) > MAX_DOCUMENTS else "")
+    graph = citation_svg(result, page_of, rules)
+    note = (f"<p>Lô có {len(result.documents)} văn bản: sơ đồ vẽ riêng từng văn bản trích dẫn lẫn nhau hoặc có "
+            f"phát hiện (tối đa {MAX_DOCUMENTS}), các văn bản còn lại gộp theo cơ quan ban hành và các văn bản "
+            "ngoài lô gộp theo loại và cơ quan.</p>" if len(result.documents) > MAX_DOCUMENTS else "")
     graph_html = (f'{note}<div class="graph" id="graph">{graph}</div>' if graph else
                   '<p id="graph">Sơ đồ trích dẫn cần Graphviz (apt-get install graphviz).</p>')
-    timeline = timeline_svg(result, page_of) or "<p>Không có thời hạn nào có ngày cụ thể.</p>"
+    timeline = timeline_svg(result, page_of, today) or "<p>Không có thời hạn nào có ngày cụ thể.</p>"
     coverage = "".join(
         f"<tr><td><a href=\"{_e(page_of[c.parent.path])}\">{_e(c.parent.record.number or c.parent.path)}</a></td>"
         f"<td><a href=\"{_e(page_of[c.child.path])}\">{_e(c.child.record.number or c.child.path)}</a></td>"
@@ -137,12 +155,12 @@ def _index(records: list[Record], result: Audit, derived: list[Derived], page_of
                    for suffix in (".docx", ".xlsx", ".csv", ".ics"))
         + f"</td><td>{'<br>'.join(_e(w) for w in d.plan.warnings)}</td></tr>" for d in derived)
     documents = "".join(
-        f"<tr><td><a href=\"{_e(page_of[r.source.path])}\">{_e(r.source.path)}</a></td><td>{_e(r.number or '')}</td>"
-        f"<td>{_e(r.doc_type or '')}</td><td>{_e(r.date or '')}</td><td>{_e(r.title or '')}</td>"
-        f"<td>{len(r.tasks)}</td></tr>" for r in records)
+        f"<tr><td><a href=\"{_e(page_of[r.source.path])}\">{_e(r.number or '(không số)')}</a></td>"
+        f"<td>{_e(r.doc_type or '')}</td><td>{_e(vn_date(r.date))}</td><td>{_e(r.title or '')}</td>"
+        f"<td>{len(r.tasks)}</td><td>{_e(r.source.path)}</td></tr>" for r in records)
     body = (f'<div class="cards">{cards}</div>'
             f"<h2>Phát hiện theo loại</h2><table><tr><th>Loại</th><th>Số lượng</th></tr>{by_kind}</table>"
-            f"<h2>Các phát hiện</h2>{_findings_table(result.findings, page_of, rules)}"
+            f"<h2>Các phát hiện</h2>{_findings_table(result.findings, page_of, names, rules)}"
             f"<h2>Sơ đồ trích dẫn</h2>{graph_html}"
             f"<h2>Thời hạn theo đơn vị</h2>{timeline}"
             "<h2>Mức độ triển khai nhiệm vụ cấp trên</h2><table id=\"coverage\"><tr><th>Kế hoạch cấp trên</th>"
@@ -150,8 +168,8 @@ def _index(records: list[Record], result: Audit, derived: list[Derived], page_of
             "<h2>Kế hoạch cấp dưới (dự thảo) và danh mục nhiệm vụ</h2><table id=\"plans\"><tr><th>Đơn vị</th>"
             "<th>Văn bản cấp trên</th><th>Nhiệm vụ của đơn vị</th><th>Giao cấp dưới</th><th>Tệp</th>"
             f"<th>Lưu ý</th></tr>{plans}</table>"
-            "<h2>Văn bản</h2><table id=\"documents\"><tr><th>Tệp</th><th>Số, ký hiệu</th><th>Loại</th><th>Ngày</th>"
-            f"<th>Trích yếu</th><th>Nhiệm vụ</th></tr>{documents}</table>")
+            "<h2>Văn bản</h2><table id=\"documents\"><tr><th>Số, ký hiệu</th><th>Loại</th><th>Ngày</th>"
+            f"<th>Trích yếu</th><th>Nhiệm vụ</th><th>Tệp</th></tr>{documents}</table>")
     return _page("Báo cáo lô văn bản", body)
 
 
@@ -181,7 +199,7 @@ def _signatures_table(record: Record) -> str:
 
 
 def _document_page(record: Record, pages: tuple[str, ...], findings: list[Finding], result: Audit,
-                   page_of: dict[str, str], rules: Rules) -> str:
+                   page_of: dict[str, str], names: dict[str, str], rules: Rules) -> str:
     spans: dict[int, list[tuple[int, int, str, str]]] = {}
     for finding in findings:
         for quote in finding.evidence:
@@ -195,19 +213,19 @@ def _document_page(record: Record, pages: tuple[str, ...], findings: list[Findin
     fields = "".join(f"<tr><th>{_e(name)}</th><td>{_e(value)}</td></tr>" for name, value in (
         ("Số, ký hiệu", record.number or ""), ("Loại", record.doc_type or ""),
         ("Cơ quan ban hành", record.issuer.name if record.issuer else ""), ("Địa danh", record.place or ""),
-        ("Ngày", record.date or ""), ("Trích yếu", record.title or ""),
+        ("Ngày", vn_date(record.date)), ("Trích yếu", record.title or ""),
         ("Người ký", " ".join(filter(None, (record.signer.authority, record.signer.title, record.signer.name)))
          if record.signer else "")))
     citations = "".join(
         f"<tr><td>{_e(c.doc_type or '')}</td><td>"
         + (f'<a href="{_e(page_of[target.path])}">{_e(c.number or c.title or "")}</a>'
            if (target := cited.get((record.source.path, i))) else _e(c.number or c.title or ""))
-        + f"</td><td>{_e(c.date or '')}</td><td>{_e(c.issuer or '')}</td></tr>"
+        + f"</td><td>{_e(vn_date(c.date))}</td><td>{_e(c.issuer or '')}</td></tr>"
         for i, c in enumerate(record.citations))
     tasks = "".join(f"<tr><td>{_e(t.owner)}</td><td>{_e(t.action)}</td>"
                     f"<td>{_e(t.deadline.text if t.deadline else '')}</td></tr>" for t in record.tasks)
     aside = (f"<h2>Hồ sơ</h2><table>{fields}</table>{_signatures_table(record)}"
-             f"<h2>Phát hiện</h2>{_findings_table(findings, page_of, rules)}"
+             f"<h2>Phát hiện</h2>{_findings_table(findings, page_of, names, rules)}"
              f"<h2>Văn bản được trích dẫn</h2><table><tr><th>Loại</th><th>Số</th><th>Ngày</th><th>Cơ quan</th></tr>"
              f"{citations}</table>"
              f"<h2>Nhiệm vụ</h2><table><tr><th>Đơn vị</th><th>Nhiệm vụ</th><th>Thời hạn</th></tr>{tasks}</table>")
