@@ -264,8 +264,19 @@ def test_plan_docx_layout(rules):
     assert document.styles["Normal"].font.name == "Times New Roman"
     header = document.tables[0].rows[0].cells
     assert header[0].paragraphs[0].text == "ỦY BAN NHÂN DÂN HUYỆN MAI SƠN"
-    assert header[0].paragraphs[2].text == "Số: .../KH-PGDĐT"
+    assert header[0].paragraphs[3].text == "Số: .../KH-PGDĐT"
     assert header[1].paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    # the solid rules under the unit's name and under the tiêu ngữ, centred, shorter than the column
+    for cell, after, column in ((header[0], 1, 7.5), (header[1], 1, 9.0)):
+        rule = cell.paragraphs[after + 1]
+        assert rule.text == "" and rule._p.xpath("./w:pPr/w:pBdr/w:bottom[@w:val='single']")
+        indent = rule.paragraph_format.left_indent
+        assert indent == rule.paragraph_format.right_indent and 0 < indent.cm < column / 2
+    # page numbers from page 2, centred at the top; the first page's header is empty
+    assert section.different_first_page_header_footer
+    assert not section.first_page_header.paragraphs[0].text
+    numbered = section.header.paragraphs[0]
+    assert numbered._p.xpath(".//w:instrText")[0].text.strip() == "PAGE" and numbered.alignment == 1
     texts = [p.text for p in document.paragraphs]
     assert "KẾ HOẠCH" in texts and "II. NHIỆM VỤ" in texts and "III. TỔ CHỨC THỰC HIỆN" in texts
     assert any(t.startswith("Thực hiện Kế hoạch số 1008/KH-SGDĐT ngày 06/7/2022 của Sở Giáo dục và Đào tạo")
@@ -368,7 +379,7 @@ def test_the_draft_is_the_units_own_plan(rules):
     document = docx.Document(io.BytesIO(plan_docx(plan, rules)))
     header = document.tables[0].rows[0].cells
     assert header[0].paragraphs[0].text == "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO NAM ĐÀN"
-    assert header[1].paragraphs[2].text == "Nam Đàn, ngày 07 tháng 10 năm 2024"
+    assert header[1].paragraphs[3].text == "Nam Đàn, ngày 07 tháng 10 năm 2024"  # under the tiêu ngữ and its rule
     texts = [p.text for p in document.paragraphs]
     assert sum("178/KH-PGDĐT" in t and t.startswith(("Căn cứ", "Thực hiện Kế hoạch số 178/KH-PGDĐT ngày 03/10/2024 "
                                                       "của Phòng Giáo dục và Đào tạo,"))

@@ -2,10 +2,12 @@
 
 A4, margins 20/20/30/15 mm, Times New Roman 13–14 pt. The header is a borderless
 two-column table: the cơ quan chủ quản and the unit with 'Số: .../KH-<code>' left blank for
-the văn thư on the left; the quốc hiệu, tiêu ngữ and the place-and-date line on the right.
-Then KẾ HOẠCH and its title, the căn cứ, sections I–III, and the Nơi nhận/signer table.
-Every text comes from the record or the rules as plain runs: nothing in it becomes a field,
-a hyperlink or a macro.
+the văn thư on the left; the quốc hiệu, tiêu ngữ and the place-and-date line on the right,
+with the solid rule the decree draws under the unit's name (a third of its column) and under
+the tiêu ngữ (as long as it). Then KẾ HOẠCH and its title, the căn cứ, sections I–III, and
+the Nơi nhận/signer table. Pages are numbered from the second, centred in the top margin
+(the first page shows none). Every text comes from the record or the rules as plain runs:
+the page number is the only field, and nothing becomes a hyperlink or a macro.
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     def para(container, text: str = "", *, bold: bool = False, italic: bool = False, size: float = 14,
              align=None, indent: bool = False):
         paragraph = container.add_paragraph()
+        if not text and size < 14:  # an empty line as small as asked, not a full line of Normal
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.paragraph_format.line_spacing = Pt(size)
         if text:
             run = paragraph.add_run(text)
             run.bold, run.italic, run.font.size = bold, italic, Pt(size)
@@ -76,10 +81,13 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     if unit_class.parent_body:
         para(left, unit_class.parent_body.format(place=place).upper().strip(), size=13, align=centre)
     para(left, body_name.upper(), bold=True, size=13, align=centre)
+    _rule(para(left, size=4, align=centre), column=7.5, length=2.5)
     para(left, "Số: .../KH-" + unit_class.code, size=13, align=centre)
-    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13, align=centre)
+    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=centre)  # one line: 12 pt
     para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=centre)
+    _rule(para(right, size=4, align=centre), column=9.0, length=6.2)
     para(right, f"{place}, {_date_line(plan.date)}", italic=True, size=14, align=centre)
+    _page_numbers(section, size=13)
 
     para(document)
     para(document, "KẾ HOẠCH", bold=True, align=centre)
@@ -136,6 +144,50 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_zip(buffer.getvalue(), f"{parent.date or '2000-01-01'}T00:00:00Z")
+
+
+def _rule(paragraph, column: float, length: float) -> None:
+    """A solid rule `length` cm long, centred in a column `column` cm wide: the bottom border of
+    an empty paragraph indented from both sides."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    side = Cm(max(column - length, 0) / 2)
+    paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = side
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        bottom.set(qn(f"w:{key}"), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _page_numbers(section, size: float) -> None:
+    """The page number centred in the top margin, from page 2: a first page of its own with an
+    empty header, and a PAGE field in the header of the others."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    run.font.size = Pt(size)
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == " PAGE ":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
 
 
 def _date_line(day: str | None) -> str:
