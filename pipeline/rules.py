@@ -91,6 +91,7 @@ class IngestLimits:
     ocr_repairs: tuple[tuple[regex.Pattern, str], ...] = ()
     max_seconds_per_file: float = 0.0
     signature_zone: SignatureZone | None = None
+    stamp_ocr_config: str = ""
 
 
 @dataclass(frozen=True)
@@ -501,7 +502,17 @@ def _compile_ingest(data: dict[str, Any]) -> IngestLimits:
         ocr_repairs=_compile_repairs(ocr.get("repairs", {}).get("rules", []), f"{where}.ocr.repairs"),
         max_seconds_per_file=float(data.get("max_seconds_per_file", 0)),
         signature_zone=_compile_zone(ocr.get("signature_zone"), f"{where}.ocr.signature_zone"),
+        stamp_ocr_config=_stamp_config(ocr.get("stamp", {}), f"{where}.ocr.stamp"),
     )
+
+
+def _stamp_config(data: dict[str, Any], where: str) -> str:
+    """Tesseract options for a number or date stamped as a picture: the characters it may
+    not read there."""
+    never = _need(data, "never_read", str, where) if data else ""
+    if regex.search(r"\s", never):
+        raise RulesError(f"{where}.never_read: no spaces: the characters are listed side by side")
+    return f"-c tessedit_char_blacklist={never}" if never else ""
 
 
 def _compile_zone(data: dict[str, Any] | None, where: str) -> SignatureZone | None:

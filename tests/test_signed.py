@@ -192,3 +192,21 @@ def test_stamps_of_a_file_saved_with_object_streams_are_read():
     path = INBOX / "unseen2" / "k02_kh-362-sgddt-dongthap-doan-kiemtra-stem-2026.pdf"
     record = extract_record(read_document(path, rules), rules)
     assert (record.number, record.date) == ("362/KH-SGDĐT", "2026-04-14")
+
+
+@pytest.mark.parametrize("stem, number, date, signer", [
+    # the Sở GDĐT Quảng Nam (2021): number and date stamped as pictures over '#SoKyHieuVanBan
+    # #DiaDiemNgayBanHanh'; the 8 read as '§' by the Vietnamese model, the 1 of 2021 as 'i'
+    ("n05_cv-878-sgddt-quangnam-khaibao-yte-2021", "878/SGDĐT-VP", "2021-05-05", "Hà Thanh Quốc"),
+    # UBND tỉnh Quảng Nam (2021): the pictures over the blanks 'Số: /UBND-KGVX' and the date line
+    ("n04_cv-2532-ubnd-quangnam-khaibao-yte-2021", "2532/UBND-KGVX", "2021-05-04", "Trần Văn Tân"),
+])
+def test_a_number_and_date_stamped_as_pictures_are_read_as_the_page_shows_them(stem, number, date, signer):
+    rules = load_rules()
+    document = read_document(INBOX / "unseen4" / f"{stem}.pdf", rules)
+    record = extract_record(document, rules)
+    assert (record.number, record.date, record.place) == (number, date, "Quảng Nam")
+    assert record.signer.name == signer
+    assert record.evidence["number"].source == "stamp"
+    text = "\n".join(line.text for page in document.pages for line in page.lines)
+    assert "#SoKyHieuVanBan" not in text and "#DiaDiemNgayBanHanh" not in text  # hidden under the pictures

@@ -47,6 +47,11 @@ class CitationFinder:
         # '... của Chính phủ và Nghị định số ...': 'và' before a type of document begins the
         # next citation, not a second issuer (NQ 11/2025/NQ-HĐND Hà Nội, KH 20/KH-PGD&ĐT Hiệp Hòa)
         self.next_document = regex.compile(rf"\s+và\s+(?:{alternatives})(?!\p{{L}})")
+        # '... Nghị quyết 50/NQ-CP ngày 08/4/2022 của Chính phủ và Công văn số 366/UBND-TH ...'
+        # (KH 156/KH-UBND An Giang), '... Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg
+        # ngày 27/10/2008 và số 53/2010/QĐ-TTg' (CV 2403/TTg-KGVX): 'và' before another number
+        # begins the next citation, and ends the title of this one
+        self.next_number = regex.compile(rf"(?:^|\s+)và\s+(?:(?:{alternatives})\s+)?(?:{so})\s*\d", regex.IGNORECASE)
         self.issuer_before = regex.compile(data["issuer_before"]["pattern"])
         self.lowercase_ok = frozenset(data["issuer_lowercase"]["words"])
         self.inner_max = int(data["issuer_lowercase"].get("inner_max", 0))
@@ -91,6 +96,19 @@ class CitationFinder:
         issuer = self.trim_issuer(rest[:stop])
         return (issuer or None), match.end() + stop
 
+    def issuer_named_before(self, head: str) -> regex.Match | None:
+        """'các Quyết định của Thủ tướng Chính phủ số ...', 'theo đề nghị của Giám đốc Công an
+        tỉnh tại Tờ trình số ...': the issuer before the number, when nothing but the issuer
+        lies between 'của' and the type word. Words the name cannot hold end it there, and
+        then 'của' belongs to another document: in 'Thông tư số 13/2022/TT-BGDĐT … của Bộ
+        Giáo dục và Đào tạo hướng dẫn thực hiện Quyết định số 1665/QĐ-TTg', the Bộ issued the
+        Thông tư, not the Quyết định (likewise 'Công văn số … của Sở GDĐT triển khai Kế hoạch
+        số …')."""
+        match = self.issuer_before.search(head)
+        if match and self.trim_issuer(match.group("issuer")) != clean_value(match.group("issuer")):
+            return None
+        return match
+
     def trim_issuer(self, phrase: str) -> str:
         """End an issuer at the first lower-case word that cannot be part of a name:
         the second syllable of a capitalised word is ('Giáo dục'), a second lower-case
@@ -128,6 +146,9 @@ class CitationFinder:
         # a title also ends where the sentence's own subject begins: '..., Sở Giáo dục và Đào
         # tạo (GDĐT) xây dựng Kế hoạch' after the last căn cứ
         end = regex.search(rf";|\.(?:\s|$)|\)|\s+\((?!\p{{Lu}}{{2,}})|,\s+(?:{self.heads})\s[^,;]*\(\p{{Lu}}|$", body)
+        following = self.next_number.search(body)
+        if following and (not end or following.start() < end.start()):
+            end = following
         title = clean_value(body[:end.start()]) if end else clean_value(body)
         if not title or len(title) < 4:
             return None, pos
@@ -179,7 +200,7 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
                 issuer = inherited.issuer
             if issuer is None:
                 inside = finder.issuer_inside.search(lead.group("between") or "") if lead else None
-                before_issuer = inside or finder.issuer_before.search(head) or finder.subject.search(head)
+                before_issuer = inside or finder.issuer_named_before(head) or finder.subject.search(head)
                 if before_issuer:
                     issuer = finder.trim_issuer(before_issuer.group("issuer" if "issuer" in before_issuer.groupdict()
                                                                       else "subject"))

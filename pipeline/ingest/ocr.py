@@ -131,13 +131,14 @@ def to_gray(image):
 
 
 def tesseract_words(image, dpi: float, rules: Rules, psm: int = 3, origin: tuple[float, float] = (0.0, 0.0),
-                    noise_conf: float = 40.0) -> tuple[list[Word], float]:
+                    noise_conf: float = 40.0, config: str = "") -> tuple[list[Word], float]:
     """Tesseract's words with boxes in points, and their mean confidence. `origin` is where
     the image's top-left corner sits on the page (a crop); a word under `noise_conf` with
-    fewer than two letters or digits is noise read as punctuation and left out."""
+    fewer than two letters or digits is noise read as punctuation and left out; `config`
+    adds Tesseract options (rules/ingest.json)."""
     import pytesseract
 
-    data = pytesseract.image_to_data(image, lang=rules.ingest.ocr_languages, config=f"--psm {psm}",
+    data = pytesseract.image_to_data(image, lang=rules.ingest.ocr_languages, config=f"--psm {psm} {config}".strip(),
                                      output_type=pytesseract.Output.DICT)
     scale = 72.0 / dpi
     words, confs = [], []

@@ -50,13 +50,17 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
             number = index + 1
             if index:
                 footer_cut = normalise.open_footer_cut(pages[-1].lines)
+            pictures = stamp_source.image_boxes(index)
             stamped = stamp_source.words(index)
+            lines_shaped = tuple(box for box in pictures if _line_shaped(box))
+            if lines_shaped:
+                stamped += _read_pictures(data, index, page, lines_shaped, rules, warnings)
             try:
-                lines, verdict = _text_layer(page, number, rules, footer_cut, stamped)
+                lines, verdict = _text_layer(page, number, rules, footer_cut, stamped, hidden=lines_shaped)
             except Exception as exc:  # one broken page must not lose the others
                 lines, verdict = [], f"text layer unreadable ({type(exc).__name__})"
             if verdict is None:
-                lines = _signature_image(data, index, page, lines, rules, warnings)
+                lines = _signature_image(data, index, page, lines, rules, warnings, pictures)
                 pages.append(Page(number, tuple(lines)))
                 continue
             if ocr_reason is None:
@@ -130,6 +134,18 @@ class _StampSource:
             except Exception as exc:  # the page text is still there; only the stamps are lost
                 warnings.append(f"[stamp] the form fields could not be read ({type(exc).__name__})")
 
+    def image_boxes(self, index: int) -> tuple[stamps.Box, ...]:
+        """The boxes of the stamps printed as pictures; asked before `words`, which empties
+        the page of the copy."""
+        if self._document is None:
+            return ()
+        try:
+            return stamps.image_stamp_boxes(self._document, index)
+        except Exception as exc:
+            self._warnings.append(f"[stamp] page {index + 1}: the form fields could not be read "
+                                  f"({type(exc).__name__})")
+            return ()
+
     def words(self, index: int) -> tuple[ocr.Word, ...]:
         if self._document is None:
             return ()
@@ -149,6 +165,44 @@ class _StampSource:
             self._document = None
 
 
+# a stamp picture one line high ('Số: 2860/SGDĐT-HSSVPC', 'Quảng Nam, ngày 31 tháng 12 năm
+# 2021'), not the seal or the signature, which the signer's zone reads (_signature_image)
+LINE_STAMP_MAX_HEIGHT = 36.0  # points
+LINE_STAMP_MIN_RATIO = 3.0  # width / height
+
+
+def _line_shaped(box: stamps.Box) -> bool:
+    x0, top, x1, bottom = box
+    return bottom - top <= LINE_STAMP_MAX_HEIGHT and x1 - x0 >= LINE_STAMP_MIN_RATIO * (bottom - top)
+
+
+def _read_pictures(data: bytes, index: int, page, boxes: tuple[stamps.Box, ...], rules: Rules,
+                   warnings: list[str]) -> tuple[ocr.Word, ...]:
+    """The words of the stamps printed as pictures, read by OCR from the page as issued
+    (rendered with its form fields), one line each, as stamped words at their place."""
+    reason = ocr.tesseract_ready(rules.ingest.ocr_languages)
+    if reason:
+        warnings.append(f"[stamp] page {index + 1}: the number or date is stamped as a picture, but {reason}")
+        return ()
+    image, dpi = _render(data, index, page, rules)
+    gray = ocr.to_gray(image)
+    scale, margin = dpi / 72.0, 2.0
+    words: list[ocr.Word] = []
+    for x0, top, x1, bottom in boxes:
+        x0, top = max(x0 - margin, 0.0), max(top - margin, 0.0)
+        crop = gray.crop((int(x0 * scale), int(top * scale), int((x1 + margin) * scale),
+                          int((bottom + margin) * scale)))
+        found, _ = ocr.tesseract_words(crop, dpi, rules, psm=7, origin=(x0, top),
+                                       config=rules.ingest.stamp_ocr_config)
+        if found:  # one line: its text repaired as OCR lines are ('Số: 261 6/SGDĐT' → 'Số: 2616/SGDĐT')
+            text = normalise.repair(" ".join(w.text for w in found), rules.ingest.ocr_repairs)
+            words.append(ocr.Word(min(w.x0 for w in found), min(w.top for w in found), max(w.x1 for w in found),
+                                  max(w.bottom for w in found), text, stamp=True))
+    if words:
+        warnings.append(f"[stamp] page {index + 1}: the number or date is stamped as a picture; read by OCR")
+    return tuple(words)
+
+
 def _mark_stamped(lines: list[Line], stamped: tuple[ocr.Word, ...]) -> list[Line]:
     """OCR lines that overlap a stamp's words (a scan whose number the văn thư stamped
     on after scanning: the rendered page shows it, OCR reads it)."""
@@ -165,9 +219,11 @@ def _mark_stamped(lines: list[Line], stamped: tuple[ocr.Word, ...]) -> list[Line
 
 
 def _text_layer(page, number: int, rules: Rules, footer_cut: float | None = None,
-                stamped: tuple[ocr.Word, ...] = ()) -> tuple[list[Line], str | None]:
-    """Lines of the text layer with the words its form fields print (`stamped`), and why
-    the layer cannot be trusted (None when it can)."""
+                stamped: tuple[ocr.Word, ...] = (), hidden: tuple[stamps.Box, ...] = ()
+                ) -> tuple[list[Line], str | None]:
+    """Lines of the text layer with the words its form fields print (`stamped`), without the
+    words a stamp's picture covers (`hidden`: the template words under it), and why the
+    layer cannot be trusted (None when it can)."""
     if any(_white(ch) for ch in page.chars):
         # digits typed in white keep a blank's width for the number stamped later ('Số: 0 7/2024'
         # under the '70' of QĐ 70/2024/QĐ-UBND Hà Nội): nobody reading the page sees them
@@ -182,7 +238,8 @@ def _text_layer(page, number: int, rules: Rules, footer_cut: float | None = None
     if normalise.cid_share(raw) > limits.max_cid_share:
         return [], "most glyphs have no Unicode mapping (cid)"
     share, count = normalise.invalid_syllable_share(raw, rules.syllables)
-    items = [ocr.Word(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in words]
+    items = [ocr.Word(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in words
+             if not _under(w, hidden)]
     items.extend(stamped)
     lines = ocr.layout_words(items, float(page.width), number, footer_cut=footer_cut)
     if count >= limits.min_words_for_syllable_check and share > limits.max_invalid_syllable_share:
@@ -190,17 +247,24 @@ def _text_layer(page, number: int, rules: Rules, footer_cut: float | None = None
     return lines, None
 
 
+def _under(word: dict, boxes: tuple[stamps.Box, ...]) -> bool:
+    """Whether the word's middle lies inside one of the boxes."""
+    x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
 def _signature_image(data: bytes, index: int, page, lines: list[Line], rules: Rules,
-                     warnings: list[str]) -> list[Line]:
+                     warnings: list[str], pictures: tuple[stamps.Box, ...] = ()) -> list[Line]:
     """A born-digital page whose signer's name is only in an image (the seal, the signature
-    and the typed name scanned together): that part of the page is read by OCR."""
+    and the typed name scanned together, in the page or in a signature stamp's picture):
+    that part of the page is read by OCR."""
     found = signature.zone(lines, float(page.width), rules)
     if found is None:
         return lines
     left, top, right, bottom = found[1]
-    if not any(im["x1"] - im["x0"] >= 20 and im["bottom"] - im["top"] >= 20
-               and im["x0"] < right and im["x1"] > left and im["top"] < bottom and im["bottom"] > top
-               for im in page.images):
+    images = [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images] + list(pictures)
+    if not any(x1 - x0 >= 20 and y1 - y0 >= 20 and x0 < right and x1 > left and y0 < bottom and y1 > top
+               for x0, y0, x1, y1 in images):
         return lines
     if ocr.tesseract_ready(rules.ingest.ocr_languages):
         return lines

@@ -8,6 +8,12 @@ layer does not. Here every widget's appearance is drawn alone (the page's own co
 taken away, the annotations flattened onto the empty page by pdfium) and its letters
 come back as positioned words, marked as stamped, for the layout pass to place among
 the printed words (shared/real/signed: 20–25).
+
+Some systems stamp a picture of the text instead (the Sở GDĐT and UBND tỉnh Quảng Nam in
+2021: 'Số: 2860/SGDĐT-HSSVPC' and 'Quảng Nam, ngày 31 tháng 12 năm 2021' are images laid
+over template words '#SoKyHieuVanBan #DiaDiemNgayBanHanh'). Those widgets' boxes are
+returned apart (`image_stamp_boxes`): the reader sees the picture, not what lies under it,
+so the PDF reader reads the picture by OCR and drops the words it covers.
 """
 
 from __future__ import annotations
@@ -25,6 +31,46 @@ def may_have_stamps(data: bytes) -> bool:
     cannot be seen (KH 362/KH-SGDĐT Đồng Tháp, signed in 2026): it is opened whenever it
     holds a signature or a form."""
     return b"/Widget" in data or (b"/ObjStm" in data and (b"/Sig" in data or b"/AcroForm" in data))
+
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points from the top left
+
+
+def image_stamp_boxes(document, index: int) -> tuple[Box, ...]:
+    """The boxes of the widgets of page `index` whose appearance is a picture and holds no
+    text. Call it before `stamped_words`, which empties the page."""
+    import pypdfium2.raw as raw
+
+    page = document[index]
+    boxes = []
+    try:
+        height = page.get_height()
+        for n in range(raw.FPDFPage_GetAnnotCount(page)):
+            annot = raw.FPDFPage_GetAnnot(page, n)
+            try:
+                if raw.FPDFAnnot_GetSubtype(annot) != raw.FPDF_ANNOT_WIDGET:
+                    continue
+                kinds: set[int] = set()
+                for k in range(raw.FPDFAnnot_GetObjectCount(annot)):
+                    _object_kinds(raw.FPDFAnnot_GetObject(annot, k), kinds, raw)
+                if raw.FPDF_PAGEOBJ_IMAGE in kinds and raw.FPDF_PAGEOBJ_TEXT not in kinds:
+                    rect = raw.FS_RECTF()
+                    if raw.FPDFAnnot_GetRect(annot, rect) and rect.right > rect.left and rect.top > rect.bottom:
+                        boxes.append((rect.left, height - rect.top, rect.right, height - rect.bottom))
+            finally:
+                raw.FPDFPage_CloseAnnot(annot)
+    finally:
+        page.close()
+    return tuple(boxes)
+
+
+def _object_kinds(obj, kinds: set[int], raw) -> None:
+    """The kinds of page object inside `obj`, through nested forms."""
+    kind = raw.FPDFPageObj_GetType(obj)
+    kinds.add(kind)
+    if kind == raw.FPDF_PAGEOBJ_FORM:
+        for k in range(raw.FPDFFormObj_CountObjects(obj)):
+            _object_kinds(raw.FPDFFormObj_GetObject(obj, k), kinds, raw)
 
 
 def stamped_words(document, index: int) -> tuple[Word, ...]:
