@@ -548,3 +548,32 @@ def test_a_regulation_s_own_header_later_is_not_the_decision_s(rules):
               "header-left", "header-right")
     record = extract_record(_doc(*texts, blocks=blocks), rules)
     assert (record.doc_type, record.title) == ("Quyết định", "Ban hành Quy định quản lý giá")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'của' followed by more than the issuer belongs to the document before: the Bộ issued the
+    # Thông tư, not the Quyết định it carries out (issue 15's real chain)
+    ("Căn cứ Thông tư số 13/2022/TT-BGDĐT ngày 03/8/2022 của Bộ Giáo dục và Đào tạo hướng dẫn thực hiện "
+     "Quyết định số 1665/QĐ-TTg ngày 30/10/2017 về hỗ trợ học sinh khởi nghiệp;",
+     [("13/2022/TT-BGDĐT", "Bộ Giáo dục và Đào tạo"), ("1665/QĐ-TTg", None)]),
+    # nothing but the issuer between 'của' and the number: it is the issuer (CV 2403/TTg-KGVX)
+    ("Thực hiện các Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg ngày 27/10/2008 và số 53/2010/QĐ-TTg",
+     [("142/2008/QĐ-TTg", "Thủ tướng Chính phủ"), ("53/2010/QĐ-TTg", "Thủ tướng Chính phủ")]),
+])
+def test_an_issuer_named_before_a_number_is_its_issuer_only_when_nothing_else_is(rules, text, expected):
+    citations, _ = extract_citations(Lines(_doc(text)), None, 0, set(), rules)
+    assert [(c.number, c.issuer) for c in citations] == expected
+
+
+@pytest.mark.parametrize("text, title", [
+    # 'và (type) số N' begins the next citation (KH 156/KH-UBND An Giang; CV 2403/TTg-KGVX)
+    ("Thời hạn theo Nghị quyết 50/NQ-CP ngày 08/4/2022 của Chính phủ và Công văn số 366/UBND-TH ngày "
+     "15/4/2022 của Uỷ ban nhân dân tỉnh.", None),
+    ("Thực hiện các Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg ngày 27/10/2008 và số 53/2010/QĐ-TTg",
+     None),
+    ("Căn cứ Thông tư số 32/2020/TT-BGDĐT ngày 15/9/2020 về ban hành Điều lệ trường trung học và số liệu",
+     "ban hành Điều lệ trường trung học và số liệu"),
+])
+def test_the_next_number_ends_a_title(rules, text, title):
+    citations, _ = extract_citations(Lines(_doc(text)), None, 0, set(), rules)
+    assert citations[0].title == title
