@@ -223,10 +223,24 @@ class TaskGrammar:
                 stop = min(stop, cut.start())
         owner = self.strip.sub("", " ".join(text[:stop].split()).strip(" ;,").rstrip(":,"))
         owner = self.aside.sub("", owner)
-        # 'các địa phương và báo cáo ...': a name does not end on a conjunction
-        if not owner or len(owner) > 110 or _CLAUSE.search(owner) or _OPEN_END.search(owner):
+        # 'các địa phương và báo cáo ...': a name does not end on a conjunction. A name is short;
+        # a list of names parted by semicolons is as long as its names ('Sở Giáo dục và Đào tạo,
+        # Sở Lao động - Thương binh và Xã hội, Sở Y tế; Trường Chính trị tỉnh; các trường đại
+        # học, cao đẳng, trung cấp trên địa bàn tỉnh; UBND các huyện, thị xã, thành phố chỉ đạo
+        # ...', CV 2532/UBND-KGVX Quảng Nam; 'Các sở, ban, ngành; UBND các xã, phường, đặc khu;
+        # các cơ quan, đơn vị có liên quan', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)
+        names = [name.strip() for name in owner.split(";")]
+        listed = len(names) == 1 or (len(names) <= LISTED_NAMES and all(
+            len(name) <= NAME_CHARS and (self.owner_start.match(name) or self.unit_start.match(name))
+            for name in names))
+        if (not owner or len(names[0]) > NAME_CHARS or not listed
+                or _CLAUSE.search(owner) or _OPEN_END.search(owner)):
             return None  # 'trường không có giáo viên ... nên không tổ chức': a clause, no name
         return owner, stop
+
+
+NAME_CHARS = 110  # the longest name of a unit an owner phrase holds
+LISTED_NAMES = 8  # the most names an owner phrase lists apart with semicolons, each a unit
 
 
 def compile_tasks(data: dict[str, Any]) -> TaskGrammar:

@@ -500,3 +500,23 @@ def test_a_body_sentence_that_a_table_row_repeats_is_counted_once(rules):
     assert found == [("Sở Tài chính", "bố trí kinh phí thực hiện."),
                      ("Công an tỉnh", "Tham mưu Ủy ban nhân dân tỉnh triển khai ứng dụng AI trong giám sát an ninh")]
 
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a list of units parted by semicolons is as long as its names; each is an owner
+    (["1. Sở Giáo dục và Đào tạo, Sở Y tế; Trường Chính trị tỉnh; các trường đại học, cao đẳng, trung cấp trên "
+      "địa bàn tỉnh; UBND các huyện, thị xã, thành phố chỉ đạo các cơ quan, đơn vị liên quan khẩn trương yêu cầu "
+      "học sinh phải khai báo y tế."],                                                   # CV 2532/UBND-KGVX Quảng Nam
+     ["Sở Giáo dục và Đào tạo", "Sở Y tế", "Trường Chính trị tỉnh", "các trường đại học", "cao đẳng",
+      "trung cấp trên địa bàn tỉnh", "UBND các huyện, thị xã, thành phố"]),
+    # a subject that already acts keeps what it asks of others ('yêu cầu học sinh ...') as its duty
+    (["1. Sở Giáo dục và Đào tạo chỉ đạo các cơ quan khẩn trương yêu cầu học sinh khai báo y tế."],
+     ["Sở Giáo dục và Đào tạo"]),
+    (["Sở GDĐT đề nghị các trường tổ chức cho học sinh khai báo y tế."], ["các trường"]),  # a lead-in still asks
+    # an adverb of manner before the verb ends the owner: 'nhanh chóng', 'kịp thời' (CV 1801/SGDĐT-HSSVPC
+    # and CV 2616/SGDĐT-GDTrH of Sở GDĐT Quảng Nam)
+    (["Thủ trưởng các đơn vị nhanh chóng triển khai các biện pháp phòng, chống dịch."], ["Thủ trưởng các đơn vị"]),
+    (["Các trường kịp thời báo cáo về Sở GDĐT các trường hợp nghi nhiễm."], ["Các trường"]),
+])
+def test_owners_of_a_sentence(rules, lines, expected):
+    assert [owner for owner, _ in _tasks(rules, *lines)] == expected

@@ -683,9 +683,16 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
         add(clean_value(giao.group("owner")), text, ref)
         return True
     done = False
+    subject = finder.owner_at(text)
     for lead in finder.lead.finditer(text):
         if _PAST.search(text, 0, lead.start()):
             continue  # 'Phó Thủ tướng đã giao Bộ ...': an earlier assignment recounted
+        if subject and subject[1] <= lead.start() and finder.verb.search(text, subject[1], lead.start()):
+            # the subject already acts: what it asks of others is its duty ('Sở Giáo dục và Đào
+            # tạo, ...; UBND các huyện ... chỉ đạo các cơ quan, đơn vị liên quan khẩn trương yêu cầu
+            # tất cả các trẻ mầm non, học sinh ... phải khai báo y tế', CV 2532/UBND-KGVX Quảng
+            # Nam; 'Thủ trưởng các đơn vị chỉ đạo ..., yêu cầu giáo viên ...')
+            continue
         # 'Giao X ...' in a decision or resolution gives X work whatever X's first word
         # ('Giao Thường trực Hội đồng nhân dân Thành phố ... giám sát ...', NQ 11/2025/NQ-HĐND
         # Hà Nội; 'giao Giám đốc Công an tỉnh chỉ đạo ...', QĐ 254/QĐ-UBND Sơn La)
