@@ -577,3 +577,16 @@ def test_an_issuer_named_before_a_number_is_its_issuer_only_when_nothing_else_is
 def test_the_next_number_ends_a_title(rules, text, title):
     citations, _ = extract_citations(Lines(_doc(text)), None, 0, set(), rules)
     assert citations[0].title == title
+
+
+@pytest.mark.parametrize("text, issuers", [
+    # documents joined by 'và' with no issuer of their own share the one after the last (QĐ 254/QĐ-UBND Sơn La)
+    ("Thực hiện Công văn số 4216/UBND-NC ngày 02/12/2021 và Công văn số 4478/UBND-NC ngày 18/11/2022 của Chủ tịch "
+     "UBND tỉnh để kịp thời xử lý.", ["Chủ tịch UBND tỉnh", "Chủ tịch UBND tỉnh"]),
+    # each with its own issuer keeps it (KH 156/KH-UBND An Giang)
+    ("Thời hạn theo Nghị quyết 50/NQ-CP ngày 08/4/2022 của Chính phủ và Công văn số 366/UBND-TH ngày 15/4/2022 "
+     "của Uỷ ban nhân dân tỉnh.", ["Chính phủ", "Uỷ ban nhân dân tỉnh"]),
+])
+def test_documents_joined_share_the_issuer_named_after_them(rules, text, issuers):
+    citations, _ = extract_citations(Lines(_doc(text)), None, 0, set(), rules)
+    assert [c.issuer for c in citations] == issuers

@@ -49,9 +49,10 @@ class CitationFinder:
         self.next_document = regex.compile(rf"\s+và\s+(?:{alternatives})(?!\p{{L}})")
         # '... Nghị quyết 50/NQ-CP ngày 08/4/2022 của Chính phủ và Công văn số 366/UBND-TH ...'
         # (KH 156/KH-UBND An Giang), '... Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg
-        # ngày 27/10/2008 và số 53/2010/QĐ-TTg' (CV 2403/TTg-KGVX): 'và' before another number
-        # begins the next citation, and ends the title of this one
-        self.next_number = regex.compile(rf"(?:^|\s+)và\s+(?:(?:{alternatives})\s+)?(?:{so})\s*\d", regex.IGNORECASE)
+        # ngày 27/10/2008, số 53/2010/QĐ-TTg ngày 20/8/2010 và số 62/2011/QĐ-TTg' (CV 2403/TTg-KGVX):
+        # 'và' or a comma before another number begins the next citation, and ends this one's title
+        self.next_number = regex.compile(
+            rf"(?:^(?:và\s+)?|\s+và\s+|\s*,\s*(?:và\s+)?)(?:(?:{alternatives})\s+)?(?:{so})\s*\d", regex.IGNORECASE)
         self.issuer_before = regex.compile(data["issuer_before"]["pattern"])
         self.lowercase_ok = frozenset(data["issuer_lowercase"]["words"])
         self.inner_max = int(data["issuer_lowercase"].get("inner_max", 0))
@@ -227,6 +228,7 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
     _laws(found, refs, finder)
     _unnumbered(found, refs, finder)
     found.sort(key=lambda f: (f.ref.index, f.start))
+    _share_issuers(found)
     citations, evidence = [], {}
     for i, f in enumerate(found):
         citations.append(Citation(**{**f.citation.to_dict(), "aliases": tuple(dict.fromkeys(f.aliases))}))
@@ -253,6 +255,23 @@ def _doc_type(word: str, number: str, rules: Rules) -> str | None:
     if word.casefold() in ("công văn", "văn bản"):
         return rules.table("doc_types")["cong_van"]
     return None
+
+
+_JOINED = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
+
+
+def _share_issuers(found: list[_Found]) -> None:
+    """'Công văn số 4216/UBND-NC ngày 02/12/2021 và Công văn số 4478/UBND-NC ngày 18/11/2022 của
+    Chủ tịch UBND tỉnh' (QĐ 254/QĐ-UBND Sơn La), 'Quyết định số 142/2008/QĐ-TTg ngày 27/10/2008
+    và số 53/2010/QĐ-TTg của Thủ tướng Chính phủ': documents joined by 'và' or a comma with no
+    issuer or title of their own share the issuer named after the last of them."""
+    for i in range(len(found) - 2, -1, -1):
+        this, following = found[i], found[i + 1]
+        if (this.citation.issuer is None and this.citation.title is None and following.citation.issuer
+                and this.ref.index == following.ref.index
+                and _JOINED.fullmatch(this.ref.text[this.end:following.start])):
+            this.citation = Citation(**{**this.citation.to_dict(), "issuer": following.citation.issuer,
+                                        "aliases": ()})
 
 
 def _add(found: list[_Found], citation: Citation, ref: Ref, start: int, end: int, mention: str) -> None:
