@@ -87,14 +87,32 @@ def ledger_entries(documents: Iterable[Record], keys: dict[str, str], rules: Rul
     for record in documents:
         key = keys[record.source.path]
         own = issuer_class(record, hierarchy)
+        mine = _issued_under(record, roster, scope, hierarchy) if roster is not None else scope
         for task in record.tasks:
             tid = task_id(key, task.owner, task.action)
             deadline = task.deadline or Deadline(text="")
-            for unit in units_of(task.owner, own, hierarchy, roster, scope):
+            for unit in units_of(task.owner, own, hierarchy, roster, mine):
                 out.setdefault((tid, unit), Entry(
                     tid, unit, key, record.number, record.source.path, task.owner, task.action,
                     deadline.text or None, deadline.start, deadline.end, task.recurrence))
     return list(out.values())
+
+
+def _issued_under(record: Record, roster: Roster, scope: tuple[NamedUnit, ...],
+                  hierarchy: Hierarchy) -> tuple[NamedUnit, ...]:
+    """The units of `scope` a document can give work to: when its issuer is a named unit
+    (the plan of Phòng GDĐT Nam Đàn, whose header prints the district above it), the units
+    under that one; 'các trường THCS' of Nam Đàn's plan are not the schools of another
+    district a Sở lists in the same file."""
+    issuer = record.issuer
+    if issuer is None or not issuer.name:
+        return scope
+    place = hierarchy.place_of(issuer.parent or "") or record.place
+    named = (roster.find(f"{issuer.name} {place}", hierarchy) if place else None) or roster.find(issuer.name, hierarchy)
+    if named is None:
+        return scope
+    under = set(roster.under(named))
+    return tuple(u for u in scope if u in under)
 
 
 # --- the tables ------------------------------------------------------------------------
