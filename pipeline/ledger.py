@@ -23,7 +23,8 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .derive import issuer_class
+from .derive import ChildPlan, ChildTask, issuer_class
+from .derive.checklist import StatusOf
 from .hierarchy import Hierarchy
 from .identity import task_id
 from .normalise import bare
@@ -413,7 +414,7 @@ def due_rows(rows: Iterable[Row], completions: dict[tuple[str, str], list[dt.dat
 
 # --- the checklists show the ledger -----------------------------------------------------
 def status_lookup(rows: Iterable[Row], keys: dict[str, str], rules: Rules, roster: Roster | None = None,
-                  head: str | None = None):
+                  head: str | None = None) -> StatusOf:
     """For the checklists and summary.xlsx (derive/checklist.StatusOf): the status of a
     plan's task as the ledger has it for the units of the checklist row. A row for several
     units ('Các trường Mầm non' with five named schools) has the status of the least
@@ -428,7 +429,7 @@ def status_lookup(rows: Iterable[Row], keys: dict[str, str], rules: Rules, roste
     if roster is not None:
         scope = roster.under(roster.find(head, hierarchy) if head else None)
 
-    def status_of(plan, task) -> tuple[str, str]:
+    def status_of(plan: ChildPlan, task: ChildTask) -> tuple[str, str]:
         key = keys.get(plan.parent.source.path)
         units = by_task.get(task_id(key, task.origin.owner, task.origin.action), {}) if key and task.origin else {}
         if not units:

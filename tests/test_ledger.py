@@ -3,7 +3,9 @@ status` and `vanban due` against a fixed day."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import shutil
 import sqlite3
@@ -522,6 +524,11 @@ def test_a_rerun_keeps_statuses_shows_them_and_marks_gone_tasks(batch, tmp_path)
     report = [r for r in sheet.iter_rows(min_row=2, values_only=True)
               if str(r[header.index("Nhiệm vụ")]).startswith("Gửi báo cáo sơ kết học kỳ I về")]
     assert {r[header.index("Trạng thái")] for r in report} == {"Đã hoàn thành"}
+    # and so does the Phòng's own checklist of its plan
+    (checklist,) = (out / "derived").glob("*/0*.csv")
+    listed = list(csv.DictReader(io.StringIO(checklist.read_text(encoding="utf-8-sig"))))
+    assert {r["Trạng thái"] for r in listed if r["Nhiệm vụ"].startswith("Gửi báo cáo sơ kết học kỳ I về")} == {
+        "Đã hoàn thành"}
 
 
 def test_without_a_units_file_a_row_per_task_and_owner(tmp_path, rules):
