@@ -23,10 +23,12 @@ from .derive.files import Derived, plans_for, write_derived
 from .errors import InputError
 from .export import safe_name, write_json, write_jsonl
 from .extract import extract_record
-from .identity import documents
+from .identity import document_key, documents
 from .ingest import read_document
+from .ledger import Change, SyncResult, ledger_entries, status_lookup
 from .record import Record
 from .report import write_report
+from .roster import Roster
 from .rules import Rules
 from .store import Store
 from .version import code_version
@@ -39,6 +41,7 @@ class BatchResult:
     documents: list[Record] = field(default_factory=list)  # one per document: copies counted once
     errors: list[InputError] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    ledger: SyncResult | None = None  # what the run changed in the ledger
 
     @property
     def ok(self) -> bool:
@@ -101,7 +104,7 @@ def process_file(path: Path, display: str, rules: Rules) -> Processed:
 
 def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[str, ...] = (),
               unit: Unit | None = None, workers: int = 1, scheduler: str | object | None = None,
-              on: dt.date | None = None) -> BatchResult:
+              on: dt.date | None = None, roster: Roster | None = None, who: str = "vanban") -> BatchResult:
     """Process every file of `inbox` and write the outputs under `out`.
 
     `report(path, error_or_None)` is called after each file (the CLI prints from it).
@@ -109,7 +112,9 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
     the cross-document stages run here on the gathered records. A file whose content and rules are unchanged since
     the last run over `out` is taken from the store, not read again. Child plans are
     derived for `unit`, else for every unit below each issuer, dated `on` (by default the
-    first working day after each parent's date).
+    first working day after each parent's date). The ledger is brought up to the batch
+    (its tasks for each named unit of `roster` under `unit`, pipeline/ledger.py) before the
+    checklists are written, so they show its statuses.
     """
     inbox, out = Path(inbox), Path(out)
     if out.resolve().is_relative_to(inbox.resolve()):
@@ -166,7 +171,12 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         # the same dispatch as PDF and DOCX, or twice: one document from here on
         result.documents = documents(result.records, texts)
         derived = derive_records(result.documents, rules, result, report, unit, on)
-        write_derived(out / "derived", derived, rules)
+        keys = {r.source.path: document_key(r, texts) for r in result.documents}
+        head = unit.name if unit else None
+        entries = ledger_entries(result.documents, keys, rules, roster, head)
+        result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
+        status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
+        write_derived(out / "derived", derived, rules, status_of)
         checked = audit(result.documents, rules)
         write_audit(out, checked, rules)
         write_report(out / "report", result.documents, texts, checked, derived, rules)

@@ -51,12 +51,14 @@ def main() -> None:
 
 
 def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None = None,
-           workers: int | None = None, scheduler: str | None = None, on: dt.date | None = None) -> None:
+           workers: int | None = None, scheduler: str | None = None, on: dt.date | None = None,
+           units_file: str | None = None) -> None:
     from .batch import discover
     from .workers import default_workers
 
     rules = _load_rules(overlays)
-    unit = _unit(as_unit, rules)
+    roster = _roster(units_file, rules)
+    unit = _unit(as_unit, rules, roster)
     total = len(discover(Path(inbox))[0])
     bar = click.progressbar(length=total, label="vanban", file=sys.stderr) if sys.stderr.isatty() else None
     seen = 0
@@ -75,7 +77,7 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
 
     try:
         result = run_batch(Path(inbox), Path(out), rules, report=report, unit=unit, on=on,
-                           workers=workers or default_workers(), scheduler=scheduler)
+                           workers=workers or default_workers(), scheduler=scheduler, roster=roster, who=_who())
     except InputError as err:
         raise click.UsageError(str(err)) from err
     except Exception as exc:  # the outputs could not be written (a full disk, a read-only folder), or a bug
@@ -100,6 +102,10 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
     click.echo(f"derived: {Path(out) / 'derived'} (child plans and checklists by unit; summary.xlsx)")
     click.echo(f"audit:   {Path(out) / 'audit.xlsx'}, report: {Path(out) / 'report' / 'index.html'}")
     click.echo(f"store:   {Path(out) / 'vanban.sqlite'} (vanban search, vanban tasks)")
+    if result.ledger is not None:
+        change = result.ledger
+        click.echo(f"ledger:  {change.added} rows added, {change.kept + change.back} kept, {change.gone} gone "
+                   "(vanban due, vanban status)")
     click.echo(f"errors:  {Path(out) / 'errors.jsonl'}")
     sys.exit(0 if result.ok else 1)
 
@@ -109,14 +115,50 @@ as_option = click.option(
     "default_unit of rules/derive.json, else every unit below the issuer that a document gives work to).")
 
 
-def _unit(name: str | None, rules):
-    from .derive import unit_named
+def _unit(name: str | None, rules, roster=None):
+    from .derive import Unit, unit_named
 
     name = name or rules.derive.default_unit
+    named = roster.find(name, rules.hierarchy) if roster is not None and name else None
+    if named is not None:
+        # the units file says what kind of unit it is: no need to guess it from its name
+        name = " ".join(name.split())
+        return Unit(named.classes[0], name, rules.hierarchy.place_of(name))
     try:
         return unit_named(name, rules) if name else None
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
+
+
+def _roster(units_file: str | None, rules):
+    """The named units of --units FILE; a bad file costs one line, `file: row N: cause`, exit 2."""
+    from .roster import UnitsFileError, load_units
+
+    if not units_file:
+        return None
+    if rules.roster is None:
+        raise click.UsageError("--units needs rules/roster.json and rules/hierarchy.json")
+    try:
+        return load_units(Path(units_file), rules.roster)
+    except UnitsFileError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+
+
+def _who() -> str:
+    """Who makes a change: the user's login name (the history says who did what)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "vanban"
+
+
+units_option = click.option(
+    "--units", "units_file", type=click.Path(exists=True, dir_okay=False),
+    help="The named units below the office (CSV or XLSX: tên đơn vị, loại, đơn vị cấp trên, địa chỉ liên hệ): "
+         "a task for a class of units is tracked for each named unit of it.")
 
 
 workers_option = click.option("--workers", "-j", type=click.IntRange(min=1),
@@ -135,14 +177,15 @@ date_option = click.option("--date", "plan_date", type=click.DateTime(["%Y-%m-%d
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where the per-file work runs: worker processes here, or a Dask cluster.")
 @click.option("--scheduler", help="The Dask scheduler's address (tcp://HOST:8786) for --engine dask.")
+@units_option
 @rules_option
 def run(inbox: str, out: str, as_unit: str | None, plan_date: dt.datetime | None, workers: int | None, engine: str,
-        scheduler: str | None, overlays: tuple[str, ...]) -> None:
+        scheduler: str | None, units_file: str | None, overlays: tuple[str, ...]) -> None:
     """The whole batch over INBOX and its sub-folders."""
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS (the Dask scheduler, tcp://HOST:8786)")
     _batch(inbox, out, overlays, as_unit, workers, scheduler if engine == "dask" else None,
-           plan_date.date() if plan_date else dt.date.today())
+           plan_date.date() if plan_date else dt.date.today(), units_file)
 
 
 @main.command()
@@ -196,8 +239,9 @@ def show(file: str, html_out: str | None, overlays: tuple[str, ...]) -> None:
 @as_option
 @date_option
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@units_option
 @rules_option
-def derive(record: str, as_unit: str | None, plan_date: dt.datetime | None, out: str,
+def derive(record: str, as_unit: str | None, plan_date: dt.datetime | None, out: str, units_file: str | None,
            overlays: tuple[str, ...]) -> None:
     """The child plan and checklists of RECORD (a record .json of OUT/records, or a document)."""
     from .batch import derive_records
@@ -205,7 +249,7 @@ def derive(record: str, as_unit: str | None, plan_date: dt.datetime | None, out:
     from .export import safe_name
 
     rules = _load_rules(overlays)
-    unit = _unit(as_unit, rules)
+    unit = _unit(as_unit, rules, _roster(units_file, rules))
     parent = _record_of(record, rules)
     derived = derive_records([parent], rules, unit=unit, on=plan_date.date() if plan_date else dt.date.today())
     if not derived:
@@ -265,6 +309,94 @@ def export(out: str, fmt: str, overlays: tuple[str, ...]) -> None:
     with _store(out) as store:
         for path in write_register(store, Path(out), rules, fmt):
             click.echo(str(path))
+
+
+DAY = click.DateTime(["%Y-%m-%d", "%d/%m/%Y"])
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False))
+@click.argument("task")
+@click.option("--unit", "-u", required=True, help="The unit whose row it is, as the ledger names it.")
+@click.option("--set", "status", required=True, help="The new status, e.g. \"Đã hoàn thành\" (derive.json statuses).")
+@click.option("--note", help="A note kept with the row.")
+@click.option("--person", help="The person in charge of the row.")
+@click.option("--by", "who", help="Who makes the change (default: your login name).")
+@click.option("--date", "day", type=DAY, help="The day it happened, if not today (a report received on Friday).")
+@rules_option
+def status(out: str, task: str, unit: str, status: str, note: str | None, person: str | None, who: str | None,
+           day, overlays: tuple[str, ...]) -> None:
+    """Set the status of TASK (its id in the ledger) for one unit; the history keeps the change."""
+    from .ledger import Change, LedgerError
+
+    rules = _load_rules(overlays)
+    with _store(out) as store:
+        change = Change.now(who or _who(), "cli", day.date() if day else None)
+        try:
+            row = store.ledger.set_status(task, unit, status, change, rules.derive.statuses, rules.hierarchy,
+                                          note=note, person=person)
+        except LedgerError as exc:
+            click.echo(f"vanban status: {exc}", err=True)
+            sys.exit(2)
+    click.echo(f"{row.task_id}\t{row.unit}\t{row.status}")
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False))
+@click.option("--today", type=DAY, help="The day to count from (default: today).")
+@click.option("--within", type=click.IntRange(min=0), help="Days ahead that count as due soon (default: derive.json).")
+@click.option("--unit", "-u", help="Only this unit's rows.")
+@click.option("--all", "everything", is_flag=True, help="Also the rows done, not yet due, or without a date.")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array instead of the table.")
+@rules_option
+def due(out: str, today, within: int | None, unit: str | None, everything: bool, as_json: bool,
+        overlays: tuple[str, ...]) -> None:
+    """Overdue and due-soon tasks of the ledger in OUT, by unit, against today."""
+    from .derive.schedule import vn_date
+    from .ledger import due_rows
+
+    rules = _load_rules(overlays)
+    day = today.date() if today else dt.date.today()
+    until = day + dt.timedelta(days=rules.derive.within_days if within is None else within)
+    words = dict(rules.derive.deadline_classes)
+    with _store(out) as store:
+        rows = store.ledger.rows()
+        if unit:
+            mine = [r for r in rows if _same_unit(r.unit, unit, rules)]
+            if not mine:
+                units = sorted({r.unit for r in rows})
+                click.echo(f"vanban due: no unit {unit!r} in the ledger; its units: {'; '.join(units)}", err=True)
+                sys.exit(2)
+            rows = mine
+        found = due_rows(rows, store.ledger.completions(rules.derive.done), day, until)
+    if not everything:
+        found = [d for d in found if d.deadline_class in ("open_late", "open_on_time")]
+    if as_json:
+        payload = json.dumps([d.to_dict(words) for d in found], ensure_ascii=False, indent=1) + "\n"
+        sys.stdout.buffer.write(payload.encode("utf-8"))
+        return
+    soon = sum(d.deadline_class == "open_on_time" for d in found)
+    click.echo(f"Ngày {vn_date(day.isoformat())}: {sum(d.overdue for d in found)} quá hạn, "
+               f"{soon} đến hạn đến ngày {vn_date(until.isoformat())}")
+    current = None
+    for item in found:
+        if item.unit != current:
+            current = item.unit
+            click.echo(f"\n{current}")
+            click.echo(f"  {'Thời hạn':<10}  {'Mã':<10}  {'Tình trạng':<26}  {'Văn bản':<16}  Nhiệm vụ")
+        deadline = vn_date(item.due.isoformat()) if item.due else (item.deadline_text or "-")[:10]
+        action = item.action if len(item.action) <= 70 else item.action[:69] + "…"
+        click.echo(f"  {deadline:<10}  {item.task_id:<10}  {words.get(item.deadline_class or '', item.status):<26}  "
+                   f"{item.number or '-':<16}  {action}")
+
+
+def _same_unit(name: str, asked: str, rules) -> bool:
+    from .normalise import bare
+
+    def fold(text: str) -> str:
+        return " ".join(bare(text).lower().split())
+
+    return fold(name) == fold(asked) or rules.hierarchy.name_words(name) == rules.hierarchy.name_words(asked)
 
 
 def _record_of(file: str, rules):

@@ -50,6 +50,14 @@ class Abbreviations:
         return self.pattern.sub(lambda m: " " + table[m.group(1)] + " ", text)
 
 
+def unit_words(name: str, abbreviations: Abbreviations, ignore: frozenset[str]) -> set[str]:
+    """The words that tell one unit from another: short forms written out, no diacritics,
+    lower case, without the `ignore` words of abbreviations.json (places, function words):
+    'Phòng GD&ĐT Nam Đàn' and 'Phòng Giáo dục và Đào tạo huyện Nam Đàn' have the same."""
+    words = regex.findall(r"[\p{L}\d/]+", bare(abbreviations.expand(name)).lower())
+    return {w for w in words if w not in ignore}
+
+
 def compile_abbreviations(data: dict[str, Any]) -> Abbreviations:
     expand = {k: v for k, v in data.get("expand", {}).items() if not k.startswith("#")}
     pattern = regex.compile(
@@ -63,6 +71,11 @@ class Hierarchy:
     collective: tuple[regex.Pattern, ...]
     place_words: tuple[str, ...]
     abbreviations: Abbreviations
+    ignore: frozenset[str] = frozenset()  # abbreviations.json 'ignore', folded
+
+    def name_words(self, name: str) -> set[str]:
+        """A single unit's name as compared with another (unit_words)."""
+        return unit_words(name, self.abbreviations, self.ignore)
 
     def get(self, class_id: str) -> UnitClass:
         for unit in self.classes:
@@ -139,6 +152,7 @@ def compile_hierarchy(data: dict[str, Any], abbreviations: dict[str, Any]) -> Hi
         collective=tuple(regex.compile(p) for p in collective.get("names", [])),
         place_words=tuple(data.get("place_words", {}).get("words", [])),
         abbreviations=compile_abbreviations(abbreviations),
+        ignore=frozenset(bare(w).lower() for w in abbreviations.get("ignore", [])),
     )
     ids = {u.id for u in classes}
     for unit in classes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from dataclasses import replace
 
 from .extract.citations import number_key
@@ -45,6 +46,24 @@ def documents(records: list[Record], texts: dict[str, tuple[str, ...]]) -> list[
         others = tuple(r.source.path for r in group if r is not kept)
         out.append(replace(kept, source=replace(kept.source, copies=others)) if others else kept)
     return out
+
+
+def document_key(record: Record, texts: dict[str, tuple[str, ...]]) -> str:
+    """The document's identity as one string, the same for every copy and every run:
+    'number|1008/kh-sgddt|SO GIAO DUC VA DAO TAO|2022-07-06', or 'text|<sha256>' for a
+    document without a number."""
+    return "|".join(str(part) for part in _key(record, texts))
+
+
+def task_id(document: str, owner: str, action: str) -> str:
+    """A task's short id (10 hex digits) from its document's key and its owner and action
+    as words: the same whatever the order of the batch or the rows of the store, and
+    unchanged by spacing, case or punctuation (issue 16)."""
+    def words(text: str) -> str:
+        return " ".join(re.findall(r"\w+", bare(text).lower()))
+
+    seed = "\x1f".join((document, words(owner), words(action)))
+    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:10]
 
 
 def _key(record: Record, texts: dict[str, tuple[str, ...]]) -> tuple:

@@ -24,6 +24,7 @@ import regex
 from .grammar import GrammarError, TaskGrammar, compile_tasks
 from .hierarchy import Hierarchy, compile_hierarchy
 from .names import Names, compile_names
+from .roster import RosterRules, compile_roster
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 RULES_ENV = "VANBAN_RULES"
@@ -179,6 +180,9 @@ class DeriveSettings:
     plan_text: tuple[tuple[str, str], ...]
     pass_down_verbs: tuple[str, ...] = ()
     basis_types: tuple[str, ...] = ()  # the kinds of the parent's bases a child plan cites too
+    done: tuple[str, ...] = ()  # the statuses that finish a task (ledger.done)
+    deadline_classes: tuple[tuple[str, str], ...] = ()  # done_on_time, ... → the words offices report in
+    within_days: int = 7  # how far ahead `vanban due` looks
 
     def text(self, name: str, **values: str) -> str:
         return dict(self.plan_text)[name].format(**values)
@@ -202,6 +206,7 @@ class Rules:
     trust_roots: tuple[bytes, ...] = ()  # certificates a signed PDF's signatures may chain to
     tasks: TaskGrammar | None = None  # the grammar of assignment (rules/tasks.json)
     deadline_kinds: tuple[str, ...] = ()  # the deadline patterns in the order they are tried
+    roster: RosterRules | None = None  # the columns and kinds of a units file (rules/roster.json)
 
     def pattern(self, name: str) -> regex.Pattern:
         for key, compiled in self.patterns:
@@ -267,6 +272,7 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
     version = hashlib.sha256("\n".join(digest_parts).encode("utf-8")).hexdigest()[:16]
     syllables = _compile_syllables(raw["syllables"])
     patterns = _compile_patterns(raw)
+    hierarchy = _compile_hierarchy(raw.get("hierarchy"), raw.get("abbreviations", {}))
     return Rules(
         version=version,
         legacy=_compile_legacy(raw["legacy_encodings"]),
@@ -276,12 +282,13 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
         units=_compile_units(raw["units"]),
         patterns=tuple(patterns.items()),
         data=tuple((k, v) for k, v in raw.items()),
-        hierarchy=_compile_hierarchy(raw.get("hierarchy"), raw.get("abbreviations", {})),
+        hierarchy=hierarchy,
         derive=_compile_derive(raw.get("derive")),
         names=_compile_names(raw.get("names"), syllables),
         trust_roots=roots,
         tasks=_compile_grammar(raw.get("tasks"), [f for f in folders if (f / "tasks.json").is_file()]),
         deadline_kinds=_deadline_kinds(raw.get("deadlines", {}), patterns),
+        roster=_compile_roster(raw.get("roster"), hierarchy),
     )
 
 
@@ -372,6 +379,15 @@ def _compile_hierarchy(data: dict[str, Any] | None, abbreviations: dict[str, Any
         raise RulesError(f"hierarchy: {exc}") from exc
 
 
+def _compile_roster(data: dict[str, Any] | None, hierarchy: Hierarchy | None) -> RosterRules | None:
+    if data is None or hierarchy is None:
+        return None
+    try:
+        return compile_roster(data, hierarchy)
+    except ValueError as exc:
+        raise RulesError(f"roster: {exc}") from exc
+
+
 def _compile_names(data: dict[str, Any] | None, syllables: Syllables) -> Names | None:
     if data is None:
         return None
@@ -413,7 +429,26 @@ def _compile_derive(data: dict[str, Any] | None) -> DeriveSettings | None:
         plan_text=tuple(plan.items()),
         pass_down_verbs=tuple(data.get("pass_down_verbs", {}).get("words", [])),
         basis_types=tuple(data.get("basis_types", {}).get("types", [])),
+        **_ledger_settings(data, where),
     )
+
+
+DEADLINE_CLASSES = ("done_on_time", "done_late", "open_on_time", "open_late")
+
+
+def _ledger_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """derive.json's `ledger`: its done statuses must be statuses, every class named."""
+    ledger = data.get("ledger", {})
+    statuses = data.get("statuses", [])
+    done = tuple(ledger.get("done", statuses[-1:]))
+    for status in done:
+        if status not in statuses:
+            raise RulesError(f"{where}.ledger.done: {status!r} is not one of the statuses {statuses}")
+    classes = {k: v for k, v in ledger.get("classes", {}).items() if not k.startswith("#")}
+    if ledger and set(classes) != set(DEADLINE_CLASSES):
+        raise RulesError(f"{where}.ledger.classes: expected the keys {list(DEADLINE_CLASSES)}, got {sorted(classes)}")
+    return {"done": done, "deadline_classes": tuple(classes.items()),
+            "within_days": int(ledger.get("within_days", 7))}
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -5,20 +5,26 @@ hash and the rules' version, so an unchanged file is never read again. The table
 batch as it stands (documents, citations, tasks, recipients, findings, and a full-text index
 of the documents, FTS5 with diacritics folded so 'ke hoach' finds 'kế hoạch'), rebuilt in
 one transaction at the end of every run: a reader sees the previous batch or the new one,
-never half of either.
+never half of either. The ledger's tables (`ledger_*`, pipeline/ledger.py) hold what people
+record and are never rebuilt: they have their own version and migrate themselves.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .normalise import bare
 from .record import Finding, Record
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 SCHEMA_VERSION = 1  # raise it when SCHEMA changes: older stores are rebuilt
 SCHEMA = """
@@ -66,10 +72,11 @@ class Store:
         # Vietnamese compared as people type it: 'phong gd' finds 'Phòng GDĐT'
         self.db.create_function("fold", 1, lambda s: bare(s).lower() if s else s, deterministic=True)
         if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-            # an older layout: the store holds only what the inbox and a run make again
+            # an older layout: these tables hold only what the inbox and a run make again; the
+            # ledger holds what people recorded, and is never dropped
             with self.transaction() as db:
                 for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                          "AND name NOT LIKE 'sqlite_%' "
+                                          "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'ledger_%' "
                                           "AND name NOT LIKE 'documents_fts_%'").fetchall():
                     db.execute(f'DROP TABLE IF EXISTS "{name}"')
         self.db.executescript(SCHEMA)
@@ -78,6 +85,13 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    @functools.cached_property
+    def ledger(self) -> Ledger:
+        """The ledger's tables in this store, migrated to the current version."""
+        from .ledger import Ledger
+
+        return Ledger(self.db)
 
     def __enter__(self) -> Store:
         return self

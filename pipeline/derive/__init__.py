@@ -42,6 +42,7 @@ class ChildTask:
     cooperating: tuple[str, ...]
     source: str  # where the parent gives it: '1008/KH-SGDĐT, mục V'
     note: str = ""  # what the unit should know: the parent's deadline was over when it was issued
+    origin: Task | None = None  # the parent's task as written: the ledger knows the row by it
 
 
 @dataclass(frozen=True)
@@ -121,10 +122,10 @@ def derive_plan(parent: Record, unit: Unit, rules: Rules, on: dt.date | None = N
                 # the unit passes the duty down: the units below finish earlier still
                 passed = replace(task, action=_reports_to(directed, own, unit, hierarchy, rules),
                                  deadline=_moved(task, duty))
-                assignments.append(_child(passed, hierarchy.get(class_id).name, calendar, on, end, parent))
+                assignments.append(_child(passed, hierarchy.get(class_id).name, calendar, on, end, parent, task))
         elif classes & below:
             passed = replace(task, action=_reports_to(task.action, own, unit, hierarchy, rules))
-            assignments.append(_child(passed, task.owner, calendar, on, end, parent))
+            assignments.append(_child(passed, task.owner, calendar, on, end, parent, task))
         note = _overdue_note(task, parent)
         if note:
             warnings.append(note)
@@ -189,7 +190,7 @@ def parent_reference(record: Record, rules: Rules) -> str:
 
 
 def _child(task: Task, owner: str, calendar: WorkCalendar, on: dt.date | None, period_end: dt.date | None,
-           parent: Record) -> ChildTask:
+           parent: Record, origin: Task | None = None) -> ChildTask:
     fitted = child_deadline(task, calendar, on or dt.date.min, period_end)
     deadline, due = fitted.deadline, fitted.due
     action = task.action
@@ -202,7 +203,8 @@ def _child(task: Task, owner: str, calendar: WorkCalendar, on: dt.date | None, p
     return ChildTask(owner=owner, action=action, deadline=deadline, parent_deadline=task.deadline,
                      due=tuple(d.isoformat() for d in due), recurrence=task.recurrence,
                      quantity=task.quantity, cooperating=task.cooperating, source=source,
-                     note="; ".join(n for n in (_overdue_note(task, parent), fitted.note) if n))
+                     note="; ".join(n for n in (_overdue_note(task, parent), fitted.note) if n),
+                     origin=origin or task)
 
 
 def _overdue_note(task: Task, parent: Record) -> str:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..rules import Rules
 from ..sheets import Table, csv_bytes, workbook
-from . import ChildPlan
+from . import ChildPlan, ChildTask
 from .schedule import RECURRENCE_WORDS
 
 COLUMNS = ("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Định kỳ",
@@ -39,11 +40,17 @@ class Row:
     note: str = ""  # the plan's warning about this task (a parent deadline already over)
 
 
-def rows(plan: ChildPlan, rules: Rules) -> list[Row]:
-    """The checklist rows of a plan: duties first, then assignments, each occurrence dated."""
-    status = rules.derive.statuses[0]
+# the status of a task of a plan as the ledger has it, and a note ('Đã hoàn thành: 2/5 đơn vị')
+StatusOf = Callable[[ChildPlan, ChildTask], tuple[str, str]]
+
+
+def rows(plan: ChildPlan, rules: Rules, status_of: StatusOf | None = None) -> list[Row]:
+    """The checklist rows of a plan: duties first, then assignments, each occurrence dated;
+    the status of each from the ledger when `status_of` is given, else the first status."""
     out: list[Row] = []
     for task in plan.tasks:
+        status, said = status_of(plan, task) if status_of else (rules.derive.statuses[0], "")
+        note = "; ".join(n for n in (task.note, said) if n)
         dates = [dt.date.fromisoformat(d) for d in task.due] or [None]
         for due in dates:
             out.append(Row(
@@ -51,7 +58,7 @@ def rows(plan: ChildPlan, rules: Rules) -> list[Row]:
                 due=due, deadline_text=task.deadline.text if task.deadline and due is None else "",
                 recurrence=RECURRENCE_WORDS.get(task.recurrence or "", ""),
                 product=task.quantity.text if task.quantity else "", source=task.source, status=status,
-                note=task.note))
+                note=note))
     return out
 
 
@@ -120,11 +127,11 @@ class SummaryRow(Row):
     document: str = ""
 
 
-def summary_rows(plans: list[ChildPlan], rules: Rules) -> list[SummaryRow]:
+def summary_rows(plans: list[ChildPlan], rules: Rules, status_of: StatusOf | None = None) -> list[SummaryRow]:
     """Every row of every plan, sorted by deadline (undated last), numbered anew."""
     out = []
     for plan in plans:
-        for row in rows(plan, rules):
+        for row in rows(plan, rules, status_of):
             out.append(SummaryRow(**row.__dict__, unit=plan.unit.name, document=plan.parent.number or ""))
     out.sort(key=lambda r: (r.due is None, r.due or dt.date.max, r.unit))
     return [SummaryRow(**{**r.__dict__, "number": i}) for i, r in enumerate(out, start=1)]

@@ -22,7 +22,7 @@ from ..record import Record
 from ..rules import Rules
 from ..version import code_version
 from . import ChildPlan, Unit, derive_plan, units_addressed
-from .checklist import checklist_csv, checklist_ics, checklist_xlsx, rows, summary_rows
+from .checklist import StatusOf, checklist_csv, checklist_ics, checklist_xlsx, rows, summary_rows
 from .plan_docx import plan_docx
 
 SUFFIXES = (".docx", ".xlsx", ".csv", ".ics")
@@ -47,12 +47,13 @@ def plans_for(record: Record, rules: Rules, unit: Unit | None = None, on: dt.dat
     return [plan for plan in (derive_plan(record, u, rules, on) for u in units) if plan is not None]
 
 
-def write_plan(folder: Path, derived: Derived, rules: Rules) -> list[Path]:
-    """The four files of one child plan in `folder`/<unit>/; returns their paths."""
+def write_plan(folder: Path, derived: Derived, rules: Rules, status_of: StatusOf | None = None) -> list[Path]:
+    """The four files of one child plan in `folder`/<unit>/; returns their paths. The
+    checklist's statuses are the ledger's when `status_of` is given."""
     plan = derived.plan
     target = folder / unit_slug(plan.unit.name)
     title = f"{plan.unit.name} - {plan.parent.number or derived.name}"
-    table = rows(plan, rules)
+    table = rows(plan, rules, status_of)
     files = {
         ".docx": plan_docx(plan, rules),
         ".xlsx": checklist_xlsx(table, title, rules),
@@ -67,19 +68,21 @@ def write_plan(folder: Path, derived: Derived, rules: Rules) -> list[Path]:
     return written
 
 
-def _key(derived: Derived, rules: Rules) -> str:
-    """What a plan's files depend on: the parent's record, the unit, the rules, the code."""
-
+def _key(derived: Derived, rules: Rules, status_of: StatusOf | None = None) -> str:
+    """What a plan's files depend on: the parent's record, the unit, the rules, the code,
+    and the statuses of its tasks in the ledger."""
+    statuses = [status_of(derived.plan, task) for task in derived.plan.tasks] if status_of else []
     payload = json.dumps([derived.plan.parent.to_dict(), derived.plan.unit.__dict__, derived.plan.date, rules.version,
-                          code_version()],
+                          code_version(), statuses],
                          ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def write_derived(folder: Path, derived: list[Derived], rules: Rules) -> list[Path]:
+def write_derived(folder: Path, derived: list[Derived], rules: Rules, status_of: StatusOf | None = None) -> list[Path]:
     """Every child plan's files and the summary workbook; files of plans no longer derived
-    are removed, so the folder mirrors the batch. A plan whose parent, unit, rules and code
-    are those of its files already written is not made again (.keys.json remembers)."""
+    are removed, so the folder mirrors the batch. A plan whose parent, unit, rules, code
+    and statuses are those of its files already written is not made again (.keys.json
+    remembers). `status_of` gives each task's status from the ledger."""
     keys_path = folder / ".keys.json"
     try:
         known = json.loads(keys_path.read_text(encoding="utf-8"))
@@ -90,16 +93,16 @@ def write_derived(folder: Path, derived: list[Derived], rules: Rules) -> list[Pa
     for item in derived:
         target = folder / unit_slug(item.plan.unit.name)
         paths = [target / f"{item.name}{suffix}" for suffix in SUFFIXES]
-        slot, key = f"{target.name}/{item.name}", _key(item, rules)
+        slot, key = f"{target.name}/{item.name}", _key(item, rules, status_of)
         if known.get(slot) != key or not all(p.exists() for p in paths):
-            paths = write_plan(folder, item, rules)
+            paths = write_plan(folder, item, rules, status_of)
         keys[slot] = key
         written.extend(paths)
     summary = folder / "summary.xlsx"
     keys["summary.xlsx"] = hashlib.sha256(json.dumps(sorted(keys.items())).encode("utf-8")).hexdigest()
     if known.get("summary.xlsx") != keys["summary.xlsx"] or not summary.exists():
-        write_atomic(summary, checklist_xlsx(summary_rows([d.plan for d in derived], rules), "Tổng hợp nhiệm vụ",
-                                             rules))
+        write_atomic(summary, checklist_xlsx(summary_rows([d.plan for d in derived], rules, status_of),
+                                             "Tổng hợp nhiệm vụ", rules))
     written.append(summary)
     keep = {p.resolve() for p in written}
     for stale in folder.rglob("*"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from ..hierarchy import compile_abbreviations
+from ..hierarchy import compile_abbreviations, unit_words
 from ..rules import Rules
 from .base import bare
 
@@ -14,14 +14,12 @@ class UnitMatcher:
     def __init__(self, rules: Rules) -> None:
         data = rules.table("abbreviations")
         self.abbreviations = compile_abbreviations(data)
-        self.ignore = {bare(w).lower() for w in data["ignore"]}
+        self.ignore = frozenset(bare(w).lower() for w in data["ignore"])
         offices = rules.units.signer_offices if rules.units else ()
         self.office_words = {w for o in offices for w in bare(o).lower().split()}
 
     def tokens(self, name: str) -> set[str]:
-        text = self.abbreviations.expand(name)
-        words = regex.findall(r"[\p{L}\d/]+", bare(text).lower())
-        return {w for w in words if w not in self.ignore}
+        return unit_words(name, self.abbreviations, self.ignore)
 
     def covered_by(self, recipient: str, owners: list[str]) -> bool:
         """Whether a part of the recipient names no more than one of the owners does."""
