@@ -166,6 +166,29 @@ class Units:
 
 
 @dataclass(frozen=True)
+class SchoolRole:
+    """A role inside a school and the words of the duties it takes (derive.json school_roles)."""
+
+    role: str
+    words: regex.Pattern
+    levels: frozenset[str] = frozenset()  # the kinds of school that have it; empty: all
+
+
+@dataclass(frozen=True)
+class SchoolRoles:
+    head: str  # who takes a duty no role's words name
+    levels: frozenset[str]  # the classes of unit that are schools
+    roles: tuple[SchoolRole, ...]
+
+    def role_for(self, action: str, class_id: str) -> str:
+        """The role of a school of `class_id` that does `action`: the first whose words it holds."""
+        for role in self.roles:
+            if (not role.levels or class_id in role.levels) and role.words.search(action):
+                return role.role
+        return self.head
+
+
+@dataclass(frozen=True)
 class DeriveSettings:
     """rules/derive.json: lead times, the working calendar, the fixed text of a child plan."""
 
@@ -183,6 +206,7 @@ class DeriveSettings:
     done: tuple[str, ...] = ()  # the statuses that finish a task (ledger.done)
     deadline_classes: tuple[tuple[str, str], ...] = ()  # done_on_time, ... → the words offices report in
     within_days: int = 7  # how far ahead `vanban due` looks
+    school_roles: SchoolRoles | None = None  # who inside a school takes each duty of its plan
 
     def text(self, name: str, **values: str) -> str:
         return dict(self.plan_text)[name].format(**values)
@@ -415,7 +439,7 @@ def _compile_derive(data: dict[str, Any] | None) -> DeriveSettings | None:
         return tuple(sorted(table.items()))
 
     plan = {k: v for k, v in _need(data, "plan", dict, where).items() if not k.startswith("#")}
-    for name in ("purpose", "requirement", "intro", "closing"):
+    for name in ("purpose", "requirement", "intro", "closing", "closing_school", "staff_recipients"):
         _need(plan, name, str, f"{where}.plan")
     return DeriveSettings(
         default_unit=data.get("default_unit"),
@@ -429,8 +453,40 @@ def _compile_derive(data: dict[str, Any] | None) -> DeriveSettings | None:
         plan_text=tuple(plan.items()),
         pass_down_verbs=tuple(data.get("pass_down_verbs", {}).get("words", [])),
         basis_types=tuple(data.get("basis_types", {}).get("types", [])),
+        school_roles=_school_roles(data.get("school_roles"), f"{where}.school_roles"),
         **_ledger_settings(data, where),
     )
+
+
+def _school_roles(data: dict[str, Any] | None, where: str) -> SchoolRoles | None:
+    """The roles inside a school, each checked against its examples: every example of a role
+    goes to that role (for a school of one of its levels), every example of `heads` to the head."""
+    if data is None:
+        return None
+    levels = frozenset(_need(data, "levels", list, where))
+    roles = []
+    for i, entry in enumerate(_need(data, "roles", list, where)):
+        at = f"{where}.roles[{i}]"
+        words = _need(entry, "words", list, at)
+        pattern = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L})",
+                                regex.IGNORECASE)
+        role_levels = frozenset(entry.get("levels", []))
+        if role_levels - levels:
+            raise RulesError(f"{at}: levels {sorted(role_levels - levels)} are not among the school levels")
+        roles.append(SchoolRole(str(_need(entry, "role", str, at)), pattern, role_levels))
+    compiled = SchoolRoles(str(_need(data, "head", str, where)), levels, tuple(roles))
+    for i, entry in enumerate(data["roles"]):
+        level = next(iter(sorted(entry.get("levels", levels))))
+        for example in entry.get("examples", []):
+            got = compiled.role_for(example, level)
+            if got != entry["role"]:
+                raise RulesError(f"{where}.roles[{i}]: example {example!r} goes to {got!r}, not {entry['role']!r}")
+    for example in data.get("heads", []):
+        for level in levels:
+            if compiled.role_for(example, level) != compiled.head:
+                raise RulesError(f"{where}.heads: example {example!r} goes to "
+                                 f"{compiled.role_for(example, level)!r}, not the head")
+    return compiled
 
 
 DEADLINE_CLASSES = ("done_on_time", "done_late", "open_on_time", "open_late")

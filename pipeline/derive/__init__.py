@@ -57,7 +57,10 @@ class ChildPlan:
 
     @property
     def tasks(self) -> tuple[ChildTask, ...]:
-        return self.duties + self.assignments
+        """Every task of the plan once: a duty a school gives to one of its roles is listed
+        under the role that does it (the checklist a head of school chases)."""
+        given = {(t.action, t.source) for t in self.assignments}
+        return tuple(t for t in self.duties if (t.action, t.source) not in given) + self.assignments
 
 
 def unit_named(name: str, rules: Rules) -> Unit:
@@ -129,6 +132,11 @@ def derive_plan(parent: Record, unit: Unit, rules: Rules, on: dt.date | None = N
         note = _overdue_note(task, parent)
         if note:
             warnings.append(note)
+    roles = rules.derive.school_roles
+    if roles and unit.class_id in roles.levels and not below:
+        # a school has no units below: each of its duties goes to the role inside it that does
+        # such work (Hiệu trưởng, Tổ chuyên môn, Giáo viên chủ nhiệm ...), by rules
+        assignments += [replace(duty, owner=roles.role_for(duty.action, unit.class_id)) for duty in duties]
     warnings += [t.note for t in duties + assignments if t.note]
     if not duties and not assignments:
         return None

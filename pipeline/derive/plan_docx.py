@@ -119,13 +119,17 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     para(document, f"- Chủ trì, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; tổng hợp kết quả, báo cáo "
                    f"theo {reference}.", indent=True)
     groups: dict[str, list[ChildTask]] = {}
-    for task in plan.assignments:
+    roles = rules.derive.school_roles
+    # a school's roles: the head first, then in the order of the rules; units below in their order
+    order = [roles.head, *(r.role for r in roles.roles)] if roles else []
+    inside = bool(order) and all(task.owner in order for task in plan.assignments) and bool(plan.assignments)
+    for task in sorted(plan.assignments, key=lambda t: order.index(t.owner)) if inside else plan.assignments:
         groups.setdefault(task.owner, []).append(task)
     for number, (owner, tasks) in enumerate(groups.items(), start=2):
         para(document, f"{number}. {owner[0].upper()}{owner[1:]}", bold=True)
         for task in tasks:
             para(document, "- " + _item(task), indent=True)
-    para(document, rules.derive.text("closing", unit_short=unit_name), indent=True)
+    para(document, rules.derive.text("closing_school" if inside else "closing", unit_short=unit_name), indent=True)
 
     left, right = two_columns((8.0, 8.5))
     para(left, "Nơi nhận:", bold=True, italic=True, size=12)
@@ -133,7 +137,7 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     if own and own != "bo" and parent.place:  # 'Phòng GDĐT Nam Đàn', 'Sở GDĐT Nghệ An': the parent itself
         issuer = f"{hierarchy.get(own).short} {parent.place}"
     para(left, f"- {issuer} (để báo cáo);", size=11)
-    for owner in groups:
+    for owner in [rules.derive.text("staff_recipients")] if inside else groups:
         para(left, f"- {owner} (để thực hiện);", size=11)
     para(left, "- Lưu: VT.", size=11)
     para(right, unit_class.head, bold=True, size=13, align=centre)
