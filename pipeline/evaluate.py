@@ -392,7 +392,7 @@ def _audit_corpus(args, floors: dict[str, float]) -> list[str]:
     for line in result.lines():
         print(line)
     if args.per_doc:
-        for line in result.missed + result.false:
+        for line in result.missed + result.false + result.stray:
             print("  " + line)
     short = []
     if result.total_recall < floors.get("audit.recall", 0.0):

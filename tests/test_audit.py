@@ -151,3 +151,17 @@ def test_the_dated_clauses_of_a_parent_task_are_compared_apart(rules):
     single = Task(owner="Phòng GDĐT", action="Gửi báo cáo về Sở GDĐT trước ngày 15/10/2024",
                   deadline=Deadline(text="trước ngày 15/10/2024", end="2024-10-15"))
     assert _clauses(single, "2024-09-27", rules) == [single]
+
+
+def test_the_corpus_score_gives_precision_per_kind():
+    """make eval prints, per kind of finding, how many of those reported were seeded faults."""
+    from pipeline.audit.corpus import CorpusScore
+
+    score = CorpusScore(found={"duplicate-number": 1}, expected={"duplicate-number": 1},
+                        reported={"duplicate-number": 2, "child-deadline-later": 1},
+                        right={"duplicate-number": 1}, stray=["c1: duplicate-number in b.txt: …"])
+    assert score.precision("duplicate-number") == 0.5 and score.precision("child-deadline-later") == 0.0
+    assert score.precision("task-not-carried") == 1.0  # none reported, none wrong
+    lines = score.lines()
+    assert "audit duplicate-number           precision 0.500 (1/2)" in lines
+    assert lines[-1].endswith("that were no seeded fault: 1")

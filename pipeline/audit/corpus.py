@@ -32,9 +32,17 @@ class CorpusScore:
     expected: dict[str, int] = field(default_factory=dict)
     missed: list[str] = field(default_factory=list)  # 'chain: kind in stem'
     false: list[str] = field(default_factory=list)  # 'chain: kind in document: message'
+    # every finding above info the audit reported on the chains, and those that were a seeded
+    # fault: the precision an office sees per kind of finding
+    reported: dict[str, int] = field(default_factory=dict)
+    right: dict[str, int] = field(default_factory=dict)
+    stray: list[str] = field(default_factory=list)  # findings on seeded chains that were no seeded fault
 
     def recall(self, kind: str) -> float:
         return self.found.get(kind, 0) / self.expected[kind] if self.expected.get(kind) else 1.0
+
+    def precision(self, kind: str) -> float:
+        return self.right.get(kind, 0) / self.reported[kind] if self.reported.get(kind) else 1.0
 
     @property
     def total_recall(self) -> float:
@@ -45,7 +53,10 @@ class CorpusScore:
         out = [f"audit {kind:<26} recall {self.recall(kind):.3f} ({self.found.get(kind, 0)}/{n})"
                for kind, n in sorted(self.expected.items())]
         out.append(f"audit {'all kinds':<26} recall {self.total_recall:.3f}")
-        out.append(f"audit false findings on clean chains: {len(self.false)}")
+        out += [f"audit {kind:<26} precision {self.precision(kind):.3f} ({self.right.get(kind, 0)}/{n})"
+                for kind, n in sorted(self.reported.items())]
+        out.append(f"audit false findings on clean chains: {len(self.false)}; findings on seeded chains "
+                   f"that were no seeded fault: {len(self.stray)}")
         return out
 
 
@@ -98,6 +109,15 @@ def score(chains: list[Chain], rules: Rules) -> CorpusScore:
             except InputError as err:
                 result.false.append(f"{chain.name}: {err}")
         findings = audit(records, rules).findings
+        seeded = {(kind, f"{stem}.txt") for kind, stem in chain.expect}
+        for f in findings:
+            if f.severity == "info":
+                continue
+            result.reported[f.kind] = result.reported.get(f.kind, 0) + 1
+            if (f.kind, f.documents[0]) in seeded:
+                result.right[f.kind] = result.right.get(f.kind, 0) + 1
+            elif chain.expect:
+                result.stray.append(f"{chain.name}: {f.kind} in {f.documents[0]}: {f.message}")
         if not chain.expect:
             result.false += [f"{chain.name}: {f.kind} in {f.documents[0]}: {f.message}" for f in findings]
             continue
