@@ -520,3 +520,15 @@ def test_a_body_sentence_that_a_table_row_repeats_is_counted_once(rules):
 ])
 def test_owners_of_a_sentence(rules, lines, expected):
     assert [owner for owner, _ in _tasks(rules, *lines)] == expected
+
+
+def test_a_schedule_line_gives_its_time_to_the_task_after_it(rules):
+    """'- <time>: <who> <does what>' (CV 6103/BGDĐT-GDTrH's timetable of the contest): the time
+    before the colon is the deadline of the task after it."""
+    texts = [*HEAD, "Sở GDĐT hướng dẫn tổ chức cuộc thi như sau:", "1. Thời gian tổ chức cuộc thi",
+             "- Từ ngày 03/01/2022 đến 21/01/2022: Các trường phát động cuộc thi.",
+             "- Tháng 02/2022: Ban Giám khảo tổ chức chấm thi và gửi thông báo kết quả."]
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
+    assert [(t.owner, t.action[:9], t.deadline.start, t.deadline.end) for t in record.tasks] == [
+        ("Các trường", "phát động", "2022-01-03", "2022-01-21"),
+        ("Ban Giám khảo", "tổ chức c", "2022-02-01", "2022-02-28")]

@@ -709,6 +709,13 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
     # GD&ĐT rà soát, lựa chọn ...', CV 459/PGD&ĐT Hiệp Hòa; 'Điều 2. Tài liệu được đăng tải trên
     # Cổng. Các Sở GDĐT ... khai thác, sử dụng ...'); a first sentence without one belongs to
     # the owner above, not to a subject found later
+    when = None
+    timed = _TIME_FIRST.match(text)
+    if timed:
+        # a schedule line: its time, a colon, then who does what ('- Từ ngày 27/12/2021 đến
+        # 30/12/2021: Các Sở GDĐT nhận Công văn và triển khai cuộc thi ...', '- Tháng 02/2022: Ban
+        # Giám khảo tổ chức chấm thi ...', CV 6103/BGDĐT-GDTrH): the time is the task's deadline
+        when, text = timed.group("when"), text[timed.end():]
     parts = _SENTENCE_END.split(text)
     subjects = [_subject(part, finder, later=i > 0) for i, part in enumerate(parts)]
     first = next((i for i, found in enumerate(subjects) if found), None)
@@ -720,9 +727,14 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
         if found is None:
             continue
         following = next((j for j in range(i + 1, len(parts)) if subjects[j]), len(parts))
-        add(found[0], ". ".join([found[1], *parts[i + 1:following]]), ref)
+        add(found[0], ". ".join([found[1], *parts[i + 1:following]]), ref, when=when)
         done = True
     return done
+
+
+# the time of a schedule line before its colon: a phrase of time with a number in it
+_TIME_FIRST = regex.compile(
+    r"^(?P<when>(?:Từ|Trước|Đến|Trong|Tháng|Ngày|Tuần|Quý|Chậm\s+nhất)\s[^:;]{0,50}?\d[^:;]{0,30}):\s+(?=\p{Lu})")
 
 
 def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str] | None:
