@@ -559,6 +559,8 @@ def test_a_regulation_s_own_header_later_is_not_the_decision_s(rules):
     # nothing but the issuer between 'của' and the number: it is the issuer (CV 2403/TTg-KGVX)
     ("Thực hiện các Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg ngày 27/10/2008 và số 53/2010/QĐ-TTg",
      [("142/2008/QĐ-TTg", "Thủ tướng Chính phủ"), ("53/2010/QĐ-TTg", "Thủ tướng Chính phủ")]),
+    # the number word after the issuer is no part of it (QĐ 70/2024/QĐ-UBND Hà Nội)
+    ("Xét báo cáo thẩm định của Sở Tư pháp số 258/BC-STP ngày 29/8/2024.", [("258/BC-STP", "Sở Tư pháp")]),
 ])
 def test_an_issuer_named_before_a_number_is_its_issuer_only_when_nothing_else_is(rules, text, expected):
     citations, _ = extract_citations(Lines(_doc(text)), None, 0, set(), rules)

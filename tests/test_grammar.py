@@ -517,6 +517,9 @@ def test_a_body_sentence_that_a_table_row_repeats_is_counted_once(rules):
     # and CV 2616/SGDĐT-GDTrH of Sở GDĐT Quảng Nam)
     (["Thủ trưởng các đơn vị nhanh chóng triển khai các biện pháp phòng, chống dịch."], ["Thủ trưởng các đơn vị"]),
     (["Các trường kịp thời báo cáo về Sở GDĐT các trường hợp nghi nhiễm."], ["Các trường"]),
+    # 'ra quyết định', 'ra đề', 'quyết định' are what a school's officers do (KH 168/KH-THCS Tân Thành)
+    (["Hiệu trưởng ra quyết định thành lập hội đồng coi và chấm kiểm tra."], ["Hiệu trưởng"]),
+    (["Tổ chuyên môn quyết định hình thức kiểm tra các kỹ năng."], ["Tổ chuyên môn"]),
 ])
 def test_owners_of_a_sentence(rules, lines, expected):
     assert [owner for owner, _ in _tasks(rules, *lines)] == expected

@@ -106,8 +106,10 @@ class CitationFinder:
         Thông tư, not the Quyết định (likewise 'Công văn số … của Sở GDĐT triển khai Kế hoạch
         số …')."""
         match = self.issuer_before.search(head)
-        if match and self.trim_issuer(match.group("issuer")) != clean_value(match.group("issuer")):
-            return None
+        if match:
+            named = regex.sub(r"\s+(?:số|tại)$", "", clean_value(match.group("issuer")))  # '... Sở Tư pháp số'
+            if self.trim_issuer(named) != named:
+                return None
         return match
 
     def trim_issuer(self, phrase: str) -> str:
