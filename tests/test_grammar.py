@@ -520,6 +520,8 @@ def test_a_body_sentence_that_a_table_row_repeats_is_counted_once(rules):
     # 'ra quyết định', 'ra đề', 'quyết định' are what a school's officers do (KH 168/KH-THCS Tân Thành)
     (["Hiệu trưởng ra quyết định thành lập hội đồng coi và chấm kiểm tra."], ["Hiệu trưởng"]),
     (["Tổ chuyên môn quyết định hình thức kiểm tra các kỹ năng."], ["Tổ chuyên môn"]),
+    # 'tạo điều kiện' is what it asks (KH 133/KH-THCSTT Tân Thành: 'Cha mẹ học sinh tạo điều kiện ...')
+    (["Phụ huynh tạo điều kiện thuận lợi về thiết bị học tập, thời gian, bố trí góc học tập hợp lý."], ["Phụ huynh"]),
 ])
 def test_owners_of_a_sentence(rules, lines, expected):
     assert [owner for owner, _ in _tasks(rules, *lines)] == expected
