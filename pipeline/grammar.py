@@ -65,6 +65,7 @@ class TaskGrammar:
     unowned: tuple[regex.Pattern, ...]
     consequence: tuple[regex.Pattern, ...]
     skip_sections: tuple[str, ...]
+    narrative_types: frozenset[str]  # kinds of document whose subject sentences recount, not assign
     skip_items: tuple[str, ...]  # the same and more for a numbered item's heading ('2. Hình thức')
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
@@ -313,6 +314,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                       for i, p in enumerate(data.get("boilerplate_unowned", []))),
         consequence=tuple(_rx(p, f"tasks.consequences[{i}]") for i, p in enumerate(data.get("consequences", []))),
         skip_sections=tuple(bare(s) for s in words["skip_sections"]),
+        narrative_types=frozenset(t.casefold() for t in data.get("narrative_types", [])),
         skip_items=tuple(bare(s) for s in words["skip_sections"] + words["skip_items"]),
         recurrence=tuple((_rx(_string(r, "pattern", f"tasks.recurrence[{i}]"), f"tasks.recurrence[{i}].pattern",
                               regex.IGNORECASE), _string(r, "value", f"tasks.recurrence[{i}]"))

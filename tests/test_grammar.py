@@ -537,3 +537,14 @@ def test_a_schedule_line_gives_its_time_to_the_task_after_it(rules):
     assert [(t.owner, t.action[:9], t.deadline.start, t.deadline.end) for t in record.tasks] == [
         ("Các trường", "phát động", "2022-01-03", "2022-01-21"),
         ("Ban Giám khảo", "tổ chức c", "2022-02-01", "2022-02-28")]
+
+
+@pytest.mark.parametrize("kind, expected", [
+    ("BÁO CÁO", []),                                   # recounts: 'Hội đồng ban hành Thông báo ...' (BC 355/BC-HĐXTH)
+    ("KẾ HOẠCH", [("Hội đồng", "ban hành Thông báo nộp hồ sơ xét thăng hạng.")]),  # a plan directs
+])
+def test_a_report_recounts_and_assigns_only_by_lead_in(rules, kind, expected):
+    texts = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 12/BC-SGDĐT", "Đồng Tháp, ngày 10 tháng 3 năm 2026", kind,
+             "Kết quả xét thăng hạng", "I. KẾT QUẢ", "1. Hội đồng ban hành Thông báo nộp hồ sơ xét thăng hạng."]
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
+    assert [(t.owner, t.action) for t in record.tasks] == expected

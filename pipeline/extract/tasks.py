@@ -37,9 +37,12 @@ def _grammar(rules: Rules) -> TaskGrammar:
 
 
 def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None,
-                  rules: Rules) -> tuple[list[Task], list[Section], dict[str, Span]]:
-    """Tasks and outline of the lines from `start` on, less `skip`; evidence per task."""
+                  rules: Rules, doc_type: str | None = None) -> tuple[list[Task], list[Section], dict[str, Span]]:
+    """Tasks and outline of the lines from `start` on, less `skip`; evidence per task. In a
+    document that tells rather than directs (`narrative_types`: a báo cáo) only a lead-in
+    assigns work."""
     finder = _grammar(rules)
+    narrative = (doc_type or "").casefold() in finder.narrative_types
     tasks: list[Task] = []
     # beside each task: where it was read, and whether it is a row of an assignment table
     read: list[tuple[Span, bool]] = []
@@ -397,7 +400,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         rest = rest[note.end():] if note else rest
         owner = None if note else lead_owner or heading_owner
         above = partial(add, owner, ref=ref, named=False, heading=not lead_owner) if owner else None
-        if _sentence(rest, ref, finder, add, preamble=has_sections and section is None, above=above):
+        if _sentence(rest, ref, finder, add, preamble=narrative or (has_sections and section is None), above=above):
             continue
         if item and _topic(rest, finder):
             continue  # 'Hình thức', 'Một số yêu cầu cụ thể': the name of a topic, no work
