@@ -282,6 +282,9 @@ SHAPES = [
      [("Nguyễn Văn Thành", "Trưởng ban")]),
 ]
 NOT_TASKS = [
+    # a sentence announcing the items after it (CV 1328/UBND Bình Tân; BC 355/BC-HĐXTH Đồng Tháp)
+    ["Chủ tịch UBND huyện có ý kiến chỉ đạo như sau:"],
+    ["Phòng Giáo dục và Đào tạo hướng dẫn cụ thể như sau:"],
     # the addressees of a công văn (CV 4646/SGDĐT-TCCB: '- Hiệu trưởng, Giám đốc các đơn vị sự
     # nghiệp công lập trực thuộc Sở.'; CV 4728/SGDĐT-HSSV)
     ["Kính gửi:", "- Hiệu trưởng, Giám đốc các đơn vị sự nghiệp công lập trực thuộc Sở.", "- Thủ trưởng các phòng."],
