@@ -391,7 +391,9 @@ def test_the_draft_is_the_units_own_plan(rules):
                for t in texts) == 1
     assert [t for t in texts if t.startswith("Căn cứ")] == ["Căn cứ Thông tư số 45/2021/TT-BGDĐT ngày 31/12/2021 của "
                                                             "Bộ GDĐT;"]
-    assert any(t.endswith("báo cáo về Trường Trung học cơ sở Nam Giang để được hướng dẫn./.") for t in texts)
+    # a school's staff report to its head, not 'về Các trường ...'
+    assert any(t.endswith("các bộ phận, cá nhân kịp thời báo cáo Hiệu trưởng để được hướng dẫn, giải quyết./.")
+               for t in texts)
     items = [t for t in texts if t.startswith("- ")]
     assert items and all(t[2].isupper() for t in items)
     assert "- Phòng GDĐT Nam Đàn (để báo cáo);" in [p.text for p in document.tables[1].rows[0].cells[0].paragraphs]
