@@ -183,6 +183,8 @@ class DeriveSettings:
     done: tuple[str, ...] = ()  # the statuses that finish a task (ledger.done)
     deadline_classes: tuple[tuple[str, str], ...] = ()  # done_on_time, ... → the words offices report in
     within_days: int = 7  # how far ahead `vanban due` looks
+    alarm_working_days: int = 3  # the .ics alarm, in working days before a deadline (calendar)
+    alarm_hour: int = 8  # ... at this hour of that day
 
     def text(self, name: str, **values: str) -> str:
         return dict(self.plan_text)[name].format(**values)
@@ -430,6 +432,7 @@ def _compile_derive(data: dict[str, Any] | None) -> DeriveSettings | None:
         pass_down_verbs=tuple(data.get("pass_down_verbs", {}).get("words", [])),
         basis_types=tuple(data.get("basis_types", {}).get("types", [])),
         **_ledger_settings(data, where),
+        **_calendar_settings(data, where),
     )
 
 
@@ -449,6 +452,18 @@ def _ledger_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
         raise RulesError(f"{where}.ledger.classes: expected the keys {list(DEADLINE_CLASSES)}, got {sorted(classes)}")
     return {"done": done, "deadline_classes": tuple(classes.items()),
             "within_days": int(ledger.get("within_days", 7))}
+
+
+def _calendar_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """derive.json's `calendar`: the alarm of every deadline in the .ics files."""
+    calendar = data.get("calendar", {})
+    days, hour = calendar.get("alarm_working_days", 3), calendar.get("alarm_hour", 8)
+    if not isinstance(days, int) or not 0 <= days <= 20:
+        raise RulesError(f"{where}.calendar.alarm_working_days: expected a number of working days from 0 to 20, "
+                         f"got {days!r}")
+    if not isinstance(hour, int) or not 0 <= hour <= 23:
+        raise RulesError(f"{where}.calendar.alarm_hour: expected an hour from 0 to 23, got {hour!r}")
+    return {"alarm_working_days": days, "alarm_hour": hour}
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
