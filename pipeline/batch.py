@@ -175,6 +175,8 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         head = unit.name if unit else None
         entries = ledger_entries(result.documents, keys, rules, roster, head)
         result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
+        if head:
+            store.ledger.remember_office(head)
         status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
         write_derived(out / "derived", derived, rules, status_of)
         checked = audit(result.documents, rules)

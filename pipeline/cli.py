@@ -390,6 +390,46 @@ def due(out: str, today, within: int | None, unit: str | None, everything: bool,
                    f"{item.number or '-':<16}  {action}")
 
 
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False))
+@click.option("--today", type=DAY, help="The day of the công văn, counted from (default: today).")
+@click.option("--unit", "-u", help="Only this unit, if it is late.")
+@as_option
+@rules_option
+def remind(out: str, today, unit: str | None, as_unit: str | None, overlays: tuple[str, ...]) -> None:
+    """Draft the công văn đôn đốc to the units with overdue tasks, and a message to each,
+    under OUT/remind/<date>/."""
+    from .derive.schedule import vn_date
+    from .ledger import due_rows
+    from .remind import Reminder, late_units, reply_day, write_reminders
+
+    rules = _load_rules(overlays)
+    if rules.remind is None:
+        raise click.UsageError("vanban remind needs rules/remind.json")
+    day = today.date() if today else dt.date.today()
+    with _store(out) as store:
+        office = _unit(as_unit or store.ledger.office(), rules)
+        if office is None:
+            click.echo("vanban remind: which office signs? give --as \"Phòng Giáo dục và Đào tạo huyện ...\" "
+                       "(or run the batch with --as)", err=True)
+            sys.exit(2)
+        rows = store.ledger.rows()
+        if unit:
+            rows = [r for r in rows if _same_unit(r.unit, unit, rules)]
+            if not rows:
+                units = sorted({r.unit for r in store.ledger.rows()})
+                click.echo(f"vanban remind: no unit {unit!r} in the ledger; its units: {'; '.join(units)}", err=True)
+                sys.exit(2)
+        found = due_rows(rows, store.ledger.completions(rules.derive.done), day, day)
+        late = late_units(found, rows, store.records(), rules, office.name)
+    reminder = Reminder(office, day, reply_day(day, rules), tuple(late))
+    written = write_reminders(Path(out), reminder, rules)
+    tasks = sum(len(u.tasks) for u in late)
+    click.echo(f"Ngày {vn_date(day.isoformat())}: {len(late)} đơn vị có {tasks} nhiệm vụ quá hạn")
+    for path in written:
+        click.echo(str(path))
+
+
 def _same_unit(name: str, asked: str, rules) -> bool:
     from .normalise import bare
 

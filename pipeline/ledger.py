@@ -307,6 +307,15 @@ class Ledger:
         raise LedgerError(f"task {rows[0].task_id} has no unit {unit!r}; its units: "
                           f"{'; '.join(r.unit for r in rows)}")
 
+    def remember_office(self, name: str) -> None:
+        """The office the batch was run for (`vanban run --as`): `vanban remind` signs for it."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO ledger_meta VALUES ('office', ?)", (" ".join(name.split()),))
+
+    def office(self) -> str | None:
+        row = self.db.execute("SELECT value FROM ledger_meta WHERE key = 'office'").fetchone()
+        return row[0] if row else None
+
     def rows(self, include_gone: bool = False) -> list[Row]:
         sql = f"SELECT {_ROW_COLUMNS} FROM ledger_rows"  # noqa: S608  (fixed column names)
         if not include_gone:

@@ -191,6 +191,24 @@ class DeriveSettings:
 
 
 @dataclass(frozen=True)
+class RemindText:
+    """rules/remind.json: the templates of the công văn đôn đốc and of the message to each
+    late unit, by name ('letter.opening', 'message.task'), with the fields each may use."""
+
+    templates: tuple[tuple[str, str | tuple[str, ...]], ...]
+    reply_working_days: int
+
+    def text(self, name: str, **values: object) -> str:
+        template = dict(self.templates)[name]
+        if not isinstance(template, str):
+            raise KeyError(f"remind.{name} is a list: use lines()")
+        return template.format(**values)
+
+    def lines(self, name: str, **values: object) -> list[str]:
+        return [line.format(**values) for line in dict(self.templates)[name]]
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything the stages read from `rules/`, validated and compiled."""
 
@@ -209,6 +227,7 @@ class Rules:
     tasks: TaskGrammar | None = None  # the grammar of assignment (rules/tasks.json)
     deadline_kinds: tuple[str, ...] = ()  # the deadline patterns in the order they are tried
     roster: RosterRules | None = None  # the columns and kinds of a units file (rules/roster.json)
+    remind: RemindText | None = None  # the wording of vanban remind (rules/remind.json)
 
     def pattern(self, name: str) -> regex.Pattern:
         for key, compiled in self.patterns:
@@ -291,6 +310,7 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
         tasks=_compile_grammar(raw.get("tasks"), [f for f in folders if (f / "tasks.json").is_file()]),
         deadline_kinds=_deadline_kinds(raw.get("deadlines", {}), patterns),
         roster=_compile_roster(raw.get("roster"), hierarchy),
+        remind=_compile_remind(raw.get("remind")),
     )
 
 
@@ -452,6 +472,50 @@ def _ledger_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
         raise RulesError(f"{where}.ledger.classes: expected the keys {list(DEADLINE_CLASSES)}, got {sorted(classes)}")
     return {"done": done, "deadline_classes": tuple(classes.items()),
             "within_days": int(ledger.get("within_days", 7))}
+
+
+# the templates vanban remind fills in (pipeline/remind.py)
+REMIND_TEMPLATES = ("letter.about_one", "letter.about_many", "letter.opening_one", "letter.opening", "letter.unit",
+                    "letter.task_one", "letter.task",
+                    "letter.closing", "letter.recipients", "message.greeting", "message.opening", "message.task",
+                    "message.closing", "message.signature")
+
+
+def _compile_remind(data: dict[str, Any] | None) -> RemindText | None:
+    """rules/remind.json: every template present, each using only the fields it may."""
+    import string
+
+    if data is None:
+        return None
+    fields = {k: v for k, v in _need(data, "fields", dict, "remind").items() if not k.startswith("#")}
+    templates: list[tuple[str, str | tuple[str, ...]]] = []
+    for name, allowed in fields.items():
+        group, _, key = name.partition(".")
+        value = data.get(group, {}).get(key)
+        if not isinstance(value, (str, list)) or (isinstance(value, list) and not all(isinstance(v, str)
+                                                                                      for v in value)):
+            raise RulesError(f"remind.{name}: expected a text (or a list of texts), got {value!r}")
+        for text in [value] if isinstance(value, str) else value:
+            try:
+                used = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+            except ValueError as exc:
+                raise RulesError(f"remind.{name}: {exc} in {text!r} (a brace is written {{{{ or }}}})") from exc
+            unknown = used - set(allowed)
+            if unknown:
+                raise RulesError(f"remind.{name}: unknown field {sorted(unknown)} in {text!r}; "
+                                 f"it may use {sorted(allowed)}")
+        templates.append((name, value if isinstance(value, str) else tuple(value)))
+    missing = [name for name in REMIND_TEMPLATES if name not in fields]
+    if missing:
+        raise RulesError(f"remind: the templates {missing} are missing (each with its fields in remind.fields)")
+    for group in ("letter", "message"):
+        for key in data.get(group, {}):
+            if not key.startswith("#") and f"{group}.{key}" not in fields:
+                raise RulesError(f"remind.{group}.{key}: no entry in remind.fields says which fields it may use")
+    days = data.get("reply_working_days", 3)
+    if not isinstance(days, int) or not 1 <= days <= 30:
+        raise RulesError(f"remind.reply_working_days: expected working days from 1 to 30, got {days!r}")
+    return RemindText(tuple(templates), days)
 
 
 def _calendar_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
