@@ -28,6 +28,7 @@ from .ingest import read_document
 from .ledger import Change, SyncResult, ledger_entries, status_lookup
 from .record import Record
 from .report import write_report
+from .returned import ReturnedRow, apply_returned, read_returned
 from .roster import Roster
 from .rules import Rules
 from .store import Store
@@ -42,6 +43,9 @@ class BatchResult:
     errors: list[InputError] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     ledger: SyncResult | None = None  # what the run changed in the ledger
+    warnings: list[InputError] = field(default_factory=list)  # what was read but not all applied
+    returned: int = 0  # checklists the units sent back filled in (pipeline/returned.py)
+    returned_changed: int = 0  # ledger rows they changed
 
     @property
     def ok(self) -> bool:
@@ -122,6 +126,16 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                          stage="usage")
     files, passed = discover(inbox, exclude)
     result = BatchResult(skipped=passed)
+    # a checklist a unit sent back filled in is no dispatch: it goes to the ledger, not to
+    # the readers (no record, no error)
+    returned: list[tuple[Path, str, tuple[ReturnedRow, ...]]] = []
+    for path, rel in list(files):
+        rows = read_returned(path)
+        if rows is not None:
+            returned.append((path, rel, rows))
+            files.remove((path, rel))
+            if report:
+                report(rel, None)
     done: dict[str, Processed | InputError] = {}
     version = f"{rules.version}:{code_version()}"  # new rules or new code: every file is read again
     with Store(out / "vanban.sqlite") as store:
@@ -177,6 +191,8 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
         if head:
             store.ledger.remember_office(head)
+        for path, rel, rows in returned:
+            _apply_checklist(store, path, rel, rows, rules, who, result)
         status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
         write_derived(out / "derived", derived, rules, status_of)
         checked = audit(result.documents, rules)
@@ -186,7 +202,20 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                             {(link.citing.path, link.index): link.cited.path for link in checked.links if link.cited})
     write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
     write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
+    write_jsonl(out / "warnings.jsonl", (e.to_dict() for e in result.warnings))
     return result
+
+
+def _apply_checklist(store: Store, path: Path, rel: str, rows: tuple[ReturnedRow, ...], rules: Rules, who: str,
+                     result: BatchResult) -> None:
+    """A returned checklist into the ledger, dated the day the unit saved it (never later
+    than today); each row it cannot apply, a conflict above all, is a warning line."""
+    saved = dt.date.fromtimestamp(path.stat().st_mtime)
+    change = Change.now(who, "checklist", min(saved, dt.date.today()), source=rel, source_key=_sha256(path))
+    applied = apply_returned(store.ledger, rows, change, rules.derive.statuses, rules.derive.done)
+    result.returned += 1
+    result.returned_changed += applied.changed
+    result.warnings.extend(InputError(rel, note, stage="checklist") for note in applied.notes)
 
 
 def _sha256(path: Path) -> str | None:

@@ -96,6 +96,8 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
             bar.render_finish()
     for note in result.skipped:
         click.echo(f"{note}", err=True)
+    for warning in result.warnings:
+        click.echo(f"{warning.path}: {warning.cause}", err=True)
     n = len(result.records) + len([e for e in result.errors if e.stage != "derive"])
     click.echo(f"{n} files: {len(result.records)} records, {len(result.errors)} failed")
     click.echo(f"records: {Path(out) / 'records.jsonl'}")
@@ -106,7 +108,11 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
         change = result.ledger
         click.echo(f"ledger:  {change.added} rows added, {change.kept + change.back} kept, {change.gone} gone "
                    "(vanban due, vanban status)")
+    if result.returned:
+        click.echo(f"returned checklists: {result.returned}, {result.returned_changed} ledger rows changed, "
+                   f"{len([w for w in result.warnings if w.stage == 'checklist'])} rows not applied")
     click.echo(f"errors:  {Path(out) / 'errors.jsonl'}")
+    click.echo(f"warnings: {Path(out) / 'warnings.jsonl'} ({len(result.warnings)})")
     sys.exit(0 if result.ok else 1)
 
 

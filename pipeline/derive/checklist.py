@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..rules import Rules
 from ..sheets import Table, csv_bytes, workbook
@@ -24,6 +25,11 @@ from .schedule import RECURRENCE_WORDS
 COLUMNS = ("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Định kỳ",
            "Sản phẩm / số lượng", "Căn cứ", "Trạng thái", "Ghi chú")
 WIDTHS = (6, 70, 28, 24, 13, 14, 22, 24, 16, 30)
+# hidden columns of the workbook, so that a checklist a unit fills in and sends back is
+# known row by row (issue 16, ingest/returned.py): the task's id in the ledger, the ledger
+# unit when the row is one unit's, and the status the row had when it was written (what
+# the unit changed, and whether the ledger changed since, are told apart by it)
+ID_COLUMNS = ("Mã nhiệm vụ", "Đơn vị theo dõi", "Trạng thái khi lập")
 
 
 @dataclass(frozen=True)
@@ -39,10 +45,21 @@ class Row:
     source: str
     status: str
     note: str = ""  # the plan's warning about this task (a parent deadline already over)
+    task_id: str = ""  # the task's id in the ledger ('' without one)
+    ledger_unit: str = ""  # the ledger's unit when the row is one unit's ('' for several)
 
 
-# the status of a task of a plan as the ledger has it, and a note ('Đã hoàn thành: 2/5 đơn vị')
-StatusOf = Callable[[ChildPlan, ChildTask], tuple[str, str]]
+class Standing(NamedTuple):
+    """A task of a plan as the ledger has it: its status, a note ('Đã hoàn thành: 2/5 đơn
+    vị'), its id, and its unit when the checklist row is one unit's."""
+
+    status: str
+    note: str = ""
+    task_id: str = ""
+    unit: str = ""
+
+
+StatusOf = Callable[[ChildPlan, ChildTask], Standing]
 
 
 def rows(plan: ChildPlan, rules: Rules, status_of: StatusOf | None = None) -> list[Row]:
@@ -50,7 +67,8 @@ def rows(plan: ChildPlan, rules: Rules, status_of: StatusOf | None = None) -> li
     the status of each from the ledger when `status_of` is given, else the first status."""
     out: list[Row] = []
     for task in plan.tasks:
-        status, said = status_of(plan, task) if status_of else (rules.derive.statuses[0], "")
+        standing = status_of(plan, task) if status_of else Standing(rules.derive.statuses[0])
+        status, said = standing.status, standing.note
         note = "; ".join(n for n in (task.note, said) if n)
         dates = [dt.date.fromisoformat(d) for d in task.due] or [None]
         for due in dates:
@@ -59,7 +77,7 @@ def rows(plan: ChildPlan, rules: Rules, status_of: StatusOf | None = None) -> li
                 due=due, deadline_text=task.deadline.text if task.deadline and due is None else "",
                 recurrence=RECURRENCE_WORDS.get(task.recurrence or "", ""),
                 product=task.quantity.text if task.quantity else "", source=task.source, status=status,
-                note=note))
+                note=note, task_id=standing.task_id, ledger_unit=standing.unit))
     return out
 
 
@@ -69,8 +87,9 @@ def _cells(row: Row) -> list[object]:
             row.status, row.note]
 
 
-def checklist_table(table: list[Row], title: str, rules: Rules) -> Table:
-    """The rows as a Table; summary rows also say which unit and which document."""
+def checklist_table(table: list[Row], title: str, rules: Rules, ids: bool = False) -> Table:
+    """The rows as a Table; summary rows also say which unit and which document; with
+    `ids`, the hidden columns a returned checklist is read back by."""
     columns, widths = list(COLUMNS), list(WIDTHS)
     summary = any(isinstance(row, SummaryRow) for row in table)
     if summary:
@@ -80,8 +99,13 @@ def checklist_table(table: list[Row], title: str, rules: Rules) -> Table:
         cells = _cells(row)
         if summary:
             cells[1:1] = [row.unit, row.document]
+        if ids:
+            cells += [row.task_id, row.ledger_unit, row.status if row.task_id else ""]
         values.append(cells)
-    return Table(title, tuple(columns), tuple(widths), values, ("Trạng thái", rules.derive.statuses))
+    if ids:
+        columns, widths = columns + list(ID_COLUMNS), widths + [12] * len(ID_COLUMNS)
+    return Table(title, tuple(columns), tuple(widths), values, ("Trạng thái", rules.derive.statuses),
+                 hidden=ID_COLUMNS if ids else ())
 
 
 def checklist_csv(table: list[Row], rules: Rules) -> bytes:
@@ -90,8 +114,9 @@ def checklist_csv(table: list[Row], rules: Rules) -> bytes:
 
 
 def checklist_xlsx(table: list[Row], title: str, rules: Rules) -> bytes:
-    """The workbook: frozen header, filters, widths, a drop-down status, A4 landscape print."""
-    return workbook([checklist_table(table, title, rules)])
+    """The workbook: frozen header, filters, widths, a drop-down status, A4 landscape print,
+    and the hidden columns that let vanban read it back when a unit returns it filled in."""
+    return workbook([checklist_table(table, title, rules, ids=True)])
 
 
 def checklist_ics(plan: ChildPlan, unit_name: str, rules: Rules) -> bytes:
