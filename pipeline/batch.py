@@ -28,6 +28,7 @@ from .ingest import read_document
 from .ledger import Change, SyncResult, ledger_entries, status_lookup
 from .record import Record
 from .report import write_report
+from .reports import Answer, answers
 from .returned import ReturnedRow, apply_returned, read_returned
 from .roster import Roster
 from .rules import Rules
@@ -46,6 +47,7 @@ class BatchResult:
     warnings: list[InputError] = field(default_factory=list)  # what was read but not all applied
     returned: int = 0  # checklists the units sent back filled in (pipeline/returned.py)
     returned_changed: int = 0  # ledger rows they changed
+    reports_marked: int = 0  # ledger rows done by an incoming report (pipeline/reports.py)
 
     @property
     def ok(self) -> bool:
@@ -193,9 +195,13 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
             store.ledger.remember_office(head)
         for path, rel, rows in returned:
             _apply_checklist(store, path, rel, rows, rules, who, result)
+        checked = audit(result.documents, rules)
+        # the reports the named units sent about the batch's plans (the audit resolves what they cite)
+        answered, unsure = answers(result.documents, checked.links, keys, store.ledger.rows(), rules, roster)
+        result.reports_marked = _mark_reports(store, answered, rules, who)
+        result.warnings.extend(InputError(path, why, stage="report") for path, why in unsure)
         status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
         write_derived(out / "derived", derived, rules, status_of)
-        checked = audit(result.documents, rules)
         write_audit(out, checked, rules)
         write_report(out / "report", result.documents, texts, checked, derived, rules)
         store.replace_batch(result.documents, texts, checked.findings,
@@ -216,6 +222,25 @@ def _apply_checklist(store: Store, path: Path, rel: str, rows: tuple[ReturnedRow
     result.returned += 1
     result.returned_changed += applied.changed
     result.warnings.extend(InputError(rel, note, stage="checklist") for note in applied.notes)
+
+
+def _mark_reports(store: Store, answered: list[Answer], rules: Rules, who: str) -> int:
+    """Each answered row done, dated the report's own day, the report as its source; once
+    per report (a re-run marks nothing again) and, for a task that does not recur, only
+    while it is not done (a second report of a done task is no second completion)."""
+    marked = 0
+    done = rules.derive.done
+    for answer in answered:
+        if any(s[8] == answer.document for s in store.ledger.sources(answer.task_id, answer.unit)):
+            continue
+        row = store.ledger.find(answer.task_id, answer.unit)
+        if row.status in done and not row.recurrence:
+            continue
+        day = min(dt.date.fromisoformat(answer.day), dt.date.today()) if answer.day else None
+        change = Change.now(who, "report", day, source=answer.source, source_key=answer.document)
+        store.ledger.set_status(answer.task_id, answer.unit, done[0], change, rules.derive.statuses)
+        marked += 1
+    return marked
 
 
 def _sha256(path: Path) -> str | None:

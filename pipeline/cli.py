@@ -111,6 +111,8 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
     if result.returned:
         click.echo(f"returned checklists: {result.returned}, {result.returned_changed} ledger rows changed, "
                    f"{len([w for w in result.warnings if w.stage == 'checklist'])} rows not applied")
+    if result.reports_marked:
+        click.echo(f"incoming reports: {result.reports_marked} ledger rows done")
     click.echo(f"errors:  {Path(out) / 'errors.jsonl'}")
     click.echo(f"warnings: {Path(out) / 'warnings.jsonl'} ({len(result.warnings)})")
     sys.exit(0 if result.ok else 1)

@@ -166,6 +166,18 @@ class Units:
 
 
 @dataclass(frozen=True)
+class ReportRules:
+    """derive.json's ledger.reports: when an incoming report marks a report task done."""
+
+    doc_types: tuple[str, ...]
+    task: regex.Pattern
+    generic: frozenset[str]
+    min_words: int
+    min_share: float
+    margin: float
+
+
+@dataclass(frozen=True)
 class DeriveSettings:
     """rules/derive.json: lead times, the working calendar, the fixed text of a child plan."""
 
@@ -183,6 +195,7 @@ class DeriveSettings:
     done: tuple[str, ...] = ()  # the statuses that finish a task (ledger.done)
     deadline_classes: tuple[tuple[str, str], ...] = ()  # done_on_time, ... → the words offices report in
     within_days: int = 7  # how far ahead `vanban due` looks
+    reports: ReportRules | None = None  # which incoming reports answer a task (ledger.reports)
     alarm_working_days: int = 3  # the .ics alarm, in working days before a deadline (calendar)
     alarm_hour: int = 8  # ... at this hour of that day
 
@@ -471,7 +484,32 @@ def _ledger_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
     if ledger and set(classes) != set(DEADLINE_CLASSES):
         raise RulesError(f"{where}.ledger.classes: expected the keys {list(DEADLINE_CLASSES)}, got {sorted(classes)}")
     return {"done": done, "deadline_classes": tuple(classes.items()),
-            "within_days": int(ledger.get("within_days", 7))}
+            "within_days": int(ledger.get("within_days", 7)),
+            "reports": _report_rules(ledger.get("reports"), f"{where}.ledger.reports")}
+
+
+def _report_rules(data: dict[str, Any] | None, where: str) -> ReportRules | None:
+    """The task pattern compiled and held to its examples; the thresholds in range."""
+    if data is None:
+        return None
+    task = _need(data, "task", dict, where)
+    try:
+        pattern = regex.compile(_need(task, "pattern", str, f"{where}.task"))
+    except regex.error as exc:
+        raise RulesError(f"{where}.task.pattern: {exc}") from exc
+    for example in task.get("examples", []):
+        if not pattern.search(example):
+            raise RulesError(f"{where}.task: the example {example!r} is not matched; widen the pattern or drop it")
+    for example in task.get("non_examples", []):
+        if pattern.search(example):
+            raise RulesError(f"{where}.task: the non-example {example!r} is matched; narrow the pattern or drop it")
+    share, margin = data.get("min_share", 0.6), data.get("margin", 0.25)
+    for name, value in (("min_share", share), ("margin", margin)):
+        if not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise RulesError(f"{where}.{name}: expected a share from 0 to 1, got {value!r}")
+    return ReportRules(tuple(_need(data, "doc_types", list, where)), pattern,
+                       frozenset(w.casefold() for w in data.get("generic", [])), int(data.get("min_words", 2)),
+                       float(share), float(margin))
 
 
 # the templates vanban remind fills in (pipeline/remind.py)
