@@ -127,7 +127,9 @@ def _without(action: str, deadline: str | None, recurrence: str | None) -> str:
 
 
 def _deadlines(days: tuple[dt.date, ...]) -> str:
-    return ", ".join(vn_date(d.isoformat()) for d in days)
+    """'20/10/2024', '20/10/2024 và 20/11/2024', '20/9/…, 20/10/2024 và 20/11/2024'."""
+    said = [vn_date(d.isoformat()) for d in days]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " và " + said[-1]
 
 
 def _names(reminder: Reminder, rules: Rules) -> dict[str, str]:
@@ -196,8 +198,8 @@ def remind_text(late: LateUnit, reminder: Reminder, rules: Rules) -> str:
     text, names = rules.remind, _names(reminder, rules)
     today, reply_by = vn_date(reminder.today.isoformat()), vn_date(reminder.reply_by.isoformat())
     lines = [text.text("message.greeting", unit=late.unit), "",
-             text.text("message.opening", office_short=names["office_short"], today=today, count=len(late.tasks),
-                       unit=late.unit)]
+             text.text("message.opening", office_short=names["office_short"], today=today,
+                       count=f"{len(late.tasks):02d}", unit=late.unit)]
     for index, task in enumerate(late.tasks, start=1):
         lines.append(text.text("message.task", index=index, action=_action(task.action),
                                deadline=_deadlines(task.deadlines), document=task.document,

@@ -92,7 +92,7 @@ def test_the_message_names_the_units_overdue_tasks(reminded):
     text = (folder / "truong-tieu-hoc-nam-giang.txt").read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0] == "Kính gửi: Trường Tiểu học Nam Giang"
-    assert lines[2].startswith("Phòng GDĐT Nam Đàn thông báo: đến ngày 20/11/2024, đơn vị còn 3 nhiệm vụ")
+    assert lines[2].startswith("Phòng GDĐT Nam Đàn thông báo: tính đến ngày 20/11/2024, đơn vị còn 03 nhiệm vụ")
     assert any(line.startswith("3. Rà soát, thống kê các ao") and line.endswith(
         "- thời hạn: 15/11/2024 (theo Kế hoạch số 178/KH-PGDĐT).") for line in lines)
     assert lines[-1] == "Phòng GDĐT Nam Đàn"
@@ -142,6 +142,17 @@ def test_paths_are_safe_from_hostile_unit_names(tmp_path, rules):
     # each message still greets the unit by its name as written: text is data, not a path
     assert (folder / "truong-thcs-kim-lien-2.txt").read_text(encoding="utf-8").startswith(
         "Kính gửi: Trường THCS Kim-Liên\n")
+
+
+@pytest.mark.parametrize("days, said", [
+    ((dt.date(2024, 10, 20),), "20/10/2024"),
+    ((dt.date(2024, 10, 20), dt.date(2024, 11, 20)), "20/10/2024 và 20/11/2024"),
+    ((dt.date(2024, 9, 20), dt.date(2024, 10, 18), dt.date(2024, 11, 20)), "20/09/2024, 18/10/2024 và 20/11/2024"),
+])
+def test_the_deadlines_missed_as_a_letter_writes_them(days, said):
+    from pipeline.remind import _deadlines
+
+    assert _deadlines(days) == said
 
 
 # --- the wording: rules/remind.json ---------------------------------------------------------
