@@ -117,6 +117,18 @@ def test_remind_knows_the_office_from_the_run(batch):
         assert store.ledger.office() == HEAD
 
 
+def test_remind_without_an_office_or_for_an_unknown_unit_says_so(batch, tmp_path):
+    shutil.copy(batch / "vanban.sqlite", tmp_path / "vanban.sqlite")
+    with Store(tmp_path / "vanban.sqlite") as store:
+        store.db.execute("DELETE FROM ledger_meta WHERE key = 'office'")
+        store.db.commit()
+    nobody = invoke("remind", tmp_path, "--today", "20/11/2024")
+    assert nobody.exit_code == 2 and nobody.stderr.startswith("vanban remind: which office signs? give --as")
+    unknown = invoke("remind", batch, "--today", "20/11/2024", "--unit", "Trường THPT Nam Đàn 1")
+    assert unknown.exit_code == 2 and unknown.stderr.startswith("vanban remind: no unit 'Trường THPT Nam Đàn 1'")
+    assert not (tmp_path / "remind").exists()
+
+
 # fmt: off
 HOSTILE = [
     "../../etc/passwd",
