@@ -29,7 +29,7 @@ from .ledger import Change, SyncResult, ledger_entries, status_lookup
 from .record import Record
 from .report import write_report
 from .reports import Answer, answers
-from .returned import ReturnedRow, apply_returned, read_returned
+from .returned import ReturnedError, ReturnedRow, apply_returned, read_returned
 from .roster import Roster
 from .rules import Rules
 from .store import Store
@@ -132,7 +132,14 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
     # the readers (no record, no error)
     returned: list[tuple[Path, str, tuple[ReturnedRow, ...]]] = []
     for path, rel in list(files):
-        rows = read_returned(path)
+        try:
+            rows = read_returned(path)
+        except ReturnedError as exc:
+            rows = None
+            files.remove((path, rel))
+            result.errors.append(InputError(rel, str(exc), stage="checklist"))
+            if report:
+                report(rel, result.errors[-1])
         if rows is not None:
             returned.append((path, rel, rows))
             files.remove((path, rel))

@@ -22,6 +22,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ from .record import Record
 from .rules import Rules
 
 LETTER_NAME = "cong-van-don-doc.docx"
+STALE_SECONDS = 3600  # a half-built day's folder this old is an interrupted run's, not a running one's
 
 
 @dataclass(frozen=True)
@@ -221,8 +223,9 @@ def write_reminders(out: Path, reminder: Reminder, rules: Rules) -> list[Path]:
     root = out / "remind"
     target = root / reminder.today.isoformat()
     root.mkdir(parents=True, exist_ok=True)
-    for stale in root.glob(f".{target.name}.*"):  # what an interrupted run left
-        shutil.rmtree(stale, ignore_errors=True)
+    for stale in root.glob(f".{target.name}.*"):  # what an interrupted run left (not one running now)
+        if time.time() - stale.stat().st_mtime > STALE_SECONDS:
+            shutil.rmtree(stale, ignore_errors=True)
     if not reminder.units:
         if target.exists():
             shutil.rmtree(target)

@@ -27,6 +27,10 @@ from .normalise import bare
 RETURNED_SUFFIXES = (".xlsx", ".xlsm")
 
 
+class ReturnedError(ValueError):
+    """A checklist that cannot be applied at all: one line."""
+
+
 @dataclass(frozen=True)
 class ReturnedRow:
     """One row of a returned checklist: `line` is its row number in the sheet."""
@@ -40,7 +44,8 @@ class ReturnedRow:
 
 def read_returned(path: Path) -> tuple[ReturnedRow, ...] | None:
     """The rows of a returned checklist, or None when `path` is not one (another workbook,
-    a damaged file: those are for the readers to judge)."""
+    a damaged file: those are for the readers to judge). ReturnedError for a checklist
+    whose hidden columns were taken out (copied into a new workbook, deleted)."""
     if path.suffix.lower() not in RETURNED_SUFFIXES:
         return None
     from openpyxl import load_workbook
@@ -53,8 +58,11 @@ def read_returned(path: Path) -> tuple[ReturnedRow, ...] | None:
         sheet = book.worksheets[0]
         values = sheet.iter_rows(values_only=True)
         header = [str(v).strip() if v is not None else "" for v in next(values, ())]
-        if not set(COLUMNS) <= set(header) or not set(ID_COLUMNS) <= set(header):
+        if not set(COLUMNS) <= set(header):
             return None
+        if not set(ID_COLUMNS) <= set(header):
+            raise ReturnedError("a checklist without the hidden columns vanban wrote (Mã nhiệm vụ, …): it cannot "
+                                "be applied; ask the unit to fill in and return the workbook vanban wrote")
         where = {name: header.index(name) for name in (*ID_COLUMNS, "Trạng thái")}
         out = []
         for line, row in enumerate(values, start=2):

@@ -200,3 +200,26 @@ def test_another_workbook_is_no_returned_checklist(tmp_path):
     assert read_returned(tmp_path / "bang.xlsx") is None
     assert read_returned(tmp_path / "hong.xlsx") is None
     assert read_returned(tmp_path / "a.txt") is None
+
+
+def test_a_checklist_without_its_hidden_columns_is_one_error(tmp_path):
+    from openpyxl import Workbook
+
+    from pipeline.derive.checklist import COLUMNS
+    from pipeline.returned import ReturnedError
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(INBOX / f"{D1A}.txt", inbox / f"{D1A}.txt")
+    book = Workbook()
+    book.active.append(list(COLUMNS))  # copied into a new workbook: the ids are gone
+    book.active.append([1, "Rà soát", "Trường THCS Kim Liên", "", None, "", "", "", "Đã hoàn thành", ""])
+    book.save(inbox / "chep-lai.xlsx")
+    with pytest.raises(ReturnedError, match="without the hidden columns"):
+        read_returned(inbox / "chep-lai.xlsx")
+    result = invoke("run", inbox, "--out", tmp_path / "out", "-j", "1")
+    assert result.exit_code == 1
+    (error,) = [json.loads(ln) for ln in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (error["path"], error["stage"]) == ("chep-lai.xlsx", "checklist")
+    assert "chep-lai.xlsx: a checklist without the hidden columns" in result.stderr
+    assert "1 records, 1 failed" in result.output
