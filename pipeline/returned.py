@@ -95,8 +95,8 @@ def apply_returned(ledger: Ledger, rows: tuple[ReturnedRow, ...], change: Change
     known = {_fold(s): s for s in statuses}
     groups: dict[tuple[str, str], list[ReturnedRow]] = {}
     for row in rows:
-        if _fold(row.status) == _fold(row.written):
-            continue
+        if not row.status or _fold(row.status) == _fold(row.written):
+            continue  # a cell emptied says nothing: the status it had stands
         if _fold(row.status) not in known:
             out.notes.append(f"row {row.line}: status {row.status!r} is none of {', '.join(statuses)}; not applied")
             continue

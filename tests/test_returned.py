@@ -31,6 +31,7 @@ MERGES = [
     ("Chưa thực hiện", "Đã hoàn thành", "Đang thực hiện", "Đang thực hiện", "row 2: conflict: task"),
     ("Đang thực hiện", "Đang thực hiện", "Đã hoàn thành", "Đã hoàn thành", None),   # the unit changed nothing
     ("Chưa thực hiện", "Xong rồi", "Chưa thực hiện", "Chưa thực hiện", "row 2: status 'Xong rồi' is none of"),
+    ("Đang thực hiện", "", "Đang thực hiện", "Đang thực hiện", None),               # a cell emptied
 ]
 # fmt: on
 
