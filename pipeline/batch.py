@@ -33,6 +33,7 @@ from .returned import ReturnedError, ReturnedRow, apply_returned, read_returned
 from .roster import Roster
 from .rules import Rules
 from .store import Store
+from .unit_checklists import write_unit_checklists
 from .version import code_version
 from .workers import process_all, process_all_dask
 
@@ -209,6 +210,8 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         result.warnings.extend(InputError(path, why, stage="report") for path, why in unsure)
         status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
         write_derived(out / "derived", derived, rules, status_of)
+        if roster is not None:  # named units: each gets its own checklist to fill in and return
+            write_unit_checklists(out / "checklists", store.ledger.rows(), rules)
         write_audit(out, checked, rules)
         write_report(out / "report", result.documents, texts, checked, derived, rules)
         store.replace_batch(result.documents, texts, checked.findings,

@@ -123,3 +123,42 @@ def test_remind_names_exactly_the_late_units(week):
     addressed = {line[2:].rstrip(";.") for line in lines[start + 1:start + 1 + len(SCHOOLS)] if line.startswith("- ")}
     assert addressed == late_units == set(SCHOOLS) - {NAM_CAT}
     assert len([p for p in folder.glob("*.txt")]) == len(late_units)
+
+
+def test_each_named_unit_has_its_own_checklist_from_the_ledger(week):
+    from openpyxl import load_workbook
+
+    _, out, _, _ = week
+    assert sorted(p.name for p in (out / "checklists").iterdir()) == sorted(
+        ["phong-gd-dt-nam-dan.xlsx", "truong-mam-non-xuan-hoa.xlsx", "truong-mam-non-kim-lien.xlsx",
+         "truong-tieu-hoc-nam-giang.xlsx", "truong-tieu-hoc-kim-lien.xlsx", "truong-thcs-kim-lien.xlsx",
+         "truong-th-va-thcs-nam-cat.xlsx"])
+    sheet = load_workbook(out / "checklists" / "truong-thcs-kim-lien.xlsx").active
+    header = [c.value for c in sheet[1]]
+    table = list(sheet.iter_rows(min_row=2, values_only=True))
+    monthly = [r for r in table if str(r[header.index("Nhiệm vụ")]).startswith(MONTHLY)]
+    assert [r[header.index("Thời hạn")].month for r in monthly] == [10, 11, 12, 1, 2, 3, 4, 5]
+    assert {r[header.index("Đơn vị theo dõi")] for r in table} == {KIM_LIEN}
+    survey = next(r for r in table if str(r[header.index("Nhiệm vụ")]).startswith(SURVEYED))
+    assert survey[header.index("Trạng thái")] == "Đã hoàn thành", "the report's mark shows on the school's sheet"
+    assert sheet.column_dimensions["K"].hidden and header[10] == "Mã nhiệm vụ"
+
+
+def test_a_schools_own_checklist_comes_back_filled_in(week):
+    from openpyxl import load_workbook
+
+    inbox, out, run, _ = week
+    school = "Trường Tiểu học Nam Giang"
+    book = load_workbook(out / "checklists" / "truong-tieu-hoc-nam-giang.xlsx")
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if str(row[header.index("Nhiệm vụ")].value).startswith(SURVEYED):
+            row[header.index("Trạng thái")].value = "Đã hoàn thành"
+    book.save(inbox / "nam-giang-tra-ve.xlsx")
+    saved = dt.datetime(2024, 11, 14, 9, 0).timestamp()  # the day the school saved it: on time
+    os.utime(inbox / "nam-giang-tra-ve.xlsx", (saved, saved))
+    result = invoke(*run)
+    assert result.exit_code == 0, result.output
+    assert _rows(out)[(_id(out, school, SURVEYED), school)].status == "Đã hoàn thành"
+    assert (school, _id(out, school, SURVEYED)) not in _late(out)
