@@ -28,9 +28,12 @@ from .ingest import read_document
 from .ledger import Change, SyncResult, ledger_entries, status_lookup
 from .record import Record
 from .report import write_report
+from .reports import Answer, answers
+from .returned import ReturnedError, ReturnedRow, apply_returned, read_returned
 from .roster import Roster
 from .rules import Rules
 from .store import Store
+from .unit_checklists import write_unit_checklists
 from .version import code_version
 from .workers import process_all, process_all_dask
 
@@ -42,6 +45,10 @@ class BatchResult:
     errors: list[InputError] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     ledger: SyncResult | None = None  # what the run changed in the ledger
+    warnings: list[InputError] = field(default_factory=list)  # what was read but not all applied
+    returned: int = 0  # checklists the units sent back filled in (pipeline/returned.py)
+    returned_changed: int = 0  # ledger rows they changed
+    reports_marked: int = 0  # ledger rows done by an incoming report (pipeline/reports.py)
 
     @property
     def ok(self) -> bool:
@@ -122,6 +129,23 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                          stage="usage")
     files, passed = discover(inbox, exclude)
     result = BatchResult(skipped=passed)
+    # a checklist a unit sent back filled in is no dispatch: it goes to the ledger, not to
+    # the readers (no record, no error)
+    returned: list[tuple[Path, str, tuple[ReturnedRow, ...]]] = []
+    for path, rel in list(files):
+        try:
+            rows = read_returned(path)
+        except ReturnedError as exc:
+            rows = None
+            files.remove((path, rel))
+            result.errors.append(InputError(rel, str(exc), stage="checklist"))
+            if report:
+                report(rel, result.errors[-1])
+        if rows is not None:
+            returned.append((path, rel, rows))
+            files.remove((path, rel))
+            if report:
+                report(rel, None)
     done: dict[str, Processed | InputError] = {}
     version = f"{rules.version}:{code_version()}"  # new rules or new code: every file is read again
     with Store(out / "vanban.sqlite") as store:
@@ -175,16 +199,58 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         head = unit.name if unit else None
         entries = ledger_entries(result.documents, keys, rules, roster, head)
         result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
+        if head:
+            store.ledger.remember_office(head)
+        for path, rel, rows in returned:
+            _apply_checklist(store, path, rel, rows, rules, who, result)
+        checked = audit(result.documents, rules)
+        # the reports the named units sent about the batch's plans (the audit resolves what they cite)
+        answered, unsure = answers(result.documents, checked.links, keys, store.ledger.rows(), rules, roster)
+        result.reports_marked = _mark_reports(store, answered, rules, who)
+        result.warnings.extend(InputError(path, why, stage="report") for path, why in unsure)
         status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
         write_derived(out / "derived", derived, rules, status_of)
-        checked = audit(result.documents, rules)
+        if roster is not None:  # named units: each gets its own checklist to fill in and return
+            write_unit_checklists(out / "checklists", store.ledger.rows(), rules)
         write_audit(out, checked, rules)
         write_report(out / "report", result.documents, texts, checked, derived, rules)
         store.replace_batch(result.documents, texts, checked.findings,
                             {(link.citing.path, link.index): link.cited.path for link in checked.links if link.cited})
     write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
     write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
+    write_jsonl(out / "warnings.jsonl", (e.to_dict() for e in result.warnings))
     return result
+
+
+def _apply_checklist(store: Store, path: Path, rel: str, rows: tuple[ReturnedRow, ...], rules: Rules, who: str,
+                     result: BatchResult) -> None:
+    """A returned checklist into the ledger, dated the day the unit saved it (never later
+    than today); each row it cannot apply, a conflict above all, is a warning line."""
+    saved = dt.date.fromtimestamp(path.stat().st_mtime)
+    change = Change.now(who, "checklist", min(saved, dt.date.today()), source=rel, source_key=_sha256(path))
+    applied = apply_returned(store.ledger, rows, change, rules.derive.statuses, rules.derive.done)
+    result.returned += 1
+    result.returned_changed += applied.changed
+    result.warnings.extend(InputError(rel, note, stage="checklist") for note in applied.notes)
+
+
+def _mark_reports(store: Store, answered: list[Answer], rules: Rules, who: str) -> int:
+    """Each answered row done, dated the report's own day, the report as its source; once
+    per report (a re-run marks nothing again) and, for a task that does not recur, only
+    while it is not done (a second report of a done task is no second completion)."""
+    marked = 0
+    done = rules.derive.done
+    for answer in answered:
+        if any(s[8] == answer.document for s in store.ledger.sources(answer.task_id, answer.unit)):
+            continue
+        row = store.ledger.find(answer.task_id, answer.unit)
+        if row.status in done and not row.recurrence:
+            continue
+        day = min(dt.date.fromisoformat(answer.day), dt.date.today()) if answer.day else None
+        change = Change.now(who, "report", day, source=answer.source, source_key=answer.document)
+        store.ledger.set_status(answer.task_id, answer.unit, done[0], change, rules.derive.statuses)
+        marked += 1
+    return marked
 
 
 def _sha256(path: Path) -> str | None:

@@ -96,6 +96,8 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
             bar.render_finish()
     for note in result.skipped:
         click.echo(f"{note}", err=True)
+    for warning in result.warnings:
+        click.echo(f"{warning.path}: {warning.cause}", err=True)
     n = len(result.records) + len([e for e in result.errors if e.stage != "derive"])
     click.echo(f"{n} files: {len(result.records)} records, {len(result.errors)} failed")
     click.echo(f"records: {Path(out) / 'records.jsonl'}")
@@ -106,7 +108,13 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
         change = result.ledger
         click.echo(f"ledger:  {change.added} rows added, {change.kept + change.back} kept, {change.gone} gone "
                    "(vanban due, vanban status)")
+    if result.returned:
+        click.echo(f"returned checklists: {result.returned}, {result.returned_changed} ledger rows changed, "
+                   f"{len([w for w in result.warnings if w.stage == 'checklist'])} rows not applied")
+    if result.reports_marked:
+        click.echo(f"incoming reports: {result.reports_marked} ledger rows done")
     click.echo(f"errors:  {Path(out) / 'errors.jsonl'}")
+    click.echo(f"warnings: {Path(out) / 'warnings.jsonl'} ({len(result.warnings)})")
     sys.exit(0 if result.ok else 1)
 
 
@@ -388,6 +396,46 @@ def due(out: str, today, within: int | None, unit: str | None, everything: bool,
         action = item.action if len(item.action) <= 70 else item.action[:69] + "…"
         click.echo(f"  {deadline:<10}  {item.task_id:<10}  {words.get(item.deadline_class or '', item.status):<26}  "
                    f"{item.number or '-':<16}  {action}")
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False))
+@click.option("--today", type=DAY, help="The day of the công văn, counted from (default: today).")
+@click.option("--unit", "-u", help="Only this unit, if it is late.")
+@as_option
+@rules_option
+def remind(out: str, today, unit: str | None, as_unit: str | None, overlays: tuple[str, ...]) -> None:
+    """Draft the công văn đôn đốc to the units with overdue tasks, and a message to each,
+    under OUT/remind/<date>/."""
+    from .derive.schedule import vn_date
+    from .ledger import due_rows
+    from .remind import Reminder, late_units, reply_day, write_reminders
+
+    rules = _load_rules(overlays)
+    if rules.remind is None:
+        raise click.UsageError("vanban remind needs rules/remind.json")
+    day = today.date() if today else dt.date.today()
+    with _store(out) as store:
+        office = _unit(as_unit or store.ledger.office(), rules)
+        if office is None:
+            click.echo("vanban remind: which office signs? give --as \"Phòng Giáo dục và Đào tạo huyện ...\" "
+                       "(or run the batch with --as)", err=True)
+            sys.exit(2)
+        rows = store.ledger.rows()
+        if unit:
+            rows = [r for r in rows if _same_unit(r.unit, unit, rules)]
+            if not rows:
+                units = sorted({r.unit for r in store.ledger.rows()})
+                click.echo(f"vanban remind: no unit {unit!r} in the ledger; its units: {'; '.join(units)}", err=True)
+                sys.exit(2)
+        found = due_rows(rows, store.ledger.completions(rules.derive.done), day, day)
+        late = late_units(found, rows, store.records(), rules, office.name)
+    reminder = Reminder(office, day, reply_day(day, rules), tuple(late))
+    written = write_reminders(Path(out), reminder, rules)
+    tasks = sum(len(u.tasks) for u in late)
+    click.echo(f"Ngày {vn_date(day.isoformat())}: {len(late)} đơn vị có {tasks} nhiệm vụ quá hạn")
+    for path in written:
+        click.echo(str(path))
 
 
 def _same_unit(name: str, asked: str, rules) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .derive import ChildPlan, ChildTask, issuer_class
-from .derive.checklist import StatusOf
+from .derive.checklist import Standing, StatusOf
 from .hierarchy import Hierarchy
 from .identity import task_id
 from .normalise import bare
@@ -32,7 +32,7 @@ from .record import Deadline, Record
 from .roster import NamedUnit, Roster
 from .rules import Rules
 
-LEDGER_VERSION = 2
+LEDGER_VERSION = 3
 
 
 class LedgerError(ValueError):
@@ -169,7 +169,15 @@ def _v2(db: sqlite3.Connection) -> None:
     db.execute("UPDATE ledger_history SET day = substr(at, 1, 10)")
 
 
-_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+def _v3(db: sqlite3.Connection) -> None:
+    """Where a change came from when it was no person at the command line: the returned
+    checklist's file or the report that answered the task (`source`, as a person reads it),
+    and what identifies it for good (`source_key`: the file's hash, the document's key)."""
+    db.execute("ALTER TABLE ledger_history ADD COLUMN source TEXT")
+    db.execute("ALTER TABLE ledger_history ADD COLUMN source_key TEXT")
+
+
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def ledger_version(db: sqlite3.Connection) -> int:
@@ -198,17 +206,22 @@ def migrate(db: sqlite3.Connection) -> int:
 
 @dataclass(frozen=True)
 class Change:
-    """Who makes a change, when, and from where ('run', 'cli')."""
+    """Who makes a change, when, and from where ('run', 'cli', 'checklist', 'report'); for
+    the last two, the file or document it came from."""
 
     who: str
     at: str  # ISO timestamp of the recording
     day: str  # ISO date the change took effect
     origin: str
+    source: str | None = None  # 'hoi-dap/kim-lien.xlsx', '45/BC-THCS (bao-cao.pdf)'
+    source_key: str | None = None  # the file's sha256, the document's key
 
     @classmethod
-    def now(cls, who: str, origin: str, day: dt.date | None = None) -> Change:
+    def now(cls, who: str, origin: str, day: dt.date | None = None, source: str | None = None,
+            source_key: str | None = None) -> Change:
         moment = dt.datetime.now().astimezone()
-        return cls(who, moment.isoformat(timespec="seconds"), (day or moment.date()).isoformat(), origin)
+        return cls(who, moment.isoformat(timespec="seconds"), (day or moment.date()).isoformat(), origin, source,
+                   source_key)
 
 
 @dataclass(frozen=True)
@@ -307,6 +320,15 @@ class Ledger:
         raise LedgerError(f"task {rows[0].task_id} has no unit {unit!r}; its units: "
                           f"{'; '.join(r.unit for r in rows)}")
 
+    def remember_office(self, name: str) -> None:
+        """The office the batch was run for (`vanban run --as`): `vanban remind` signs for it."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO ledger_meta VALUES ('office', ?)", (" ".join(name.split()),))
+
+    def office(self) -> str | None:
+        row = self.db.execute("SELECT value FROM ledger_meta WHERE key = 'office'").fetchone()
+        return row[0] if row else None
+
     def rows(self, include_gone: bool = False) -> list[Row]:
         sql = f"SELECT {_ROW_COLUMNS} FROM ledger_rows"  # noqa: S608  (fixed column names)
         if not include_gone:
@@ -337,10 +359,23 @@ class Ledger:
                 days.pop()
         return out
 
+    def sources(self, task: str | None = None, unit: str | None = None) -> list[tuple]:
+        """(task_id, unit, field, old, new, day, origin, source, source_key) of the changes
+        that came from a file or a document, in the order they were made."""
+        sql = ("SELECT task_id, unit, field, old, new, day, origin, source, source_key FROM ledger_history "
+               "WHERE source IS NOT NULL")
+        args = []
+        if task:
+            sql, args = sql + " AND task_id = ?", [*args, task]
+        if unit:
+            sql, args = sql + " AND unit = ?", [*args, unit]
+        return self.db.execute(sql + " ORDER BY id", args).fetchall()
+
     def _history(self, task: str, unit: str, field: str, old: str | None, new: str | None, change: Change) -> None:
-        self.db.execute("INSERT INTO ledger_history (task_id, unit, field, old, new, who, at, day, origin) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (task, unit, field, old, new, change.who, change.at, change.day, change.origin))
+        self.db.execute("INSERT INTO ledger_history (task_id, unit, field, old, new, who, at, day, origin, source, "
+                        "source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (task, unit, field, old, new, change.who, change.at, change.day, change.origin, change.source,
+                         change.source_key))
 
 
 def _fold(text: str) -> str:
@@ -429,18 +464,23 @@ def status_lookup(rows: Iterable[Row], keys: dict[str, str], rules: Rules, roste
     if roster is not None:
         scope = roster.under(roster.find(head, hierarchy) if head else None)
 
-    def status_of(plan: ChildPlan, task: ChildTask) -> tuple[str, str]:
+    def status_of(plan: ChildPlan, task: ChildTask) -> Standing:
         key = keys.get(plan.parent.source.path)
-        units = by_task.get(task_id(key, task.origin.owner, task.origin.action), {}) if key and task.origin else {}
+        tid = task_id(key, task.origin.owner, task.origin.action) if key and task.origin else ""
+        units = by_task.get(tid, {})
         if not units:
-            return statuses[0], ""
-        mine = [u for u in units_of(task.owner, issuer_class(plan.parent, hierarchy), hierarchy, roster, scope)
-                if u in units] or list(units)
+            return Standing(statuses[0])
+        owned = [u for u in units_of(task.owner, issuer_class(plan.parent, hierarchy), hierarchy, roster, scope)
+                 if u in units]
+        mine = owned or list(units)
         found = [units[u] for u in mine]
         least = min(found, key=lambda s: statuses.index(s) if s in statuses else 0)
+        # a returned checklist may set a row only when it is its owner's own (a duty passed
+        # down to the schools shows the Phòng's status, but is not the Phòng's to set there)
+        one = owned[0] if len(owned) == 1 else ""
         finished = sum(s in done for s in found)
         if not 0 < finished < len(found):
-            return least, ""
-        return least, f"{done[0]}: {finished}/{len(found)} đơn vị"
+            return Standing(least, "", tid, one)
+        return Standing(least, f"{done[0]}: {finished}/{len(found)} đơn vị", tid, one)
 
     return status_of

@@ -189,6 +189,18 @@ class SchoolRoles:
 
 
 @dataclass(frozen=True)
+class ReportRules:
+    """derive.json's ledger.reports: when an incoming report marks a report task done."""
+
+    doc_types: tuple[str, ...]
+    task: regex.Pattern
+    generic: frozenset[str]
+    min_words: int
+    min_share: float
+    margin: float
+
+
+@dataclass(frozen=True)
 class DeriveSettings:
     """rules/derive.json: lead times, the working calendar, the fixed text of a child plan."""
 
@@ -207,9 +219,30 @@ class DeriveSettings:
     deadline_classes: tuple[tuple[str, str], ...] = ()  # done_on_time, ... → the words offices report in
     within_days: int = 7  # how far ahead `vanban due` looks
     school_roles: SchoolRoles | None = None  # who inside a school takes each duty of its plan
+    reports: ReportRules | None = None  # which incoming reports answer a task (ledger.reports)
+    alarm_working_days: int = 3  # the .ics alarm, in working days before a deadline (calendar)
+    alarm_hour: int = 8  # ... at this hour of that day
 
     def text(self, name: str, **values: str) -> str:
         return dict(self.plan_text)[name].format(**values)
+
+
+@dataclass(frozen=True)
+class RemindText:
+    """rules/remind.json: the templates of the công văn đôn đốc and of the message to each
+    late unit, by name ('letter.opening', 'message.task'), with the fields each may use."""
+
+    templates: tuple[tuple[str, str | tuple[str, ...]], ...]
+    reply_working_days: int
+
+    def text(self, name: str, **values: object) -> str:
+        template = dict(self.templates)[name]
+        if not isinstance(template, str):
+            raise KeyError(f"remind.{name} is a list: use lines()")
+        return template.format(**values)
+
+    def lines(self, name: str, **values: object) -> list[str]:
+        return [line.format(**values) for line in dict(self.templates)[name]]
 
 
 @dataclass(frozen=True)
@@ -231,6 +264,7 @@ class Rules:
     tasks: TaskGrammar | None = None  # the grammar of assignment (rules/tasks.json)
     deadline_kinds: tuple[str, ...] = ()  # the deadline patterns in the order they are tried
     roster: RosterRules | None = None  # the columns and kinds of a units file (rules/roster.json)
+    remind: RemindText | None = None  # the wording of vanban remind (rules/remind.json)
 
     def pattern(self, name: str) -> regex.Pattern:
         for key, compiled in self.patterns:
@@ -313,6 +347,7 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
         tasks=_compile_grammar(raw.get("tasks"), [f for f in folders if (f / "tasks.json").is_file()]),
         deadline_kinds=_deadline_kinds(raw.get("deadlines", {}), patterns),
         roster=_compile_roster(raw.get("roster"), hierarchy),
+        remind=_compile_remind(raw.get("remind")),
     )
 
 
@@ -455,6 +490,7 @@ def _compile_derive(data: dict[str, Any] | None) -> DeriveSettings | None:
         basis_types=tuple(data.get("basis_types", {}).get("types", [])),
         school_roles=_school_roles(data.get("school_roles"), f"{where}.school_roles"),
         **_ledger_settings(data, where),
+        **_calendar_settings(data, where),
     )
 
 
@@ -504,7 +540,88 @@ def _ledger_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
     if ledger and set(classes) != set(DEADLINE_CLASSES):
         raise RulesError(f"{where}.ledger.classes: expected the keys {list(DEADLINE_CLASSES)}, got {sorted(classes)}")
     return {"done": done, "deadline_classes": tuple(classes.items()),
-            "within_days": int(ledger.get("within_days", 7))}
+            "within_days": int(ledger.get("within_days", 7)),
+            "reports": _report_rules(ledger.get("reports"), f"{where}.ledger.reports")}
+
+
+def _report_rules(data: dict[str, Any] | None, where: str) -> ReportRules | None:
+    """The task pattern compiled and held to its examples; the thresholds in range."""
+    if data is None:
+        return None
+    task = _need(data, "task", dict, where)
+    try:
+        pattern = regex.compile(_need(task, "pattern", str, f"{where}.task"))
+    except regex.error as exc:
+        raise RulesError(f"{where}.task.pattern: {exc}") from exc
+    for example in task.get("examples", []):
+        if not pattern.search(example):
+            raise RulesError(f"{where}.task: the example {example!r} is not matched; widen the pattern or drop it")
+    for example in task.get("non_examples", []):
+        if pattern.search(example):
+            raise RulesError(f"{where}.task: the non-example {example!r} is matched; narrow the pattern or drop it")
+    share, margin = data.get("min_share", 0.6), data.get("margin", 0.25)
+    for name, value in (("min_share", share), ("margin", margin)):
+        if not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise RulesError(f"{where}.{name}: expected a share from 0 to 1, got {value!r}")
+    return ReportRules(tuple(_need(data, "doc_types", list, where)), pattern,
+                       frozenset(w.casefold() for w in data.get("generic", [])), int(data.get("min_words", 2)),
+                       float(share), float(margin))
+
+
+# the templates vanban remind fills in (pipeline/remind.py)
+REMIND_TEMPLATES = ("letter.about_one", "letter.about_many", "letter.opening_one", "letter.opening", "letter.unit",
+                    "letter.task_one", "letter.task",
+                    "letter.closing", "letter.recipients", "message.greeting", "message.opening", "message.task",
+                    "message.closing", "message.signature")
+
+
+def _compile_remind(data: dict[str, Any] | None) -> RemindText | None:
+    """rules/remind.json: every template present, each using only the fields it may."""
+    import string
+
+    if data is None:
+        return None
+    fields = {k: v for k, v in _need(data, "fields", dict, "remind").items() if not k.startswith("#")}
+    templates: list[tuple[str, str | tuple[str, ...]]] = []
+    for name, allowed in fields.items():
+        group, _, key = name.partition(".")
+        value = data.get(group, {}).get(key)
+        if not isinstance(value, (str, list)) or (isinstance(value, list) and not all(isinstance(v, str)
+                                                                                      for v in value)):
+            raise RulesError(f"remind.{name}: expected a text (or a list of texts), got {value!r}")
+        for text in [value] if isinstance(value, str) else value:
+            try:
+                used = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+            except ValueError as exc:
+                raise RulesError(f"remind.{name}: {exc} in {text!r} (a brace is written {{{{ or }}}})") from exc
+            unknown = used - set(allowed)
+            if unknown:
+                raise RulesError(f"remind.{name}: unknown field {sorted(unknown)} in {text!r}; "
+                                 f"it may use {sorted(allowed)}")
+        templates.append((name, value if isinstance(value, str) else tuple(value)))
+    missing = [name for name in REMIND_TEMPLATES if name not in fields]
+    if missing:
+        raise RulesError(f"remind: the templates {missing} are missing (each with its fields in remind.fields)")
+    for group in ("letter", "message"):
+        for key in data.get(group, {}):
+            if not key.startswith("#") and f"{group}.{key}" not in fields:
+                raise RulesError(f"remind.{group}.{key}: no entry in remind.fields says which fields it may use")
+    days = data.get("reply_working_days", 3)
+    if not isinstance(days, int) or not 1 <= days <= 30:
+        raise RulesError(f"remind.reply_working_days: expected working days from 1 to 30, got {days!r}")
+    return RemindText(tuple(templates), days)
+
+
+def _calendar_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """derive.json's `calendar`: the alarm of every deadline in the .ics files."""
+    calendar = data.get("calendar", {})
+    days, hour = calendar.get("alarm_working_days", 3), calendar.get("alarm_hour", 8)
+    if not isinstance(days, int) or not 0 <= days <= 20:
+        raise RulesError(f"{where}.calendar.alarm_working_days: expected a number of working days from 0 to 20, "
+                         f"got {days!r}")
+    if not isinstance(hour, int) or not 0 <= hour <= 23:
+        raise RulesError(f"{where}.calendar.alarm_hour: expected an hour from 0 to 23, got {hour!r}")
+    return {"alarm_working_days": days, "alarm_hour": hour}
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

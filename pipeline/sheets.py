@@ -24,6 +24,7 @@ class Table:
     widths: tuple[int, ...]
     rows: list[list[object]] = field(default_factory=list)
     choices: tuple[str, tuple[str, ...]] | None = None  # (column, allowed values): a drop-down
+    hidden: tuple[str, ...] = ()  # columns kept for vanban to read back, not shown
 
 
 def workbook(tables: list[Table]) -> bytes:
@@ -51,6 +52,8 @@ def workbook(tables: list[Table]) -> bytes:
                     cell.number_format = "DD/MM/YYYY"
         for column, width in enumerate(table.widths, start=1):
             sheet.column_dimensions[get_column_letter(column)].width = width
+            if table.columns[column - 1] in table.hidden:
+                sheet.column_dimensions[get_column_letter(column)].hidden = True
         last = get_column_letter(len(table.columns))
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 1)}"

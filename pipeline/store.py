@@ -204,6 +204,11 @@ class Store:
         sql += " ORDER BY t.deadline_end IS NULL, t.deadline_end, d.path, t.position"
         return self.db.execute(sql, args).fetchall()
 
+    def records(self) -> dict[str, Record]:
+        """The batch's documents as records, by source path."""
+        return {path: Record.from_dict(json.loads(record))
+                for path, record in self.db.execute("SELECT path, record FROM documents")}
+
     def citing(self, number: str) -> list[tuple[str, str | None]]:
         """(path, number) of the documents that cite `number`."""
         return self.db.execute(

@@ -146,7 +146,7 @@ def test_parent_deadline_before_its_own_date_is_warned(rules):
     assert "đã qua vào ngày ban hành 06/07/2022" in row.note
     table = list(csv.reader(io.StringIO(checklist_csv([row], rules).decode("utf-8-sig"))))
     assert table[0][-1] == "Ghi chú" and table[1][-1] == row.note
-    assert "Lưu ý: thời hạn" in checklist_ics(plan, "Phòng").decode("utf-8").replace("\r\n ", "")
+    assert "Lưu ý: thời hạn" in checklist_ics(plan, "Phòng", rules).decode("utf-8").replace("\r\n ", "")
 
 
 def _overlap(a: str, b: str) -> float:
@@ -235,16 +235,100 @@ def test_neutral_cells(text, safe):
     assert neutral(text) == safe
 
 
-def test_ics_has_every_dated_task_and_its_occurrences(rules):
+def _ics(plan, rules):
     from icalendar import Calendar
 
+    return Calendar.from_ical(checklist_ics(plan, plan.unit.name, rules))
+
+
+def _days_of(events) -> list[dt.date]:
+    """The days a calendar shows for one task: the RRULE's days (or the master's own), each
+    replaced by its moved instance where there is one, as Outlook and Google expand them."""
+    from dateutil.rrule import rrulestr
+
+    (master,) = [e for e in events if not e.get("recurrence-id")]
+    start = master.decoded("dtstart")
+    moved = {e.decoded("recurrence-id"): e.decoded("dtstart") for e in events if e.get("recurrence-id")}
+    if not master.get("rrule"):
+        return [start]
+    rule = rrulestr(master["rrule"].to_ical().decode(), dtstart=dt.datetime.combine(start, dt.time()))
+    return [moved.get(d.date(), d.date()) for d in rule]
+
+
+def test_ics_has_every_dated_task_once_without_rdate(rules):
     plan = derive_plan(record_of("d1_sgddt-nghean-kh-duoinuoc-2024"), unit_named("Phòng Giáo dục và Đào tạo", rules),
-                       rules)
-    calendar = Calendar.from_ical(checklist_ics(plan, plan.unit.name))
-    events = calendar.walk("VEVENT")
-    assert len(events) == len([t for t in plan.tasks if t.due])
-    recurring = [e for e in events if e.get("rdate")]
-    assert recurring, "the monthly report has its occurrences"
+                       rules, dt.date(2024, 10, 4))
+    events = _ics(plan, rules).walk("VEVENT")
+    masters = [e for e in events if not e.get("recurrence-id")]
+    assert len(masters) == len([t for t in plan.tasks if t.due])
+    assert not [e for e in events if e.get("rdate")], "Outlook drops RDATE-only occurrences"
+    by_uid: dict[str, list] = {}
+    for event in events:
+        by_uid.setdefault(str(event["uid"]), []).append(event)
+    dated = [t for t in plan.tasks if t.due]
+    for task, uid in zip(dated, by_uid, strict=True):  # in the order of the plan
+        assert _days_of(by_uid[uid]) == [dt.date.fromisoformat(d) for d in task.due], task.action[:60]
+        assert str(by_uid[uid][0]["summary"]).startswith(task.action[:40].rstrip(" .;")[:1].upper())
+        assert str(by_uid[uid][0]["summary"]).endswith(f" - {task.owner}")
+
+
+# fmt: off
+RECURRING = [
+    # parent deadline, recurrence, plan day, RRULE expected (UNTIL: the end of the plan's school year)
+    ("2024-10-25", "monthly", "2024-10-04", {"FREQ": ["MONTHLY"], "BYMONTHDAY": [18], "UNTIL": [dt.date(2025, 5, 31)]}),
+    ("2024-10-25", "quarterly", "2024-10-04", {"FREQ": ["MONTHLY"], "INTERVAL": [3], "BYMONTHDAY": [18],
+                                               "UNTIL": [dt.date(2025, 5, 31)]}),
+    ("2025-04-30", "yearly", "2024-10-04", {"FREQ": ["YEARLY"], "BYMONTH": [4], "BYMONTHDAY": [22],
+                                            "UNTIL": [dt.date(2025, 5, 31)]}),
+    # yearly: 30/4 and 1/5 are holidays, five working days before 30/4 is 22/4;
+    # weekly: the last Friday of the period (30/5) gives 23/5, where the rule stops
+    ("2024-10-18", "weekly", "2024-10-04", {"FREQ": ["WEEKLY"], "BYDAY": ["FR"], "UNTIL": [dt.date(2025, 5, 23)]}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parent_due, recurrence, on, expected", RECURRING)
+def test_a_recurring_deadline_is_one_event_with_an_rrule(rules, parent_due, recurrence, on, expected):
+    parent = Record.from_dict({**record_of("d1_sgddt-nghean-kh-duoinuoc-2024").to_dict(), "tasks": [Task(
+        owner="Phòng Giáo dục và Đào tạo các huyện", action="Tổng hợp số liệu, báo cáo Sở GDĐT",
+        deadline=Deadline(text="định kỳ", end=parent_due), recurrence=recurrence).to_dict()]})
+    plan = derive_plan(parent, unit_named("Phòng Giáo dục và Đào tạo huyện Nam Đàn", rules), rules,
+                       dt.date.fromisoformat(on))
+    (task,) = plan.tasks
+    events = _ics(plan, rules).walk("VEVENT")
+    (master,) = [e for e in events if not e.get("recurrence-id")]
+    assert dict(master["rrule"]) == expected
+    # the rule and its moved instances give exactly the checklist's days, each a working day
+    assert _days_of(events) == [dt.date.fromisoformat(d) for d in task.due]
+    summary = str(master["summary"])
+    assert summary.startswith("Tổng hợp số liệu, báo cáo Sở GDĐT") and summary.endswith(" - " + task.owner)
+
+
+# fmt: off
+ALARMS = [
+    # deadline, working days of the rules, trigger: N working days back, at 08:00
+    ("2024-11-15", 3, dt.timedelta(days=-3, hours=8)),   # Friday → Tuesday
+    ("2024-11-18", 3, dt.timedelta(days=-5, hours=8)),   # Monday → Wednesday before
+    ("2024-11-18", 1, dt.timedelta(days=-3, hours=8)),   # Monday → Friday before
+    ("2025-02-03", 3, dt.timedelta(days=-12, hours=8)),  # Tết 2025 (27-31/01 off) does not count: 22/01
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("deadline, working_days, trigger", ALARMS)
+def test_every_deadline_has_an_alarm_working_days_before(rules, deadline, working_days, trigger):
+    from dataclasses import replace
+
+    from pipeline.derive import ChildTask
+
+    settings = replace(rules.derive, alarm_working_days=working_days, lead_report=0, lead_default=0)
+    plan = _one_task_plan(rules, "01/01/2030", dt.date(2024, 10, 1))
+    plan = replace(plan, duties=(replace(plan.duties[0], due=(deadline,)),), assignments=())
+    assert isinstance(plan.tasks[0], ChildTask)
+    (event,) = _ics(plan, replace(rules, derive=settings)).walk("VEVENT")
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["action"]) == "DISPLAY"
+    assert alarm.decoded("trigger") == trigger
 
 
 @pytest.mark.parametrize("name, slug", [

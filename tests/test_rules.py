@@ -89,3 +89,31 @@ def test_example_that_contradicts_its_table_is_refused(tmp_path):
     (tmp_path / "legacy_encodings.json").write_text(json.dumps(bad), encoding="utf-8")
     with pytest.raises(rules_module.RulesError, match="Gi¸o"):
         rules_module.load(tmp_path)
+
+
+# fmt: off
+BAD_DERIVE = [
+    ({"calendar": {"alarm_working_days": -1}}, "derive.calendar.alarm_working_days: expected a number"),
+    ({"calendar": {"alarm_hour": 25}}, "derive.calendar.alarm_hour: expected an hour"),
+    ({"ledger": {"reports": {"min_share": 2}}}, "derive.ledger.reports.min_share: expected a share"),
+    ({"ledger": {"reports": {"task": {"examples": ["Tổ chức tập huấn"]}}}},
+     "derive.ledger.reports.task: the example 'Tổ chức tập huấn' is not matched"),
+    ({"ledger": {"reports": {"task": {"non_examples": ["gửi danh sách"]}}}},
+     "derive.ledger.reports.task: the non-example 'gửi danh sách' is matched"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("overlay, message", BAD_DERIVE)
+def test_a_bad_ledger_or_calendar_setting_names_the_entry(tmp_path, overlay, message):
+    (tmp_path / "derive.json").write_text(json.dumps(overlay, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(rules_module.RulesError) as caught:
+        rules_module.load(tmp_path)
+    assert str(caught.value).startswith(message)
+
+
+def test_the_ledger_and_calendar_settings_load(rules):
+    reports = rules.derive.reports
+    assert (rules.derive.alarm_working_days, rules.derive.alarm_hour) == (3, 8)
+    assert reports.doc_types == ("Báo cáo", "Công văn") and "báo" in reports.generic
+    assert reports.task.search("gửi danh sách về Phòng GDĐT") and not reports.task.search("Cử cán bộ tập huấn")

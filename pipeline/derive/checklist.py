@@ -1,5 +1,6 @@
 """The task checklist of a child plan: one row per task and occurrence, as Excel, CSV and
-iCalendar; and the batch summary workbook of every unit's rows.
+iCalendar (a recurring task as one event with an RRULE and its moved instances); and the
+batch summary workbook of every unit's rows.
 
 A recurring task gives one dated row per occurrence over the plan's period (a monthly
 report across a school year is nine or ten rows). Document text is data: a cell that
@@ -14,6 +15,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..rules import Rules
 from ..sheets import Table, csv_bytes, workbook
@@ -23,6 +25,11 @@ from .schedule import RECURRENCE_WORDS
 COLUMNS = ("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Định kỳ",
            "Sản phẩm / số lượng", "Căn cứ", "Trạng thái", "Ghi chú")
 WIDTHS = (6, 70, 28, 24, 13, 14, 22, 24, 16, 30)
+# hidden columns of the workbook, so that a checklist a unit fills in and sends back is
+# known row by row (issue 16, ingest/returned.py): the task's id in the ledger, the ledger
+# unit when the row is one unit's, and the status the row had when it was written (what
+# the unit changed, and whether the ledger changed since, are told apart by it)
+ID_COLUMNS = ("Mã nhiệm vụ", "Đơn vị theo dõi", "Trạng thái khi lập")
 
 
 @dataclass(frozen=True)
@@ -38,10 +45,21 @@ class Row:
     source: str
     status: str
     note: str = ""  # the plan's warning about this task (a parent deadline already over)
+    task_id: str = ""  # the task's id in the ledger ('' without one)
+    ledger_unit: str = ""  # the ledger's unit when the row is one unit's ('' for several)
 
 
-# the status of a task of a plan as the ledger has it, and a note ('Đã hoàn thành: 2/5 đơn vị')
-StatusOf = Callable[[ChildPlan, ChildTask], tuple[str, str]]
+class Standing(NamedTuple):
+    """A task of a plan as the ledger has it: its status, a note ('Đã hoàn thành: 2/5 đơn
+    vị'), its id, and its unit when the checklist row is one unit's."""
+
+    status: str
+    note: str = ""
+    task_id: str = ""
+    unit: str = ""
+
+
+StatusOf = Callable[[ChildPlan, ChildTask], Standing]
 
 
 def rows(plan: ChildPlan, rules: Rules, status_of: StatusOf | None = None) -> list[Row]:
@@ -49,7 +67,8 @@ def rows(plan: ChildPlan, rules: Rules, status_of: StatusOf | None = None) -> li
     the status of each from the ledger when `status_of` is given, else the first status."""
     out: list[Row] = []
     for task in plan.tasks:
-        status, said = status_of(plan, task) if status_of else (rules.derive.statuses[0], "")
+        standing = status_of(plan, task) if status_of else Standing(rules.derive.statuses[0])
+        status, said = standing.status, standing.note
         note = "; ".join(n for n in (task.note, said) if n)
         dates = [dt.date.fromisoformat(d) for d in task.due] or [None]
         for due in dates:
@@ -58,7 +77,7 @@ def rows(plan: ChildPlan, rules: Rules, status_of: StatusOf | None = None) -> li
                 due=due, deadline_text=task.deadline.text if task.deadline and due is None else "",
                 recurrence=RECURRENCE_WORDS.get(task.recurrence or "", ""),
                 product=task.quantity.text if task.quantity else "", source=task.source, status=status,
-                note=note))
+                note=note, task_id=standing.task_id, ledger_unit=standing.unit))
     return out
 
 
@@ -68,8 +87,9 @@ def _cells(row: Row) -> list[object]:
             row.status, row.note]
 
 
-def checklist_table(table: list[Row], title: str, rules: Rules) -> Table:
-    """The rows as a Table; summary rows also say which unit and which document."""
+def checklist_table(table: list[Row], title: str, rules: Rules, ids: bool = False) -> Table:
+    """The rows as a Table; summary rows also say which unit and which document; with
+    `ids`, the hidden columns a returned checklist is read back by."""
     columns, widths = list(COLUMNS), list(WIDTHS)
     summary = any(isinstance(row, SummaryRow) for row in table)
     if summary:
@@ -79,8 +99,13 @@ def checklist_table(table: list[Row], title: str, rules: Rules) -> Table:
         cells = _cells(row)
         if summary:
             cells[1:1] = [row.unit, row.document]
+        if ids:
+            cells += [row.task_id, row.ledger_unit, row.status if row.task_id else ""]
         values.append(cells)
-    return Table(title, tuple(columns), tuple(widths), values, ("Trạng thái", rules.derive.statuses))
+    if ids:
+        columns, widths = columns + list(ID_COLUMNS), widths + [12] * len(ID_COLUMNS)
+    return Table(title, tuple(columns), tuple(widths), values, ("Trạng thái", rules.derive.statuses),
+                 hidden=ID_COLUMNS if ids else ())
 
 
 def checklist_csv(table: list[Row], rules: Rules) -> bytes:
@@ -89,36 +114,177 @@ def checklist_csv(table: list[Row], rules: Rules) -> bytes:
 
 
 def checklist_xlsx(table: list[Row], title: str, rules: Rules) -> bytes:
-    """The workbook: frozen header, filters, widths, a drop-down status, A4 landscape print."""
-    return workbook([checklist_table(table, title, rules)])
+    """The workbook: frozen header, filters, widths, a drop-down status, A4 landscape print,
+    and the hidden columns that let vanban read it back when a unit returns it filled in."""
+    return workbook([checklist_table(table, title, rules, ids=True)])
 
 
-def checklist_ics(plan: ChildPlan, unit_name: str) -> bytes:
-    """An iCalendar file: one all-day event per dated task, recurring occurrences as RDATEs
-    (each moved to its own working day, so no rule would give them)."""
+def checklist_ics(plan: ChildPlan, unit_name: str, rules: Rules) -> bytes:
+    """An iCalendar file: one all-day event per dated task, its summary starting with the
+    action (then the owner), an alarm `calendar.alarm_working_days` working days before.
+
+    A recurring task is one event with an RRULE up to the end of the plan's period: Outlook
+    and the phone calendars people keep drop events given only by RDATE. The checklist
+    moves each occurrence to a working day (a 20th that is a Sunday is due on Friday the
+    18th), which no rule gives: such an occurrence is the rule's instance moved, a VEVENT
+    with the same UID and the RECURRENCE-ID of the day the rule gives (RFC 5545 3.8.4.4),
+    which every calendar shows in place of it."""
     from icalendar import Calendar, Event
 
+    from .schedule import WorkCalendar
+
+    work = WorkCalendar(rules.derive)
     calendar = Calendar()
     calendar.add("prodid", "-//vanban//checklist//VI")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"{unit_name}: {plan.parent.number or 'kế hoạch'}")
+    period_end = dt.date.fromisoformat(plan.period[1]) if plan.period[1] else None
     for index, task in enumerate(plan.tasks):
         if not task.due:
             continue
         days = [dt.date.fromisoformat(d) for d in task.due]
-        event = Event()
         seed = f"{plan.parent.source.sha256}|{plan.unit.class_id}|{unit_name}|{index}"
-        event.add("uid", hashlib.sha1(seed.encode("utf-8")).hexdigest() + "@vanban")
-        event.add("summary", f"{task.owner}: {task.action[:120]}")
-        event.add("description", f"{task.action}\nThời hạn: {task.deadline.text if task.deadline else ''}\n"
-                                 f"Căn cứ: {task.source}" + (f"\nLưu ý: {task.note}" if task.note else ""))
-        event.add("dtstart", days[0])
-        event.add("dtend", days[0] + dt.timedelta(days=1))
-        event.add("dtstamp", dt.datetime.combine(days[0], dt.time(), tzinfo=dt.UTC))
-        if len(days) > 1:
-            event.add("rdate", days[1:])
-        calendar.add_component(event)
+        uid = hashlib.sha1(seed.encode("utf-8")).hexdigest() + "@vanban"
+        summary = _summary(task)
+        description = (f"{task.action}\nĐơn vị chủ trì: {task.owner}\n"
+                       f"Thời hạn: {task.deadline.text if task.deadline else ''}\nCăn cứ: {task.source}"
+                       + (f"\nLưu ý: {task.note}" if task.note else ""))
+
+        stamp = dt.datetime.combine(days[0], dt.time(), tzinfo=dt.UTC)
+
+        def event(start: dt.date, moved_from: dt.date | None = None, text=(uid, summary, description, stamp)) -> Event:
+            return _event(*text, start, moved_from, _alarm(start, text[1], work, rules))
+
+        recurring = recurrence_rule(task.recurrence, days, period_end)
+        if recurring is None:
+            master = event(days[0])
+            if len(days) > 1:  # a recurrence no rule can say: its days as they are
+                master.add("rdate", days[1:])
+            calendar.add_component(master)
+            continue
+        rule, first, moved = recurring
+        master = event(first)
+        master.add("rrule", rule)
+        calendar.add_component(master)
+        for nominal, actual in moved:
+            calendar.add_component(event(actual, moved_from=nominal))
     return calendar.to_ical()
+
+
+def _event(uid: str, summary: str, description: str, stamp: dt.datetime, start: dt.date,
+           moved_from: dt.date | None, alarm) -> object:
+    """One all-day VEVENT with its alarm; `moved_from`: the rule's day it replaces."""
+    from icalendar import Event
+
+    item = Event()
+    item.add("uid", uid)
+    item.add("summary", summary)
+    item.add("description", description)
+    item.add("dtstart", start)
+    item.add("dtend", start + dt.timedelta(days=1))
+    item.add("dtstamp", stamp)
+    if moved_from is not None:
+        item.add("recurrence-id", moved_from)
+    item.add_component(alarm)
+    return item
+
+
+# the RRULE frequency and interval of each recurrence that the checklists expand
+_RRULE = {"weekly": ("WEEKLY", 1), "monthly": ("MONTHLY", 1), "quarterly": ("MONTHLY", 3),
+          "semiannual": ("MONTHLY", 6), "yearly": ("YEARLY", 1), "school-year": ("YEARLY", 1)}
+_SUMMARY_CHARS = 110  # what a phone's agenda line shows, give or take
+
+
+def recurrence_rule(recurrence: str | None, days: list[dt.date], period_end: dt.date | None
+                    ) -> tuple[dict[str, object], dt.date, list[tuple[dt.date, dt.date]]] | None:
+    """The RRULE of a recurring task's days (its parts for icalendar), the first day the
+    rule gives, and the occurrences moved off the rule as (the rule's day, the day due).
+
+    The rule's day of the month (of the week, of the year) is the one most occurrences fall
+    on, as the checklist chose it; UNTIL is the end of the plan's period, or the last
+    deadline when the lead time leaves the rule's next day inside the period. When the rule does
+    not give as many days as the checklist has (a 31st in a short month), the rule counts
+    from the first day instead, and every other day is an instance moved. None for a task
+    that does not recur or recurs daily (a daily task is one row, and one event)."""
+    from dateutil import rrule as du
+
+    if recurrence not in _RRULE or not days:
+        return None
+    freq, interval = _RRULE[recurrence]
+    until = max(period_end or days[-1], days[-1])
+    first = days[0]
+    parts: dict[str, object] = {"freq": freq}
+    if interval > 1:
+        parts["interval"] = interval
+    by: dict[str, object] = {}
+    if freq == "MONTHLY":
+        day = _most_common([d.day for d in days])
+        by = {"bymonthday": day}
+        anchor = _replace_day(first, first.month, day)
+    elif freq == "WEEKLY":
+        weekday = _most_common([d.weekday() for d in days])
+        by = {"byweekday": weekday}
+        anchor = first + dt.timedelta(days=weekday - first.weekday())
+    else:
+        month, day = _most_common([(d.month, d.day) for d in days])
+        by = {"bymonth": month, "bymonthday": day}
+        anchor = _replace_day(first, month, day)
+    nominal: list[dt.date] = []
+    if anchor is not None and anchor <= until:
+        nominal = [when.date() for when in du.rrule(
+            getattr(du, freq), interval=interval, dtstart=dt.datetime.combine(anchor, dt.time()),
+            until=dt.datetime.combine(until, dt.time()), **by)]
+    if len(nominal) > len(days) and nominal[:1] == [anchor]:
+        # the lead time moved the last deadline away from the period's end (a weekly report
+        # due on Friday the 23rd, the period ending on Saturday the 31st): the rule stops at
+        # the last deadline instead of giving one more
+        nominal = nominal[:len(days)]
+        until = nominal[-1]
+    if len(nominal) == len(days) and nominal[0] == anchor:
+        names = {"bymonthday": "bymonthday", "bymonth": "bymonth", "byweekday": "byday"}
+        for key, value in by.items():
+            parts[names[key]] = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[value] if key == "byweekday" else value
+        parts["until"] = until
+    else:
+        nominal = [when.date() for when in du.rrule(getattr(du, freq), interval=interval, count=len(days),
+                                                    dtstart=dt.datetime.combine(first, dt.time()))]
+        parts["count"] = len(days)
+    return parts, nominal[0], [(n, d) for n, d in zip(nominal, days, strict=True) if n != d]
+
+
+def _most_common(values: list):
+    """The value most occurrences have; of equals, the earliest."""
+    return max(sorted(set(values)), key=values.count)
+
+
+def _replace_day(day: dt.date, month: int, day_of_month: int) -> dt.date | None:
+    try:
+        return day.replace(month=month, day=day_of_month)
+    except ValueError:
+        return None
+
+
+def _summary(task: ChildTask) -> str:
+    """The action first, as a calendar's agenda line shows it, then who acts."""
+    action = " ".join(task.action.split()).rstrip(" .;")
+    if len(action) > _SUMMARY_CHARS:
+        action = action[:_SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+    return f"{action[:1].upper()}{action[1:]} - {task.owner}"
+
+
+def _alarm(day: dt.date, summary: str, work, rules: Rules):
+    """A display alarm `alarm_working_days` working days before `day`, at `alarm_hour`: an
+    all-day event starts at midnight, so the trigger is that many calendar days back and
+    then forward to the hour (a deadline on Monday with 3 working days warns on Wednesday)."""
+    from icalendar import Alarm
+
+    settings = rules.derive
+    before = (day - work.working_days_before(day, settings.alarm_working_days)).days
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Sắp đến hạn: {summary}")
+    alarm.add("trigger", dt.timedelta(days=-before, hours=settings.alarm_hour))
+    return alarm
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def write_plan(folder: Path, derived: Derived, rules: Rules, status_of: StatusOf
         ".docx": plan_docx(plan, rules),
         ".xlsx": checklist_xlsx(table, title, rules),
         ".csv": checklist_csv(table, rules),
-        ".ics": checklist_ics(plan, plan.unit.name),
+        ".ics": checklist_ics(plan, plan.unit.name, rules),
     }
     written = []
     for suffix, content in files.items():

@@ -26,10 +26,7 @@ FONT = "Times New Roman"
 
 def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     """The DOCX bytes of the child plan draft."""
-    import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
 
     hierarchy = rules.hierarchy
     unit_class = hierarchy.get(plan.unit.class_id)
@@ -37,57 +34,14 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     reference = parent_reference(parent, rules)
     unit_name = plan.unit.name if plan.unit.name != unit_class.name else unit_class.one
 
-    document = docx.Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(2)
-    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
-    normal = document.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(14)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)  # Word falls back per script otherwise
-    normal.paragraph_format.space_after = Pt(3)
-
-    def para(container, text: str = "", *, bold: bool = False, italic: bool = False, size: float = 14,
-             align=None, indent: bool = False):
-        paragraph = container.add_paragraph()
-        if not text and size < 14:  # an empty line as small as asked, not a full line of Normal
-            paragraph.paragraph_format.space_after = Pt(0)
-            paragraph.paragraph_format.line_spacing = Pt(size)
-        if text:
-            run = paragraph.add_run(text)
-            run.bold, run.italic, run.font.size = bold, italic, Pt(size)
-        if align is not None:
-            paragraph.alignment = align
-        if indent:
-            paragraph.paragraph_format.first_line_indent = Cm(1)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        return paragraph
-
-    def two_columns(widths: tuple[float, float]):
-        table = document.add_table(rows=1, cols=2)
-        table.autofit = False
-        for column, cell, width in zip(table.columns, table.rows[0].cells, widths):
-            column.width = cell.width = Cm(width)  # the grid for LibreOffice, the cell for Word
-            cell._element.remove(cell.paragraphs[0]._element)  # start each cell empty
-        return table.rows[0].cells
-
+    document = new_document()
     centre = WD_ALIGN_PARAGRAPH.CENTER
     # the units below a Phòng are in its district: their plans are headed by its place
     own = issuer_class(parent, hierarchy)
     same_place = own is not None and plan.unit.class_id in hierarchy.get(own).children and own != "so"
     place = plan.unit.place or (parent.place if same_place and parent.place else "...")
-    left, right = two_columns((7.5, 9.0))
-    body_name = hierarchy.split_place(unit_name)[0]
-    if unit_class.parent_body:
-        para(left, unit_class.parent_body.format(place=place).upper().strip(), size=13, align=centre)
-    para(left, body_name.upper(), bold=True, size=13, align=centre)
-    _rule(para(left, size=4, align=centre), column=7.5, length=2.5)
-    para(left, "Số: .../KH-" + unit_class.code, size=13, align=centre)
-    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=centre)  # one line: 12 pt
-    para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=centre)
-    _rule(para(right, size=4, align=centre), column=9.0, length=6.2)
-    para(right, f"{place}, {_date_line(plan.date)}", italic=True, size=14, align=centre)
-    _page_numbers(section, size=13)
+    header(document, unit_class, hierarchy.split_place(unit_name)[0], place, "Số: .../KH-" + unit_class.code,
+           plan.date)
 
     para(document)
     para(document, "KẾ HOẠCH", bold=True, align=centre)
@@ -131,23 +85,113 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
             para(document, "- " + _item(task), indent=True)
     para(document, rules.derive.text("closing_school" if inside else "closing", unit_short=unit_name), indent=True)
 
-    left, right = two_columns((8.0, 8.5))
-    para(left, "Nơi nhận:", bold=True, italic=True, size=12)
     issuer = reference.split(" của ", 1)[1] if " của " in reference else "Cơ quan cấp trên"
     if own and own != "bo" and parent.place:  # 'Phòng GDĐT Nam Đàn', 'Sở GDĐT Nghệ An': the parent itself
         issuer = f"{hierarchy.get(own).short} {parent.place}"
-    para(left, f"- {issuer} (để báo cáo);", size=11)
-    for owner in [rules.derive.text("staff_recipients")] if inside else groups:
-        para(left, f"- {owner} (để thực hiện);", size=11)
+    staff = [rules.derive.text("staff_recipients")] if inside else groups  # a school sends it to its staff
+    recipients = [f"{issuer} (để báo cáo)", *(f"{owner} (để thực hiện)" for owner in staff)]
+    closing(document, recipients, unit_class.head)
+    return save(document, parent.date)
+
+
+# --- the layout of Nghị định 30/2020 Phụ lục I, shared by every document vanban drafts ---
+def new_document():
+    """An empty A4 document: margins 20/20/30/15 mm, Times New Roman 14 pt, pages numbered
+    from the second."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(14)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)  # Word falls back per script otherwise
+    normal.paragraph_format.space_after = Pt(3)
+    return document
+
+
+def para(container, text: str = "", *, bold: bool = False, italic: bool = False, size: float = 14,
+         align=None, indent: bool = False):
+    """A paragraph of one plain run; `indent`: a body paragraph, first line 1 cm, justified."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    paragraph = container.add_paragraph()
+    if not text and size < 14:  # an empty line as small as asked, not a full line of Normal
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.line_spacing = Pt(size)
+    if text:
+        run = paragraph.add_run(text)
+        run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+    if align is not None:
+        paragraph.alignment = align
+    if indent:
+        paragraph.paragraph_format.first_line_indent = Cm(1)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    return paragraph
+
+
+def two_columns(document, widths: tuple[float, float]):
+    """The two cells of a borderless one-row table `widths` cm wide, each empty."""
+    from docx.shared import Cm
+
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    for column, cell, width in zip(table.columns, table.rows[0].cells, widths):
+        column.width = cell.width = Cm(width)  # the grid for LibreOffice, the cell for Word
+        cell._element.remove(cell.paragraphs[0]._element)  # start each cell empty
+    return table.rows[0].cells
+
+
+def header(document, unit_class, body_name: str, place: str, number_line: str, day: str | None,
+           about: str | None = None) -> None:
+    """The two-column header: the cơ quan chủ quản, the unit (`body_name`, its place
+    taken off), the rule under it and the
+    Số line (and a công văn's 'V/v ...' under it) left; the quốc hiệu, the tiêu ngữ with its
+    rule and the place-and-date line right; page numbers from the second page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    left, right = two_columns(document, (7.5, 9.0))
+    if unit_class.parent_body:
+        para(left, unit_class.parent_body.format(place=place).upper().strip(), size=13, align=centre)
+    para(left, body_name.upper(), bold=True, size=13, align=centre)
+    _rule(para(left, size=4, align=centre), column=7.5, length=2.5)
+    para(left, number_line, size=13, align=centre)
+    if about:
+        para(left, about, size=12, align=centre)
+    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=centre)  # one line: 12 pt
+    para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=centre)
+    _rule(para(right, size=4, align=centre), column=9.0, length=6.2)
+    para(right, f"{place}, {_date_line(day)}", italic=True, size=14, align=centre)
+    _page_numbers(document.sections[0], size=13)
+
+
+def closing(document, recipients: list[str], head: str) -> None:
+    """Nơi nhận left (each recipient a line, then 'Lưu: VT.'), the signer's office right
+    with room for the signature and a dotted line for the name."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    left, right = two_columns(document, (8.0, 8.5))
+    para(left, "Nơi nhận:", bold=True, italic=True, size=12)
+    for recipient in recipients:
+        para(left, f"- {recipient};", size=11)
     para(left, "- Lưu: VT.", size=11)
-    para(right, unit_class.head, bold=True, size=13, align=centre)
+    para(right, head, bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     for _ in range(3):
         para(right)
-    para(right, "........................", size=13, align=centre)
+    para(right, "........................", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
 
+
+def save(document, day: str | None) -> bytes:
+    """The bytes, the same for the same content on every run (dated `day`)."""
     buffer = io.BytesIO()
     document.save(buffer)
-    return stable_zip(buffer.getvalue(), f"{parent.date or '2000-01-01'}T00:00:00Z")
+    return stable_zip(buffer.getvalue(), f"{day or '2000-01-01'}T00:00:00Z")
 
 
 def _rule(paragraph, column: float, length: float) -> None:
