@@ -399,6 +399,9 @@ def _audit_corpus(args, floors: dict[str, float]) -> list[str]:
         short.append(f"audit recall {result.total_recall:.3f} < {floors['audit.recall']}: missed {result.missed}")
     if len(result.false) > floors.get("audit.false_findings_max", float("inf")):
         short.append(f"audit false findings {len(result.false)}: {result.false[:3]}")
+    if len(result.stray) > floors.get("audit.stray_findings_max", float("inf")):
+        short.append(f"audit findings on seeded chains that were no seeded fault {len(result.stray)}: "
+                     f"{result.stray[:3]}")
     return short
 
 

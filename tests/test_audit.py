@@ -165,3 +165,21 @@ def test_the_corpus_score_gives_precision_per_kind():
     lines = score.lines()
     assert "audit duplicate-number           precision 0.500 (1/2)" in lines
     assert lines[-1].endswith("that were no seeded fault: 1")
+
+
+@pytest.mark.parametrize("deadline, day, before", [
+    ("2024-09-15", "2024-09-27", True),    # the seeded fault of the audit corpus: due before the plan existed
+    ("2024-10-15", "2024-09-27", False),
+    ("2024-09-27", "2024-09-27", False),   # due the day it is issued: tight, not impossible
+    (None, "2024-09-27", False),
+    ("2024-09-15", None, False),           # a plan without a date cannot tell
+])
+def test_a_parent_deadline_over_before_the_parent_binds_no_child(deadline, day, before):
+    """The parent's impossible deadline is reported on the parent (deadline-before-document);
+    a child is not 'later' than it."""
+    from pipeline.audit.coverage import _before_issue
+    from pipeline.record import Deadline, Task
+
+    due = Deadline("trước ngày …", deadline, deadline) if deadline else None
+    task = Task("Các trường", "Gửi kế hoạch về Phòng", due)
+    assert _before_issue(task, day) is before

@@ -132,6 +132,11 @@ def coverage_findings(links: list[Link], records: list[Record], rules: Rules, ch
             if id(task) not in clauses:
                 clauses[id(task)] = _clauses(task, parent.record.date, rules)
             for part in clauses[id(task)]:
+                if _before_issue(part, parent.record.date):
+                    # a deadline already over when the parent was issued is the parent's own
+                    # fault (deadline-before-document, found on the parent): it binds no child,
+                    # and a child is not late against it
+                    continue
                 # each dated clause is compared with the child task that carries it best (and any
                 # as good), never with a weaker one that only shares the plan's topic words, and
                 # a sentence with several deadlines is not compared whole (issue 15)
@@ -174,6 +179,11 @@ def _later(parent: Task, child: Task) -> tuple[str, str] | None:
     if child.deadline.end > parent.deadline.end:
         return parent.deadline.text, child.deadline.text
     return None
+
+
+def _before_issue(task: Task, day: str | None) -> bool:
+    """Whether the task's deadline ended before `day`, the date of the document giving it."""
+    return bool(day and task.deadline and task.deadline.end and task.deadline.end < day)
 
 
 def _task_quote(record: Record, task: Task) -> Quote:
