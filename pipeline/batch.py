@@ -3,9 +3,10 @@
 `discover` lists the input files (sub-folders included; links and hidden files are not
 followed); `process_file` is a pure function of one file and the rules; `run_batch`
 writes the outputs: `records.jsonl`, `records/<name>.json`, the clean text of each file in
-`text/<name>.json`, `errors.jsonl`, the child plans and checklists of `derived/`
-(pipeline/derive), the audit of the batch (`audit.csv`, `audit.xlsx`; pipeline/audit) and
-the report (`report/index.html`; pipeline/report).
+`text/<name>.json`, `errors.jsonl` and the store (pipeline/store.py); then, unless only
+ingest is asked for, the child plans and checklists of `derived/` (pipeline/derive), the
+audit of the batch (`audit.csv`, `audit.xlsx`; pipeline/audit) and the report
+(`report/index.html`; pipeline/report).
 """
 
 from __future__ import annotations
@@ -104,7 +105,8 @@ def process_file(path: Path, display: str, rules: Rules) -> Processed:
 
 def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[str, ...] = (),
               unit: Unit | None = None, workers: int = 1, scheduler: str | object | None = None,
-              on: dt.date | None = None, roster: Roster | None = None, who: str = "vanban") -> BatchResult:
+              on: dt.date | None = None, roster: Roster | None = None, who: str = "vanban",
+              ingest_only: bool = False) -> BatchResult:
     """Process every file of `inbox` and write the outputs under `out`.
 
     `report(path, error_or_None)` is called after each file (the CLI prints from it).
@@ -115,6 +117,10 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
     first working day after each parent's date). The ledger is brought up to the batch
     (its tasks for each named unit of `roster` under `unit`, pipeline/ledger.py) before the
     checklists are written, so they show its statuses.
+
+    `ingest_only` (`vanban ingest`) stops after the records, their text, the errors and the
+    store (its cache, and its tables with each document's own findings and the citations
+    resolved): no child plans, ledger, audit files or report are made.
     """
     inbox, out = Path(inbox), Path(out)
     if out.resolve().is_relative_to(inbox.resolve()):
@@ -170,16 +176,19 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                         stale.unlink()
         # the same dispatch as PDF and DOCX, or twice: one document from here on
         result.documents = documents(result.records, texts)
-        derived = derive_records(result.documents, rules, result, report, unit, on)
-        keys = {r.source.path: document_key(r, texts) for r in result.documents}
-        head = unit.name if unit else None
-        entries = ledger_entries(result.documents, keys, rules, roster, head)
-        result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
-        status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
-        write_derived(out / "derived", derived, rules, status_of)
-        checked = audit(result.documents, rules)
-        write_audit(out, checked, rules)
-        write_report(out / "report", result.documents, texts, checked, derived, rules)
+        if ingest_only:
+            checked = audit(result.documents, rules, between=False)
+        else:
+            derived = derive_records(result.documents, rules, result, report, unit, on)
+            keys = {r.source.path: document_key(r, texts) for r in result.documents}
+            head = unit.name if unit else None
+            entries = ledger_entries(result.documents, keys, rules, roster, head)
+            result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
+            status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
+            write_derived(out / "derived", derived, rules, status_of)
+            checked = audit(result.documents, rules)
+            write_audit(out, checked, rules)
+            write_report(out / "report", result.documents, texts, checked, derived, rules)
         store.replace_batch(result.documents, texts, checked.findings,
                             {(link.citing.path, link.index): link.cited.path for link in checked.links if link.cited})
     write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
