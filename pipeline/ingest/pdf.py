@@ -270,7 +270,7 @@ def _signature_image(data: bytes, index: int, page, lines: list[Line], rules: Ru
         return lines
     number = index + 1
     out = signature.reread(lines, float(page.width), number, rules,
-                           lambda: _render(data, index, page, rules), only_if_unnamed=True)
+                           lambda: _render(data, index, page, rules))
     if out is not lines:
         warnings.append(f"[ocr] page {number}: the signer's name is in an image; read by OCR")
     return out
