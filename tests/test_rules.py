@@ -89,3 +89,13 @@ def test_example_that_contradicts_its_table_is_refused(tmp_path):
     (tmp_path / "legacy_encodings.json").write_text(json.dumps(bad), encoding="utf-8")
     with pytest.raises(rules_module.RulesError, match="Gi¸o"):
         rules_module.load(tmp_path)
+
+
+def test_spaced_letters_check_their_examples(tmp_path):
+    """An overlay's example of letters set apart must hold: a non-example that would be joined
+    stops the load, naming it."""
+    (tmp_path / "ingest.json").write_text(json.dumps(
+        {"text_layer": {"spaced_letters": {"non_examples": ["ngân sách trung ươ n g"]}}}, ensure_ascii=False),
+        encoding="utf-8")
+    with pytest.raises(rules_module.RulesError, match="spaced_letters: non-example 'ngân sách trung ươ n g'"):
+        rules_module.load(tmp_path)
