@@ -14,6 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,7 +109,7 @@ def process_file(path: Path, display: str, rules: Rules) -> Processed:
 def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[str, ...] = (),
               unit: Unit | None = None, workers: int = 1, scheduler: str | object | None = None,
               on: dt.date | None = None, roster: Roster | None = None, who: str = "vanban",
-              ingest_only: bool = False) -> BatchResult:
+              ingest_only: bool = False, timings: dict[str, float] | None = None) -> BatchResult:
     """Process every file of `inbox` and write the outputs under `out`.
 
     `report(path, error_or_None)` is called after each file (the CLI prints from it).
@@ -120,7 +123,9 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
 
     `ingest_only` (`vanban ingest`) stops after the records, their text, the errors and the
     store (its cache, and its tables with each document's own findings and the citations
-    resolved): no child plans, ledger, audit files or report are made.
+    resolved): no child plans, ledger, audit files or report are made. `timings`, when
+    given, receives the seconds of the cross-document stages: derive (child plans, ledger,
+    checklists), audit, report and store.
     """
     inbox, out = Path(inbox), Path(out)
     if out.resolve().is_relative_to(inbox.resolve()):
@@ -179,21 +184,38 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         if ingest_only:
             checked = audit(result.documents, rules, between=False)
         else:
-            derived = derive_records(result.documents, rules, result, report, unit, on)
-            keys = {r.source.path: document_key(r, texts) for r in result.documents}
-            head = unit.name if unit else None
-            entries = ledger_entries(result.documents, keys, rules, roster, head)
-            result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
-            status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
-            write_derived(out / "derived", derived, rules, status_of)
-            checked = audit(result.documents, rules)
-            write_audit(out, checked, rules)
-            write_report(out / "report", result.documents, texts, checked, derived, rules)
-        store.replace_batch(result.documents, texts, checked.findings,
-                            {(link.citing.path, link.index): link.cited.path for link in checked.links if link.cited})
+            with _timed(timings, "derive"):
+                derived = derive_records(result.documents, rules, result, report, unit, on)
+                keys = {r.source.path: document_key(r, texts) for r in result.documents}
+                head = unit.name if unit else None
+                entries = ledger_entries(result.documents, keys, rules, roster, head)
+                result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
+                status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
+                write_derived(out / "derived", derived, rules, status_of)
+            with _timed(timings, "audit"):
+                checked = audit(result.documents, rules)
+                write_audit(out, checked, rules)
+            with _timed(timings, "report"):
+                write_report(out / "report", result.documents, texts, checked, derived, rules)
+        with _timed(timings, "store"):
+            store.replace_batch(result.documents, texts, checked.findings,
+                                {(link.citing.path, link.index): link.cited.path
+                                 for link in checked.links if link.cited})
     write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
     write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
     return result
+
+
+@contextmanager
+def _timed(timings: dict[str, float] | None, stage: str) -> Iterator[None]:
+    """Adds the seconds the block takes to `timings[stage]` (make bench: the share of each
+    stage in a whole run)."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        if timings is not None:
+            timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
 def _sha256(path: Path) -> str | None:
