@@ -8,6 +8,7 @@ joined back into paragraphs, headings and list items kept on lines of their own.
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -157,29 +158,36 @@ def _spaced_run(tokens: list[str], start: int, syllables: Syllables, settings: S
     """The end of the longest run of pieces from `start` that joins into a word (`start`
     itself when none does)."""
     pieces: list[str] = []
+    valid: list[bool] = []  # each piece a syllable by itself
     for token in tokens[start:start + settings.max_run]:
         match = _PIECE.fullmatch(token)
         if match is None or len(match.group(2)) > settings.max_piece or (pieces and match.group(1)):
             break
-        pieces.append(match.group(2))
+        piece = match.group(2)
+        ok = _piece_is_syllable(piece, syllables)
+        if ok and len(piece) > 1:
+            break  # a piece that is a word by itself stays one ('điểm b và c' is no 'vàc')
+        pieces.append(piece)
+        valid.append(ok)
         if match.group(3):  # punctuation after the piece ends the word
             break
     for size in range(len(pieces), 1, -1):
-        if _joins(pieces[:size], syllables):
+        if _joins(pieces[:size], valid[:size], syllables):
             return start + size
     return start
 
 
-def _joins(pieces: list[str], syllables: Syllables) -> bool:
+# the short pieces of a page are the same few words again and again ('và', 'các', 'số')
+_piece_is_syllable = functools.lru_cache(maxsize=8192)(is_valid_syllable)
+
+
+def _joins(pieces: list[str], valid: list[bool], syllables: Syllables) -> bool:
     word = "".join(pieces)
     if not (word.isupper() or word.islower()):  # 'T rường' and 'Văn B ở' are not told apart: left
         return False
-    if word.islower() and len(pieces) == 2 and all(len(p) == 1 for p in pieces):
+    if word.islower() and len(pieces) == 2 and all(len(p) == 1 for p in pieces):  # see join_spaced_letters
         return False
-    valid = [is_valid_syllable(p, syllables) for p in pieces]
-    if all(valid) or any(ok and len(p) > 1 for ok, p in zip(valid, pieces)):
-        return False  # a piece that is a word by itself stays one ('điểm b và c' is no 'vàc')
-    return is_valid_syllable(word, syllables)
+    return not all(valid) and is_valid_syllable(word, syllables)
 
 
 # --- legacy fonts ---------------------------------------------------------------------

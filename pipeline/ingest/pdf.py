@@ -239,10 +239,12 @@ def _text_layer(page, number: int, rules: Rules, footer_cut: float | None = None
         return [], "no text layer"
     if normalise.cid_share(raw) > limits.max_cid_share:
         return [], "most glyphs have no Unicode mapping (cid)"
-    spaced = limits.spaced_letters
-    if spaced is not None:  # letters set apart ('G I Á M ĐỐC') are joined before the page is judged
-        raw = normalise.join_spaced_letters(raw, rules.syllables, spaced)
     share, count = normalise.invalid_syllable_share(raw, rules.syllables)
+    spaced = limits.spaced_letters
+    if spaced is not None and share > limits.max_invalid_syllable_share:
+        # letters set apart ('G I Á M ĐỐC') are joined before the page is judged damaged
+        share, count = normalise.invalid_syllable_share(normalise.join_spaced_letters(raw, rules.syllables, spaced),
+                                                        rules.syllables)
     items = [ocr.Word(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in words
              if not _under(w, hidden)]
     items.extend(stamped)
