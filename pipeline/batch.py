@@ -3,9 +3,10 @@
 `discover` lists the input files (sub-folders included; links and hidden files are not
 followed); `process_file` is a pure function of one file and the rules; `run_batch`
 writes the outputs: `records.jsonl`, `records/<name>.json`, the clean text of each file in
-`text/<name>.json`, `errors.jsonl`, the child plans and checklists of `derived/`
-(pipeline/derive), the audit of the batch (`audit.csv`, `audit.xlsx`; pipeline/audit) and
-the report (`report/index.html`; pipeline/report).
+`text/<name>.json`, `errors.jsonl` and the store (pipeline/store.py); then, unless only
+ingest is asked for, the child plans and checklists of `derived/` (pipeline/derive), the
+audit of the batch (`audit.csv`, `audit.xlsx`; pipeline/audit) and the report
+(`report/index.html`; pipeline/report).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,7 +115,8 @@ def process_file(path: Path, display: str, rules: Rules) -> Processed:
 
 def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[str, ...] = (),
               unit: Unit | None = None, workers: int = 1, scheduler: str | object | None = None,
-              on: dt.date | None = None, roster: Roster | None = None, who: str = "vanban") -> BatchResult:
+              on: dt.date | None = None, roster: Roster | None = None, who: str = "vanban",
+              ingest_only: bool = False, timings: dict[str, float] | None = None) -> BatchResult:
     """Process every file of `inbox` and write the outputs under `out`.
 
     `report(path, error_or_None)` is called after each file (the CLI prints from it).
@@ -122,6 +127,12 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
     first working day after each parent's date). The ledger is brought up to the batch
     (its tasks for each named unit of `roster` under `unit`, pipeline/ledger.py) before the
     checklists are written, so they show its statuses.
+
+    `ingest_only` (`vanban ingest`) stops after the records, their text, the errors and the
+    store (its cache, and its tables with each document's own findings and the citations
+    resolved): no child plans, ledger, audit files or report are made. `timings`, when
+    given, receives the seconds of the cross-document stages: derive (child plans, ledger,
+    checklists), audit, report and store.
     """
     inbox, out = Path(inbox), Path(out)
     if out.resolve().is_relative_to(inbox.resolve()):
@@ -194,28 +205,38 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                         stale.unlink()
         # the same dispatch as PDF and DOCX, or twice: one document from here on
         result.documents = documents(result.records, texts)
-        derived = derive_records(result.documents, rules, result, report, unit, on)
-        keys = {r.source.path: document_key(r, texts) for r in result.documents}
-        head = unit.name if unit else None
-        entries = ledger_entries(result.documents, keys, rules, roster, head)
-        result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
-        if head:
-            store.ledger.remember_office(head)
-        for path, rel, rows in returned:
-            _apply_checklist(store, path, rel, rows, rules, who, result)
-        checked = audit(result.documents, rules)
-        # the reports the named units sent about the batch's plans (the audit resolves what they cite)
-        answered, unsure = answers(result.documents, checked.links, keys, store.ledger.rows(), rules, roster)
-        result.reports_marked = _mark_reports(store, answered, rules, who)
-        result.warnings.extend(InputError(path, why, stage="report") for path, why in unsure)
-        status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
-        write_derived(out / "derived", derived, rules, status_of)
-        if roster is not None:  # named units: each gets its own checklist to fill in and return
-            write_unit_checklists(out / "checklists", store.ledger.rows(), rules)
-        write_audit(out, checked, rules)
-        write_report(out / "report", result.documents, texts, checked, derived, rules)
-        store.replace_batch(result.documents, texts, checked.findings,
-                            {(link.citing.path, link.index): link.cited.path for link in checked.links if link.cited})
+        if ingest_only:
+            checked = audit(result.documents, rules, between=False)
+        else:
+            with _timed(timings, "derive"):
+                derived = derive_records(result.documents, rules, result, report, unit, on)
+                keys = {r.source.path: document_key(r, texts) for r in result.documents}
+                head = unit.name if unit else None
+                entries = ledger_entries(result.documents, keys, rules, roster, head)
+                result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
+                if head:
+                    store.ledger.remember_office(head)
+                for path, rel, rows in returned:
+                    _apply_checklist(store, path, rel, rows, rules, who, result)
+            with _timed(timings, "audit"):
+                checked = audit(result.documents, rules)
+            with _timed(timings, "derive"):
+                # the reports the named units sent about the batch's plans (the audit resolves what they cite)
+                answered, unsure = answers(result.documents, checked.links, keys, store.ledger.rows(), rules, roster)
+                result.reports_marked = _mark_reports(store, answered, rules, who)
+                result.warnings.extend(InputError(path, why, stage="report") for path, why in unsure)
+                status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
+                write_derived(out / "derived", derived, rules, status_of)
+                if roster is not None:  # named units: each gets its own checklist to fill in and return
+                    write_unit_checklists(out / "checklists", store.ledger.rows(), rules)
+            with _timed(timings, "audit"):
+                write_audit(out, checked, rules)
+            with _timed(timings, "report"):
+                write_report(out / "report", result.documents, texts, checked, derived, rules)
+        with _timed(timings, "store"):
+            store.replace_batch(result.documents, texts, checked.findings,
+                                {(link.citing.path, link.index): link.cited.path
+                                 for link in checked.links if link.cited})
     write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
     write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
     write_jsonl(out / "warnings.jsonl", (e.to_dict() for e in result.warnings))
@@ -251,6 +272,18 @@ def _mark_reports(store: Store, answered: list[Answer], rules: Rules, who: str) 
         store.ledger.set_status(answer.task_id, answer.unit, done[0], change, rules.derive.statuses)
         marked += 1
     return marked
+
+
+@contextmanager
+def _timed(timings: dict[str, float] | None, stage: str) -> Iterator[None]:
+    """Adds the seconds the block takes to `timings[stage]` (make bench: the share of each
+    stage in a whole run)."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        if timings is not None:
+            timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
 def _sha256(path: Path) -> str | None:

@@ -52,7 +52,7 @@ def main() -> None:
 
 def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None = None,
            workers: int | None = None, scheduler: str | None = None, on: dt.date | None = None,
-           units_file: str | None = None) -> None:
+           units_file: str | None = None, ingest_only: bool = False) -> None:
     from .batch import discover
     from .workers import default_workers
 
@@ -77,7 +77,8 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
 
     try:
         result = run_batch(Path(inbox), Path(out), rules, report=report, unit=unit, on=on,
-                           workers=workers or default_workers(), scheduler=scheduler, roster=roster, who=_who())
+                           workers=workers or default_workers(), scheduler=scheduler, roster=roster, who=_who(),
+                           ingest_only=ingest_only)
     except InputError as err:
         raise click.UsageError(str(err)) from err
     except Exception as exc:  # the outputs could not be written (a full disk, a read-only folder), or a bug
@@ -101,8 +102,11 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
     n = len(result.records) + len([e for e in result.errors if e.stage != "derive"])
     click.echo(f"{n} files: {len(result.records)} records, {len(result.errors)} failed")
     click.echo(f"records: {Path(out) / 'records.jsonl'}")
-    click.echo(f"derived: {Path(out) / 'derived'} (child plans and checklists by unit; summary.xlsx)")
-    click.echo(f"audit:   {Path(out) / 'audit.xlsx'}, report: {Path(out) / 'report' / 'index.html'}")
+    if ingest_only:
+        click.echo(f"text:    {Path(out) / 'text'} (the clean text of each file)")
+    else:
+        click.echo(f"derived: {Path(out) / 'derived'} (child plans and checklists by unit; summary.xlsx)")
+        click.echo(f"audit:   {Path(out) / 'audit.xlsx'}, report: {Path(out) / 'report' / 'index.html'}")
     click.echo(f"store:   {Path(out) / 'vanban.sqlite'} (vanban search, vanban tasks)")
     if result.ledger is not None:
         change = result.ledger
@@ -202,8 +206,9 @@ def run(inbox: str, out: str, as_unit: str | None, plan_date: dt.datetime | None
 @workers_option
 @rules_option
 def ingest(inbox: str, out: str, workers: int | None, overlays: tuple[str, ...]) -> None:
-    """Ingest every file of INBOX into records (and everything run makes from them)."""
-    _batch(inbox, out, overlays, workers=workers)
+    """Ingest every file of INBOX: records, text, errors and the store; no child plans, audit
+    or report (vanban run makes those)."""
+    _batch(inbox, out, overlays, workers=workers, ingest_only=True)
 
 
 def _read(file: str, overlays: tuple[str, ...]):

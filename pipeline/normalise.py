@@ -8,6 +8,7 @@ joined back into paragraphs, headings and list items kept on lines of their own.
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -19,7 +20,7 @@ import regex
 from .document import Block, Line
 
 if TYPE_CHECKING:
-    from .rules import LegacyEncoding, Rules, Syllables
+    from .rules import LegacyEncoding, Rules, SpacedLetters, Syllables
 
 # Look-alikes that OCR and old fonts put where Vietnamese has Đ/đ (U+0110/U+0111).
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110",
@@ -120,6 +121,73 @@ def invalid_syllable_share(text: str, syllables: Syllables) -> tuple[float, int]
         return 0.0, 0
     bad = sum(not is_valid_syllable(w, syllables) for w in words)
     return bad / len(words), len(words)
+
+
+# a piece of a word set apart: letters, with punctuation before the first piece or after
+# the last ('(B Ộ', 'n g,')
+_PIECE = regex.compile(r"(\p{P}*)(\p{L}+)(\p{P}*)")
+
+
+def join_spaced_letters(text: str, syllables: Syllables, settings: SpacedLetters) -> str:
+    """`text` with the letters a text layer set apart joined back into words: 'G I Á M ĐỐC'
+    → 'GIÁM ĐỐC', 'trung ươ n g' → 'trung ương'.
+
+    A run of pieces is joined when they are all capitals or all small letters, none of more
+    than one letter is a syllable by itself (a word stays whole: 'điểm b và c' keeps its
+    'và'), one is no syllable by itself, and together they make one syllable
+    (rules/syllables.json); the longest such run wins. Two small letters alone stay apart:
+    they are a list label and a word ('tại điểm b ở trên') as often as a broken word.
+    """
+    tokens = text.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        end = _spaced_run(tokens, i, syllables, settings)
+        if end > i + 1:
+            first, last = _PIECE.fullmatch(tokens[i]), _PIECE.fullmatch(tokens[end - 1])
+            letters = "".join(_PIECE.fullmatch(t).group(2) for t in tokens[i:end])  # type: ignore[union-attr]
+            out.append(first.group(1) + letters + last.group(3))  # type: ignore[union-attr]
+            i = end
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
+
+
+def _spaced_run(tokens: list[str], start: int, syllables: Syllables, settings: SpacedLetters) -> int:
+    """The end of the longest run of pieces from `start` that joins into a word (`start`
+    itself when none does)."""
+    pieces: list[str] = []
+    valid: list[bool] = []  # each piece a syllable by itself
+    for token in tokens[start:start + settings.max_run]:
+        match = _PIECE.fullmatch(token)
+        if match is None or len(match.group(2)) > settings.max_piece or (pieces and match.group(1)):
+            break
+        piece = match.group(2)
+        ok = _piece_is_syllable(piece, syllables)
+        if ok and len(piece) > 1:
+            break  # a piece that is a word by itself stays one ('điểm b và c' is no 'vàc')
+        pieces.append(piece)
+        valid.append(ok)
+        if match.group(3):  # punctuation after the piece ends the word
+            break
+    for size in range(len(pieces), 1, -1):
+        if _joins(pieces[:size], valid[:size], syllables):
+            return start + size
+    return start
+
+
+# the short pieces of a page are the same few words again and again ('và', 'các', 'số')
+_piece_is_syllable = functools.lru_cache(maxsize=8192)(is_valid_syllable)
+
+
+def _joins(pieces: list[str], valid: list[bool], syllables: Syllables) -> bool:
+    word = "".join(pieces)
+    if not (word.isupper() or word.islower()):  # 'T rường' and 'Văn B ở' are not told apart: left
+        return False
+    if word.islower() and len(pieces) == 2 and all(len(p) == 1 for p in pieces):  # see join_spaced_letters
+        return False
+    return not all(valid) and is_valid_syllable(word, syllables)
 
 
 # --- legacy fonts ---------------------------------------------------------------------

@@ -74,6 +74,15 @@ class SignatureZone:
 
 
 @dataclass(frozen=True)
+class SpacedLetters:
+    """rules/ingest.json text_layer.spaced_letters: how far letters set apart are joined back
+    into a word ('G I Á M ĐỐC' → 'GIÁM ĐỐC', normalise.join_spaced_letters)."""
+
+    max_piece: int  # letters in one piece of a broken word ('ươ n g': 2)
+    max_run: int  # pieces in one word ('G I Á M': 4)
+
+
+@dataclass(frozen=True)
 class IngestLimits:
     max_file_bytes: int
     max_pages: int
@@ -93,6 +102,7 @@ class IngestLimits:
     max_seconds_per_file: float = 0.0
     signature_zone: SignatureZone | None = None
     stamp_ocr_config: str = ""
+    spaced_letters: SpacedLetters | None = None
 
 
 @dataclass(frozen=True)
@@ -334,7 +344,7 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
     return Rules(
         version=version,
         legacy=_compile_legacy(raw["legacy_encodings"]),
-        ingest=_compile_ingest(raw["ingest"]),
+        ingest=_compile_ingest(raw["ingest"], syllables),
         syllables=syllables,
         doc_types=_compile_doc_types(raw["doc_types"]),
         units=_compile_units(raw["units"]),
@@ -672,7 +682,7 @@ def _compile_legacy(data: dict[str, Any]) -> tuple[LegacyEncoding, ...]:
     return tuple(encodings)
 
 
-def _compile_ingest(data: dict[str, Any]) -> IngestLimits:
+def _compile_ingest(data: dict[str, Any], syllables: Syllables) -> IngestLimits:
     where = "ingest"
     zip_ = _need(data, "zip", dict, where)
     ocr = _need(data, "ocr", dict, where)
@@ -711,7 +721,30 @@ def _compile_ingest(data: dict[str, Any]) -> IngestLimits:
         max_seconds_per_file=float(data.get("max_seconds_per_file", 0)),
         signature_zone=_compile_zone(ocr.get("signature_zone"), f"{where}.ocr.signature_zone"),
         stamp_ocr_config=_stamp_config(ocr.get("stamp", {}), f"{where}.ocr.stamp"),
+        spaced_letters=_compile_spaced(layer.get("spaced_letters"), syllables, f"{where}.text_layer.spaced_letters"),
     )
+
+
+def _compile_spaced(data: dict[str, Any] | None, syllables: Syllables, where: str) -> SpacedLetters | None:
+    """The joining of letters set apart, with its examples: each [as read, joined] pair must
+    come out joined, each non-example unchanged."""
+    if data is None:
+        return None  # an office that wants text layers left as they are leaves it out
+    from .normalise import join_spaced_letters
+
+    settings = SpacedLetters(max_piece=int(_need(data, "max_piece", int, where)),
+                             max_run=int(_need(data, "max_run", int, where)))
+    if settings.max_piece < 1 or settings.max_run < 2:
+        raise RulesError(f"{where}: max_piece must be at least 1 and max_run at least 2")
+    for read, joined in data.get("examples", []):
+        got = join_spaced_letters(read, syllables, settings)
+        if got != joined:
+            raise RulesError(f"{where}: example {read!r} comes out as {got!r}, not {joined!r}")
+    for text in data.get("non_examples", []):
+        got = join_spaced_letters(text, syllables, settings)
+        if got != text:
+            raise RulesError(f"{where}: non-example {text!r} is changed into {got!r}")
+    return settings
 
 
 def _stamp_config(data: dict[str, Any], where: str) -> str:

@@ -117,6 +117,39 @@ def test_run_writes_child_plans_checklists_and_the_summary(batch):
     assert (out / "records.jsonl").stat().st_mode & 0o777 == 0o666 & ~umask, "ordinary permissions, not 0600"
 
 
+def test_ingest_writes_records_text_and_the_store_only(tmp_path):
+    """`vanban ingest` stops after ingest (issue 17): records, text, errors and the store, whose
+    tables serve search and tasks and resolve citations; no child plans, ledger, audit or report.
+    `vanban run` on the same folder then makes them."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    inbox.mkdir()
+    for stem in ("d1_sgddt-nghean-kh-duoinuoc-2024", "d1a_pgddt-namdan-kh-duoinuoc-2024"):
+        shutil.copy(INBOX / f"{stem}.txt", inbox / f"{stem}.txt")
+    result = CliRunner().invoke(main, ["ingest", str(inbox), "--out", str(out), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["errors.jsonl", "records", "records.jsonl", "text",
+                                                     "vanban.sqlite", "warnings.jsonl"]
+    assert len(list((out / "records").glob("*.json"))) == len(list((out / "text").glob("*.json"))) == 2
+    assert "derived" not in result.output and "report" not in result.output
+    with sqlite3.connect(out / "vanban.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+        assert db.execute("SELECT count(*) FROM tasks").fetchone()[0] > 0
+        cited = db.execute("SELECT d.number FROM citations c JOIN documents d ON d.id = c.cited_id").fetchall()
+        assert cited == [("2156/KH-SGDĐT",)]  # the Phòng's plan cites the Sở's, in the batch
+        assert not db.execute("SELECT name FROM sqlite_master WHERE name LIKE 'ledger%'").fetchall()  # untouched
+    found = CliRunner().invoke(main, ["search", str(out), "duoi nuoc"])
+    assert found.exit_code == 0 and found.output.count(".txt\t") == 2
+    result = CliRunner().invoke(main, ["run", str(inbox), "--out", str(out), "-j", "1", "--date", "2024-10-01"])
+    assert result.exit_code == 0, result.output
+    assert {"derived", "report", "audit.csv", "audit.xlsx"} <= {p.name for p in out.iterdir()}
+
+
 def test_derive_for_a_named_unit(tmp_path):
     out = tmp_path / "d"
     result = run("derive", str(INBOX / "d1_sgddt-nghean-kh-duoinuoc-2024.txt"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from datetime import date
 
@@ -188,3 +189,72 @@ def test_a_born_digital_page_with_the_name_in_an_image_reads_it(tmp_path, rules)
     assert record.signer is not None and record.signer.title == "HIỆU TRƯỞNG"
     assert record.signer.name == "Trần Thị Hạnh"
     assert any("name is in an image" in w for w in record.warnings)
+
+
+def _zone_lines(name: str | None) -> list:
+    """A signed page's last lines as a reader gives them: Nơi nhận left, the office right and,
+    when given, the printed name under it (points, A4)."""
+    from pipeline.document import Line
+
+    lines = [Line("Nơi nhận:", 1, "footer-left", (60, 520, 120, 532)),
+             Line("- Lưu: VT.", 1, "footer-left", (60, 536, 120, 548)),
+             Line("GIÁM ĐỐC", 1, "footer-right", (380, 520, 450, 532))]
+    if name:
+        lines.append(Line(name, 1, "footer-right", (370, 600, 470, 612)))
+    return lines
+
+
+@pytest.mark.parametrize("name, read_again", [
+    ("Nguyễn Văn An", False),  # the first reading has the name: Tesseract is not run again
+    (None, True),  # no name under the office: the zone is read again without its colours
+    ("ĐÃ KÝ", True),  # a name only once mended ('Lã Kỳ'): perhaps the seal crossed it
+])
+def test_the_signature_zone_is_read_again_only_without_a_name(rules, name, read_again):
+    """Issue 17: the second reading of the zone cost a Tesseract run on every scanned page."""
+    from PIL import Image
+
+    from pipeline.ingest.signature import reread
+
+    rendered = []
+
+    def render():
+        rendered.append(True)
+        return Image.new("RGB", (1240, 1754), "white"), 150.0
+
+    lines = _zone_lines(name)
+    assert reread(lines, 595.0, 1, rules, render) == lines
+    assert bool(rendered) is read_again
+
+
+def test_every_tesseract_process_runs_with_one_openmp_thread(tmp_path, monkeypatch, rules):
+    """Issue 17: OpenMP threads of parallel Tesseract processes spin against each other on
+    shared cores. Each process vanban starts gets OMP_THREAD_LIMIT=1; the user's own
+    environment is not changed."""
+    from PIL import Image
+
+    from pipeline.ingest import ocr
+
+    seen = tmp_path / "seen"
+    fake = tmp_path / "bin" / "tesseract"
+    fake.parent.mkdir()
+    # what pytesseract asks for: --list-langs, or IMAGE OUTBASE ... tsv (it reads OUTBASE.tsv)
+    fake.write_text('#!/bin/sh\necho "$1 OMP_THREAD_LIMIT=${OMP_THREAD_LIMIT:-unset} MINE=${MINE:-unset}" >> '
+                    f'"{seen}"\n'
+                    'if [ "$1" = --list-langs ]; then printf "List of available languages (1):\\nvie\\n"; exit 0; fi\n'
+                    'printf "level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth'
+                    '\\theight\\tconf\\ttext\\n1\\t1\\t0\\t0\\t0\\t0\\t0\\t0\\t200\\t80\\t-1\\t\\n" > "$2.tsv"\n',
+                    encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:{os.environ['PATH']}")
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    monkeypatch.setenv("MINE", "kept")
+    ocr._languages.cache_clear()
+    try:
+        assert ocr.tesseract_ready("vie") is None
+        assert ocr.tesseract_words(Image.new("L", (200, 80), 255), 300.0, rules) == ([], 0.0)
+    finally:
+        ocr._languages.cache_clear()  # the next test asks the real Tesseract again
+    runs = seen.read_text(encoding="utf-8").splitlines()
+    assert len(runs) == 2 and runs[0].startswith("--list-langs ")
+    assert all(run.endswith(" OMP_THREAD_LIMIT=1 MINE=kept") for run in runs), runs
+    assert "OMP_THREAD_LIMIT" not in os.environ

@@ -86,6 +86,40 @@ def test_invalid_syllable_share_sees_dropped_letters(rules):
     assert broken > 0.2
 
 
+# fmt: off
+SPACED_LETTERS = [
+    # TB 1709/SGDĐT Quảng Nam (unseen4/n07): the signer's office
+    ("Nơi nhận: G I Á M ĐỐC", "Nơi nhận: GIÁM ĐỐC"),
+    # CV 2638/LĐTBXH-KHTC (samples/gold/22 notes): the issuer and the title
+    ("B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
+    ("V/v xây dựng dự toán ngân sách trung ươ n g thực hiện", "V/v xây dựng dự toán ngân sách trung ương thực hiện"),
+    # CV 1019/SGDĐT Hà Giang (unseen2/k01): a whole office set apart; 'K T .' is no syllable
+    ("Nơi nhận: K T . G I Á M Đ Ố C", "Nơi nhận: K T . GIÁM ĐỐC"),
+    ("(c h ư ơ n g trình),", "(chương trình),"),
+]
+NOT_SPACED = [
+    "định tại các điểm b và c khoản 1 Điều này.",  # NĐ 335/2025/NĐ-CP (unseen3/m02): no 'vàc'
+    "theo quy định tại điểm b ở trên",  # a label and a word: two small letters stay apart
+    "Trường THCS Nguyễn Văn A ở xã Nam Cát",  # capital then small letters: a name's initial
+    "khối A, B và C; Phụ lục I, II",
+    "PHẦN V. TỔ CHỨC THỰC HIỆN",
+    "V/v triển khai; Đ/c Hiệu trưởng",
+    "có ai ở đó; y tế, ý kiến, ô tô",  # words, each a syllable
+    "655 20 Tôn Thị Cẩm Thơm 2 7 / 0 3 / 1 9 8 2",  # digits are no letters
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("read, joined", SPACED_LETTERS)
+def test_letters_set_apart_are_joined_into_syllables(rules, read, joined):
+    assert normalise.join_spaced_letters(read, rules.syllables, rules.ingest.spaced_letters) == joined
+
+
+@pytest.mark.parametrize("text", NOT_SPACED)
+def test_words_and_labels_of_one_letter_stay_apart(rules, text):
+    assert normalise.join_spaced_letters(text, rules.syllables, rules.ingest.spaced_letters) == text
+
+
 def _lines(*texts):
     return [Line(t) for t in texts]
 

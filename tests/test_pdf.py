@@ -118,3 +118,34 @@ def test_page_turned_sideways_is_put_upright(tmp_path, rules):
     doc = read_document(path, rules)
     assert "nội dung thứ một" in doc.text
     assert any("turned" in w for w in doc.warnings)
+
+
+def test_letters_set_apart_are_joined_and_spare_the_page_ocr(tmp_path, rules, monkeypatch):
+    """Issue 17: a text layer that sets letters apart ('G I Á M ĐỐC', 'trung ươ n g') looked
+    damaged and went to OCR at seconds a page; joined against the syllables, it reads as printed."""
+    from dataclasses import replace
+
+    import pdfplumber
+
+    from pipeline.ingest import ocr, pdf
+
+    page = [(70, 800, "B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI")]
+    page += [(70, 770 - 18 * i, f"Dòng thứ {w}: dự toán ngân sách trung ươ n g cho c h ư ơ n g trình năm 2020.")
+             for i, w in enumerate(WORDS)]
+    page += [(380, 600, "G I Á M ĐỐC"), (380, 530, "Nguyễn Văn An")]
+    path = tmp_path / "spaced.pdf"
+    path.write_bytes(_pdf([page]))
+    with pdfplumber.open(path) as opened:  # as the layer was judged before: damaged
+        whole = replace(rules, ingest=replace(rules.ingest, spaced_letters=None))
+        _, verdict = pdf._text_layer(opened.pages[0], 1, whole)
+    assert verdict is not None and "damaged" in verdict
+
+    def no_ocr(*args, **kwargs):
+        raise AssertionError("the page was sent to OCR")
+
+    monkeypatch.setattr(ocr, "ocr_page_image", no_ocr)
+    document = read_document(path, rules)
+    assert not document.pages[0].ocr
+    assert "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" in document.text
+    assert document.text.count("trung ương cho chương trình") == len(WORDS)
+    assert "GIÁM ĐỐC" in document.text and not document.warnings

@@ -117,3 +117,13 @@ def test_the_ledger_and_calendar_settings_load(rules):
     assert (rules.derive.alarm_working_days, rules.derive.alarm_hour) == (3, 8)
     assert reports.doc_types == ("Báo cáo", "Công văn") and "báo" in reports.generic
     assert reports.task.search("gửi danh sách về Phòng GDĐT") and not reports.task.search("Cử cán bộ tập huấn")
+
+
+def test_spaced_letters_check_their_examples(tmp_path):
+    """An overlay's example of letters set apart must hold: a non-example that would be joined
+    stops the load, naming it."""
+    (tmp_path / "ingest.json").write_text(json.dumps(
+        {"text_layer": {"spaced_letters": {"non_examples": ["ngân sách trung ươ n g"]}}}, ensure_ascii=False),
+        encoding="utf-8")
+    with pytest.raises(rules_module.RulesError, match="spaced_letters: non-example 'ngân sách trung ươ n g'"):
+        rules_module.load(tmp_path)

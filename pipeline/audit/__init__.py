@@ -35,16 +35,20 @@ class Audit:
         return dict(sorted(counts.items()))
 
 
-def audit(records: list[Record], rules: Rules) -> Audit:
-    checker = compiled(rules, Checker)
+def audit(records: list[Record], rules: Rules, between: bool = True) -> Audit:
+    """The batch's findings. `between=False` (`vanban ingest`) keeps the findings inside each
+    document and resolves the citations, without the checks between documents."""
     docs = documents(records)
     index = NumberIndex(docs)
     links = resolve(docs, index)
     findings = [f for doc in docs for f in doc.record.findings]
-    findings += citation_findings(links, index, rules, checker)
-    findings += duplicate_numbers(docs, checker)
-    covered, table = coverage_findings(links, [d.record for d in docs], rules, checker)
-    findings += covered
+    table: list[Coverage] = []
+    if between:
+        checker = compiled(rules, Checker)
+        findings += citation_findings(links, index, rules, checker)
+        findings += duplicate_numbers(docs, checker)
+        covered, table = coverage_findings(links, [d.record for d in docs], rules, checker)
+        findings += covered
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.documents, f.kind))
     return Audit(docs, links, table, findings)
 

@@ -7,8 +7,12 @@ so a scanned header still comes out as two blocks. Tesseract is a system package
 
 from __future__ import annotations
 
+import functools
 import io
+import os
 import shutil
+import subprocess
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
 import regex
@@ -33,14 +37,55 @@ class Word:
     stamp: bool = False  # printed by a form field's appearance (ingest/stamps.py)
 
 
+class TesseractEnvironment(Mapping):
+    """The environment of every Tesseract process vanban starts: the user's, as it is at each
+    call, with OMP_THREAD_LIMIT=1. Tesseract's OpenMP threads spin against each other when
+    the cores are shared (issue 17: a page took 9.4 s, system time close to user time, where
+    one thread a process took about 1 s); the workers already use the cores. The user's own
+    environment is left as it is for everything else."""
+
+    LIMITS = {"OMP_THREAD_LIMIT": "1"}
+
+    def __getitem__(self, key: str) -> str:
+        return self.LIMITS[key] if key in self.LIMITS else os.environ[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from os.environ
+        yield from (k for k in self.LIMITS if k not in os.environ)
+
+    def __len__(self) -> int:
+        return len(set(os.environ) | set(self.LIMITS))
+
+
+def _pytesseract():
+    """pytesseract, its Tesseract processes started in TesseractEnvironment (pytesseract
+    passes its module's `environ` to each process it starts, and takes no environment of
+    its own)."""
+    import pytesseract
+    from pytesseract import pytesseract as module
+
+    if not isinstance(module.environ, TesseractEnvironment):
+        module.environ = TesseractEnvironment()
+    return pytesseract
+
+
+@functools.lru_cache(maxsize=4)
+def _languages(command: str) -> frozenset[str]:
+    """The languages the Tesseract at `command` has data for (`tesseract --list-langs`), asked
+    once a process."""
+    done = subprocess.run([command, "--list-langs"], capture_output=True, env=TesseractEnvironment(), timeout=60)
+    if done.returncode not in (0, 1):
+        raise RuntimeError(done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}")
+    return frozenset(line.strip() for line in done.stdout.decode("utf-8", "replace").splitlines()[1:] if line.strip())
+
+
 def tesseract_ready(languages: str) -> str | None:
     """None when OCR can run, else the reason it cannot."""
-    if shutil.which("tesseract") is None:
+    command = shutil.which("tesseract")
+    if command is None:
         return f"Tesseract is not installed; {INSTALL_HINT}"
-    import pytesseract
-
     try:
-        have = set(pytesseract.get_languages(config=""))
+        have = _languages(command)
     except Exception as exc:  # a broken install answers with an error, not a list
         return f"Tesseract does not run ({exc}); {INSTALL_HINT}"
     missing = [lang for lang in languages.split("+") if lang not in have]
@@ -136,8 +181,7 @@ def tesseract_words(image, dpi: float, rules: Rules, psm: int = 3, origin: tuple
     the image's top-left corner sits on the page (a crop); a word under `noise_conf` with
     fewer than two letters or digits is noise read as punctuation and left out; `config`
     adds Tesseract options (rules/ingest.json)."""
-    import pytesseract
-
+    pytesseract = _pytesseract()
     data = pytesseract.image_to_data(image, lang=rules.ingest.ocr_languages, config=f"--psm {psm} {config}".strip(),
                                      output_type=pytesseract.Output.DICT)
     scale = 72.0 / dpi
@@ -157,7 +201,7 @@ def tesseract_words(image, dpi: float, rules: Rules, psm: int = 3, origin: tuple
 def _upright(gray, warnings: list[str], number: int):
     """A page scanned sideways or upside down, turned upright (Tesseract's orientation
     detection), and the degrees it was turned by (0: left as it was)."""
-    import pytesseract
+    pytesseract = _pytesseract()
 
     try:
         osd = pytesseract.image_to_osd(gray, config="--psm 0 -c min_characters_to_try=20")

@@ -4,6 +4,8 @@ A page is read from its text layer when that layer is there and sound. It goes t
 Tesseract when it has no text (a scan), when most glyphs are unmapped `(cid:N)`, or
 when its words are too often not Vietnamese syllables: a layer that drops letters
 ('CỘNG HÒ XÃ HỘI CHỦ NGHĨ VIỆT NM', shared/real/04) while the page image is right.
+Letters a layer merely sets apart ('G I Á M ĐỐC') are joined in text first
+(normalise.join_spaced_letters): such a page needs no OCR.
 """
 
 from __future__ import annotations
@@ -238,10 +240,17 @@ def _text_layer(page, number: int, rules: Rules, footer_cut: float | None = None
     if normalise.cid_share(raw) > limits.max_cid_share:
         return [], "most glyphs have no Unicode mapping (cid)"
     share, count = normalise.invalid_syllable_share(raw, rules.syllables)
+    spaced = limits.spaced_letters
+    if spaced is not None and share > limits.max_invalid_syllable_share:
+        # letters set apart ('G I Á M ĐỐC') are joined before the page is judged damaged
+        share, count = normalise.invalid_syllable_share(normalise.join_spaced_letters(raw, rules.syllables, spaced),
+                                                        rules.syllables)
     items = [ocr.Word(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in words
              if not _under(w, hidden)]
     items.extend(stamped)
     lines = ocr.layout_words(items, float(page.width), number, footer_cut=footer_cut)
+    if spaced is not None:
+        lines = [replace(ln, text=normalise.join_spaced_letters(ln.text, rules.syllables, spaced)) for ln in lines]
     if count >= limits.min_words_for_syllable_check and share > limits.max_invalid_syllable_share:
         return lines, f"text layer looks damaged ({share:.0%} of words are not Vietnamese)"
     return lines, None
@@ -270,7 +279,7 @@ def _signature_image(data: bytes, index: int, page, lines: list[Line], rules: Ru
         return lines
     number = index + 1
     out = signature.reread(lines, float(page.width), number, rules,
-                           lambda: _render(data, index, page, rules), only_if_unnamed=True)
+                           lambda: _render(data, index, page, rules))
     if out is not lines:
         warnings.append(f"[ocr] page {number}: the signer's name is in an image; read by OCR")
     return out

@@ -3,9 +3,10 @@
 On a Vietnamese decision the red seal overlaps the signer's printed name and the blue
 or purple signature runs across it; Tesseract, reading the page as a whole, loses the
 name or misreads it. The printed name is black: dropping every coloured pixel leaves it
-alone on white paper. The zone under the signer's office (the last office line in the
-right part of the page) is read again that way, and the second reading replaces the
-first when it gives a better name (rules/names.json says what a name is).
+alone on white paper. When the first reading gives no name under the signer's office (the
+last office line in the right part of the page), that zone is read again that way, and the
+second reading replaces the first when it gives a better name (rules/names.json says what
+a name is).
 
 A born-digital page sometimes carries the seal, the signature and the typed name as one
 image; when its signer has no printed name and an image lies in the zone, the zone is
@@ -14,7 +15,7 @@ rendered and read the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 
@@ -111,6 +112,13 @@ def _legible(text: str, rules: Rules) -> bool:
     return good * 2 > len(words)
 
 
+def _printed_name(lines: Iterable[Line], rules: Rules) -> bool:
+    """Whether one of the lines is a name as it is printed, with nothing to mend."""
+    if rules.names is None:
+        return False
+    return any((reading := rules.names.read(line.text)) is not None and reading.note is None for line in lines)
+
+
 def name_score(lines: Sequence[Line], rules: Rules) -> int:
     """How good a name the zone's lines give: 0 for none, else 1 + the syllables of the
     name that are name syllables as printed (a reading that needed no repair wins)."""
@@ -126,19 +134,22 @@ def name_score(lines: Sequence[Line], rules: Rules) -> int:
 
 
 def reread(lines: list[Line], page_width: float, page: int, rules: Rules,
-           render: Callable[[], tuple[object, float]], only_if_unnamed: bool = False) -> list[Line]:
-    """The page's lines with its signature zone read again when that gives a better name.
+           render: Callable[[], tuple[object, float]]) -> list[Line]:
+    """The page's lines with its signature zone read again when the first reading gives no
+    signer's name there, and the second reading a better one.
 
-    `render` gives the page image and its dpi (called only when the zone is read);
-    `only_if_unnamed` (a born-digital page) reads it only when no name is printed there."""
+    `render` gives the page image and its dpi (called only when the zone is read). A zone
+    whose first reading has a name as printed is not read again (issue 17: the second
+    Tesseract run cost about 2 s a scanned page). A reading that is a name only once mended
+    ('Đã ký' taken as 'Lã Kỳ') is no name yet: the seal may have crossed it."""
     found = zone(lines, page_width, rules)
     if found is None:
         return lines
     anchor, box = found
     old = [i for i in range(anchor + 1, len(lines)) if inside(lines[i], box)]
-    old_score = name_score([lines[i] for i in old], rules)
-    if only_if_unnamed and old_score:
+    if _printed_name((lines[i] for i in old), rules):
         return lines
+    old_score = name_score([lines[i] for i in old], rules)
     image, dpi = render()
     new = [ln for ln in read_box(image, dpi, box, page, lines[anchor].block, rules) if _legible(ln.text, rules)]
     if name_score(new, rules) <= old_score:
