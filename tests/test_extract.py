@@ -592,3 +592,18 @@ def test_the_next_number_ends_a_title(rules, text, title):
 def test_documents_joined_share_the_issuer_named_after_them(rules, text, issuers):
     citations, _ = extract_citations(Lines(_doc(text)), None, 0, set(), rules)
     assert [c.issuer for c in citations] == issuers
+
+
+@pytest.mark.parametrize("text, issuer, title", [
+    # the issuer right after the date without 'của' (KH 156/KH-UBND An Giang, twice)
+    ("Căn cứ Kế hoạch số 145/KH-UBND ngày 18/3/2022 Uỷ ban nhân dân tỉnh về việc triển khai Đề án trên địa bàn tỉnh.",
+     "Uỷ ban nhân dân tỉnh", "triển khai Đề án trên địa bàn tỉnh"),
+    ("Căn cứ Kế hoạch số 145/KH-UBND ngày 18/3/2022 Uỷ ban nhân dân tỉnh và các Kết luận chỉ đạo của Chủ tịch "
+     "Uỷ ban nhân dân tỉnh.", "Uỷ ban nhân dân tỉnh", "và các Kết luận chỉ đạo của Chủ tịch Uỷ ban nhân dân tỉnh"),
+    # the name ends where the title begins
+    ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 Chính phủ quy định về công tác văn thư.", "Chính phủ",
+     "quy định về công tác văn thư"),
+])
+def test_an_issuer_named_after_the_date_without_cua(rules, text, issuer, title):
+    citations, _ = extract_citations(Lines(_doc(text)), None, 0, set(), rules)
+    assert (citations[0].issuer, citations[0].title) == (issuer, title)

@@ -59,6 +59,12 @@ class CitationFinder:
         self.inner_stop = frozenset(data["issuer_lowercase"].get("inner_stop", []))
         heads = "|".join(regex.escape(h) for h in sorted(data["issuer_heads"], key=len, reverse=True))
         self.heads = heads
+        # the issuer written right after the date without 'của', up to the title or the next
+        # document ('Kế hoạch số 145/KH-UBND ngày 18/3/2022 Uỷ ban nhân dân tỉnh về việc triển khai
+        # ...', '... ngày 18/3/2022 Uỷ ban nhân dân tỉnh và các Kết luận chỉ đạo ...', KH 156/KH-UBND
+        # An Giang): a body named where the issuer stands is the issuer
+        self.unmarked_issuer = regex.compile(
+            rf"\s+(?P<issuer>(?:{heads})(?!\p{{Ll}})[^,;.()]{{0,60}}?)(?=\s+(?:về\s+việc|về|V/v|và)\s|\s*[,;.]|\s*$)")
         # '... của Bộ trưởng Bộ Giáo dục và Đào tạo (GDĐT' : an abbreviation may follow the issuer
         self.late_issuer = regex.compile(
             rf"\s+của\s+(?P<issuer>(?:{heads})(?!\p{{Ll}})[^;()]*?)(?:\s*\(\p{{Lu}}[\p{{Lu}}&]*\)?)?$")
@@ -193,6 +199,14 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
                 continue
             date, pos = date_at(text, match.end())
             issuer, pos2 = finder.issuer_after(text, pos)
+            if issuer is None and date is not None:
+                unmarked = finder.unmarked_issuer.match(text, pos)
+                if unmarked:
+                    issuer = finder.trim_issuer(unmarked.group("issuer")) or None
+                    if issuer:  # the title begins where the name ends ('Chính phủ quy định về ...')
+                        words = list(regex.finditer(r"\S+", text, pos=unmarked.start("issuer"),
+                                                    endpos=unmarked.end("issuer")))
+                        pos2 = words[len(issuer.split()) - 1].end()
             if date is None and issuer is not None:
                 # '2647/TB-SGDĐT của Sở GDĐT An Giang ngày 07 tháng 07 năm 2023': the date
                 # may follow the issuer
