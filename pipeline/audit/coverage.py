@@ -123,10 +123,12 @@ def coverage_findings(links: list[Link], records: list[Record], rules: Rules, ch
             if not scored or scored[0][0] < carry:
                 out.append(checker.finding(
                     "task-not-carried",
-                    f"kế hoạch chưa triển khai nhiệm vụ mà {parent.record.number or parent.path} giao cho "
+                    f"{(child.record.doc_type or 'văn bản').lower()} chưa triển khai nhiệm vụ mà "
+                    f"{parent.record.number or parent.path} giao cho "
                     f"{hierarchy.get(unit).name}: {task.action[:160]}",
                     (child.path, parent.path), (_task_quote(parent.record, task),),
-                    suggestion="bổ sung nhiệm vụ vào mục III, ghi rõ đơn vị chủ trì và thời hạn"))
+                    suggestion="bổ sung nhiệm vụ" + (" vào mục III" if (child.record.doc_type or "") == "Kế hoạch" else "")
+                    + ", ghi rõ đơn vị chủ trì và thời hạn"))
                 continue
             carried += 1
             if id(task) not in clauses:
@@ -148,7 +150,8 @@ def coverage_findings(links: list[Link], records: list[Record], rules: Rules, ch
                     best, (parent_text, child_text) = later
                     out.append(checker.finding(
                         "child-deadline-later",
-                        f"kế hoạch đặt thời hạn {child_text} cho nhiệm vụ mà {parent.record.number or parent.path} "
+                        f"{(child.record.doc_type or 'văn bản').lower()} đặt thời hạn {child_text} cho nhiệm vụ mà "
+                        f"{parent.record.number or parent.path} "
                         f"giao thời hạn {parent_text}: {best.action[:140]}",
                         (child.path, parent.path), (_task_quote(child.record, best), _task_quote(parent.record, task)),
                         suggestion=f"đặt thời hạn không muộn hơn {parent_text}"))
