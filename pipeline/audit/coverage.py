@@ -121,14 +121,14 @@ def coverage_findings(links: list[Link], records: list[Record], rules: Rules, ch
         for task in duties:
             scored = sorted(((similarity(task.action, c.action), c) for c in candidates), key=lambda x: -x[0])
             if not scored or scored[0][0] < carry:
+                where = " vào mục III" if (child.record.doc_type or "") == "Kế hoạch" else ""
                 out.append(checker.finding(
                     "task-not-carried",
                     f"{(child.record.doc_type or 'văn bản').lower()} chưa triển khai nhiệm vụ mà "
                     f"{parent.record.number or parent.path} giao cho "
                     f"{hierarchy.get(unit).name}: {task.action[:160]}",
                     (child.path, parent.path), (_task_quote(parent.record, task),),
-                    suggestion="bổ sung nhiệm vụ" + (" vào mục III" if (child.record.doc_type or "") == "Kế hoạch" else "")
-                    + ", ghi rõ đơn vị chủ trì và thời hạn"))
+                    suggestion=f"bổ sung nhiệm vụ{where}, ghi rõ đơn vị chủ trì và thời hạn"))
                 continue
             carried += 1
             if id(task) not in clauses:
