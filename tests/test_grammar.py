@@ -523,6 +523,9 @@ def test_a_body_sentence_that_a_table_row_repeats_is_counted_once(rules):
     # 'ra quyết định', 'ra đề', 'quyết định' are what a school's officers do (KH 168/KH-THCS Tân Thành)
     (["Hiệu trưởng ra quyết định thành lập hội đồng coi và chấm kiểm tra."], ["Hiệu trưởng"]),
     (["Tổ chuyên môn quyết định hình thức kiểm tra các kỹ năng."], ["Tổ chuyên môn"]),
+    # 'Giao cho X' is 'Giao X' (TB 1709/TB-SGDĐT and CV 878/SGDĐT-VP of Sở GDĐT Quảng Nam)
+    (["Giao cho Văn phòng Sở chủ trì, phối hợp các đơn vị có liên quan tổ chức thực hiện."], ["Văn phòng Sở"]),
+    (["Giao Văn phòng Sở chủ trì, phối hợp các đơn vị có liên quan tổ chức thực hiện."], ["Văn phòng Sở"]),
     # 'tạo điều kiện' is what it asks (KH 133/KH-THCSTT Tân Thành: 'Cha mẹ học sinh tạo điều kiện ...')
     (["Phụ huynh tạo điều kiện thuận lợi về thiết bị học tập, thời gian, bố trí góc học tập hợp lý."], ["Phụ huynh"]),
 ])

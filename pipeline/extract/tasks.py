@@ -700,10 +700,16 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
         # ('Giao Thường trực Hội đồng nhân dân Thành phố ... giám sát ...', NQ 11/2025/NQ-HĐND
         # Hà Nội; 'giao Giám đốc Công an tỉnh chỉ đạo ...', QĐ 254/QĐ-UBND Sơn La)
         behind = text[lead.end():]
-        found = finder.named_at(behind) if lead.group(0).strip().casefold() == "giao" else finder.owner_at(behind)
+        giao = lead.group(0).strip().casefold() == "giao"
+        # 'Giao cho X ...' is 'Giao X ...' ('Giao cho Văn phòng Sở - Bộ phận Tổ chức cán bộ ... chủ
+        # trì, phối hợp ...', TB 1709/TB-SGDĐT Quảng Nam; 'Giao cho Thủ trưởng các cơ sở giáo dục
+        # chịu trách nhiệm ...', CV 878/SGDĐT-VP Quảng Nam)
+        to = _TO.match(behind) if giao else None
+        skip = to.end() if to else 0
+        found = finder.named_at(behind[skip:]) if giao else finder.owner_at(behind)
         if found:
             owner, stop = found
-            add(owner, text[lead.end() + stop:], ref)
+            add(owner, text[lead.end() + skip + stop:], ref)
             done = True
     if done or preamble:
         return done
@@ -756,6 +762,7 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
 
 
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
+_TO = regex.compile(r"\s*cho\s+(?=\p{Lu})")  # 'giao cho' + a name
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
 # of three capitals or more ('... mất BMNN. Đối với ...', '... nộp về Phòng GD&ĐT. Phòng ...');
 # 'TP. Hồ Chí Minh' goes on
