@@ -338,13 +338,8 @@ class Ledger:
 
     def history(self, task: str | None = None, unit: str | None = None) -> list[tuple]:
         """(task_id, unit, field, old, new, who, at, day, origin) in the order they were made."""
-        sql = "SELECT task_id, unit, field, old, new, who, at, day, origin FROM ledger_history WHERE 1=1"
-        args = []
-        if task:
-            sql, args = sql + " AND task_id = ?", [*args, task]
-        if unit:
-            sql, args = sql + " AND unit = ?", [*args, unit]
-        return self.db.execute(sql + " ORDER BY id", args).fetchall()
+        return self._changes("SELECT task_id, unit, field, old, new, who, at, day, origin FROM ledger_history "
+                             "WHERE 1=1", task, unit)
 
     def completions(self, done: tuple[str, ...]) -> dict[tuple[str, str], list[dt.date]]:
         """The days each row was completed, in order: a done status set adds its day, a
@@ -362,8 +357,12 @@ class Ledger:
     def sources(self, task: str | None = None, unit: str | None = None) -> list[tuple]:
         """(task_id, unit, field, old, new, day, origin, source, source_key) of the changes
         that came from a file or a document, in the order they were made."""
-        sql = ("SELECT task_id, unit, field, old, new, day, origin, source, source_key FROM ledger_history "
-               "WHERE source IS NOT NULL")
+        return self._changes("SELECT task_id, unit, field, old, new, day, origin, source, source_key "
+                             "FROM ledger_history WHERE source IS NOT NULL", task, unit)
+
+    def _changes(self, sql: str, task: str | None, unit: str | None) -> list[tuple]:
+        """The rows of a history query (its WHERE already open), narrowed to one task and one
+        unit when given, in the order the changes were made."""
         args = []
         if task:
             sql, args = sql + " AND task_id = ?", [*args, task]

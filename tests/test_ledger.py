@@ -394,14 +394,22 @@ def invoke(*args: str):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
-@pytest.fixture(scope="module")
-def batch(tmp_path_factory):
+def run_chain(tmp_path_factory) -> tuple[Path, Path, tuple]:
+    """d1 and d1a in a fresh inbox, run for the Phòng with the sample units: (inbox, out, the
+    arguments of that run, to run it again)."""
     inbox = tmp_path_factory.mktemp("inbox")
     for stem in (D1, D1A):
         shutil.copy(INBOX / f"{stem}.txt", inbox / f"{stem}.txt")
     out = tmp_path_factory.mktemp("out")
-    result = invoke("run", inbox, "--out", out, "--units", UNITS, "--as", HEAD, "--date", "2024-10-04", "-j", "1")
+    run = ("run", inbox, "--out", out, "--units", UNITS, "--as", HEAD, "--date", "2024-10-04", "-j", "1")
+    result = invoke(*run)
     assert result.exit_code == 0, result.output
+    return inbox, out, run
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    inbox, out, _ = run_chain(tmp_path_factory)
     return inbox, out
 
 

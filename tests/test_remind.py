@@ -15,8 +15,8 @@ from pipeline.derive import unit_named
 from pipeline.remind import LETTER_NAME, LateTask, LateUnit, Reminder, write_reminders
 from pipeline.rules import REMIND_TEMPLATES
 from pipeline.store import Store
-from tests.conftest import INBOX, ROOT
-from tests.test_ledger import D1, D1A, HEAD, SCHOOLS, UNITS, invoke
+from tests.conftest import ROOT
+from tests.test_ledger import HEAD, SCHOOLS, invoke, run_chain
 
 KIM_LIEN = "Trường THCS Kim Liên"
 
@@ -33,12 +33,7 @@ def _letter_text(path) -> str:
 def batch(tmp_path_factory):
     """d1 and d1a with the sample units, run for the Phòng; Kim Liên THCS did all its work
     due by 20/11/2024 on time, the other schools none."""
-    inbox = tmp_path_factory.mktemp("inbox")
-    for stem in (D1, D1A):
-        shutil.copy(INBOX / f"{stem}.txt", inbox / f"{stem}.txt")
-    out = tmp_path_factory.mktemp("out")
-    result = invoke("run", inbox, "--out", out, "--units", UNITS, "--as", HEAD, "--date", "2024-10-04", "-j", "1")
-    assert result.exit_code == 0, result.output
+    inbox, out, _ = run_chain(tmp_path_factory)
     late = json.loads(invoke("due", out, "--today", "20/11/2024", "--unit", KIM_LIEN, "--json").stdout)
     assert late, "the school has overdue work before it reports"
     for item in late:

@@ -15,7 +15,7 @@ from pipeline.ledger import Change
 from pipeline.returned import ReturnedRow, apply_returned, read_returned
 from pipeline.store import Store
 from tests.conftest import INBOX
-from tests.test_ledger import D1, D1A, HEAD, RUN, UNITS, _entry, invoke
+from tests.test_ledger import D1, D1A, RUN, _entry, invoke, run_chain
 
 PHONG = "Phòng GD&ĐT Nam Đàn"
 
@@ -94,12 +94,7 @@ def returned(tmp_path_factory):
     set meanwhile by command (the conflict)."""
     from openpyxl import load_workbook
 
-    inbox = tmp_path_factory.mktemp("inbox")
-    for stem in (D1, D1A):
-        shutil.copy(INBOX / f"{stem}.txt", inbox / f"{stem}.txt")
-    out = tmp_path_factory.mktemp("out")
-    args = ("run", inbox, "--out", out, "--units", UNITS, "--as", HEAD, "--date", "2024-10-04", "-j", "1")
-    assert invoke(*args).exit_code == 0
+    inbox, out, args = run_chain(tmp_path_factory)
     (written,) = (out / "derived").glob(f"*/{D1}*.xlsx")
     book = load_workbook(written)
     sheet = book.active

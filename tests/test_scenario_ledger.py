@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.store import Store
 from tests.conftest import INBOX
-from tests.test_ledger import D1, D1A, HEAD, SCHOOLS, UNITS, invoke
+from tests.test_ledger import D1A, SCHOOLS, invoke, run_chain
 from tests.test_reports import SURVEY, _report
 
 TODAY = "20/11/2024"
@@ -45,12 +45,7 @@ def _late(out) -> set[tuple[str, str]]:
 def week(tmp_path_factory):
     from openpyxl import load_workbook
 
-    inbox = tmp_path_factory.mktemp("inbox")
-    for stem in (D1, D1A):
-        shutil.copy(INBOX / f"{stem}.txt", inbox / f"{stem}.txt")
-    out = tmp_path_factory.mktemp("out")
-    run = ("run", inbox, "--out", out, "--units", UNITS, "--as", HEAD, "--date", "2024-10-04", "-j", "1")
-    assert invoke(*run).exit_code == 0
+    inbox, out, run = run_chain(tmp_path_factory)
     # by command: every school sent its own plan on 09/10; Nam Cát also its October report and its survey
     own = _id(out, KIM_LIEN, PLAN_OWN)
     for school in SCHOOLS:

@@ -115,16 +115,17 @@ def coverage_findings(links: list[Link], records: list[Record], rules: Rules, ch
         if not duties:
             continue
         mine = {unit, *hierarchy.below(unit)}
+        kind = (child.record.doc_type or "văn bản").lower()  # how a finding names the child
         candidates = [t for t in child.record.tasks
                       if internal.match(t.owner) or set(hierarchy.classes_named(t.owner, unit)) & mine]
         carried = 0
         for task in duties:
             scored = sorted(((similarity(task.action, c.action), c) for c in candidates), key=lambda x: -x[0])
             if not scored or scored[0][0] < carry:
-                where = " vào mục III" if (child.record.doc_type or "") == "Kế hoạch" else ""
+                where = " vào mục III" if kind == "kế hoạch" else ""
                 out.append(checker.finding(
                     "task-not-carried",
-                    f"{(child.record.doc_type or 'văn bản').lower()} chưa triển khai nhiệm vụ mà "
+                    f"{kind} chưa triển khai nhiệm vụ mà "
                     f"{parent.record.number or parent.path} giao cho "
                     f"{hierarchy.get(unit).name}: {task.action[:160]}",
                     (child.path, parent.path), (_task_quote(parent.record, task),),
@@ -150,7 +151,7 @@ def coverage_findings(links: list[Link], records: list[Record], rules: Rules, ch
                     best, (parent_text, child_text) = later
                     out.append(checker.finding(
                         "child-deadline-later",
-                        f"{(child.record.doc_type or 'văn bản').lower()} đặt thời hạn {child_text} cho nhiệm vụ mà "
+                        f"{kind} đặt thời hạn {child_text} cho nhiệm vụ mà "
                         f"{parent.record.number or parent.path} "
                         f"giao thời hạn {parent_text}: {best.action[:140]}",
                         (child.path, parent.path), (_task_quote(child.record, best), _task_quote(parent.record, task)),

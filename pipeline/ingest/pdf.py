@@ -139,20 +139,18 @@ class _StampSource:
     def image_boxes(self, index: int) -> tuple[stamps.Box, ...]:
         """The boxes of the stamps printed as pictures; asked before `words`, which empties
         the page of the copy."""
-        if self._document is None:
-            return ()
-        try:
-            return stamps.image_stamp_boxes(self._document, index)
-        except Exception as exc:
-            self._warnings.append(f"[stamp] page {index + 1}: the form fields could not be read "
-                                  f"({type(exc).__name__})")
-            return ()
+        return self._read(stamps.image_stamp_boxes, index)
 
     def words(self, index: int) -> tuple[ocr.Word, ...]:
+        return self._read(stamps.stamped_words, index)
+
+    def _read(self, reader, index: int) -> tuple:
+        """What `reader` finds on page `index` of the copy; nothing, and a warning line, when
+        its form fields cannot be read (the page's own text is still there)."""
         if self._document is None:
             return ()
         try:
-            return stamps.stamped_words(self._document, index)
+            return reader(self._document, index)
         except Exception as exc:
             self._warnings.append(f"[stamp] page {index + 1}: the form fields could not be read "
                                   f"({type(exc).__name__})")

@@ -25,7 +25,8 @@ _ROMAN = ("I", "II", "III", "IV")
 
 
 def timeline_svg(result: Audit, page_of: dict[str, str], today: dt.date) -> str | None:
-    units = _units(result)
+    late = _late_tasks(result.findings, [doc.record for doc in result.documents])
+    units = _units(result, late)
     if not units:
         return None
     hidden = max(len(units) - MAX_ROWS, 0)
@@ -64,8 +65,7 @@ def timeline_svg(result: Audit, page_of: dict[str, str], today: dt.date) -> str 
                          f'<circle cx="{x(day):.1f}" cy="{y:.1f}" r="{6 if bad else 4}" '
                          f'fill="{"#c62828" if bad else "#1565c0"}" class="{"late" if bad else "due"}">'
                          f'<title>{tip}</title></circle></a>')
-    for (child, child_index), (parent, parent_index) in _late_tasks(
-            result.findings, [doc.record for doc in result.documents]).items():
+    for (child, child_index), (parent, parent_index) in late.items():
         if (child, child_index) in where and (parent, parent_index) in where:
             (x1, y1), (x2, y2) = where[(child, child_index)], where[(parent, parent_index)]
             parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#c62828" '
@@ -77,9 +77,8 @@ def timeline_svg(result: Audit, page_of: dict[str, str], today: dt.date) -> str 
     return "".join(parts)
 
 
-def _units(result: Audit) -> dict[str, list[tuple]]:
+def _units(result: Audit, late: dict[tuple[str, int], tuple[str, int]]) -> dict[str, list[tuple]]:
     """The owners with dated tasks, in chain order: key → [(document, task index, day, late)]."""
-    late = _late_tasks(result.findings, [doc.record for doc in result.documents])
     units: dict[str, list[tuple]] = {}
     for doc in _rows(result):
         for index, task in enumerate(doc.record.tasks):
