@@ -28,6 +28,7 @@ class UnitClass:
     children: tuple[str, ...]
     names: tuple[regex.Pattern, ...]
     exclude: regex.Pattern | None = None
+    children_share_place: bool = False  # the units under it are in its place (a Phòng's district)
 
     def named_in(self, key: str) -> bool:
         if self.exclude is not None and self.exclude.search(key):
@@ -68,10 +69,12 @@ def compile_abbreviations(data: dict[str, Any]) -> Abbreviations:
 @dataclass(frozen=True)
 class Hierarchy:
     classes: tuple[UnitClass, ...]
-    collective: tuple[regex.Pattern, ...]
+    collective: tuple[regex.Pattern, ...]  # every class directly under the issuer
     place_words: tuple[str, ...]
     abbreviations: Abbreviations
     ignore: frozenset[str] = frozenset()  # abbreviations.json 'ignore', folded
+    schools: tuple[regex.Pattern, ...] = ()  # every class of school under the issuer
+    direct: tuple[regex.Pattern, ...] = ()  # ... only those directly under it
 
     def name_words(self, name: str) -> set[str]:
         """A single unit's name as compared with another (unit_words)."""
@@ -89,13 +92,32 @@ class Hierarchy:
         return " ".join(regex.sub(r"[^\p{L}\d-]+", " ", bare(text).lower()).split())
 
     def classes_named(self, phrase: str, issuer: str | None = None) -> tuple[str, ...]:
-        """The classes a phrase covers, in hierarchy order; a collective phrase ('các đơn
-        vị trường học') covers the classes directly under the `issuer` class."""
+        """The classes a phrase covers, in hierarchy order. A phrase that names the schools
+        ('các trường', 'các cơ sở giáo dục') covers the classes of school under the `issuer`
+        class (those directly under it when it says 'trực thuộc'); a collective phrase ('các
+        đơn vị trực thuộc') covers the classes directly under the issuer."""
         key = self.key(phrase)
         found = [u.id for u in self.classes if u.named_in(key)]
-        if not found and issuer and any(p.search(key) for p in self.collective):
-            found = list(self.get(issuer).children)
-        return tuple(found)
+        if found or not issuer:
+            return tuple(found)
+        if any(p.search(key) for p in self.schools):
+            children = set(self.get(issuer).children)
+            direct = any(p.search(key) for p in self.direct)
+            return tuple(u.id for u in self.classes if self.is_school(u.id) and u.id in self.below(issuer)
+                         and (not direct or u.id in children))
+        if any(p.search(key) for p in self.collective):
+            return self.get(issuer).children
+        return ()
+
+    def heads(self, upper: str, lower: str) -> bool:
+        """Whether units of class `upper` are the cơ quan chủ quản of units of class `lower`:
+        the line above a school's name under a Phòng is 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO {place}'."""
+        body = self.get(lower).parent_body.upper()
+        return bool(body) and body.startswith(self.get(upper).name.upper())
+
+    def is_school(self, class_id: str) -> bool:
+        """A class with none under it is a class of school (of the units that do the work)."""
+        return not self.get(class_id).children
 
     def class_of_unit(self, name: str) -> str | None:
         """The one class a single unit's name belongs to ('SỞ GIÁO DỤC VÀ ĐÀO TẠO' → so)."""
@@ -141,18 +163,22 @@ def compile_hierarchy(data: dict[str, Any], abbreviations: dict[str, Any]) -> Hi
                 short=entry.get("short", entry["name"]), code=entry["code"],
                 parent_body=entry.get("parent_body", ""), children=tuple(entry.get("children", [])),
                 names=tuple(regex.compile(p) for p in entry["names"]),
-                exclude=regex.compile(entry["exclude"]) if entry.get("exclude") else None))
+                exclude=regex.compile(entry["exclude"]) if entry.get("exclude") else None,
+                children_share_place=bool(entry.get("children_share_place", False))))
         except KeyError as exc:
             raise ValueError(f"classes.{class_id}: missing key {exc}") from exc
         except regex.error as exc:
             raise ValueError(f"classes.{class_id}: a pattern does not compile: {exc}") from exc
     collective = data.get("collective", {})
+    schools = data.get("schools", {})
     hierarchy = Hierarchy(
         classes=tuple(classes),
         collective=tuple(regex.compile(p) for p in collective.get("names", [])),
         place_words=tuple(data.get("place_words", {}).get("words", [])),
         abbreviations=compile_abbreviations(abbreviations),
         ignore=frozenset(bare(w).lower() for w in abbreviations.get("ignore", [])),
+        schools=tuple(regex.compile(p) for p in schools.get("names", [])),
+        direct=tuple(regex.compile(p) for p in schools.get("direct", [])),
     )
     ids = {u.id for u in classes}
     for unit in classes:
@@ -167,10 +193,12 @@ def compile_hierarchy(data: dict[str, Any], abbreviations: dict[str, Any]) -> Hi
         for example in entry.get("non_examples", []):
             if unit.id in hierarchy.classes_named(example):
                 raise ValueError(f"classes.{unit.id}: non-example {example!r} is named as {unit.id}")
-    for example in collective.get("examples", []):
-        if not any(p.search(hierarchy.key(example)) for p in hierarchy.collective):
-            raise ValueError(f"collective: example {example!r} is not collective")
-    for example in collective.get("non_examples", []):
-        if any(p.search(hierarchy.key(example)) for p in hierarchy.collective):
-            raise ValueError(f"collective: non-example {example!r} is collective")
+    for section, entry, patterns in (("collective", collective, hierarchy.collective),
+                                     ("schools", schools, hierarchy.schools)):
+        for example in entry.get("examples", []):
+            if not any(p.search(hierarchy.key(example)) for p in patterns):
+                raise ValueError(f"{section}: example {example!r} is not matched")
+        for example in entry.get("non_examples", []):
+            if any(p.search(hierarchy.key(example)) for p in patterns):
+                raise ValueError(f"{section}: non-example {example!r} is matched")
     return hierarchy

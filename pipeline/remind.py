@@ -29,7 +29,7 @@ from pathlib import Path
 
 import regex
 
-from .derive import Unit, parent_reference
+from .derive import Unit, about_title, parent_reference
 from .derive.files import unit_slug
 from .derive.schedule import WorkCalendar, vn_date
 from .export import write_atomic
@@ -103,9 +103,7 @@ def _source(record: Record | None, number: str | None, path: str | None, rules: 
         return said, said
     full = parent_reference(record, rules)
     short = f"{record.doc_type or 'Văn bản'} số {record.number}" if record.number else full
-    if record.title:
-        full += f" về {record.title[:1].lower()}{record.title[1:]}"
-    return full, short
+    return full + about_title(record), short
 
 
 def reply_day(today: dt.date, rules: Rules) -> dt.date:

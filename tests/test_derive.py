@@ -49,6 +49,13 @@ OWNERS = [
     ("Các trường trung học phổ thông, trung tâm GDNN-GDTX", "so", ("thpt", "gdnn_gdtx")),
     ("Thủ trưởng các đơn vị trực thuộc", "so", ("phong", "thpt", "gdnn_gdtx")),
     ("các đơn vị trường học", "phong", ("mam_non", "tieu_hoc", "thcs")),
+    # a phrase that names the schools covers every class of school under the issuer, not
+    # the offices between (CV 6103/BGDĐT-GDTrH; CV 878/SGDĐT Quảng Nam), those directly
+    # under it when it says so (CV 2860/SGDĐT Quảng Nam)
+    ("Các trường", "bo", ("mam_non", "tieu_hoc", "thcs", "thpt", "gdnn_gdtx")),
+    ("Thủ trưởng các cơ sở giáo dục", "so", ("mam_non", "tieu_hoc", "thcs", "thpt", "gdnn_gdtx")),
+    ("các cơ sở giáo dục trực thuộc", "so", ("thpt", "gdnn_gdtx")),
+    ("các trường", "thpt", ()),
     # departments of the Sở and posts inside a school are no units below it
     ("Phòng Giáo dục Trung học", "so", ()),
     ("Phòng Chính trị, tư tưởng", "so", ()),
@@ -545,3 +552,85 @@ def test_a_bad_school_role_is_refused_at_load(tmp_path, change, fault):
     with pytest.raises(RulesError, match="school_roles") as caught:
         load(str(tmp_path))
     assert fault in str(caught.value)
+
+
+# fmt: off
+HEADINGS = [
+    # a Sở under the Bộ is under its own province's UBND, which the Bộ's letter does not name
+    ("05_cv-7991-bgddt-gdtrh-kiemtra-danhgia-thcs-thpt", "Sở Giáo dục và Đào tạo",
+     "ỦY BAN NHÂN DÂN TỈNH ...", "..., ngày"),
+    # a THPT school is under the Sở of its province but in a town of its own
+    ("d1_sgddt-nghean-kh-duoinuoc-2024", "Trường Trung học phổ thông Cửa Lò",
+     "SỞ GIÁO DỤC VÀ ĐÀO TẠO NGHỆ AN", "..., ngày"),
+    # a school under a Phòng is in its district
+    ("d1a_pgddt-namdan-kh-duoinuoc-2024", "Trường Tiểu học Nam Giang",
+     "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO NAM ĐÀN", "Nam Đàn, ngày"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("stem, unit, body, dated", HEADINGS)
+def test_a_draft_is_headed_by_its_parent_body_and_place(rules, stem, unit, body, dated):
+    """The issuer's place fills the cơ quan chủ quản line only when the issuer is that body,
+    and the date line only when the units under the issuer share its place (hierarchy.json)."""
+    import docx
+
+    plan = derive_plan(record_of(stem), unit_named(unit, rules), rules, dt.date(2030, 1, 7))
+    header = docx.Document(io.BytesIO(plan_docx(plan, rules))).tables[0].rows[0].cells
+    assert header[0].paragraphs[0].text == body
+    assert header[1].paragraphs[3].text.startswith(dated)
+
+
+@pytest.mark.parametrize("title, said", [
+    ("V/v triển khai cuộc thi An toàn giao thông", " về triển khai cuộc thi An toàn giao thông"),  # CV 6103/BGDĐT
+    ("v/v khai báo y tế", " về khai báo y tế"),  # CV 878/SGDĐT Quảng Nam
+    ("Về việc phê duyệt Kế hoạch", " về phê duyệt Kế hoạch"),
+    ("Tổ chức dạy học trực tuyến", " về tổ chức dạy học trực tuyến"),
+    (None, ""),
+])
+def test_the_parents_title_follows_one_ve(title, said):
+    """'Thực hiện Công văn số ... về <trích yếu>': a công văn's 'V/v' is the 'về việc' itself."""
+    from dataclasses import replace
+
+    from pipeline.derive import about_title
+
+    assert about_title(replace(record_of("d1_sgddt-nghean-kh-duoinuoc-2024"), title=title)) == said
+
+
+# fmt: off
+DIRECTED = [
+    # what the units below must do follows them in the same clause (KH of the Sở Nghệ An, d1;
+    # of the Phòng Thanh Chương, d1b)
+    ("Chỉ đạo các trường tiểu học, THCS lồng ghép nội dung phòng, chống đuối nước",
+     "phong", ["tieu_hoc", "thcs"], "Lồng ghép nội dung phòng, chống đuối nước"),
+    ("Chỉ đạo các trường Mầm non thực hiện nghiêm Thông tư số 45/2021/TT-BGDĐT", "phong", ["mam_non"],
+     "Thực hiện nghiêm Thông tư số 45/2021/TT-BGDĐT"),
+    # a clause that names the schools without their work passes nothing down: the guidance
+    # after the semicolon is the Sở's own (CV 6103/BGDĐT-GDTrH)
+    ("Tổ chức phát động cuộc thi; giám sát và đôn đốc các trường dự thi; hướng dẫn các đơn vị có thành tích "
+     "tham gia vòng 2", "so", [], None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("action, unit, classes, directed", DIRECTED)
+def test_a_duty_passes_down_what_it_directs_in_its_clause(rules, action, unit, classes, directed):
+    from pipeline.derive import _directed
+
+    found, text = _directed(action, unit, rules.hierarchy, rules)
+    assert (found, text) == (classes, directed or action)
+
+
+@pytest.mark.parametrize("citation, line", [
+    (dict(doc_type="Luật", title="Luật Trẻ em", date="2016-04-05"), "Căn cứ Luật Trẻ em ngày 05/04/2016;"),
+    (dict(doc_type="Luật", title="Luật Phòng, chống ma túy năm 2021"), "Căn cứ Luật Phòng, chống ma túy năm 2021;"),
+    (dict(doc_type="Thông tư", number="45/2021/TT-BGDĐT", date="2021-12-31", issuer="Bộ GDĐT"),
+     "Căn cứ Thông tư số 45/2021/TT-BGDĐT ngày 31/12/2021 của Bộ GDĐT;"),
+    # named in the body, neither numbered nor dated: no ground (CV 6103/BGDĐT-GDTrH)
+    (dict(doc_type="Luật", title="Luật Giao thông đường bộ và câu hỏi tự luận"), None),
+])
+def test_a_ground_is_one_the_parent_identifies(citation, line):
+    from pipeline.derive.plan_docx import _basis
+    from pipeline.record import Citation
+
+    assert _basis(Citation(**citation)) == line

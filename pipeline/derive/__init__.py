@@ -197,6 +197,14 @@ def parent_reference(record: Record, rules: Rules) -> str:
     return " ".join(parts)
 
 
+def about_title(record: Record) -> str:
+    """' về <trích yếu>' to follow a reference to the record, or ''. A công văn's trích yếu
+    is written 'V/v ...' (về việc) and a decision's may begin 'Về ...': the 'về' is said once
+    ('Công văn số 6103/BGDĐT-GDTrH ... về triển khai cuộc thi ...', not 'về v/v triển khai')."""
+    title = regex.sub(r"(?i)^\s*(?:v/v|về\s+việc|về)\s+", "", record.title or "").strip()
+    return f" về {title[:1].lower()}{title[1:]}" if title else ""
+
+
 def _child(task: Task, owner: str, calendar: WorkCalendar, on: dt.date | None, period_end: dt.date | None,
            parent: Record, origin: Task | None = None) -> ChildTask:
     fitted = child_deadline(task, calendar, on or dt.date.min, period_end)
@@ -234,9 +242,13 @@ def _directed(action: str, unit_class: str, hierarchy: Hierarchy, rules: Rules) 
     object_phrase = regex.split(r"[;.:(]", action[match.end():], maxsplit=1)[0]
     below = set(hierarchy.below(unit_class))
     classes = [c for c in hierarchy.classes_named(object_phrase, unit_class) if c in below]
-    verb = rules.tasks.verb.search(action, match.end()) if rules.tasks else None
+    # what the units are directed to do is said in the same clause: in 'giám sát và đôn đốc
+    # các trường dự thi; hướng dẫn các đơn vị ...' (CV 6103/BGDĐT-GDTrH) the guidance after
+    # the semicolon is the directing unit's own work, not the schools'
+    clause_end = match.end() + len(object_phrase)
+    verb = rules.tasks.verb.search(action, match.end(), clause_end) if rules.tasks else None
     if not classes or verb is None:
-        return classes, action
+        return [], action
     rest = action[verb.start():]
     return classes, rest[:1].upper() + rest[1:]
 

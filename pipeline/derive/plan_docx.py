@@ -15,10 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import regex
+
 from ..export import stable_zip
 from ..record import Citation
 from ..rules import Rules
-from . import ChildPlan, ChildTask, issuer_class, parent_reference
+from . import ChildPlan, ChildTask, about_title, issuer_class, parent_reference
 from .schedule import vn_date
 
 FONT = "Times New Roman"
@@ -36,17 +38,19 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
 
     document = new_document()
     centre = WD_ALIGN_PARAGRAPH.CENTER
-    # the units below a Phòng are in its district: their plans are headed by its place
+    # the issuer's place heads the plan of a unit it is the cơ quan chủ quản of ('PHÒNG GIÁO
+    # DỤC VÀ ĐÀO TẠO NAM ĐÀN'), and dates it where the units under the issuer share its place
+    # (a Phòng's district); a Sở under the Bộ, a Phòng under the Sở are elsewhere: '...'
     own = issuer_class(parent, hierarchy)
-    same_place = own is not None and plan.unit.class_id in hierarchy.get(own).children and own != "so"
-    place = plan.unit.place or (parent.place if same_place and parent.place else "...")
+    under = own is not None and plan.unit.class_id in hierarchy.get(own).children and bool(parent.place)
+    body_place = plan.unit.place or (parent.place if under and hierarchy.heads(own, plan.unit.class_id) else "...")
+    place = plan.unit.place or (parent.place if under and hierarchy.get(own).children_share_place else "...")
     header(document, unit_class, hierarchy.split_place(unit_name)[0], place, "Số: .../KH-" + unit_class.code,
-           plan.date)
+           plan.date, body_place=body_place)
 
     para(document)
     para(document, "KẾ HOẠCH", bold=True, align=centre)
-    about = f" về {parent.title[0].lower()}{parent.title[1:]}" if parent.title else ""
-    para(document, f"Thực hiện {reference}{about}", bold=True, align=centre)
+    para(document, f"Thực hiện {reference}{about_title(parent)}", bold=True, align=centre)
 
     # the parent is cited once, by 'Thực hiện' (the intro below); of its bases only those
     # that bind the unit too (laws, decrees, circulars), not the plans and letters behind it
@@ -148,9 +152,9 @@ def two_columns(document, widths: tuple[float, float]):
 
 
 def header(document, unit_class, body_name: str, place: str, number_line: str, day: str | None,
-           about: str | None = None) -> None:
-    """The two-column header: the cơ quan chủ quản, the unit (`body_name`, its place
-    taken off), the rule under it and the
+           about: str | None = None, body_place: str | None = None) -> None:
+    """The two-column header: the cơ quan chủ quản (in `body_place`, by default `place`),
+    the unit (`body_name`, its place taken off), the rule under it and the
     Số line (and a công văn's 'V/v ...' under it) left; the quốc hiệu, the tiêu ngữ with its
     rule and the place-and-date line right; page numbers from the second page."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -158,7 +162,7 @@ def header(document, unit_class, body_name: str, place: str, number_line: str, d
     centre = WD_ALIGN_PARAGRAPH.CENTER
     left, right = two_columns(document, (7.5, 9.0))
     if unit_class.parent_body:
-        para(left, unit_class.parent_body.format(place=place).upper().strip(), size=13, align=centre)
+        para(left, unit_class.parent_body.format(place=body_place or place).upper().strip(), size=13, align=centre)
     para(left, body_name.upper(), bold=True, size=13, align=centre)
     _rule(para(left, size=4, align=centre), column=7.5, length=2.5)
     para(left, number_line, size=13, align=centre)
@@ -262,7 +266,12 @@ def _item(task: ChildTask) -> str:
 
 
 def _basis(citation: Citation) -> str | None:
-    """A căn cứ line for one of the parent's own legal bases."""
+    """A căn cứ line for one of the parent's own legal bases, or None when the parent does
+    not identify it: a căn cứ names its document by number or by day (Nghị định 30, Phụ lục
+    I: 'Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019'); a law only mentioned in the body
+    ('... kiến thức về Luật Giao thông đường bộ', CV 6103/BGDĐT-GDTrH) is no ground of a plan."""
+    if not (citation.number or citation.date or regex.search(r"năm\s+\d{4}", citation.title or "")):
+        return None
     if citation.number:
         parts = [citation.doc_type or "Văn bản", f"số {citation.number}"]
         if citation.date:
@@ -273,5 +282,6 @@ def _basis(citation: Citation) -> str | None:
             parts.append(citation.title)
         return "Căn cứ " + " ".join(parts) + ";"
     if citation.title:
-        return f"Căn cứ {citation.title};"
+        day = f" ngày {vn_date(citation.date)}" if citation.date else ""
+        return f"Căn cứ {citation.title}{day};"
     return None
