@@ -21,6 +21,11 @@ from .normalise import bare
 _OPENING = regex.compile(r"[:(]")
 _CLAUSE = regex.compile(r"(?<!\p{L})(?:nên|vì|nhưng|tuy)(?!\p{L})")
 _BRACKET = regex.compile(r"\([^()]{2,80}\)\s*")
+# a bracket that spells the short form of the words before it is part of the name: 'Hiệu trưởng
+# các trường ... trung học cơ sở (THCS), trung học phổ thông (THPT); Giám đốc trung tâm giáo dục
+# nghề nghiệp - giáo dục thường xuyên (GDNN-GDTX) triển khai ...' (CV 2703/SGDĐT-VP Hà Nội);
+# 'Sở Giáo dục và Đào tạo (GDĐT) đề nghị ...' (CV 2405/SGDĐT-CTTT Hà Nội)
+_ACRONYM = regex.compile(r"\((?:\p{Lu}[\p{Lu}\d&]*)(?:[-–/ ]\p{Lu}[\p{Lu}\d&]*)*\)")
 # the opening phrase ends at a comma or a colon, or before 'các' + a unit when its comma is left out
 _SUBJECT_AFTER = regex.compile(r"[,:]\s*|\s(?=[Cc]ác\s|\p{Lu})")
 _TIME_WITHOUT_COLON = regex.compile(
@@ -51,6 +56,7 @@ class TaskGrammar:
     duties_of: regex.Pattern  # 'Trách nhiệm của X': X whole, to the colon
     not_owner: regex.Pattern  # begins like a unit, names none ('Trường hợp', 'Phòng, chống')
     collocations: tuple[str, ...]  # pairs naming one kind of body ('cơ quan, đơn vị'), never split
+    school_kind: regex.Pattern  # a level of school that begins an owner in a listed sentence ('tiểu học')
     aside: regex.Pattern  # a bracket that points back ('(như kính gửi)'): no part of a name
     describes: regex.Pattern  # words after which a verb describes the unit ('trực tiếp quản lý')
     opens_described: regex.Pattern  # a text that opens with one of those words ('trực tiếp kiểm tra ...')
@@ -212,6 +218,8 @@ class TaskGrammar:
         # a bracket right after the unit names its part ('Văn phòng UBND tỉnh (Trung tâm Phục vụ
         # hành chính công tỉnh) tham mưu ...', KH CCHC 2026 of UBND Lâm Đồng): part of the owner
         opening = _OPENING.search(text, start.end())
+        while opening and (acronym := _ACRONYM.match(text, opening.start())):
+            opening = _OPENING.search(text, acronym.end())
         if opening and text[opening.start()] == "(" and (verb is None or verb.start() > opening.start()):
             bracket = _BRACKET.match(text, opening.start())
             after = self.verb.match(text, bracket.end()) if bracket else None
@@ -250,6 +258,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                                                    "strip_prefixes", "skip_sections", "recurrence_not_after",
                                                    "object_markers", "skip_items", "note_labels")}
     heads, prefixes = _alternatives(words["owner_heads"]), _alternatives(words["owner_prefixes"])
+    school_kinds = _strings(_section(data, "school_kinds"), "words", "tasks.school_kinds")
+    asking = words["lead_ins"]  # after a lead-in word a unit is the one asked
     not_duties = _strings(_section(data, "not_duties"), "patterns", "tasks.not_duties")
     closing = _section(data, "generic_closing")
     fields = _section(_section(data, "fields"), "roles", "tasks.fields")
@@ -297,6 +307,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                   "tasks.owner_asides.patterns", regex.IGNORECASE),
         collocations=tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),
                                   key=len, reverse=True)),
+        school_kind=_rx(rf"^(?:{_alternatives(school_kinds)})(?!\p{{L}})", "tasks.school_kinds", regex.IGNORECASE),
         duties_of=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'duties_of'), 'words', 'tasks.duties_of'))})\s+",
                       "tasks.duties_of", regex.IGNORECASE),
         owner_label=_rx(rf"^(?:{owner_labels})(?!\p{{L}})" if owner_labels else r"(?!)", "tasks.fields.owner"),
@@ -304,7 +315,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         note=_rx(rf"^(?:{_alternatives(words['note_labels'])})\s*:\s*", "tasks.note_labels"),
         lead=_rx(rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(v) for v in words['lead_ins'])})\s+(?=\S)",
                  "tasks.lead_ins"),
-        object_of=_rx(rf"(?<!\p{{L}})(?:{_alternatives(words['object_markers'] + words['action_verbs'])})$",
+        # after a lead-in word too a unit is the one asked, not a subject ('Tại công văn số 8014 ...,
+        # Phó Thủ tướng ... đã giao Bộ Lao động - Thương binh và Xã hội xây dựng ...', CV 3354/VPCP-KGVX)
+        object_of=_rx(rf"(?<!\p{{L}})(?:{_alternatives(words['object_markers'] + words['action_verbs'] + asking)})$",
                       "tasks.object_markers", regex.IGNORECASE),
         opener=_rx(rf"^(?:{'|'.join(regex.escape(v) for v in openers)})(?!\p{{L}})", "tasks.clause_openers")
         if openers else None,

@@ -280,11 +280,53 @@ SHAPES = [
     # a PDF's text layer joins the narrow STT column to the next (KH 230/KH-THPT.PB's Ban giám khảo)
     (["STT Họ và tên | Chức vụ | Nhiệm vụ", "1 | Nguyễn Văn Thành | PHT | Trưởng ban"],
      [("Nguyễn Văn Thành", "Trưởng ban")]),
+    # a lead-in's list: a bracket that spells a short form is part of the name, each level of
+    # school in a list a sentence asks is an owner of its own (CV 2703/SGDĐT-VP Hà Nội, as 'các
+    # trường đại học, cao đẳng, trung cấp' in CV 2532/UBND-KGVX Quảng Nam), 'giáo dục thường
+    # xuyên' is the name of a kind of centre, not a manner of acting
+    (["Sở GDĐT đề nghị Trưởng phòng GDĐT quận, huyện, thị xã; Hiệu trưởng các trường mầm non, tiểu học, "
+      "trung học cơ sở (THCS); Giám đốc trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên (GDNN-GDTX) "
+      "triển khai thực hiện tốt một số nội dung sau:", "- Rà soát đội ngũ giáo viên."],
+     [(owner, "Rà soát đội ngũ giáo viên.") for owner in (
+         "Trưởng phòng GDĐT quận, huyện, thị xã", "Hiệu trưởng các trường mầm non", "tiểu học",
+         "trung học cơ sở (THCS)", "Giám đốc trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên (GDNN-GDTX)")]),
+    # a lead-in's object may be written small; what the list singles out after 'đặc biệt là' is no
+    # owner; near-synonyms of one collective ('các đơn vị, trường học') name it once (CV
+    # 4424/SGDĐT-CTTT Hà Nội; 'các trường học, cơ sở giáo dục', CV 2703/SGDĐT-VP Hà Nội)
+    (["Giám đốc Sở GDĐT yêu cầu trưởng phòng GDĐT các quận, huyện, thị xã, thủ trưởng các đơn vị, trường học, "
+      "đặc biệt là các trường học vùng nông thôn, miền núi cần chú ý thực hiện tốt các nội dung sau:",
+      "- Đảm bảo các điều kiện về cơ sở vật chất."],
+     [("trưởng phòng GDĐT các quận, huyện, thị xã", "Đảm bảo các điều kiện về cơ sở vật chất."),
+      ("thủ trưởng các đơn vị, trường học", "Đảm bảo các điều kiện về cơ sở vật chất.")]),
+    # a place or time phrase before the subject, its comma left out or not (CV 2405/SGDĐT-CTTT
+    # and CV 2703/SGDĐT-VP Hà Nội)
+    (["Tại các điểm chấm thi tuyển sinh vào lớp 10 năm 2020 các nhà trường phải đảm bảo đủ cơ sở vật chất."],
+     [("các nhà trường", "Tại các điểm chấm thi tuyển sinh vào lớp 10 năm 2020 các nhà trường phải đảm bảo đủ "
+                         "cơ sở vật chất.")]),
+    (["* Lưu ý: Ngay sau Lễ Khai giảng, các trường học, cơ sở giáo dục tập trung duy trì nền nếp học tập."],
+     [("các trường học, cơ sở giáo dục", "Ngay sau Lễ Khai giảng, các trường học, cơ sở giáo dục tập trung duy trì "
+                                         "nền nếp học tập.")]),
+    # a numbered heading over dashes that are work is no work itself, whether it names a topic
+    # (CV 2703/SGDĐT-VP Hà Nội) or work ('2. Tổ chức ôn tập kiến thức cho học sinh', CV
+    # 2616/SGDĐT-GDTrH Quảng Nam); over dashes that are none (slogans) it is the work (CV
+    # 4728/SGDĐT-HSSV); a dash whose subject follows an opening phrase is work (CV 2616)
+    (["Sở GDĐT đề nghị các Phòng GDĐT thực hiện một số nội dung sau:",
+      "1. Công tác chuẩn bị cho năm học mới 2020 - 2021", "- Rà soát cơ sở vật chất trường, lớp.",
+      "2. Tổ chức ôn tập kiến thức cho học sinh", "- Bố trí thời khóa biểu.",
+      "- Sau khi kiểm tra cuối kỳ, thời gian còn lại của học kỳ 1, các trường chỉ đạo tiếp tục dạy học.",
+      "3. Lựa chọn khẩu hiệu tuyên truyền tại đơn vị", "- Vì một Việt Nam không ma túy!"],
+     [("các Phòng GDĐT", "Rà soát cơ sở vật chất trường, lớp."), ("các Phòng GDĐT", "Bố trí thời khóa biểu."),
+      ("các trường", "Sau khi kiểm tra cuối kỳ, thời gian còn lại của học kỳ 1, các trường chỉ đạo tiếp tục dạy học."),
+      ("các Phòng GDĐT", "Lựa chọn khẩu hiệu tuyên truyền tại đơn vị")]),
 ]
 NOT_TASKS = [
     # a sentence announcing the items after it (CV 1328/UBND Bình Tân; BC 355/BC-HĐXTH Đồng Tháp)
     ["Chủ tịch UBND huyện có ý kiến chỉ đạo như sau:"],
     ["Phòng Giáo dục và Đào tạo hướng dẫn cụ thể như sau:"],
+    # an assignment recounted: after 'giao' the unit is the one asked, not a subject after the
+    # opening phrase (CV 3354/VPCP-KGVX)
+    ["Tại công văn số 8014/VPCP-KGVX ngày 09 tháng 10 năm 2012 của Văn phòng Chính phủ, Phó Thủ tướng đã giao "
+     "Bộ Lao động - Thương binh và Xã hội xây dựng Thông tư."],
     # the addressees of a công văn (CV 4646/SGDĐT-TCCB: '- Hiệu trưởng, Giám đốc các đơn vị sự
     # nghiệp công lập trực thuộc Sở.'; CV 4728/SGDĐT-HSSV)
     ["Kính gửi:", "- Hiệu trưởng, Giám đốc các đơn vị sự nghiệp công lập trực thuộc Sở.", "- Thủ trưởng các phòng."],

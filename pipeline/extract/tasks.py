@@ -304,21 +304,29 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         # '1. Quán triệt các văn bản chuẩn bị đầu năm học' over the paragraph 'Quán triệt đến toàn
         # thể cán bộ ...' (CV 1019/SGDĐT-VP Hà Giang): the heading names the work the paragraph is
         paragraph = bool(group) and not item and group[1] + 1 == ref.index and finder.acts_at(rest, 0)
-        if group and (paragraph or (item and (item.group("sub") or (label and not label.isdigit())
-                                               or (label and "." in label)))):
+        topic_over_dashes = bool(group) and item is not None and bool(item.group("dash")) and (
+            group[2] or finder.acts_at(rest, 0) or finder.owner_at(rest) is not None)
+        if group and (paragraph or topic_over_dashes or (item and (item.group("sub") or (label and not label.isdigit())
+                                                                   or (label and "." in label)))):
             # '1. Hoàn thiện hạ tầng công nghệ thông tin' over '(1) ...', '(2) ...': a group's
-            # heading, its work is in the items below it
-            since, at = group
+            # heading, its work is in the items below it. Over dashes a heading that names a topic
+            # is one ('1. Công tác chuẩn bị cho năm học mới 2020 - 2021', CV 2703/SGDĐT-VP Hà Nội),
+            # and so is one whose dashes are work themselves ('2. Tổ chức ôn tập kiến thức cho học
+            # sinh' over '- Các đơn vị bố trí thời khóa biểu ...', CV 2616/SGDĐT-GDTrH Quảng Nam);
+            # over dashes that are no work the heading is the work ('3. Lựa chọn và thực hiện Khẩu
+            # hiệu tuyên truyền tại đơn vị' over the slogans, CV 4728/SGDĐT-HSSV)
+            since, at = group[:2]
             if at + 1 == ref.index:
                 drop_since(since)
         group = None
         if item:
             item_tasks = (len(tasks), rest, ref.index)
             if item.group("label") and label.isdigit() and not rest.endswith((".", ";", ":")):
-                group = (len(tasks), ref.index)
+                group = (len(tasks), ref.index, not finder.verb.match(rest))
         if label:
             detail_of = None
-        elif detail_of and item and not finder.verb.match(rest) and not finder.owner_at(rest):
+        elif (detail_of and item and not finder.verb.match(rest) and not finder.owner_at(rest)
+              and not finder.after_opener(rest)):
             continue  # '5. Lựa chọn khẩu hiệu tuyên truyền' and its slogans below: what, not more work
         found = finder.owner_at(rest) if item else None
         if item and label and not found and executing and not finder.lead.match(rest) and _names_a_unit(rest, finder):
@@ -808,7 +816,7 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             # after 'và' only a named body or 'các ...' begins another owner: 'Phụ huynh học
             # sinh và học sinh' are read together (TB 211/TB-THPT.UVK)
             named = "và" not in sep or piece[:1].isupper() or piece.startswith("các ")
-            if named and finder.unit_start.match(piece):
+            if named and (finder.unit_start.match(piece) or (listed and finder.school_kind.match(piece))):
                 owners.append(piece)
             else:
                 owners[-1] += sep + piece
