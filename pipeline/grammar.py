@@ -51,6 +51,7 @@ class TaskGrammar:
     execution: tuple[str, ...]  # bare headings of the sections that assign the execution
     generic_action: regex.Pattern
     catch_all: regex.Pattern
+    restating: regex.Pattern  # a closing that asks to carry out the letter itself ('các nội dung trên')
     fields: tuple[tuple[str, str], ...]  # (bare field name, role), longest first
     owner_label: regex.Pattern  # an owner field's name ('Đơn vị chủ trì'), which is no owner
     duties_of: regex.Pattern  # 'Trách nhiệm của X': X whole, to the colon
@@ -296,6 +297,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                            regex.IGNORECASE),
         catch_all=_rx(_string(closing, "owners", "tasks.generic_closing"), "tasks.generic_closing.owners",
                       regex.IGNORECASE),
+        restating=_rx(_string(_section(data, "restating_closing"), "pattern", "tasks.restating_closing"),
+                      "tasks.restating_closing.pattern", regex.IGNORECASE),
         fields=tuple(named),
         not_owner=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'not_owners'), 'words', 'tasks.not_owners'))})"
                       rf"(?!\p{{L}})", "tasks.not_owners", regex.IGNORECASE),
@@ -344,6 +347,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
     checks = {
         "not_duties": lambda text: bool(grammar.not_duty.match(text)),
         "generic_closing": lambda text: bool(grammar.generic_action.match(text)),
+        "restating_closing": lambda text: bool(grammar.restating.match(text)),
         "owner_compounds": lambda text: (found := grammar.owner_at(text)) is not None and grammar.compounds.search(
             found[0]) is not None,
         "fields": lambda text: grammar.field(text) is not None,

@@ -323,6 +323,11 @@ NOT_TASKS = [
     # a sentence announcing the items after it (CV 1328/UBND Bình Tân; BC 355/BC-HĐXTH Đồng Tháp)
     ["Chủ tịch UBND huyện có ý kiến chỉ đạo như sau:"],
     ["Phòng Giáo dục và Đào tạo hướng dẫn cụ thể như sau:"],
+    # a closing that asks to carry out the letter itself restates it (CV 2405/SGDĐT-CTTT Hà Nội;
+    # CV 2616/SGDĐT-GDTrH Quảng Nam)
+    ["Sở GDĐT đề nghị các phòng GDĐT quận, huyện, thị xã, các đơn vị trường học khẩn trương triển khai đầy đủ, "
+     "thực hiện tốt các nội dung trên./."],
+    ["Sở GDĐT Quảng Nam yêu cầu Thủ trưởng các đơn vị nhanh chóng triển khai thực hiện công văn này."],
     # an assignment recounted: after 'giao' the unit is the one asked, not a subject after the
     # opening phrase (CV 3354/VPCP-KGVX)
     ["Tại công văn số 8014/VPCP-KGVX ngày 09 tháng 10 năm 2012 của Văn phòng Chính phủ, Phó Thủ tướng đã giao "

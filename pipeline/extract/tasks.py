@@ -97,6 +97,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         for one in _owners(owner, finder, listed=not heading, cell=columns is not None):
             for piece in ([action] if when is not None or product is not None else
                           _pieces(action, doc_date, finder, rules)):
+                if _restates(piece, owner, finder):
+                    continue  # '... khẩn trương triển khai đầy đủ, thực hiện tốt các nội dung trên./.'
                 read.append((lines.span(ref), columns is not None))
                 task = _task(one, piece, section, doc_date, finder, rules, when, product)
                 if partners:  # 'Đơn vị phối hợp: ...': recorded beside the owner, never an owner
@@ -449,6 +451,15 @@ def _office(label: str, action: str, finder: TaskGrammar) -> tuple[str, int] | N
     if not (0 < len(words) <= 24 and name[0].isupper() and not finder.verb.search(plain)):
         return None
     return (name, len(label)) if finder.opens_duty(action) else None
+
+
+def _restates(action: str, owner: str, finder: TaskGrammar) -> bool:
+    """Whether the action only asks to carry out the letter itself, from its start or right
+    after the owner it names ('Sở GDĐT Quảng Nam yêu cầu Thủ trưởng các đơn vị nhanh chóng
+    triển khai thực hiện công văn này', CV 2616/SGDĐT-GDTrH)."""
+    named_at = action.find(owner)
+    return bool(finder.restating.match(action) or (
+        named_at >= 0 and finder.restating.match(action[named_at + len(owner):].strip())))
 
 
 def _boilerplate(text: str, finder: TaskGrammar) -> bool:
