@@ -26,8 +26,10 @@ _BRACKET = regex.compile(r"\([^()]{2,80}\)\s*")
 # nghề nghiệp - giáo dục thường xuyên (GDNN-GDTX) triển khai ...' (CV 2703/SGDĐT-VP Hà Nội);
 # 'Sở Giáo dục và Đào tạo (GDĐT) đề nghị ...' (CV 2405/SGDĐT-CTTT Hà Nội)
 _ACRONYM = regex.compile(r"\((?:\p{Lu}[\p{Lu}\d&]*)(?:[-–/ ]\p{Lu}[\p{Lu}\d&]*)*\)")
-# the opening phrase ends at a comma or a colon, or before 'các' + a unit when its comma is left out
-_SUBJECT_AFTER = regex.compile(r"[,:]\s*|\s(?=[Cc]ác\s|\p{Lu})")
+# the opening phrase ends at a comma or a colon, or before 'các' + a unit when its comma is left
+# out, or before the head of such units ('Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì
+# liên hệ ...', CV 2405/SGDĐT-CTTT Hà Nội)
+_SUBJECT_AFTER = regex.compile(r"[,:]\s*|\s(?=(?:(?i:lãnh\s+đạo|thủ\s+trưởng|hiệu\s+trưởng)\s+)?[Cc]ác\s|\p{Lu})")
 _TIME_WITHOUT_COLON = regex.compile(
     r"\s+(?P<value>(?:trong|trước|từ|chậm|theo|quý|quí|tháng|năm|thường|hằng|hàng|định)\s.*)$", regex.IGNORECASE)
 _ITEM_LABEL = regex.compile(r"^\s*(?:[-+•–*]\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5})?[.)]?$")

@@ -303,6 +303,9 @@ SHAPES = [
     (["Tại các điểm chấm thi tuyển sinh vào lớp 10 năm 2020 các nhà trường phải đảm bảo đủ cơ sở vật chất."],
      [("các nhà trường", "Tại các điểm chấm thi tuyển sinh vào lớp 10 năm 2020 các nhà trường phải đảm bảo đủ "
                          "cơ sở vật chất.")]),
+    (["Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì liên hệ với gia đình học sinh."],
+     [("lãnh đạo các nhà trường", "Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì liên hệ với gia đình "
+                                  "học sinh.")]),
     (["* Lưu ý: Ngay sau Lễ Khai giảng, các trường học, cơ sở giáo dục tập trung duy trì nền nếp học tập."],
      [("các trường học, cơ sở giáo dục", "Ngay sau Lễ Khai giảng, các trường học, cơ sở giáo dục tập trung duy trì "
                                          "nền nếp học tập.")]),
