@@ -303,6 +303,11 @@ SHAPES = [
     (["Tại các điểm chấm thi tuyển sinh vào lớp 10 năm 2020 các nhà trường phải đảm bảo đủ cơ sở vật chất."],
      [("các nhà trường", "Tại các điểm chấm thi tuyển sinh vào lớp 10 năm 2020 các nhà trường phải đảm bảo đủ "
                          "cơ sở vật chất.")]),
+    # a sibling item does not take the owner one dash named for its own work: a prohibition with
+    # no subject is no task (CV 2703/SGDĐT-VP Hà Nội; 'Không tổ chức ...' as in k01)
+    (["+ Các trường học có diện tích nhỏ, hẹp: tổ chức tập trung khai giảng cho học sinh đầu cấp.",
+      "+ Không tổ chức diễu hành khi đón học sinh đầu cấp."],
+     [("Các trường học có diện tích nhỏ, hẹp", "tổ chức tập trung khai giảng cho học sinh đầu cấp.")]),
     (["Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì liên hệ với gia đình học sinh."],
      [("lãnh đạo các nhà trường", "Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì liên hệ với gia đình "
                                   "học sinh.")]),

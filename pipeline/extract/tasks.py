@@ -121,6 +121,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     group: tuple[int, int] | None = None  # a numbered item that may head a group: tasks before it, its line
     heading_rank: int | None = None  # the rank of the numbered item that named the heading's unit
     item_skip: int | None = None  # the rank of a numbered item that names no work ('2. Hình thức')
+    labelled_mark: str | None = None  # the mark of a dash item 'X: its work' that named its own owner
     # a lead-in whose own action is concrete: (tasks before it, owner, action, line, section); it
     # is a task itself unless the items below it take its owner
     pending: tuple[int, str, str, Ref, str | None] | None = None
@@ -283,6 +284,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # '3. Chế độ thông tin báo cáo' after '1. Phòng GD&ĐT', '2. Các nhà trường': an item of
             # the unit headings' rank ends the last unit's duties (KH 21/KH-PGD&ĐT Hiệp Hòa)
             heading_owner = heading_rank = None
+        if item and labelled_mark is not None:
+            if item.group("dash") == labelled_mark:
+                # '+ Các trường học, cơ sở giáo dục có diện tích nhỏ, hẹp: tổ chức tập trung khai
+                # giảng ...' then '+ Không tổ chức diễu hành ...' (CV 2703/SGDĐT-VP Hà Nội): a
+                # sibling does not take the owner one item named for its own work
+                heading_owner = None
+            labelled_mark = None
         if item and item.group("label") and not has_roman and label.isdigit() and "." not in label:
             close_section()
             section = label
@@ -373,6 +381,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             action = colon.group("action")
             if action and not _names_only(action, finder) and finder.verb.search(action):
                 add(owner, action, ref)
+                labelled_mark = item.group("dash") if item else None
             heading_owner, lead_owner = owner, None
             heading_rank = _depth(label) if label else None
             continue
