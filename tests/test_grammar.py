@@ -308,6 +308,15 @@ SHAPES = [
     (["+ Các trường học có diện tích nhỏ, hẹp: tổ chức tập trung khai giảng cho học sinh đầu cấp.",
       "+ Không tổ chức diễu hành khi đón học sinh đầu cấp."],
      [("Các trường học có diện tích nhỏ, hẹp", "tổ chức tập trung khai giảng cho học sinh đầu cấp.")]),
+    # a programme: its clock slots and their steps say what happens when, a step that names who
+    # does it is that one's; the next item of the slot's rank ends it (CV 2703/SGDĐT-VP Hà Nội)
+    (["Sở GDĐT đề nghị các trường thực hiện một số nội dung sau:", "b) Nội dung:",
+      "- Từ 07 giờ 00 đến 07 giờ 30: Phân luồng, hướng dẫn học sinh vào vị trí tập trung.",
+      "- Từ 07 giờ 30 đến 08 giờ 15:", "+ Chào cờ Tổ quốc, hát Quốc ca.", "+ Đánh trống khai trường.",
+      "+ Hiệu trưởng nhà trường đọc lời chào mừng, tuyên bố khai giảng năm học mới.",
+      "c) Tổ chức tổng vệ sinh môi trường trước ngày khai giảng."],
+     [("Hiệu trưởng nhà trường", "đọc lời chào mừng, tuyên bố khai giảng năm học mới."),
+      ("các trường", "Tổ chức tổng vệ sinh môi trường trước ngày khai giảng.")]),
     (["Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì liên hệ với gia đình học sinh."],
      [("lãnh đạo các nhà trường", "Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì liên hệ với gia đình "
                                   "học sinh.")]),

@@ -122,6 +122,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     heading_rank: int | None = None  # the rank of the numbered item that named the heading's unit
     item_skip: int | None = None  # the rank of a numbered item that names no work ('2. Hình thức')
     labelled_mark: str | None = None  # the mark of a dash item 'X: its work' that named its own owner
+    programme: str | None = None  # the mark of a clock slot whose steps follow ('- Từ 07 giờ 30 ...:')
     # a lead-in whose own action is concrete: (tasks before it, owner, action, line, section); it
     # is a task itself unless the items below it take its owner
     pending: tuple[int, str, str, Ref, str | None] | None = None
@@ -280,6 +281,23 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         item = _ITEM.match(text)
         rest = item.group("rest").strip() if item else text
         label = (item.group("label") or item.group("sub")) if item else None
+        if item and programme is not None and (label or item.group("dash") == programme):
+            programme = None  # the next item of the slot's rank ends its programme
+        slot = _CLOCK_SLOT.match(rest) if item else None
+        if slot or (programme is not None and item):
+            # a ceremony's or a meeting's programme: a slot of the clock ('- Từ 07 giờ 30 đến 08 giờ
+            # 15:', '* Đối với trường tiểu học, ... - Từ 07 giờ 00 đến 07 giờ 30: Phân luồng ...')
+            # and its steps ('+ Chào cờ Tổ quốc, hát Quốc ca', '+ Đánh trống khai trường') say what
+            # happens when, not who must do it; a step that names who does it is that one's
+            # ('+ Hiệu trưởng nhà trường đọc lời chào mừng ...', CV 2703/SGDĐT-VP Hà Nội: the only
+            # programme of the samples so far; the spec: a meeting time is no deadline of a task)
+            if slot:
+                programme = item.group("dash") or label or ""
+            step = rest[slot.end():] if slot else rest
+            found = finder.owner_at(step)
+            if found and finder.acts_at(step, found[1]):
+                add(found[0], step[found[1]:], ref)
+            continue
         if label and heading_rank is not None and _depth(label) <= heading_rank:
             # '3. Chế độ thông tin báo cáo' after '1. Phòng GD&ĐT', '2. Các nhà trường': an item of
             # the unit headings' rank ends the last unit's duties (KH 21/KH-PGD&ĐT Hiệp Hòa)
@@ -439,6 +457,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
 # 'Label: action', and in a responsibilities section 'Label - Action' ('2.3. Các ủy viên là ... -
 # Căn cứ vào kế hoạch ...', KH 20/KH-THPT Nguyễn Bỉnh Khiêm)
+# an item whose text before its colon holds a time of the clock: a slot of a programme
+_CLOCK_SLOT = regex.compile(r"^[^:]{0,120}?(?<!\d)\d{1,2}\s*(?:giờ|h)\s*\d{0,2}(?!\d)[^:]{0,60}:\s*")
 _LABELLED = regex.compile(r"^(?P<owner>[^:]{3,160}?)(?::|\s+[-–]\s+(?=\p{Lu}))\s*(?P<action>.*)$")
 # 'Các ủy viên là Chủ tịch Công đoàn, Bí thư Đoàn ...': the members the label names
 _MEMBERS = regex.compile(r"^(?:các\s+)?(?:ủy|uỷ)\s+viên\s+(?:là|gồm)\s+(?P<members>.+)$", regex.IGNORECASE)
