@@ -317,6 +317,9 @@ SHAPES = [
       "c) Tổ chức tổng vệ sinh môi trường trước ngày khai giảng."],
      [("Hiệu trưởng nhà trường", "đọc lời chào mừng, tuyên bố khai giảng năm học mới."),
       ("các trường", "Tổ chức tổng vệ sinh môi trường trước ngày khai giảng.")]),
+    # 'Từng' (each) before a unit as 'Mỗi' (CV 356/SGDĐT-GDPT Hà Nội; 'Mỗi đơn vị chọn ...', CV 459)
+    (["Từng nhà trường chủ động lựa chọn công cụ dạy học qua internet."],
+     [("Từng nhà trường", "chủ động lựa chọn công cụ dạy học qua internet.")]),
     (["Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì liên hệ với gia đình học sinh."],
      [("lãnh đạo các nhà trường", "Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì liên hệ với gia đình "
                                   "học sinh.")]),
