@@ -336,6 +336,25 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
     assert citations[0].aliases == ("Luật Bảo vệ BMNN năm 2018",)
 
 
+@pytest.mark.parametrize("lines, titles", [
+    # a law's name is what its mentions share; the words after it belong to each sentence
+    # (CV 6103/BGDĐT-GDTrH; KH 2922/KH-SGDĐT Vĩnh Long)
+    (["Học sinh trả lời câu hỏi trắc nghiệm về Luật Giao thông đường bộ và câu hỏi tự luận.",
+      "Giáo viên trả lời câu hỏi về Luật Giao thông đường bộ, làm bài tự luận."], ["Luật Giao thông đường bộ"]),
+    (["Kinh phí thực hiện theo quy định của Luật Ngân sách nhà nước và phù hợp với khả năng cân đối.",
+      "Bố trí kinh phí theo Luật Ngân sách nhà nước và theo khả năng cân đối ngân sách hằng năm."],
+     ["Luật Ngân sách nhà nước"]),
+    # two laws whose names begin alike stay two
+    (["Thực hiện Luật Giáo dục và Luật Giáo dục đại học."], ["Luật Giáo dục", "Luật Giáo dục đại học"]),
+    # 'do' ends a law's name: who uses what the law governs is the sentence's (NQ 11/2025/NQ-HĐND Hà Nội)
+    (["Tài sản thực hiện theo Luật Quản lý, sử dụng tài sản công do cơ quan, tổ chức, đơn vị quản lý."],
+     ["Luật Quản lý, sử dụng tài sản công"]),
+])
+def test_a_law_named_without_a_number_is_named_once(rules, lines, titles):
+    citations, _ = extract_citations(Lines(_doc(*lines)), None, 0, set(), rules)
+    assert [c.title for c in citations] == titles
+
+
 def test_date_line_wrapped_by_a_narrow_header_column(rules):
     doc = _doc("UBND HUYỆN THANH CHƯƠNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Số: 113/KH-PGDĐT",
                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "Độc lập - Tự do - Hạnh phúc",

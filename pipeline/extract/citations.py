@@ -9,7 +9,7 @@ number's code is the audit's to report, not this stage's to fix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -335,15 +335,63 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
             doc_type = "Pháp lệnh" if name.startswith("Pháp lệnh") else "Luật"
             folded = _expand(name, abbreviations).casefold()
             known = next((f for f in found if f.citation.number is None and f.citation.title and
-                          (folded.startswith(_expand(f.citation.title, abbreviations).casefold()) or
+                          # a later mention that says less is the law named before ('Pháp lệnh ưu
+                          # đãi người có công' after '... với cách mạng năm 2020', CV 2638/LĐTBXH-KHTC)
+                          (_goes_on(folded, _expand(f.citation.title, abbreviations).casefold(),
+                                    _expand(name, abbreviations)) or
                            _expand(f.citation.title, abbreviations).casefold().startswith(folded))), None)
             if known:
                 if name != known.citation.title:
                     known.aliases.append(name)
                 continue
+            shared = next(((f, common) for f in found if f.citation.number is None and f.citation.title
+                           and f.citation.doc_type == doc_type
+                           and (common := _shared_name(f.citation.title, name))), None)
+            if shared:
+                earlier, common = shared
+                earlier.aliases.extend(t for t in (earlier.citation.title, name) if t != common)
+                earlier.citation = replace(earlier.citation, title=common)
+                continue
             found.append(_Found(Citation(doc_type=doc_type, number=None, date=date, issuer=None, title=name,
                                          text=clean_value(ref.text[match.start():match.end() + 40])),
                                 ref, match.start(), match.end()))
+
+
+def _goes_on(longer: str, name: str, written: str) -> bool:
+    """Whether a later mention, `longer` (folded; `written` as written), is the law `name` said
+    before with more after it: its year or day, a joiner ('Luật Bảo vệ bí mật nhà nước năm
+    2018'); not another law whose name begins alike ('Luật Giáo dục đại học' after 'Luật Giáo
+    dục' is a law of its own)."""
+    if not longer.startswith(name):
+        return False
+    rest = written[len(name):]  # as written, its capitals count (folding keeps Vietnamese lengths)
+    if regex.match(r"\s*,|\s+(?:năm|ngày|số|và|hoặc|để)(?!\p{L})", rest):
+        return True
+    # a law's name goes on in small words ('đại học', 'nghề nghiệp'); a capital or a label after
+    # it begins the sentence's next words ('Luật Giá Sở quản lý ngành ...', 'Luật Giá b1', QĐ
+    # 70/2024/QĐ-UBND Hà Nội)
+    return not regex.match(r"\s+\p{Ll}{2,}(?:\s|$)", rest)
+
+
+def _shared_name(one: str, other: str) -> str | None:
+    """The name of a law two mentions share when each runs on past it into its own sentence:
+    a law's name is fixed, the words after it change with the sentence ('Luật Giao thông đường
+    bộ và câu hỏi tự luận', 'Luật Giao thông đường bộ, làm bài tự luận ...', CV 6103/BGDĐT-GDTrH;
+    'Luật Ngân sách nhà nước và phù hợp với ...', '... và theo khả năng cân đối ...', KH
+    2922/KH-SGDĐT Vĩnh Long). Only where both go on with a joiner ('và', a comma): 'Luật Giáo
+    dục' and 'Luật Giáo dục đại học' are two laws."""
+    a, b = (regex.findall(r"[^\s,]+|,", name) for name in (one, other))
+    n = 0
+    while n < min(len(a), len(b)) and a[n].casefold() == b[n].casefold():
+        n += 1
+    while n and (a[n - 1] == "," or a[n - 1].casefold() in _JOINERS):
+        n -= 1  # the shared words end before a joiner both go on with
+    if n < 3 or n in (len(a), len(b)) or not all(w[n] == "," or w[n].casefold() in _JOINERS for w in (a, b)):
+        return None
+    return " ".join(a[:n]).replace(" ,", ",")
+
+
+_JOINERS = {"và", "hoặc", "để"}
 
 
 _NUMBERED = regex.compile(r"\d\s*/\s*(?:\d{4}\s*/\s*)?\p{Lu}")  # 12/KH-UBND, 09/2017/NĐ-CP; not a date
