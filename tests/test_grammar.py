@@ -343,6 +343,8 @@ NOT_TASKS = [
     # a sentence announcing the items after it (CV 1328/UBND Bình Tân; BC 355/BC-HĐXTH Đồng Tháp)
     ["Chủ tịch UBND huyện có ý kiến chỉ đạo như sau:"],
     ["Phòng Giáo dục và Đào tạo hướng dẫn cụ thể như sau:"],
+    # a kind of insurance heads what a school collects, no body (KH 145/KH-THCSTT Lai Vung)
+    ["II. NỘI DUNG", "1. Bảo hiểm y tế", "- Mức thu: 603.450 đồng/học sinh, thẻ có giá trị 15 tháng."],
     # a closing that asks to carry out the letter itself restates it (CV 2405/SGDĐT-CTTT Hà Nội;
     # CV 2616/SGDĐT-GDTrH Quảng Nam)
     ["Sở GDĐT đề nghị các phòng GDĐT quận, huyện, thị xã, các đơn vị trường học khẩn trương triển khai đầy đủ, "
