@@ -60,6 +60,7 @@ class TaskGrammar:
     not_owner: regex.Pattern  # begins like a unit, names none ('Trường hợp', 'Phòng, chống')
     collocations: tuple[str, ...]  # pairs naming one kind of body ('cơ quan, đơn vị'), never split
     school_kind: regex.Pattern  # a level of school that begins an owner in a listed sentence ('tiểu học')
+    collective_list: regex.Pattern  # a list that names one collective ('Các sở, ban, ngành, đoàn thể, ...')
     aside: regex.Pattern  # a bracket that points back ('(như kính gửi)'): no part of a name
     describes: regex.Pattern  # words after which a verb describes the unit ('trực tiếp quản lý')
     opens_described: regex.Pattern  # a text that opens with one of those words ('trực tiếp kiểm tra ...')
@@ -263,6 +264,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     heads, prefixes = _alternatives(words["owner_heads"]), _alternatives(words["owner_prefixes"])
     school_kinds = _strings(_section(data, "school_kinds"), "words", "tasks.school_kinds")
     asking = words["lead_ins"]  # after a lead-in word a unit is the one asked
+    collective_lists = _strings(_section(data, "collective_lists"), "words", "tasks.collective_lists")
     not_duties = _strings(_section(data, "not_duties"), "patterns", "tasks.not_duties")
     closing = _section(data, "generic_closing")
     fields = _section(_section(data, "fields"), "roles", "tasks.fields")
@@ -312,6 +314,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                   "tasks.owner_asides.patterns", regex.IGNORECASE),
         collocations=tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),
                                   key=len, reverse=True)),
+        collective_list=_rx(rf"^(?:(?:{prefixes}|thủ\s+trưởng)\s+)*(?:{_alternatives(collective_lists)})(?!\p{{L}})",
+                            "tasks.collective_lists", regex.IGNORECASE),
         school_kind=_rx(rf"^(?:{_alternatives(school_kinds)})(?!\p{{L}})", "tasks.school_kinds", regex.IGNORECASE),
         duties_of=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'duties_of'), 'words', 'tasks.duties_of'))})\s+",
                       "tasks.duties_of", regex.IGNORECASE),

@@ -317,6 +317,12 @@ SHAPES = [
       "c) Tổ chức tổng vệ sinh môi trường trước ngày khai giảng."],
      [("Hiệu trưởng nhà trường", "đọc lời chào mừng, tuyên bố khai giảng năm học mới."),
       ("các trường", "Tổ chức tổng vệ sinh môi trường trước ngày khai giảng.")]),
+    # a list opening with the bodies of a province as a class is one collective; a name with a
+    # capital after it is another owner (KH 2922/KH-SGDĐT Vĩnh Long; KH 156/KH-UBND An Giang)
+    (["Các sở, ban, ngành, đoàn thể, tổ chức chính trị - xã hội, đơn vị, địa phương căn cứ chức năng "
+      "có trách nhiệm đưa các mục tiêu vào kế hoạch."],
+     [("Các sở, ban, ngành, đoàn thể, tổ chức chính trị - xã hội, đơn vị, địa phương",
+       "căn cứ chức năng có trách nhiệm đưa các mục tiêu vào kế hoạch.")]),
     # 'Từng' (each) before a unit as 'Mỗi' (CV 356/SGDĐT-GDPT Hà Nội; 'Mỗi đơn vị chọn ...', CV 459)
     (["Từng nhà trường chủ động lựa chọn công cụ dạy học qua internet."],
      [("Từng nhà trường", "chủ động lựa chọn công cụ dạy học qua internet.")]),

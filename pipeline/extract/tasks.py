@@ -860,6 +860,16 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
                 owners.append(piece)
             else:
                 owners[-1] += sep + piece
+        if listed and finder.collective_list.match(owners[0].replace("\x00", ", ")):
+            # 'Các sở, ban, ngành, đoàn thể, tổ chức chính trị - xã hội, đơn vị, địa phương' is one
+            # collective; a name with a capital after it is another owner (rules: collective_lists)
+            merged = [owners[0]]
+            for piece in owners[1:]:
+                if piece[:1].islower():
+                    merged[0] = f"{merged[0].rstrip(' ,')}, {piece}"
+                else:
+                    merged.append(piece)
+            owners = merged
         out.extend(o.strip().replace("\x00", ", ") for o in owners if o.strip())
     return out
 
