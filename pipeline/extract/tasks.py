@@ -849,7 +849,13 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
         # 'Phòng GDĐT huyện, thành phố', 'Các trường THCS, THPT')
         parts = regex.split(r"(,\s+|\s+và\s+)" if listed else r"((?:,|\s+và)\s+(?=[Cc]ác\s|\p{Lu}))", kept)
         owners = [parts[0]]
+        # 'Các sở, ban, ngành, đoàn thể, tổ chức chính trị - xã hội, đơn vị, địa phương' is one
+        # collective; a name with a capital after it is another owner (rules: collective_lists)
+        collective = listed and bool(finder.collective_list.match(parts[0].replace("\x00", ", ")))
         for sep, piece in zip(parts[1::2], parts[2::2]):
+            if collective and piece[:1].islower():
+                owners[-1] += sep + piece
+                continue
             if not listed and _PASSIVE.search(owners[-1]):
                 owners[-1] += sep + piece  # 'các đơn vị đã được Sở GD&ĐT, UBND tỉnh đánh giá ...': agents
                 continue
@@ -860,16 +866,6 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
                 owners.append(piece)
             else:
                 owners[-1] += sep + piece
-        if listed and finder.collective_list.match(owners[0].replace("\x00", ", ")):
-            # 'Các sở, ban, ngành, đoàn thể, tổ chức chính trị - xã hội, đơn vị, địa phương' is one
-            # collective; a name with a capital after it is another owner (rules: collective_lists)
-            merged = [owners[0]]
-            for piece in owners[1:]:
-                if piece[:1].islower():
-                    merged[0] = f"{merged[0].rstrip(' ,')}, {piece}"
-                else:
-                    merged.append(piece)
-            owners = merged
         out.extend(o.strip().replace("\x00", ", ") for o in owners if o.strip())
     return out
 
