@@ -349,6 +349,9 @@ NOT_TASKS = [
     # a sentence announcing the items after it (CV 1328/UBND Bình Tân; BC 355/BC-HĐXTH Đồng Tháp)
     ["Chủ tịch UBND huyện có ý kiến chỉ đạo như sau:"],
     ["Phòng Giáo dục và Đào tạo hướng dẫn cụ thể như sau:"],
+    # a signer's name that a PDF's text layer lays out inside the body (the born-digital copy of
+    # seed 004) is no work of the unit above it
+    ["V. TỔ CHỨC THỰC HIỆN", "1. Phòng Giáo dục và Đào tạo huyện, thành phố:", "Phạm Xuân Bình"],
     # a kind of insurance heads what a school collects, no body (KH 145/KH-THCSTT Lai Vung)
     ["II. NỘI DUNG", "1. Bảo hiểm y tế", "- Mức thu: 603.450 đồng/học sinh, thẻ có giá trị 15 tháng."],
     # a closing that asks to carry out the letter itself restates it (CV 2405/SGDĐT-CTTT Hà Nội;

@@ -80,6 +80,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             action = action[person.end():]
         if not action or _boilerplate(f"{owner} {action}", finder):
             return False
+        if _NAME_ONLY.match(action):
+            # 'Phạm Xuân Bình' read after the last item of a PDF whose signature block the text
+            # layer lays out inside the body (the born-digital copy of seed 004): a signer, no work
+            return False
         if (not named or _EVERYONE.search(owner)) and any(p.search(action) for p in finder.unowned):
             return False  # 'nếu có khó khăn, vướng mắc, các cơ quan, tổ chức, cá nhân phản ánh ...'
         if finder.not_duty.match(action):
@@ -457,6 +461,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
 # 'Label: action', and in a responsibilities section 'Label - Action' ('2.3. Các ủy viên là ... -
 # Căn cứ vào kế hoạch ...', KH 20/KH-THPT Nguyễn Bỉnh Khiêm)
+# a person's name alone: two to five words, each a capital and small letters
+_NAME_ONLY = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*\.?$")
 # an item whose text before its colon holds a time of the clock: a slot of a programme
 _CLOCK_SLOT = regex.compile(r"^[^:]{0,120}?(?<!\d)\d{1,2}\s*(?:giờ|h)\s*\d{0,2}(?!\d)[^:]{0,60}:\s*")
 _LABELLED = regex.compile(r"^(?P<owner>[^:]{3,160}?)(?::|\s+[-–]\s+(?=\p{Lu}))\s*(?P<action>.*)$")
