@@ -96,14 +96,18 @@ def citation_findings(links: list[Link], index: NumberIndex, rules: Rules, check
 
 def issuer_agrees(issuer: str, code: str, codes: dict[str, list[str]], hierarchy: Hierarchy | None) -> bool:
     """Whether the issuer written after 'của' can be the body the code names; an unknown
-    code agrees with anything."""
+    code agrees with anything. Only an issuer that names another body of the table contradicts
+    the code ('Thông tư số .../TT-BGDĐT ... của Bộ Y tế', 'Kế hoạch số 2156/KH-SGDĐT ... của UBND
+    tỉnh'); one cut short or written in small letters ('của Bộ trưởng Bộ', 'của Sở giáo dục và
+    Đào tạo Vĩnh Long', 'của Bộ tài chính', KH 25/KH-SGDĐT Bắc Giang, KH 168/KH-THCS Tân Thành,
+    KH 145/KH-THCSTT Lai Vung) names none, and nothing is said of it."""
     expected = next((v for k, v in codes.items() if k.replace("&", "") == code.replace("&", "")), None)
     if expected is None or hierarchy is None:
         return True
     key = hierarchy.key(issuer)
-    if len(key.split()) < 2:
+    if len(key.split()) < 2 or any(phrase in key for phrase in expected):
         return True  # 'của Bộ', 'của Sở': the document's own body named short, nothing to judge
-    return any(phrase in key for phrase in expected)
+    return not any(phrase in key for other, phrases in codes.items() if other != code for phrase in phrases)
 
 
 def _near_number(citation: Citation, index: NumberIndex, citing: Document, edits: int) -> Document | None:
