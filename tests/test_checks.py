@@ -114,6 +114,15 @@ def test_missing_recipients_and_signer(rules):
     assert _kinds(_record(rules, ["I. MỤC ĐÍCH"], footer=[])) == ["missing-recipients", "missing-signer"]
 
 
+def test_a_programme_and_a_plan_under_it_have_periods_of_their_own(rules):
+    """'Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030' and 'Kế hoạch cải
+    cách hành chính nhà nước giai đoạn 2026 - 2030' (KH CCHC 2026-2030 of UBND Lâm Đồng): no conflict."""
+    record = _record(rules, ["I. MỤC ĐÍCH",
+                             "- Thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030.",
+                             "- Xây dựng Kế hoạch cải cách hành chính nhà nước giai đoạn 2026 - 2030."])
+    assert "period-conflict" not in _kinds(record)
+
+
 def test_seed_004_periods_and_past_quarters(rules):
     """Seed 004 (06/7/2022) speaks of giai đoạn 2018-2025 and 2021-2025 for one programme and
     schedules work for quý II."""

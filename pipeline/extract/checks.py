@@ -48,6 +48,7 @@ class Checker:
         self.period = regex.compile(periods["pattern"])
         self.period_words = int(periods["words"])
         self.period_overlap = float(periods["min_overlap"])
+        self.period_kinds = tuple(bare(k).lower() for k in periods.get("kinds", []))
         self.schedule = [bare(w) for w in data["schedule_sections"]["words"]]
         self.forward_types = frozenset(data["schedule_sections"]["types"])
         self.severity = {k: v["severity"] for k, v in data["kinds"].items() if not k.startswith("#")}
@@ -216,17 +217,21 @@ def _weekday_name(weekday: int, checker: Checker) -> str:
 def _periods(lines: Lines, path: str, checker: Checker) -> list[Finding]:
     """One programme, two periods: 'giáo dục mầm non giai đoạn 2018-2025' and, later,
     '... cơ sở giáo dục mầm non giai đoạn 2021-2025'."""
-    seen: list[tuple[set[str], str, Ref, regex.Match]] = []
+    seen: list[tuple[set[str], str, Ref, regex.Match, str | None]] = []
     out = []
     reported: set[tuple[str, str]] = set()
     for ref in lines:
         for match in checker.period.finditer(ref.text):
             before = bare(ref.text[:match.start()]).lower().split()[-checker.period_words:]
             words = set(before)
+            # the kind word may stand before a long name: look twice as far back for it
+            kind = _kind(" ".join(bare(ref.text[:match.start()]).lower().split()[-2 * checker.period_words:]), checker)
             period = f"{match['a']}-{match['b']}"
-            for other_words, other_period, other_ref, other in seen:
+            for other_words, other_period, other_ref, other, other_kind in seen:
                 if other_period == period or not words or not other_words:
                     continue
+                if kind and other_kind and kind != other_kind:
+                    continue  # a programme and a plan under it: two things, two periods
                 if int(match["a"]) > int(other["b"]) or int(other["a"]) > int(match["b"]):
                     continue  # one phase after another ('2016-2019', then '2020-2022'), not a conflict
                 overlap = len(words & other_words) / min(len(words), len(other_words))
@@ -239,8 +244,14 @@ def _periods(lines: Lines, path: str, checker: Checker) -> list[Finding]:
                         (_quote(lines, other_ref, path, other.start(), other.end()),
                          _quote(lines, ref, path, match.start(), match.end())),
                         suggestion=f"thống nhất một giai đoạn (theo văn bản gốc: giai đoạn {other_period}?)"))
-            seen.append((words, period, ref, match))
+            seen.append((words, period, ref, match, kind))
     return out
+
+
+def _kind(before: str, checker: Checker) -> str | None:
+    """The kind word nearest before a period ('ke hoach', 'chuong trinh'), or None."""
+    found = [(before.rfind(k), k) for k in checker.period_kinds if regex.search(rf"(?<!\p{{L}}){k}(?!\p{{L}})", before)]
+    return max(found)[1] if found else None
 
 
 def _type_code(record: Record, checker: Checker, rules: Rules) -> list[Finding]:
