@@ -540,6 +540,22 @@ def test_a_footer_table_broken_across_pages_gives_one_closing(rules):
     assert closing.signer.title == "PHÓ CHỦ TỊCH"
 
 
+def test_a_staff_table_laid_out_like_a_footer_is_not_the_closing(rules):
+    """KH 145/KH-THCSTT Lai Vung: a two-column staff table before the closing is laid out as
+    footer columns; the closing is the pair of columns that holds the Nơi nhận."""
+    from pipeline.extract.closing import extract_closing
+
+    items = (("footer-left", "1 Võ Văn Long"), ("footer-right", "Hiệu trưởng Chỉ đạo chung"),
+             ("footer-left", "2 Trần Lê Yến Nhi"), ("footer-right", "Kế toán Thu, tổng hợp b/c"),
+             ("body", "Trên đây là kế hoạch thực hiện các khoản thu đầu năm học 2021-2022./."),
+             ("footer-left", "Nơi nhận:"), ("footer-left", "- Phòng GDĐT;"), ("footer-left", "- Lưu: VT."),
+             ("footer-right", "HIỆU TRƯỞNG"), ("footer-right", "Võ Văn Long"))
+    lines = tuple(Line(text, 1, block) for block, text in items)
+    closing = extract_closing(Lines(Document("kh.pdf", "0" * 64, "pdf", (Page(1, lines),))), rules)
+    assert [r.name for r in closing.recipients] == ["Phòng GDĐT", "VT"]
+    assert closing.signer is not None and (closing.signer.title, closing.signer.name) == ("HIỆU TRƯỞNG", "Võ Văn Long")
+
+
 def test_a_decision_s_operative_formula_is_not_its_type_line(rules):
     """QĐ 69/2024/QĐ-UBND Hà Nội as scraped: the type name went into the header's left column,
     the trích yếu is followed by the deciding body in capitals and the grounds, then

@@ -50,7 +50,7 @@ def extract_closing(lines: Lines, rules: Rules, issuer: str | None = None,
     """Recipients and signer; `issuer` and `on` (the document's date) tell whose known
     signers a name read by OCR may be (rules/names.json)."""
     closing = Closing()
-    left, right = _footer_blocks(lines)
+    left, right = _footer_blocks(lines, rules)
     if left or right:
         items = left
         signer_lines = right
@@ -71,25 +71,37 @@ def extract_closing(lines: Lines, rules: Rules, issuer: str | None = None,
     return closing
 
 
-def _footer_blocks(lines: Lines) -> tuple[list[Ref], list[Ref]]:
+def _footer_blocks(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
     """The first Nơi nhận/signer table: a dispatch with an attached plan has one per part.
     A table whose row breaks across a page goes on at the top of the next one, column by
-    column again: its parts there belong to the same columns."""
+    column again: its parts there belong to the same columns. Two columns before it that hold
+    neither a Nơi nhận nor a signer's office are some other table laid out alike (the staff
+    table of KH 145/KH-THCSTT Lai Vung: '1 Võ Văn Long' | 'Hiệu trưởng Chỉ đạo chung'); when
+    no pair of columns holds either, the first is taken as before."""
+    groups: list[tuple[list[Ref], list[Ref]]] = []
     left: list[Ref] = []
     right: list[Ref] = []
     for ref in lines:
         turned = bool(right) and ref.line.page > right[-1].line.page
+        ended = False
         if ref.block == "footer-left":
-            if right and left and ref.index > right[-1].index + 1 and not turned:
-                break
+            ended = bool(right and left and ref.index > right[-1].index + 1 and not turned)
+        elif ref.block == "footer-right":
+            ended = bool(left and right and ref.index > right[-1].index + 1 and not turned)
+        elif (left or right) and ref.text:
+            ended = True
+        if ended:
+            groups.append((left, right))
+            left, right = [], []
+        if ref.block == "footer-left":
             left.append(ref)
         elif ref.block == "footer-right":
-            if left and right and ref.index > right[-1].index + 1 and not turned:
-                break
             right.append(ref)
-        elif (left or right) and ref.text:
-            break
-    return left, right
+    if left or right:
+        groups.append((left, right))
+    if not groups:
+        return [], []
+    return next((g for g in groups if any(NOI_NHAN.match(r.text) for r in g[0])), groups[0])
 
 
 def _stacked(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
