@@ -25,7 +25,7 @@ from .audit.files import write_audit
 from .derive import Unit
 from .derive.files import Derived, plans_for, write_derived
 from .errors import InputError
-from .export import safe_name, write_json, write_jsonl
+from .export import safe_name, together, write_json, write_jsonl
 from .extract import extract_record
 from .identity import document_key, documents
 from .ingest import read_document
@@ -159,7 +159,7 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                 report(rel, None)
     done: dict[str, Processed | InputError] = {}
     version = f"{rules.version}:{code_version()}"  # new rules or new code: every file is read again
-    with Store(out / "vanban.sqlite") as store:
+    with together(), Store(out / "vanban.sqlite") as store:  # the outputs put on disk together
         todo = []
         hashes = {}
         for path, rel in files:

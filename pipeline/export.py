@@ -7,6 +7,7 @@ file names only, never from document text.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import hashlib
 import json
@@ -15,7 +16,9 @@ import struct
 import tempfile
 import unicodedata
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,22 +50,80 @@ def dumps(data: Any) -> str:
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write `content` to `path` through a temporary file and a rename."""
+    """Write `content` to `path` through a temporary file and a rename; inside together(),
+    the rename waits until the file is on disk with the others."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    pending = _PENDING.get()
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content.encode("utf-8") if isinstance(content, str) else content)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if pending is None:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600: outputs are for the office to read
-        os.replace(tmp, path)
+        if pending is None:
+            os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _unlink(tmp)
         raise
+    if pending is not None:
+        pending.append((tmp, path))
+        if len(pending) >= _BATCH:
+            _put_in_place(pending)
+
+
+# the files written inside together() and not yet in place: (temporary file, target)
+_PENDING: contextvars.ContextVar[list[tuple[str, Path]] | None] = contextvars.ContextVar("pending", default=None)
+_BATCH = 512  # files put in place at once: open descriptors and temporary files stay few
+
+
+@contextmanager
+def together() -> Iterator[None]:
+    """Files written inside (write_atomic) are flushed to disk many at once, each then
+    renamed into place as before: never half a file, only complete ones renamed.
+
+    One fsync after another cost 3.6 ms a file here, four seconds of a 100-file run and
+    most of derive once its files were cheap to make (issue 17); fsyncs issued together
+    share the journal's commits. A file is in place once the block ends (or after the
+    next _BATCH files), not as soon as written: nothing inside reads what it wrote."""
+    token = _PENDING.set([])
+    try:
+        yield
+    finally:
+        try:
+            _put_in_place(_PENDING.get() or [])
+        finally:
+            _PENDING.reset(token)
+
+
+def _put_in_place(pending: list[tuple[str, Path]]) -> None:
+    """fsync the temporary files side by side, then rename each over its target, in order."""
+    def flush(tmp: str) -> None:
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    placed = 0
+    try:
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            list(pool.map(flush, (tmp for tmp, _ in pending)))
+        for tmp, path in pending:
+            os.replace(tmp, path)
+            placed += 1
+    finally:
+        for tmp, _ in pending[placed:]:  # what could not be put in place leaves nothing behind
+            _unlink(tmp)
+        pending.clear()
+
+
+def _unlink(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
 
 
 def write_json(path: Path, data: Any, unchanged_ok: bool = False) -> None:

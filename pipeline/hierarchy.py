@@ -65,6 +65,9 @@ def compile_abbreviations(data: dict[str, Any]) -> Abbreviations:
     return Abbreviations(pattern, tuple(expand.items()))
 
 
+_NOT_WORD = regex.compile(r"[^\p{L}\d-]+")
+
+
 @dataclass(frozen=True)
 class Hierarchy:
     classes: tuple[UnitClass, ...]
@@ -86,11 +89,20 @@ class Hierarchy:
     def key(self, text: str) -> str:
         """The comparison key of a unit phrase: 'Các trường MN, TH' → 'cac truong mam non tieu hoc'."""
         text = self.abbreviations.expand(text)
-        return " ".join(regex.sub(r"[^\p{L}\d-]+", " ", bare(text).lower()).split())
+        return " ".join(_NOT_WORD.sub(" ", bare(text).lower()).split())
 
     def classes_named(self, phrase: str, issuer: str | None = None) -> tuple[str, ...]:
         """The classes a phrase covers, in hierarchy order; a collective phrase ('các đơn
         vị trường học') covers the classes directly under the `issuer` class."""
+        # derive asks this of the same owners and issuers for every plan and every
+        # checklist row (issue 17): remembered on the instance, which rules never change
+        memo = self.__dict__.setdefault("_named", {})
+        found = memo.get((phrase, issuer))
+        if found is None:
+            found = memo[(phrase, issuer)] = self._classes_named(phrase, issuer)
+        return found
+
+    def _classes_named(self, phrase: str, issuer: str | None) -> tuple[str, ...]:
         key = self.key(phrase)
         found = [u.id for u in self.classes if u.named_in(key)]
         if not found and issuer and any(p.search(key) for p in self.collective):

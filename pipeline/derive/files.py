@@ -68,13 +68,20 @@ def write_plan(folder: Path, derived: Derived, rules: Rules, status_of: StatusOf
     return written
 
 
-def _key(derived: Derived, rules: Rules, status_of: StatusOf | None = None) -> str:
+def _key(derived: Derived, rules: Rules, status_of: StatusOf | None = None,
+         parents: dict[int, str] | None = None) -> str:
     """What a plan's files depend on: the parent's record, the unit, the rules, the code,
-    and the statuses of its tasks in the ledger."""
+    and the statuses of its tasks in the ledger. `parents` remembers each parent's digest
+    (a parent has a plan for each of its units)."""
+    parent = derived.plan.parent
+    digest = (parents or {}).get(id(parent))
+    if digest is None:
+        digest = hashlib.sha256(json.dumps(parent.to_dict(), ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        if parents is not None:
+            parents[id(parent)] = digest
     statuses = [status_of(derived.plan, task) for task in derived.plan.tasks] if status_of else []
-    payload = json.dumps([derived.plan.parent.to_dict(), derived.plan.unit.__dict__, derived.plan.date, rules.version,
-                          code_version(), statuses],
-                         ensure_ascii=False, sort_keys=True)
+    payload = json.dumps([digest, derived.plan.unit.__dict__, derived.plan.date, rules.version, code_version(),
+                          statuses], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -90,10 +97,11 @@ def write_derived(folder: Path, derived: list[Derived], rules: Rules, status_of:
         known = {}
     keys: dict[str, str] = {}
     written: list[Path] = []
+    parents: dict[int, str] = {}  # the records stay alive while `derived` holds them: ids are theirs
     for item in derived:
         target = folder / unit_slug(item.plan.unit.name)
         paths = [target / f"{item.name}{suffix}" for suffix in SUFFIXES]
-        slot, key = f"{target.name}/{item.name}", _key(item, rules, status_of)
+        slot, key = f"{target.name}/{item.name}", _key(item, rules, status_of, parents)
         if known.get(slot) != key or not all(p.exists() for p in paths):
             paths = write_plan(folder, item, rules, status_of)
         keys[slot] = key
