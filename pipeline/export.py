@@ -12,6 +12,7 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import struct
 import tempfile
 import unicodedata
@@ -19,6 +20,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,73 +52,115 @@ def dumps(data: Any) -> str:
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write `content` to `path` through a temporary file and a rename; inside together(),
-    the rename waits until the file is on disk with the others."""
+    """Write `content` to `path` through a temporary file and a rename. Inside together(),
+    a file that already holds `content` is left as it is, and the rename waits until the
+    file is on disk with the others."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    writes = _WRITES.get()
+    if writes is not None and _holds(path, data):
+        writes.unchanged.append(path)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    pending = _PENDING.get()
+    staging = writes.staging if writes is not None and writes.staging is not None else path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=staging)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
-            if pending is None:
+            fh.write(data)
+            if writes is None:
                 fh.flush()
                 os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600: outputs are for the office to read
-        if pending is None:
+        if writes is None:
             os.replace(tmp, path)
     except BaseException:
         _unlink(tmp)
         raise
-    if pending is not None:
-        pending.append((tmp, path))
-        if len(pending) >= _BATCH:
-            _put_in_place(pending)
+    if writes is not None:
+        writes.add(tmp, path)
 
 
-# the files written inside together() and not yet in place: (temporary file, target)
-_PENDING: contextvars.ContextVar[list[tuple[str, Path]] | None] = contextvars.ContextVar("pending", default=None)
+@dataclass
+class Writes:
+    """What a run wrote (in place once together() ends) and what it found already written."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)  # held what the run would write: untouched
+    staging: Path | None = None  # where the files wait to be put in place (else beside each)
+    _pending: list[tuple[str, Path]] = field(default_factory=list)  # (temporary file, target)
+
+    def add(self, tmp: str, path: Path) -> None:
+        self._pending.append((tmp, path))
+        self.written.append(path)
+        if len(self._pending) >= _BATCH:
+            self.put_in_place()
+
+    def put_in_place(self) -> None:
+        """fsync the temporary files side by side, then rename each over its target, in order."""
+        pending, placed = self._pending, 0
+        try:
+            with ThreadPoolExecutor(max_workers=16) as pool:
+                list(pool.map(_fsync, (tmp for tmp, _ in pending)))
+            folders: set[Path] = set()
+            for tmp, path in pending:
+                if path.parent not in folders:  # a writer may have removed a folder it found empty meanwhile
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(path.parent)
+                os.replace(tmp, path)
+                placed += 1
+        finally:
+            for tmp, _ in pending[placed:]:  # what could not be put in place leaves nothing behind
+                _unlink(tmp)
+            pending.clear()
+
+
+def kept(path: Path) -> None:
+    """Inside together(): `path`, not made again because what it is made from has not
+    changed, counts as found unchanged."""
+    writes = _WRITES.get()
+    if writes is not None:
+        writes.unchanged.append(path)
+
+
+_WRITES: contextvars.ContextVar[Writes | None] = contextvars.ContextVar("writes", default=None)
 _BATCH = 512  # files put in place at once: open descriptors and temporary files stay few
 
 
 @contextmanager
-def together() -> Iterator[None]:
+def together(staging: Path | None = None) -> Iterator[Writes]:
     """Files written inside (write_atomic) are flushed to disk many at once, each then
-    renamed into place as before: never half a file, only complete ones renamed.
+    renamed into place as before: never half a file, only complete ones renamed; and a file
+    that already holds what would be written is not written again (an unchanged re-run
+    changes no file, not even its time).
 
     One fsync after another cost 3.6 ms a file here, four seconds of a 100-file run and
     most of derive once its files were cheap to make (issue 17); fsyncs issued together
     share the journal's commits. A file is in place once the block ends (or after the
-    next _BATCH files), not as soon as written: nothing inside reads what it wrote."""
-    token = _PENDING.set([])
+    next _BATCH files), not as soon as written: nothing inside reads what it wrote.
+
+    `staging`, a folder on the targets' file system, holds the files meanwhile: what a
+    run killed then leaves is removed by the next, and no folder of results shows it."""
+    if staging is not None:
+        shutil.rmtree(staging, ignore_errors=True)  # a killed run's files that never were put in place
+        staging.mkdir(parents=True)
+    writes = Writes(staging=staging)
+    token = _WRITES.set(writes)
     try:
-        yield
+        yield writes
     finally:
         try:
-            _put_in_place(_PENDING.get() or [])
+            writes.put_in_place()
         finally:
-            _PENDING.reset(token)
+            _WRITES.reset(token)
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
 
 
-def _put_in_place(pending: list[tuple[str, Path]]) -> None:
-    """fsync the temporary files side by side, then rename each over its target, in order."""
-    def flush(tmp: str) -> None:
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-    placed = 0
+def _fsync(tmp: str) -> None:
+    fd = os.open(tmp, os.O_RDONLY)
     try:
-        with ThreadPoolExecutor(max_workers=16) as pool:
-            list(pool.map(flush, (tmp for tmp, _ in pending)))
-        for tmp, path in pending:
-            os.replace(tmp, path)
-            placed += 1
+        os.fsync(fd)
     finally:
-        for tmp, _ in pending[placed:]:  # what could not be put in place leaves nothing behind
-            _unlink(tmp)
-        pending.clear()
+        os.close(fd)
 
 
 def _unlink(tmp: str) -> None:
@@ -130,8 +174,8 @@ def write_json(path: Path, data: Any, unchanged_ok: bool = False) -> None:
     """JSON, indented; with `unchanged_ok`, a file that already holds it is left alone
     (an unchanged re-run writes nothing)."""
     content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if unchanged_ok and _holds(path, content.encode("utf-8")):
-        return
+    if unchanged_ok and _WRITES.get() is None and _holds(path, content.encode("utf-8")):
+        return  # (inside together(), write_atomic leaves it alone and counts it)
     write_atomic(path, content)
 
 
@@ -179,9 +223,10 @@ def zip_members(members: list[tuple[str, bytes]], when: str = "2000-01-01T00:00:
     time a child plan took (issue 17)."""
     out = bytearray()
     central = bytearray()
+    stamp = when.encode("ascii")
     for name, content in members:
         if name == "docProps/core.xml":
-            content = _W3CDTF.sub(rb"\g<1>" + when.encode("ascii") + rb"\g<2>", content)
+            content = _W3CDTF.sub(lambda found: found[1] + stamp + found[2], content)  # noqa: B023 (used at once)
         crc, packed = _deflated(content)
         encoded = name.encode("utf-8")
         flags = 0 if encoded.isascii() else 0x800  # bit 11: the name is UTF-8

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
-from ..export import write_atomic
+from ..export import kept, write_atomic
 from ..normalise import bare
 from ..record import Record
 from ..rules import Rules
@@ -85,11 +86,13 @@ def _key(derived: Derived, rules: Rules, status_of: StatusOf | None = None,
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def write_derived(folder: Path, derived: list[Derived], rules: Rules, status_of: StatusOf | None = None) -> list[Path]:
+def write_derived(folder: Path, derived: list[Derived], rules: Rules, status_of: StatusOf | None = None,
+                  intact: Callable[[Path], bool] = Path.exists) -> list[Path]:
     """Every child plan's files and the summary workbook; files of plans no longer derived
     are removed, so the folder mirrors the batch. A plan whose parent, unit, rules, code
-    and statuses are those of its files already written is not made again (.keys.json
-    remembers). `status_of` gives each task's status from the ledger."""
+    and statuses are those of its files already written, each still `intact` (there, by
+    default), is not made again (.keys.json remembers). `status_of` gives each task's status
+    from the ledger."""
     keys_path = folder / ".keys.json"
     try:
         known = json.loads(keys_path.read_text(encoding="utf-8"))
@@ -102,15 +105,20 @@ def write_derived(folder: Path, derived: list[Derived], rules: Rules, status_of:
         target = folder / unit_slug(item.plan.unit.name)
         paths = [target / f"{item.name}{suffix}" for suffix in SUFFIXES]
         slot, key = f"{target.name}/{item.name}", _key(item, rules, status_of, parents)
-        if known.get(slot) != key or not all(p.exists() for p in paths):
+        if known.get(slot) != key or not all(intact(p) for p in paths):
             paths = write_plan(folder, item, rules, status_of)
+        else:
+            for path in paths:
+                kept(path)
         keys[slot] = key
         written.extend(paths)
     summary = folder / "summary.xlsx"
     keys["summary.xlsx"] = hashlib.sha256(json.dumps(sorted(keys.items())).encode("utf-8")).hexdigest()
-    if known.get("summary.xlsx") != keys["summary.xlsx"] or not summary.exists():
+    if known.get("summary.xlsx") != keys["summary.xlsx"] or not intact(summary):
         write_atomic(summary, checklist_xlsx(summary_rows([d.plan for d in derived], rules, status_of),
                                              "Tổng hợp nhiệm vụ", rules))
+    else:
+        kept(summary)
     written.append(summary)
     keep = {p.resolve() for p in written}
     for stale in folder.rglob("*"):

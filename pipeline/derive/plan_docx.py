@@ -145,27 +145,31 @@ def para(container, text: str = "", *, bold: bool = False, italic: bool = False,
          align=None, indent: bool = False):
     """A paragraph of one plain run; `indent`: a body paragraph, first line 1 cm, justified."""
     from docx.document import Document
-    from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
     # a copy of the paragraph python-docx makes for this style, its text put in: python-docx
     # styling each run itself cost 0.4 ms a paragraph, 40 paragraphs a plan (issue 17)
-    p = copy.deepcopy(_prototype(bool(text), bold, italic, size, align, indent))
+    p = _prototype(bool(text), bold, italic, size, align, indent).__deepcopy__(None)
     if text:
-        if any(ch in text for ch in "\t\n\r"):  # python-docx turns these into w:tab and w:br
+        if "\t" in text or "\n" in text or "\r" in text:  # python-docx makes w:tab and w:br of these
             Paragraph(p, container).runs[0].text = text
         else:
-            t = p.find(f"{qn('w:r')}/{qn('w:t')}")
+            t = p.find(_RUN_TEXT)
             t.text = text
             if len(text.strip()) < len(text):
-                t.set(qn("xml:space"), "preserve")
+                t.set(_XML_SPACE, "preserve")
     block = container._body if isinstance(container, Document) else container
-    sect = block._element.find(qn("w:sectPr"))
+    sect = block._element.find(_SECT_PR) if block._element.tag == _BODY else None
     if sect is not None:  # a document's body ends with its section's properties
         sect.addprevious(p)
     else:
         block._element.append(p)
     return Paragraph(p, block)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RUN_TEXT, _SECT_PR, _BODY = f"{_W}r/{_W}t", f"{_W}sectPr", f"{_W}body"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 @functools.cache
