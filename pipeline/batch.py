@@ -26,7 +26,7 @@ from .audit.files import write_audit
 from .derive import Unit
 from .derive.files import Derived, plans_for, write_derived
 from .errors import InputError
-from .export import Writes, safe_name, together, write_atomic, write_json, write_jsonl
+from .export import Writes, kept, safe_name, together, write_atomic, write_json, write_jsonl
 from .extract import extract_record
 from .identity import document_key, documents
 from .ingest import read_document
@@ -192,14 +192,25 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         store.forget_other_rules(version, [h for h in hashes.values() if h])
         texts: dict[str, tuple[str, ...]] = {}
         written: set[str] = set()
+        read = {rel for _, rel in todo}
+        previous = _load_manifest(out)
+        intact = _as_left(previous, out)
+        # a file read from the store whose content the last run had too left its record and
+        # text there: when both are as that run left them they are not made again (issue 17)
+        same = previous.get("version") == version and previous.get("inputs", {})
         for _, rel in files:  # in the order of the input paths
             outcome = done[rel]
             if isinstance(outcome, InputError):
                 result.errors.append(outcome)
                 continue
             name = safe_name(rel)
-            write_json(out / "records" / f"{name}.json", outcome.record.to_dict(), unchanged_ok=True)
-            write_json(out / "text" / f"{name}.json", {"path": rel, "pages": list(outcome.pages)}, unchanged_ok=True)
+            record_file, text_file = out / "records" / f"{name}.json", out / "text" / f"{name}.json"
+            if same and rel not in read and same.get(rel) == hashes[rel] and intact(record_file) and intact(text_file):
+                kept(record_file)
+                kept(text_file)
+            else:
+                write_json(record_file, outcome.record.to_dict(), unchanged_ok=True)
+                write_json(text_file, {"path": rel, "pages": list(outcome.pages)}, unchanged_ok=True)
             written.add(name)
             result.records.append(outcome.record)
             texts[rel] = outcome.pages
@@ -218,15 +229,14 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         else:
             returned_keys = [(rel, _sha256(path)) for path, rel, _ in returned]
             key = _batch_key(version, hashes, returned_keys, unit, on, roster, store)
-            previous = _load_manifest(out)
-            if _fresh(previous, key, out):
+            if _fresh(previous, key, intact):
                 # nothing the cross-document stages read has changed since the last run, and
                 # no output was touched since: they would write what is there (issue 17)
                 _reuse(previous, result, store, writes, out)
                 key, checked = None, None  # the manifest stays as it is
             else:
                 checked = _cross_document(out, rules, result, texts, store, returned, report, unit, on, roster,
-                                          who, timings, _as_left(previous, out))
+                                          who, timings, intact)
                 # the ledger as this run leaves it is what the next run finds
                 key = _batch_key(version, hashes, returned_keys, unit, on, roster, store)
         if checked is not None:
@@ -234,12 +244,15 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                 store.replace_batch(result.documents, texts, checked.findings,
                                     {(link.citing.path, link.index): link.cited.path
                                      for link in checked.links if link.cited})
-        write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
+        if result.reused and intact(out / "records.jsonl"):  # the same records as the last run's
+            kept(out / "records.jsonl")
+        else:
+            write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
         write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
         write_jsonl(out / "warnings.jsonl", (e.to_dict() for e in result.warnings))
     result.written, result.unchanged = len(set(writes.written)), len(set(writes.unchanged) - set(writes.written))
     if key is not None:
-        _save_manifest(out, key, writes, result)
+        _save_manifest(out, key, writes, result, version, hashes)
     return result
 
 
@@ -307,23 +320,25 @@ def _as_left(manifest: dict, out: Path) -> Callable[[Path], bool]:
     """Whether an output file is still as the last run left it: there, with the size and
     time the manifest says (a file edited or deleted since is made again)."""
     files = manifest.get("files", {})
+    root = str(out)
 
-    def intact(path: Path) -> bool:
+    def intact(path: Path | str) -> bool:
+        """`path` in OUT, or its name there as the manifest writes it."""
+        name = path if isinstance(path, str) else os.path.relpath(path, root)
         try:
-            stat, name = path.stat(), path.relative_to(out).as_posix()
-        except (OSError, ValueError):
+            stat = os.stat(os.path.join(root, name))
+        except OSError:
             return False
         return files.get(name) == [stat.st_size, stat.st_mtime_ns]
 
     return intact
 
 
-def _fresh(manifest: dict, key: str, out: Path) -> bool:
+def _fresh(manifest: dict, key: str, intact: Callable[[Path], bool]) -> bool:
     """The last run read what this run reads (`key`) and left every file as it is now."""
     if manifest.get("key") != key:
         return False
-    intact = _as_left(manifest, out)
-    return all(intact(out / name) for name in manifest.get("files", {}))
+    return all(intact(name) for name in manifest.get("files", {}))
 
 
 def _reuse(manifest: dict, result: BatchResult, store: Store, writes: Writes, out: Path) -> None:
@@ -337,7 +352,8 @@ def _reuse(manifest: dict, result: BatchResult, store: Store, writes: Writes, ou
     writes.unchanged.extend(out / name for name in manifest.get("files", {}))
 
 
-def _save_manifest(out: Path, key: str, writes: Writes, result: BatchResult) -> None:
+def _save_manifest(out: Path, key: str, writes: Writes, result: BatchResult, version: str,
+                   hashes: dict[str, str | None]) -> None:
     """What this run read and every file it left (written or found unchanged), with its
     size and time as on disk now; written last, so a run cut short leaves none that fits."""
     files = {}
@@ -347,7 +363,8 @@ def _save_manifest(out: Path, key: str, writes: Writes, result: BatchResult) -> 
         except OSError:
             continue
         files[path.relative_to(out).as_posix()] = [stat.st_size, stat.st_mtime_ns]
-    manifest = {"key": key, "files": dict(sorted(files.items())),
+    manifest = {"key": key, "version": version, "inputs": dict(sorted(hashes.items())),
+                "files": dict(sorted(files.items())),
                 "errors": [e.to_dict() for e in result.errors if e.stage == "derive"],
                 "warnings": [w.to_dict() for w in result.warnings], "returned": result.returned}
     write_atomic(out / RUN_MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))

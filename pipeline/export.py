@@ -60,16 +60,21 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     if writes is not None and _holds(path, data):
         writes.unchanged.append(path)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = writes.staging if writes is not None and writes.staging is not None else path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=staging)
+    if writes is not None and writes.staging is not None:
+        # a folder of this run's own: numbered names, made with the umask's permissions (no
+        # mkstemp, no chmod: half a millisecond a file, 8,000 files at 1,000 documents)
+        tmp = str(writes.staging / f"{len(writes.written)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600: outputs are for the office to read
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             if writes is None:
                 fh.flush()
                 os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600: outputs are for the office to read
         if writes is None:
             os.replace(tmp, path)
     except BaseException:

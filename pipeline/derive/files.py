@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,12 +121,15 @@ def write_derived(folder: Path, derived: list[Derived], rules: Rules, status_of:
     else:
         kept(summary)
     written.append(summary)
-    keep = {p.resolve() for p in written}
-    for stale in folder.rglob("*"):
-        if stale.is_file() and stale.suffix in SUFFIXES and stale.resolve() not in keep:
-            stale.unlink()
-    for empty in sorted((d for d in folder.rglob("*") if d.is_dir()), reverse=True):
-        if not any(empty.iterdir()):
-            empty.rmdir()
+    # one walk, the deepest folders first, and no resolve(): the paths compared are all made
+    # from `folder` (resolving 8,000 of them twice took a second at 1,000 documents)
+    keep = {os.path.normpath(p) for p in written}
+    for here, _, names in os.walk(folder, topdown=False):
+        for name in names:
+            path = os.path.join(here, name)
+            if os.path.splitext(name)[1] in SUFFIXES and os.path.normpath(path) not in keep:
+                os.unlink(path)
+        if here != str(folder) and not os.listdir(here):
+            os.rmdir(here)
     write_atomic(keys_path, json.dumps(keys, ensure_ascii=False, indent=1))
     return written
