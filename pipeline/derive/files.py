@@ -23,8 +23,8 @@ from ..normalise import bare
 from ..record import Record
 from ..rules import Rules
 from ..version import code_version
-from . import ChildPlan, Unit, derive_plan, units_addressed
-from .checklist import StatusOf, checklist_csv, checklist_ics, checklist_xlsx, rows, summary_rows
+from . import ChildPlan, ChildTask, Unit, derive_plan, units_addressed
+from .checklist import Standing, StatusOf, checklist_csv, checklist_ics, checklist_xlsx, rows, summary_rows
 from .plan_docx import plan_docx
 
 SUFFIXES = (".docx", ".xlsx", ".csv", ".ics")
@@ -87,6 +87,20 @@ def _key(derived: Derived, rules: Rules, status_of: StatusOf | None = None,
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def _remembered(status_of: StatusOf) -> StatusOf:
+    """`status_of` asked once a task: the key, the checklist and the summary each ask it
+    (a second at 1,000 documents, issue 17). Plans and tasks outlive the call: ids are theirs."""
+    known: dict[tuple[int, int], Standing] = {}
+
+    def remembered(plan: ChildPlan, task: ChildTask) -> Standing:
+        key = (id(plan), id(task))
+        if key not in known:
+            known[key] = status_of(plan, task)
+        return known[key]
+
+    return remembered
+
+
 def write_derived(folder: Path, derived: list[Derived], rules: Rules, status_of: StatusOf | None = None,
                   intact: Callable[[Path], bool] = Path.exists) -> list[Path]:
     """Every child plan's files and the summary workbook; files of plans no longer derived
@@ -102,6 +116,8 @@ def write_derived(folder: Path, derived: list[Derived], rules: Rules, status_of:
     keys: dict[str, str] = {}
     written: list[Path] = []
     parents: dict[int, str] = {}  # the records stay alive while `derived` holds them: ids are theirs
+    if status_of is not None:
+        status_of = _remembered(status_of)
     for item in derived:
         target = folder / unit_slug(item.plan.unit.name)
         paths = [target / f"{item.name}{suffix}" for suffix in SUFFIXES]

@@ -222,12 +222,27 @@ def header(document, unit_class, body_name: str, place: str, number_line: str, d
     taken off), the rule under it and the
     Số line (and a công văn's 'V/v ...' under it) left; the quốc hiệu, the tiêu ngữ with its
     rule and the place-and-date line right (the page numbers are new_document's)."""
+    _append(document, _header(unit_class.parent_body, body_name, place, number_line, day, about))
+
+
+def closing(document, recipients: list[str], head: str) -> None:
+    """Nơi nhận left (each recipient a line, then 'Lưu: VT.'), the signer's office right
+    with room for the signature and a dotted line for the name."""
+    _append(document, _closing(tuple(recipients), head))
+
+
+# the header and the closing are the same for every plan of a unit on a day: each is made
+# once and copied (issue 17), like the paragraphs (_prototype)
+@functools.lru_cache(maxsize=256)
+def _header(parent_body: str | None, body_name: str, place: str, number_line: str, day: str | None,
+            about: str | None):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     centre = WD_ALIGN_PARAGRAPH.CENTER
-    left, right = two_columns(document, (7.5, 9.0))
-    if unit_class.parent_body:
-        para(left, unit_class.parent_body.format(place=place).upper().strip(), size=13, align=centre)
+    scratch = new_document()
+    left, right = two_columns(scratch, (7.5, 9.0))
+    if parent_body:
+        para(left, parent_body.format(place=place).upper().strip(), size=13, align=centre)
     para(left, body_name.upper(), bold=True, size=13, align=centre)
     _rule(para(left, size=4, align=centre), column=7.5, length=2.5)
     para(left, number_line, size=13, align=centre)
@@ -237,14 +252,15 @@ def header(document, unit_class, body_name: str, place: str, number_line: str, d
     para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=centre)
     _rule(para(right, size=4, align=centre), column=9.0, length=6.2)
     para(right, f"{place}, {_date_line(day)}", italic=True, size=14, align=centre)
+    return scratch.element.body[0]
 
 
-def closing(document, recipients: list[str], head: str) -> None:
-    """Nơi nhận left (each recipient a line, then 'Lưu: VT.'), the signer's office right
-    with room for the signature and a dotted line for the name."""
+@functools.lru_cache(maxsize=256)
+def _closing(recipients: tuple[str, ...], head: str):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    left, right = two_columns(document, (8.0, 8.5))
+    scratch = new_document()
+    left, right = two_columns(scratch, (8.0, 8.5))
     para(left, "Nơi nhận:", bold=True, italic=True, size=12)
     for recipient in recipients:
         para(left, f"- {recipient};", size=11)
@@ -253,6 +269,12 @@ def closing(document, recipients: list[str], head: str) -> None:
     for _ in range(3):
         para(right)
     para(right, "........................", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    return scratch.element.body[0]
+
+
+def _append(document, block) -> None:
+    """A copy of `block` (a table) at the end of the document's body, before its section."""
+    document.element.body.find(_SECT_PR).addprevious(block.__deepcopy__(None))
 
 
 def save(document, day: str | None) -> bytes:
