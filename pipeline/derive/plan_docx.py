@@ -222,7 +222,11 @@ def header(document, unit_class, body_name: str, place: str, number_line: str, d
     taken off), the rule under it and the
     Số line (and a công văn's 'V/v ...' under it) left; the quốc hiệu, the tiêu ngữ with its
     rule and the place-and-date line right (the page numbers are new_document's)."""
-    _append(document, _header(unit_class.parent_body, body_name, place, number_line, day, about))
+    table = _append(document, _header(unit_class.parent_body, body_name, place, number_line, about))
+    line = table.findall(f".//{_W}t")[-1]  # the last line: the place and the plan's own day
+    line.text = f"{place}, {_date_line(day)}"
+    if line.text == line.text.strip():  # as para() would have it: the placeholder ended in a space
+        line.attrib.pop(_XML_SPACE, None)
 
 
 def closing(document, recipients: list[str], head: str) -> None:
@@ -234,8 +238,7 @@ def closing(document, recipients: list[str], head: str) -> None:
 # the header and the closing are the same for every plan of a unit on a day: each is made
 # once and copied (issue 17), like the paragraphs (_prototype)
 @functools.lru_cache(maxsize=256)
-def _header(parent_body: str | None, body_name: str, place: str, number_line: str, day: str | None,
-            about: str | None):
+def _header(parent_body: str | None, body_name: str, place: str, number_line: str, about: str | None):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     centre = WD_ALIGN_PARAGRAPH.CENTER
@@ -251,7 +254,7 @@ def _header(parent_body: str | None, body_name: str, place: str, number_line: st
     para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=centre)  # one line: 12 pt
     para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=centre)
     _rule(para(right, size=4, align=centre), column=9.0, length=6.2)
-    para(right, f"{place}, {_date_line(day)}", italic=True, size=14, align=centre)
+    para(right, f"{place}, ", italic=True, size=14, align=centre)  # header() adds the day
     return scratch.element.body[0]
 
 
@@ -272,9 +275,11 @@ def _closing(recipients: tuple[str, ...], head: str):
     return scratch.element.body[0]
 
 
-def _append(document, block) -> None:
+def _append(document, block):
     """A copy of `block` (a table) at the end of the document's body, before its section."""
-    document.element.body.find(_SECT_PR).addprevious(block.__deepcopy__(None))
+    copied = block.__deepcopy__(None)
+    document.element.body.find(_SECT_PR).addprevious(copied)
+    return copied
 
 
 def save(document, day: str | None) -> bytes:
