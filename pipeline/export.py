@@ -7,6 +7,7 @@ file names only, never from document text.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import hashlib
@@ -142,10 +143,13 @@ def together(staging: Path | None = None) -> Iterator[Writes]:
     share the journal's commits. A file is in place once the block ends (or after the
     next _BATCH files), not as soon as written: nothing inside reads what it wrote.
 
-    `staging`, a folder on the targets' file system, holds the files meanwhile: what a
-    run killed then leaves is removed by the next, and no folder of results shows it."""
+    `staging`, a folder on the targets' file system, holds the files meanwhile, in a folder
+    of this process's own (two runs over one OUT do not touch each other's): what a run
+    killed then leaves is removed by the next, and no folder of results shows it."""
     if staging is not None:
-        shutil.rmtree(staging, ignore_errors=True)  # a killed run's files that never were put in place
+        _sweep(staging)
+        staging = staging / str(os.getpid())
+        shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
     writes = Writes(staging=staging)
     token = _WRITES.set(writes)
@@ -158,6 +162,26 @@ def together(staging: Path | None = None) -> Iterator[Writes]:
             _WRITES.reset(token)
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
+                with contextlib.suppress(OSError):  # another run's folder may still be there
+                    staging.parent.rmdir()
+
+
+def _sweep(staging: Path) -> None:
+    """The folders in `staging` of processes no longer running: files a killed run never
+    put in place."""
+    try:
+        names = os.listdir(staging)
+    except OSError:
+        return
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            os.kill(int(name), 0)
+        except ProcessLookupError:
+            shutil.rmtree(staging / name, ignore_errors=True)
+        except OSError:  # running, as another user
+            pass
 
 
 def _fsync(tmp: str) -> None:

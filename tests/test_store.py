@@ -125,6 +125,18 @@ def test_a_new_plan_day_makes_the_plans_again(inbox, tmp_path, rules):
     assert plans and all(name in changed for name in plans)
 
 
+def test_what_a_killed_run_left_waiting_is_removed(inbox, tmp_path, rules):
+    """Files wait in OUT/.writing/<pid> until put in place together: the next run removes
+    what a run killed meanwhile left there, and leaves nothing there itself."""
+    out = tmp_path / "out"
+    left = out / batch.STAGING / "4194304"  # above Linux's pid_max: a process that is gone
+    left.mkdir(parents=True)
+    (left / "0.tmp").write_bytes(b"half")
+    run_batch(inbox, out, rules)
+    assert not (out / batch.STAGING).exists()
+    assert not list(out.rglob("*.tmp"))
+
+
 def test_changed_new_removed_and_moved_files(inbox, tmp_path, rules, monkeypatch):
     out = tmp_path / "out"
     run_batch(inbox, out, rules)
