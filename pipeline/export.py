@@ -58,7 +58,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     file is on disk with the others."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     writes = _WRITES.get()
-    if writes is not None and _holds(path, data):
+    if writes is not None and path not in writes.waiting and _holds(path, data):
         writes.unchanged.append(path)
         return
     if writes is not None and writes.staging is not None:
@@ -93,9 +93,11 @@ class Writes:
     unchanged: list[Path] = field(default_factory=list)  # held what the run would write: untouched
     staging: Path | None = None  # where the files wait to be put in place (else beside each)
     _pending: list[tuple[str, Path]] = field(default_factory=list)  # (temporary file, target)
+    waiting: set[Path] = field(default_factory=set)  # targets of _pending: what is on disk is not theirs yet
 
     def add(self, tmp: str, path: Path) -> None:
         self._pending.append((tmp, path))
+        self.waiting.add(path)
         self.written.append(path)
         if len(self._pending) >= _BATCH:
             self.put_in_place()
@@ -117,6 +119,7 @@ class Writes:
             for tmp, _ in pending[placed:]:  # what could not be put in place leaves nothing behind
                 _unlink(tmp)
             pending.clear()
+            self.waiting.clear()
 
 
 def kept(path: Path) -> None:

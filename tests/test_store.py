@@ -137,6 +137,25 @@ def test_what_a_killed_run_left_waiting_is_removed(inbox, tmp_path, rules):
     assert not list(out.rglob("*.tmp"))
 
 
+def test_files_written_together(tmp_path):
+    """export.together: a file that holds what is written keeps its time; of two writes to
+    one file the last wins, even when the file held it before the first."""
+    from pipeline.export import together, write_atomic
+
+    same, twice = tmp_path / "same.txt", tmp_path / "twice.txt"
+    same.write_text("giữ nguyên", encoding="utf-8")
+    twice.write_text("cũ", encoding="utf-8")
+    before = same.stat().st_mtime_ns
+    with together(tmp_path / ".writing") as writes:
+        write_atomic(same, "giữ nguyên")
+        write_atomic(twice, "mới")
+        write_atomic(twice, "cũ")
+        assert twice.read_text(encoding="utf-8") == "cũ"  # nothing is in place before the block ends
+    assert same.stat().st_mtime_ns == before and twice.read_text(encoding="utf-8") == "cũ"
+    assert writes.unchanged == [same] and writes.written == [twice, twice]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["same.txt", "twice.txt"]
+
+
 def test_changed_new_removed_and_moved_files(inbox, tmp_path, rules, monkeypatch):
     out = tmp_path / "out"
     run_batch(inbox, out, rules)
