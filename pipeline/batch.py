@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .audit import audit
+from .audit import Audit, audit
 from .audit.files import write_audit
 from .derive import Unit
 from .derive.files import Derived, plans_for, write_derived
 from .errors import InputError
-from .export import safe_name, write_json, write_jsonl
+from .export import Writes, kept, safe_name, together, write_atomic, write_json, write_jsonl
 from .extract import extract_record
 from .identity import document_key, documents
 from .ingest import read_document
@@ -53,6 +54,9 @@ class BatchResult:
     returned: int = 0  # checklists the units sent back filled in (pipeline/returned.py)
     returned_changed: int = 0  # ledger rows they changed
     reports_marked: int = 0  # ledger rows done by an incoming report (pipeline/reports.py)
+    written: int = 0  # output files written
+    unchanged: int = 0  # output files that held what the run would write: left untouched
+    reused: bool = False  # nothing the cross-document stages read had changed: their files kept
 
     @property
     def ok(self) -> bool:
@@ -159,7 +163,9 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                 report(rel, None)
     done: dict[str, Processed | InputError] = {}
     version = f"{rules.version}:{code_version()}"  # new rules or new code: every file is read again
-    with Store(out / "vanban.sqlite") as store:
+    key = None  # what the cross-document stages read, when they ran
+    # the outputs put on disk together, and those that would not change left alone
+    with together(out / STAGING) as writes, Store(out / "vanban.sqlite") as store:
         todo = []
         hashes = {}
         for path, rel in files:
@@ -186,14 +192,25 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         store.forget_other_rules(version, [h for h in hashes.values() if h])
         texts: dict[str, tuple[str, ...]] = {}
         written: set[str] = set()
+        read = {rel for _, rel in todo}
+        previous = _load_manifest(out)
+        intact = _as_left(previous, out)
+        # a file read from the store whose content the last run had too left its record and
+        # text there: when both are as that run left them they are not made again (issue 17)
+        same = previous.get("version") == version and previous.get("inputs", {})
         for _, rel in files:  # in the order of the input paths
             outcome = done[rel]
             if isinstance(outcome, InputError):
                 result.errors.append(outcome)
                 continue
             name = safe_name(rel)
-            write_json(out / "records" / f"{name}.json", outcome.record.to_dict(), unchanged_ok=True)
-            write_json(out / "text" / f"{name}.json", {"path": rel, "pages": list(outcome.pages)}, unchanged_ok=True)
+            record_file, text_file = out / "records" / f"{name}.json", out / "text" / f"{name}.json"
+            if same and rel not in read and same.get(rel) == hashes[rel] and intact(record_file) and intact(text_file):
+                kept(record_file)
+                kept(text_file)
+            else:
+                write_json(record_file, outcome.record.to_dict(), unchanged_ok=True)
+                write_json(text_file, {"path": rel, "pages": list(outcome.pages)}, unchanged_ok=True)
             written.add(name)
             result.records.append(outcome.record)
             texts[rel] = outcome.pages
@@ -207,40 +224,150 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         result.documents = documents(result.records, texts)
         if ingest_only:
             checked = audit(result.documents, rules, between=False)
+            # the store's tables now hold an ingest's findings: the next run redoes them
+            (out / RUN_MANIFEST).unlink(missing_ok=True)
         else:
-            with _timed(timings, "derive"):
-                derived = derive_records(result.documents, rules, result, report, unit, on)
-                keys = {r.source.path: document_key(r, texts) for r in result.documents}
-                head = unit.name if unit else None
-                entries = ledger_entries(result.documents, keys, rules, roster, head)
-                result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
-                if head:
-                    store.ledger.remember_office(head)
-                for path, rel, rows in returned:
-                    _apply_checklist(store, path, rel, rows, rules, who, result)
-            with _timed(timings, "audit"):
-                checked = audit(result.documents, rules)
-            with _timed(timings, "derive"):
-                # the reports the named units sent about the batch's plans (the audit resolves what they cite)
-                answered, unsure = answers(result.documents, checked.links, keys, store.ledger.rows(), rules, roster)
-                result.reports_marked = _mark_reports(store, answered, rules, who)
-                result.warnings.extend(InputError(path, why, stage="report") for path, why in unsure)
-                status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
-                write_derived(out / "derived", derived, rules, status_of)
-                if roster is not None:  # named units: each gets its own checklist to fill in and return
-                    write_unit_checklists(out / "checklists", store.ledger.rows(), rules)
-            with _timed(timings, "audit"):
-                write_audit(out, checked, rules)
-            with _timed(timings, "report"):
-                write_report(out / "report", result.documents, texts, checked, derived, rules)
-        with _timed(timings, "store"):
-            store.replace_batch(result.documents, texts, checked.findings,
-                                {(link.citing.path, link.index): link.cited.path
-                                 for link in checked.links if link.cited})
-    write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
-    write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
-    write_jsonl(out / "warnings.jsonl", (e.to_dict() for e in result.warnings))
+            returned_keys = [(rel, _sha256(path)) for path, rel, _ in returned]
+            key = _batch_key(version, hashes, returned_keys, unit, on, roster, store)
+            if _fresh(previous, key, intact):
+                # nothing the cross-document stages read has changed since the last run, and
+                # no output was touched since: they would write what is there (issue 17)
+                _reuse(previous, result, store, writes, out)
+                key, checked = None, None  # the manifest stays as it is
+            else:
+                checked = _cross_document(out, rules, result, texts, store, returned, report, unit, on, roster,
+                                          who, timings, intact)
+                # the ledger as this run leaves it is what the next run finds
+                key = _batch_key(version, hashes, returned_keys, unit, on, roster, store)
+        if checked is not None:
+            with _timed(timings, "store"):
+                store.replace_batch(result.documents, texts, checked.findings,
+                                    {(link.citing.path, link.index): link.cited.path
+                                     for link in checked.links if link.cited})
+        if result.reused and intact(out / "records.jsonl"):  # the same records as the last run's
+            kept(out / "records.jsonl")
+        else:
+            write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
+        write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
+        write_jsonl(out / "warnings.jsonl", (e.to_dict() for e in result.warnings))
+    result.written, result.unchanged = len(set(writes.written)), len(set(writes.unchanged) - set(writes.written))
+    if key is not None:
+        _save_manifest(out, key, writes, result, version, hashes)
     return result
+
+
+RUN_MANIFEST = ".run.json"  # in OUT: what the last whole run read and the files it left
+STAGING = ".writing"  # in OUT: the files of a run not yet put in place (export.together)
+
+
+def _cross_document(out: Path, rules: Rules, result: BatchResult, texts: dict[str, tuple[str, ...]], store: Store,
+                    returned: list[tuple[Path, str, tuple[ReturnedRow, ...]]], report, unit: Unit | None,
+                    on: dt.date | None, roster: Roster | None, who: str, timings: dict[str, float] | None,
+                    intact: Callable[[Path], bool]) -> Audit:
+    """Derive, the ledger, the audit and the report over the batch's documents; each file
+    they make is written only when it changes (export.together); a child plan whose parent,
+    unit, day and statuses are those of its files, `intact` since, is not made again."""
+    with _timed(timings, "derive"):
+        derived = derive_records(result.documents, rules, result, report, unit, on)
+        keys = {r.source.path: document_key(r, texts) for r in result.documents}
+        head = unit.name if unit else None
+        entries = ledger_entries(result.documents, keys, rules, roster, head)
+        result.ledger = store.ledger.sync(entries, Change.now(who, "run"), rules.derive.statuses)
+        if head:
+            store.ledger.remember_office(head)
+        for path, rel, rows in returned:
+            _apply_checklist(store, path, rel, rows, rules, who, result)
+    with _timed(timings, "audit"):
+        checked = audit(result.documents, rules)
+    with _timed(timings, "derive"):
+        # the reports the named units sent about the batch's plans (the audit resolves what they cite)
+        answered, unsure = answers(result.documents, checked.links, keys, store.ledger.rows(), rules, roster)
+        result.reports_marked = _mark_reports(store, answered, rules, who)
+        result.warnings.extend(InputError(path, why, stage="report") for path, why in unsure)
+        status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
+        write_derived(out / "derived", derived, rules, status_of, intact)
+        if roster is not None:  # named units: each gets its own checklist to fill in and return
+            write_unit_checklists(out / "checklists", store.ledger.rows(), rules)
+    with _timed(timings, "audit"):
+        write_audit(out, checked, rules)
+    with _timed(timings, "report"):
+        write_report(out / "report", result.documents, texts, checked, derived, rules)
+    return checked
+
+
+def _batch_key(version: str, hashes: dict[str, str | None], returned: list[tuple[str, str | None]],
+               unit: Unit | None, on: dt.date | None, roster: Roster | None, store: Store) -> str:
+    """A digest of everything the cross-document stages read: the rules and the code, every
+    input file's path and content, the returned checklists, the unit, the plans' day, the
+    named units, the ledger as the last run (or vanban status since) left it, and today
+    (the report's timeline marks it)."""
+    ledger = [repr(row) for row in store.ledger.rows(include_gone=True)]
+    payload = repr((version, sorted(hashes.items()), sorted(returned), repr(unit), on and on.isoformat(),
+                    roster.units if roster is not None else None, ledger, dt.date.today().isoformat()))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _load_manifest(out: Path) -> dict:
+    """The last whole run's manifest ({} when there is none, or it cannot be read)."""
+    try:
+        manifest = json.loads((out / RUN_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _as_left(manifest: dict, out: Path) -> Callable[[Path], bool]:
+    """Whether an output file is still as the last run left it: there, with the size and
+    time the manifest says (a file edited or deleted since is made again)."""
+    files = manifest.get("files", {})
+    root = str(out)
+
+    def intact(path: Path | str) -> bool:
+        """`path` in OUT, or its name there as the manifest writes it."""
+        name = path if isinstance(path, str) else os.path.relpath(path, root)
+        try:
+            stat = os.stat(os.path.join(root, name))
+        except OSError:
+            return False
+        return files.get(name) == [stat.st_size, stat.st_mtime_ns]
+
+    return intact
+
+
+def _fresh(manifest: dict, key: str, intact: Callable[[Path], bool]) -> bool:
+    """The last run read what this run reads (`key`) and left every file as it is now."""
+    if manifest.get("key") != key:
+        return False
+    return all(intact(name) for name in manifest.get("files", {}))
+
+
+def _reuse(manifest: dict, result: BatchResult, store: Store, writes: Writes, out: Path) -> None:
+    """The cross-document stages' part of the result as the last run left it: its derive
+    errors and warnings, its returned checklists, and the ledger's rows kept."""
+    result.errors.extend(InputError(e["path"], e["cause"], e["stage"]) for e in manifest.get("errors", []))
+    result.warnings.extend(InputError(w["path"], w["cause"], w["stage"]) for w in manifest.get("warnings", []))
+    result.returned = manifest.get("returned", 0)
+    result.ledger = SyncResult(kept=len(store.ledger.rows()))
+    result.reused = True
+    writes.unchanged.extend(out / name for name in manifest.get("files", {}))
+
+
+def _save_manifest(out: Path, key: str, writes: Writes, result: BatchResult, version: str,
+                   hashes: dict[str, str | None]) -> None:
+    """What this run read and every file it left (written or found unchanged), with its
+    size and time as on disk now; written last, so a run cut short leaves none that fits."""
+    files = {}
+    for path in [*writes.written, *writes.unchanged]:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        files[path.relative_to(out).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    manifest = {"key": key, "version": version, "inputs": dict(sorted(hashes.items())),
+                "files": dict(sorted(files.items())),
+                "errors": [e.to_dict() for e in result.errors if e.stage == "derive"],
+                "warnings": [w.to_dict() for w in result.warnings], "returned": result.returned}
+    write_atomic(out / RUN_MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
 
 
 def _apply_checklist(store: Store, path: Path, rel: str, rows: tuple[ReturnedRow, ...], rules: Rules, who: str,

@@ -108,6 +108,8 @@ def _batch(inbox: str, out: str, overlays: tuple[str, ...], as_unit: str | None 
         click.echo(f"derived: {Path(out) / 'derived'} (child plans and checklists by unit; summary.xlsx)")
         click.echo(f"audit:   {Path(out) / 'audit.xlsx'}, report: {Path(out) / 'report' / 'index.html'}")
     click.echo(f"store:   {Path(out) / 'vanban.sqlite'} (vanban search, vanban tasks)")
+    kept = " (nothing the plans, audit and report read has changed)" if result.reused else ""
+    click.echo(f"outputs: {result.written} files written, {result.unchanged} unchanged{kept}")
     if result.ledger is not None:
         change = result.ledger
         click.echo(f"ledger:  {change.added} rows added, {change.kept + change.back} kept, {change.gone} gone "

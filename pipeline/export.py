@@ -7,12 +7,21 @@ file names only, never from document text.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import functools
 import hashlib
 import json
 import os
+import shutil
+import struct
 import tempfile
 import unicodedata
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,30 +53,161 @@ def dumps(data: Any) -> str:
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write `content` to `path` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write `content` to `path` through a temporary file and a rename. Inside together(),
+    a file that already holds `content` is left as it is, and the rename waits until the
+    file is on disk with the others."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    writes = _WRITES.get()
+    if writes is not None and path not in writes.waiting and _holds(path, data):
+        writes.unchanged.append(path)
+        return
+    if writes is not None and writes.staging is not None:
+        # a folder of this run's own: numbered names, made with the umask's permissions (no
+        # mkstemp, no chmod: half a millisecond a file, 8,000 files at 1,000 documents)
+        tmp = str(writes.staging / f"{len(writes.written)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600: outputs are for the office to read
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600: outputs are for the office to read
-        os.replace(tmp, path)
+            fh.write(data)
+            if writes is None:
+                fh.flush()
+                os.fsync(fh.fileno())
+        if writes is None:
+            os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _unlink(tmp)
         raise
+    if writes is not None:
+        writes.add(tmp, path)
+
+
+@dataclass
+class Writes:
+    """What a run wrote (in place once together() ends) and what it found already written."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)  # held what the run would write: untouched
+    staging: Path | None = None  # where the files wait to be put in place (else beside each)
+    _pending: list[tuple[str, Path]] = field(default_factory=list)  # (temporary file, target)
+    waiting: set[Path] = field(default_factory=set)  # targets of _pending: what is on disk is not theirs yet
+
+    def add(self, tmp: str, path: Path) -> None:
+        self._pending.append((tmp, path))
+        self.waiting.add(path)
+        self.written.append(path)
+        if len(self._pending) >= _BATCH:
+            self.put_in_place()
+
+    def put_in_place(self) -> None:
+        """fsync the temporary files side by side, then rename each over its target, in order."""
+        pending, placed = self._pending, 0
+        try:
+            with ThreadPoolExecutor(max_workers=16) as pool:
+                list(pool.map(_fsync, (tmp for tmp, _ in pending)))
+            folders: set[Path] = set()
+            for tmp, path in pending:
+                if path.parent not in folders:  # a writer may have removed a folder it found empty meanwhile
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(path.parent)
+                os.replace(tmp, path)
+                placed += 1
+        finally:
+            for tmp, _ in pending[placed:]:  # what could not be put in place leaves nothing behind
+                _unlink(tmp)
+            pending.clear()
+            self.waiting.clear()
+
+
+def kept(path: Path) -> None:
+    """Inside together(): `path`, not made again because what it is made from has not
+    changed, counts as found unchanged."""
+    writes = _WRITES.get()
+    if writes is not None:
+        writes.unchanged.append(path)
+
+
+_WRITES: contextvars.ContextVar[Writes | None] = contextvars.ContextVar("writes", default=None)
+_BATCH = 512  # files put in place at once: open descriptors and temporary files stay few
+
+
+@contextmanager
+def together(staging: Path | None = None) -> Iterator[Writes]:
+    """Files written inside (write_atomic) are flushed to disk many at once, each then
+    renamed into place as before: never half a file, only complete ones renamed; and a file
+    that already holds what would be written is not written again (an unchanged re-run
+    changes no file, not even its time).
+
+    One fsync after another cost 3.6 ms a file here, four seconds of a 100-file run and
+    most of derive once its files were cheap to make (issue 17); fsyncs issued together
+    share the journal's commits. A file is in place once the block ends (or after the
+    next _BATCH files), not as soon as written: nothing inside reads what it wrote.
+
+    `staging`, a folder on the targets' file system, holds the files meanwhile, in a folder
+    of this process's own (two runs over one OUT do not touch each other's): what a run
+    killed then leaves is removed by the next, and no folder of results shows it."""
+    if staging is not None:
+        _sweep(staging)
+        staging = staging / str(os.getpid())
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+    writes = Writes(staging=staging)
+    token = _WRITES.set(writes)
+    try:
+        yield writes
+    finally:
+        try:
+            writes.put_in_place()
+        finally:
+            _WRITES.reset(token)
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+                with contextlib.suppress(OSError):  # another run's folder may still be there
+                    staging.parent.rmdir()
+
+
+def _sweep(staging: Path) -> None:
+    """The folders in `staging` of processes no longer running: files a killed run never
+    put in place."""
+    try:
+        names = os.listdir(staging)
+    except OSError:
+        return
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            os.kill(int(name), 0)
+        except ProcessLookupError:
+            shutil.rmtree(staging / name, ignore_errors=True)
+        except OSError:  # running, as another user
+            pass
+
+
+def _fsync(tmp: str) -> None:
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _unlink(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
 
 
 def write_json(path: Path, data: Any, unchanged_ok: bool = False) -> None:
     """JSON, indented; with `unchanged_ok`, a file that already holds it is left alone
     (an unchanged re-run writes nothing)."""
     content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if unchanged_ok and _holds(path, content.encode("utf-8")):
-        return
+    if unchanged_ok and _WRITES.get() is None and _holds(path, content.encode("utf-8")):
+        return  # (inside together(), write_atomic leaves it alone and counts it)
     write_atomic(path, content)
 
 
@@ -91,16 +231,6 @@ def neutral(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def put_cell(cell, value: object) -> None:
-    """An openpyxl cell holding `value`; text is stored as text (never a formula), and text
-    that looks like one gets Excel's quote prefix so editing it keeps it text."""
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(FORMULA_START):
-            cell.quotePrefix = True
-
-
 _W3CDTF = regex.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -111,14 +241,40 @@ def stable_zip(data: bytes, when: str = "2000-01-01T00:00:00Z") -> bytes:
     import io
     import zipfile
 
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item)
-            if item.filename == "docProps/core.xml":
-                content = _W3CDTF.sub(rb"\g<1>" + when.encode("ascii") + rb"\g<2>", content)
-            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, content)
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        return zip_members([(item.filename, source.read(item)) for item in source.infolist()], when)
+
+
+def zip_members(members: list[tuple[str, bytes]], when: str = "2000-01-01T00:00:00Z") -> bytes:
+    """The zip of `members` (name, content) in their order, as stable_zip makes it: each
+    dated 1980-01-01, deflated, mode 0644, and docProps/core.xml dated `when`.
+
+    Written here rather than by zipfile because most members of a drafted document are the
+    same in every draft (styles.xml and stylesWithEffects.xml are 0.8 MB of python-docx's
+    template): each is deflated once per process (_deflated), which was a third of the
+    time a child plan took (issue 17)."""
+    out = bytearray()
+    central = bytearray()
+    stamp = when.encode("ascii")
+    for name, content in members:
+        if name == "docProps/core.xml":
+            content = _W3CDTF.sub(lambda found: found[1] + stamp + found[2], content)  # noqa: B023 (used at once)
+        crc, packed = _deflated(content)
+        encoded = name.encode("utf-8")
+        flags = 0 if encoded.isascii() else 0x800  # bit 11: the name is UTF-8
+        common = struct.pack("<HHHHHIIIH", 20, flags, 8, 0, _DOS_1980, crc, len(packed), len(content), len(encoded))
+        central += (struct.pack("<IH", 0x02014B50, 0x0314) + common
+                    + struct.pack("<HHHHII", 0, 0, 0, 0, 0o644 << 16, len(out)) + encoded)
+        out += struct.pack("<I", 0x04034B50) + common + struct.pack("<H", 0) + encoded + packed
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), len(out), 0)
+    return bytes(out + central + end)
+
+
+_DOS_1980 = (1 << 5) | 1  # 1980-01-01 as an MS-DOS date: the earliest a zip can say
+
+
+@functools.lru_cache(maxsize=64)
+def _deflated(content: bytes) -> tuple[int, bytes]:
+    """(CRC-32, raw deflate at zlib's default level) of one member, as zipfile makes it."""
+    packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return zlib.crc32(content), packer.compress(content) + packer.flush()

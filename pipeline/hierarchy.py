@@ -66,6 +66,9 @@ def compile_abbreviations(data: dict[str, Any]) -> Abbreviations:
     return Abbreviations(pattern, tuple(expand.items()))
 
 
+_NOT_WORD = regex.compile(r"[^\p{L}\d-]+")
+
+
 @dataclass(frozen=True)
 class Hierarchy:
     classes: tuple[UnitClass, ...]
@@ -89,13 +92,22 @@ class Hierarchy:
     def key(self, text: str) -> str:
         """The comparison key of a unit phrase: 'Các trường MN, TH' → 'cac truong mam non tieu hoc'."""
         text = self.abbreviations.expand(text)
-        return " ".join(regex.sub(r"[^\p{L}\d-]+", " ", bare(text).lower()).split())
+        return " ".join(_NOT_WORD.sub(" ", bare(text).lower()).split())
 
     def classes_named(self, phrase: str, issuer: str | None = None) -> tuple[str, ...]:
         """The classes a phrase covers, in hierarchy order. A phrase that names the schools
         ('các trường', 'các cơ sở giáo dục') covers the classes of school under the `issuer`
         class (those directly under it when it says 'trực thuộc'); a collective phrase ('các
         đơn vị trực thuộc') covers the classes directly under the issuer."""
+        # derive asks this of the same owners and issuers for every plan and every
+        # checklist row (issue 17): remembered on the instance, which rules never change
+        memo = self.__dict__.setdefault("_named", {})
+        found = memo.get((phrase, issuer))
+        if found is None:
+            found = memo[(phrase, issuer)] = self._classes_named(phrase, issuer)
+        return found
+
+    def _classes_named(self, phrase: str, issuer: str | None) -> tuple[str, ...]:
         key = self.key(phrase)
         found = [u.id for u in self.classes if u.named_in(key)]
         if found or not issuer:

@@ -318,8 +318,17 @@ _FOOTER_BARE = regex.compile(r"^\s*(?:KT|TL|TM|TUQ)\s*\.|^(?:HIEU|BO|THU|PHO)\s+
 
 def bare(text: str) -> str:
     """Letters without any diacritic, upper case, single-spaced: a key OCR cannot spoil."""
+    # derive asks for the same owners' and units' keys thousands of times a batch (issue 17:
+    # a second of a 100-file run); short phrases are remembered, pages are not
+    return _bare_phrase(text) if len(text) <= 300 else _bare(text)
+
+
+def _bare(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).upper().split())
+
+
+_bare_phrase = functools.lru_cache(maxsize=1 << 14)(_bare)
 
 
 def layout_table_kind(cells: Iterable[str], first: bool) -> str | None:

@@ -3,6 +3,7 @@ e-office export."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 import pipeline.batch as batch
 from pipeline import load_rules
 from pipeline.batch import run_batch
+from pipeline.export import safe_name
 from pipeline.register import check_register_rules, split_number
 from pipeline.store import Store
 from tests.conftest import copy_inbox
@@ -48,6 +50,110 @@ def test_an_unchanged_rerun_reads_no_file(inbox, tmp_path, rules, monkeypatch):
     monkeypatch.setattr(batch, "process_file", refuse)
     run_batch(inbox, out, rules)
     assert _records(out) == first
+
+
+def _outputs(out) -> dict[str, tuple[int, bytes]]:
+    """Every output file, its time and its bytes; the store is not a file of results."""
+    return {p.relative_to(out).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith("vanban.sqlite")}
+
+
+def _changed(before: dict, after: dict) -> set[str]:
+    return {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+
+
+def test_an_unchanged_rerun_rewrites_nothing(inbox, tmp_path, rules, monkeypatch):
+    """Issue 17: a second run over the same inbox and options leaves every output as it is,
+    its time too, makes no plan, audit or report again, and says it kept them."""
+    out = tmp_path / "out"
+    first = run_batch(inbox, out, rules)
+    assert first.written > 0 and not first.reused
+    before = _outputs(out)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an unchanged batch was derived, audited or reported again")
+
+    for name in ("derive_records", "audit", "write_derived", "write_audit", "write_report"):
+        monkeypatch.setattr(batch, name, refuse)
+    again = run_batch(inbox, out, rules)
+    assert _outputs(out) == before
+    assert again.reused and again.written == 0 and again.unchanged == len(before) - 1  # all but the manifest
+    assert [e.to_dict() for e in again.errors] == [e.to_dict() for e in first.errors]
+    assert again.ledger is not None and again.ledger.added == 0 and again.ledger.kept == first.ledger.added
+
+
+def test_a_changed_parent_rewrites_its_own_plans_only(inbox, tmp_path, rules):
+    """A parent whose text changes has its child plans and checklists made again; the plans
+    of the other parents are not touched."""
+    out = tmp_path / "out"
+    run_batch(inbox, out, rules)
+    before = _outputs(out)
+    path = inbox / "004_4454b9fc8f55b7a4.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("1008/KH-SGDĐT", "1009/KH-SGDĐT", 1), encoding="utf-8")
+    result = run_batch(inbox, out, rules)
+    changed = {name for name in _changed(before, _outputs(out)) if name.startswith("derived/")}
+    plans = {name for name in changed if name != "derived/summary.xlsx" and not name.endswith(".keys.json")}
+    own = safe_name("004_4454b9fc8f55b7a4.txt")
+    assert plans and all(name.split("/")[-1].startswith(own) for name in plans), sorted(plans)
+    others = [name for name in before if name.startswith("derived/") and own not in name and name.count("/") == 2]
+    assert others and not any(name in changed for name in others)
+    assert not result.reused and 0 < result.written < len(before)
+
+
+def test_a_deleted_or_edited_output_is_made_again(inbox, tmp_path, rules):
+    out = tmp_path / "out"
+    run_batch(inbox, out, rules)
+    before = _outputs(out)
+    plan = next(name for name in before if name.startswith("derived/") and name.endswith(".docx"))
+    page = next(name for name in before if name.startswith("report/doc-"))
+    (out / plan).unlink()
+    (out / page).write_text("sửa tay", encoding="utf-8")
+    result = run_batch(inbox, out, rules)
+    after = _outputs(out)
+    assert after[plan][1] == before[plan][1] and after[page][1] == before[page][1]
+    assert _changed(before, after) == {plan, page, batch.RUN_MANIFEST}  # the manifest has their new times
+    assert result.written == 2
+
+
+def test_a_new_plan_day_makes_the_plans_again(inbox, tmp_path, rules):
+    out = tmp_path / "out"
+    run_batch(inbox, out, rules, on=dt.date(2024, 10, 7))
+    before = _outputs(out)
+    run_batch(inbox, out, rules, on=dt.date(2024, 10, 14))
+    changed = _changed(before, _outputs(out))
+    plans = [name for name in before if name.startswith("derived/") and name.endswith(".docx")]
+    assert plans and all(name in changed for name in plans)
+
+
+def test_what_a_killed_run_left_waiting_is_removed(inbox, tmp_path, rules):
+    """Files wait in OUT/.writing/<pid> until put in place together: the next run removes
+    what a run killed meanwhile left there, and leaves nothing there itself."""
+    out = tmp_path / "out"
+    left = out / batch.STAGING / "4194304"  # above Linux's pid_max: a process that is gone
+    left.mkdir(parents=True)
+    (left / "0.tmp").write_bytes(b"half")
+    run_batch(inbox, out, rules)
+    assert not (out / batch.STAGING).exists()
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_files_written_together(tmp_path):
+    """export.together: a file that holds what is written keeps its time; of two writes to
+    one file the last wins, even when the file held it before the first."""
+    from pipeline.export import together, write_atomic
+
+    same, twice = tmp_path / "same.txt", tmp_path / "twice.txt"
+    same.write_text("giữ nguyên", encoding="utf-8")
+    twice.write_text("cũ", encoding="utf-8")
+    before = same.stat().st_mtime_ns
+    with together(tmp_path / ".writing") as writes:
+        write_atomic(same, "giữ nguyên")
+        write_atomic(twice, "mới")
+        write_atomic(twice, "cũ")
+        assert twice.read_text(encoding="utf-8") == "cũ"  # nothing is in place before the block ends
+    assert same.stat().st_mtime_ns == before and twice.read_text(encoding="utf-8") == "cũ"
+    assert writes.unchanged == [same] and writes.written == [twice, twice]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["same.txt", "twice.txt"]
 
 
 def test_changed_new_removed_and_moved_files(inbox, tmp_path, rules, monkeypatch):

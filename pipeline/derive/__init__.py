@@ -11,6 +11,7 @@ writers (plan_docx, checklist) turn it into files.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, replace
 
 import regex
@@ -235,8 +236,8 @@ def _directed(action: str, unit_class: str, hierarchy: Hierarchy, rules: Rules) 
     """The classes below the unit that a duty's action directs, and what they must do:
     'Chỉ đạo các trường tiểu học, THCS lồng ghép ...' → ([tieu_hoc, thcs], 'Lồng ghép ...');
     'chỉ đạo các cơ sở giáo dục' directs every class under the unit."""
-    verbs = "|".join(regex.escape(v) for v in rules.derive.pass_down_verbs)
-    match = regex.search(rf"(?i)(?<!\p{{L}})(?:{verbs})(?!\p{{L}})", action) if verbs else None
+    pattern = _pass_down(rules.derive.pass_down_verbs)
+    match = pattern.search(action) if pattern else None
     if not match:
         return [], action
     object_phrase = regex.split(r"[;.:(]", action[match.end():], maxsplit=1)[0]
@@ -251,6 +252,15 @@ def _directed(action: str, unit_class: str, hierarchy: Hierarchy, rules: Rules) 
         return [], action
     rest = action[verb.start():]
     return classes, rest[:1].upper() + rest[1:]
+
+
+@functools.cache
+def _pass_down(verbs: tuple[str, ...]) -> regex.Pattern | None:
+    """The verbs by which a duty directs the units below, as one pattern (compiled once: it
+    was escaped and compiled for every task of every plan)."""
+    if not verbs:
+        return None
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{'|'.join(regex.escape(v) for v in verbs)})(?!\p{{L}})")
 
 
 def _moved(task: Task, duty: ChildTask) -> Deadline | None:

@@ -9,6 +9,7 @@ deadlines are expanded with dateutil's rrule (RFC 5545) over the plan's period.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -35,15 +36,22 @@ RECURRENCE_WORDS = {
 _EXPANDED = {"weekly", "monthly", "quarterly", "semiannual", "yearly", "school-year"}
 
 
+@functools.cache
+def _country_holidays(country: str):
+    """The public holidays of `country`, made once per process: every plan and calendar asks
+    (issue 17: building them was a millisecond a plan). The object adds years as asked."""
+    import holidays
+
+    return holidays.country_holidays(country)
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
     settings: DeriveSettings
 
-    @cached_property
+    @property
     def _holidays(self):
-        import holidays
-
-        return holidays.country_holidays(self.settings.holidays_country)
+        return _country_holidays(self.settings.holidays_country)
 
     @cached_property
     def _off(self) -> frozenset[dt.date]:
