@@ -30,6 +30,7 @@ def _doc(*texts: str, blocks: tuple[str, ...] = (), ocr: bool = False) -> Docume
 NUMBERS = [
     ("Số: 1008/KH-SGDĐT", "1008/KH-SGDĐT", "SGDĐT"),
     ("Số: 292 /KH-SGDĐT", "292/KH-SGDĐT", "SGDĐT"),
+    ("Số: 4 4 2 4 /SGDĐT-CTTT", "4424/SGDĐT-CTTT", "SGDĐT"),  # digits spaced by the text layer (CV 4424 Hà Nội)
     ("Số: 7991/BGDĐT-GDTrH", "7991/BGDĐT-GDTrH", "BGDĐT"),
     ("Số: 09/2017/NĐ-CP", "09/2017/NĐ-CP", "CP"),
     ("Số: 29-NQ/TW", "29-NQ/TW", "TW"),

@@ -120,14 +120,24 @@ def _is_header_line(text: str, rules: Rules) -> bool:
         rules.pattern("date_line").search(text)) or bool(rules.pattern("quoc_hieu").search(text))
 
 
+_SPACED_DIGITS = regex.compile(r"^\s*(\d(?: \d){1,4})(?=\s*[/-])")
+
+
 def _number(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
     for ref in zone:
         line = rules.pattern("number_line").match(ref.text)
         if not line:
             continue
-        match = find_number(line.group("rest"), rules)
+        rest = line.group("rest")
+        # a text layer that spaces the letters of a line spaces its digits too ('Số: 4 4 2 4
+        # /SGDĐT-CTTT', CV 4424/SGDĐT-CTTT Hà Nội, its day 'ngày 1 6 tháng 12'): one number
+        spaced = _SPACED_DIGITS.match(rest)
+        removed = spaced.group(1).count(" ") if spaced else 0
+        if spaced:
+            rest = rest[:spaced.start(1)] + spaced.group(1).replace(" ", "") + rest[spaced.end(1):]
+        match = find_number(rest, rules)
         if match:
-            start, end = line.start("rest") + match.start(), line.start("rest") + match.end()
+            start, end = line.start("rest") + match.start(), line.start("rest") + match.end() + removed
             number = repair_type_code(normalise_number(match), rules, lines.is_ocr(ref))
             second = rules.pattern("number_second_code").match(ref.text, end)
             if second:  # '998 /SGDĐT-GDTrH, GDTX': drafted by two departments
