@@ -78,12 +78,14 @@ def test_fake_bold_reads_as_pdfplumber_deduplicated_it(rules):
 
 def test_a_gap_between_letter_and_word_spacing_leaves_the_page_to_pdfplumber():
     """pdfium drops a space that overlaps the glyph before it ('- Cục', CV 1247/BGDĐT): two
-    glyphs 0.3–1.5 pt apart may have had one between them."""
+    glyphs farther apart than letters of a word (7 % of the font size) and closer than a word
+    gap (1.5 pt) may have had one between them."""
     def char(text, x0, x1):
         return {"text": text, "x0": x0, "x1": x1, "top": 10.0, "bottom": 22.0, "_y": 22.0}
 
     assert pdftext._dropped_space([char("-", 85.1, 88.78), char("C", 90.02, 97.39)])
     assert pdftext._dropped_space([char("C", 90.02, 97.39), char("ụ", 97.34, 102.86)]) is None
+    assert pdftext._dropped_space([char("u", 115.0, 121.0), char("y", 121.51, 127.5)]) is None  # tracking
     assert pdftext._dropped_space([char("c", 102.86, 107.77), char("A", 110.53, 118.5)]) is None
 
 
