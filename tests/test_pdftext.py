@@ -98,3 +98,20 @@ def test_the_engine_is_checked_at_load(tmp_path):
     (tmp_path / "ingest.json").write_text(json.dumps({"text_layer": {"engine": "pdfminer"}}), encoding="utf-8")
     with pytest.raises(rules_module.RulesError, match="text_layer.engine: 'pdfminer' is not one of"):
         rules_module.load(tmp_path)
+
+
+def test_images_inside_a_form_are_placed_on_the_page():
+    """The seal, signature and name of TB 222/TB-THPTUVK are one image drawn inside a form
+    XObject: pdfium gives its bounds in the form's space, the page's are wanted (the signer's
+    zone is read by OCR only where an image lies in it)."""
+    path = "samples/inbox/real/02_thptuvk_tb222_niemyet_sgk10.pdf"
+    document = pdfium.PdfDocument(path)
+    try:
+        with pdfplumber.open(path) as opened:
+            page = opened.pages[0]
+            expected = [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images]
+            got = pdftext.image_boxes(document[0], float(page.height))
+        assert len(got) == len(expected) == 1
+        assert all(abs(a - b) < 0.5 for a, b in zip(got[0], expected[0]))
+    finally:
+        document.close()

@@ -157,20 +157,40 @@ def words(chars: list[dict]) -> list[dict]:
 
 
 def image_boxes(page, height: float) -> list[Box]:
-    """The boxes of the page's images, those inside form XObjects too (as pdfplumber lists them)."""
+    """The boxes of the page's images, those inside form XObjects too (as pdfplumber lists them:
+    the signature image of TB 222/TB-THPTUVK is drawn inside a form)."""
     import pypdfium2.raw as raw
 
     boxes: list[Box] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    matrix = raw.FS_MATRIX()
 
-    def walk(handle, count, get) -> None:
+    def walk(handle, count, get, outer) -> None:
         for n in range(count):
             obj = get(handle, n)
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == raw.FPDF_PAGEOBJ_FORM:
-                walk(obj, raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject)
+                # the bounds of what a form holds are in the form's space: its matrix, then the outer ones
+                inner = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+                if raw.FPDFPageObj_GetMatrix(obj, matrix):
+                    inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+                walk(obj, raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, _compose(inner, outer))
             elif kind == raw.FPDF_PAGEOBJ_IMAGE and raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                boxes.append((left.value, height - top.value, right.value, height - bottom.value))
+                a, b, c, d, e, f = outer
+                xs, ys = [], []
+                for x, y in ((left.value, bottom.value), (left.value, top.value), (right.value, bottom.value),
+                             (right.value, top.value)):
+                    xs.append(a * x + c * y + e)
+                    ys.append(b * x + d * y + f)
+                boxes.append((min(xs), height - max(ys), max(xs), height - min(ys)))
 
-    walk(page, raw.FPDFPage_CountObjects(page), raw.FPDFPage_GetObject)
+    walk(page, raw.FPDFPage_CountObjects(page), raw.FPDFPage_GetObject, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
     return boxes
+
+
+def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
+    """The matrix that applies `inner`, then `outer` (PDF's row-vector convention)."""
+    a1, b1, c1, d1, e1, f1 = inner
+    a2, b2, c2, d2, e2, f2 = outer
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
