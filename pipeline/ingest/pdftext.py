@@ -1,5 +1,5 @@
 """A PDF page's text layer through pdfium: the characters pdfplumber would give, at about a
-tenth of the cost.
+quarter of the cost of the page's text layer (issue 17).
 
 pdfplumber parses a page's content stream in Python (pdfminer): about 0.1–0.3 s a page on
 the real dispatches, twice pdfplumber's own `extract_text` once the words are laid out
@@ -8,11 +8,15 @@ pdfminer's: the same left and right edges and the same baseline-and-descent bott
 top one font size above it; so the characters built here go through pdfplumber's own
 word pass (`WordExtractor`) and give the same words.
 
-Only where that is known to hold. A page is left to pdfplumber (`chars` returns why) when
-some glyph has no Unicode mapping (pdfplumber's `(cid:N)` is what the damage check counts),
-is rotated, or is filled white (pdfplumber's filter drops it by its colour space), or when
-glyphs are printed twice (fake bold: pdfplumber's dedupe compares font names). The tests
-compare the two engines' words on every sample PDF (tests/test_pdftext.py).
+Only where that is known to hold. A page is left to pdfplumber (`page_chars` returns why)
+when some glyph has no Unicode mapping (pdfplumber's `(cid:N)` is what the damage check
+counts), is rotated, or is filled white (pdfplumber's filter drops it by its colour space),
+when glyphs are still printed twice (fake bold; pdfium itself drops most such doubles), or
+where pdfium may have dropped a space (`_dropped_space`). Compared page by page on the 392
+pages of the sample PDFs (samples/inbox and ../shared/real), the lines are pdfplumber's on
+374, 14 are left to pdfplumber, and 4 differ where pdfium keeps or drops a space that
+pdfplumber does not (rules/ingest.json text_layer.engine says which); tests/test_pdftext.py
+pins three real dispatches.
 """
 
 from __future__ import annotations
@@ -21,11 +25,11 @@ import ctypes
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points from the top left
 
-# pdfplumber's extract_words with the tolerances of the PDF reader (pdf.X_TOLERANCE)
 # glyphs of one word stand up to this share of the font size apart (kerning and tracking of
 # justified lines: 0.56 pt at 12.5 pt in CV 4728/SGDĐT-CTTT of Sở GDĐT TP.HCM); a space
 # pdfium dropped over the glyph before it leaves more ('- Cục': 1.24 pt at 11 pt)
 LETTER_GAP = 0.07
+# pdfplumber's extract_words with the tolerances of the PDF reader (pdf.X_TOLERANCE)
 WORD_OPTIONS = {"x_tolerance": 1.5, "y_tolerance": 3, "keep_blank_chars": False}
 
 
@@ -117,11 +121,12 @@ def page_chars(textpage, height: float) -> list[dict] | str:
 
 def _dropped_space(chars: list[dict]) -> str | None:
     """Why pdfium may have left out a space that pdfplumber keeps, or None. pdfium drops a
-    space that overlaps the glyph before it ('- Cục', CV 1247/BGDĐT-GDCTHSSV; '26.3 nguyên',
-    NQ 11/2025 Hà Nội) and all but the first of a run of spaces; pdfplumber's word pass splits
-    at every space, and at any gap over 1.5 pt. So a page is left to pdfplumber where two glyphs
-    of a line stand closer than a word gap but farther apart than letters of a word do, or
-    where a space is not followed at its end by the next glyph of its line."""
+    space that overlaps the glyph before it ('- Cục', CV 1247/BGDĐT-GDCTHSSV); pdfplumber's
+    word pass splits at every space, and at any gap over 1.5 pt. So a page is left to
+    pdfplumber where two glyphs of a line stand closer than a word gap but farther apart than
+    letters of a word do. Not caught: the spaces after the first of a run, which pdfium drops
+    too ('K T . GIÁM ĐỐC', where pdfplumber sorts a run of another line between the letters),
+    and a space that ends a line of the stream ('26.3 nguyên', NQ 11/2025 Hà Nội)."""
     gap = WORD_OPTIONS["x_tolerance"]
     for before, after in zip(chars, chars[1:]):
         if before["_y"] != after["_y"] or after.get("_gap"):
