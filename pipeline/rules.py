@@ -103,6 +103,10 @@ class IngestLimits:
     signature_zone: SignatureZone | None = None
     stamp_ocr_config: str = ""
     spaced_letters: SpacedLetters | None = None
+    text_engine: str = "pdfplumber"  # or "pdfium" (ingest/pdftext.py, issue 17)
+
+
+TEXT_ENGINES = ("pdfplumber", "pdfium")
 
 
 @dataclass(frozen=True)
@@ -722,7 +726,14 @@ def _compile_ingest(data: dict[str, Any], syllables: Syllables) -> IngestLimits:
         signature_zone=_compile_zone(ocr.get("signature_zone"), f"{where}.ocr.signature_zone"),
         stamp_ocr_config=_stamp_config(ocr.get("stamp", {}), f"{where}.ocr.stamp"),
         spaced_letters=_compile_spaced(layer.get("spaced_letters"), syllables, f"{where}.text_layer.spaced_letters"),
+        text_engine=_text_engine(layer.get("engine", "pdfplumber"), f"{where}.text_layer.engine"),
     )
+
+
+def _text_engine(value: Any, where: str) -> str:
+    if value not in TEXT_ENGINES:
+        raise RulesError(f"{where}: {value!r} is not one of {', '.join(TEXT_ENGINES)}")
+    return value
 
 
 def _compile_spaced(data: dict[str, Any] | None, syllables: Syllables, where: str) -> SpacedLetters | None:

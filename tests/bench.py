@@ -5,8 +5,9 @@
 2. Files per second for each format (read and extract, one process).
 3. The ratio of read-and-extract to the raw floor, pdfplumber's `extract_text` alone,
    on the same born-digital PDFs (goal: overhead at most 0.5x, total at most 1.5x); and
-   the same on the real PDFs of samples/inbox/signed and samples/inbox/unseen4 (issue 17:
-   goal at most 1.0x), in documents per second.
+   the same on the real PDFs of samples/inbox/signed, samples/inbox/unseen4 and
+   ../shared/real (issue 17: goal at most 1.0x), in documents per second, with each text
+   engine; and the real scans against raw Tesseract on the same pages (goal at most 1.2x).
 4. The speed-up of 2 workers over 1 on the per-file work (goal: at least 1.7x).
 5. Peak memory of a whole `vanban run` as the corpus grows from 100 to 1,000 files
    (goal: flat), the share of derive, audit and report in each of those runs (issue 17:
@@ -14,7 +15,8 @@
 6. An unchanged re-run as a share of the first run (goal: under 5%), and the share of
    derive, audit and report in the first (issue 17: goal at most 25% together).
 7. Accuracy on the generated ground truth.
-`python -m tests.bench [--files N] [--big M] [--keep DIR] [--repeats R]`.
+`python -m tests.bench [--files N] [--big M] [--keep DIR] [--repeats R] [--real]` (--real: only
+the real PDFs and scans).
 """
 
 from __future__ import annotations
@@ -81,36 +83,93 @@ def _shares(timings: dict[str, float], whole: float) -> str:
     return f"{', '.join(parts)}: together {together:.1%}"
 
 
-REAL_SETS = (Path("samples/inbox/signed"), Path("samples/inbox/unseen4"))
+REAL_SETS = (Path("samples/inbox/signed"), Path("samples/inbox/unseen4"), Path("../shared/real"))
+
+
+def _is_scan(path: Path) -> bool:
+    return path.stem.endswith("_scan") or path.name.endswith(".scan.pdf")
 
 
 def _real_pdfs(rules, repeats: int) -> None:
-    """vanban's read and extract against pdfplumber's `extract_text` on real PDFs, file by
-    file back to back in this process, each set's best of `repeats` for both (the machine
-    is shared: the best is the least disturbed)."""
+    """vanban's read and extract against pdfplumber's `extract_text` on real born-digital PDFs,
+    file by file back to back in this process, each set's best of `repeats` for both (the
+    machine is shared: the best is the least disturbed); with each text engine of
+    rules/ingest.json (issue 17)."""
+    from dataclasses import replace
+
+    engines = {name: replace(rules, ingest=replace(rules.ingest, text_engine=name))
+               for name in ("pdfplumber", "pdfium")}
     for folder in REAL_SETS:
-        pdfs = sorted(folder.glob("*.pdf"))
+        pdfs = sorted(p for p in folder.rglob("*.pdf") if not _is_scan(p))
         if not pdfs:
             print(f"   {folder}: no PDFs")
             continue
-        floor, ours = [], []
+        floor, ours = [], {name: [] for name in engines}
         for _ in range(repeats):
-            raw = mine = 0.0
+            raw, mine = 0.0, dict.fromkeys(engines, 0.0)
             for path in pdfs:
                 t = time.perf_counter()
                 _raw_pdfplumber(path)
                 raw += time.perf_counter() - t
-                t = time.perf_counter()
-                try:
-                    process_file(path, path.name, rules)
-                except InputError as err:
-                    print(f"   {err}")
-                mine += time.perf_counter() - t
+                for name, engine_rules in engines.items():
+                    t = time.perf_counter()
+                    try:
+                        process_file(path, path.name, engine_rules)
+                    except InputError as err:
+                        print(f"   {err}")
+                    mine[name] += time.perf_counter() - t
             floor.append(raw)
-            ours.append(mine)
-        raw, mine = min(floor), min(ours)
-        print(f"   {str(folder):24s} {len(pdfs):3d} PDFs: extract_text {raw:6.2f} s ({len(pdfs) / raw:6.2f} docs/s), "
-              f"vanban {mine:6.2f} s ({len(pdfs) / mine:5.2f} docs/s): ratio {mine / raw:.2f}x (goal <= 1.0x)")
+            for name in engines:
+                ours[name].append(mine[name])
+        raw = min(floor)
+        figures = ", ".join(f"vanban/{name} {min(ours[name]):6.2f} s ({len(pdfs) / min(ours[name]):5.2f} docs/s, "
+                            f"{min(ours[name]) / raw:.2f}x)" for name in engines)
+        print(f"   {str(folder):24s} {len(pdfs):3d} PDFs: extract_text {raw:6.2f} s ({len(pdfs) / raw:6.2f} docs/s); "
+              f"{figures} (goal <= 1.0x)")
+
+
+def _raw_tesseract(path: Path, rules) -> tuple[float, int]:
+    """Seconds of plain `tesseract PAGE - -l LANG` (one process a page, one thread) on the
+    pages of a scanned PDF rendered at the rules' dpi, and the number of pages."""
+    import os
+
+    import pypdfium2 as pdfium
+
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    document = pdfium.PdfDocument(path)
+    seconds = 0.0
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for index in range(len(document)):
+                image = Path(tmp) / f"{index}.png"
+                document[index].render(scale=rules.ingest.ocr_dpi / 72.0).to_pil().save(image)
+                t = time.perf_counter()
+                subprocess.run(["tesseract", str(image), "-", "-l", rules.ingest.ocr_languages], env=env,
+                               capture_output=True, check=True)
+                seconds += time.perf_counter() - t
+        return seconds, len(document)
+    finally:
+        document.close()
+
+
+def _real_scans(rules) -> None:
+    """vanban's read and extract of the real scans against raw Tesseract on the same pages."""
+    for folder in REAL_SETS:
+        scans = sorted(p for p in folder.rglob("*.pdf") if _is_scan(p))
+        if not scans:
+            continue
+        raw = mine = 0.0
+        pages = 0
+        for path in scans:
+            seconds, count = _raw_tesseract(path, rules)
+            raw += seconds
+            pages += count
+            t = time.perf_counter()
+            process_file(path, path.name, rules)
+            mine += time.perf_counter() - t
+        print(f"   {str(folder):24s} {len(scans):3d} scans, {pages} pages at {rules.ingest.ocr_dpi} dpi: tesseract "
+              f"{raw:6.1f} s, vanban {mine:6.1f} s ({pages / mine:.2f} pages/s): ratio {mine / raw:.2f}x "
+              "(goal <= 1.2x)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,9 +178,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big", type=int, default=1000, help="documents of the memory test's larger corpus")
     parser.add_argument("--keep", type=Path, help="keep the corpora in this folder")
     parser.add_argument("--repeats", type=int, default=3, help="runs over the real PDFs, the best kept")
+    parser.add_argument("--real", action="store_true", help="only the real PDFs and scans (3. and its scans)")
     args = parser.parse_args(argv)
-    work = args.keep or Path(tempfile.mkdtemp(prefix="vanban-bench-"))
     rules = load_rules()
+    if args.real:
+        print("real PDFs, read and extract against extract_text, best of", args.repeats)
+        _real_pdfs(rules, args.repeats)
+        print("real scans, read and extract against raw Tesseract")
+        _real_scans(rules)
+        return 0
+    work = args.keep or Path(tempfile.mkdtemp(prefix="vanban-bench-"))
 
     print(f"1. corpus: {args.files} documents (txt, docx, TCVN3 docx, born-digital pdf) and 1 scan")
     start = time.perf_counter()
@@ -130,7 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     files, _ = discover(work / "mixed")
 
     print("\n2. read and extract, one process")
-    process_file(*files[0], rules)  # imports and caches warm outside the timing
+    warm: dict[str, tuple] = {}
+    for path, rel in files:  # imports and caches warm outside the timing, one file of each format
+        warm.setdefault(_format(rel), (path, rel))
+    for label, (path, rel) in warm.items():
+        if label != "pdf (scan, OCR)":
+            process_file(path, rel, rules)
     seconds: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
     records = {}
@@ -155,8 +226,18 @@ def main(argv: list[str] | None = None) -> int:
     full = seconds["pdf (born-digital)"]
     print(f"\n3. born-digital PDFs: pdfplumber extract_text {floor:.2f} s, vanban read and extract {full:.2f} s")
     print(f"   ratio {full / floor:.2f}x the floor (overhead {full / floor - 1:.2f}x; goal: total <= 1.5x)")
+    from dataclasses import replace
+
+    pdfium_rules = replace(rules, ingest=replace(rules.ingest, text_engine="pdfium"))
+    t = time.perf_counter()
+    for path in pdfs:
+        process_file(path, path.name, pdfium_rules)
+    fast = time.perf_counter() - t
+    print(f"   with the pdfium text engine: {fast:.2f} s, ratio {fast / floor:.2f}x (issue 17: goal <= 1.0x)")
     print(f"   real PDFs, read and extract against extract_text, best of {args.repeats}:")
     _real_pdfs(rules, args.repeats)
+    print("   real scans, read and extract against raw Tesseract on the same pages:")
+    _real_scans(rules)
 
     plain = [(p, r) for p, r in files if not r.endswith(".scan.pdf")]
     timings = {}

@@ -20,7 +20,7 @@ from .. import normalise
 from ..document import Line, Page
 from ..errors import InputError
 from ..rules import Rules
-from . import ocr, signature, stamps
+from . import ocr, pdftext, signature, stamps
 
 # pdfplumber's default x_tolerance (3 pt) glues words of tightly set lines together
 # ('Căn cứThôngtưsố32/2018', shared/real/01); letters of a word sit closer than 1.5 pt.
@@ -40,7 +40,7 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
         raise InputError(name, f"damaged PDF, cannot be opened ({type(exc).__name__}: {exc})".rstrip()) from exc
     pages: list[Page] = []
     warnings: list[str] = []
-    with pdf, _StampSource(data, warnings) as stamp_source:
+    with pdf, _StampSource(data, warnings) as stamp_source, _Pdfium(data, rules) as document:
         if count == 0:
             raise InputError(name, "PDF has no pages")
         if count > rules.ingest.max_pages:
@@ -48,8 +48,9 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
                                    "(raise max_pages in rules/ingest.json)")
         ocr_reason: str | None = None
         footer_cut: float | None = None  # the page before ended inside its Nơi nhận/signer table
-        for index, page in enumerate(pdf.pages):
+        for index in range(count):
             number = index + 1
+            page = _Page(pdf, index, document)
             if index:
                 footer_cut = normalise.open_footer_cut(pages[-1].lines)
             pictures = stamp_source.image_boxes(index)
@@ -58,7 +59,8 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
             if lines_shaped:
                 stamped += _read_pictures(data, index, page, lines_shaped, rules, warnings)
             try:
-                lines, verdict = _text_layer(page, number, rules, footer_cut, stamped, hidden=lines_shaped)
+                lines, verdict = _judge(page.words(), page.width, number, rules, footer_cut, stamped,
+                                        hidden=lines_shaped)
             except Exception as exc:  # one broken page must not lose the others
                 lines, verdict = [], f"text layer unreadable ({type(exc).__name__})"
             if verdict is None:
@@ -119,6 +121,76 @@ def _caused_by(exc: BaseException, kind: type) -> bool:
         exc = exc.__cause__ or exc.__context__
         seen += 1
     return False
+
+
+class _Pdfium:
+    """The file opened in pdfium for its text (pdftext.py) when the rules choose that engine;
+    None inside otherwise, or when pdfium cannot open it: every page is then pdfplumber's."""
+
+    def __init__(self, data: bytes, rules: Rules) -> None:
+        import pypdfium2 as pdfium
+
+        self.document = None
+        if rules.ingest.text_engine == "pdfium":
+            try:
+                self.document = pdfium.PdfDocument(data)
+            except Exception:  # pdfplumber opened it: its pages are read there
+                self.document = None
+
+    def __enter__(self):
+        return self.document
+
+    def __exit__(self, *_exc) -> None:
+        if self.document is not None:
+            self.document.close()
+            self.document = None
+
+
+class _Page:
+    """One page as the reader needs it: its size, its words and its images, from pdfium
+    where pdftext.py reads the page as pdfplumber would (issue 17: a tenth of the time),
+    else from pdfplumber, opened only then."""
+
+    def __init__(self, pdf, index: int, document) -> None:
+        self._pdf, self._index = pdf, index
+        self._page = None  # pdfium's
+        self._plumber = None
+        self.reason: str | None = "pdfium cannot open the file"  # why pdfplumber reads it
+        if document is not None:
+            try:
+                page = document[index]
+                self.reason = pdftext.plain_page(page)
+            except Exception as exc:
+                self.reason = f"pdfium cannot open the page ({type(exc).__name__})"
+            else:
+                if self.reason is None:
+                    self._page = page
+        # pdfplumber's size, as the PDF writes it (pdfium's is a float32: 594.96 for 594.95996);
+        # reading it parses nothing of the page
+        self.width, self.height = float(self.plumber.width), float(self.plumber.height)
+
+    @property
+    def plumber(self):
+        if self._plumber is None:
+            self._plumber = self._pdf.pages[self._index]
+        return self._plumber
+
+    def words(self) -> list[dict]:
+        if self._page is not None:
+            textpage = self._page.get_textpage()
+            try:
+                chars = pdftext.page_chars(textpage, self.height)
+            finally:
+                textpage.close()
+            if not isinstance(chars, str):
+                return pdftext.words(chars)
+            self.reason = chars
+        return _plumber_words(self.plumber)
+
+    def images(self) -> list[stamps.Box]:
+        if self._page is not None:
+            return pdftext.image_boxes(self._page, self.height)
+        return [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in self.plumber.images]
 
 
 class _StampSource:
@@ -221,16 +293,27 @@ def _mark_stamped(lines: list[Line], stamped: tuple[ocr.Word, ...]) -> list[Line
 def _text_layer(page, number: int, rules: Rules, footer_cut: float | None = None,
                 stamped: tuple[ocr.Word, ...] = (), hidden: tuple[stamps.Box, ...] = ()
                 ) -> tuple[list[Line], str | None]:
-    """Lines of the text layer with the words its form fields print (`stamped`), without the
-    words a stamp's picture covers (`hidden`: the template words under it), and why the
-    layer cannot be trusted (None when it can)."""
+    """`_judge` on a pdfplumber page's words."""
+    return _judge(_plumber_words(page), float(page.width), number, rules, footer_cut, stamped, hidden)
+
+
+def _plumber_words(page) -> list[dict]:
+    """pdfplumber's words of the page, without the glyphs nobody sees and the doubles of fake bold."""
     if any(_white(ch) for ch in page.chars):
         # digits typed in white keep a blank's width for the number stamped later ('Số: 0 7/2024'
         # under the '70' of QĐ 70/2024/QĐ-UBND Hà Nội): nobody reading the page sees them
         page = page.filter(lambda obj: obj.get("object_type") != "char" or not _white(obj))
     if _has_doubled_glyphs(page.chars):
         page = page.dedupe_chars(tolerance=1)  # fake bold prints each glyph twice, a hair apart
-    words = page.extract_words(x_tolerance=X_TOLERANCE, y_tolerance=3, keep_blank_chars=False)
+    return page.extract_words(x_tolerance=X_TOLERANCE, y_tolerance=3, keep_blank_chars=False)
+
+
+def _judge(words: list[dict], width: float, number: int, rules: Rules, footer_cut: float | None = None,
+           stamped: tuple[ocr.Word, ...] = (), hidden: tuple[stamps.Box, ...] = ()
+           ) -> tuple[list[Line], str | None]:
+    """Lines of the text layer's `words` with the words its form fields print (`stamped`),
+    without the words a stamp's picture covers (`hidden`: the template words under it), and
+    why the layer cannot be trusted (None when it can)."""
     raw = " ".join(w["text"] for w in words)
     limits = rules.ingest
     if len(regex.sub(r"\s|\(cid:\d+\)", "", raw)) < limits.ocr_min_text_chars:
@@ -246,7 +329,7 @@ def _text_layer(page, number: int, rules: Rules, footer_cut: float | None = None
     items = [ocr.Word(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in words
              if not _under(w, hidden)]
     items.extend(stamped)
-    lines = ocr.layout_words(items, float(page.width), number, footer_cut=footer_cut)
+    lines = ocr.layout_words(items, width, number, footer_cut=footer_cut)
     if spaced is not None:
         lines = [replace(ln, text=normalise.join_spaced_letters(ln.text, rules.syllables, spaced)) for ln in lines]
     if count >= limits.min_words_for_syllable_check and share > limits.max_invalid_syllable_share:
@@ -269,7 +352,7 @@ def _signature_image(data: bytes, index: int, page, lines: list[Line], rules: Ru
     if found is None:
         return lines
     left, top, right, bottom = found[1]
-    images = [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images] + list(pictures)
+    images = page.images() + list(pictures)
     if not any(x1 - x0 >= 20 and y1 - y0 >= 20 and x0 < right and x1 > left and y0 < bottom and y1 > top
                for x0, y0, x1, y1 in images):
         return lines

@@ -1,0 +1,117 @@
+"""pdfium as the text engine (issue 17): the words of pdfplumber where it reads a page, and
+pdfplumber's where it may not give them."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+
+from pipeline import rules as rules_module
+from pipeline.ingest import pdf, pdftext, read_document
+from tests.test_pdf import BODY, _pdf
+
+# real dispatches whose every page pdfium reads or leaves to pdfplumber (a white digit:
+# n04 page 2); a page of each signed set and Quảng Nam's stamped numbers
+REAL = ["samples/inbox/signed/22_sgddt-hcm_cv4728_phongchong_matuy.pdf",
+        "samples/inbox/unseen4/n04_cv-2532-ubnd-quangnam-khaibao-yte-2021.pdf",
+        "samples/inbox/unseen4/n07_tb-1709-sgddt-quangnam-khaosat-gv-chuyen-2021.pdf"]
+
+
+@pytest.fixture(scope="module")
+def pdfium_rules(rules):
+    return replace(rules, ingest=replace(rules.ingest, text_engine="pdfium"))
+
+
+@pytest.mark.parametrize("path", REAL)
+def test_pdfium_pages_give_pdfplumbers_lines(path, rules):
+    """Page by page, the lines of pdfium's words are those of pdfplumber's, tone marks and all;
+    a page pdftext leaves to pdfplumber says why."""
+    data = Path(path).read_bytes()
+    document = pdfium.PdfDocument(data)
+    try:
+        with pdfplumber.open(path) as opened:
+            for index, plumber_page in enumerate(opened.pages):
+                page = pdf._Page(opened, index, document)
+                words = page.words()
+                expected, verdict = pdf._text_layer(plumber_page, index + 1, rules)
+                got, got_verdict = pdf._judge(words, page.width, index + 1, rules)
+                assert [(ln.text, ln.block) for ln in got] == [(ln.text, ln.block) for ln in expected]
+                assert got_verdict == verdict
+    finally:
+        document.close()
+
+
+def test_white_glyphs_leave_the_page_to_pdfplumber(rules):
+    """Digits typed in white under a stamped number (QĐ 70/2024 Hà Nội): pdfplumber's filter
+    drops them by colour, so the page is pdfplumber's."""
+    data = _pdf([BODY], white=((300, 500, "0 7"),))
+    document = pdfium.PdfDocument(data)
+    try:
+        textpage = document[0].get_textpage()
+        assert pdftext.page_chars(textpage, 842.0) == "text filled white"
+    finally:
+        document.close()
+
+
+def test_fake_bold_reads_as_pdfplumber_deduplicated_it(rules):
+    """Word's fake bold prints each glyph again 0.3 pt right; pdfium keeps one of each, as
+    pdfplumber's dedupe does."""
+    data = _pdf([BODY], doubled=True)
+    document = pdfium.PdfDocument(data)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as opened:
+            page = pdf._Page(opened, 0, document)
+            got, _ = pdf._judge(page.words(), page.width, 1, rules)
+            expected, _ = pdf._text_layer(opened.pages[0], 1, rules)
+        assert page.reason is None
+        assert [ln.text for ln in got] == [ln.text for ln in expected]
+        assert "Dòng nội dung thứ một" in got[0].text
+    finally:
+        document.close()
+
+
+def test_a_gap_between_letter_and_word_spacing_leaves_the_page_to_pdfplumber():
+    """pdfium drops a space that overlaps the glyph before it ('- Cục', CV 1247/BGDĐT): two
+    glyphs farther apart than letters of a word (7 % of the font size) and closer than a word
+    gap (1.5 pt) may have had one between them."""
+    def char(text, x0, x1):
+        return {"text": text, "x0": x0, "x1": x1, "top": 10.0, "bottom": 22.0, "_y": 22.0}
+
+    assert pdftext._dropped_space([char("-", 85.1, 88.78), char("C", 90.02, 97.39)])
+    assert pdftext._dropped_space([char("C", 90.02, 97.39), char("ụ", 97.34, 102.86)]) is None
+    assert pdftext._dropped_space([char("u", 115.0, 121.0), char("y", 121.51, 127.5)]) is None  # tracking
+    assert pdftext._dropped_space([char("c", 102.86, 107.77), char("A", 110.53, 118.5)]) is None
+
+
+def test_the_pdfium_engine_reads_a_document_as_pdfplumber_does(rules, pdfium_rules):
+    path = REAL[0]
+    assert read_document(path, pdfium_rules).text == read_document(path, rules).text
+
+
+def test_the_engine_is_checked_at_load(tmp_path):
+    (tmp_path / "ingest.json").write_text(json.dumps({"text_layer": {"engine": "pdfminer"}}), encoding="utf-8")
+    with pytest.raises(rules_module.RulesError, match="text_layer.engine: 'pdfminer' is not one of"):
+        rules_module.load(tmp_path)
+
+
+def test_images_inside_a_form_are_placed_on_the_page():
+    """The seal, signature and name of TB 222/TB-THPTUVK are one image drawn inside a form
+    XObject: pdfium gives its bounds in the form's space, the page's are wanted (the signer's
+    zone is read by OCR only where an image lies in it)."""
+    path = "samples/inbox/real/02_thptuvk_tb222_niemyet_sgk10.pdf"
+    document = pdfium.PdfDocument(path)
+    try:
+        with pdfplumber.open(path) as opened:
+            page = opened.pages[0]
+            expected = [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images]
+            got = pdftext.image_boxes(document[0], float(page.height))
+        assert len(got) == len(expected) == 1
+        assert all(abs(a - b) < 0.5 for a, b in zip(got[0], expected[0]))
+    finally:
+        document.close()
