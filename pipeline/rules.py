@@ -104,6 +104,7 @@ class IngestLimits:
     stamp_ocr_config: str = ""
     spaced_letters: SpacedLetters | None = None
     text_engine: str = "pdfplumber"  # or "pdfium" (ingest/pdftext.py, issue 17)
+    signing_note: regex.Pattern | None = None  # a signature widget's 'Ký bởi ... Giờ ký: ...'
 
 
 TEXT_ENGINES = ("pdfplumber", "pdfium")
@@ -727,7 +728,25 @@ def _compile_ingest(data: dict[str, Any], syllables: Syllables) -> IngestLimits:
         stamp_ocr_config=_stamp_config(ocr.get("stamp", {}), f"{where}.ocr.stamp"),
         spaced_letters=_compile_spaced(layer.get("spaced_letters"), syllables, f"{where}.text_layer.spaced_letters"),
         text_engine=_text_engine(layer.get("engine", "pdfplumber"), f"{where}.text_layer.engine"),
+        signing_note=_compile_note(data.get("signing_note"), f"{where}.signing_note"),
     )
+
+
+def _compile_note(data: dict[str, Any] | None, where: str) -> regex.Pattern | None:
+    """The signing note's pattern, checked on its examples (matched whole) and non-examples."""
+    if data is None:
+        return None
+    try:
+        pattern = regex.compile(_need(data, "pattern", str, where), regex.DOTALL)
+    except regex.error as exc:
+        raise RulesError(f"{where}.pattern: does not compile: {exc}") from exc
+    for text in data.get("examples", []):
+        if not pattern.fullmatch(text):
+            raise RulesError(f"{where}: example {text!r} is not matched whole")
+    for text in data.get("non_examples", []):
+        if pattern.search(text):
+            raise RulesError(f"{where}: non-example {text!r} is matched")
+    return pattern
 
 
 def _text_engine(value: Any, where: str) -> str:

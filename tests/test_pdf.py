@@ -149,3 +149,16 @@ def test_letters_set_apart_are_joined_and_spare_the_page_ocr(tmp_path, rules, mo
     assert "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" in document.text
     assert document.text.count("trung ương cho chương trình") == len(WORDS)
     assert "GIÁM ĐỐC" in document.text and not document.warnings
+
+
+def test_a_signatures_note_is_no_text_of_the_page():
+    """A signature widget's note over the signer's block (CV 2405/SGDĐT-CTTT Hà Nội) is dropped
+    from the stamped words; the number stamped beside it stays."""
+    from pipeline import load_rules
+    from pipeline.ingest.ocr import Word
+    from pipeline.ingest.pdf import _without_signing_note
+
+    texts = ["2405", "Ký", "bởi", "Sở", "Giáo", "dục", "và", "Đào", "tạo", "vanthu_sogddt@hanoi.gov.vn", "Giờ", "ký:",
+             "2020-07-", "27T17:53:21.5178398+07:00"]
+    words = tuple(Word(0, i * 10, 10, i * 10 + 8, text, stamp=True) for i, text in enumerate(texts))
+    assert [w.text for w in _without_signing_note(words, load_rules())] == ["2405"]

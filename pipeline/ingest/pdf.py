@@ -54,7 +54,7 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
             if index:
                 footer_cut = normalise.open_footer_cut(pages[-1].lines)
             pictures = stamp_source.image_boxes(index)
-            stamped = stamp_source.words(index)
+            stamped = _without_signing_note(stamp_source.words(index), rules)
             lines_shaped = tuple(box for box in pictures if _line_shaped(box))
             if lines_shaped:
                 stamped += _read_pictures(data, index, page, lines_shaped, rules, warnings)
@@ -273,6 +273,24 @@ def _read_pictures(data: bytes, index: int, page, boxes: tuple[stamps.Box, ...],
     if words:
         warnings.append(f"[stamp] page {index + 1}: the number or date is stamped as a picture; read by OCR")
     return tuple(words)
+
+
+def _without_signing_note(words: tuple[ocr.Word, ...], rules: Rules) -> tuple[ocr.Word, ...]:
+    """The stamped words without a signature's note ('Ký bởi ... Giờ ký: 2020-07-27T17:53...',
+    rules/ingest.json signing_note): who signed and when is the signature's, not the page's
+    text, and laid over the signer's block it splits the office ('PHÓ GIÁM Ký bởi ĐỐC')."""
+    pattern = rules.ingest.signing_note
+    if pattern is None or not words:
+        return words
+    spans, at = [], 0
+    for word in words:
+        spans.append((at, at + len(word.text)))
+        at += len(word.text) + 1
+    text = " ".join(w.text for w in words)
+    notes = [m.span() for m in pattern.finditer(text)]
+    if not notes:
+        return words
+    return tuple(w for w, (a, b) in zip(words, spans) if not any(s <= a and b <= e + 1 for s, e in notes))
 
 
 def _mark_stamped(lines: list[Line], stamped: tuple[ocr.Word, ...]) -> list[Line]:
