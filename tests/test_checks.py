@@ -121,6 +121,10 @@ def test_a_programme_and_a_plan_under_it_have_periods_of_their_own(rules):
                              "- Thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030.",
                              "- Xây dựng Kế hoạch cải cách hành chính nhà nước giai đoạn 2026 - 2030."])
     assert "period-conflict" not in _kinds(record)
+    # the plan's own period, in its title, has no kind word near it: it is the plan's (the type)
+    titled = _record(rules, ["Cải cách hành chính nhà nước giai đoạn 2026 - 2030", "I. MỤC ĐÍCH",
+                             "- Thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030."])
+    assert titled.doc_type == "Kế hoạch" and "period-conflict" not in _kinds(titled)
 
 
 def test_seed_004_periods_and_past_quarters(rules):

@@ -67,7 +67,7 @@ def check_document(lines: Lines, record: Record, rules: Rules) -> list[Finding]:
     path = record.source.path
     out: list[Finding] = []
     out += _dates_and_weekdays(lines, path, checker)
-    out += _periods(lines, path, checker)
+    out += _periods(lines, path, checker, record.doc_type)
     out += _type_code(record, checker, rules)
     out += _outline(lines, record, checker)
     if not record.recipients:
@@ -214,7 +214,7 @@ def _weekday_name(weekday: int, checker: Checker) -> str:
     return str(weekday)
 
 
-def _periods(lines: Lines, path: str, checker: Checker) -> list[Finding]:
+def _periods(lines: Lines, path: str, checker: Checker, own_type: str | None = None) -> list[Finding]:
     """One programme, two periods: 'giáo dục mầm non giai đoạn 2018-2025' and, later,
     '... cơ sở giáo dục mầm non giai đoạn 2021-2025'."""
     seen: list[tuple[set[str], str, Ref, regex.Match, str | None]] = []
@@ -226,6 +226,9 @@ def _periods(lines: Lines, path: str, checker: Checker) -> list[Finding]:
             words = set(before)
             # the kind word may stand before a long name: look twice as far back for it
             kind = _kind(" ".join(bare(ref.text[:match.start()]).lower().split()[-2 * checker.period_words:]), checker)
+            # a period with no kind word near it is the document's own (its title: 'Cải cách hành
+            # chính nhà nước giai đoạn 2026 - 2030' under KẾ HOẠCH)
+            kind = kind or (_kind(bare(own_type).lower(), checker) if own_type else None)
             period = f"{match['a']}-{match['b']}"
             for other_words, other_period, other_ref, other, other_kind in seen:
                 if other_period == period or not words or not other_words:
