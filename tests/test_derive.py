@@ -634,3 +634,32 @@ def test_a_ground_is_one_the_parent_identifies(citation, line):
     from pipeline.record import Citation
 
     assert _basis(Citation(**citation)) == line
+
+
+@pytest.mark.parametrize("text", ["", "Kế hoạch & <số> \"1\" 'a'", " lề trước", "lề sau\u00a0", "tab\tvà\ndòng\rmới",
+                                  "ký tự \x0b lạ", "\u0085 C1"])
+def test_plan_docx_text_as_python_docx_writes_it(text):
+    """The plan's body is written as text (issue 17): each paragraph, the header and the
+    closing are the bytes python-docx and lxml make of them, or fail as they fail."""
+    from pipeline.derive.plan_docx import _Draft, closing, header, new_document, para, save
+
+    class Unit:
+        parent_body = "Ủy ban nhân dân {place}"
+
+    steps = [(lambda d, style=style: para(d, text, **style), lambda d, style=style: d.para(text, **style))
+             for style in ({}, {"bold": True, "align": 1}, {"indent": True}, {"italic": True, "size": 12})]
+    steps += [(lambda d, place=place: header(d, Unit, "Phòng GD&ĐT", place, "Số: .../KH-PGDĐT", "2024-02-05"),
+               lambda d, place=place: d.header(Unit, "Phòng GD&ĐT", place, "Số: .../KH-PGDĐT", "2024-02-05"))
+              for place in ("Mai Sơn", " A & B ", text)]
+    steps.append((lambda d: closing(d, ["Sở GDĐT (để báo cáo)", text], "TRƯỞNG PHÒNG"),
+                  lambda d: d.closing(["Sở GDĐT (để báo cáo)", text], "TRƯỞNG PHÒNG")))
+    for before, now in steps:
+        expected, draft = new_document(), _Draft()
+        try:
+            before(expected)
+        except ValueError:
+            with pytest.raises(ValueError):
+                now(draft)
+            continue
+        now(draft)
+        assert draft.save("2024-10-07") == save(expected, "2024-10-07")
