@@ -250,9 +250,8 @@ def zip_members(members: list[tuple[str, bytes]], when: str = "2000-01-01T00:00:
     dated 1980-01-01, deflated, mode 0644, and docProps/core.xml dated `when`.
 
     Written here rather than by zipfile because most members of a drafted document are the
-    same in every draft (styles.xml and stylesWithEffects.xml are 0.8 MB of python-docx's
-    template): each is deflated once per process (_deflated), which was a third of the
-    time a child plan took (issue 17)."""
+    same in every draft (styles.xml is 0.35 MB of python-docx's template): each is deflated
+    once per process (_deflated), which was a third of the time a child plan took (issue 17)."""
     out = bytearray()
     central = bytearray()
     stamp = when.encode("ascii")

@@ -663,3 +663,19 @@ def test_plan_docx_text_as_python_docx_writes_it(text):
             continue
         now(draft)
         assert draft.save("2024-10-07") == save(expected, "2024-10-07")
+
+
+def test_plan_docx_leaves_out_parts_nobody_reads(rules):
+    """python-docx's template carries Word 2010's stylesWithEffects, a thumbnail and a customXml
+    item: none is in a draft, nor named by its content types or relationships."""
+    import zipfile
+
+    plan = derive_plan(record_of("004_4454b9fc8f55b7a4"), unit_named("Phòng Giáo dục và Đào tạo huyện Mai Sơn", rules),
+                       rules)
+    with zipfile.ZipFile(io.BytesIO(plan_docx(plan, rules))) as package:
+        names = package.namelist()
+        assert "word/document.xml" in names and "word/styles.xml" in names
+        assert not [n for n in names if "stylesWithEffects" in n or "thumbnail" in n or n.startswith("customXml")]
+        for name in ("[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"):
+            text = package.read(name).decode("utf-8")
+            assert "stylesWithEffects" not in text and "thumbnail" not in text and "customXml" not in text

@@ -241,11 +241,22 @@ def _template() -> _Template:
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)  # Word falls back per script otherwise
     normal.paragraph_format.space_after = Pt(3)
     _page_numbers(section, size=13)
+    # parts of python-docx's template that Word and LibreOffice do without, 16 KB of a 38 KB
+    # draft (issue 17): Word 2010's copy of the styles, the thumbnail of an empty page, and a
+    # customXml item, an empty list of bibliography sources; nothing in the document refers to them
+    for rels in (document.part.package.rels, document.part.rels):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype in _NOT_NEEDED]:
+            del rels[rid]
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(buffer) as saved:
         members = tuple((item.filename, saved.read(item)) for item in saved.infolist())
     return _Template(document, members)
+
+
+_NOT_NEEDED = ("http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+               "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+               "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml")
 
 
 def para(container, text: str = "", *, bold: bool = False, italic: bool = False, size: float = 14,
