@@ -679,3 +679,15 @@ def test_plan_docx_leaves_out_parts_nobody_reads(rules):
         for name in ("[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"):
             text = package.read(name).decode("utf-8")
             assert "stylesWithEffects" not in text and "thumbnail" not in text and "customXml" not in text
+
+
+@pytest.mark.parametrize("value", ["", "a & b < c > d \"e\" 'f'", "ký tự \x0b\x00 lạ\ufffe", "tab\tvà\ndòng",
+                                   "\u00a0lề\u200b", "&amp;"])
+def test_sheet_text_as_saxutils_escapes_it(value):
+    """The workbook's text (issue 17: written by replaces) is what xml.sax.saxutils made of it,
+    without the characters XML cannot hold."""
+    from xml.sax.saxutils import escape
+
+    from pipeline.sheets import _ILLEGAL, _text
+
+    assert _text(value) == escape(_ILLEGAL.sub("", value), {'"': "&quot;"})
