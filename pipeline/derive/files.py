@@ -9,6 +9,7 @@ safe name of its input path: no text of a dispatch chooses a path.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -36,6 +37,7 @@ class Derived:
     plan: ChildPlan
 
 
+@functools.lru_cache(maxsize=1024)  # asked six times a plan (issue 17)
 def unit_slug(name: str) -> str:
     """'Phòng Giáo dục và Đào tạo huyện Mai Sơn' → 'phong-giao-duc-va-dao-tao-huyen-mai-son'."""
     slug = regex.sub(r"[^a-z0-9]+", "-", bare(name).lower()).strip("-")
