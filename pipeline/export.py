@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import struct
+import sys
 import tempfile
 import unicodedata
 import zlib
@@ -103,11 +104,15 @@ class Writes:
             self.put_in_place()
 
     def put_in_place(self) -> None:
-        """fsync the temporary files side by side, then rename each over its target, in order."""
+        """The temporary files on disk, then each renamed over its target, in order. They are
+        in the staging folder: one syncfs of its file system puts them all on disk (an fsync
+        of each, even side by side, took 0.6 s of the 8,000 files of 1,000 documents, issue
+        17); without one, or where there is no syncfs, each is fsynced, side by side."""
         pending, placed = self._pending, 0
         try:
-            with ThreadPoolExecutor(max_workers=16) as pool:
-                list(pool.map(_fsync, (tmp for tmp, _ in pending)))
+            if pending and not (self.staging is not None and _syncfs(self.staging)):
+                with ThreadPoolExecutor(max_workers=16) as pool:
+                    list(pool.map(_fsync, (tmp for tmp, _ in pending)))
             folders: set[Path] = set()
             for tmp, path in pending:
                 if path.parent not in folders:  # a writer may have removed a folder it found empty meanwhile
@@ -185,6 +190,40 @@ def _sweep(staging: Path) -> None:
             shutil.rmtree(staging / name, ignore_errors=True)
         except OSError:  # running, as another user
             pass
+
+
+def _syncfs(folder: Path) -> bool:
+    """Everything written to the file system of `folder` put on disk (Linux's syncfs: the
+    data and the metadata of every file, the journal committed); False where there is no
+    syncfs. An error writing any of it back is an OSError, as from fsync (Linux 5.8 on)."""
+    call = _syncfs_call()
+    if call is None:
+        return False
+    import ctypes
+
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        if call(fd) != 0:
+            number = ctypes.get_errno()
+            raise OSError(number, os.strerror(number), str(folder))
+    finally:
+        os.close(fd)
+    return True
+
+
+@functools.cache
+def _syncfs_call():
+    """libc's syncfs, or None (not Linux, or a libc without it)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        call = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    call.argtypes, call.restype = [ctypes.c_int], ctypes.c_int
+    return call
 
 
 def _fsync(tmp: str) -> None:
