@@ -156,6 +156,28 @@ def test_files_written_together(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["same.txt", "twice.txt"]
 
 
+@pytest.mark.parametrize("syncfs", [True, False])
+def test_staged_files_on_disk_before_they_are_renamed(tmp_path, monkeypatch, syncfs):
+    """export.together puts a batch of staged files on disk by one syncfs (Linux), else by an
+    fsync of each, and only then renames them into place."""
+    from pipeline import export
+
+    calls = []
+    if not syncfs:
+        monkeypatch.setattr(export, "_syncfs_call", lambda: None)
+    real_syncfs, real_fsync, real_replace = export._syncfs, export._fsync, os.replace
+    monkeypatch.setattr(export, "_syncfs", lambda folder: calls.append("syncfs") or real_syncfs(folder))
+    monkeypatch.setattr(export, "_fsync", lambda tmp: calls.append("fsync") or real_fsync(tmp))
+    monkeypatch.setattr(export.os, "replace", lambda a, b: calls.append("rename") or real_replace(a, b))
+    with export.together(tmp_path / ".writing"):
+        for n in range(3):
+            export.write_atomic(tmp_path / "out" / f"{n}.txt", f"tệp {n}")
+    synced = ["syncfs"] if syncfs and sys.platform.startswith("linux") else ["syncfs", "fsync", "fsync", "fsync"]
+    assert calls == synced + ["rename"] * 3
+    for n in range(3):
+        assert (tmp_path / "out" / f"{n}.txt").read_text(encoding="utf-8") == f"tệp {n}"
+
+
 def test_changed_new_removed_and_moved_files(inbox, tmp_path, rules, monkeypatch):
     out = tmp_path / "out"
     run_batch(inbox, out, rules)
