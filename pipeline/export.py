@@ -297,18 +297,27 @@ def zip_members(members: list[tuple[str, bytes]], when: str = "2000-01-01T00:00:
     for name, content in members:
         if name == "docProps/core.xml":
             content = _W3CDTF.sub(lambda found: found[1] + stamp + found[2], content)  # noqa: B023 (used at once)
-        crc, packed = _deflated(content)
-        encoded = name.encode("utf-8")
-        flags = 0 if encoded.isascii() else 0x800  # bit 11: the name is UTF-8
-        common = struct.pack("<HHHHHIIIH", 20, flags, 8, 0, _DOS_1980, crc, len(packed), len(content), len(encoded))
-        central += (struct.pack("<IH", 0x02014B50, 0x0314) + common
-                    + struct.pack("<HHHHII", 0, 0, 0, 0, 0o644 << 16, len(out)) + encoded)
-        out += struct.pack("<I", 0x04034B50) + common + struct.pack("<H", 0) + encoded + packed
+        local, head, encoded = _entry(name, content)
+        central += head + struct.pack("<I", len(out)) + encoded
+        out += local
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), len(out), 0)
     return bytes(out + central + end)
 
 
 _DOS_1980 = (1 << 5) | 1  # 1980-01-01 as an MS-DOS date: the earliest a zip can say
+
+
+@functools.lru_cache(maxsize=64)
+def _entry(name: str, content: bytes) -> tuple[bytes, bytes, bytes]:
+    """A member's local header and data, its central directory entry up to the offset of the
+    local header, and its name as the zip has it: the same in every draft for most members."""
+    crc, packed = _deflated(content)
+    encoded = name.encode("utf-8")
+    flags = 0 if encoded.isascii() else 0x800  # bit 11: the name is UTF-8
+    common = struct.pack("<HHHHHIIIH", 20, flags, 8, 0, _DOS_1980, crc, len(packed), len(content), len(encoded))
+    local = struct.pack("<I", 0x04034B50) + common + struct.pack("<H", 0) + encoded + packed
+    head = struct.pack("<IH", 0x02014B50, 0x0314) + common + struct.pack("<HHHHI", 0, 0, 0, 0, 0o644 << 16)
+    return local, head, encoded
 
 
 @functools.lru_cache(maxsize=64)
