@@ -295,3 +295,22 @@ def test_a_dask_cluster_gives_what_a_local_run_gives(inbox, tmp_path, rules):
     assert not result.errors
     assert _records(local) == _records(remote)
     assert (local / "audit.csv").read_bytes() == (remote / "audit.csv").read_bytes()
+
+
+def test_heap_frozen_only_inside_the_cross_document_stages():
+    """batch._heap_frozen: the collector leaves the objects alive before the block out of its
+    passes inside it, and counts them again after; a heap the process froze itself stays so."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    with batch._heap_frozen():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with batch._heap_frozen():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
