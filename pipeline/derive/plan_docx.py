@@ -118,7 +118,7 @@ class _Draft:
         before, after = _para_xml(bool(text), bold, italic, size, align, indent)
         if not text:
             self.parts.append(before)
-        elif _AS_TEXT.search(text):  # as python-docx writes it (w:tab, w:br), or refuses it
+        elif not text.isprintable() and _AS_TEXT.search(text):  # as python-docx writes it (w:tab, w:br), or refuses it
             self.parts.append(_fragment(lambda document: para(document, text, bold=bold, italic=italic, size=size,
                                                               align=align, indent=indent)))
         else:
