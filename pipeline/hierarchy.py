@@ -8,6 +8,7 @@ without diacritics, lower case, single spaces; the class patterns are written fo
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,16 @@ def compile_abbreviations(data: dict[str, Any]) -> Abbreviations:
 
 
 _NOT_WORD = regex.compile(r"[^\p{L}\d-]+")
+
+
+@functools.cache
+def _place_pattern(place_words: tuple[str, ...]) -> regex.Pattern | None:
+    """A name's place after one of `place_words` at its end, as one pattern made once
+    (split_place escaped and compiled it for every name, issue 17); None without words."""
+    words = "|".join(regex.escape(w) for w in sorted(place_words, key=len, reverse=True))
+    if not words:
+        return None
+    return regex.compile(rf"(?i)\s+(?:{words})\s+(\p{{Lu}}[\p{{L}}]*(?:\s+\p{{Lu}}[\p{{L}}]*){{0,4}})$")
 
 
 @dataclass(frozen=True)
@@ -149,10 +160,10 @@ class Hierarchy:
 
     def split_place(self, name: str) -> tuple[str, str | None]:
         """'Phòng Giáo dục và Đào tạo huyện Mai Sơn' → ('Phòng Giáo dục và Đào tạo', 'Mai Sơn')."""
-        words = "|".join(regex.escape(w) for w in sorted(self.place_words, key=len, reverse=True))
         name = " ".join(name.split())
-        match = regex.search(rf"(?i)\s+(?:{words})\s+(\p{{Lu}}[\p{{L}}]*(?:\s+\p{{Lu}}[\p{{L}}]*){{0,4}})$", name)
-        if not match or not words:
+        pattern = _place_pattern(self.place_words)
+        match = pattern.search(name) if pattern else None
+        if not match:
             return name, None
         return name[:match.start()], match.group(1)
 

@@ -13,6 +13,7 @@ a number keep their own records: the audit reports them (duplicate-number).
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 from dataclasses import replace
@@ -55,6 +56,7 @@ def document_key(record: Record, texts: dict[str, tuple[str, ...]]) -> str:
     return "|".join(str(part) for part in _key(record, texts))
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the ledger, the checklists and the summary ask again (issue 17)
 def task_id(document: str, owner: str, action: str) -> str:
     """A task's short id (10 hex digits) from its document's key and its owner and action
     as words: the same whatever the order of the batch or the rows of the store, and

@@ -634,3 +634,60 @@ def test_a_ground_is_one_the_parent_identifies(citation, line):
     from pipeline.record import Citation
 
     assert _basis(Citation(**citation)) == line
+
+
+@pytest.mark.parametrize("text", ["", "Kế hoạch & <số> \"1\" 'a'", " lề trước", "lề sau\u00a0", "tab\tvà\ndòng\rmới",
+                                  "ký tự \x0b lạ", "\u0085 C1"])
+def test_plan_docx_text_as_python_docx_writes_it(text):
+    """The plan's body is written as text (issue 17): each paragraph, the header and the
+    closing are the bytes python-docx and lxml make of them, or fail as they fail."""
+    from pipeline.derive.plan_docx import _Draft, closing, header, new_document, para, save
+
+    class Unit:
+        parent_body = "Ủy ban nhân dân {place}"
+
+    steps = [(lambda d, style=style: para(d, text, **style), lambda d, style=style: d.para(text, **style))
+             for style in ({}, {"bold": True, "align": 1}, {"indent": True}, {"italic": True, "size": 12})]
+    steps += [(lambda d, place=place: header(d, Unit, "Phòng GD&ĐT", place, "Số: .../KH-PGDĐT", "2024-02-05"),
+               lambda d, place=place: d.header(Unit, "Phòng GD&ĐT", place, "Số: .../KH-PGDĐT", "2024-02-05"))
+              for place in ("Mai Sơn", " A & B ", text)]
+    steps.append((lambda d: closing(d, ["Sở GDĐT (để báo cáo)", text], "TRƯỞNG PHÒNG"),
+                  lambda d: d.closing(["Sở GDĐT (để báo cáo)", text], "TRƯỞNG PHÒNG")))
+    for before, now in steps:
+        expected, draft = new_document(), _Draft()
+        try:
+            before(expected)
+        except ValueError:
+            with pytest.raises(ValueError):
+                now(draft)
+            continue
+        now(draft)
+        assert draft.save("2024-10-07") == save(expected, "2024-10-07")
+
+
+def test_plan_docx_leaves_out_parts_nobody_reads(rules):
+    """python-docx's template carries Word 2010's stylesWithEffects, a thumbnail and a customXml
+    item: none is in a draft, nor named by its content types or relationships."""
+    import zipfile
+
+    plan = derive_plan(record_of("004_4454b9fc8f55b7a4"), unit_named("Phòng Giáo dục và Đào tạo huyện Mai Sơn", rules),
+                       rules)
+    with zipfile.ZipFile(io.BytesIO(plan_docx(plan, rules))) as package:
+        names = package.namelist()
+        assert "word/document.xml" in names and "word/styles.xml" in names
+        assert not [n for n in names if "stylesWithEffects" in n or "thumbnail" in n or n.startswith("customXml")]
+        for name in ("[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"):
+            text = package.read(name).decode("utf-8")
+            assert "stylesWithEffects" not in text and "thumbnail" not in text and "customXml" not in text
+
+
+@pytest.mark.parametrize("value", ["", "a & b < c > d \"e\" 'f'", "ký tự \x0b\x00 lạ\ufffe", "tab\tvà\ndòng",
+                                   "\u00a0lề\u200b", "&amp;"])
+def test_sheet_text_as_saxutils_escapes_it(value):
+    """The workbook's text (issue 17: written by replaces) is what xml.sax.saxutils made of it,
+    without the characters XML cannot hold."""
+    from xml.sax.saxutils import escape
+
+    from pipeline.sheets import _ILLEGAL, _text
+
+    assert _text(value) == escape(_ILLEGAL.sub("", value), {'"': "&quot;"})

@@ -156,6 +156,28 @@ def test_files_written_together(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["same.txt", "twice.txt"]
 
 
+@pytest.mark.parametrize("syncfs", [True, False])
+def test_staged_files_on_disk_before_they_are_renamed(tmp_path, monkeypatch, syncfs):
+    """export.together puts a batch of staged files on disk by one syncfs (Linux), else by an
+    fsync of each, and only then renames them into place."""
+    from pipeline import export
+
+    calls = []
+    if not syncfs:
+        monkeypatch.setattr(export, "_syncfs_call", lambda: None)
+    real_syncfs, real_fsync, real_replace = export._syncfs, export._fsync, os.replace
+    monkeypatch.setattr(export, "_syncfs", lambda folder: calls.append("syncfs") or real_syncfs(folder))
+    monkeypatch.setattr(export, "_fsync", lambda tmp: calls.append("fsync") or real_fsync(tmp))
+    monkeypatch.setattr(export.os, "replace", lambda a, b: calls.append("rename") or real_replace(a, b))
+    with export.together(tmp_path / ".writing"):
+        for n in range(3):
+            export.write_atomic(tmp_path / "out" / f"{n}.txt", f"tệp {n}")
+    synced = ["syncfs"] if syncfs and sys.platform.startswith("linux") else ["syncfs", "fsync", "fsync", "fsync"]
+    assert calls == synced + ["rename"] * 3
+    for n in range(3):
+        assert (tmp_path / "out" / f"{n}.txt").read_text(encoding="utf-8") == f"tệp {n}"
+
+
 def test_changed_new_removed_and_moved_files(inbox, tmp_path, rules, monkeypatch):
     out = tmp_path / "out"
     run_batch(inbox, out, rules)
@@ -273,3 +295,22 @@ def test_a_dask_cluster_gives_what_a_local_run_gives(inbox, tmp_path, rules):
     assert not result.errors
     assert _records(local) == _records(remote)
     assert (local / "audit.csv").read_bytes() == (remote / "audit.csv").read_bytes()
+
+
+def test_heap_frozen_only_inside_the_cross_document_stages():
+    """batch._heap_frozen: the collector leaves the objects alive before the block out of its
+    passes inside it, and counts them again after; a heap the process froze itself stays so."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    with batch._heap_frozen():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with batch._heap_frozen():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -76,10 +76,16 @@ def _similar(a: str | None, b: str | None) -> bool:
 def documents(records: list[Record]) -> list[Document]:
     """The distinct documents of a batch, copies folded into the first that arrived."""
     out: list[Document] = []
+    # only documents with a number and the same date can be copies (same_document): each
+    # record is compared with those, not with the whole batch (issue 17)
+    numbered: dict[str | None, list[int]] = {}
     for record in records:
-        twin = next((i for i, d in enumerate(out) if same_document(d.record, record)), None)
+        candidates = numbered.get(record.date, ()) if record.number else ()
+        twin = next((i for i in candidates if same_document(out[i].record, record)), None)
         if twin is None:
             out.append(Document(record))
+            if record.number:
+                numbered.setdefault(record.date, []).append(len(out) - 1)
         else:
             out[twin] = Document(out[twin].record, (*out[twin].copies, record))
     return out

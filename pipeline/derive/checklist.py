@@ -193,6 +193,8 @@ def _ics_text(text: str) -> str:
 def _fold(line: str) -> str:
     """A content line folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 character,
     with its CRLF."""
+    if len(line) <= 18 or (len(line) <= 75 and line.isascii()):  # 75 octets at most: no need to count them
+        return line + "\r\n"
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line + "\r\n"

@@ -40,7 +40,7 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     reference = parent_reference(parent, rules)
     unit_name = plan.unit.name if plan.unit.name != unit_class.name else unit_class.one
 
-    document = new_document()
+    document = _Draft()
     centre = WD_ALIGN_PARAGRAPH.CENTER
     # the issuer's place heads the plan of a unit it is the cơ quan chủ quản of ('PHÒNG GIÁO
     # DỤC VÀ ĐÀO TẠO NAM ĐÀN'), and dates it where the units under the issuer share its place
@@ -49,12 +49,12 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     under = own is not None and plan.unit.class_id in hierarchy.get(own).children and bool(parent.place)
     body_place = plan.unit.place or (parent.place if under and hierarchy.heads(own, plan.unit.class_id) else "...")
     place = plan.unit.place or (parent.place if under and hierarchy.get(own).children_share_place else "...")
-    header(document, unit_class, hierarchy.split_place(unit_name)[0], place, "Số: .../KH-" + unit_class.code,
-           plan.date, body_place=body_place)
+    document.header(unit_class, hierarchy.split_place(unit_name)[0], place, "Số: .../KH-" + unit_class.code,
+                    plan.date, body_place=body_place)
 
-    para(document)
-    para(document, "KẾ HOẠCH", bold=True, align=centre)
-    para(document, f"Thực hiện {reference}{about_title(parent)}", bold=True, align=centre)
+    document.para()
+    document.para("KẾ HOẠCH", bold=True, align=centre)
+    document.para(f"Thực hiện {reference}{about_title(parent)}", bold=True, align=centre)
 
     # the parent is cited once, by 'Thực hiện' (the intro below); of its bases only those
     # that bind the unit too (laws, decrees, circulars), not the plans and letters behind it
@@ -62,24 +62,24 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     for citation in parent.citations:
         line = _basis(citation) if (citation.doc_type or "").casefold() in kinds else None
         if line:
-            para(document, line, indent=True)
-    para(document, rules.derive.text("intro", parent=reference, unit=unit_name), indent=True)
+            document.para(line, indent=True)
+    document.para(rules.derive.text("intro", parent=reference, unit=unit_name), indent=True)
 
-    para(document, "I. MỤC ĐÍCH, YÊU CẦU", bold=True)
-    para(document, "1. Mục đích", bold=True)
-    para(document, "- " + rules.derive.text("purpose", parent=reference), indent=True)
-    para(document, "2. Yêu cầu", bold=True)
-    para(document, "- " + rules.derive.text("requirement"), indent=True)
+    document.para("I. MỤC ĐÍCH, YÊU CẦU", bold=True)
+    document.para("1. Mục đích", bold=True)
+    document.para("- " + rules.derive.text("purpose", parent=reference), indent=True)
+    document.para("2. Yêu cầu", bold=True)
+    document.para("- " + rules.derive.text("requirement"), indent=True)
 
-    para(document, "II. NHIỆM VỤ", bold=True)
-    para(document, f"1. {unit_name}", bold=True)
+    document.para("II. NHIỆM VỤ", bold=True)
+    document.para(f"1. {unit_name}", bold=True)
     for task in plan.duties:
-        para(document, "- " + _item(task), indent=True)
+        document.para("- " + _item(task), indent=True)
 
-    para(document, "III. TỔ CHỨC THỰC HIỆN", bold=True)
-    para(document, f"1. {unit_name}", bold=True)
-    para(document, f"- Chủ trì, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; tổng hợp kết quả, báo cáo "
-                   f"theo {reference}.", indent=True)
+    document.para("III. TỔ CHỨC THỰC HIỆN", bold=True)
+    document.para(f"1. {unit_name}", bold=True)
+    document.para(f"- Chủ trì, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; tổng hợp kết quả, báo cáo "
+                  f"theo {reference}.", indent=True)
     groups: dict[str, list[ChildTask]] = {}
     roles = rules.derive.school_roles
     # a school's roles: the head first, then in the order of the rules; units below in their order
@@ -88,18 +88,121 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     for task in sorted(plan.assignments, key=lambda t: order.index(t.owner)) if inside else plan.assignments:
         groups.setdefault(task.owner, []).append(task)
     for number, (owner, tasks) in enumerate(groups.items(), start=2):
-        para(document, f"{number}. {owner[0].upper()}{owner[1:]}", bold=True)
+        document.para(f"{number}. {owner[0].upper()}{owner[1:]}", bold=True)
         for task in tasks:
-            para(document, "- " + _item(task), indent=True)
-    para(document, rules.derive.text("closing_school" if inside else "closing", unit_short=unit_name), indent=True)
+            document.para("- " + _item(task), indent=True)
+    document.para(rules.derive.text("closing_school" if inside else "closing", unit_short=unit_name), indent=True)
 
     issuer = reference.split(" của ", 1)[1] if " của " in reference else "Cơ quan cấp trên"
     if own and own != "bo" and parent.place:  # 'Phòng GDĐT Nam Đàn', 'Sở GDĐT Nghệ An': the parent itself
         issuer = f"{hierarchy.get(own).short} {parent.place}"
     staff = [rules.derive.text("staff_recipients")] if inside else groups  # a school sends it to its staff
     recipients = [f"{issuer} (để báo cáo)", *(f"{owner} (để thực hiện)" for owner in staff)]
-    closing(document, recipients, unit_class.head)
-    return save(document, parent.date)
+    document.closing(recipients, unit_class.head)
+    return document.save(parent.date)
+
+
+class _Draft:
+    """A plan's document.xml written as text: each paragraph the XML python-docx makes for
+    its style (_prototype, serialized once) with the text put in, the header and the closing
+    tables serialized once and copied. Building the body in lxml and serializing it was most
+    of a plan's DOCX (25 µs a paragraph, 50 paragraphs a plan; issue 17); the bytes are those
+    of para(), header(), closing() and save(), which make any text this does not (tabs and
+    line breaks, characters XML cannot hold)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def para(self, text: str = "", *, bold: bool = False, italic: bool = False, size: float = 14,
+             align=None, indent: bool = False) -> None:
+        before, after = _para_xml(bool(text), bold, italic, size, align, indent)
+        if not text:
+            self.parts.append(before)
+        elif not text.isprintable() and _AS_TEXT.search(text):  # as python-docx writes it (w:tab, w:br), or refuses it
+            self.parts.append(_fragment(lambda document: para(document, text, bold=bold, italic=italic, size=size,
+                                                              align=align, indent=indent)))
+        else:
+            self.parts += (before, _PRESERVE if len(text.strip()) < len(text) else ">", _escape(text), after)
+
+    def header(self, unit_class, body_name: str, place: str, number_line: str, day: str | None,
+               about: str | None = None, body_place: str | None = None) -> None:
+        self.parts.append(_header_xml(unit_class.parent_body, body_name, place, number_line, about, body_place, day))
+
+    def closing(self, recipients: list[str], head: str) -> None:
+        self.parts.append(_closing_xml(tuple(recipients), head))
+
+    def save(self, day: str | None) -> bytes:
+        head, tail = _envelope()
+        return _package((head + "".join(self.parts) + tail).encode("utf-8"), day)
+
+
+_AS_TEXT = regex.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")  # for python-docx and lxml to write
+_PRESERVE = ' xml:space="preserve">'
+
+
+def _escape(text: str) -> str:
+    """Text as lxml writes it in an element (its other escapes are of what _AS_TEXT sends to it)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _fragment(build) -> str:
+    """The XML text of what `build(document)` adds to an empty document's body, as save()
+    serializes it inside the document."""
+    from docx.opc.oxml import serialize_part_xml
+
+    document = new_document()
+    build(document)
+    xml = serialize_part_xml(document.element).decode("utf-8")
+    return xml[xml.index("<w:body>") + len("<w:body>"):xml.rindex("<w:sectPr")]
+
+
+@functools.cache
+def _envelope() -> tuple[str, str]:
+    """document.xml of an empty draft, cut where its body's content goes."""
+    from docx.opc.oxml import serialize_part_xml
+
+    xml = serialize_part_xml(new_document().element).decode("utf-8")
+    cut = xml.index("<w:body>") + len("<w:body>")
+    if not xml.startswith("<w:sectPr", cut):
+        raise AssertionError("the template's body holds more than its section")
+    return xml[:cut], xml[cut:]
+
+
+@functools.cache
+def _para_xml(has_text: bool, bold: bool, italic: bool, size: float, align, indent: bool) -> tuple[str, str]:
+    """A paragraph of this style as XML text: whole when empty, else cut where its text goes
+    (before it '<w:t', to be closed with or without xml:space)."""
+    xml = _fragment(lambda document: para(document, "x" if has_text else "", bold=bold, italic=italic, size=size,
+                                          align=align, indent=indent))
+    if not has_text:
+        return xml, ""
+    before, after = xml.split("<w:t>x</w:t>")
+    return before + "<w:t", "</w:t>" + after
+
+
+@functools.lru_cache(maxsize=256)
+def _header_template(parent_body: str | None, body_name: str, place: str, number_line: str, about: str | None,
+                     body_place: str | None) -> tuple[str, str]:
+    """The header table as XML text, cut around the text of its last line (the place and the day)."""
+    xml = _fragment(lambda document: _append(document, _header(parent_body, body_name, place, number_line, about,
+                                                               body_place)))
+    start = xml.rindex("<w:t")
+    return xml[:start], xml[xml.index("</w:t>", start):]
+
+
+def _header_xml(parent_body: str | None, body_name: str, place: str, number_line: str, about: str | None,
+                body_place: str | None, day: str | None) -> str:
+    line = f"{place}, {_date_line(day)}"
+    if _AS_TEXT.search(line):
+        return _fragment(lambda document: _set_date_line(
+            _append(document, _header(parent_body, body_name, place, number_line, about, body_place)), place, day))
+    before, after = _header_template(parent_body, body_name, place, number_line, about, body_place)
+    return f"{before}<w:t{_PRESERVE if line != line.strip() else '>'}{_escape(line)}{after}"
+
+
+@functools.lru_cache(maxsize=256)
+def _closing_xml(recipients: tuple[str, ...], head: str) -> str:
+    return _fragment(lambda document: closing(document, list(recipients), head))
 
 
 # --- the layout of Nghị định 30/2020 Phụ lục I, shared by every document vanban drafts ---
@@ -138,11 +241,22 @@ def _template() -> _Template:
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)  # Word falls back per script otherwise
     normal.paragraph_format.space_after = Pt(3)
     _page_numbers(section, size=13)
+    # parts of python-docx's template that Word and LibreOffice do without, 16 KB of a 38 KB
+    # draft (issue 17): Word 2010's copy of the styles, the thumbnail of an empty page, and a
+    # customXml item, an empty list of bibliography sources; nothing in the document refers to them
+    for rels in (document.part.package.rels, document.part.rels):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype in _NOT_NEEDED]:
+            del rels[rid]
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(buffer) as saved:
         members = tuple((item.filename, saved.read(item)) for item in saved.infolist())
     return _Template(document, members)
+
+
+_NOT_NEEDED = ("http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+               "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+               "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml")
 
 
 def para(container, text: str = "", *, bold: bool = False, italic: bool = False, size: float = 14,
@@ -227,6 +341,10 @@ def header(document, unit_class, body_name: str, place: str, number_line: str, d
     Số line (and a công văn's 'V/v ...' under it) left; the quốc hiệu, the tiêu ngữ with its
     rule and the place-and-date line right (the page numbers are new_document's)."""
     table = _append(document, _header(unit_class.parent_body, body_name, place, number_line, about, body_place))
+    _set_date_line(table, place, day)
+
+
+def _set_date_line(table, place: str, day: str | None) -> None:
     line = table.findall(f".//{_W}t")[-1]  # the last line: the place and the plan's own day
     line.text = f"{place}, {_date_line(day)}"
     if line.text == line.text.strip():  # as para() would have it: the placeholder ended in a space
@@ -292,7 +410,11 @@ def save(document, day: str | None) -> bytes:
     parts with this document's body."""
     from docx.opc.oxml import serialize_part_xml
 
-    body = serialize_part_xml(document.element)
+    return _package(serialize_part_xml(document.element), day)
+
+
+def _package(body: bytes, day: str | None) -> bytes:
+    """The DOCX of the template's parts with `body` as word/document.xml."""
     members = [(name, body if name == "word/document.xml" else content) for name, content in _template().members]
     return zip_members(members, f"{day or '2000-01-01'}T00:00:00Z")
 

@@ -45,6 +45,19 @@ def _country_holidays(country: str):
     return holidays.country_holidays(country)
 
 
+_DAYS: dict[int, tuple[DeriveSettings, dict[dt.date, bool]]] = {}
+
+
+def _days_of(settings: DeriveSettings) -> dict[dt.date, bool]:
+    """The days already asked of a calendar of these settings, whether each is worked: every
+    plan makes a calendar and asks some sixty days (issue 17: a tenth of derive); the entry
+    holds the settings, so their id is not reused while it is there."""
+    entry = _DAYS.get(id(settings))
+    if entry is None or entry[0] is not settings:
+        entry = _DAYS[id(settings)] = (settings, {})
+    return entry[1]
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
     settings: DeriveSettings
@@ -61,10 +74,20 @@ class WorkCalendar:
     def _worked(self) -> frozenset[dt.date]:
         return frozenset(dt.date.fromisoformat(d) for d, _ in self.settings.extra_working_days)
 
+    @cached_property
+    def _known(self) -> dict[dt.date, bool]:
+        return _days_of(self.settings)
+
     def is_working_day(self, day: dt.date) -> bool:
-        if day in self._worked:
-            return True
-        return day.weekday() < 5 and day not in self._holidays and day not in self._off
+        known = self._known
+        answer = known.get(day)
+        if answer is None:
+            if day in self._worked:
+                answer = True
+            else:
+                answer = day.weekday() < 5 and day not in self._holidays and day not in self._off
+            known[day] = answer
+        return answer
 
     def working_days_before(self, day: dt.date, count: int) -> dt.date:
         """The working day `count` working days before `day` (a deadline that falls on a
