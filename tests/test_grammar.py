@@ -303,6 +303,12 @@ SHAPES = [
     (["Tại các điểm chấm thi tuyển sinh vào lớp 10 năm 2020 các nhà trường phải đảm bảo đủ cơ sở vật chất."],
      [("các nhà trường", "Tại các điểm chấm thi tuyển sinh vào lớp 10 năm 2020 các nhà trường phải đảm bảo đủ "
                          "cơ sở vật chất.")]),
+    # members listed as a heading over their duties own the items below it (KH 20/KH-THPT Nguyễn
+    # Bỉnh Khiêm, where a text layer prints the heading on its own line)
+    (["II. TỔ CHỨC THỰC HIỆN", "2.3. Các ủy viên là Chủ tịch Công đoàn và các tổ trưởng chuyên môn",
+      "- Thông báo trước cho GV được kiểm tra ít nhất 01 tuần."],
+     [("Chủ tịch Công đoàn", "Thông báo trước cho GV được kiểm tra ít nhất 01 tuần."),
+      ("các tổ trưởng chuyên môn", "Thông báo trước cho GV được kiểm tra ít nhất 01 tuần.")]),
     # a sibling item does not take the owner one dash named for its own work: a prohibition with
     # no subject is no task (CV 2703/SGDĐT-VP Hà Nội; 'Không tổ chức ...' as in k01)
     (["+ Các trường học có diện tích nhỏ, hẹp: tổ chức tập trung khai giảng cho học sinh đầu cấp.",

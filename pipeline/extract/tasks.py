@@ -363,6 +363,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         found = finder.owner_at(rest) if item else None
         if item and label and not found and executing and not finder.lead.match(rest) and _names_a_unit(rest, finder):
             found = (clean_value(rest).rstrip(":"), len(rest))  # '2. Liên đoàn Vovinam Việt Nam' over its duties
+        members = _MEMBERS.match(clean_value(rest)) if executing and item and label and ":" not in rest else None
+        if members and not rest.rstrip().endswith(".") and not finder.verb.search(members["members"]):
+            # '2.3. Các ủy viên là Chủ tịch Công đoàn, Bí thư Đoàn TNCSHCM, ... và các tổ trưởng chuyên
+            # môn' over their duties (KH 20/KH-THPT Nguyễn Bỉnh Khiêm): the members own the items below
+            heading_owner, lead_owner = members["members"], None
+            heading_rank = _depth(label)
+            continue
         group_of = _GROUP_HEADING.match(rest) if item and label else None
         if group_of and finder.unit_start.match(group_of["unit"]) and not _has_subject(group_of["unit"], finder):
             # '1. Đối với các đơn vị chưa tham gia đánh giá ngoài.' over what those units do:
