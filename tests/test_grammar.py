@@ -309,6 +309,13 @@ SHAPES = [
       "- Thông báo trước cho GV được kiểm tra ít nhất 01 tuần."],
      [("Chủ tịch Công đoàn", "Thông báo trước cho GV được kiểm tra ít nhất 01 tuần."),
       ("các tổ trưởng chuyên môn", "Thông báo trước cho GV được kiểm tra ít nhất 01 tuần.")]),
+    # after a lead-in, a later sentence with its own subject is that subject's; a colon before a
+    # telephone number announces nothing (CV 2616/SGDĐT-GDTrH Quảng Nam)
+    (["Sở GDĐT yêu cầu Thủ trưởng các đơn vị tổ chức ôn tập cho học sinh. Trong quá trình thực hiện nếu có vấn đề "
+      "vướng mắc, các đơn vị báo cáo về Sở GDĐT (qua phòng GDTrH – ĐT:", "02353.852668) để được giải quyết./."],
+     [("Thủ trưởng các đơn vị", "tổ chức ôn tập cho học sinh"),
+      ("các đơn vị", "Trong quá trình thực hiện nếu có vấn đề vướng mắc, các đơn vị báo cáo về Sở GDĐT (qua phòng "
+                     "GDTrH – ĐT:")]),
     # a sibling item does not take the owner one dash named for its own work: a prohibition with
     # no subject is no task (CV 2703/SGDĐT-VP Hà Nội; 'Không tổ chức ...' as in k01)
     (["+ Các trường học có diện tích nhỏ, hẹp: tổ chức tập trung khai giảng cho học sinh đầu cấp.",

@@ -414,7 +414,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             heading_owner, lead_owner = owner, None
             heading_rank = _depth(label) if label else None
             continue
-        if rest.endswith(":"):
+        if rest.endswith(":") and not _CONTACT.search(rest):
             lead, directing = _lead_owner(rest, finder)
             if lead:
                 settle_lead()
@@ -468,6 +468,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
 # 'Label: action', and in a responsibilities section 'Label - Action' ('2.3. Các ủy viên là ... -
 # Căn cứ vào kế hoạch ...', KH 20/KH-THPT Nguyễn Bỉnh Khiêm)
+# a colon that opens a telephone number or an address ('... báo cáo về Sở GDĐT (qua phòng GDTrH –
+# ĐT:' / '02353.852668) ...', CV 2616/SGDĐT-GDTrH Quảng Nam; '(liên hệ đ/c ..., điện thoại:
+# 0912.446.933 Email: ...)', CV 1617/BGDĐT-GDCTHSSV) announces no items
+_CONTACT = regex.compile(r"(?<!\p{L})(?:ĐT|ĐTDĐ|SĐT|[Đđ]iện\s+thoại|[Ee]-?mail|Fax|[Đđ]ịa\s+chỉ)\s*:$")
 # a person's name alone: two to five words, each a capital and small letters
 _NAME_ONLY = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*\.?$")
 # an item whose text before its colon holds a time of the clock: a slot of a programme
@@ -770,7 +774,16 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
         found = finder.named_at(behind[skip:]) if giao else finder.owner_at(behind)
         if found:
             owner, stop = found
-            add(owner, text[lead.end() + skip + stop:], ref)
+            # a later sentence with a subject of its own is that subject's ('Sở GDĐT Quảng Nam yêu
+            # cầu Thủ trưởng các đơn vị nhanh chóng triển khai .... Trong quá trình thực hiện nếu có
+            # vấn đề vướng mắc, các đơn vị báo cáo về Sở GDĐT ...', CV 2616/SGDĐT-GDTrH Quảng Nam)
+            parts = _SENTENCE_END.split(text[lead.end() + skip + stop:])
+            own = next((i for i, part in enumerate(parts) if i and _subject(part, finder, later=True)), len(parts))
+            add(owner, ". ".join(parts[:own]), ref)
+            for part in parts[own:]:
+                subject = _subject(part, finder, later=True)
+                if subject:
+                    add(subject[0], subject[1], ref)
             done = True
     if done or preamble:
         return done
@@ -818,7 +831,8 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
     found = finder.owner_at(sentence)
     if found and found[1] < len(sentence) and finder.acts_at(sentence, found[1]):
         return found[0], sentence[found[1]:]
-    found = finder.after_opener(sentence) if not sentence.rstrip().endswith(":") else None
+    announces = sentence.rstrip().endswith(":") and not _CONTACT.search(sentence.rstrip())
+    found = finder.after_opener(sentence) if not announces else None
     return (found[0], sentence) if found else None
 
 
