@@ -124,10 +124,9 @@ class Hierarchy:
         if found or not issuer:
             return tuple(found)
         if any(p.search(key) for p in self.schools):
-            children = set(self.get(issuer).children)
             direct = any(p.search(key) for p in self.direct)
-            return tuple(u.id for u in self.classes if self.is_school(u.id) and u.id in self.below(issuer)
-                         and (not direct or u.id in children))
+            under = set(self.get(issuer).children if direct else self.below(issuer))
+            return tuple(u.id for u in self.classes if self.is_school(u.id) and u.id in under)
         if any(p.search(key) for p in self.collective):
             return self.get(issuer).children
         return ()

@@ -48,7 +48,9 @@ class Checker:
         self.period = regex.compile(periods["pattern"])
         self.period_words = int(periods["words"])
         self.period_overlap = float(periods["min_overlap"])
-        self.period_kinds = tuple(bare(k).lower() for k in periods.get("kinds", []))
+        # each kind word as itself and as a whole word ('ke hoach', not inside another word)
+        self.period_kinds = tuple((k, regex.compile(rf"(?<!\p{{L}}){regex.escape(k)}(?!\p{{L}})"))
+                                  for k in (bare(w).lower() for w in periods.get("kinds", [])))
         self.schedule = [bare(w) for w in data["schedule_sections"]["words"]]
         self.forward_types = frozenset(data["schedule_sections"]["types"])
         self.severity = {k: v["severity"] for k, v in data["kinds"].items() if not k.startswith("#")}
@@ -253,7 +255,7 @@ def _periods(lines: Lines, path: str, checker: Checker, own_type: str | None = N
 
 def _kind(before: str, checker: Checker) -> str | None:
     """The kind word nearest before a period ('ke hoach', 'chuong trinh'), or None."""
-    found = [(before.rfind(k), k) for k in checker.period_kinds if regex.search(rf"(?<!\p{{L}}){k}(?!\p{{L}})", before)]
+    found = [(before.rfind(k), k) for k, word in checker.period_kinds if word.search(before)]
     return max(found)[1] if found else None
 
 

@@ -83,13 +83,11 @@ def _footer_blocks(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
     right: list[Ref] = []
     for ref in lines:
         turned = bool(right) and ref.line.page > right[-1].line.page
-        ended = False
-        if ref.block == "footer-left":
-            ended = bool(right and left and ref.index > right[-1].index + 1 and not turned)
-        elif ref.block == "footer-right":
+        if ref.block in ("footer-left", "footer-right"):
+            # a column that starts again after a gap below the table, on the same page
             ended = bool(left and right and ref.index > right[-1].index + 1 and not turned)
-        elif (left or right) and ref.text:
-            ended = True
+        else:
+            ended = bool((left or right) and ref.text)
         if ended:
             groups.append((left, right))
             left, right = [], []

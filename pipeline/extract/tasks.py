@@ -778,10 +778,10 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
             # cầu Thủ trưởng các đơn vị nhanh chóng triển khai .... Trong quá trình thực hiện nếu có
             # vấn đề vướng mắc, các đơn vị báo cáo về Sở GDĐT ...', CV 2616/SGDĐT-GDTrH Quảng Nam)
             parts = _SENTENCE_END.split(text[lead.end() + skip + stop:])
-            own = next((i for i, part in enumerate(parts) if i and _subject(part, finder, later=True)), len(parts))
+            subjects = [None] + [_subject(part, finder, later=True) for part in parts[1:]]
+            own = next((i for i, subject in enumerate(subjects) if subject), len(parts))
             add(owner, ". ".join(parts[:own]), ref)
-            for part in parts[own:]:
-                subject = _subject(part, finder, later=True)
+            for subject in subjects[own:]:
                 if subject:
                     add(subject[0], subject[1], ref)
             done = True

@@ -95,23 +95,6 @@ def _white(ch) -> bool:
     return isinstance(color, tuple | list) and tuple(color) in _WHITE and not ch["text"].isspace()
 
 
-def _has_doubled_glyphs(chars) -> bool:
-    """Whether some glyph is printed twice at (almost) the same place: the cheap test
-    that spares most pages pdfplumber's slow dedupe."""
-    seen: set[tuple[str, int, int]] = set()
-    for ch in chars:
-        x, y = int(ch["x0"]), int(ch["top"])
-        text = ch["text"]
-        if text.isspace():
-            continue
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                if (text, x + dx, y + dy) in seen:
-                    return True
-        seen.add((text, x, y))
-    return False
-
-
 def _caused_by(exc: BaseException, kind: type) -> bool:
     """pdfplumber wraps pdfminer's errors; look through the wrapping."""
     seen = 0
@@ -321,7 +304,7 @@ def _plumber_words(page) -> list[dict]:
         # digits typed in white keep a blank's width for the number stamped later ('Số: 0 7/2024'
         # under the '70' of QĐ 70/2024/QĐ-UBND Hà Nội): nobody reading the page sees them
         page = page.filter(lambda obj: obj.get("object_type") != "char" or not _white(obj))
-    if _has_doubled_glyphs(page.chars):
+    if pdftext.doubled(page.chars):  # the cheap test that spares most pages the slow dedupe
         page = page.dedupe_chars(tolerance=1)  # fake bold prints each glyph twice, a hair apart
     return page.extract_words(x_tolerance=X_TOLERANCE, y_tolerance=3, keep_blank_chars=False)
 
