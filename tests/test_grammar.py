@@ -595,6 +595,34 @@ def test_a_body_sentence_that_a_table_row_repeats_is_counted_once(rules):
                      ("Công an tỉnh", "Tham mưu Ủy ban nhân dân tỉnh triển khai ứng dụng AI trong giám sát an ninh")]
 
 
+def test_a_table_row_repeats_a_body_task_whose_owner_is_spelled_otherwise(rules):
+    """The body and the row may spell the owner apart: 'Văn phòng Ủy ban nhân dân tỉnh (Trung
+    tâm Phục vụ hành chính công tỉnh)' and 'Văn phòng UBND tỉnh' (KH CCHC 2026-2030 of UBND Lâm
+    Đồng) are one unit, and the row stands for both."""
+    found = _tasks(rules, "I. NHIỆM VỤ",
+                   "1. Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh) tham mưu Ủy ban "
+                   "nhân dân tỉnh triển khai tích hợp ứng dụng AI hỗ trợ người dân.", "PHỤ LỤC",
+                   "STT | Nhiệm vụ | Chủ trì thực hiện | Thời gian hoàn thành",
+                   "1 | Tham mưu UBND tỉnh triển khai tích hợp ứng dụng AI hỗ trợ người dân | Văn phòng UBND tỉnh | "
+                   "Năm 2026")
+    assert found == [("Văn phòng UBND tỉnh", "Tham mưu UBND tỉnh triển khai tích hợp ứng dụng AI hỗ trợ người dân")]
+
+
+def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
+    """'1. Các bộ, ... có trách nhiệm:' governs its points a), b), not clause '2.', which names
+    its own owner (NĐ 335/2025/NĐ-CP, Điều 26, whose annexed form opens with 'I.': the article
+    then opens no section, and what it says before a section is read as a preamble, where only a
+    lead-in assigns)."""
+    found = _tasks(rules, "Điều 26. Tổ chức thực hiện",
+                   "1. Các bộ, cơ quan ngang bộ có trách nhiệm:", "a) Ban hành tiêu chí cụ thể.",
+                   "b) Báo cáo kết quả về Bộ Nội vụ.",
+                   "2. Bộ Tài chính có trách nhiệm hướng dẫn việc đảm bảo kinh phí.",
+                   "Nơi nhận:", "- Lưu: VT, TCCV.", "PHIẾU THEO DÕI, ĐÁNH GIÁ CÔNG CHỨC",
+                   "I. KẾT QUẢ THEO DÕI, ĐÁNH GIÁ THEO TIÊU CHÍ CHUNG")
+    assert [owner for owner, _ in found] == ["Các bộ", "cơ quan ngang bộ"] * 2
+    assert not any("Bộ Tài chính" in action for _, action in found)
+
+
 
 @pytest.mark.parametrize("lines, expected", [
     # a list of units parted by semicolons is as long as its names; each is an owner
@@ -619,6 +647,12 @@ def test_a_body_sentence_that_a_table_row_repeats_is_counted_once(rules):
     (["Giao Văn phòng Sở chủ trì, phối hợp các đơn vị có liên quan tổ chức thực hiện."], ["Văn phòng Sở"]),
     # 'tạo điều kiện' is what it asks (KH 133/KH-THCSTT Tân Thành: 'Cha mẹ học sinh tạo điều kiện ...')
     (["Phụ huynh tạo điều kiện thuận lợi về thiết bị học tập, thời gian, bố trí góc học tập hợp lý."], ["Phụ huynh"]),
+    # the place that closes a list parted by semicolons bounds the whole list (CV 2703/SGDĐT-VP Hà
+    # Nội, its lead-in and its closing); one unit, or the last joined by 'và', keeps its place
+    (["Sở GDĐT đề nghị Trưởng phòng GDĐT quận, huyện, thị xã; Giám đốc trung tâm GDNN-GDTX trên địa bàn thành "
+      "phố Hà Nội tổ chức Lễ Khai giảng."], ["Trưởng phòng GDĐT quận, huyện, thị xã", "Giám đốc trung tâm GDNN-GDTX"]),
+    (["Đề nghị các cơ quan Trung ương đóng trên địa bàn tỉnh tuyên truyền về cải cách hành chính."],
+     ["các cơ quan Trung ương đóng trên địa bàn tỉnh"]),
 ])
 def test_owners_of_a_sentence(rules, lines, expected):
     assert [owner for owner, _ in _tasks(rules, *lines)] == expected

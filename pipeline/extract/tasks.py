@@ -19,9 +19,10 @@ import regex
 from ..grammar import TaskGrammar
 from ..record import Deadline, Quantity, Section, Span, Task
 from ..rules import Rules, RulesError
-from .base import Lines, Ref, bare, clean_value
+from .base import Lines, Ref, bare, clean_value, compiled
 from .closing import KINH_GUI, NOI_NHAN, is_archive_line
 from .deadlines import find_deadline
+from .units import UnitMatcher
 
 _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*[.)/]\s*(?P<rest>.*)$|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
 # '30/04-01/05 năm 2019' (a title's last line) is a date, not item 30
@@ -53,6 +54,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     heading_owner: str | None = None
     lead_owner: str | None = None
     intro_owner: str | None = None  # a lead-in before the numbered items
+    lead_rank: int | None = None  # the rank of the item that holds the lead-in
     has_roman = any(_TOP.match(r.text) and not r.text.startswith("Điều") for r in lines.refs[start:])
     # the body has sections when one opens before the closing (an appendix's numbering does not count)
     body_end = min(skip, default=len(lines))
@@ -422,6 +424,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 # the heading's unit stays the owner (gold 03)
                 lead_owner = heading_owner if heading_owner and heading_owner in lead else lead
                 intro_owner = lead_owner if not item else None
+                lead_rank = _depth(label) if label else None
                 if directing:
                     add(directing[0], rest[directing[1]:], ref)
                 elif _asks_itself(rest, lead, ref, lines, finder):
@@ -433,6 +436,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 continue
         if not item and not paragraph:
             lead_owner = None
+        if label and lead_rank is not None and _depth(label) <= lead_rank:
+            # a lead-in that is itself an item ('1. Các bộ, cơ quan ngang bộ, ... có trách nhiệm:'
+            # over 'a)' to 'e)') ends at the next item of its rank ('2. Bộ Tài chính có trách nhiệm
+            # hướng dẫn ...', NĐ 335/2025/NĐ-CP; '2. Đề nghị Hội Liên hiệp Phụ nữ tỉnh ...' after '1.
+            # Giao Sở Y tế chủ trì: - ...')
+            lead_owner = lead_rank = None
         trailing = _TRAILING_OWNER.search(rest) if item else None
         presenter = finder.owner_at(trailing["tail"]) if trailing else None
         if presenter and finder.acts_at(trailing["tail"], presenter[1]) and len(
@@ -461,7 +470,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         flush_block()
     settle_lead()
     close_section()
-    repeated = _repeated(tasks, [row for _, row in read])
+    repeated = _repeated(tasks, [row for _, row in read], rules)
     kept = [i for i in range(len(tasks)) if i not in repeated]
     return [tasks[i] for i in kept], sections, {f"tasks[{n}]": read[i][0] for n, i in enumerate(kept)}
 
@@ -589,17 +598,25 @@ def _opens_quoted_text(text: str) -> bool:
     return not tail or bool(clause and not clause.group("dash"))
 
 
-def _repeated(tasks: list[Task], rows: list[bool]) -> set[int]:
+def _repeated(tasks: list[Task], rows: list[bool], rules: Rules) -> set[int]:
     """The body's tasks that an assignment table repeats: a plan that assigns its work in a
     table ('Phân công nhiệm vụ theo Phụ lục') may name some of it in the body too ('Giao Công
     an tỉnh tham mưu ...' and the table's row of Công an tỉnh, KH CCHC 2026 of UBND Lâm Đồng);
-    the row, with its time and product, stands for both. Same owner, half the words shared."""
-    table = [(bare(t.owner), _words(t.action)) for t, row in zip(tasks, rows) if row]
+    the row, with its time and product, stands for both. Same owner, however spelled ('Văn
+    phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)' in the body, 'Văn
+    phòng UBND tỉnh' in the row, KH CCHC 2026-2030 of UBND Lâm Đồng; 'Sở GD&ĐT' and 'Sở Giáo dục
+    và Đào tạo'), and most of the words shared."""
+    units = compiled(rules, UnitMatcher)
+
+    def unit(owner: str) -> set[str]:  # an owner of words the table ignores ('Các đơn vị') as written
+        return units.tokens(owner) or {bare(owner)}
+
+    table = [(unit(t.owner), _words(t.action)) for t, row in zip(tasks, rows) if row]
     out = set()
     for i, (task, row) in enumerate(zip(tasks, rows)):
         if row or not table:
             continue
-        owner, words = bare(task.owner), _words(task.action)
+        owner, words = unit(task.owner), _words(task.action)
         if any(o == owner and len(words & w) >= 0.8 * min(len(words), len(w)) for o, w in table):
             out.add(i)
     return out
