@@ -36,6 +36,7 @@ _ITEM_LABEL = regex.compile(r"^\s*(?:[-+•–*]\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a
 _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
+_GIVEN = regex.compile(r"(?<!\p{L})được\s+$")
 
 
 class GrammarError(ValueError):
@@ -62,6 +63,7 @@ class TaskGrammar:
     school_kind: regex.Pattern  # a level of school that begins an owner in a listed sentence ('tiểu học')
     collective_list: regex.Pattern  # a list that names one collective ('Các sở, ban, ngành, đoàn thể, ...')
     aside: regex.Pattern  # a bracket that points back ('(như kính gửi)'): no part of a name
+    co_actor: regex.Pattern  # 'cùng (với)' before those who act with the owner, as one
     describes: regex.Pattern  # words after which a verb describes the unit ('trực tiếp quản lý')
     opens_described: regex.Pattern  # a text that opens with one of those words ('trực tiếp kiểm tra ...')
     negated: regex.Pattern  # 'không tổ chức': a negated action begins at 'không'
@@ -163,6 +165,11 @@ class TaskGrammar:
         a compound ('Ban tổ chức'), not written with a capital ('Sở Xây dựng', 'Sở Tư pháp')."""
         inside = [m.span() for m in self.compounds.finditer(text)]
         for v in self.verb.finditer(text, pos):
+            # a verb after 'được' says what the unit was given, not what it does: 'GV được phân
+            # công dạy: Xây dựng kế hoạch ...', '4.2. Giáo viên được phân công' (KH 218/KH-THCSNH
+            # Long Điền), 'Cơ quan, đơn vị được giao nhiệm vụ theo dõi ...' (KH CCHC Lâm Đồng)
+            if _GIVEN.search(text, 0, v.start()):
+                continue
             if not any(a <= v.start() < b for a, b in inside) and not text[v.start()].isupper():
                 yield v
 
@@ -279,7 +286,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     head_keys = {bare(h) for h in words["owner_heads"]}
     owner_labels = "|".join(regex.escape(n) for n, role in named if role == "owner" and " " in n and n not in head_keys)
     openers = data.get("clause_openers", [])
-    compounds = _strings(_section(data, "owner_compounds"), "words", "tasks.owner_compounds")
+    compounds = [regex.escape(w) for w in _strings(_section(data, "owner_compounds"), "words",
+                                                   "tasks.owner_compounds")]
+    compounds += data["owner_compounds"].get("patterns", [])
     negations = _strings(_section(data, "negation"), "words", "tasks.negation")
     descriptors = _strings(_section(data, "descriptors"), "words", "tasks.descriptors")
     grammar = TaskGrammar(
@@ -291,7 +300,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         unit_start=_rx(rf"^(?:(?:{prefixes})\s+)*(?i:{heads})(?!\p{{L}})", "tasks.owner_heads"),
         verb=_rx(rf"(?<!\p{{L}})(?:{_alternatives(words['action_verbs'])})(?!\p{{L}})", "tasks.action_verbs",
                  regex.IGNORECASE),
-        compounds=_rx(rf"(?<!\p{{L}})(?:{_alternatives(compounds)})(?!\p{{L}})", "tasks.owner_compounds"),
+        compounds=_rx(rf"(?<!\p{{L}})(?:{'|'.join(sorted(compounds, key=len, reverse=True))})(?!\p{{L}})",
+                      "tasks.owner_compounds"),
+        co_actor=_rx(_string(_section(data, "co_actors"), "pattern", "tasks.co_actors"), "tasks.co_actors.pattern"),
         not_duty=_rx(rf"^(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns", regex.IGNORECASE),
         not_duty_inside=_rx(rf"(?<!\p{{L}})(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns",
                             regex.IGNORECASE),
@@ -360,6 +371,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "duties_of": lambda text: grammar.owner_at(text) is not None,
         "not_owners": lambda text: grammar.owner_at(text) is None,
         "owner_asides": lambda text: grammar.aside.search(text) is not None,
+        "co_actors": lambda text: grammar.co_actor.search(text) is not None,
     }
     for key, holds in checks.items():
         section = data.get(key, {})

@@ -422,6 +422,14 @@ NOT_TASKS = [
     ["Căn cứ Quyết định số 736/QĐ-BGDĐT, Sở GD&ĐT hướng dẫn điều chỉnh nội dung dạy học, cụ thể như sau:"],
     # a field block's item that names who runs an event, not work (KH 4644/KH-SGDĐT)
     ["I. THÔNG TIN CHUNG", "1. Đơn vị tổ chức", "- Đơn vị chủ trì: Sở Giáo dục và Đào tạo."],
+    # an offer of help to whoever has questions (KH 161/KH-THCSNH Long Điền; KH tự đánh giá of
+    # Phòng GD&ĐT Hiệp Hòa, where it follows a general closing)
+    ["Giáo viên có thắc mắc liên hệ các Phó hiệu trưởng để được hỗ trợ./."],
+    ["Phòng GD&ĐT yêu cầu hiệu trưởng các nhà trường nghiên cứu, triển khai thực hiện, trong quá trình thực hiện "
+     "có gì vướng mắc liên hệ với Phòng GD&ĐT để được giải đáp./."],
+    # a note of what is attached (CV 1357/PGDĐT Long Điền; KH 161/KH-THCSNH Long Điền)
+    ["V. TỔ CHỨC THỰC HIỆN", "1. Giáo viên:",
+     "(Đính kèm tài liệu hướng dẫn và tổ chức hoạt động giáo dục hướng nghiệp cho học sinh)"],
 ]
 # fmt: on
 
@@ -653,6 +661,19 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
       "phố Hà Nội tổ chức Lễ Khai giảng."], ["Trưởng phòng GDĐT quận, huyện, thị xã", "Giám đốc trung tâm GDNN-GDTX"]),
     (["Đề nghị các cơ quan Trung ương đóng trên địa bàn tỉnh tuyên truyền về cải cách hành chính."],
      ["các cơ quan Trung ương đóng trên địa bàn tỉnh"]),
+    # those who act together with 'cùng (với)' are one owner (TB 211/TB-THPT.UVK of the reference
+    # gold; KH 174/KH-THCSNH and CV 334/PGDĐT-GDTrH Long Điền); 'cùng cấp' is part of a name
+    (["- Giáo viên chủ nhiệm cùng với giáo viên bộ môn, Tổng phụ trách thành lập đôi bạn cùng tiến."],
+     ["Giáo viên chủ nhiệm cùng với giáo viên bộ môn, Tổng phụ trách"]),
+    (["Căn cứ vào điều kiện thực tiễn của nhà trường, hiệu trưởng cùng tổ trưởng chuyên môn thống nhất kế hoạch "
+      "dạy học."], ["hiệu trưởng cùng tổ trưởng chuyên môn"]),
+    (["Cơ quan chuyên môn về tài chính cùng cấp tổng hợp danh mục đề xuất."],
+     ["Cơ quan chuyên môn về tài chính cùng cấp"]),
+    # a verb after 'được' says what the unit was given (KH 218/KH-THCSNH Long Điền); a team is named
+    # by its work (KH 136/KH-THCSNH Long Điền); 'lưu trữ' is work (KH 174/KH-THCSNH)
+    (["4. Tổ chức thực hiện:", "4.2. GV được phân công dạy: Xây dựng kế hoạch giảng dạy."], ["GV được phân công dạy"]),
+    (["- Tổ tự đánh giá mức độ chuyển đổi số làm việc theo chế độ tập thể."], ["Tổ tự đánh giá mức độ chuyển đổi số"]),
+    (["- Giáo viên bộ môn lưu trữ, theo dõi hồ sơ học sinh yếu, kém."], ["Giáo viên bộ môn"]),
 ])
 def test_owners_of_a_sentence(rules, lines, expected):
     assert [owner for owner, _ in _tasks(rules, *lines)] == expected

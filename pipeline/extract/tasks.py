@@ -882,7 +882,10 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     KH CCHC 2026-2030 of UBND Lâm Đồng)."""
     out = []
     for part in (p.strip() for p in owner.split(";")):
-        if cell:
+        if cell or finder.co_actor.search(part):
+            # those who act together ('học sinh cùng với cha mẹ hoặc người giám hộ', TB 211/TB-THPT.UVK;
+            # 'Giáo viên chủ nhiệm cùng với giáo viên bộ môn, Tổng phụ trách', KH 174/KH-THCSNH)
+            # are one owner
             out.append(part)
             continue
         kept = part
