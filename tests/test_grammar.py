@@ -674,6 +674,15 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     (["4. Tổ chức thực hiện:", "4.2. GV được phân công dạy: Xây dựng kế hoạch giảng dạy."], ["GV được phân công dạy"]),
     (["- Tổ tự đánh giá mức độ chuyển đổi số làm việc theo chế độ tập thể."], ["Tổ tự đánh giá mức độ chuyển đổi số"]),
     (["- Giáo viên bộ môn lưu trữ, theo dõi hồ sơ học sinh yếu, kém."], ["Giáo viên bộ môn"]),
+    # a heading listing holders of one kind of post names each; units of different kinds together
+    # (KH 174/KH-THCSNH Long Điền; plan d1)
+    (["IV. BIỆN PHÁP THỰC HIỆN", "3. Đối với giáo viên chủ nhiệm, giáo viên bộ môn:",
+      "- Thực hiện theo dõi học sinh yếu kém thường xuyên.", "4. Các trường trung học phổ thông, trung tâm GDNN-GDTX:",
+      "- Tổ chức dạy bơi cho học sinh."],
+     ["giáo viên chủ nhiệm", "giáo viên bộ môn", "Các trường trung học phổ thông, trung tâm GDNN-GDTX"]),
+    # a post with or without capitals inside its name (KH 218/KH-THCSNH Long Điền)
+    (["4. Tổ chức thực hiện:", "4.1. Lãnh đạo", "Phó hiệu trưởng xây dựng kế hoạch và phân công giáo viên giảng dạy."],
+     ["Phó hiệu trưởng"]),
 ])
 def test_owners_of_a_sentence(rules, lines, expected):
     assert [owner for owner, _ in _tasks(rules, *lines)] == expected

@@ -888,6 +888,14 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             # are one owner
             out.append(part)
             continue
+        roles = [p.strip() for p in part.split(",")]
+        if not listed and len(roles) > 1 and len({r.split()[0].casefold() for r in roles}) == 1 and all(
+                finder.unit_start.match(r) for r in roles):
+            # a heading that lists holders of one kind of post names each ('3. Đối với giáo viên
+            # chủ nhiệm, giáo viên bộ môn:', '2. Đối với tổ trưởng, tổ phó chuyên môn:', KH
+            # 174/KH-THCSNH Long Điền): every teacher does the duties below, not the two together
+            out.extend(roles)
+            continue
         kept = part
         for pair in finder.collocations:  # 'cơ quan, đơn vị' names one kind of body
             kept = regex.sub(regex.escape(pair), lambda m: m.group(0).replace(", ", "\x00"), kept, flags=regex.I)
