@@ -37,6 +37,7 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 _GIVEN = regex.compile(r"(?<!\p{L})được\s+$")
+_POSSESSED = regex.compile(r"(?<!\p{L})của(?:\s+\p{L}+){0,3}\s*$")
 
 
 class GrammarError(ValueError):
@@ -153,8 +154,12 @@ class TaskGrammar:
         for cut in _SUBJECT_AFTER.finditer(text, opener.end(), min(end, opener.end() + 240)):
             if cut.group(0).strip() and self.acts_at(text, cut.end()):
                 return None  # 'Khi xảy ra vụ việc ..., báo cáo ngay ...': no subject, the action follows
-            if not cut.group(0).strip() and self.object_of.search(text, 0, cut.start()):
-                continue  # 'Căn cứ đề xuất của các địa phương ...', 'thành lập các đoàn': an object
+            if not cut.group(0).strip() and (self.object_of.search(text, 0, cut.start())
+                                             or _POSSESSED.search(text, 0, cut.start())):
+                # 'Căn cứ đề xuất của các địa phương ...', 'thành lập các đoàn': an object; '... báo
+                # cáo của Tổng công ty Bưu điện Việt Nam về việc ...' (CV 5115/LĐTBXH-KHTC): a unit
+                # a few words after 'của' is whose the thing is, not the subject
+                continue
             found = self.owner_at(text[cut.end():])
             if found and self.acts_at(text, cut.end() + found[1]):
                 return found[0], cut.end() + found[1]

@@ -422,6 +422,10 @@ NOT_TASKS = [
     ["Căn cứ Quyết định số 736/QĐ-BGDĐT, Sở GD&ĐT hướng dẫn điều chỉnh nội dung dạy học, cụ thể như sau:"],
     # a field block's item that names who runs an event, not work (KH 4644/KH-SGDĐT)
     ["I. THÔNG TIN CHUNG", "1. Đơn vị tổ chức", "- Đơn vị chủ trì: Sở Giáo dục và Đào tạo."],
+    # a unit a few words after 'của' is whose the thing is, not the subject (CV 5115/LĐTBXH-KHTC)
+    ["Căn cứ đề xuất của các địa phương và báo cáo của Tổng công ty Bưu điện Việt Nam về việc khắc phục các tồn "
+     "tại trong công tác chi trả trợ cấp ưu đãi người (Công văn số 4736/BĐVN-TCBC ngày 20/10/2018), Bộ trưởng Bộ "
+     "Lao động - Thương binh và Xã hội đồng ý mở rộng thí điểm chi trả trợ cấp qua hệ thống Bưu điện."],
     # an offer of help to whoever has questions (KH 161/KH-THCSNH Long Điền; KH tự đánh giá of
     # Phòng GD&ĐT Hiệp Hòa, where it follows a general closing)
     ["Giáo viên có thắc mắc liên hệ các Phó hiệu trưởng để được hỗ trợ./."],
@@ -683,6 +687,13 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     # a post with or without capitals inside its name (KH 218/KH-THCSNH Long Điền)
     (["4. Tổ chức thực hiện:", "4.1. Lãnh đạo", "Phó hiệu trưởng xây dựng kế hoạch và phân công giáo viên giảng dạy."],
      ["Phó hiệu trưởng"]),
+    # a later sentence that opens with a unit that acts is that unit's work (KH 349/KH-UBND Đồng Tháp)
+    (["- Các trường Tiểu học tập hợp tất cả bài thi của học sinh gửi về Bưu điện huyện. Bưu điện huyện tổng hợp "
+      "bài, đóng dấu hủy tem gửi về Bưu điện tỉnh."], ["Các trường Tiểu học", "Bưu điện huyện"]),
+    # a subject after a phrase of frequency with no comma before it; paying is work (KH 145/KH-THCSTT Lai Vung)
+    (["1. Tổ thu:", "Hằng ngày, sau mỗi buổi học Kế toán tổng hợp số tiền thu được và gửi vào tài khoản."],
+     ["Kế toán"]),
+    (["- Học sinh đóng tiền hạn chót đợt này ngày 25/10/2021."], ["Học sinh"]),
 ])
 def test_owners_of_a_sentence(rules, lines, expected):
     assert [owner for owner, _ in _tasks(rules, *lines)] == expected

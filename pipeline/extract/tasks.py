@@ -100,13 +100,17 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         nonlocal line_tasks
         if line_tasks[0] != ref.index:
             line_tasks = (ref.index, len(tasks))
-        for one in _owners(owner, finder, listed=not heading, cell=columns is not None):
-            for piece in ([action] if when is not None or product is not None else
-                          _pieces(action, doc_date, finder, rules)):
+        pieces = [(None, action)] if when is not None or product is not None else _pieces(
+            action, doc_date, finder, rules)
+        owners = _owners(owner, finder, listed=not heading, cell=columns is not None)
+        for n, one in enumerate(owners):
+            for subject, piece in pieces:
+                if subject is not None and n:
+                    continue  # a sentence with its own subject is that subject's, once
                 if _restates(piece, owner, finder):
                     continue  # '... khẩn trương triển khai đầy đủ, thực hiện tốt các nội dung trên./.'
                 read.append((lines.span(ref), columns is not None))
-                task = _task(one, piece, section, doc_date, finder, rules, when, product)
+                task = _task(subject or one, piece, section, doc_date, finder, rules, when, product)
                 if partners:  # 'Đơn vị phối hợp: ...': recorded beside the owner, never an owner
                     task = replace(task, cooperating=tuple(p.rstrip(".") for p in _owners(partners, finder)))
                 tasks.append(task)
@@ -925,8 +929,10 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     return out
 
 
-def _pieces(action: str, doc_date: str | None, finder: TaskGrammar, rules: Rules) -> list[str]:
-    """The separate tasks in one owner's action.
+def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
+            rules: Rules) -> list[tuple[str | None, str]]:
+    """The separate tasks in one owner's action, each with its own subject where a later
+    sentence names one.
 
     - Each sentence that opens with an action verb or an opening clause is a task of its
       own ('Sở Tư pháp: Phối hợp ... kiểm tra .... Phối hợp ... tham mưu ...'); any other
@@ -936,30 +942,39 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar, rules: Rules
       clause: each deliverable is chased by its own date ('chỉ đạo: xây dựng Kế hoạch ...
       trước ngày 28/2/2023; lập dự toán ...; báo cáo ... trước ngày 10/11/2023'). A list
       with one deadline or none is one duty described in parts, and stays whole.
+    - A later sentence that opens with a unit that acts is that unit's work: the chain of a
+      contest's entries ('Các trường ... tập hợp tất cả bài thi ... gửi về Bưu điện huyện, thành
+      phố. Bưu điện huyện, thành phố tổng hợp bài, đóng dấu hủy tem ...', KH 349/KH-UBND Đồng
+      Tháp), as after a lead-in ('... Trong quá trình thực hiện ..., các đơn vị báo cáo ...', CV
+      2616/SGDĐT-GDTrH Quảng Nam).
     """
-    sentences: list[str] = []
+    sentences: list[list] = []  # [subject or None, text]
     for sentence in _SENTENCE_END.split(action):
         if sentences and any(p.search(sentence) for p in finder.consequence):
             continue  # what befalls work not done is no part of the duty
+        found = finder.owner_at(sentence) if sentences else None
+        if found and found[1] < len(sentence) and finder.acts_at(sentence, found[1]):
+            sentences.append([found[0], sentence[found[1]:].strip()])
+            continue
         opens = finder.verb.match(sentence) or (finder.opener and finder.opener.match(sentence))
         if opens and sentences and any(p.search(sentence) for p in finder.unowned):
             opens = None  # '... Trong quá trình tổ chức thực hiện nếu có khó khăn, vướng mắc báo cáo về Bộ'
         if sentences and not opens:
-            sentences[-1] = f"{sentences[-1]}. {sentence}"
+            sentences[-1][1] = f"{sentences[-1][1]}. {sentence}"
         else:
-            sentences.append(sentence)
-    pieces: list[str] = []
-    for sentence in sentences:
+            sentences.append([sentences[-1][0] if sentences else None, sentence])
+    pieces: list[tuple[str | None, str]] = []
+    for subject, sentence in sentences:
         listed = _LIST.match(sentence)
         # without a colon too: '... xây dựng Kế hoạch cụ thể ... trước ngày 06/03/2023; định kỳ
         # trước ngày 18 hằng tháng báo cáo ...' (KH 156/KH-UBND An Giang)
         clauses = [c.strip(" .") for c in (listed.group("items") if listed else sentence).split(";")]
         dated = [c for c in clauses if c and _dated(find_deadline(c, doc_date, rules))]
         if len(dated) >= 2:
-            pieces.extend(c for c in clauses if c)
+            pieces.extend((subject, c) for c in clauses if c)
         else:
-            pieces.append(sentence)
-    return [p for p in (clean_value(p) for p in pieces) if p]
+            pieces.append((subject, sentence))
+    return [(subject, p) for subject, p in ((s, clean_value(p)) for s, p in pieces) if p]
 
 
 _BARE_DAY = regex.compile(r"(?<![\d/])(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:tháng\s*|/)\s*(?P<m>\d{1,2})"
