@@ -620,6 +620,39 @@ def test_a_table_row_repeats_a_body_task_whose_owner_is_spelled_otherwise(rules)
     assert found == [("Văn phòng UBND tỉnh", "Tham mưu UBND tỉnh triển khai tích hợp ứng dụng AI hỗ trợ người dân")]
 
 
+def test_a_lead_in_inside_an_item_stands_over_that_item_only(rules):
+    """'Để tổ chức tốt ..., các cơ sở giáo dục thực hiện các nội dung sau:' (its subject after an
+    opening phrase) in the text of '2. Tổ chức Lễ Khai giảng' owns the dashes below it, which a
+    paragraph between them does not end; the heading then names the topic, no work of its own;
+    '3.' returns to the letter's own lead-in (CV 1019/SGDĐT-VP Hà Giang)."""
+    found = _tasks(rules, "Sở GD&ĐT đề nghị các phòng GD&ĐT thực hiện các công việc sau:",
+                   "1. Công tác chuẩn bị", "- Rà soát cơ sở vật chất.", "2. Tổ chức Lễ Khai giảng",
+                   "Để tổ chức tốt và hiệu quả Lễ Khai giảng, các cơ sở giáo dục thực hiện các nội dung sau:",
+                   "- Trang trí khánh tiết: Phông chính có cờ Tổ quốc.",
+                   "Các khẩu hiệu được treo tại vị trí phù hợp với quang cảnh nhà trường.",
+                   "- Hình thức tổ chức Khai giảng: Theo trường hoặc cụm trường.",
+                   "3. Công tác khác", "- Quán triệt và tổ chức Hội nghị cán bộ, viên chức.")
+    assert found == [
+        ("các phòng GD&ĐT", "Rà soát cơ sở vật chất."),
+        ("các cơ sở giáo dục", "Trang trí khánh tiết: Phông chính có cờ Tổ quốc. Các khẩu hiệu được treo tại vị trí "
+                               "phù hợp với quang cảnh nhà trường."),
+        ("các cơ sở giáo dục", "Hình thức tổ chức Khai giảng: Theo trường hoặc cụm trường."),
+        ("các phòng GD&ĐT", "Quán triệt và tổ chức Hội nghị cán bộ, viên chức.")]
+
+
+def test_a_dash_wrapped_over_lines_keeps_every_line_and_the_paragraph_after_it(rules):
+    """A dash the page wrapped twice, then a paragraph before the next dash of its list: all of it
+    is the dash's work (CV 1019/SGDĐT-VP Hà Giang, across a page break); 'Riêng đối với ...' names
+    whom the work is for, not a new owner."""
+    found = _tasks(rules, "Các cơ sở giáo dục thực hiện các nội dung sau:",
+                   "- Trang trí khánh tiết: có thể chuẩn bị khẩu hiệu “Nhiệt liệt", "chào mừng năm học mới”;",
+                   "“Quyết tâm thực hiện thắng lợi nhiệm vụ năm học”.", "Các khẩu hiệu được treo tại cổng trường.",
+                   "- Thời lượng tổ chức Lễ Khai giảng: Không quá 45 phút. Riêng đối với cơ sở giáo dục mầm non, tổ "
+                   "chức Khai giảng dưới hình thức “Ngày hội đến trường của bé”.")
+    assert [owner for owner, _ in found] == ["Các cơ sở giáo dục"] * 2
+    assert found[0][1].endswith("Các khẩu hiệu được treo tại cổng trường.")
+
+
 def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     """'1. Các bộ, ... có trách nhiệm:' governs its points a), b), not clause '2.', which names
     its own owner (NĐ 335/2025/NĐ-CP, Điều 26, whose annexed form opens with 'I.': the article

@@ -55,6 +55,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     lead_owner: str | None = None
     intro_owner: str | None = None  # a lead-in before the numbered items
     lead_rank: int | None = None  # the rank of the item that holds the lead-in
+    item_rank: int | None = None  # the rank of the last numbered item
     has_roman = any(_TOP.match(r.text) and not r.text.startswith("Điều") for r in lines.refs[start:])
     # the body has sections when one opens before the closing (an appendix's numbering does not count)
     body_end = min(skip, default=len(lines))
@@ -186,6 +187,18 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
     block_ref: Ref | None = None
     times: str | None = None  # the name of a time field that may time the work above it
+    # the mark of the next item after each line ('-', '+', or '#' for a label), to tell a paragraph
+    # inside a list of dashes from text after the list
+    next_mark: dict[int, str | None] = {}
+    mark = None
+    for ref in reversed(lines.refs[start:]):
+        next_mark[ref.index] = mark
+        found = _ITEM.match(ref.text)
+        if found:
+            mark = found.group("dash") or "#"
+        if ref.index in skip or NOI_NHAN.match(ref.text) or any(p.search(ref.text) for p in finder.unowned):
+            mark = None  # the Nơi nhận's dashes, a closing ('Trên đây là ...') end the body's lists
+    last_item: tuple[int, str | None] | None = None  # the last item's line and its dash
     for ref, text in _segments(lines.refs[start:], finder):
         if ref.index in skip:
             # past the Nơi nhận and the signature an appendix begins: no owner runs on into it
@@ -271,6 +284,22 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if line_tasks[0] == previous_index:
                 for i in range(line_tasks[1], len(tasks)):
                     tasks[i] = replace(tasks[i], action=f"{tasks[i].action} {text}")
+                line_tasks = (ref.index, line_tasks[1])  # and the line after it, if it goes on
+            continue
+        if (last_item and last_item[1] and next_mark.get(ref.index) == last_item[1] and line_tasks[0] == previous_index
+                and line_tasks[1] < len(tasks) and not _ITEM.match(text) and not _TOP.match(text)
+                and not text.startswith("*") and ref.block != "table" and " | " not in text
+                and not text.endswith(":") and not finder.verb.match(text)
+                and _subject(text, finder, later=False) is None):
+            # a paragraph between two dashes of one list goes on with the dash above it ('- Trang trí
+            # khánh tiết: ...' / 'Các khẩu hiệu được treo tại vị trí phù hợp ...' / '- Hình thức tổ
+            # chức Khai giảng: ...', CV 1019/SGDĐT-VP Hà Giang; '- Giáo viên bộ môn lưu trữ, theo dõi
+            # hồ sơ ...' / 'Cuối năm học nộp lại cho tổ chuyên môn.', KH 174/KH-THCSNH Long Điền):
+            # the list goes on after it, and its owner with it. A paragraph that opens with its
+            # work ('Tuyên truyền và hướng dẫn ...') or its own subject is a duty of its own
+            for i in range(line_tasks[1], len(tasks)):
+                tasks[i] = replace(tasks[i], action=f"{tasks[i].action} {text}")
+            line_tasks = (ref.index, line_tasks[1])
             continue
         top = _TOP.match(text)
         if top and (has_roman or text.startswith("Điều")) and not (has_roman and text.startswith("Điều")):
@@ -291,6 +320,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         item = _ITEM.match(text)
         rest = item.group("rest").strip() if item else text
         label = (item.group("label") or item.group("sub")) if item else None
+        last_item = (ref.index, item.group("dash")) if item else last_item
+        if label and label[0].isdigit() and not item.group("sub"):
+            item_rank = _depth(label)
         if item and programme is not None and (label or item.group("dash") == programme):
             programme = None  # the next item of the slot's rank ends its programme
         slot = _CLOCK_SLOT.match(rest) if item else None
@@ -424,11 +456,22 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             lead, directing = _lead_owner(rest, finder)
             if lead:
                 settle_lead()
+                if not item and detail_of and item_tasks and item_tasks[0] < len(tasks):
+                    # a numbered heading whose text goes on to a lead-in ('2. Tổ chức Lễ Khai giảng' ...
+                    # 'Để tổ chức tốt ..., các cơ sở giáo dục thực hiện các nội dung sau:', CV
+                    # 1019/SGDĐT-VP Hà Giang) names the topic; the lead-in says who does its items
+                    drop_since(item_tasks[0])
+                detail_of = None
                 # 'giao Giám đốc Công an tỉnh chỉ đạo thực hiện:' under '1. Công an tỉnh':
                 # the heading's unit stays the owner (gold 03)
                 lead_owner = heading_owner if heading_owner and heading_owner in lead else lead
-                intro_owner = lead_owner if not item else None
-                lead_rank = _depth(label) if label else None
+                # the lead-in before the numbered items stands over them all; one inside an item
+                # stands over that item's own list only
+                intro_owner = lead_owner if not item and item_rank is None else intro_owner if not item else None
+                # a lead-in in a numbered item's text ends with that item ('2. Tổ chức Lễ Khai giảng'
+                # ... 'Để tổ chức tốt ..., các cơ sở giáo dục thực hiện các nội dung sau:' ... '3.
+                # Công tác khác', CV 1019/SGDĐT-VP Hà Giang)
+                lead_rank = _depth(label) if label else item_rank
                 if directing:
                     add(directing[0], rest[directing[1]:], ref)
                 elif _asks_itself(rest, lead, ref, lines, finder):
@@ -445,7 +488,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # over 'a)' to 'e)') ends at the next item of its rank ('2. Bộ Tài chính có trách nhiệm
             # hướng dẫn ...', NĐ 335/2025/NĐ-CP; '2. Đề nghị Hội Liên hiệp Phụ nữ tỉnh ...' after '1.
             # Giao Sở Y tế chủ trì: - ...')
-            lead_owner = lead_rank = None
+            lead_owner, lead_rank = intro_owner, None
         trailing = _TRAILING_OWNER.search(rest) if item else None
         presenter = finder.owner_at(trailing["tail"]) if trailing else None
         if presenter and finder.acts_at(trailing["tail"], presenter[1]) and len(
@@ -740,7 +783,9 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
             directed = (clean_value(behind[:verb.start()]).rstrip(" ,"), verb.start())
         if directed:
             return directed[0], None
-    found = finder.owner_at(text)
+    # the subject may follow an opening phrase ('Để tổ chức tốt và hiệu quả Lễ Khai giảng ..., các
+    # cơ sở giáo dục thực hiện các nội dung sau:', CV 1019/SGDĐT-VP Hà Giang)
+    found = finder.owner_at(text) or finder.after_opener(text)
     if found and regex.search(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ"
                               r"|thực\s+hiện\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)", text):
         directed = _directed(text, found, finder)
@@ -858,6 +903,7 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
 
 
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
+_FOR_WHOM = regex.compile(r"^(?:Riêng\s+)?(?:đối|Đối)\s+với\s", regex.IGNORECASE)
 _TO = regex.compile(r"\s*cho\s+(?=\p{Lu})")  # 'giao cho' + a name
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
 # of three capitals or more ('... mất BMNN. Đối với ...', '... nộp về Phòng GD&ĐT. Phòng ...');
@@ -952,7 +998,9 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
     for sentence in _SENTENCE_END.split(action):
         if sentences and any(p.search(sentence) for p in finder.consequence):
             continue  # what befalls work not done is no part of the duty
-        found = finder.owner_at(sentence) if sentences else None
+        # 'Riêng đối với cơ sở giáo dục mầm non, tổ chức Khai giảng ...' (CV 1019/SGDĐT-VP Hà
+        # Giang) names whom the work is for, not who does it
+        found = finder.owner_at(sentence) if sentences and not _FOR_WHOM.match(sentence) else None
         if found and found[1] < len(sentence) and finder.acts_at(sentence, found[1]):
             sentences.append([found[0], sentence[found[1]:].strip()])
             continue
