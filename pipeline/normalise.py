@@ -568,12 +568,13 @@ def join_paragraphs(lines: Sequence[Line], wrap_width: float | None = None) -> l
         wrap_width = _typical_width(lines)
     blank_breaks = not _double_spaced(lines)
     out: list[Line] = []
+    last: Line | None = None  # the last printed line of out[-1]: where the page wrapped it, if it did
     after_blank = False
     for line in lines:
         if not line.text.strip():
             after_blank = True
             continue
-        if out and not (after_blank and blank_breaks) and _continues(out[-1], line, wrap_width):
+        if out and not (after_blank and blank_breaks) and _continues(out[-1], line, wrap_width, last):
             prev = out[-1]
             bbox = None
             if prev.bbox and line.bbox:
@@ -583,6 +584,7 @@ def join_paragraphs(lines: Sequence[Line], wrap_width: float | None = None) -> l
                               stamped=prev.stamped or line.stamped)
         else:
             out.append(line)
+        last = line
         after_blank = False
     return out
 
@@ -601,7 +603,13 @@ def _glue(a: str, b: str) -> str:
     return f"{a.rstrip()} {b.lstrip()}"
 
 
-def _continues(prev: Line, line: Line, wrap_width: float) -> bool:
+def _continues(prev: Line, line: Line, wrap_width: float, last: Line | None = None) -> bool:
+    """Whether `line` goes on with the paragraph `prev`, whose last printed line is `last`: a
+    paragraph was wrapped where its last line reaches the margin, not where any of its lines did
+    ('3. Về việc kiểm tra định kì ... đối với cơ sở giáo dục có các khối lớp' / 'chưa hoàn thành
+    kiểm tra định kì' / 'Khi học sinh được phép trở lại trường học, ...', TB 1638/TB-SGDĐT Hà Nội:
+    a heading over two lines, then its paragraph)."""
+    edge = last if last is not None and last.bbox and prev.bbox else prev
     if prev.block != "body" or line.block != "body" or prev.page != line.page:
         return False
     a, b = prev.text.strip(), line.text.strip()
@@ -612,13 +620,13 @@ def _continues(prev: Line, line: Line, wrap_width: float) -> bool:
     if is_heading_or_item(b):
         # 'Bộ Lao động' / '- Thương binh và Xã hội': a hyphenated name wrapped at the
         # dash, not a list item, when the line before runs to the margin unfinished
-        return bool(_DASH_WRAP.match(b)) and not _TERMINAL.search(a) and _reaches(prev, wrap_width)
+        return bool(_DASH_WRAP.match(b)) and not _TERMINAL.search(a) and _reaches(edge, wrap_width)
     if is_heading_or_item(a) and a.isupper():
         return False
     if b[0].islower():
         # a list item ending in ';' and going on in lower case is one item wrapped (seed 000)
         return not a.endswith((".", "!", "?"))
-    return not _TERMINAL.search(a) and (_reaches(prev, wrap_width) or bool(_OPEN_END.search(a)))
+    return not _TERMINAL.search(a) and (_reaches(edge, wrap_width) or bool(_OPEN_END.search(a)))
 
 
 def _reaches(line: Line, wrap_width: float) -> bool:

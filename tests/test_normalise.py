@@ -169,6 +169,27 @@ def test_short_line_with_an_open_end_continues(first, second, joined):
     assert (out[0] == f"{first} {second}") is joined
 
 
+def test_a_paragraph_is_wrapped_where_its_last_printed_line_reaches_the_margin():
+    """A heading over two lines, the first full and the second short, then its paragraph: the
+    paragraph begins a line of its own (TB 1638/TB-SGDĐT Hà Nội: '3. Về việc kiểm tra định kì ...'
+    / '... chưa hoàn thành kiểm tra định kì' / 'Khi học sinh được phép trở lại trường học, ...');
+    while a paragraph whose last line runs to the margin goes on below."""
+    def at(text, right, top):
+        return Line(text, bbox=(85.0, top, right, top + 12))
+
+    full = [at("Một dòng đầy đủ chiều rộng của trang văn bản", 510.0, 700.0 + 14 * i) for i in range(5)]
+    lines = [at("3. Về việc kiểm tra định kì các cấp học đối với cơ sở giáo dục có các khối lớp", 508.0, 100.0),
+             at("chưa hoàn thành kiểm tra định kì", 260.0, 114.0),
+             at("Khi học sinh được phép trở lại trường học, các cơ sở giáo dục tổ chức cho học sinh", 509.0, 128.0),
+             at("Ôn tập, thực hiện kiểm tra định kì.", 300.0, 142.0), *full]
+    out = [ln.text for ln in normalise.join_paragraphs(lines)]
+    assert out[:2] == [
+        "3. Về việc kiểm tra định kì các cấp học đối với cơ sở giáo dục có các khối lớp chưa hoàn thành kiểm tra "
+        "định kì",
+        "Khi học sinh được phép trở lại trường học, các cơ sở giáo dục tổ chức cho học sinh Ôn tập, thực hiện kiểm "
+        "tra định kì."]
+
+
 def test_split_columns_keeps_header_columns_apart():
     raw = [
         "UBND HUYỆN NAM ĐÀN                            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
