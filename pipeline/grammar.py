@@ -34,7 +34,10 @@ _TIME_WITHOUT_COLON = regex.compile(
     r"\s+(?P<value>(?:trong|trước|từ|chậm|theo|quý|quí|tháng|năm|thường|hằng|hàng|định)\s.*)$", regex.IGNORECASE)
 _ITEM_LABEL = regex.compile(r"^\s*(?:[-+•–*]\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5})?[.)]?$")
 _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
-_OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của)$")
+# a name does not end on a conjunction, nor on 'có' that opens what the unit has ('Đối với các
+# trường có tổ chức bán trú, cần đặc biệt quan tâm ...', CV 4424/SGDĐT-CTTT Hà Nội: the schools
+# that run boarding are whom the work is for, not an owner 'các trường có')
+_OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 _GIVEN = regex.compile(r"(?<!\p{L})được\s+$")
 _POSSESSED = regex.compile(r"(?<!\p{L})của(?:\s+\p{L}+){0,3}\s*$")

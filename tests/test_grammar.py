@@ -727,6 +727,10 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     (["1. Tổ thu:", "Hằng ngày, sau mỗi buổi học Kế toán tổng hợp số tiền thu được và gửi vào tài khoản."],
      ["Kế toán"]),
     (["- Học sinh đóng tiền hạn chót đợt này ngày 25/10/2021."], ["Học sinh"]),
+    # 'có' opens what a unit has: 'các trường có tổ chức bán trú' are whom the work is for (CV 4424/SGDĐT-CTTT)
+    (["Sở GDĐT yêu cầu thủ trưởng các đơn vị thực hiện tốt một số nội dung sau:",
+      "- Đối với các trường có tổ chức bán trú, cần đặc biệt quan tâm: đảm bảo đủ thức ăn."],
+     ["thủ trưởng các đơn vị"]),
 ])
 def test_owners_of_a_sentence(rules, lines, expected):
     assert [owner for owner, _ in _tasks(rules, *lines)] == expected
