@@ -298,6 +298,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                                                    "tasks.owner_compounds")]
     compounds += data["owner_compounds"].get("patterns", [])
     negations = _strings(_section(data, "negation"), "words", "tasks.negation")
+    prohibits = data["negation"].get("also_before", [])  # 'không để', 'không được': a prohibition
     descriptors = _strings(_section(data, "descriptors"), "words", "tasks.descriptors")
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
@@ -325,8 +326,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         fields=tuple(named),
         not_owner=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'not_owners'), 'words', 'tasks.not_owners'))})"
                       rf"(?!\p{{L}})", "tasks.not_owners", regex.IGNORECASE),
-        negated=_rx(rf"(?<!\p{{L}})(?:{_alternatives(negations)})\s+(?=(?:{_alternatives(words['action_verbs'])})"
-                    rf"(?!\p{{L}}))", "tasks.negation", regex.IGNORECASE),
+        negated=_rx(rf"(?<!\p{{L}})(?:{_alternatives(negations)})\s+"
+                    rf"(?=(?:{_alternatives(words['action_verbs'] + prohibits)})(?!\p{{L}}))", "tasks.negation",
+                    regex.IGNORECASE),
         describes=_rx(rf"(?<!\p{{L}})(?:{_alternatives(descriptors)})\s+$", "tasks.descriptors"),
         opens_described=_rx(rf"^(?:{_alternatives(descriptors)})\s", "tasks.descriptors", regex.IGNORECASE),
         aside=_rx("|".join(_strings(_section(data, "owner_asides"), "patterns", "tasks.owner_asides")),

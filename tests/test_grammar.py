@@ -731,6 +731,14 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     (["Sở GDĐT yêu cầu thủ trưởng các đơn vị thực hiện tốt một số nội dung sau:",
       "- Đối với các trường có tổ chức bán trú, cần đặc biệt quan tâm: đảm bảo đủ thức ăn."],
      ["thủ trưởng các đơn vị"]),
+    # 'không để' is a prohibition, work as a verb is; 'không trúng tuyển' describes (CV 2703/SGDĐT-VP;
+    # TB 211/TB-THPT.UVK); a topic heading over dashes leaves them work, not its details (CV 2703)
+    (["Sở GDĐT đề nghị Hiệu trưởng các trường thực hiện tốt một số nội dung sau:",
+      "4. Công tác đảm bảo an ninh, an toàn và y tế trường học",
+      "- Công tác phòng, chống dịch Covid-19 trong tình hình mới: tiếp tục quán triệt đến cán bộ, giáo viên.",
+      "- Các trường không để một học sinh nào vì chưa có đồng phục mới mà không được vào trường học.",
+      "- Thí sinh không trúng tuyển rút hồ sơ tại trường."],
+     ["Hiệu trưởng các trường", "Các trường", "Thí sinh không trúng tuyển"]),
 ])
 def test_owners_of_a_sentence(rules, lines, expected):
     assert [owner for owner, _ in _tasks(rules, *lines)] == expected

@@ -388,6 +388,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             since, at = group[:2]
             if at + 1 == ref.index:
                 drop_since(since)
+                # the heading was a topic: the dashes below are work, not its details ('4. Công tác đảm
+                # bảo an ninh, an toàn ...' over '- Công tác phòng, chống dịch Covid-19 ...: tiếp tục
+                # quán triệt ...', CV 2703/SGDĐT-VP Hà Nội)
+                detail_of = None
         group = None
         if item:
             item_tasks = (len(tasks), rest, ref.index)
