@@ -653,6 +653,17 @@ def test_a_dash_wrapped_over_lines_keeps_every_line_and_the_paragraph_after_it(r
     assert found[0][1].endswith("Các khẩu hiệu được treo tại cổng trường.")
 
 
+def test_a_field_block_under_a_heading_and_its_paragraph_takes_the_paragraph_as_its_work(rules):
+    """'3.2. <topic>' / '<the work>' / 'Đơn vị tham mưu thực hiện: <lead unit>. <time>' (KH
+    156/KH-UBND An Giang): the paragraph is the work, the heading its topic; the lead unit's
+    name ends with its sentence."""
+    found = _tasks(rules, "III. NHIỆM VỤ", "3.2. Xác thực thông tin người tham gia BHYT, BHXH",
+                   "Tiếp tục triển khai thực hiện nghiêm túc công tác xác thực thông tin người tham gia BHYT.",
+                   "Đơn vị tham mưu thực hiện: Bảo hiểm xã hội tỉnh. Thời gian hoàn thành trong quí II/2023.")
+    assert found == [("Bảo hiểm xã hội tỉnh", "Tiếp tục triển khai thực hiện nghiêm túc công tác xác thực thông tin "
+                                              "người tham gia BHYT.")]
+
+
 def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     """'1. Các bộ, ... có trách nhiệm:' governs its points a), b), not clause '2.', which names
     its own owner (NĐ 335/2025/NĐ-CP, Điều 26, whose annexed form opens with 'I.': the article

@@ -170,6 +170,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 tasks[timed] = replace(tasks[timed], deadline=find_deadline(fields["deadline"], doc_date, rules)
                                        or _day_of(fields["deadline"], doc_date))
             return
+        if not action and item_tasks is not None and plain is not None and plain[0] + 1 == block_first \
+                and plain[0] - 1 == item_tasks[2]:
+            # '3.2. Xác thực thông tin người tham gia BHYT ...' / 'Tiếp tục triển khai thực hiện nghiêm túc
+            # công tác xác thực ...' / 'Đơn vị tham mưu thực hiện: Bảo hiểm xã hội tỉnh ...' (KH 156/KH-UBND
+            # An Giang): the item names the topic, the paragraph under it is the work
+            drop_since(item_tasks[0])
+            action = plain[1]
         if not action:
             # '1. Tập huấn ... - Đơn vị chủ trì: Sở GDĐT - Thời gian: ...': the item above is the action
             if item_tasks is None or item_tasks[2] + 1 != block_first:
@@ -179,8 +186,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 return  # '1. Đơn vị tổ chức' over '- Đơn vị chủ trì: Sở ...' says who runs the event, not work
             drop_since(since)
         if action:
-            # 'Văn phòng UBND tỉnh chủ trì, phối hợp với Sở ...': the lead ends where its verb begins
-            owner = owner.rstrip(".")
+            # 'Văn phòng UBND tỉnh chủ trì, phối hợp với Sở ...': the lead ends where its verb begins,
+            # and at its sentence's end ('Đơn vị tham mưu, thực hiện: Các sở, ngành, địa phương. Thực
+            # hiện thường xuyên.', KH 156/KH-UBND An Giang)
+            owner = _SENTENCE_END.split(owner)[0].rstrip(".")
             named = finder.owner_at(owner)
             add(named[0] if named else owner, action, block_ref, when=fields.get("deadline", ""),
                 product=fields.get("product"), partners=fields.get("partner"))
@@ -199,6 +208,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if ref.index in skip or NOI_NHAN.match(ref.text) or any(p.search(ref.text) for p in finder.unowned):
             mark = None  # the Nơi nhận's dashes, a closing ('Trên đây là ...') end the body's lists
     last_item: tuple[int, str | None] | None = None  # the last item's line and its dash
+    plain: tuple[int, str] | None = None  # the last line read that is no item: its line and text
     for ref, text in _segments(lines.refs[start:], finder):
         if ref.index in skip:
             # past the Nơi nhận and the signature an appendix begins: no owner runs on into it
@@ -321,6 +331,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         rest = item.group("rest").strip() if item else text
         label = (item.group("label") or item.group("sub")) if item else None
         last_item = (ref.index, item.group("dash")) if item else last_item
+        plain = None if item else (ref.index, rest)  # a paragraph, which a field block may follow
         if label and label[0].isdigit() and not item.group("sub"):
             item_rank = _depth(label)
         if item and programme is not None and (label or item.group("dash") == programme):
