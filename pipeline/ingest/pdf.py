@@ -42,7 +42,8 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
         raise InputError(name, f"damaged PDF, cannot be opened ({type(exc).__name__}: {exc})".rstrip()) from exc
     pages: list[Page] = []
     warnings: list[str] = []
-    with pdf, _StampSource(data, warnings) as stamp_source, _Pdfium(data, rules) as document:
+    with pdf, _StampSource(data, warnings) as stamp_source, _Pdfium(data, rules) as document, \
+            _Renderer(data, rules) as render:
         if count == 0:
             raise InputError(name, "PDF has no pages")
         if count > rules.ingest.max_pages:
@@ -59,7 +60,7 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
             stamped = _without_signing_note(stamp_source.words(index), rules)
             lines_shaped = tuple(box for box in pictures if _line_shaped(box))
             if lines_shaped:
-                stamped += _read_pictures(data, index, page, lines_shaped, rules, warnings)
+                stamped += _read_pictures(render, index, page, lines_shaped, rules, warnings)
             try:
                 words = page.words()
                 hidden = lines_shaped
@@ -73,7 +74,7 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
                 lines, verdict = [], f"text layer unreadable ({type(exc).__name__})"
             if verdict is None:
                 if page.turned is None:  # the signer's zone is looked for in the page image's frame
-                    lines = _signature_image(data, index, page, lines, rules, warnings, pictures)
+                    lines = _signature_image(render, index, page, lines, rules, warnings, pictures)
                 else:
                     warnings.append(f"[ingest] page {number}: the text runs sideways; read turned upright")
                 pages.append(Page(number, tuple(lines)))
@@ -84,7 +85,7 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
                 warnings.append(f"[ocr] page {number}: {verdict}, but {ocr_reason}")
                 pages.append(Page(number, tuple(lines)))
                 continue
-            image, dpi = _render(data, index, page, rules)
+            image, dpi = render(index, page)
             ocr_lines, notes = ocr.ocr_page_image(image, number, dpi, rules, footer_cut)
             ocr_lines = _mark_stamped(ocr_lines, stamped)
             warnings.extend(notes)
@@ -248,7 +249,7 @@ def _line_shaped(box: stamps.Box) -> bool:
     return bottom - top <= LINE_STAMP_MAX_HEIGHT and x1 - x0 >= LINE_STAMP_MIN_RATIO * (bottom - top)
 
 
-def _read_pictures(data: bytes, index: int, page, boxes: tuple[stamps.Box, ...], rules: Rules,
+def _read_pictures(render, index: int, page, boxes: tuple[stamps.Box, ...], rules: Rules,
                    warnings: list[str]) -> tuple[ocr.Word, ...]:
     """The words of the stamps printed as pictures, read by OCR from the page as issued
     (rendered with its form fields), one line each, as stamped words at their place."""
@@ -256,7 +257,7 @@ def _read_pictures(data: bytes, index: int, page, boxes: tuple[stamps.Box, ...],
     if reason:
         warnings.append(f"[stamp] page {index + 1}: the number or date is stamped as a picture, but {reason}")
         return ()
-    image, dpi = _render(data, index, page, rules)
+    image, dpi = render(index, page)
     gray = ocr.to_gray(image)
     scale, margin = dpi / 72.0, 2.0
     words: list[ocr.Word] = []
@@ -414,7 +415,7 @@ def _under(word: dict, boxes: tuple[stamps.Box, ...]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _signature_image(data: bytes, index: int, page, lines: list[Line], rules: Rules,
+def _signature_image(render, index: int, page, lines: list[Line], rules: Rules,
                      warnings: list[str], pictures: tuple[stamps.Box, ...] = ()) -> list[Line]:
     """A born-digital page whose signer's name is only in an image (the seal, the signature
     and the typed name scanned together, in the page or in a signature stamp's picture):
@@ -431,26 +432,48 @@ def _signature_image(data: bytes, index: int, page, lines: list[Line], rules: Ru
         return lines
     number = index + 1
     out = signature.reread(lines, float(page.width), number, rules,
-                           lambda: _render(data, index, page, rules))
+                           lambda: render(index, page))
     if out is not lines:
         warnings.append(f"[ocr] page {number}: the signer's name is in an image; read by OCR")
     return out
 
 
-def _render(data: bytes, index: int, page, rules: Rules):
-    import pypdfium2 as pdfium
+class _Renderer:
+    """The page images OCR reads, `render(index, page)` → (image, dpi): the file opened for
+    them once, when the first is asked, and the last page's image kept, since a page whose
+    number is a stamped picture and whose signer's name is an image asks twice (issue 17:
+    rendering at 300 dpi cost up to 0.4 s a time on the Quảng Nam dispatches)."""
 
-    dpi = float(rules.ingest.ocr_dpi)
-    pixels = float(page.width) * float(page.height) * (dpi / 72.0) ** 2
-    if pixels > rules.ingest.max_image_pixels:
-        dpi *= (rules.ingest.max_image_pixels / pixels) ** 0.5
-    document = pdfium.PdfDocument(data)
-    try:
-        document.init_forms()  # the page as issued: what its form fields (stamps) print too
-        bitmap = document[index].render(scale=dpi / 72.0)  # colour: ocr.to_gray drops red seals
-        return bitmap.to_pil(), dpi
-    finally:
-        document.close()
+    def __init__(self, data: bytes, rules: Rules) -> None:
+        self._data, self._rules = data, rules
+        self._document = None
+        self._last: tuple[int, object, float] | None = None
+
+    def __call__(self, index: int, page) -> tuple[object, float]:
+        import pypdfium2 as pdfium
+
+        if self._last is not None and self._last[0] == index:
+            return self._last[1], self._last[2]
+        dpi = float(self._rules.ingest.ocr_dpi)
+        pixels = float(page.width) * float(page.height) * (dpi / 72.0) ** 2
+        if pixels > self._rules.ingest.max_image_pixels:
+            dpi *= (self._rules.ingest.max_image_pixels / pixels) ** 0.5
+        if self._document is None:
+            self._document = pdfium.PdfDocument(self._data)
+            self._document.init_forms()  # the page as issued: what its form fields (stamps) print too
+        bitmap = self._document[index].render(scale=dpi / 72.0)  # colour: ocr.to_gray drops red seals
+        image = bitmap.to_pil()
+        self._last = (index, image, dpi)
+        return image, dpi
+
+    def __enter__(self) -> _Renderer:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._last = None
+        if self._document is not None:
+            self._document.close()
+            self._document = None
 
 
 def remove_running_lines(pages: list[Page], rules: Rules) -> list[Page]:
