@@ -235,3 +235,31 @@ def test_turned_pages_of_a_real_notice_are_read_from_the_text_layer():
     assert not any(page.ocr for page in doc.pages[1:])
     assert "Sách giáo khoa lớp 10 sử dụng trong trường THPT Ung Văn Khiêm" in doc.text
     assert "Toán 10 và chuyên đề học tập Toán 10 (Chân trời sáng tạo)" in doc.text
+
+
+@pytest.mark.parametrize("ink, read", [
+    ((), False),  # an empty page: nothing for OCR
+    (((300, 400, 300.5, 400.5),), False),  # a speck under one square point
+    (((300, 400, 310, 402),), True),  # a stroke: Tesseract looks
+])
+def test_an_empty_page_without_text_is_not_sent_to_ocr(tmp_path, rules, monkeypatch, ink, read):
+    """KH 230/KH-THPT ends on an empty page; Tesseract took 2 s to find nothing there."""
+    from reportlab.pdfgen import canvas
+
+    from pipeline.ingest import ocr
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    for x0, y0, x1, y1 in ink:
+        c.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
+    c.showPage()
+    c.save()
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(buf.getvalue())
+    asked = []
+    monkeypatch.setattr(ocr, "ocr_page_image", lambda *a, **k: asked.append(1) or ([], []))
+    monkeypatch.setattr(ocr, "tesseract_ready", lambda *a, **k: None)
+    document = read_document(path, rules)
+    assert bool(asked) is read
+    if not read:
+        assert document.pages[0].ocr and any("almost no text" in w for w in document.warnings)

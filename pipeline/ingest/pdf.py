@@ -86,6 +86,10 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
                 pages.append(Page(number, tuple(lines)))
                 continue
             image, dpi = render(index, page)
+            if _blank(image, dpi):  # nothing to read: the words Tesseract would find there (none)
+                warnings.append(f"[ocr] page {number}: almost no text found on the scanned page")
+                pages.append(Page(number, (), ocr=True))
+                continue
             ocr_lines, notes = ocr.ocr_page_image(image, number, dpi, rules, footer_cut)
             ocr_lines = _mark_stamped(ocr_lines, stamped)
             warnings.extend(notes)
@@ -436,6 +440,16 @@ def _signature_image(render, index: int, page, lines: list[Line], rules: Rules,
     if out is not lines:
         warnings.append(f"[ocr] page {number}: the signer's name is in an image; read by OCR")
     return out
+
+
+def _blank(image, dpi: float) -> bool:
+    """Whether the page image holds less than one square point of ink (pixels darker than mid
+    grey): an empty page a dispatch ends on (KH 230/KH-THPT, page 6) has nothing OCR could
+    read, and Tesseract took 2 s to say so (issue 17). A scan's speckles are ink: such a page
+    is still read."""
+    import numpy as np
+
+    return int((np.asarray(image.convert("L")) < 128).sum()) < (dpi / 72.0) ** 2
 
 
 class _Renderer:
