@@ -84,7 +84,9 @@ def _read_detached(data: bytes) -> tuple[tuple[Signature, ...], list[str]] | Non
         fields = _signature_fields(data)
         if not fields:
             return None
-        fields.sort(key=lambda item: item[1]["ByteRange"][2] + item[1]["ByteRange"][3])
+        fields.sort(key=lambda item: _end(item[1]))
+        if _end(fields[-1][1]) != len(data):
+            return None  # what the later revisions change: pyHanko's difference analysis
         out = [_check_detached(data, name, value, last=at == len(fields) - 1) for at, (name, value) in
                enumerate(fields)]
     except Exception:  # pyHanko reads it, and says what is wrong
@@ -93,6 +95,15 @@ def _read_detached(data: bytes) -> tuple[tuple[Signature, ...], list[str]] | Non
         return None
     notes = [f"[signature] {s.field or 'a signature'}: {s.problem}" for s in out if s.problem]
     return tuple(out), notes
+
+
+def _end(value: dict) -> int:
+    """Where the byte range of a signature dictionary ends."""
+    from pdfminer.pdftypes import resolve1
+
+    byte_range = [resolve1(x) for x in resolve1(value.get("ByteRange")) or ()]
+    return byte_range[2] + byte_range[3] if len(byte_range) == 4 and all(isinstance(x, int) for x in byte_range) \
+        else -1
 
 
 def _signature_fields(data: bytes) -> list[tuple[str, dict]]:
