@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from pipeline.ingest import read_document
 from tests.variants import _font_files
 
@@ -162,3 +164,102 @@ def test_a_signatures_note_is_no_text_of_the_page():
              "2020-07-", "27T17:53:21.5178398+07:00"]
     words = tuple(Word(0, i * 10, 10, i * 10 + 8, text, stamp=True) for i, text in enumerate(texts))
     assert [w.text for w in _without_signing_note(words, load_rules())] == ["2405"]
+
+
+def _sideways_pdf(degrees: int) -> bytes:
+    """A portrait page whose lines of BODY are printed turned by `degrees` (a landscape table
+    printed on a portrait page)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    regular, _ = _font_files()
+    if "VBTest" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("VBTest", regular))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.setFont("VBTest", 12)
+    c.translate(*((500, 60) if degrees == 90 else (95, 780)))
+    c.rotate(degrees)
+    for _, y, text in BODY:
+        c.drawString(0, y - 760, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+@pytest.mark.parametrize("degrees, way", [(90, "up"), (-90, "down")])
+def test_text_running_sideways_is_read_turned_upright_not_by_ocr(tmp_path, rules, monkeypatch, degrees, way,
+                                                                  engine):
+    """Lines printed turned a quarter (TB 222/TB-THPTUVK's landscape tables) are read from the
+    text layer turned upright, as OCR would turn the image, and in their order."""
+    from dataclasses import replace
+
+    import pdfplumber
+
+    from pipeline.ingest import ocr, pdf
+
+    path = tmp_path / "sideways.pdf"
+    path.write_bytes(_sideways_pdf(degrees))
+    with pdfplumber.open(path) as opened:
+        assert pdf._sideways(opened.pages[0].chars) == way
+    monkeypatch.setattr(ocr, "ocr_page_image", lambda *a, **k: pytest.fail("OCR was asked"))
+    engine_rules = replace(rules, ingest=replace(rules.ingest, text_engine=engine))
+    document = read_document(path, engine_rules)
+    assert not document.ocr
+    assert [ln.text for ln in document.pages[0].lines] == [text for _, _, text in BODY]
+
+
+@pytest.mark.parametrize("matrices, way", [
+    ([(0, 12, -12, 0), (0, 11, -11, 0)], "up"),
+    ([(0, -12, 12, 0)], "down"),
+    ([(12, 0, 0, 12), (0, 12, -12, 0)], None),  # a margin note turned on an upright page
+    ([(0, 12, -12, 0), (0, -12, 12, 0)], None),
+    ([(12, 0, 0, 12)], None),
+    ([(8.5, 8.5, -8.5, 8.5)], None),  # slanted: left as it is
+])
+def test_a_page_runs_sideways_only_when_every_glyph_does(matrices, way):
+    from pipeline.ingest import pdf
+
+    chars = [{"text": "a", "matrix": (*m, 0, 0)} for m in matrices] + [{"text": " ", "matrix": (1, 0, 0, 1, 0, 0)}]
+    assert pdf._sideways(chars) == way
+
+
+def test_turned_pages_of_a_real_notice_are_read_from_the_text_layer():
+    """TB 222/TB-THPTUVK: pages 2–4 are a landscape table printed sideways; OCR read them at
+    4 s a page, the text layer has them exactly."""
+    from tests.conftest import REAL, read_cached
+
+    doc = read_cached(str(REAL / "02_thptuvk_tb222_niemyet_sgk10.pdf"))
+    assert not any(page.ocr for page in doc.pages[1:])
+    assert "Sách giáo khoa lớp 10 sử dụng trong trường THPT Ung Văn Khiêm" in doc.text
+    assert "Toán 10 và chuyên đề học tập Toán 10 (Chân trời sáng tạo)" in doc.text
+
+
+@pytest.mark.parametrize("ink, read", [
+    ((), False),  # an empty page: nothing for OCR
+    (((300, 400, 300.5, 400.5),), False),  # a speck under one square point
+    (((300, 400, 310, 402),), True),  # a stroke: Tesseract looks
+])
+def test_an_empty_page_without_text_is_not_sent_to_ocr(tmp_path, rules, monkeypatch, ink, read):
+    """KH 230/KH-THPT ends on an empty page; Tesseract took 2 s to find nothing there."""
+    from reportlab.pdfgen import canvas
+
+    from pipeline.ingest import ocr
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    for x0, y0, x1, y1 in ink:
+        c.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
+    c.showPage()
+    c.save()
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(buf.getvalue())
+    asked = []
+    monkeypatch.setattr(ocr, "ocr_page_image", lambda *a, **k: asked.append(1) or ([], []))
+    monkeypatch.setattr(ocr, "tesseract_ready", lambda *a, **k: None)
+    document = read_document(path, rules)
+    assert bool(asked) is read
+    if not read:
+        assert document.pages[0].ocr and any("almost no text" in w for w in document.warnings)

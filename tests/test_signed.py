@@ -210,3 +210,46 @@ def test_a_number_and_date_stamped_as_pictures_are_read_as_the_page_shows_them(s
     assert record.evidence["number"].source == "stamp"
     text = "\n".join(line.text for page in document.pages for line in page.lines)
     assert "#SoKyHieuVanBan" not in text and "#DiaDiemNgayBanHanh" not in text  # hidden under the pictures
+
+
+def _both_ways(data: bytes, monkeypatch):
+    """The signatures read over their byte ranges (None where that path declines), and as
+    pyHanko reads the whole file."""
+    from pipeline.ingest import signatures
+
+    fast = signatures._read_detached(data)
+    with monkeypatch.context() as patched:
+        patched.setattr(signatures, "_read_detached", lambda _data: None)
+        whole = signatures.read_signatures(data)
+    return fast, whole
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in sorted(SIGNED.glob("*.pdf")) if not p.stem.startswith("21_")]
+                         + ["n04_cv-2532-ubnd-quangnam-khaibao-yte-2021",
+                            "q01_cv-2405-sgddt-hanoi-phongchong-covid-2020"])
+def test_signatures_read_over_their_byte_ranges_are_pyhankos(stem, monkeypatch):
+    """Issue 17: without trust roots and with the last signature covering the file, each
+    signature is checked over its own byte range, not by pyHanko's reading of the whole file;
+    every field of the record is the same."""
+    path = next(INBOX.rglob(f"{stem}.pdf"))
+    fast, whole = _both_ways(path.read_bytes(), monkeypatch)
+    assert fast is not None and fast == whole and fast[0]
+
+
+@pytest.mark.parametrize("change, read_fast", [
+    (lambda data: data, True),
+    (signed.tamper, True),  # the digests no longer match: intact False both ways
+    (signed.add_revision, False),  # what the later revision changes: pyHanko's difference analysis
+])
+def test_the_byte_range_reading_declines_what_it_cannot_tell(dispatch, monkeypatch, change, read_fast):
+    fast, whole = _both_ways(change(dispatch.read_bytes()), monkeypatch)
+    assert (fast is not None) is read_fast
+    if fast is not None:
+        assert fast == whole
+
+
+def test_long_term_validation_data_after_the_last_signature_goes_to_pyhanko(monkeypatch):
+    """KH 4644/SGDĐT-CTTT: validation data added after the last signature; only pyHanko's
+    comparison of the revisions can tell that it is no more than that."""
+    fast, whole = _both_ways((SIGNED / "21_sgddt-hcm_kh4644_cuocthi_vovinam.pdf").read_bytes(), monkeypatch)
+    assert fast is None and whole[0][-1].later_changes == "validation data"

@@ -5,7 +5,9 @@ Tesseract when it has no text (a scan), when most glyphs are unmapped `(cid:N)`,
 when its words are too often not Vietnamese syllables: a layer that drops letters
 ('CỘNG HÒ XÃ HỘI CHỦ NGHĨ VIỆT NM', shared/real/04) while the page image is right.
 Letters a layer merely sets apart ('G I Á M ĐỐC') are joined in text first
-(normalise.join_spaced_letters): such a page needs no OCR.
+(normalise.join_spaced_letters): such a page needs no OCR. A page whose every glyph runs
+sideways (a landscape table printed on a portrait page, TB 222/TB-THPTUVK) is read from
+its text layer turned upright, as OCR would turn its image: not by OCR (issue 17).
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
         raise InputError(name, f"damaged PDF, cannot be opened ({type(exc).__name__}: {exc})".rstrip()) from exc
     pages: list[Page] = []
     warnings: list[str] = []
-    with pdf, _StampSource(data, warnings) as stamp_source, _Pdfium(data, rules) as document:
+    with pdf, _StampSource(data, warnings) as stamp_source, _Pdfium(data, rules) as document, \
+            _Renderer(data, rules) as render:
         if count == 0:
             raise InputError(name, "PDF has no pages")
         if count > rules.ingest.max_pages:
@@ -57,14 +60,23 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
             stamped = _without_signing_note(stamp_source.words(index), rules)
             lines_shaped = tuple(box for box in pictures if _line_shaped(box))
             if lines_shaped:
-                stamped += _read_pictures(data, index, page, lines_shaped, rules, warnings)
+                stamped += _read_pictures(render, index, page, lines_shaped, rules, warnings)
             try:
-                lines, verdict = _judge(page.words(), page.width, number, rules, footer_cut, stamped,
-                                        hidden=lines_shaped)
+                words = page.words()
+                hidden = lines_shaped
+                if page.turned:  # the stamps and pictures in the frame the words were turned to
+                    stamped = tuple(replace(w, **dict(zip(("x0", "top", "x1", "bottom"),
+                                                                 _turn_box((w.x0, w.top, w.x1, w.bottom), page))))
+                                    for w in stamped)
+                    hidden = tuple(_turn_box(box, page) for box in hidden)
+                lines, verdict = _judge(words, page.width, number, rules, footer_cut, stamped, hidden=hidden)
             except Exception as exc:  # one broken page must not lose the others
                 lines, verdict = [], f"text layer unreadable ({type(exc).__name__})"
             if verdict is None:
-                lines = _signature_image(data, index, page, lines, rules, warnings, pictures)
+                if page.turned is None:  # the signer's zone is looked for in the page image's frame
+                    lines = _signature_image(render, index, page, lines, rules, warnings, pictures)
+                else:
+                    warnings.append(f"[ingest] page {number}: the text runs sideways; read turned upright")
                 pages.append(Page(number, tuple(lines)))
                 continue
             if ocr_reason is None:
@@ -73,7 +85,11 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
                 warnings.append(f"[ocr] page {number}: {verdict}, but {ocr_reason}")
                 pages.append(Page(number, tuple(lines)))
                 continue
-            image, dpi = _render(data, index, page, rules)
+            image, dpi = render(index, page)
+            if _blank(image, dpi):  # nothing to read: the words Tesseract would find there (none)
+                warnings.append(f"[ocr] page {number}: almost no text found on the scanned page")
+                pages.append(Page(number, (), ocr=True))
+                continue
             ocr_lines, notes = ocr.ocr_page_image(image, number, dpi, rules, footer_cut)
             ocr_lines = _mark_stamped(ocr_lines, stamped)
             warnings.extend(notes)
@@ -139,6 +155,7 @@ class _Page:
         self._page = None  # pdfium's
         self._plumber = None
         self.reason: str | None = "pdfium cannot open the file"  # why pdfplumber reads it
+        self.turned: str | None = None  # 'up' or 'down' when the words were read turned (_sideways)
         if document is not None:
             try:
                 page = document[index]
@@ -149,8 +166,10 @@ class _Page:
                 if self.reason is None:
                     self._page = page
         # pdfplumber's size, as the PDF writes it (pdfium's is a float32: 594.96 for 594.95996);
-        # reading it parses nothing of the page
+        # reading it parses nothing of the page. `width` is that of the frame the words are
+        # placed in: the page's height once they were read turned
         self.width, self.height = float(self.plumber.width), float(self.plumber.height)
+        self.page_width = self.width
 
     @property
     def plumber(self):
@@ -168,7 +187,10 @@ class _Page:
             if not isinstance(chars, str):
                 return pdftext.words(chars)
             self.reason = chars
-        return _plumber_words(self.plumber)
+        words, self.turned = _plumber_reading(self.plumber)
+        if self.turned:
+            self.width = self.height
+        return words
 
     def images(self) -> list[stamps.Box]:
         if self._page is not None:
@@ -231,7 +253,7 @@ def _line_shaped(box: stamps.Box) -> bool:
     return bottom - top <= LINE_STAMP_MAX_HEIGHT and x1 - x0 >= LINE_STAMP_MIN_RATIO * (bottom - top)
 
 
-def _read_pictures(data: bytes, index: int, page, boxes: tuple[stamps.Box, ...], rules: Rules,
+def _read_pictures(render, index: int, page, boxes: tuple[stamps.Box, ...], rules: Rules,
                    warnings: list[str]) -> tuple[ocr.Word, ...]:
     """The words of the stamps printed as pictures, read by OCR from the page as issued
     (rendered with its form fields), one line each, as stamped words at their place."""
@@ -239,7 +261,7 @@ def _read_pictures(data: bytes, index: int, page, boxes: tuple[stamps.Box, ...],
     if reason:
         warnings.append(f"[stamp] page {index + 1}: the number or date is stamped as a picture, but {reason}")
         return ()
-    image, dpi = _render(data, index, page, rules)
+    image, dpi = render(index, page)
     gray = ocr.to_gray(image)
     scale, margin = dpi / 72.0, 2.0
     words: list[ocr.Word] = []
@@ -295,18 +317,71 @@ def _text_layer(page, number: int, rules: Rules, footer_cut: float | None = None
                 stamped: tuple[ocr.Word, ...] = (), hidden: tuple[stamps.Box, ...] = ()
                 ) -> tuple[list[Line], str | None]:
     """`_judge` on a pdfplumber page's words."""
-    return _judge(_plumber_words(page), float(page.width), number, rules, footer_cut, stamped, hidden)
+    words, turned = _plumber_reading(page)
+    width = float(page.height if turned else page.width)
+    return _judge(words, width, number, rules, footer_cut, stamped, hidden)
 
 
 def _plumber_words(page) -> list[dict]:
     """pdfplumber's words of the page, without the glyphs nobody sees and the doubles of fake bold."""
+    return _plumber_reading(page)[0]
+
+
+def _plumber_reading(page) -> tuple[list[dict], str | None]:
+    """`_plumber_words`, and which way they were turned (`_sideways`): then they are placed in
+    the page turned upright, as wide as the page is high."""
     if any(_white(ch) for ch in page.chars):
         # digits typed in white keep a blank's width for the number stamped later ('Số: 0 7/2024'
         # under the '70' of QĐ 70/2024/QĐ-UBND Hà Nội): nobody reading the page sees them
         page = page.filter(lambda obj: obj.get("object_type") != "char" or not _white(obj))
     if pdftext.doubled(page.chars):  # the cheap test that spares most pages the slow dedupe
         page = page.dedupe_chars(tolerance=1)  # fake bold prints each glyph twice, a hair apart
-    return page.extract_words(x_tolerance=X_TOLERANCE, y_tolerance=3, keep_blank_chars=False)
+    turned = _sideways(page.chars)
+    if turned:
+        size = (float(page.width), float(page.height))
+        chars = []
+        for ch in page.chars:
+            x0, top, x1, bottom = _turn_box((ch["x0"], ch["top"], ch["x1"], ch["bottom"]), turned, *size)
+            chars.append({"text": ch["text"], "x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top,
+                          "upright": True})
+        return pdftext.words(chars), turned
+    return page.extract_words(x_tolerance=X_TOLERANCE, y_tolerance=3, keep_blank_chars=False), None
+
+
+def _sideways(chars: list[dict]) -> str | None:
+    """'up' when every glyph of the page runs from the bottom up (its text matrix turns it a
+    quarter left: a landscape table printed on a portrait page, TB 222/TB-THPTUVK), 'down'
+    when every one runs from the top down; else None. pdfplumber's words of such a page are
+    its letters one by one, which the damage check sends to OCR (4 s a page, issue 17);
+    turned upright they are the words a reader sees. A page only partly sideways (a margin
+    note) is read as it is."""
+    way = None
+    for ch in chars:
+        if ch["text"].isspace():
+            continue
+        a, b, c, d = ch["matrix"][:4]
+        size = max(abs(b), abs(c))
+        if size == 0 or max(abs(a), abs(d)) > 0.01 * size:
+            return None
+        this = "up" if b > 0 > c else "down" if c > 0 > b else None
+        if this is None or way not in (None, this):
+            return None
+        way = this
+    return way
+
+
+def _turn_box(box: stamps.Box, way, width: float = 0.0, height: float = 0.0) -> stamps.Box:
+    """The box (x0, top, x1, bottom, points from the top left) in the page turned so that text
+    running `way` ('up', 'down') runs left to right: a quarter turn right for 'up', left for
+    'down'. `way` may be a `_Page` read turned, which gives its way and size."""
+    if isinstance(way, _Page):
+        way, width, height = way.turned, way.page_width, way.height
+    x0, top, x1, bottom = box
+    if way == "up":
+        x0, x1, top, bottom = height - bottom, height - top, x0, x1
+    else:
+        x0, x1, top, bottom = top, bottom, width - x1, width - x0
+    return x0, top, x1, bottom
 
 
 def _judge(words: list[dict], width: float, number: int, rules: Rules, footer_cut: float | None = None,
@@ -344,7 +419,7 @@ def _under(word: dict, boxes: tuple[stamps.Box, ...]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _signature_image(data: bytes, index: int, page, lines: list[Line], rules: Rules,
+def _signature_image(render, index: int, page, lines: list[Line], rules: Rules,
                      warnings: list[str], pictures: tuple[stamps.Box, ...] = ()) -> list[Line]:
     """A born-digital page whose signer's name is only in an image (the seal, the signature
     and the typed name scanned together, in the page or in a signature stamp's picture):
@@ -361,26 +436,58 @@ def _signature_image(data: bytes, index: int, page, lines: list[Line], rules: Ru
         return lines
     number = index + 1
     out = signature.reread(lines, float(page.width), number, rules,
-                           lambda: _render(data, index, page, rules))
+                           lambda: render(index, page))
     if out is not lines:
         warnings.append(f"[ocr] page {number}: the signer's name is in an image; read by OCR")
     return out
 
 
-def _render(data: bytes, index: int, page, rules: Rules):
-    import pypdfium2 as pdfium
+def _blank(image, dpi: float) -> bool:
+    """Whether the page image holds less than one square point of ink (pixels darker than mid
+    grey): an empty page a dispatch ends on (KH 230/KH-THPT, page 6) has nothing OCR could
+    read, and Tesseract took 2 s to say so (issue 17). A scan's speckles are ink: such a page
+    is still read."""
+    import numpy as np
 
-    dpi = float(rules.ingest.ocr_dpi)
-    pixels = float(page.width) * float(page.height) * (dpi / 72.0) ** 2
-    if pixels > rules.ingest.max_image_pixels:
-        dpi *= (rules.ingest.max_image_pixels / pixels) ** 0.5
-    document = pdfium.PdfDocument(data)
-    try:
-        document.init_forms()  # the page as issued: what its form fields (stamps) print too
-        bitmap = document[index].render(scale=dpi / 72.0)  # colour: ocr.to_gray drops red seals
-        return bitmap.to_pil(), dpi
-    finally:
-        document.close()
+    return int((np.asarray(image.convert("L")) < 128).sum()) < (dpi / 72.0) ** 2
+
+
+class _Renderer:
+    """The page images OCR reads, `render(index, page)` → (image, dpi): the file opened for
+    them once, when the first is asked, and the last page's image kept, since a page whose
+    number is a stamped picture and whose signer's name is an image asks twice (issue 17:
+    rendering at 300 dpi cost up to 0.4 s a time on the Quảng Nam dispatches)."""
+
+    def __init__(self, data: bytes, rules: Rules) -> None:
+        self._data, self._rules = data, rules
+        self._document = None
+        self._last: tuple[int, object, float] | None = None
+
+    def __call__(self, index: int, page) -> tuple[object, float]:
+        import pypdfium2 as pdfium
+
+        if self._last is not None and self._last[0] == index:
+            return self._last[1], self._last[2]
+        dpi = float(self._rules.ingest.ocr_dpi)
+        pixels = float(page.width) * float(page.height) * (dpi / 72.0) ** 2
+        if pixels > self._rules.ingest.max_image_pixels:
+            dpi *= (self._rules.ingest.max_image_pixels / pixels) ** 0.5
+        if self._document is None:
+            self._document = pdfium.PdfDocument(self._data)
+            self._document.init_forms()  # the page as issued: what its form fields (stamps) print too
+        bitmap = self._document[index].render(scale=dpi / 72.0)  # colour: ocr.to_gray drops red seals
+        image = bitmap.to_pil()
+        self._last = (index, image, dpi)
+        return image, dpi
+
+    def __enter__(self) -> _Renderer:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._last = None
+        if self._document is not None:
+            self._document.close()
+            self._document = None
 
 
 def remove_running_lines(pages: list[Page], rules: Rules) -> list[Page]:

@@ -12,11 +12,11 @@ Only where that is known to hold. A page is left to pdfplumber (`page_chars` ret
 when some glyph has no Unicode mapping (pdfplumber's `(cid:N)` is what the damage check
 counts), is rotated, or is filled white (pdfplumber's filter drops it by its colour space),
 when glyphs are still printed twice (fake bold; pdfium itself drops most such doubles), or
-where pdfium may have dropped a space (`_dropped_space`). Compared page by page on the 392
-pages of the sample PDFs (samples/inbox and ../shared/real), the lines are pdfplumber's on
-374, 14 are left to pdfplumber, and 4 differ where pdfium keeps or drops a space that
-pdfplumber does not (rules/ingest.json text_layer.engine says which); tests/test_pdftext.py
-pins three real dispatches.
+where pdfium may have dropped a space (`_dropped_space`). Compared page by page on the 371
+text pages of the sample PDFs (samples/inbox and ../shared/real, scans aside), the lines are
+pdfplumber's on 352, 16 are left to pdfplumber, and 3 differ, each pdfium's the line as
+printed (rules/ingest.json text_layer.engine, where pdfium is the default: make eval is the
+same with either); tests/test_pdftext.py pins three real dispatches.
 """
 
 from __future__ import annotations
@@ -124,17 +124,33 @@ def _dropped_space(chars: list[dict]) -> str | None:
     space that overlaps the glyph before it ('- Cục', CV 1247/BGDĐT-GDCTHSSV); pdfplumber's
     word pass splits at every space, and at any gap over 1.5 pt. So a page is left to
     pdfplumber where two glyphs of a line stand closer than a word gap but farther apart than
-    letters of a word do. Not caught: the spaces after the first of a run, which pdfium drops
-    too ('K T . GIÁM ĐỐC', where pdfplumber sorts a run of another line between the letters),
-    and a space that ends a line of the stream ('26.3 nguyên', NQ 11/2025 Hà Nội)."""
+    letters of a word do. The same where a line of the stream ends (pdfium gives its own line
+    break for the space there) and the line goes on later in the stream, after another line:
+    '26.3 nguyên' of NQ 11/2025 Hà Nội, where pdfium's '3' and 'n' stood 1.3 pt apart and
+    made '26.3nguyên'. Not caught: the spaces after the first of a run, which pdfium drops
+    too ('K T . GIÁM ĐỐC', where pdfplumber sorts a run of another line between the letters;
+    pdfium's 'KT. GIÁM ĐỐC' is the line as printed)."""
     gap = WORD_OPTIONS["x_tolerance"]
+
+    def between(before: dict, after: dict) -> bool:
+        distance = after["x0"] - before["x1"]
+        return not before["text"].isspace() and not after["text"].isspace() and \
+            LETTER_GAP * (before["bottom"] - before["top"]) < distance <= gap
+
     for before, after in zip(chars, chars[1:]):
         if before["_y"] != after["_y"] or after.get("_gap"):
             continue
-        distance = after["x0"] - before["x1"]
-        if not before["text"].isspace() and not after["text"].isspace() and \
-                LETTER_GAP * (before["bottom"] - before["top"]) < distance <= gap:
+        if between(before, after):
             return "a gap between letter and word spacing"
+    ends = [at for at, ch in enumerate(chars[:-1]) if ch.get("_gap") and chars[at + 1]["_y"] != ch["_y"]]
+    if ends:
+        rows: dict[float, list[dict]] = {}
+        for ch in chars:
+            rows.setdefault(ch["_y"], []).append(ch)
+        for at in ends:
+            before = chars[at]
+            if any(between(before, after) for after in rows[before["_y"]]):
+                return "a line of the stream goes on after a gap between letter and word spacing"
     return None
 
 
