@@ -1,0 +1,109 @@
+"""Issue 17: a run that finds one document new, changed or removed redoes only what that
+document touches, and leaves what a fresh run over the same inbox would leave, byte for byte.
+
+Each test runs the batch twice over one output folder, the inbox changed between, and once
+over a fresh folder on the changed inbox; every output file and every table of the store
+must be the same (the store's row ids are not results, the ledger keeps the rows of
+documents gone and the times rows came, and the manifest holds file times)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import pipeline.batch as batch
+from pipeline.batch import run_batch
+from tests.conftest import INBOX, copy_inbox
+
+BATCH = ("d1_sgddt-nghean-kh-duoinuoc-2024", "d1b_pgddt-thanhchuong-kh-duoinuoc-2024",
+         "d1c_th-namgiang-kh-duoinuoc-2024", "004_4454b9fc8f55b7a4", "05_cv-7991-bgddt-gdtrh-kiemtra-danhgia-thcs-thpt")
+CHILD = "d1a_pgddt-namdan-kh-duoinuoc-2024"  # cites d1: its coverage, graph and pages change with it
+
+
+@pytest.fixture()
+def inbox(tmp_path: Path) -> Path:
+    folder = copy_inbox(tmp_path / "inbox", BATCH)
+    shutil.copy(INBOX / f"{BATCH[0]}.txt", folder / "copy-of-d1.txt")  # one document, two files
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")  # a file that fails
+    return folder
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    """Every output file and its bytes, but the store and the manifest (times of files)."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and not p.name.startswith("vanban.sqlite") and p.name != batch.RUN_MANIFEST}
+
+
+TABLES = {
+    "documents": "SELECT path, sha256, number, doc_type, issuer, issuer_code, place, date, title, signer, pages, record"
+                 " FROM documents ORDER BY path",
+    "citations": "SELECT d.path, c.position, c.doc_type, c.number, c.date, c.issuer, c.title, t.path FROM citations c"
+                 " JOIN documents d ON d.id = c.document_id LEFT JOIN documents t ON t.id = c.cited_id"
+                 " ORDER BY d.path, c.position",
+    "tasks": "SELECT d.path, t.position, t.owner, t.action, t.deadline_text, t.deadline_start, t.deadline_end,"
+             " t.recurrence, t.quantity, t.section FROM tasks t JOIN documents d ON d.id = t.document_id"
+             " ORDER BY d.path, t.position",
+    "recipients": "SELECT d.path, r.name, r.role FROM recipients r JOIN documents d ON d.id = r.document_id"
+                  " ORDER BY d.path, r.rowid",
+    "findings": "SELECT kind, severity, message, document, documents, evidence, suggestion FROM findings ORDER BY id",
+    "documents_fts": "SELECT path, number, title, text, folded FROM documents_fts ORDER BY path",
+    "cache": "SELECT sha256, rules FROM cache ORDER BY sha256",  # a record kept under the path it was first read at
+    "ledger": "SELECT task_id, unit, status, note, deadline_text, deadline_start, deadline_end, recurrence, document,"
+              " number, path, action, owner, person FROM ledger_rows WHERE NOT gone ORDER BY task_id, unit",
+}
+
+
+def _tables(out: Path) -> dict[str, list[tuple]]:
+    db = sqlite3.connect(out / "vanban.sqlite")
+    try:
+        return {name: db.execute(sql).fetchall() for name, sql in TABLES.items()}
+    finally:
+        db.close()
+
+
+def _same_as_fresh(inbox: Path, out: Path, tmp_path: Path, rules) -> None:
+    """`out`, updated by a run over `inbox`, holds what a first run over it makes."""
+    again = run_batch(inbox, out, rules)
+    fresh_out = tmp_path / "fresh"
+    fresh = run_batch(inbox, fresh_out, rules)
+    assert _files(out) == _files(fresh_out)
+    assert _tables(out) == _tables(fresh_out)
+    assert [e.to_dict() for e in again.errors] == [e.to_dict() for e in fresh.errors]
+    assert [w.to_dict() for w in again.warnings] == [w.to_dict() for w in fresh.warnings]
+
+
+def test_a_new_document_gives_what_a_fresh_run_gives(inbox, tmp_path, rules):
+    out = tmp_path / "out"
+    run_batch(inbox, out, rules)
+    shutil.copy(INBOX / f"{CHILD}.txt", inbox / f"{CHILD}.txt")
+    _same_as_fresh(inbox, out, tmp_path, rules)
+
+
+def test_a_removed_document_gives_what_a_fresh_run_gives(inbox, tmp_path, rules):
+    out = tmp_path / "out"
+    shutil.copy(INBOX / f"{CHILD}.txt", inbox / f"{CHILD}.txt")
+    run_batch(inbox, out, rules)
+    (inbox / f"{CHILD}.txt").unlink()
+    (inbox / f"{BATCH[1]}.txt").unlink()
+    _same_as_fresh(inbox, out, tmp_path, rules)
+
+
+def test_a_changed_document_gives_what_a_fresh_run_gives(inbox, tmp_path, rules):
+    out = tmp_path / "out"
+    run_batch(inbox, out, rules)
+    path = inbox / f"{BATCH[0]}.txt"  # the parent of a chain, and copied: the copy stays as it was
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Nghệ An", "Hà Tĩnh", 1) + "\n", encoding="utf-8")
+    _same_as_fresh(inbox, out, tmp_path, rules)
+
+
+def test_a_removed_copy_and_a_mended_file_give_what_a_fresh_run_gives(inbox, tmp_path, rules):
+    out = tmp_path / "out"
+    run_batch(inbox, out, rules)
+    (inbox / "copy-of-d1.txt").unlink()
+    (inbox / "broken.pdf").unlink()
+    shutil.copy(INBOX / f"{CHILD}.txt", inbox / "broken.txt")
+    _same_as_fresh(inbox, out, tmp_path, rules)
