@@ -38,7 +38,7 @@ from .reports import Answer, answers
 from .returned import ReturnedError, ReturnedRow, apply_returned, read_returned
 from .roster import Roster
 from .rules import Rules
-from .store import Store
+from .store import Store, encode
 from .unit_checklists import write_unit_checklists
 from .version import code_version
 from .workers import process_all, process_all_dask
@@ -169,20 +169,26 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
     with together(out / STAGING) as writes, Store(out / "vanban.sqlite") as store:
         todo = []
         hashes = {}
+        # each record's JSON as the store holds it, by the record's id: records.jsonl and the
+        # store's tables use it rather than encode a thousand records again (issue 17)
+        encoded: dict[int, str] = {}
         for path, rel in files:
             hashes[rel] = _sha256(path)
             cached = store.cached(hashes[rel], version) if hashes[rel] else None
             if cached is None:
                 todo.append((path, rel))
             else:
-                done[rel] = Processed(_moved(cached.record, rel), cached.pages)
+                record = _moved(cached.record, rel)
+                if record is cached.record:
+                    encoded[id(record)] = cached.encoded
+                done[rel] = Processed(record, cached.pages)
                 if report:
                     report(rel, None)
 
         def finished(rel: str, outcome: Processed | InputError) -> None:
             done[rel] = outcome
             if isinstance(outcome, Processed):
-                store.remember(outcome.record, outcome.pages, version)
+                encoded[id(outcome.record)] = store.remember(outcome.record, outcome.pages, version)
             if report:
                 report(rel, outcome if isinstance(outcome, InputError) else None)
 
@@ -245,11 +251,12 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
             with _timed(timings, "store"):
                 store.replace_batch(result.documents, texts, checked.findings,
                                     {(link.citing.path, link.index): link.cited.path
-                                     for link in checked.links if link.cited})
+                                     for link in checked.links if link.cited}, encoded, version)
         if result.reused and intact(out / "records.jsonl"):  # the same records as the last run's
             kept(out / "records.jsonl")
         else:
-            write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
+            write_atomic(out / "records.jsonl",
+                         "".join(f"{encoded.get(id(r)) or encode(r)}\n" for r in result.documents))
         write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
         write_jsonl(out / "warnings.jsonl", (e.to_dict() for e in result.warnings))
     result.written, result.unchanged = len(set(writes.written)), len(set(writes.unchanged) - set(writes.written))
@@ -323,15 +330,18 @@ def _as_left(manifest: dict, out: Path) -> Callable[[Path], bool]:
     time the manifest says (a file edited or deleted since is made again)."""
     files = manifest.get("files", {})
     root = str(out)
+    prefix = os.path.join(root, "")
 
     def intact(path: Path | str) -> bool:
-        """`path` in OUT, or its name there as the manifest writes it."""
-        name = path if isinstance(path, str) else os.path.relpath(path, root)
+        """`path` in OUT, or its name there as the manifest writes it. The paths asked are made
+        from OUT: its prefix is cut, not worked out by relpath (0.1 ms a file, issue 17)."""
+        full = str(path) if not isinstance(path, str) else os.path.join(root, path)
+        name = full[len(prefix):] if full.startswith(prefix) else os.path.relpath(full, root)
         try:
-            stat = os.stat(os.path.join(root, name))
+            stat = os.stat(full)
         except OSError:
             return False
-        return files.get(name) == [stat.st_size, stat.st_mtime_ns]
+        return files.get(name.replace(os.sep, "/")) == [stat.st_size, stat.st_mtime_ns]
 
     return intact
 
@@ -359,12 +369,15 @@ def _save_manifest(out: Path, key: str, writes: Writes, result: BatchResult, ver
     """What this run read and every file it left (written or found unchanged), with its
     size and time as on disk now; written last, so a run cut short leaves none that fits."""
     files = {}
-    for path in [*writes.written, *writes.unchanged]:
+    prefix = os.path.join(str(out), "")
+    for path in dict.fromkeys(map(str, [*writes.written, *writes.unchanged])):
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError:
             continue
-        files[path.relative_to(out).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+        # every path is made from OUT: its prefix is cut rather than worked out (issue 17)
+        name = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, out)
+        files[name.replace(os.sep, "/")] = [stat.st_size, stat.st_mtime_ns]
     manifest = {"key": key, "version": version, "inputs": dict(sorted(hashes.items())),
                 "files": dict(sorted(files.items())),
                 "errors": [e.to_dict() for e in result.errors if e.stage == "derive"],
