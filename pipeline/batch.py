@@ -26,6 +26,7 @@ from .audit import Audit, audit
 from .audit.files import write_audit
 from .derive import Unit
 from .derive.files import Derived, plans_for, write_derived
+from .derive.stored import PlanMemo
 from .errors import InputError
 from .export import Writes, kept, safe_name, together, write_atomic, write_json, write_jsonl
 from .extract import extract_record
@@ -38,7 +39,7 @@ from .reports import Answer, answers
 from .returned import ReturnedError, ReturnedRow, apply_returned, read_returned
 from .roster import Roster
 from .rules import Rules
-from .store import Store, encode
+from .store import Store, document_digest, encode
 from .unit_checklists import write_unit_checklists
 from .version import code_version
 from .workers import process_all, process_all_dask
@@ -175,7 +176,12 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
         for path, rel in files:
             hashes[rel] = _sha256(path)
             cached = store.cached(hashes[rel], version) if hashes[rel] else None
-            if cached is None:
+            failed = store.failed(hashes[rel], version) if hashes[rel] and cached is None else None
+            if failed is not None:  # it failed before, as it is, for a reason reading again would not change
+                done[rel] = InputError(rel, failed[1], failed[0])
+                if report:
+                    report(rel, done[rel])
+            elif cached is None:
                 todo.append((path, rel))
             else:
                 record = _moved(cached.record, rel)
@@ -189,6 +195,8 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
             done[rel] = outcome
             if isinstance(outcome, Processed):
                 encoded[id(outcome.record)] = store.remember(outcome.record, outcome.pages, version)
+            elif hashes.get(rel) and _lasting(outcome):
+                store.remember_failure(hashes[rel], version, outcome.stage, outcome.cause)
             if report:
                 report(rel, outcome if isinstance(outcome, InputError) else None)
 
@@ -229,6 +237,14 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                         stale.unlink()
         # the same dispatch as PDF and DOCX, or twice: one document from here on
         result.documents = documents(result.records, texts)
+        # what each document's outputs are made from, once: its rows in the store, its plans
+        # and its report page are made again only when it changes (issue 17)
+        digests = {}
+        for record in result.documents:
+            if id(record) not in encoded:  # a copy's record, or one moved: encoded here
+                encoded[id(record)] = encode(record)
+            digests[record.source.path] = document_digest(version, encoded[id(record)],
+                                                          texts.get(record.source.path, ()))
         if ingest_only:
             checked = audit(result.documents, rules, between=False)
             # the store's tables now hold an ingest's findings: the next run redoes them
@@ -244,19 +260,18 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
             else:
                 with _heap_frozen():
                     checked = _cross_document(out, rules, result, texts, store, returned, report, unit, on, roster,
-                                              who, timings, intact)
+                                              who, timings, intact, digests)
                 # the ledger as this run leaves it is what the next run finds
                 key = _batch_key(version, hashes, returned_keys, unit, on, roster, store)
         if checked is not None:
             with _timed(timings, "store"):
                 store.replace_batch(result.documents, texts, checked.findings,
                                     {(link.citing.path, link.index): link.cited.path
-                                     for link in checked.links if link.cited}, encoded, version)
+                                     for link in checked.links if link.cited}, encoded, version, digests)
         if result.reused and intact(out / "records.jsonl"):  # the same records as the last run's
             kept(out / "records.jsonl")
         else:
-            write_atomic(out / "records.jsonl",
-                         "".join(f"{encoded.get(id(r)) or encode(r)}\n" for r in result.documents))
+            write_atomic(out / "records.jsonl", "".join(f"{encoded[id(r)]}\n" for r in result.documents))
         write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
         write_jsonl(out / "warnings.jsonl", (e.to_dict() for e in result.warnings))
     result.written, result.unchanged = len(set(writes.written)), len(set(writes.unchanged) - set(writes.written))
@@ -272,12 +287,17 @@ STAGING = ".writing"  # in OUT: the files of a run not yet put in place (export.
 def _cross_document(out: Path, rules: Rules, result: BatchResult, texts: dict[str, tuple[str, ...]], store: Store,
                     returned: list[tuple[Path, str, tuple[ReturnedRow, ...]]], report, unit: Unit | None,
                     on: dt.date | None, roster: Roster | None, who: str, timings: dict[str, float] | None,
-                    intact: Callable[[Path], bool]) -> Audit:
+                    intact: Callable[[Path], bool], digests: dict[str, str]) -> Audit:
     """Derive, the ledger, the audit and the report over the batch's documents; each file
-    they make is written only when it changes (export.together); a child plan whose parent,
-    unit, day and statuses are those of its files, `intact` since, is not made again."""
+    they make is written only when it changes (export.together). What one document makes
+    from itself alone is made again only when it changes (its `digests` entry): its plans
+    are taken from the store, and a child plan whose parent, unit, day and statuses are
+    those of its files, or a report page whose document and findings are those it shows,
+    `intact` since, is not made again."""
     with _timed(timings, "derive"):
-        derived = derive_records(result.documents, rules, result, report, unit, on)
+        memo = PlanMemo(store.plans(), digests)
+        derived = derive_records(result.documents, rules, result, report, unit, on, memo)
+        store.keep_plans(memo.used)
         keys = {r.source.path: document_key(r, texts) for r in result.documents}
         head = unit.name if unit else None
         entries = ledger_entries(result.documents, keys, rules, roster, head)
@@ -294,13 +314,13 @@ def _cross_document(out: Path, rules: Rules, result: BatchResult, texts: dict[st
         result.reports_marked = _mark_reports(store, answered, rules, who)
         result.warnings.extend(InputError(path, why, stage="report") for path, why in unsure)
         status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
-        write_derived(out / "derived", derived, rules, status_of, intact)
+        write_derived(out / "derived", derived, rules, status_of, intact, digests)
         if roster is not None:  # named units: each gets its own checklist to fill in and return
             write_unit_checklists(out / "checklists", store.ledger.rows(), rules)
     with _timed(timings, "audit"):
         write_audit(out, checked, rules)
     with _timed(timings, "report"):
-        write_report(out / "report", result.documents, texts, checked, derived, rules)
+        write_report(out / "report", result.documents, texts, checked, derived, rules, intact=intact, digests=digests)
     return checked
 
 
@@ -445,6 +465,19 @@ def _timed(timings: dict[str, float] | None, stage: str) -> Iterator[None]:
             timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
+# causes that reading the same bytes again may not give: the machine's, not the file's
+PASSING = ("too large to read in memory", "cannot open:", "cannot read:", "cannot read .doc: LibreOffice",
+           "LibreOffice")
+
+
+def _lasting(error: InputError) -> bool:
+    """Whether a file's failure is its content's, under these rules and this code: kept by
+    its hash, the next run says it again without reading (an unreadable file, a damaged or
+    password-protected PDF, a refused package, an extraction bug). A timeout, a dead worker,
+    OCR, memory and a missing or failing LibreOffice are the machine's: tried again."""
+    return error.stage in ("ingest", "extract") and not error.cause.startswith(PASSING)
+
+
 def _sha256(path: Path) -> str | None:
     """The content hash of a file, or None when it cannot be read (the reader will say why)."""
     digest = hashlib.sha256()
@@ -472,13 +505,14 @@ def _moved(record: Record, rel: str) -> Record:
 
 
 def derive_records(records: list[Record], rules: Rules, result: BatchResult | None = None, report=None,
-                   unit: Unit | None = None, on: dt.date | None = None) -> list[Derived]:
-    """The child plans of every record; a record whose derivation fails costs an error
-    line (stage 'derive'), never the batch."""
+                   unit: Unit | None = None, on: dt.date | None = None, memo: PlanMemo | None = None) -> list[Derived]:
+    """The child plans of every record (through `memo`, the plans of the last run, when
+    given); a record whose derivation fails costs an error line (stage 'derive'), never the
+    batch."""
     derived: list[Derived] = []
     for record in records:
         try:
-            plans = plans_for(record, rules, unit, on)
+            plans = memo.plans_for(record, rules, unit, on) if memo else plans_for(record, rules, unit, on)
         except Exception as exc:  # a bug in derive must cost this document only
             err = InputError(record.source.path, f"derive failed: {type(exc).__name__}: {exc}", stage="derive")
             if result is not None:

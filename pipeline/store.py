@@ -1,11 +1,13 @@
 """The batch's embedded store: OUT/vanban.sqlite.
 
 Two parts. The cache holds each file's record and clean text keyed by the file's content
-hash and the rules' version, so an unchanged file is never read again. The tables hold the
-batch as it stands (documents, citations, tasks, recipients, findings, and a full-text index
-of the documents, FTS5 with diacritics folded so 'ke hoach' finds 'kế hoạch'), rebuilt in
-one transaction at the end of every run: a reader sees the previous batch or the new one,
-never half of either. The ledger's tables (`ledger_*`, pipeline/ledger.py) hold what people
+hash and the rules' version, so an unchanged file is never read again. Files that failed
+for a lasting reason are kept the same way with their cause, and the child plans by what
+they were derived from. The tables hold the batch as it stands (documents, citations,
+tasks, recipients, findings, and a full-text index of the documents, FTS5 with diacritics
+folded so 'ke hoach' finds 'kế hoạch'), brought to the batch in one transaction at the end
+of every run (a document as it was keeps its rows): a reader sees the previous batch or the
+new one, never half of either. The ledger's tables (`ledger_*`, pipeline/ledger.py) hold what people
 record and are never rebuilt: they have their own version and migrate themselves.
 """
 
@@ -32,6 +34,10 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS cache (
     sha256 TEXT NOT NULL, rules TEXT NOT NULL, record TEXT NOT NULL, pages TEXT NOT NULL,
     PRIMARY KEY (sha256, rules));
+CREATE TABLE IF NOT EXISTS failures (
+    sha256 TEXT NOT NULL, rules TEXT NOT NULL, stage TEXT NOT NULL, cause TEXT NOT NULL,
+    PRIMARY KEY (sha256, rules));
+CREATE TABLE IF NOT EXISTS plans (key TEXT PRIMARY KEY, plans TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, sha256 TEXT NOT NULL, number TEXT, doc_type TEXT,
     issuer TEXT, issuer_code TEXT, place TEXT, date TEXT, title TEXT, signer TEXT, pages INTEGER,
@@ -127,26 +133,54 @@ class Store:
                        (record.source.sha256, rules, encoded, json.dumps(list(pages), ensure_ascii=False)))
         return encoded
 
+    def failed(self, sha256: str, rules: str) -> tuple[str, str] | None:
+        """(stage, cause) of a file that failed for a lasting reason, by its content hash."""
+        row = self.db.execute("SELECT stage, cause FROM failures WHERE sha256 = ? AND rules = ?",
+                              (sha256, rules)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def remember_failure(self, sha256: str, rules: str, stage: str, cause: str) -> None:
+        """A file that cannot be read, whatever the run, until its content, the rules or the
+        code change: the next run says why without reading it again."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?)", (sha256, rules, stage, cause))
+
     def forget_other_rules(self, rules: str, keep: Iterable[str]) -> None:
-        """Drop cache entries of other rules versions and of files no longer in the inbox."""
+        """Drop cache entries (and failures) of other rules versions and of files no longer in
+        the inbox."""
         keep = set(keep)
         with self.transaction() as db:
-            db.execute("DELETE FROM cache WHERE rules != ?", (rules,))
-            for (sha,) in db.execute("SELECT sha256 FROM cache").fetchall():
-                if sha not in keep:
-                    db.execute("DELETE FROM cache WHERE sha256 = ?", (sha,))
+            for table in ("cache", "failures"):
+                db.execute(f"DELETE FROM {table} WHERE rules != ?", (rules,))  # noqa: S608  (fixed names)
+                for (sha,) in db.execute(f"SELECT sha256 FROM {table}").fetchall():  # noqa: S608
+                    if sha not in keep:
+                        db.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha,))  # noqa: S608
+
+    # --- child plans -----------------------------------------------------------------
+    def plans(self) -> dict[str, str]:
+        """The child plans the last run derived, as JSON, by what they were derived from
+        (pipeline/derive/stored.py)."""
+        return dict(self.db.execute("SELECT key, plans FROM plans"))
+
+    def keep_plans(self, plans: dict[str, str]) -> None:
+        """The plans of this run kept for the next, those of documents gone dropped."""
+        with self.transaction() as db:
+            known = {key for (key,) in db.execute("SELECT key FROM plans")}
+            db.executemany("DELETE FROM plans WHERE key = ?", [(k,) for k in known - plans.keys()])
+            db.executemany("INSERT INTO plans VALUES (?, ?)", [(k, v) for k, v in plans.items() if k not in known])
 
     # --- the batch as it stands ------------------------------------------------------
     def replace_batch(self, records: list[Record], texts: dict[str, tuple[str, ...]], findings: list[Finding],
                       cited: dict[tuple[str, int], str], encoded: dict[int, str] | None = None,
-                      version: str = "") -> None:
+                      version: str = "", digests: dict[str, str] | None = None) -> None:
         """Every table brought to the batch, in one transaction. A document whose record and
         text (and `version`, the rules' and the code's) are those of its row keeps the row, its
         tasks, recipients and full-text entry: folding and indexing a thousand texts again took
         a second and a half of a run that added one document (issue 17). The citations, whose
         targets any new document may change, and the findings are written again whole.
-        `encoded` holds records already encoded, by id (the store's cache has them)."""
-        encoded = encoded or {}
+        `encoded` holds records already encoded, by id (the store's cache has them), `digests`
+        each document's `document_digest` when already known."""
+        encoded, digests = encoded or {}, digests or {}
         with self.transaction() as db:
             old = {path: (doc, digest) for doc, path, digest in db.execute("SELECT id, path, digest FROM documents")}
             db.execute("DELETE FROM findings")
@@ -155,8 +189,8 @@ class Store:
             fresh: list[tuple[Record, str, str]] = []
             for record in records:
                 data = encoded.get(id(record)) or encode(record)
-                pages = texts.get(record.source.path, ())
-                digest = _digest(version, data, pages)
+                digest = digests.get(record.source.path) or document_digest(version, data,
+                                                                             texts.get(record.source.path, ()))
                 kept = old.pop(record.source.path, None)
                 if kept is not None and kept[1] == digest:
                     ids[record.source.path] = kept[0]
@@ -226,8 +260,9 @@ class Store:
             "WHERE replace(c.number, ' ', '') = replace(?, ' ', '') ORDER BY d.path", (number,)).fetchall()
 
 
-def _digest(version: str, encoded: str, pages: tuple[str, ...]) -> str:
-    """What a document's rows are made from: its record, its text, the rules and the code."""
+def document_digest(version: str, encoded: str, pages: tuple[str, ...]) -> str:
+    """What every output of one document is made from: its record (`encoded`), its text, and
+    the rules and the code (`version`). Its rows here, its plans, its report page key on it."""
     digest = hashlib.sha256(version.encode("utf-8"))
     for part in (encoded, *pages):
         digest.update(b"\x00")
