@@ -191,11 +191,13 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                 if report:
                     report(rel, None)
 
+        located = {rel: path for path, rel in files}
+
         def finished(rel: str, outcome: Processed | InputError) -> None:
             done[rel] = outcome
             if isinstance(outcome, Processed):
                 encoded[id(outcome.record)] = store.remember(outcome.record, outcome.pages, version)
-            elif hashes.get(rel) and _lasting(outcome):
+            elif hashes.get(rel) and _lasting(outcome) and not _names_file(outcome.cause, rel, located[rel]):
                 store.remember_failure(hashes[rel], version, outcome.stage, outcome.cause)
             if report:
                 report(rel, outcome if isinstance(outcome, InputError) else None)
@@ -476,6 +478,12 @@ def _lasting(error: InputError) -> bool:
     password-protected PDF, a refused package, an extraction bug). A timeout, a dead worker,
     OCR, memory and a missing or failing LibreOffice are the machine's: tried again."""
     return error.stage in ("ingest", "extract") and not error.cause.startswith(PASSING)
+
+
+def _names_file(cause: str, rel: str, path: Path) -> bool:
+    """Whether a failure's cause names the file's path (an exception's message may): then it
+    is not the content's alone, and a moved copy must not be told the old path."""
+    return rel in cause or str(path) in cause or path.name in cause
 
 
 def _sha256(path: Path) -> str | None:

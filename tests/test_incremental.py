@@ -107,3 +107,60 @@ def test_a_removed_copy_and_a_mended_file_give_what_a_fresh_run_gives(inbox, tmp
     (inbox / "broken.pdf").unlink()
     shutil.copy(INBOX / f"{CHILD}.txt", inbox / "broken.txt")
     _same_as_fresh(inbox, out, tmp_path, rules)
+
+
+def _times(out: Path) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+
+
+def test_a_new_document_derives_and_shows_only_itself_again(inbox, tmp_path, rules, monkeypatch):
+    """Its own plans are derived, the others' come from the store; the report pages of the
+    documents it has nothing to do with are not made again."""
+    import pipeline.derive.stored as stored
+
+    out = tmp_path / "out"
+    run_batch(inbox, out, rules)
+    before = _times(out)
+    derived = []
+    original = stored.plans_for
+    monkeypatch.setattr(stored, "plans_for", lambda record, *args: derived.append(record.source.path)
+                        or original(record, *args))
+    shutil.copy(INBOX / f"{CHILD}.txt", inbox / f"{CHILD}.txt")
+    run_batch(inbox, out, rules)
+    assert derived == [f"{CHILD}.txt"]
+    after = _times(out)
+    pages = {name for name in after if name.startswith("report/doc-") and before.get(name) != after[name]}
+    assert any(CHILD.split("_")[0] in name for name in pages)
+    unrelated = next(name for name in before if name.startswith("report/doc-05_"))
+    assert unrelated not in pages
+
+
+def test_a_failing_file_is_not_read_again_until_it_changes(inbox, tmp_path, rules, monkeypatch):
+    out = tmp_path / "out"
+    first = run_batch(inbox, out, rules)
+    read = []
+    original = batch.process_file
+    monkeypatch.setattr(batch, "process_file", lambda path, rel, r: read.append(rel) or original(path, rel, r))
+    (inbox / "broken-too.pdf").write_bytes((inbox / "broken.pdf").read_bytes())  # the same bytes, another name
+    again = run_batch(inbox, out, rules)
+    assert read == []
+    failed = {e.path: e.to_dict() for e in first.errors}
+    assert {e.path: e.to_dict() for e in again.errors if e.path == "broken.pdf"} == {"broken.pdf": failed["broken.pdf"]}
+    assert [e.cause for e in again.errors if e.path == "broken-too.pdf"] == [failed["broken.pdf"]["cause"]]
+    (inbox / "broken.pdf").write_bytes(b"%PDF-1.4 still not")
+    run_batch(inbox, out, rules)
+    assert read == ["broken.pdf"]
+
+
+def test_only_failures_of_the_file_itself_are_remembered():
+    from pipeline.errors import InputError
+
+    assert batch._lasting(InputError("a.pdf", "password-protected PDF; save an unprotected copy"))
+    assert batch._lasting(InputError("a.txt", "extraction failed: ValueError: x", stage="extract"))
+    for error in (InputError("a.pdf", "stopped after 60 s", stage="timeout"),
+                  InputError("a.pdf", "the worker reading this file died", stage="worker"),
+                  InputError("a.pdf", "cannot read a scan: tesseract is not installed", stage="ocr"),
+                  InputError("a.doc", "cannot read .doc: LibreOffice is not installed; apt-get install …"),
+                  InputError("a.pdf", "cannot open: Permission denied"),
+                  InputError("a.pdf", "too large to read in memory")):
+        assert not batch._lasting(error), error
