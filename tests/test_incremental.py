@@ -164,3 +164,25 @@ def test_only_failures_of_the_file_itself_are_remembered():
                   InputError("a.pdf", "cannot open: Permission denied"),
                   InputError("a.pdf", "too large to read in memory")):
         assert not batch._lasting(error), error
+
+
+def test_named_units_and_a_plan_day_give_what_a_fresh_run_gives(inbox, tmp_path, rules):
+    """With --as, --units and --date: the ledger, the units' own checklists and the plans
+    for the office after a new document are those of a fresh run."""
+    import datetime as dt
+
+    from pipeline.derive import unit_named
+    from pipeline.roster import load_units
+    from tests.conftest import ROOT
+
+    options = {"unit": unit_named("Phòng Giáo dục và Đào tạo huyện Nam Đàn", rules), "on": dt.date(2024, 10, 7),
+               "roster": load_units(ROOT / "samples" / "units.csv", rules.roster)}
+    out = tmp_path / "out"
+    run_batch(inbox, out, rules, **options)
+    shutil.copy(INBOX / f"{CHILD}.txt", inbox / f"{CHILD}.txt")
+    run_batch(inbox, out, rules, **options)
+    fresh = tmp_path / "fresh"
+    run_batch(inbox, fresh, rules, **options)
+    assert any(name.startswith("checklists/") for name in _files(fresh))
+    assert _files(out) == _files(fresh)
+    assert _tables(out) == _tables(fresh)
