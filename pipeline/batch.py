@@ -332,7 +332,7 @@ def _batch_key(version: str, hashes: dict[str, str | None], returned: list[tuple
     input file's path and content, the returned checklists, the unit, the plans' day, the
     named units, the ledger as the last run (or vanban status since) left it, and today
     (the report's timeline marks it)."""
-    ledger = [repr(row) for row in store.ledger.rows(include_gone=True)]
+    ledger = store.ledger.digest()
     payload = repr((version, sorted(hashes.items()), sorted(returned), repr(unit), on and on.isoformat(),
                     roster.units if roster is not None else None, ledger, dt.date.today().isoformat()))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
