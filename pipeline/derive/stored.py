@@ -51,12 +51,14 @@ def _task_to_dict(task: ChildTask, parent: Record) -> dict[str, Any]:
 
 
 def _task_from_dict(data: dict[str, Any], parent: Record) -> ChildTask:
+    # a deadline and a quantity hold plain values, and these are the dicts their to_dict
+    # gave: made directly, not through from_dict's checks (15,000 tasks at 1,000 documents)
     deadline, before, quantity = data["deadline"], data["parent_deadline"], data["quantity"]
     return ChildTask(owner=data["owner"], action=data["action"],
-                     deadline=Deadline.from_dict(deadline) if deadline else None,
-                     parent_deadline=Deadline.from_dict(before) if before else None,
+                     deadline=Deadline(**deadline) if deadline else None,
+                     parent_deadline=Deadline(**before) if before else None,
                      due=tuple(data["due"]), recurrence=data["recurrence"],
-                     quantity=Quantity.from_dict(quantity) if quantity else None,
+                     quantity=Quantity(**quantity) if quantity else None,
                      cooperating=tuple(data["cooperating"]), source=data["source"], note=data["note"],
                      origin=parent.tasks[data["origin"]] if data["origin"] is not None else None)
 
