@@ -128,7 +128,8 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
     `report(path, error_or_None)` is called after each file (the CLI prints from it).
     Files run in `workers` processes, or on the Dask cluster at `scheduler` (pipeline/workers.py);
     the cross-document stages run here on the gathered records. A file whose content and rules are unchanged since
-    the last run over `out` is taken from the store, not read again. Child plans are
+    the last run over `out` is taken from the store, not read again, and so is the cause of
+    one that failed for a reason of its own (`_lasting`). Child plans are
     derived for `unit`, else for every unit below each issuer, dated `on` (by default the
     first working day after each parent's date). The ledger is brought up to the batch
     (its tasks for each named unit of `roster` under `unit`, pipeline/ledger.py) before the
