@@ -26,6 +26,7 @@ from .audit import Audit, audit
 from .audit.files import write_audit
 from .derive import Unit
 from .derive.files import Derived, plans_for, write_derived
+from .derive.stored import PlanMemo
 from .errors import InputError
 from .export import Writes, kept, safe_name, together, write_atomic, write_json, write_jsonl
 from .extract import extract_record
@@ -38,7 +39,7 @@ from .reports import Answer, answers
 from .returned import ReturnedError, ReturnedRow, apply_returned, read_returned
 from .roster import Roster
 from .rules import Rules
-from .store import Store
+from .store import Store, document_digest, encode
 from .unit_checklists import write_unit_checklists
 from .version import code_version
 from .workers import process_all, process_all_dask
@@ -127,7 +128,8 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
     `report(path, error_or_None)` is called after each file (the CLI prints from it).
     Files run in `workers` processes, or on the Dask cluster at `scheduler` (pipeline/workers.py);
     the cross-document stages run here on the gathered records. A file whose content and rules are unchanged since
-    the last run over `out` is taken from the store, not read again. Child plans are
+    the last run over `out` is taken from the store, not read again, and so is the cause of
+    one that failed for a reason of its own (`_lasting`). Child plans are
     derived for `unit`, else for every unit below each issuer, dated `on` (by default the
     first working day after each parent's date). The ledger is brought up to the batch
     (its tasks for each named unit of `roster` under `unit`, pipeline/ledger.py) before the
@@ -169,20 +171,35 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
     with together(out / STAGING) as writes, Store(out / "vanban.sqlite") as store:
         todo = []
         hashes = {}
+        # each record's JSON as the store holds it, by the record's id: records.jsonl and the
+        # store's tables use it rather than encode a thousand records again (issue 17)
+        encoded: dict[int, str] = {}
         for path, rel in files:
             hashes[rel] = _sha256(path)
             cached = store.cached(hashes[rel], version) if hashes[rel] else None
-            if cached is None:
+            failed = store.failed(hashes[rel], version) if hashes[rel] and cached is None else None
+            if failed is not None:  # it failed before, as it is, for a reason reading again would not change
+                done[rel] = InputError(rel, failed[1], failed[0])
+                if report:
+                    report(rel, done[rel])
+            elif cached is None:
                 todo.append((path, rel))
             else:
-                done[rel] = Processed(_moved(cached.record, rel), cached.pages)
+                record = _moved(cached.record, rel)
+                if record is cached.record:
+                    encoded[id(record)] = cached.encoded
+                done[rel] = Processed(record, cached.pages)
                 if report:
                     report(rel, None)
+
+        located = {rel: path for path, rel in files}
 
         def finished(rel: str, outcome: Processed | InputError) -> None:
             done[rel] = outcome
             if isinstance(outcome, Processed):
-                store.remember(outcome.record, outcome.pages, version)
+                encoded[id(outcome.record)] = store.remember(outcome.record, outcome.pages, version)
+            elif hashes.get(rel) and _lasting(outcome) and not _names_file(outcome.cause, rel, located[rel]):
+                store.remember_failure(hashes[rel], version, outcome.stage, outcome.cause)
             if report:
                 report(rel, outcome if isinstance(outcome, InputError) else None)
 
@@ -223,6 +240,14 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
                         stale.unlink()
         # the same dispatch as PDF and DOCX, or twice: one document from here on
         result.documents = documents(result.records, texts)
+        # what each document's outputs are made from, once: its rows in the store, its plans
+        # and its report page are made again only when it changes (issue 17)
+        digests = {}
+        for record in result.documents:
+            if id(record) not in encoded:  # a copy's record, or one moved: encoded here
+                encoded[id(record)] = encode(record)
+            digests[record.source.path] = document_digest(version, encoded[id(record)],
+                                                          texts.get(record.source.path, ()))
         if ingest_only:
             checked = audit(result.documents, rules, between=False)
             # the store's tables now hold an ingest's findings: the next run redoes them
@@ -238,18 +263,18 @@ def run_batch(inbox: Path, out: Path, rules: Rules, report=None, exclude: tuple[
             else:
                 with _heap_frozen():
                     checked = _cross_document(out, rules, result, texts, store, returned, report, unit, on, roster,
-                                              who, timings, intact)
+                                              who, timings, intact, digests)
                 # the ledger as this run leaves it is what the next run finds
                 key = _batch_key(version, hashes, returned_keys, unit, on, roster, store)
         if checked is not None:
             with _timed(timings, "store"):
                 store.replace_batch(result.documents, texts, checked.findings,
                                     {(link.citing.path, link.index): link.cited.path
-                                     for link in checked.links if link.cited})
+                                     for link in checked.links if link.cited}, encoded, version, digests)
         if result.reused and intact(out / "records.jsonl"):  # the same records as the last run's
             kept(out / "records.jsonl")
         else:
-            write_jsonl(out / "records.jsonl", (r.to_dict() for r in result.documents))
+            write_atomic(out / "records.jsonl", "".join(f"{encoded[id(r)]}\n" for r in result.documents))
         write_jsonl(out / "errors.jsonl", (e.to_dict() for e in result.errors))
         write_jsonl(out / "warnings.jsonl", (e.to_dict() for e in result.warnings))
     result.written, result.unchanged = len(set(writes.written)), len(set(writes.unchanged) - set(writes.written))
@@ -265,12 +290,17 @@ STAGING = ".writing"  # in OUT: the files of a run not yet put in place (export.
 def _cross_document(out: Path, rules: Rules, result: BatchResult, texts: dict[str, tuple[str, ...]], store: Store,
                     returned: list[tuple[Path, str, tuple[ReturnedRow, ...]]], report, unit: Unit | None,
                     on: dt.date | None, roster: Roster | None, who: str, timings: dict[str, float] | None,
-                    intact: Callable[[Path], bool]) -> Audit:
+                    intact: Callable[[Path], bool], digests: dict[str, str]) -> Audit:
     """Derive, the ledger, the audit and the report over the batch's documents; each file
-    they make is written only when it changes (export.together); a child plan whose parent,
-    unit, day and statuses are those of its files, `intact` since, is not made again."""
+    they make is written only when it changes (export.together). What one document makes
+    from itself alone is made again only when it changes (its `digests` entry): its plans
+    are taken from the store, and a child plan whose parent, unit, day and statuses are
+    those of its files, or a report page whose document and findings are those it shows,
+    `intact` since, is not made again."""
     with _timed(timings, "derive"):
-        derived = derive_records(result.documents, rules, result, report, unit, on)
+        memo = PlanMemo(store.plans(), digests)
+        derived = derive_records(result.documents, rules, result, report, unit, on, memo)
+        store.keep_plans(memo.used)
         keys = {r.source.path: document_key(r, texts) for r in result.documents}
         head = unit.name if unit else None
         entries = ledger_entries(result.documents, keys, rules, roster, head)
@@ -287,13 +317,13 @@ def _cross_document(out: Path, rules: Rules, result: BatchResult, texts: dict[st
         result.reports_marked = _mark_reports(store, answered, rules, who)
         result.warnings.extend(InputError(path, why, stage="report") for path, why in unsure)
         status_of = status_lookup(store.ledger.rows(), keys, rules, roster, head)
-        write_derived(out / "derived", derived, rules, status_of, intact)
+        write_derived(out / "derived", derived, rules, status_of, intact, digests)
         if roster is not None:  # named units: each gets its own checklist to fill in and return
             write_unit_checklists(out / "checklists", store.ledger.rows(), rules)
     with _timed(timings, "audit"):
         write_audit(out, checked, rules)
     with _timed(timings, "report"):
-        write_report(out / "report", result.documents, texts, checked, derived, rules)
+        write_report(out / "report", result.documents, texts, checked, derived, rules, intact=intact, digests=digests)
     return checked
 
 
@@ -303,7 +333,7 @@ def _batch_key(version: str, hashes: dict[str, str | None], returned: list[tuple
     input file's path and content, the returned checklists, the unit, the plans' day, the
     named units, the ledger as the last run (or vanban status since) left it, and today
     (the report's timeline marks it)."""
-    ledger = [repr(row) for row in store.ledger.rows(include_gone=True)]
+    ledger = store.ledger.digest()
     payload = repr((version, sorted(hashes.items()), sorted(returned), repr(unit), on and on.isoformat(),
                     roster.units if roster is not None else None, ledger, dt.date.today().isoformat()))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -323,15 +353,18 @@ def _as_left(manifest: dict, out: Path) -> Callable[[Path], bool]:
     time the manifest says (a file edited or deleted since is made again)."""
     files = manifest.get("files", {})
     root = str(out)
+    prefix = os.path.join(root, "")
 
     def intact(path: Path | str) -> bool:
-        """`path` in OUT, or its name there as the manifest writes it."""
-        name = path if isinstance(path, str) else os.path.relpath(path, root)
+        """`path` in OUT, or its name there as the manifest writes it. The paths asked are made
+        from OUT: its prefix is cut, not worked out by relpath (0.1 ms a file, issue 17)."""
+        full = str(path) if not isinstance(path, str) else os.path.join(root, path)
+        name = full[len(prefix):] if full.startswith(prefix) else os.path.relpath(full, root)
         try:
-            stat = os.stat(os.path.join(root, name))
+            stat = os.stat(full)
         except OSError:
             return False
-        return files.get(name) == [stat.st_size, stat.st_mtime_ns]
+        return files.get(name.replace(os.sep, "/")) == [stat.st_size, stat.st_mtime_ns]
 
     return intact
 
@@ -359,12 +392,15 @@ def _save_manifest(out: Path, key: str, writes: Writes, result: BatchResult, ver
     """What this run read and every file it left (written or found unchanged), with its
     size and time as on disk now; written last, so a run cut short leaves none that fits."""
     files = {}
-    for path in [*writes.written, *writes.unchanged]:
+    prefix = os.path.join(str(out), "")
+    for path in dict.fromkeys(map(str, [*writes.written, *writes.unchanged])):
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError:
             continue
-        files[path.relative_to(out).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+        # every path is made from OUT: its prefix is cut rather than worked out (issue 17)
+        name = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, out)
+        files[name.replace(os.sep, "/")] = [stat.st_size, stat.st_mtime_ns]
     manifest = {"key": key, "version": version, "inputs": dict(sorted(hashes.items())),
                 "files": dict(sorted(files.items())),
                 "errors": [e.to_dict() for e in result.errors if e.stage == "derive"],
@@ -432,6 +468,25 @@ def _timed(timings: dict[str, float] | None, stage: str) -> Iterator[None]:
             timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
+# causes that reading the same bytes again may not give: the machine's, not the file's
+PASSING = ("too large to read in memory", "cannot open:", "cannot read:", "cannot read .doc: LibreOffice",
+           "LibreOffice")
+
+
+def _lasting(error: InputError) -> bool:
+    """Whether a file's failure is its content's, under these rules and this code: kept by
+    its hash, the next run says it again without reading (an unreadable file, a damaged or
+    password-protected PDF, a refused package, an extraction bug). A timeout, a dead worker,
+    OCR, memory and a missing or failing LibreOffice are the machine's: tried again."""
+    return error.stage in ("ingest", "extract") and not error.cause.startswith(PASSING)
+
+
+def _names_file(cause: str, rel: str, path: Path) -> bool:
+    """Whether a failure's cause names the file's path (an exception's message may): then it
+    is not the content's alone, and a moved copy must not be told the old path."""
+    return rel in cause or str(path) in cause or path.name in cause
+
+
 def _sha256(path: Path) -> str | None:
     """The content hash of a file, or None when it cannot be read (the reader will say why)."""
     digest = hashlib.sha256()
@@ -459,13 +514,14 @@ def _moved(record: Record, rel: str) -> Record:
 
 
 def derive_records(records: list[Record], rules: Rules, result: BatchResult | None = None, report=None,
-                   unit: Unit | None = None, on: dt.date | None = None) -> list[Derived]:
-    """The child plans of every record; a record whose derivation fails costs an error
-    line (stage 'derive'), never the batch."""
+                   unit: Unit | None = None, on: dt.date | None = None, memo: PlanMemo | None = None) -> list[Derived]:
+    """The child plans of every record (through `memo`, the plans of the last run, when
+    given); a record whose derivation fails costs an error line (stage 'derive'), never the
+    batch."""
     derived: list[Derived] = []
     for record in records:
         try:
-            plans = plans_for(record, rules, unit, on)
+            plans = memo.plans_for(record, rules, unit, on) if memo else plans_for(record, rules, unit, on)
         except Exception as exc:  # a bug in derive must cost this document only
             err = InputError(record.source.path, f"derive failed: {type(exc).__name__}: {exc}", stage="derive")
             if result is not None:

@@ -9,11 +9,15 @@ becomes a formula in either (pipeline/export.py: neutral; _cell below).
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import csv
 import datetime as dt
 import functools
+import importlib.util
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 
@@ -94,6 +98,20 @@ _EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's 1900 date system (its day 60 
 
 @functools.cache
 def _theme() -> bytes:
+    """openpyxl's default theme (Excel's), read out of its module's source rather than
+    imported: importing openpyxl for it took half a second of every run in a fresh process
+    that writes a workbook (issue 17). Imported where the source cannot be read."""
+    spec = importlib.util.find_spec("openpyxl")
+    if spec is not None and spec.origin:
+        try:
+            tree = ast.parse((Path(spec.origin).parent / "writer" / "theme.py").read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            tree = None
+        for node in tree.body if tree else ():
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and node.targets[0].id == "theme_xml"):
+                with contextlib.suppress(ValueError):
+                    return ast.literal_eval(node.value).encode("utf-8")
     from openpyxl.writer.theme import theme_xml
 
     return theme_xml.encode("utf-8")

@@ -106,12 +106,13 @@ def _remembered(status_of: StatusOf) -> StatusOf:
 
 
 def write_derived(folder: Path, derived: list[Derived], rules: Rules, status_of: StatusOf | None = None,
-                  intact: Callable[[Path], bool] = Path.exists) -> list[Path]:
+                  intact: Callable[[Path], bool] = Path.exists, digests: dict[str, str] | None = None) -> list[Path]:
     """Every child plan's files and the summary workbook; files of plans no longer derived
     are removed, so the folder mirrors the batch. A plan whose parent, unit, rules, code
     and statuses are those of its files already written, each still `intact` (there, by
     default), is not made again (.keys.json remembers). `status_of` gives each task's status
-    from the ledger."""
+    from the ledger; `digests`, each parent's digest by path when the batch knows it
+    (store.document_digest: its record, text, rules and code)."""
     keys_path = folder / ".keys.json"
     try:
         known = json.loads(keys_path.read_text(encoding="utf-8"))
@@ -119,7 +120,9 @@ def write_derived(folder: Path, derived: list[Derived], rules: Rules, status_of:
         known = {}
     keys: dict[str, str] = {}
     written: list[Path] = []
-    parents: dict[int, str] = {}  # the records stay alive while `derived` holds them: ids are theirs
+    # the records stay alive while `derived` holds them: ids are theirs
+    parents = {id(d.plan.parent): digests[d.plan.parent.source.path] for d in derived
+               if digests and d.plan.parent.source.path in digests}
     if status_of is not None:
         status_of = _remembered(status_of)
     for item in derived:

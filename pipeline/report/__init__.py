@@ -12,17 +12,21 @@ and no text of a dispatch can run or fetch.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 from ..audit import Audit
 from ..derive.files import Derived, unit_slug
 from ..derive.schedule import vn_date
-from ..export import safe_name, write_atomic
+from ..export import kept, safe_name, write_atomic
 from ..extract.checks import vn_datetime
 from ..html import mark_spans
 from ..record import Finding, Record
 from ..rules import Rules
+from ..version import code_version
 from .graph import MAX_DOCUMENTS, citation_svg
 from .timeline import timeline_svg
 
@@ -54,9 +58,13 @@ mark.finding{background:#ffcdd2;outline:2px solid #c62828}
 
 
 def write_report(folder: Path, records: list[Record], texts: dict[str, tuple[str, ...]], result: Audit,
-                 derived: list[Derived], rules: Rules, today: dt.date | None = None) -> list[Path]:
+                 derived: list[Derived], rules: Rules, today: dt.date | None = None,
+                 intact: Callable[[Path], bool] | None = None, digests: dict[str, str] | None = None) -> list[Path]:
     """Write index.html and one page per document; pages of documents gone are removed.
-    `today` draws the timeline's line for today (the real day unless given)."""
+    `today` draws the timeline's line for today (the real day unless given). With `intact`
+    (a file is as the last run left it), a page whose key, all it shows, is the one
+    .keys.json remembers is not made again (issue 17); `digests` gives each document's
+    digest (store.document_digest) when the batch has it."""
     today = today or dt.date.today()
     names = {r.source.path: _name(r) for r in records}
     page_of = {doc.path: f"doc-{safe_name(doc.path)}.html" for doc in result.documents}
@@ -71,16 +79,51 @@ def write_report(folder: Path, records: list[Record], texts: dict[str, tuple[str
         for document in dict.fromkeys(finding.documents):
             concerning.setdefault(document, []).append(finding)
     cited = {(link.citing.path, link.index): link.cited for link in result.links}
+    known = _known_keys(folder) if intact is not None else {}
+    keys: dict[str, str] = {}
     for record in records:
         path = folder / page_of[record.source.path]
-        write_atomic(path, _document_page(record, texts.get(record.source.path, ()),
-                                          concerning.get(record.source.path, []), cited, page_of, names, rules))
+        pages, findings = texts.get(record.source.path, ()), concerning.get(record.source.path, [])
+        key = _page_key(record, pages, findings, cited, page_of, names, rules, (digests or {}).get(record.source.path))
+        if intact is not None and known.get(path.name) == key and intact(path):
+            kept(path)
+        else:
+            write_atomic(path, _document_page(record, pages, findings, cited, page_of, names, rules))
+        keys[path.name] = key
         written.append(path)
+    write_atomic(folder / KEYS, json.dumps(keys, ensure_ascii=False, indent=1))
     keep = {p.name for p in written}
     for stale in folder.glob("doc-*.html"):
         if stale.name not in keep:
             stale.unlink()
     return written
+
+
+KEYS = ".keys.json"  # in the report's folder: what each document's page was made from
+
+
+def _known_keys(folder: Path) -> dict[str, str]:
+    """The pages' keys the last run wrote ({} when none can be read)."""
+    try:
+        known = json.loads((folder / KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
+
+
+def _page_key(record: Record, pages: tuple[str, ...], findings: list[Finding], cited: dict,
+              page_of: dict[str, str], names: dict[str, str], rules: Rules, digest: str | None) -> str:
+    """A digest of all a document's page shows: the record and its text (`digest`, else
+    made here), its findings, the page each citation links to, and the name and page of
+    every document its findings name; and the rules and the code. A document new to the
+    batch changes the pages that cite it or share a finding with it, no other."""
+    if digest is None:
+        digest = hashlib.sha256(repr((record, pages)).encode("utf-8")).hexdigest()
+    targets = [page_of[target.path] if (target := cited.get((record.source.path, i))) else None
+               for i in range(len(record.citations))]
+    named = sorted({(d, page_of.get(d, "#"), names.get(d, d)) for f in findings for d in f.documents})
+    payload = repr((digest, findings, targets, named, rules.version, code_version()))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _name(record: Record) -> str:
