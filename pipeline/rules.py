@@ -371,6 +371,8 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
 DEADLINE_GROUPS: dict[str, frozenset[str]] = {
     "dl_day_monthly": frozenset({"d"}),
     "dl_day_yearly": frozenset({"d", "m"}),
+    "dl_day_next_year": frozenset({"d", "m"}),
+    "dl_month_yearly": frozenset({"m", "by"}),
     "dl_before_date": frozenset({"d", "m", "y"}),
     "dl_from_to": frozenset({"d1", "m1", "y1", "d2", "m2", "y2"}),
     "dl_range": frozenset({"d1", "m1", "d2", "m2", "y2"}),

@@ -48,10 +48,19 @@ DATES = [
     ("Hà Nội, ngày 03 tháng10năm 2025", "Hà Nội", "2025-10-03"),
     ("Thành phố Hồ Chí Minh, ngày 5 tháng 9 năm 2023", "Thành phố Hồ Chí Minh", "2023-09-05"),
     ("Sơn La, ngày ... tháng 7 năm 2022", "Sơn La", None),
+    # a place joined by a hyphen (QĐ 1126/QĐ-SGDĐT); no 'ngày' before a stamped day (CV 1357/PGDĐT-THCS)
+    ("Bà Rịa-Vũng Tàu, ngày 08 tháng 10 năm 2024", "Bà Rịa-Vũng Tàu", "2024-10-08"),
+    ("Long Điền, 03 tháng 10 năm 2024", "Long Điền", "2024-10-03"),
     ("Hà Nội, ngày 31 tháng 02 năm 2024", "Hà Nội", None),
 ]
 DEADLINES = [
     ("gửi về Sở trước ngày 15/10/2022", "2022-07-06", None, "2022-10-15"),
+    # a day of the next year, a month of every year (KH CCHC 2026-2030 of UBND Lâm Đồng); a
+    # final day after what it closes (KH 145/KH-THCSTT Lai Vung)
+    ("Trước ngày 31/01 năm liền kề", "2025-12-01", None, "2026-01-31"),
+    ("Ban hành kế hoạch trong tháng 01 hằng năm", "2026-03-01", "2027-01-01", "2027-01-31"),
+    ("báo cáo kết quả chậm nhất trong tháng 9 hằng năm", "2026-03-01", None, "2026-09-30"),
+    ("Học sinh đóng tiền hạn chót đợt này ngày 25/10/2021", "2021-09-20", None, "2021-10-25"),
     # as real documents write them (issue 14): capitals opening a sentence or a table cell,
     # quarters in digits, the end of a calendar year, from a school year on, two dates with a dash
     ("Trước ngày 30 tháng 6 hằng năm, cơ quan, đơn vị lập danh mục", "2025-01-17", None, "2025-06-30"),
@@ -643,3 +652,16 @@ def test_documents_joined_share_the_issuer_named_after_them(rules, text, issuers
 def test_an_issuer_named_after_the_date_without_cua(rules, text, issuer, title):
     citations, _ = extract_citations(Lines(_doc(text)), None, 0, set(), rules)
     assert (citations[0].issuer, citations[0].title) == (issuer, title)
+
+
+def test_a_draft_with_its_day_left_blank_dates_deadlines_from_its_month(rules):
+    """'Lâm Đồng, ngày    tháng 12 năm 2025' (the KH CCHC 2026 draft of UBND Lâm Đồng): the record
+    keeps no date, and its deadlines count from the month printed ('Trước ngày 31/01 năm liền
+    kề' is 31/01/2026), not from the year its title names."""
+    record = extract_record(_doc("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Số: /KH-UBND",
+                                 "Lâm Đồng, ngày    tháng 12 năm 2025", "KẾ HOẠCH", "Cải cách hành chính năm 2026",
+                                 "I. NHIỆM VỤ",
+                                 "1. Sở Tư pháp công bố danh mục văn bản hết hiệu lực trước ngày 31/01 năm liền kề."),
+                            rules)
+    assert record.date is None
+    assert [t.deadline.end for t in record.tasks] == ["2026-01-31"]

@@ -82,7 +82,8 @@ def extract_record(document: Document, rules: Rules) -> Record:
     body_start = header.title_end + 1 if header.title_end >= 0 else 0
     citations, cited = extract_citations(lines, header.number, body_start, closing.lines, rules)
     tasks, sections, tasked = extract_tasks(lines, body_start, closing.lines,
-                                            header.date or _plan_year(header.title), rules, header.doc_type)
+                                            header.date or header.month_start or _plan_year(header.title), rules,
+                                            header.doc_type)
     if closing.signer and closing.signer.name:
         tasks = [_without_signature(t, closing.signer.name) for t in tasks]
     recipients = _roles(closing.recipients, [t.owner for t in tasks], rules)
@@ -110,9 +111,9 @@ def extract_record(document: Document, rules: Rules) -> Record:
 
 
 def _plan_year(title: str | None) -> str | None:
-    """A document whose day was left blank (a draft, a signed PDF whose stamp is lost) still
-    dates its deadlines in the year its title names: 'Kế hoạch cải cách hành chính năm 2026'
-    (the UBND Lâm Đồng drafts). Its record keeps date null."""
+    """A document whose date line was left blank (a draft, a signed PDF whose stamp is lost) and
+    prints no month either still dates its deadlines in the year its title names: 'Kế hoạch cải
+    cách hành chính năm 2026' (the UBND Lâm Đồng drafts). Its record keeps date null."""
     years = regex.findall(r"(?<!\d)(?:năm|Năm|NĂM)\s+(20\d\d)(?![\d-])", title or "")
     return f"{years[-1]}-01-01" if years else None
 

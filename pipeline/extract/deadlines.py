@@ -81,6 +81,14 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
         if found and found < base:
             found = _day(base.year + 1, int(m["m"]), int(m["d"]))
         return None, _iso(found)
+    if name == "dl_day_next_year":
+        return (None, _iso(_day(base.year + 1, int(m["m"]), int(m["d"])))) if base else (None, None)
+    if name == "dl_month_yearly":
+        month = int(m["m"])
+        if base is None or not 1 <= month <= 12:
+            return None, None
+        y = base.year if _last(base.year, month) >= base else base.year + 1
+        return (None if m["by"] else dt.date(y, month, 1).isoformat()), _last(y, month).isoformat()
     if name == "dl_before_date":
         y = int(m["y"]) if m["y"] else year
         return (None, _iso(_day(y, int(m["m"]), int(m["d"])))) if y else (None, None)

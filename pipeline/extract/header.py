@@ -31,6 +31,9 @@ class Header:
     warnings: list[str] = field(default_factory=list)
     evidence: dict[str, Span] = field(default_factory=dict)
     title_end: int = -1  # index of the last line of the title, -1 when none
+    # the first day of the month a date line prints when its day was left blank ('ngày ... tháng 12
+    # năm 2025', a draft): the day deadlines are counted from, never the record's date
+    month_start: str | None = None
 
 
 def find_number(text: str, rules: Rules) -> regex.Match | None:
@@ -172,6 +175,8 @@ def _date(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
         day, month, year = (ocr_int(match.group(k)) for k in ("d", "m", "y"))
         if day is None or month is None or year is None:
             header.warnings.append(f"[date] the date line is not filled in: {text[:70]!r}")
+            if month is not None and year is not None and 1 <= month <= 12:
+                header.month_start = dt.date(year, month, 1).isoformat()
             return
         try:
             header.date = dt.date(year, month, day).isoformat()
