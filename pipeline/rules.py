@@ -381,6 +381,7 @@ DEADLINE_GROUPS: dict[str, frozenset[str]] = {
     "dl_quarter": frozenset({"q", "y"}),
     "dl_semester": frozenset({"s", "y1"}),
     "dl_end_of_year": frozenset(),
+    "dl_opening_day": frozenset(),
     "dl_from_school_year": frozenset({"y1"}),
     "dl_from_year": frozenset({"y"}),
     "dl_school_year": frozenset({"y1"}),

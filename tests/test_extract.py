@@ -61,6 +61,9 @@ DEADLINES = [
     ("Ban hành kế hoạch trong tháng 01 hằng năm", "2026-03-01", "2027-01-01", "2027-01-31"),
     ("báo cáo kết quả chậm nhất trong tháng 9 hằng năm", "2026-03-01", None, "2026-09-30"),
     ("Học sinh đóng tiền hạn chót đợt này ngày 25/10/2021", "2021-09-20", None, "2021-10-25"),
+    # the opening day of the school year (rules/calendar.json; CV 2703/SGDĐT-VP Hà Nội)
+    ("Tổ chức tổng vệ sinh môi trường trước ngày khai giảng năm học mới.", "2020-08-25", None, "2020-09-05"),
+    ("Hoàn thành sửa chữa phòng học trước Lễ khai giảng", "2020-10-01", None, "2021-09-05"),
     # as real documents write them (issue 14): capitals opening a sentence or a table cell,
     # quarters in digits, the end of a calendar year, from a school year on, two dates with a dash
     ("Trước ngày 30 tháng 6 hằng năm, cơ quan, đơn vị lập danh mục", "2025-01-17", None, "2025-06-30"),

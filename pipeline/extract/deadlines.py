@@ -89,6 +89,14 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
             return None, None
         y = base.year if _last(base.year, month) >= base else base.year + 1
         return (None if m["by"] else dt.date(y, month, 1).isoformat()), _last(y, month).isoformat()
+    if name == "dl_opening_day":
+        if base is None or "opening_day" not in cal:
+            return None, None
+        month, day = (int(part) for part in cal["opening_day"].split("-"))
+        found = _day(base.year, month, day)
+        if found and found < base:
+            found = _day(base.year + 1, month, day)
+        return None, _iso(found)
     if name == "dl_before_date":
         y = int(m["y"]) if m["y"] else year
         return (None, _iso(_day(y, int(m["m"]), int(m["d"])))) if y else (None, None)
