@@ -300,6 +300,18 @@ SIGNER_BLOCKS = [
     # on a text layer the letters are as printed: nothing is snapped
     (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Phạm Xuân Bình"], False, "KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Phạm Xuân Bình"),
     (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A"], False, "TM.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A"),
+    # a signature widget's lines between the offices and the name, its words run into an office
+    # (CV 334/PGDĐT-GDTrH Long Điền; KH 1070/KH-SGDĐT An Giang; CV 4424/SGDĐT-CTTT Hà Nội)
+    (["KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "Phòng Giáo dục và Đào tạo", "Huyện Long Điền, Tỉnh Bà Rịa - Vũng Tàu",
+      "06-05-2020 08:49:34 +07:00", "Nguyễn Xuân Tiến"], False,
+     "KT.", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "Nguyễn Xuân Tiến"),
+    (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Người ký: Sở Giáo dục", "và Đào tạo", "Email:", "sogddt@angiang.gov.vn",
+      "Cơ quan: Tỉnh An", "Giang", "Võ Bình Thư"], False, "KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Võ Bình Thư"),
+    (["KT. GIÁM ĐỐC", "PHÓ GIÁM Ký ĐỐC bởi Sở Giáo dục và Đào tạo", "Thành phố Hà Nội", "Giờ ký: 2020-12-",
+      "16T17:30:18.4131339+07:00", "Phạm Xuân Tiến"], False, "KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Phạm Xuân Tiến"),
+    # a name in capitals (KH 174/KH-THCSNH Long Điền)
+    (["KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "NGUYỄN HỮU TUẤN"], False, "KT.", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG",
+     "NGUYỄN HỮU TUẤN"),
 ]
 # fmt: on
 

@@ -7,6 +7,7 @@ follow each other: the recipients end with the `Lưu:` line, the signer comes af
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -27,6 +28,12 @@ _AUTHORITY_OCR = regex.compile(r"^\s*(K[Tf])\s*[.,]\s*")  # a scan reads 'KT.' a
 _SIGNED = regex.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên.*|ký,?\s+ghi\s+rõ.*|chữ\s+ký.*|ký\s+bởi.*)\s*\)?$",
                         regex.IGNORECASE)
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
+# the text a digital signature's widget prints into the text layer: who signed as a body, its
+# address and e-mail, the signing time ('Người ký: Sở Giáo dục / và Đào tạo / Email: ... / Cơ quan:
+# Tỉnh An / Giang', KH 1070/KH-SGDĐT An Giang; 'Ký bởi Sở Giáo dục và Đào tạo / Thành phố Hà Nội /
+# ... / Giờ ký: 2020-12-16T17:30:18+07:00', CV 4424/SGDĐT-CTTT Hà Nội; 'Phòng Giáo dục và Đào tạo /
+# Huyện Long Điền, Tỉnh Bà Rịa - Vũng Tàu / 06-05-2020 08:49:34 +07:00', CV 334/PGDĐT-GDTrH)
+_WIDGET = regex.compile(r"(?:Người\s+ký|Cơ\s+quan|Email|E-mail)\s*:|Ký\s+bởi|Giờ\s+ký|@|\d{1,2}:\d{2}:\d{2}")
 # compared on bare letters: OCR prints 'Như Điêu 3'
 # 'Như Điều 3' also as OCR reads it: 'Như Điều3', or with the number lost
 # '(để thực hiện)', '(t/h)', '(th/h)': sent to act; 'Như trên', 'Như kính gửi', 'Như Điều 3': the
@@ -214,12 +221,26 @@ def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rule
         texts.append((text, ref))
     if not texts:
         return None
+    # with a signature widget in the block, its lines lie between the offices and the name: the
+    # name is the last line that reads as a person's, and an office line the widget's words run
+    # into is its capitals ('PHÓ GIÁM Ký ĐỐC bởi Sở Giáo dục và Đào tạo' is 'PHÓ GIÁM ĐỐC')
+    widget = any(_WIDGET.search(text) for text, _ in texts)
+    last_name = next((text for text, _ in reversed(texts) if _NAME.match(text)), None) if widget else None
     name = None
     reading: NameReading | None = None  # of OCR lines
     offices: list[str] = []
     for text, ref in texts:
         if name is not None:
             break  # the offices stand above the name
+        if widget:
+            capitals = " ".join(w for w in text.split() if w.isupper())
+            if capitals != text and _office(capitals, not offices, False, rules):
+                text = capitals
+            elif text != last_name and not _office(text, not offices, False, rules):
+                continue  # a line of the widget
+            elif text == last_name:
+                name = text
+                continue
         ocr = lines.is_ocr(ref)
         office = _office(text, not offices, ocr, rules) if text else None
         if office:
@@ -230,6 +251,12 @@ def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rule
             # line: a later reading replaces an earlier one); anything else there is the
             # seal and the signature as OCR reads them
             reading = rules.names.read(text, issuer=issuer, title=offices[-1], on=on) or reading
+            continue
+        if offices and _caps_name(text, rules):
+            # a name printed in capitals under the offices ('KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG /
+            # NGUYỄN HỮU TUẤN', KH 174/KH-THCSNH Long Điền; 'NGUYỄN BÁ LUÂN', KH 168/KH-THCS Tân
+            # Thành): a surname, then name syllables, no office
+            name = text
             continue
         # a flattened block 'KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng' ends with the name
         tail = regex.search(r"(?:\s|^)((?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4})$", text)
@@ -296,6 +323,17 @@ def _office(text: str, first: bool, ocr: bool, rules: Rules) -> str | None:
         office = rules.units.office(text)
         return prefix + office if office else (prefix or None)
     return prefix + text if first or prefix else None
+
+
+def _caps_name(text: str, rules: Rules) -> bool:
+    """A person's name written in capitals: three to five words, the first a surname and every
+    one a name syllable (rules/names.json), and no office ('ĐÀO TẠO' of a wrapped 'SỞ GIÁO DỤC VÀ
+    ĐÀO TẠO' is two name syllables, no name)."""
+    words = text.split()
+    if rules.names is None or not 3 <= len(words) <= 5 or not is_caps(text) or _signer_like(text, rules):
+        return False
+    folded = [unicodedata.normalize("NFC", w).casefold() for w in words]
+    return folded[0] in rules.names.surnames and all(w in rules.names.syllables for w in folded)
 
 
 def _split_flat(text: str, rules: Rules) -> tuple[str | None, str | None]:
