@@ -232,8 +232,9 @@ def test_every_tesseract_process_runs_with_one_openmp_thread(tmp_path, monkeypat
     environment is not changed."""
     from PIL import Image
 
-    from pipeline.ingest import ocr
+    from pipeline.ingest import ocr, tesslib
 
+    monkeypatch.setattr(tesslib, "engine", lambda data, languages: None)  # a process a reading
     seen = tmp_path / "seen"
     fake = tmp_path / "bin" / "tesseract"
     fake.parent.mkdir()
@@ -248,12 +249,12 @@ def test_every_tesseract_process_runs_with_one_openmp_thread(tmp_path, monkeypat
     monkeypatch.setenv("PATH", f"{fake.parent}:{os.environ['PATH']}")
     monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
     monkeypatch.setenv("MINE", "kept")
-    ocr._languages.cache_clear()
+    ocr._list_langs.cache_clear()
     try:
         assert ocr.tesseract_ready("vie") is None
         assert ocr.tesseract_words(Image.new("L", (200, 80), 255), 300.0, rules) == ([], 0.0)
     finally:
-        ocr._languages.cache_clear()  # the next test asks the real Tesseract again
+        ocr._list_langs.cache_clear()  # the next test asks the real Tesseract again
     runs = seen.read_text(encoding="utf-8").splitlines()
     assert len(runs) == 2 and runs[0].startswith("--list-langs ")
     assert all(run.endswith(" OMP_THREAD_LIMIT=1 MINE=kept") for run in runs), runs

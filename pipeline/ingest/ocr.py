@@ -3,6 +3,9 @@
 Words come back with their boxes and go through the same column pass as a PDF page,
 so a scanned header still comes out as two blocks. Tesseract is a system package
 (`tesseract-ocr`, `tesseract-ocr-vie`); without it a scan is a clear error.
+
+Tesseract is kept loaded, one engine a worker (tesslib.py), rather than started for each
+reading; where its library cannot be loaded, each reading starts a `tesseract` process.
 """
 
 from __future__ import annotations
@@ -70,13 +73,24 @@ def _pytesseract():
 
 
 @functools.lru_cache(maxsize=4)
-def _languages(command: str) -> frozenset[str]:
-    """The languages the Tesseract at `command` has data for (`tesseract --list-langs`), asked
-    once a process."""
+def _list_langs(command: str) -> tuple[str, ...]:
+    """The lines of `tesseract --list-langs` for the Tesseract at `command`, asked once a process."""
     done = subprocess.run([command, "--list-langs"], capture_output=True, env=TesseractEnvironment(), timeout=60)
     if done.returncode not in (0, 1):
         raise RuntimeError(done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}")
-    return frozenset(line.strip() for line in done.stdout.decode("utf-8", "replace").splitlines()[1:] if line.strip())
+    return tuple(done.stdout.decode("utf-8", "replace").splitlines())
+
+
+def _languages(command: str) -> frozenset[str]:
+    """The languages the Tesseract at `command` has data for."""
+    return frozenset(line.strip() for line in _list_langs(command)[1:] if line.strip())
+
+
+def _tessdata(command: str) -> str | None:
+    """The folder of the language data the Tesseract at `command` reads (the first line of
+    `tesseract --list-langs`: 'List of all languages available in "DIR/" (3):')."""
+    match = regex.search(r'"([^"]+)"', (_list_langs(command) or ("",))[0])
+    return match.group(1) if match else None
 
 
 def tesseract_ready(languages: str) -> str | None:
@@ -181,21 +195,72 @@ def tesseract_words(image, dpi: float, rules: Rules, psm: int = 3, origin: tuple
     the image's top-left corner sits on the page (a crop); a word under `noise_conf` with
     fewer than two letters or digits is noise read as punctuation and left out; `config`
     adds Tesseract options (rules/ingest.json)."""
-    pytesseract = _pytesseract()
-    data = pytesseract.image_to_data(image, lang=rules.ingest.ocr_languages, config=f"--psm {psm} {config}".strip(),
-                                     output_type=pytesseract.Output.DICT)
+    rows = _read_loaded(image, rules.ingest.ocr_languages, psm, config)
+    if rows is None:
+        rows = _read_by_process(image, rules.ingest.ocr_languages, psm, config)
     scale = 72.0 / dpi
     words, confs = [], []
-    for i, text in enumerate(data["text"]):
+    for left, top, width, height, conf, text in rows:
         text = (text or "").strip()
-        conf = float(data["conf"][i])
         if not text or conf < 0 or (conf < noise_conf and not regex.search(r"[\p{L}\d]{2}", text)):
             continue
-        x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
+        x, y, w, h = left * scale, top * scale, width * scale, height * scale
         x, y = x + origin[0], y + origin[1]
         words.append(Word(x, y, x + w, y + h, text))
         confs.append(conf)
     return words, (sum(confs) / len(confs) if confs else 0.0)
+
+
+Row5 = tuple[int, int, int, int, float, str]  # left, top, width, height (pixels), confidence, text
+
+
+def _read_by_process(image, languages: str, psm: int, config: str) -> list[Row5]:
+    """One `tesseract` process for this reading (pytesseract)."""
+    pytesseract = _pytesseract()
+    data = pytesseract.image_to_data(image, lang=languages, config=f"--psm {psm} {config}".strip(),
+                                     output_type=pytesseract.Output.DICT)
+    return [(data["left"][i], data["top"][i], data["width"][i], data["height"][i], float(data["conf"][i]), text)
+            for i, text in enumerate(data["text"])]
+
+
+def _read_loaded(image, languages: str, psm: int, config: str) -> list[Row5] | None:
+    """The reading by the engine this worker keeps loaded (tesslib.py); None when there is
+    none, or `config` holds an option only the command line takes: the caller starts a process."""
+    from . import tesslib
+
+    variables = _variables(config)
+    command = shutil.which("tesseract")
+    if variables is None or command is None:
+        return None
+    try:
+        data = _tessdata(command)  # the command's data folder: both ways read with the same model
+    except Exception:
+        return None
+    engine = tesslib.engine(data, languages)
+    if engine is None:
+        return None
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("L" if image.mode in ("1", "I", "F", "LA", "I;16") else "RGB")
+    tsv = engine.tsv(image.tobytes(), image.width, image.height, 1 if image.mode == "L" else 3, psm, variables)
+    if tsv is None:
+        return None
+    rows = []
+    for line in tsv.splitlines():
+        cells = line.split("\t")
+        if len(cells) >= 12 and cells[0] == "5":  # level 5: a word
+            left, top, width, height = (int(v) for v in cells[6:10])
+            # the confidence as pytesseract reads it, cut to a whole number (95.43: 95), so that
+            # both ways keep and drop the same words
+            rows.append((left, top, width, height, float(int(float(cells[10]))), cells[11]))
+    return rows
+
+
+def _variables(config: str) -> list[tuple[str, str]] | None:
+    """`-c name=value` options as (name, value) pairs; None when `config` holds anything else."""
+    parts = config.split()
+    if len(parts) % 2 or any(flag != "-c" or "=" not in option for flag, option in zip(parts[::2], parts[1::2])):
+        return None
+    return [(option.split("=", 1)[0], option.split("=", 1)[1]) for option in parts[1::2]]
 
 
 def _upright(gray, warnings: list[str], number: int):

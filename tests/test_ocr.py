@@ -1,0 +1,97 @@
+"""Tesseract kept loaded (pipeline/ingest/tesslib.py) against a process a reading."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from pipeline.ingest import ocr, tesslib
+from tests.variants import _font_files
+
+LINES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 2627/QĐ-BGDĐT ngày 12 tháng 9 năm 2025",
+         "Căn cứ Luật Giáo dục đại học số 08/2012/QH13;", "Điều 1. Phê duyệt danh mục ngành đào tạo.")
+
+
+def _page(mode: str = "L"):
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(_font_files()[0], 34)
+    image = Image.new(mode, (1400, 60 + 70 * len(LINES)), "white")
+    draw = ImageDraw.Draw(image)
+    for i, text in enumerate(LINES):
+        draw.text((60, 40 + 70 * i), text, font=font, fill="black")
+    return image
+
+
+def _by_process(monkeypatch) -> None:
+    monkeypatch.setattr(tesslib, "engine", lambda data, languages: None)
+
+
+@pytest.mark.parametrize("mode", ["L", "RGB"])
+def test_the_loaded_engine_reads_what_a_tesseract_process_reads(monkeypatch, rules, mode):
+    """The same library and data: the same words, boxes and confidence, whichever way."""
+    page = _page(mode)
+    loaded = ocr.tesseract_words(page, 300.0, rules)
+    assert loaded[0] and " ".join(w.text for w in loaded[0]).startswith("CỘNG HÒA")
+    with monkeypatch.context() as patch:
+        _by_process(patch)
+        assert ocr.tesseract_words(page, 300.0, rules) == loaded
+    assert ocr.tesseract_words(page, 300.0, rules, psm=6) == ocr.tesseract_words(page, 300.0, rules, psm=6)
+
+
+def test_one_engine_a_thread_made_once(rules):
+    first = tesslib.engine(None, rules.ingest.ocr_languages)
+    assert first is not None
+    assert tesslib.engine(None, rules.ingest.ocr_languages) is first
+    other = []
+    thread = threading.Thread(target=lambda: other.append(tesslib.engine(None, rules.ingest.ocr_languages)))
+    thread.start()
+    thread.join()
+    assert other[0] is not None and other[0] is not first
+
+
+def test_options_hold_for_one_reading(monkeypatch, rules):
+    """A stamp's blacklist (rules/ingest.json ocr.stamp) applies to its reading only, on the
+    loaded engine as on a process."""
+    page = _page()
+    config = "-c tessedit_char_blacklist=ỘĐ"
+    words, _ = ocr.tesseract_words(page, 300.0, rules, config=config)
+    assert not any(ch in w.text for w in words for ch in "ỘĐ")
+    with monkeypatch.context() as patch:
+        _by_process(patch)
+        assert ocr.tesseract_words(page, 300.0, rules, config=config)[0] == words
+    again, _ = ocr.tesseract_words(page, 300.0, rules)
+    assert any("Ộ" in w.text for w in again)
+
+
+@pytest.mark.parametrize("config, variables", [
+    ("", []),
+    ("-c tessedit_char_blacklist=§Š¡", [("tessedit_char_blacklist", "§Š¡")]),
+    ("-c a=1 -c b=x=y", [("a", "1"), ("b", "x=y")]),
+    ("--oem 1", None),  # only the command line takes it: a process reads
+    ("-c", None),
+])
+def test_options_the_loaded_engine_takes(config, variables):
+    assert ocr._variables(config) == variables
+
+
+def test_a_missing_library_falls_back_to_a_process(monkeypatch, rules):
+    page = _page()
+    expected = ocr.tesseract_words(page, 300.0, rules)
+    monkeypatch.setattr(tesslib, "_LIBRARY", [None])
+    monkeypatch.setattr(tesslib, "_LOCAL", threading.local())
+    assert ocr.tesseract_words(page, 300.0, rules) == expected
+
+
+@pytest.mark.parametrize("user", [None, "4"])
+def test_loading_the_library_leaves_the_environment_as_it_was(monkeypatch, user):
+    import os
+
+    if user is None:
+        monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    else:
+        monkeypatch.setenv("OMP_THREAD_LIMIT", user)
+    monkeypatch.setattr(tesslib, "_LIBRARY", [])
+    assert tesslib._library() is not None
+    assert os.environ.get("OMP_THREAD_LIMIT") == user
