@@ -95,3 +95,56 @@ def test_loading_the_library_leaves_the_environment_as_it_was(monkeypatch, user)
     monkeypatch.setattr(tesslib, "_LIBRARY", [])
     assert tesslib._library() is not None
     assert os.environ.get("OMP_THREAD_LIMIT") == user
+
+
+def _scan(path, pages: int = 3):
+    """A scanned PDF of `pages` pages: page images without a text layer."""
+    from PIL import ImageDraw, ImageFont
+
+    font = ImageFont.truetype(_font_files()[0], 34)
+    images = []
+    for number in range(1, pages + 1):
+        image = _page("RGB")
+        ImageDraw.Draw(image).text((60, image.height - 40), f"Trang {number} của văn bản", font=font, fill="black")
+        images.append(image)
+    images[0].save(path, save_all=True, append_images=images[1:], resolution=150.0)
+    return path
+
+
+def _threads_seen(monkeypatch) -> list[str]:
+    seen: list[str] = []
+    read = ocr.read_page_image
+
+    def recorded(*args, **kwargs):
+        seen.append(threading.current_thread().name)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(ocr, "read_page_image", recorded)
+    return seen
+
+
+def test_the_pages_of_a_scan_read_on_threads_read_the_same(tmp_path, monkeypatch, rules):
+    from pipeline.ingest import read_document
+
+    path = _scan(tmp_path / "scan.pdf")
+    alone = read_document(path, rules)
+    seen = _threads_seen(monkeypatch)
+    with ocr.page_threads(2):
+        together = read_document(path, rules)
+    assert len(seen) == 3 and any(name.startswith("vanban-ocr") for name in seen)
+    assert [(p.number, p.ocr, p.lines) for p in together.pages] == [(p.number, p.ocr, p.lines) for p in alone.pages]
+    assert all("Điều 1. Phê duyệt" in page.text for page in together.pages)
+
+
+def test_one_file_with_two_workers_has_its_pages_read_two_at_a_time(tmp_path, monkeypatch, rules):
+    from pipeline.workers import process_all
+
+    path = _scan(tmp_path / "scan.pdf")
+    seen = _threads_seen(monkeypatch)
+    results = {}
+    process_all([(path, "scan.pdf")], rules, 2, results.__setitem__)
+    assert results["scan.pdf"].record is not None
+    assert any(name.startswith("vanban-ocr") for name in seen)
+    seen.clear()
+    process_all([(path, "scan.pdf")], rules, 1, results.__setitem__)
+    assert seen and not any(name.startswith("vanban-ocr") for name in seen)

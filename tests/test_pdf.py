@@ -143,7 +143,7 @@ def test_letters_set_apart_are_joined_and_spare_the_page_ocr(tmp_path, rules, mo
     def no_ocr(*args, **kwargs):
         raise AssertionError("the page was sent to OCR")
 
-    monkeypatch.setattr(ocr, "ocr_page_image", no_ocr)
+    monkeypatch.setattr(ocr, "read_page_image", no_ocr)
     document = read_document(path, rules)
     assert not document.pages[0].ocr
     assert "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" in document.text

@@ -15,7 +15,9 @@ import io
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 import regex
@@ -145,13 +147,32 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules,
                    footer_cut: float | None = None) -> tuple[list[Line], list[str]]:
     """Clean lines of one page image, in points (1/72 inch) like a PDF page; `footer_cut`
     as for `layout_words`."""
+    return page_lines(read_page_image(image, number, dpi, rules), rules, footer_cut)
+
+
+@dataclass
+class Reading:
+    """A page image as Tesseract read it, before its lines are laid out: what one page
+    costs, and what does not depend on the pages before it (page_lines does)."""
+
+    image: object  # the page as given, in colour
+    number: int
+    dpi: float
+    width: float  # of the page as read (turned, its skew undone), in points
+    words: list[Word]
+    turns: list[tuple[float, int]]  # what was done to the page, to do it to the colours too
+    warnings: list[str]
+
+
+def read_page_image(image, number: int, dpi: float, rules: Rules) -> Reading:
+    """Tesseract's words of one page image, speckles filtered, skew and rotation undone."""
     from PIL import Image, ImageFilter
 
     warnings: list[str] = []
     # a 3x3 median removes the speckles of scanners and fax copies; Tesseract reads
     # each speckle as a stray glyph otherwise and the column pass sees false gaps
     gray = to_gray(image).filter(ImageFilter.MedianFilter(3))
-    turns: list[tuple[float, int]] = []  # what was done to the page, to do it to the colours too
+    turns: list[tuple[float, int]] = []
     angle = estimate_skew(gray, rules.ingest.ocr_max_skew_degrees)
     if abs(angle) >= 0.2:
         gray = gray.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
@@ -165,12 +186,19 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules,
             words, confidence = tesseract_words(turned, dpi, rules)
             gray = turned
             turns.append((-degrees, Image.NEAREST))
-    width = gray.width * 72.0 / dpi
-    lines = layout_words(words, width, number, rules.ingest.ocr_repairs, footer_cut)
+    return Reading(image, number, dpi, gray.width * 72.0 / dpi, words, turns, warnings)
+
+
+def page_lines(reading: Reading, rules: Rules, footer_cut: float | None = None) -> tuple[list[Line], list[str]]:
+    """The clean lines of a page read (`footer_cut` as for `layout_words`), its signature
+    zone read again when it gives no signer's name (signature.reread)."""
+    image, number, dpi, width = reading.image, reading.number, reading.dpi, reading.width
+    warnings = list(reading.warnings)
+    lines = layout_words(reading.words, width, number, rules.ingest.ocr_repairs, footer_cut)
 
     def colour_page():
         page = image.convert("RGB")
-        for degrees, resample in turns:
+        for degrees, resample in reading.turns:
             page = page.rotate(degrees, resample=resample, expand=True, fillcolor=(255, 255, 255))
         return page, dpi
 
@@ -178,6 +206,89 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules,
     if sum(len(ln.text) for ln in lines) < rules.ingest.ocr_min_text_chars:
         warnings.append(f"[ocr] page {number}: almost no text found on the scanned page")
     return lines, warnings
+
+
+_THREADS = {"pages": 1}  # how many pages of one document this process reads at once
+_POOL: dict[str, object] = {}  # {"pid", "size", "pool"}: this process's page readers
+
+
+@contextmanager
+def page_threads(count: int):
+    """Read up to `count` pages of a scan at once in this process, while inside. For a batch
+    that leaves cores idle (one long scan, or fewer files than workers: workers.py): the
+    Tesseract library runs without Python's lock, so threads of one process use the cores.
+    The readings are the same; only the time changes."""
+    before = _THREADS["pages"]
+    _THREADS["pages"] = max(1, count)
+    try:
+        yield
+    finally:
+        _THREADS["pages"] = before
+
+
+def _pool(size: int):
+    """This process's page readers, kept from document to document (each thread keeps its
+    Tesseract engine loaded, tesslib.py); a forked worker makes its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if _POOL.get("pid") != os.getpid() or _POOL.get("size") != size:
+        if _POOL.get("pid") == os.getpid():
+            _POOL["pool"].shutdown(wait=True)  # type: ignore[attr-defined]
+        _POOL.update(pid=os.getpid(), size=size, pool=ThreadPoolExecutor(size, thread_name_prefix="vanban-ocr"))
+    return _POOL["pool"]
+
+
+def reading_threads() -> int:
+    """How many pages of one document this process reads at once (page_threads)."""
+    return _THREADS["pages"]
+
+
+class ReadAhead:
+    """The pages of a scan read ahead of the page being laid out, up to page_threads() at
+    once. `pages()`: the indexes that are likely to go to OCR (no text at all), asked only
+    when there are threads to read them; `render(index)` gives (image, dpi), called in this
+    thread only (pdfium is not thread-safe). A page asked for that was not read ahead is
+    read by the caller as before."""
+
+    def __init__(self, pages: Callable[[], list[int]], render: Callable[[int], tuple[object, float]],
+                 rules: Rules) -> None:
+        self._threads = _THREADS["pages"]
+        self._find: Callable[[], list[int]] | None = pages if self._threads > 1 else None
+        self._pages: list[int] = []
+        self._render, self._rules = render, rules
+        self._flight: dict[int, Future] = {}
+        self._next = 0  # the next of self._pages to start
+
+    def take(self, index: int) -> Reading | None:
+        """Page `index` read (None: not read ahead), and the pages after it started."""
+        if self._find is not None:
+            found, self._find = self._find(), None
+            self._pages = found if len(found) > 1 else []
+        for page in [p for p in self._flight if p < index]:  # read ahead but not wanted
+            self._flight.pop(page).cancel()
+        while self._next < len(self._pages) and (len(self._flight) < self._threads
+                                                  or self._pages[self._next] <= index):
+            page = self._pages[self._next]
+            self._next += 1
+            if page >= index:
+                image, dpi = self._render(page)
+                self._flight[page] = _pool(self._threads).submit(read_page_image, image, page + 1, dpi, self._rules)
+        future = self._flight.pop(index, None)
+        return future.result() if future is not None else None
+
+    def close(self) -> None:
+        for future in self._flight.values():
+            future.cancel()
+        for future in self._flight.values():
+            if not future.cancelled():
+                future.exception()  # wait: the page's reading holds the engine of its thread
+        self._flight.clear()
+
+    def __enter__(self) -> ReadAhead:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
 
 def to_gray(image):

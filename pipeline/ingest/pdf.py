@@ -40,7 +40,9 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
         raise InputError(name, f"damaged PDF, cannot be opened ({type(exc).__name__}: {exc})".rstrip()) from exc
     pages: list[Page] = []
     warnings: list[str] = []
-    with pdf, _StampSource(data, warnings) as stamp_source, _Pdfium(data, rules) as document:
+    with pdf, _StampSource(data, warnings) as stamp_source, _Pdfium(data, rules) as document, \
+            ocr.ReadAhead(lambda: _textless_pages(data),
+                          lambda index: _render(data, index, pdf.pages[index], rules), rules) as ahead:
         if count == 0:
             raise InputError(name, "PDF has no pages")
         if count > rules.ingest.max_pages:
@@ -73,8 +75,11 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
                 warnings.append(f"[ocr] page {number}: {verdict}, but {ocr_reason}")
                 pages.append(Page(number, tuple(lines)))
                 continue
-            image, dpi = _render(data, index, page, rules)
-            ocr_lines, notes = ocr.ocr_page_image(image, number, dpi, rules, footer_cut)
+            reading = ahead.take(index)  # a scan's pages are read on several threads when cores are idle
+            if reading is None:
+                image, dpi = _render(data, index, page, rules)
+                reading = ocr.read_page_image(image, number, dpi, rules)
+            ocr_lines, notes = ocr.page_lines(reading, rules, footer_cut)
             ocr_lines = _mark_stamped(ocr_lines, stamped)
             warnings.extend(notes)
             if lines:
@@ -365,6 +370,28 @@ def _signature_image(data: bytes, index: int, page, lines: list[Line], rules: Ru
     if out is not lines:
         warnings.append(f"[ocr] page {number}: the signer's name is in an image; read by OCR")
     return out
+
+
+def _textless_pages(data: bytes) -> list[int]:
+    """The pages without a character of text: a scan's, which go to OCR."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except Exception:  # pdfplumber opened it: its pages are read one by one
+        return []
+    try:
+        found = []
+        for index in range(len(document)):
+            textpage = document[index].get_textpage()
+            try:
+                if textpage.count_chars() == 0:
+                    found.append(index)
+            finally:
+                textpage.close()
+        return found
+    finally:
+        document.close()
 
 
 def _render(data: bytes, index: int, page, rules: Rules):
