@@ -148,3 +148,18 @@ def test_one_file_with_two_workers_has_its_pages_read_two_at_a_time(tmp_path, mo
     seen.clear()
     process_all([(path, "scan.pdf")], rules, 1, results.__setitem__)
     assert seen and not any(name.startswith("vanban-ocr") for name in seen)
+
+
+def test_the_frames_of_a_tiff_read_on_threads_read_the_same(tmp_path, monkeypatch, rules):
+    from pipeline.ingest import read_document
+
+    path = tmp_path / "scan.tif"
+    frames = [_page() for _ in range(3)]
+    frames[0].save(path, save_all=True, append_images=frames[1:], dpi=(300, 300))
+    alone = read_document(path, rules)
+    seen = _threads_seen(monkeypatch)
+    with ocr.page_threads(2):
+        together = read_document(path, rules)
+    assert len(seen) == 3 and any(name.startswith("vanban-ocr") for name in seen)
+    assert [(p.number, p.lines) for p in together.pages] == [(p.number, p.lines) for p in alone.pages]
+    assert [p.number for p in together.pages] == [1, 2, 3]

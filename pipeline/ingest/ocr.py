@@ -127,9 +127,14 @@ def read_image(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[s
         raise InputError(name, f"cannot read a scan: {reason}", stage="ocr")
     pages, warnings = [], []
     dpi = _image_dpi(image)
-    for number, frame in enumerate(frames, start=1):
-        lines, notes = ocr_page_image(frame, number, dpi, rules)
-        pages.append(Page(number, tuple(lines), ocr=True))
+    if _THREADS["pages"] > 1 and len(frames) > 1:  # the frames of a long TIFF on the idle cores
+        readings = list(_pool(_THREADS["pages"]).map(
+            lambda numbered: read_page_image(numbered[1], numbered[0], dpi, rules), enumerate(frames, start=1)))
+    else:
+        readings = (read_page_image(frame, number, dpi, rules) for number, frame in enumerate(frames, start=1))
+    for reading in readings:
+        lines, notes = page_lines(reading, rules)
+        pages.append(Page(reading.number, tuple(lines), ocr=True))
         warnings.extend(notes)
     return pages, warnings
 
