@@ -163,3 +163,19 @@ def test_the_frames_of_a_tiff_read_on_threads_read_the_same(tmp_path, monkeypatc
     assert len(seen) == 3 and any(name.startswith("vanban-ocr") for name in seen)
     assert [(p.number, p.lines) for p in together.pages] == [(p.number, p.lines) for p in alone.pages]
     assert [p.number for p in together.pages] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("degrees", [0.25, -1.5, 4.75])
+def test_a_turned_page_is_turned_where_it_is_cropped_as_a_whole_page_would_be(degrees):
+    """The signature zone of a page whose skew was undone is cut from the colour page turned
+    the same way; only the zone is turned, with the same pixels."""
+    from PIL import Image, ImageDraw
+
+    page = _page("RGB")
+    ImageDraw.Draw(page).ellipse((900, 120, 1200, 330), outline=(214, 40, 46), width=9)  # a seal
+    whole = page.rotate(degrees, resample=Image.BICUBIC, expand=True, fillcolor=(255, 255, 255))
+    turned = ocr.TurnedPage(page, degrees, Image.BICUBIC)
+    assert turned.size == whole.size
+    for box in ((850, 100, 1250, 350), (0, 0, 300, 120), (-40, 200, 500, whole.height + 30),
+                (whole.width - 100, whole.height - 80, whole.width + 60, whole.height + 40)):
+        assert turned.crop(box).tobytes() == whole.crop(box).tobytes(), box
