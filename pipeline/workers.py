@@ -6,6 +6,10 @@ gathered in any order. A worker that dies (killed, out of memory, a crash in a C
 breaks the pool: the files still in flight are tried again one by one in a fresh worker,
 and a file that kills its worker again is reported failed, one line, while the others
 finish.
+
+Cores the files leave idle read pages: one long scan with 2 workers has its pages read two
+at a time (ocr.page_threads), and so have 2 files with 4 workers. A long scan that comes
+last in a big batch is still read one page at a time while the other workers are done.
 """
 
 from __future__ import annotations
@@ -20,14 +24,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import InputError
+from .ingest.ocr import page_threads
 from .rules import Rules
 
 _RULES: Rules | None = None  # each worker's rules, set once when it starts
+_PAGES = 1  # each worker's pages read at once (ocr.page_threads)
 
 
-def _start(rules: Rules) -> None:
-    global _RULES
-    _RULES = rules
+def _start(rules: Rules, pages: int = 1) -> None:
+    global _RULES, _PAGES
+    _RULES, _PAGES = rules, pages
 
 
 def _work(path: Path, rel: str):
@@ -35,7 +41,8 @@ def _work(path: Path, rel: str):
 
 
 def _work_many(files: list[tuple[Path, str]]) -> list:
-    return [_in_process(path, rel, _RULES) for path, rel in files]
+    with page_threads(_PAGES):
+        return [_in_process(path, rel, _RULES) for path, rel in files]
 
 
 def default_workers() -> int:
@@ -46,15 +53,18 @@ def process_all(files: list[tuple[Path, str]], rules: Rules, workers: int,
                 done: Callable[[str, object], None]) -> None:
     """Call `done(rel, Processed or InputError)` for every file, as each finishes."""
     if workers <= 1 or len(files) <= 1:
-        for path, rel in files:
-            done(rel, _in_process(path, rel, rules))
+        with page_threads(workers):  # one file: its pages on the cores
+            for path, rel in files:
+                done(rel, _in_process(path, rel, rules))
         return
     warm(rules)  # the workers are forked from this process: they start with all of it built
     finished: set[str] = set()
     # a few files a task: fewer round trips, and still some tasks left for a worker that finishes early
     size = max(1, min(8, len(files) // (workers * 6)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), initializer=_start, initargs=(rules,)) as pool:
+    pages = max(1, workers // len(chunks))  # fewer files than workers: the rest read their pages
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), initializer=_start,
+                             initargs=(rules, pages)) as pool:
         futures: dict[Future, list[tuple[Path, str]]] = {pool.submit(_work_many, chunk): chunk for chunk in chunks}
         try:
             for future in as_completed(futures):

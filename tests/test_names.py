@@ -232,15 +232,17 @@ def test_every_tesseract_process_runs_with_one_openmp_thread(tmp_path, monkeypat
     environment is not changed."""
     from PIL import Image
 
-    from pipeline.ingest import ocr
+    from pipeline.ingest import ocr, tesslib
 
+    monkeypatch.setattr(tesslib, "engine", lambda data, languages: None)  # a process a reading
     seen = tmp_path / "seen"
     fake = tmp_path / "bin" / "tesseract"
     fake.parent.mkdir()
-    # what pytesseract asks for: --list-langs, or IMAGE OUTBASE ... tsv (it reads OUTBASE.tsv)
+    # what pytesseract asks for: --list-langs, --version, or IMAGE OUTBASE ... tsv (it reads OUTBASE.tsv)
     fake.write_text('#!/bin/sh\necho "$1 OMP_THREAD_LIMIT=${OMP_THREAD_LIMIT:-unset} MINE=${MINE:-unset}" >> '
                     f'"{seen}"\n'
                     'if [ "$1" = --list-langs ]; then printf "List of available languages (1):\\nvie\\n"; exit 0; fi\n'
+                    'if [ "$1" = --version ]; then echo "tesseract 5.3.0"; exit 0; fi\n'
                     'printf "level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth'
                     '\\theight\\tconf\\ttext\\n1\\t1\\t0\\t0\\t0\\t0\\t0\\t0\\t200\\t80\\t-1\\t\\n" > "$2.tsv"\n',
                     encoding="utf-8")
@@ -248,13 +250,14 @@ def test_every_tesseract_process_runs_with_one_openmp_thread(tmp_path, monkeypat
     monkeypatch.setenv("PATH", f"{fake.parent}:{os.environ['PATH']}")
     monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
     monkeypatch.setenv("MINE", "kept")
-    ocr._languages.cache_clear()
+    ocr._list_langs.cache_clear()
     try:
         assert ocr.tesseract_ready("vie") is None
         assert ocr.tesseract_words(Image.new("L", (200, 80), 255), 300.0, rules) == ([], 0.0)
     finally:
-        ocr._languages.cache_clear()  # the next test asks the real Tesseract again
+        ocr._list_langs.cache_clear()  # the next test asks the real Tesseract again
     runs = seen.read_text(encoding="utf-8").splitlines()
-    assert len(runs) == 2 and runs[0].startswith("--list-langs ")
+    # --list-langs, pytesseract's --version (asked once a process) and the reading
+    assert runs[0].startswith("--list-langs ") and sum(not run.startswith("--") for run in runs) == 1, runs
     assert all(run.endswith(" OMP_THREAD_LIMIT=1 MINE=kept") for run in runs), runs
     assert "OMP_THREAD_LIMIT" not in os.environ

@@ -145,7 +145,7 @@ def test_letters_set_apart_are_joined_and_spare_the_page_ocr(tmp_path, rules, mo
     def no_ocr(*args, **kwargs):
         raise AssertionError("the page was sent to OCR")
 
-    monkeypatch.setattr(ocr, "ocr_page_image", no_ocr)
+    monkeypatch.setattr(ocr, "read_page_image", no_ocr)
     document = read_document(path, rules)
     assert not document.pages[0].ocr
     assert "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" in document.text
@@ -257,7 +257,8 @@ def test_an_empty_page_without_text_is_not_sent_to_ocr(tmp_path, rules, monkeypa
     path = tmp_path / "empty.pdf"
     path.write_bytes(buf.getvalue())
     asked = []
-    monkeypatch.setattr(ocr, "ocr_page_image", lambda *a, **k: asked.append(1) or ([], []))
+    real = ocr.read_page_image
+    monkeypatch.setattr(ocr, "read_page_image", lambda *a, **k: asked.append(1) or real(*a, **k))
     monkeypatch.setattr(ocr, "tesseract_ready", lambda *a, **k: None)
     document = read_document(path, rules)
     assert bool(asked) is read

@@ -3,6 +3,9 @@
 Words come back with their boxes and go through the same column pass as a PDF page,
 so a scanned header still comes out as two blocks. Tesseract is a system package
 (`tesseract-ocr`, `tesseract-ocr-vie`); without it a scan is a clear error.
+
+Tesseract is kept loaded, one engine a worker (tesslib.py), rather than started for each
+reading; where its library cannot be loaded, each reading starts a `tesseract` process.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ import io
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 import regex
@@ -70,13 +75,24 @@ def _pytesseract():
 
 
 @functools.lru_cache(maxsize=4)
-def _languages(command: str) -> frozenset[str]:
-    """The languages the Tesseract at `command` has data for (`tesseract --list-langs`), asked
-    once a process."""
+def _list_langs(command: str) -> tuple[str, ...]:
+    """The lines of `tesseract --list-langs` for the Tesseract at `command`, asked once a process."""
     done = subprocess.run([command, "--list-langs"], capture_output=True, env=TesseractEnvironment(), timeout=60)
     if done.returncode not in (0, 1):
         raise RuntimeError(done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}")
-    return frozenset(line.strip() for line in done.stdout.decode("utf-8", "replace").splitlines()[1:] if line.strip())
+    return tuple(done.stdout.decode("utf-8", "replace").splitlines())
+
+
+def _languages(command: str) -> frozenset[str]:
+    """The languages the Tesseract at `command` has data for."""
+    return frozenset(line.strip() for line in _list_langs(command)[1:] if line.strip())
+
+
+def _tessdata(command: str) -> str | None:
+    """The folder of the language data the Tesseract at `command` reads (the first line of
+    `tesseract --list-langs`: 'List of all languages available in "DIR/" (3):')."""
+    match = regex.search(r'"([^"]+)"', (_list_langs(command) or ("",))[0])
+    return match.group(1) if match else None
 
 
 def tesseract_ready(languages: str) -> str | None:
@@ -111,9 +127,14 @@ def read_image(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[s
         raise InputError(name, f"cannot read a scan: {reason}", stage="ocr")
     pages, warnings = [], []
     dpi = _image_dpi(image)
-    for number, frame in enumerate(frames, start=1):
-        lines, notes = ocr_page_image(frame, number, dpi, rules)
-        pages.append(Page(number, tuple(lines), ocr=True))
+    if _THREADS["pages"] > 1 and len(frames) > 1:  # the frames of a long TIFF on the idle cores
+        readings = list(_pool(_THREADS["pages"]).map(
+            lambda numbered: read_page_image(numbered[1], numbered[0], dpi, rules), enumerate(frames, start=1)))
+    else:
+        readings = (read_page_image(frame, number, dpi, rules) for number, frame in enumerate(frames, start=1))
+    for reading in readings:
+        lines, notes = page_lines(reading, rules)
+        pages.append(Page(reading.number, tuple(lines), ocr=True))
         warnings.extend(notes)
     return pages, warnings
 
@@ -131,13 +152,32 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules,
                    footer_cut: float | None = None) -> tuple[list[Line], list[str]]:
     """Clean lines of one page image, in points (1/72 inch) like a PDF page; `footer_cut`
     as for `layout_words`."""
+    return page_lines(read_page_image(image, number, dpi, rules), rules, footer_cut)
+
+
+@dataclass
+class Reading:
+    """A page image as Tesseract read it, before its lines are laid out: what one page
+    costs, and what does not depend on the pages before it (page_lines does)."""
+
+    image: object  # the page as given, in colour
+    number: int
+    dpi: float
+    width: float  # of the page as read (turned, its skew undone), in points
+    words: list[Word]
+    turns: list[tuple[float, int]]  # what was done to the page, to do it to the colours too
+    warnings: list[str]
+
+
+def read_page_image(image, number: int, dpi: float, rules: Rules) -> Reading:
+    """Tesseract's words of one page image, speckles filtered, skew and rotation undone."""
     from PIL import Image, ImageFilter
 
     warnings: list[str] = []
     # a 3x3 median removes the speckles of scanners and fax copies; Tesseract reads
     # each speckle as a stray glyph otherwise and the column pass sees false gaps
     gray = to_gray(image).filter(ImageFilter.MedianFilter(3))
-    turns: list[tuple[float, int]] = []  # what was done to the page, to do it to the colours too
+    turns: list[tuple[float, int]] = []
     angle = estimate_skew(gray, rules.ingest.ocr_max_skew_degrees)
     if abs(angle) >= 0.2:
         gray = gray.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
@@ -151,12 +191,21 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules,
             words, confidence = tesseract_words(turned, dpi, rules)
             gray = turned
             turns.append((-degrees, Image.NEAREST))
-    width = gray.width * 72.0 / dpi
-    lines = layout_words(words, width, number, rules.ingest.ocr_repairs, footer_cut)
+    return Reading(image, number, dpi, gray.width * 72.0 / dpi, words, turns, warnings)
+
+
+def page_lines(reading: Reading, rules: Rules, footer_cut: float | None = None) -> tuple[list[Line], list[str]]:
+    """The clean lines of a page read (`footer_cut` as for `layout_words`), its signature
+    zone read again when it gives no signer's name (signature.reread)."""
+    image, number, dpi, width = reading.image, reading.number, reading.dpi, reading.width
+    warnings = list(reading.warnings)
+    lines = layout_words(reading.words, width, number, rules.ingest.ocr_repairs, footer_cut)
 
     def colour_page():
         page = image.convert("RGB")
-        for degrees, resample in turns:
+        if len(reading.turns) == 1:  # the skew undone: only the zone is turned (TurnedPage)
+            return TurnedPage(page, *reading.turns[0]), dpi
+        for degrees, resample in reading.turns:
             page = page.rotate(degrees, resample=resample, expand=True, fillcolor=(255, 255, 255))
         return page, dpi
 
@@ -164,6 +213,131 @@ def ocr_page_image(image, number: int, dpi: float, rules: Rules,
     if sum(len(ln.text) for ln in lines) < rules.ingest.ocr_min_text_chars:
         warnings.append(f"[ocr] page {number}: almost no text found on the scanned page")
     return lines, warnings
+
+
+class TurnedPage:
+    """A colour page as `Image.rotate(degrees, resample, expand=True)` turns it, white where
+    the turn leaves no page, made only where it is cropped: the signature zone is a tenth of
+    the page, and turning a whole colour page costs about 0.3 s (issue 17). The matrix is
+    Pillow's own; `crop` pads with black beyond the turned page as a Pillow image does."""
+
+    def __init__(self, image, degrees: float, resample: int) -> None:
+        import math
+
+        self._image, self._resample = image, resample
+        w, h = image.size
+        angle = -math.radians(degrees)
+        a, b = round(math.cos(angle), 15), round(math.sin(angle), 15)
+        d, e = round(-math.sin(angle), 15), round(math.cos(angle), 15)
+
+        def apply(x: float, y: float, c: float, f: float) -> tuple[float, float]:
+            return a * x + b * y + c, d * x + e * y + f
+
+        c, f = apply(-w / 2, -h / 2, 0.0, 0.0)
+        c, f = c + w / 2, f + h / 2
+        corners = [apply(x, y, c, f) for x, y in ((0, 0), (w, 0), (w, h), (0, h))]
+        self.width = math.ceil(max(x for x, _ in corners)) - math.floor(min(x for x, _ in corners))
+        self.height = math.ceil(max(y for _, y in corners)) - math.floor(min(y for _, y in corners))
+        self.size = (self.width, self.height)
+        c, f = apply(-(self.width - w) / 2.0, -(self.height - h) / 2.0, c, f)
+        self._matrix = (a, b, c, d, e, f)
+
+    def crop(self, box: tuple[int, int, int, int]):
+        from PIL import Image
+
+        left, top, right, bottom = box
+        out = Image.new("RGB", (right - left, bottom - top), (0, 0, 0))
+        x0, y0, x1, y1 = max(left, 0), max(top, 0), min(right, self.width), min(bottom, self.height)
+        if x1 > x0 and y1 > y0:
+            a, b, c, d, e, f = self._matrix
+            part = self._image.transform((x1 - x0, y1 - y0), Image.AFFINE,
+                                         (a, b, a * x0 + b * y0 + c, d, e, d * x0 + e * y0 + f),
+                                         resample=self._resample, fillcolor=(255, 255, 255))
+            out.paste(part, (x0 - left, y0 - top))
+        return out
+
+
+_THREADS = {"pages": 1}  # how many pages of one document this process reads at once
+_POOL: dict[str, object] = {}  # {"pid", "size", "pool"}: this process's page readers
+
+
+@contextmanager
+def page_threads(count: int):
+    """Read up to `count` pages of a scan at once in this process, while inside. For a batch
+    that leaves cores idle (one long scan, or fewer files than workers: workers.py): the
+    Tesseract library runs without Python's lock, so threads of one process use the cores.
+    The readings are the same; only the time changes."""
+    before = _THREADS["pages"]
+    _THREADS["pages"] = max(1, count)
+    try:
+        yield
+    finally:
+        _THREADS["pages"] = before
+
+
+def _pool(size: int):
+    """This process's page readers, kept from document to document (each thread keeps its
+    Tesseract engine loaded, tesslib.py); a forked worker makes its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if _POOL.get("pid") != os.getpid() or _POOL.get("size") != size:
+        if _POOL.get("pid") == os.getpid():
+            _POOL["pool"].shutdown(wait=True)  # type: ignore[attr-defined]
+        _POOL.update(pid=os.getpid(), size=size, pool=ThreadPoolExecutor(size, thread_name_prefix="vanban-ocr"))
+    return _POOL["pool"]
+
+
+def reading_threads() -> int:
+    """How many pages of one document this process reads at once (page_threads)."""
+    return _THREADS["pages"]
+
+
+class ReadAhead:
+    """The pages of a scan read ahead of the page being laid out, up to page_threads() at
+    once. `pages()`: the indexes that are likely to go to OCR (no text at all), asked only
+    when there are threads to read them; `render(index)` gives (image, dpi), called in this
+    thread only (pdfium is not thread-safe). A page asked for that was not read ahead is
+    read by the caller as before."""
+
+    def __init__(self, pages: Callable[[], list[int]], render: Callable[[int], tuple[object, float]],
+                 rules: Rules) -> None:
+        self._threads = _THREADS["pages"]
+        self._find: Callable[[], list[int]] | None = pages if self._threads > 1 else None
+        self._pages: list[int] = []
+        self._render, self._rules = render, rules
+        self._flight: dict[int, Future] = {}
+        self._next = 0  # the next of self._pages to start
+
+    def take(self, index: int) -> Reading | None:
+        """Page `index` read (None: not read ahead), and the pages after it started."""
+        if self._find is not None:
+            found, self._find = self._find(), None
+            self._pages = found if len(found) > 1 else []
+        for page in [p for p in self._flight if p < index]:  # read ahead but not wanted
+            self._flight.pop(page).cancel()
+        while self._next < len(self._pages) and (len(self._flight) < self._threads
+                                                  or self._pages[self._next] <= index):
+            page = self._pages[self._next]
+            self._next += 1
+            if page >= index:
+                image, dpi = self._render(page)
+                self._flight[page] = _pool(self._threads).submit(read_page_image, image, page + 1, dpi, self._rules)
+        future = self._flight.pop(index, None)
+        return future.result() if future is not None else None
+
+    def close(self) -> None:
+        for future in self._flight.values():
+            future.cancel()
+        for future in self._flight.values():
+            if not future.cancelled():
+                future.exception()  # wait: the page's reading holds the engine of its thread
+        self._flight.clear()
+
+    def __enter__(self) -> ReadAhead:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
 
 def to_gray(image):
@@ -181,21 +355,72 @@ def tesseract_words(image, dpi: float, rules: Rules, psm: int = 3, origin: tuple
     the image's top-left corner sits on the page (a crop); a word under `noise_conf` with
     fewer than two letters or digits is noise read as punctuation and left out; `config`
     adds Tesseract options (rules/ingest.json)."""
-    pytesseract = _pytesseract()
-    data = pytesseract.image_to_data(image, lang=rules.ingest.ocr_languages, config=f"--psm {psm} {config}".strip(),
-                                     output_type=pytesseract.Output.DICT)
+    rows = _read_loaded(image, rules.ingest.ocr_languages, psm, config)
+    if rows is None:
+        rows = _read_by_process(image, rules.ingest.ocr_languages, psm, config)
     scale = 72.0 / dpi
     words, confs = [], []
-    for i, text in enumerate(data["text"]):
+    for left, top, width, height, conf, text in rows:
         text = (text or "").strip()
-        conf = float(data["conf"][i])
         if not text or conf < 0 or (conf < noise_conf and not regex.search(r"[\p{L}\d]{2}", text)):
             continue
-        x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
+        x, y, w, h = left * scale, top * scale, width * scale, height * scale
         x, y = x + origin[0], y + origin[1]
         words.append(Word(x, y, x + w, y + h, text))
         confs.append(conf)
     return words, (sum(confs) / len(confs) if confs else 0.0)
+
+
+Row5 = tuple[int, int, int, int, float, str]  # left, top, width, height (pixels), confidence, text
+
+
+def _read_by_process(image, languages: str, psm: int, config: str) -> list[Row5]:
+    """One `tesseract` process for this reading (pytesseract)."""
+    pytesseract = _pytesseract()
+    data = pytesseract.image_to_data(image, lang=languages, config=f"--psm {psm} {config}".strip(),
+                                     output_type=pytesseract.Output.DICT)
+    return [(data["left"][i], data["top"][i], data["width"][i], data["height"][i], float(data["conf"][i]), text)
+            for i, text in enumerate(data["text"])]
+
+
+def _read_loaded(image, languages: str, psm: int, config: str) -> list[Row5] | None:
+    """The reading by the engine this worker keeps loaded (tesslib.py); None when there is
+    none, or `config` holds an option only the command line takes: the caller starts a process."""
+    from . import tesslib
+
+    variables = _variables(config)
+    command = shutil.which("tesseract")
+    if variables is None or command is None:
+        return None
+    try:
+        data = _tessdata(command)  # the command's data folder: both ways read with the same model
+    except Exception:
+        return None
+    engine = tesslib.engine(data, languages)
+    if engine is None:
+        return None
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("L" if image.mode in ("1", "I", "F", "LA", "I;16") else "RGB")
+    tsv = engine.tsv(image.tobytes(), image.width, image.height, 1 if image.mode == "L" else 3, psm, variables)
+    if tsv is None:
+        return None
+    rows = []
+    for line in tsv.splitlines():
+        cells = line.split("\t")
+        if len(cells) >= 12 and cells[0] == "5":  # level 5: a word
+            left, top, width, height = (int(v) for v in cells[6:10])
+            # the confidence as pytesseract reads it, cut to a whole number (95.43: 95), so that
+            # both ways keep and drop the same words
+            rows.append((left, top, width, height, float(int(float(cells[10]))), cells[11]))
+    return rows
+
+
+def _variables(config: str) -> list[tuple[str, str]] | None:
+    """`-c name=value` options as (name, value) pairs; None when `config` holds anything else."""
+    parts = config.split()
+    if len(parts) % 2 or any(flag != "-c" or "=" not in option for flag, option in zip(parts[::2], parts[1::2])):
+        return None
+    return [(option.split("=", 1)[0], option.split("=", 1)[1]) for option in parts[1::2]]
 
 
 def _upright(gray, warnings: list[str], number: int):

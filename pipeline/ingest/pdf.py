@@ -43,7 +43,9 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
     pages: list[Page] = []
     warnings: list[str] = []
     with pdf, _StampSource(data, warnings) as stamp_source, _Pdfium(data, rules) as document, \
-            _Renderer(data, rules) as render:
+            _Renderer(data, rules) as render, \
+            ocr.ReadAhead(lambda: _textless_pages(data), lambda index: render(index, pdf.pages[index]),
+                          rules) as ahead:
         if count == 0:
             raise InputError(name, "PDF has no pages")
         if count > rules.ingest.max_pages:
@@ -85,12 +87,15 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
                 warnings.append(f"[ocr] page {number}: {verdict}, but {ocr_reason}")
                 pages.append(Page(number, tuple(lines)))
                 continue
-            image, dpi = render(index, page)
-            if _blank(image, dpi):  # nothing to read: the words Tesseract would find there (none)
-                warnings.append(f"[ocr] page {number}: almost no text found on the scanned page")
-                pages.append(Page(number, (), ocr=True))
-                continue
-            ocr_lines, notes = ocr.ocr_page_image(image, number, dpi, rules, footer_cut)
+            reading = ahead.take(index)  # a scan's pages are read on several threads when cores are idle
+            if reading is None:
+                image, dpi = render(index, page)
+                if _blank(image, dpi):  # nothing to read: the words Tesseract would find there (none)
+                    warnings.append(f"[ocr] page {number}: almost no text found on the scanned page")
+                    pages.append(Page(number, (), ocr=True))
+                    continue
+                reading = ocr.read_page_image(image, number, dpi, rules)
+            ocr_lines, notes = ocr.page_lines(reading, rules, footer_cut)
             ocr_lines = _mark_stamped(ocr_lines, stamped)
             warnings.extend(notes)
             if lines:
@@ -440,6 +445,28 @@ def _signature_image(render, index: int, page, lines: list[Line], rules: Rules,
     if out is not lines:
         warnings.append(f"[ocr] page {number}: the signer's name is in an image; read by OCR")
     return out
+
+
+def _textless_pages(data: bytes) -> list[int]:
+    """The pages without a character of text: a scan's, which go to OCR."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except Exception:  # pdfplumber opened it: its pages are read one by one
+        return []
+    try:
+        found = []
+        for index in range(len(document)):
+            textpage = document[index].get_textpage()
+            try:
+                if textpage.count_chars() == 0:
+                    found.append(index)
+            finally:
+                textpage.close()
+        return found
+    finally:
+        document.close()
 
 
 def _blank(image, dpi: float) -> bool:
