@@ -204,7 +204,7 @@ def test_text_running_sideways_is_read_turned_upright_not_by_ocr(tmp_path, rules
     path.write_bytes(_sideways_pdf(degrees))
     with pdfplumber.open(path) as opened:
         assert pdf._sideways(opened.pages[0].chars) == way
-    monkeypatch.setattr(ocr, "ocr_page_image", lambda *a, **k: pytest.fail("OCR was asked"))
+    monkeypatch.setattr(ocr, "read_page_image", lambda *a, **k: pytest.fail("OCR was asked"))
     engine_rules = replace(rules, ingest=replace(rules.ingest, text_engine=engine))
     document = read_document(path, engine_rules)
     assert not document.ocr

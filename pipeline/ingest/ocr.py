@@ -148,13 +148,6 @@ def _image_dpi(image) -> float:
     return value if 70 <= value <= 1200 else 300.0
 
 
-def ocr_page_image(image, number: int, dpi: float, rules: Rules,
-                   footer_cut: float | None = None) -> tuple[list[Line], list[str]]:
-    """Clean lines of one page image, in points (1/72 inch) like a PDF page; `footer_cut`
-    as for `layout_words`."""
-    return page_lines(read_page_image(image, number, dpi, rules), rules, footer_cut)
-
-
 @dataclass
 class Reading:
     """A page image as Tesseract read it, before its lines are laid out: what one page
