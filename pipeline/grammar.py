@@ -68,6 +68,7 @@ class TaskGrammar:
     collective_list: regex.Pattern  # a list that names one collective ('Các sở, ban, ngành, đoàn thể, ...')
     aside: regex.Pattern  # a bracket that points back ('(như kính gửi)'): no part of a name
     co_actor: regex.Pattern  # 'cùng (với)' before those who act with the owner, as one
+    described: regex.Pattern  # a body whose work the document describes ('Ban tổ chức' of a contest)
     describes: regex.Pattern  # words after which a verb describes the unit ('trực tiếp quản lý')
     opens_described: regex.Pattern  # a text that opens with one of those words ('trực tiếp kiểm tra ...')
     negated: regex.Pattern  # 'không tổ chức': a negated action begins at 'không'
@@ -298,7 +299,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                                                    "tasks.owner_compounds")]
     compounds += data["owner_compounds"].get("patterns", [])
     negations = _strings(_section(data, "negation"), "words", "tasks.negation")
-    prohibits = data["negation"].get("also_before", [])  # 'không để', 'không được': a prohibition
+    prohibits = data["negation"].get("also_before", [])  # 'không để': a prohibition
+    described = _strings(_section(data, "described_bodies"), "words", "tasks.described_bodies")
     descriptors = _strings(_section(data, "descriptors"), "words", "tasks.descriptors")
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
@@ -312,6 +314,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         compounds=_rx(rf"(?<!\p{{L}})(?:{'|'.join(sorted(compounds, key=len, reverse=True))})(?!\p{{L}})",
                       "tasks.owner_compounds"),
         co_actor=_rx(_string(_section(data, "co_actors"), "pattern", "tasks.co_actors"), "tasks.co_actors.pattern"),
+        described=_rx(rf"^(?:{_alternatives(described)})(?!\p{{L}})", "tasks.described_bodies", regex.IGNORECASE),
         not_duty=_rx(rf"^(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns", regex.IGNORECASE),
         not_duty_inside=_rx(rf"(?<!\p{{L}})(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns",
                             regex.IGNORECASE),
@@ -382,6 +385,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "not_owners": lambda text: grammar.owner_at(text) is None,
         "owner_asides": lambda text: grammar.aside.search(text) is not None,
         "co_actors": lambda text: grammar.co_actor.search(text) is not None,
+        "described_bodies": lambda text: grammar.described.match(text) is not None,
     }
     for key, holds in checks.items():
         section = data.get(key, {})

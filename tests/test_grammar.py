@@ -426,6 +426,10 @@ NOT_TASKS = [
     ["Căn cứ đề xuất của các địa phương và báo cáo của Tổng công ty Bưu điện Việt Nam về việc khắc phục các tồn "
      "tại trong công tác chi trả trợ cấp ưu đãi người (Công văn số 4736/BĐVN-TCBC ngày 20/10/2018), Bộ trưởng Bộ "
      "Lao động - Thương binh và Xã hội đồng ý mở rộng thí điểm chi trả trợ cấp qua hệ thống Bưu điện."],
+    # what a contest's organisers will do is how the contest runs (KH 4644/KH-SGDĐT; KH 349/KH-UBND
+    # Đồng Tháp; CV 6103/BGDĐT-GDTrH)
+    ["Ban tổ chức sẽ kiểm tra dữ liệu ngay khi kết thúc chương trình, lọc ra những bài dự thi hợp lệ."],
+    ["Ban Tổ chức cuộc thi Quốc gia sẽ trao giải cá nhân và nhiều giải tập thể có thành tích cao."],
     # an offer of help to whoever has questions (KH 161/KH-THCSNH Long Điền; KH tự đánh giá of
     # Phòng GD&ĐT Hiệp Hòa, where it follows a general closing)
     ["Giáo viên có thắc mắc liên hệ các Phó hiệu trưởng để được hỗ trợ./."],

@@ -81,7 +81,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if not finder.acts_at(action, person.end()):
                 return False
             action = action[person.end():]
-        if not action or _boilerplate(f"{owner} {action}", finder):
+        if not action or _boilerplate(f"{owner} {action}", finder) or (named and finder.described.match(owner)):
+            # boilerplate; a contest's organisers as the subject of its rules, whose work they
+            # describe (a heading 'Ban tổ chức:' over duties in a plan that sets one up still gives work)
             return False
         if _NAME_ONLY.match(action):
             # 'Phạm Xuân Bình' read after the last item of a PDF whose signature block the text
