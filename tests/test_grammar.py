@@ -742,6 +742,13 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     (["1. Tổ thu:", "Hằng ngày, sau mỗi buổi học Kế toán tổng hợp số tiền thu được và gửi vào tài khoản."],
      ["Kế toán"]),
     (["- Học sinh đóng tiền hạn chót đợt này ngày 25/10/2021."], ["Học sinh"]),
+    # 'thông tin' is work except in the names that hold it (CV 2703/SGDĐT-VP Hà Nội; CV 1061/BGDĐT-GDTrH;
+    # TB 633/TB-UBND Hiệp Hòa)
+    (["- Các trường học, cơ sở giáo dục thông tin rộng rãi đến học sinh việc biên chế lớp học."],
+     ["Các trường học, cơ sở giáo dục"]),
+    (["Cục Công nghệ thông tin hỗ trợ các Sở GDĐT triển khai dạy học qua Internet."], ["Cục Công nghệ thông tin"]),
+    (["II. PHÂN CÔNG", "4. Trung tâm Văn hóa - Thông tin và Thể thao huyện phân công phóng viên đi dự cùng các đoàn."],
+     ["Trung tâm Văn hóa - Thông tin và Thể thao huyện"]),
     # 'có' opens what a unit has: 'các trường có tổ chức bán trú' are whom the work is for (CV 4424/SGDĐT-CTTT)
     (["Sở GDĐT yêu cầu thủ trưởng các đơn vị thực hiện tốt một số nội dung sau:",
       "- Đối với các trường có tổ chức bán trú, cần đặc biệt quan tâm: đảm bảo đủ thức ăn."],

@@ -569,6 +569,9 @@ def _office(label: str, action: str, finder: TaskGrammar) -> tuple[str, int] | N
     plain = regex.sub(r"\([^)]*\)", "", name)
     if not (0 < len(words) <= 24 and name[0].isupper() and not finder.verb.search(plain)):
         return None
+    joined = f"{name} - {action}"
+    if any(c.start() <= len(name) < c.end() for c in finder.compounds.finditer(joined)):
+        return None  # 'Trung tâm Văn hóa - Thông tin và Thể thao huyện ...': the dash is inside a name
     return (name, len(label)) if finder.opens_duty(action) else None
 
 
