@@ -156,6 +156,17 @@ def test_parent_deadline_before_its_own_date_is_warned(rules):
     assert "Lưu ý: thời hạn" in checklist_ics(plan, "Phòng", rules).decode("utf-8").replace("\r\n ", "")
 
 
+def test_a_checklist_line_begins_with_a_capital(rules):
+    """A duty read after its owner begins in small letters ('báo cáo kết quả ...', CV 1357/PGDĐT-THCS
+    Long Điền); the checklist prints it as a line of its own, with a capital."""
+    parent = Record.from_dict({**record_of("004_4454b9fc8f55b7a4").to_dict(), "tasks": [Task(
+        owner="Phòng Giáo dục và Đào tạo huyện, thành phố", action="báo cáo kết quả thực hiện về Sở",
+        deadline=None).to_dict()]})
+    plan = derive_plan(parent, unit_named("Phòng Giáo dục và Đào tạo", rules), rules)
+    table = list(csv.reader(io.StringIO(checklist_csv(rows(plan, rules), rules).decode("utf-8-sig"))))
+    assert any(line[1] == "Báo cáo kết quả thực hiện về Sở" for line in table[1:])
+
+
 def _overlap(a: str, b: str) -> float:
     """The share of the shorter action's words that the other one has too (the scorer's test)."""
     wa, wb = set(a.casefold().split()), set(b.casefold().split())

@@ -83,7 +83,10 @@ def rows(plan: ChildPlan, rules: Rules, status_of: StatusOf | None = None) -> li
 
 def _cells(row: Row) -> list[object]:
     due: object = row.due if row.due else row.deadline_text
-    return [row.number, row.task, row.owner, row.cooperating, due, row.recurrence, row.product, row.source,
+    # a duty read after its owner begins in small letters ('báo cáo kết quả ...'); a checklist's
+    # line begins with a capital, as the plan's does
+    task = row.task[:1].upper() + row.task[1:]
+    return [row.number, task, row.owner, row.cooperating, due, row.recurrence, row.product, row.source,
             row.status, row.note]
 
 
