@@ -40,6 +40,7 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 _GIVEN = regex.compile(r"(?<!\p{L})được\s+$")
+_TIME_CLAUSE_END = regex.compile(r"\s+(?:sau\s+khi|trước\s+khi|ngay\s+khi|khi)$")
 _POSSESSED = regex.compile(r"(?<!\p{L})của(?:\s+\p{L}+){0,3}\s*$")
 
 
@@ -221,9 +222,15 @@ class TaskGrammar:
             return None  # 'Tổ chức ...' begins with a verb, 'Đơn vị chủ trì: ...' with a field name
         verb = None
         described = -1  # where the verbs of a descriptor ('trực tiếp quản lý, sử dụng ...') end
+        # a name ending in its verb goes on in the verbs chained to it by a comma: 'cơ quan, đơn vị
+        # quản lý, sử dụng công trình thực hiện lập ...' (QĐ 03/2025/QĐ-UBND Hà Nội)
+        named_verbs = {c.end() for c in self.compounds.finditer(text, start.start())
+                       if self.verb.fullmatch(" ".join(c.group(0).split()[-2:])) or self.verb.fullmatch(
+                           c.group(0).split()[-1])}
         descriptor = None  # where the first descriptor begins
         for v in self._verbs_outside_names(text, start.end()):
-            chained = described >= 0 and not text[described:v.start()].strip(" ,")
+            chained = (described >= 0 and not text[described:v.start()].strip(" ,")) or any(
+                regex.fullmatch(r"\s*,\s*", text[end:v.start()]) for end in named_verbs if end <= v.start())
             before = None if chained else self.describes.search(text[:v.start()])
             if chained or before:
                 descriptor = descriptor or before
@@ -252,6 +259,9 @@ class TaskGrammar:
                 stop = min(stop, cut.start())
         owner = self.strip.sub("", " ".join(text[:stop].split()).strip(" ;,").rstrip(":,"))
         owner = self.aside.sub("", owner)
+        # a clause of time after the name is the action's ('Đơn vị dự toán cấp I trực thuộc Ủy ban nhân
+        # dân Thành phố sau khi hoàn thành các bước công việc ..., tổng hợp ...', QĐ 03/2025/QĐ-UBND)
+        owner = _TIME_CLAUSE_END.sub("", owner)
         # 'các địa phương và báo cáo ...': a name does not end on a conjunction. A name is short;
         # a list of names parted by semicolons is as long as its names ('Sở Giáo dục và Đào tạo,
         # Sở Lao động - Thương binh và Xã hội, Sở Y tế; Trường Chính trị tỉnh; các trường đại
@@ -295,8 +305,10 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     head_keys = {bare(h) for h in words["owner_heads"]}
     owner_labels = "|".join(regex.escape(n) for n, role in named if role == "owner" and " " in n and n not in head_keys)
     openers = data.get("clause_openers", [])
-    compounds = [regex.escape(w) for w in _strings(_section(data, "owner_compounds"), "words",
-                                                   "tasks.owner_compounds")]
+    # a name written first in a sentence or inside one: 'Đơn vị dự toán cấp I ...', 'các đơn vị dự toán'
+    compounds = sorted({regex.escape(case(w[:1]) + w[1:]) for w in _strings(_section(data, "owner_compounds"), "words",
+                                                                          "tasks.owner_compounds")
+                        for case in (str.upper, str.lower)})
     compounds += data["owner_compounds"].get("patterns", [])
     negations = _strings(_section(data, "negation"), "words", "tasks.negation")
     prohibits = data["negation"].get("also_before", [])  # 'không để': a prohibition

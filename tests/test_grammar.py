@@ -742,6 +742,13 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     (["1. Tổ thu:", "Hằng ngày, sau mỗi buổi học Kế toán tổng hợp số tiền thu được và gửi vào tài khoản."],
      ["Kế toán"]),
     (["- Học sinh đóng tiền hạn chót đợt này ngày 25/10/2021."], ["Học sinh"]),
+    # a name ending in its verb goes on in the verbs chained to it by a comma; a name written first in
+    # the sentence is still that name; a clause of time after it is the action's (QĐ 03/2025/QĐ-UBND Hà Nội)
+    (["Trước ngày 30 tháng 6 hằng năm, cơ quan, đơn vị quản lý, sử dụng công trình thực hiện lập danh mục."],
+     ["cơ quan, đơn vị quản lý, sử dụng công trình"]),
+    (["Đơn vị dự toán cấp I trực thuộc Ủy ban nhân dân Thành phố sau khi hoàn thành các bước công việc, tổng hợp "
+      "danh mục dự án."], ["Đơn vị dự toán cấp I trực thuộc Ủy ban nhân dân Thành phố"]),
+    (["Các đơn vị sự nghiệp công lập sử dụng Quỹ để thực hiện nhiệm vụ."], ["Các đơn vị sự nghiệp công lập"]),
     # 'thông tin' is work except in the names that hold it (CV 2703/SGDĐT-VP Hà Nội; CV 1061/BGDĐT-GDTrH;
     # TB 633/TB-UBND Hiệp Hòa)
     (["- Các trường học, cơ sở giáo dục thông tin rộng rãi đến học sinh việc biên chế lớp học."],
