@@ -422,6 +422,9 @@ NOT_TASKS = [
     ["Căn cứ Quyết định số 736/QĐ-BGDĐT, Sở GD&ĐT hướng dẫn điều chỉnh nội dung dạy học, cụ thể như sau:"],
     # a field block's item that names who runs an event, not work (KH 4644/KH-SGDĐT)
     ["I. THÔNG TIN CHUNG", "1. Đơn vị tổ chức", "- Đơn vị chủ trì: Sở Giáo dục và Đào tạo."],
+    # who takes part is no work (KH 362/KH-SGDĐT Đồng Tháp)
+    ["II. THÀNH PHẦN THAM GIA", "2. Sở GDĐT tỉnh Đồng Tháp", "Đại diện lãnh đạo Sở GDĐT.",
+     "Đại diện lãnh đạo Phòng Kế hoạch - Tài chính."],
     # a unit a few words after 'của' is whose the thing is, not the subject (CV 5115/LĐTBXH-KHTC)
     ["Căn cứ đề xuất của các địa phương và báo cáo của Tổng công ty Bưu điện Việt Nam về việc khắc phục các tồn "
      "tại trong công tác chi trả trợ cấp ưu đãi người (Công văn số 4736/BĐVN-TCBC ngày 20/10/2018), Bộ trưởng Bộ "
