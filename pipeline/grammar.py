@@ -70,6 +70,7 @@ class TaskGrammar:
     aside: regex.Pattern  # a bracket that points back ('(như kính gửi)'): no part of a name
     co_actor: regex.Pattern  # 'cùng (với)' before those who act with the owner, as one
     described: regex.Pattern  # a body whose work the document describes ('Ban tổ chức' of a contest)
+    content_lead: regex.Pattern  # a duty to write a paper whose content the items below list
     describes: regex.Pattern  # words after which a verb describes the unit ('trực tiếp quản lý')
     opens_described: regex.Pattern  # a text that opens with one of those words ('trực tiếp kiểm tra ...')
     negated: regex.Pattern  # 'không tổ chức': a negated action begins at 'không'
@@ -326,6 +327,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         compounds=_rx(rf"(?<!\p{{L}})(?:{'|'.join(sorted(compounds, key=len, reverse=True))})(?!\p{{L}})",
                       "tasks.owner_compounds"),
         co_actor=_rx(_string(_section(data, "co_actors"), "pattern", "tasks.co_actors"), "tasks.co_actors.pattern"),
+        content_lead=_rx(_string(_section(data, "content_leads"), "pattern", "tasks.content_leads"),
+                         "tasks.content_leads.pattern", regex.IGNORECASE),
         described=_rx(rf"^(?:{_alternatives(described)})(?!\p{{L}})", "tasks.described_bodies", regex.IGNORECASE),
         not_duty=_rx(rf"^(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns", regex.IGNORECASE),
         not_duty_inside=_rx(rf"(?<!\p{{L}})(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns",
@@ -398,6 +401,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "owner_asides": lambda text: grammar.aside.search(text) is not None,
         "co_actors": lambda text: grammar.co_actor.search(text) is not None,
         "described_bodies": lambda text: grammar.described.match(text) is not None,
+        "content_leads": lambda text: grammar.content_lead.search(text) is not None,
     }
     for key, holds in checks.items():
         section = data.get(key, {})

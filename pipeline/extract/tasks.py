@@ -384,6 +384,16 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         if skipping or item_skip is not None:
             continue
+        if item and label and label[0].isdigit() and finder.content_lead.search(rest):
+            # a duty to write a plan or a report 'căn cứ vào các nội dung, yêu cầu sau đây:' is one
+            # task; the items below it, to the next item of its rank, are what the paper holds (CV
+            # 231/PGD&ĐT-THCS Châu Thành), as the plan an issuer frames 'với các nội dung sau:' is
+            # its own text (seed 000, plan d1a, KH 362/KH-SGDĐT Đồng Tháp)
+            owner = lead_owner or heading_owner
+            if not _sentence(rest, ref, finder, add) and owner:
+                add(owner, rest, ref, named=False, heading=not lead_owner)
+            item_skip = _depth(label)
+            continue
         # '1. Quán triệt các văn bản chuẩn bị đầu năm học' over the paragraph 'Quán triệt đến toàn
         # thể cán bộ ...' (CV 1019/SGDĐT-VP Hà Giang): the heading names the work the paragraph is
         paragraph = bool(group) and not item and group[1] + 1 == ref.index and finder.acts_at(rest, 0)
