@@ -673,15 +673,17 @@ def test_a_field_block_under_a_heading_and_its_paragraph_takes_the_paragraph_as_
 
 def test_a_duty_to_write_a_paper_with_its_content_below_is_one_task(rules):
     """'2. Các trường THCS xây dựng kế hoạch ..., căn cứ vào các nội dung, yêu cầu sau đây:' over
-    what the plan must hold; '3.' is a duty again (CV 231/PGD&ĐT-THCS Châu Thành)."""
+    what the plan must hold, but for a line at the first level that names who does it; '3.' is a
+    duty again (CV 231/PGD&ĐT-THCS Châu Thành)."""
     found = _tasks(rules, "Phòng GD&ĐT chỉ đạo các trường THCS thực hiện các nội dung cụ thể như sau:",
                    "2. Các trường THCS xây dựng kế hoạch triển khai Chương trình Giáo dục phổ thông 2018 của đơn vị "
                    "trong năm 2020, căn cứ vào các nội dung, yêu cầu sau đây:",
+                   "- GV, CBQL cập nhật đầy đủ thông tin (email, số điện thoại) để được cấp tài khoản.",
                    "- Phổ biến cách thức bồi dưỡng GV, CBQL, cụ thể:",
                    "+ GV, CBQL tham gia bồi dưỡng trực tuyến trên hệ thống LMS.",
                    "+ Sở GD&ĐT tổ chức bồi dưỡng trực tiếp (03 ngày).",
                    "3. Các trường THCS gửi file kế hoạch về Phòng GD&ĐT trước ngày 20/4/2020.")
-    assert [owner for owner, _ in found] == ["Các trường THCS", "Các trường THCS"]
+    assert [owner for owner, _ in found] == ["Các trường THCS", "GV", "CBQL", "Các trường THCS"]
 
 
 def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):

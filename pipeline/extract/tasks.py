@@ -211,6 +211,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             mark = None  # the Nơi nhận's dashes, a closing ('Trên đây là ...') end the body's lists
     last_item: tuple[int, str | None] | None = None  # the last item's line and its dash
     plain: tuple[int, str] | None = None  # the last line read that is no item: its line and text
+    content: tuple[int, str | None] | None = None  # a paper's content below a duty: its rank, its first dash
     for ref, text in _segments(lines.refs[start:], finder):
         if ref.index in skip:
             # past the Nơi nhận and the signature an appendix begins: no owner runs on into it
@@ -384,6 +385,16 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         if skipping or item_skip is not None:
             continue
+        if item and label and content is not None and _depth(label) <= content[0]:
+            content = None
+        if content is not None:
+            dash = item.group("dash") if item else None
+            if dash and content[1] is None:
+                content = (content[0], dash)
+            # a line of the paper's content that names who does it, at the first level under the
+            # duty, is that one's work ('- GV, CBQL cập nhật đầy đủ thông tin ...'); the rest is content
+            if not (dash and dash == content[1] and _subject(rest, finder, later=False)):
+                continue
         if item and label and label[0].isdigit() and finder.content_lead.search(rest):
             # a duty to write a plan or a report 'căn cứ vào các nội dung, yêu cầu sau đây:' is one
             # task; the items below it, to the next item of its rank, are what the paper holds (CV
@@ -392,7 +403,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             owner = lead_owner or heading_owner
             if not _sentence(rest, ref, finder, add) and owner:
                 add(owner, rest, ref, named=False, heading=not lead_owner)
-            item_skip = _depth(label)
+            content = (_depth(label), None)
             continue
         # '1. Quán triệt các văn bản chuẩn bị đầu năm học' over the paragraph 'Quán triệt đến toàn
         # thể cán bộ ...' (CV 1019/SGDĐT-VP Hà Giang): the heading names the work the paragraph is
