@@ -767,6 +767,8 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     (["Đơn vị dự toán cấp I trực thuộc Ủy ban nhân dân Thành phố sau khi hoàn thành các bước công việc, tổng hợp "
       "danh mục dự án."], ["Đơn vị dự toán cấp I trực thuộc Ủy ban nhân dân Thành phố"]),
     (["Các đơn vị sự nghiệp công lập sử dụng Quỹ để thực hiện nhiệm vụ."], ["Các đơn vị sự nghiệp công lập"]),
+    # a post named by its work (KH 2922/KH-SGDĐT Vĩnh Long)
+    (["- Cán bộ quản lý tham gia tập huấn về y tế trường học."], ["Cán bộ quản lý"]),
     # 'thông tin' is work except in the names that hold it (CV 2703/SGDĐT-VP Hà Nội; CV 1061/BGDĐT-GDTrH;
     # TB 633/TB-UBND Hiệp Hòa)
     (["- Các trường học, cơ sở giáo dục thông tin rộng rãi đến học sinh việc biên chế lớp học."],
