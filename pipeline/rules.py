@@ -566,17 +566,7 @@ def _report_rules(data: dict[str, Any] | None, where: str) -> ReportRules | None
     """The task pattern compiled and held to its examples; the thresholds in range."""
     if data is None:
         return None
-    task = _need(data, "task", dict, where)
-    try:
-        pattern = regex.compile(_need(task, "pattern", str, f"{where}.task"))
-    except regex.error as exc:
-        raise RulesError(f"{where}.task.pattern: {exc}") from exc
-    for example in task.get("examples", []):
-        if not pattern.search(example):
-            raise RulesError(f"{where}.task: the example {example!r} is not matched; widen the pattern or drop it")
-    for example in task.get("non_examples", []):
-        if pattern.search(example):
-            raise RulesError(f"{where}.task: the non-example {example!r} is matched; narrow the pattern or drop it")
+    pattern = _checked_pattern(_need(data, "task", dict, where), f"{where}.task")
     share, margin = data.get("min_share", 0.6), data.get("margin", 0.25)
     for name, value in (("min_share", share), ("margin", margin)):
         if not isinstance(value, (int, float)) or not 0 <= value <= 1:
@@ -737,18 +727,23 @@ def _compile_ingest(data: dict[str, Any], syllables: Syllables) -> IngestLimits:
 
 def _compile_note(data: dict[str, Any] | None, where: str) -> regex.Pattern | None:
     """The signing note's pattern, checked on its examples (matched whole) and non-examples."""
-    if data is None:
-        return None
+    return None if data is None else _checked_pattern(data, where, regex.DOTALL, whole=True)
+
+
+def _checked_pattern(data: dict[str, Any], where: str, flags: int = 0, whole: bool = False) -> regex.Pattern:
+    """`data`'s pattern compiled and held to its examples (found in them, or matching them whole
+    with `whole`) and its non-examples (found in none)."""
     try:
-        pattern = regex.compile(_need(data, "pattern", str, where), regex.DOTALL)
+        pattern = regex.compile(_need(data, "pattern", str, where), flags)
     except regex.error as exc:
         raise RulesError(f"{where}.pattern: does not compile: {exc}") from exc
     for text in data.get("examples", []):
-        if not pattern.fullmatch(text):
-            raise RulesError(f"{where}: example {text!r} is not matched whole")
+        if not (pattern.fullmatch(text) if whole else pattern.search(text)):
+            raise RulesError(f"{where}: the example {text!r} is not matched{' whole' if whole else ''}; "
+                             "widen the pattern or drop it")
     for text in data.get("non_examples", []):
         if pattern.search(text):
-            raise RulesError(f"{where}: non-example {text!r} is matched")
+            raise RulesError(f"{where}: the non-example {text!r} is matched; narrow the pattern or drop it")
     return pattern
 
 
