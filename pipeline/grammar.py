@@ -171,10 +171,11 @@ class TaskGrammar:
                 return found[0], cut.end() + found[1]
         return None
 
-    def _verbs_outside_names(self, text: str, pos: int):
+    def _verbs_outside_names(self, text: str, pos: int, names: list[regex.Match] | None = None):
         """The action verbs of `text` from `pos` on that are no part of a body's name: not inside
-        a compound ('Ban tổ chức'), not written with a capital ('Sở Xây dựng', 'Sở Tư pháp')."""
-        inside = [m.span() for m in self.compounds.finditer(text)]
+        a compound ('Ban tổ chức'), not written with a capital ('Sở Xây dựng', 'Sở Tư pháp');
+        `names`: the compounds of `text`, when the caller has them."""
+        inside = [m.span() for m in (self.compounds.finditer(text) if names is None else names)]
         for v in self.verb.finditer(text, pos):
             # a verb after 'được' says what the unit was given, not what it does: 'GV được phân
             # công dạy: Xây dựng kế hoạch ...', '4.2. Giáo viên được phân công' (KH 218/KH-THCSNH
@@ -225,11 +226,11 @@ class TaskGrammar:
         described = -1  # where the verbs of a descriptor ('trực tiếp quản lý, sử dụng ...') end
         # a name ending in its verb goes on in the verbs chained to it by a comma: 'cơ quan, đơn vị
         # quản lý, sử dụng công trình thực hiện lập ...' (QĐ 03/2025/QĐ-UBND Hà Nội)
-        named_verbs = {c.end() for c in self.compounds.finditer(text, start.start())
-                       if self.verb.fullmatch(" ".join(c.group(0).split()[-2:])) or self.verb.fullmatch(
-                           c.group(0).split()[-1])}
+        names = list(self.compounds.finditer(text))
+        named_verbs = {c.end() for c in names if c.start() >= start.start()
+                       and any(v.end() == len(c.group(0)) for v in self.verb.finditer(c.group(0)))}
         descriptor = None  # where the first descriptor begins
-        for v in self._verbs_outside_names(text, start.end()):
+        for v in self._verbs_outside_names(text, start.end(), names):
             chained = (described >= 0 and not text[described:v.start()].strip(" ,")) or any(
                 regex.fullmatch(r"\s*,\s*", text[end:v.start()]) for end in named_verbs if end <= v.start())
             before = None if chained else self.describes.search(text[:v.start()])
