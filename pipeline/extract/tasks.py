@@ -156,6 +156,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         del tasks[before:], read[before:]
         tasks[since:since], read[since:since] = added, where
 
+    def go_on(ref: Ref, text: str) -> None:
+        """The tasks of the line above take `text`, and the line after it may go on too."""
+        nonlocal line_tasks
+        for i in range(line_tasks[1], len(tasks)):
+            tasks[i] = replace(tasks[i], action=f"{tasks[i].action} {text}")
+        line_tasks = (ref.index, line_tasks[1])
+
     def drop_since(since: int) -> None:
         """Take back the tasks an item gave once what follows shows it was no duty of its own."""
         del tasks[since:], read[since:]
@@ -295,9 +302,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # ('... hỗ trợ học sinh kết nối, sử dụng / phòng học trực tuyến an toàn ...', CV
             # 1247/BGDĐT-GDCTHSSV): no unit begins here; the tasks of the line above take it
             if line_tasks[0] == previous_index:
-                for i in range(line_tasks[1], len(tasks)):
-                    tasks[i] = replace(tasks[i], action=f"{tasks[i].action} {text}")
-                line_tasks = (ref.index, line_tasks[1])  # and the line after it, if it goes on
+                go_on(ref, text)
             continue
         if (last_item and last_item[1] and next_mark.get(ref.index) == last_item[1] and line_tasks[0] == previous_index
                 and line_tasks[1] < len(tasks) and not _ITEM.match(text) and not _TOP.match(text)
@@ -310,9 +315,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # hồ sơ ...' / 'Cuối năm học nộp lại cho tổ chuyên môn.', KH 174/KH-THCSNH Long Điền):
             # the list goes on after it, and its owner with it. A paragraph that opens with its
             # work ('Tuyên truyền và hướng dẫn ...') or its own subject is a duty of its own
-            for i in range(line_tasks[1], len(tasks)):
-                tasks[i] = replace(tasks[i], action=f"{tasks[i].action} {text}")
-            line_tasks = (ref.index, line_tasks[1])
+            go_on(ref, text)
             continue
         top = _TOP.match(text)
         if top and (has_roman or text.startswith("Điều")) and not (has_roman and text.startswith("Điều")):
