@@ -86,6 +86,7 @@ class TaskGrammar:
     skip_sections: tuple[str, ...]
     narrative_types: frozenset[str]  # kinds of document whose subject sentences recount, not assign
     skip_items: tuple[str, ...]  # the same and more for a numbered item's heading ('2. Hình thức')
+    form_items: tuple[str, ...]  # those of them on a product's form, whose lines naming who acts are work
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
     quantity: regex.Pattern
@@ -142,8 +143,12 @@ class TaskGrammar:
         return next((role for name, role in self.fields if key == name or key.startswith(name + " ")), None)
 
     def acts_at(self, text: str, pos: int) -> bool:
-        """Whether an action begins at `pos`: a verb, or a verb negated ('không tổ chức')."""
-        return bool(self.verb.match(text, pos) or self.negated.match(text, pos))
+        """Whether an action begins at `pos`: a verb, a verb negated ('không tổ chức'), or the
+        verbs of a descriptor that owner_at took for the action when no verb came after them
+        ('giáo viên phụ trách môn học trực tiếp kiểm tra, đánh giá kết quả thực hiện nhiệm vụ
+        học tập', CV 1061/BGDĐT-GDTrH)."""
+        return bool(self.verb.match(text, pos) or self.negated.match(text, pos)
+                    or self.opens_described.match(text[pos:]))
 
     def after_opener(self, text: str) -> tuple[str, int] | None:
         """(the subject, where its action starts) of a sentence that opens with a phrase: the
@@ -233,6 +238,8 @@ class TaskGrammar:
         for v in self._verbs_outside_names(text, start.end(), names):
             chained = (described >= 0 and not text[described:v.start()].strip(" ,")) or any(
                 regex.fullmatch(r"\s*,\s*", text[end:v.start()]) for end in named_verbs if end <= v.start())
+            if described >= 0 and not chained and ";" in text[described:v.start()]:
+                break  # a verb past a semicolon opens the next clause: the descriptor's verbs were the action
             before = None if chained else self.describes.search(text[:v.start()])
             if chained or before:
                 descriptor = descriptor or before
@@ -323,8 +330,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         owner_start=_rx(rf"^(?:\d{{1,4}}\s+)?(?:(?:(?:{prefixes})\s+)+(?i:{heads})|(?:{heads}))(?!\p{{Ll}})",
                         "tasks.owner_heads"),
         unit_start=_rx(rf"^(?:(?:{prefixes})\s+)*(?i:{heads})(?!\p{{L}})", "tasks.owner_heads"),
-        verb=_rx(rf"(?<!\p{{L}})(?:{_alternatives(words['action_verbs'])})(?!\p{{L}})", "tasks.action_verbs",
-                 regex.IGNORECASE),
+        verb=_rx(_verbs(words["action_verbs"], _strings(data, "verb_nouns")), "tasks.action_verbs", regex.IGNORECASE),
         compounds=_rx(rf"(?<!\p{{L}})(?:{'|'.join(sorted(compounds, key=len, reverse=True))})(?!\p{{L}})",
                       "tasks.owner_compounds"),
         co_actor=_rx(_string(_section(data, "co_actors"), "pattern", "tasks.co_actors"), "tasks.co_actors.pattern"),
@@ -378,6 +384,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         skip_sections=tuple(bare(s) for s in words["skip_sections"]),
         narrative_types=frozenset(t.casefold() for t in data.get("narrative_types", [])),
         skip_items=tuple(bare(s) for s in words["skip_sections"] + words["skip_items"]),
+        form_items=tuple(bare(s) for s in _strings(data, "form_items")),
         recurrence=tuple((_rx(_string(r, "pattern", f"tasks.recurrence[{i}]"), f"tasks.recurrence[{i}].pattern",
                               regex.IGNORECASE), _string(r, "value", f"tasks.recurrence[{i}]"))
                          for i, r in enumerate(data.get("recurrence", []))),
@@ -419,6 +426,23 @@ def _rx(pattern: str, where: str, flags: int = 0) -> regex.Pattern:
         return regex.compile(pattern, flags)
     except regex.error as exc:
         raise GrammarError(f"{where}: the pattern does not compile ({exc}): {pattern[:80]!r}") from exc
+
+
+def _verbs(verbs: list[str], nouns: list[str]) -> str:
+    """The action verbs as one pattern; a verb written inside a noun of `nouns` is no verb there
+    ('trình' in 'chương trình', 'quá trình', 'trình độ'): a verb that ends such a noun may not
+    follow its first words, one that begins it may not precede its last."""
+    def guarded(verb: str) -> str:
+        before = [n[:-len(verb)].strip() for n in nouns if n.casefold().endswith(" " + verb.casefold())]
+        after = [n[len(verb):].strip() for n in nouns if n.casefold().startswith(verb.casefold() + " ")]
+        pattern = regex.escape(verb)
+        if before:
+            pattern = rf"(?<!(?<!\p{{L}})(?:{_alternatives(before)})\s+){pattern}"
+        if after:
+            pattern += rf"(?!\s+(?:{_alternatives(after)})(?!\p{{L}}))"
+        return pattern
+    ordered = sorted(verbs, key=len, reverse=True)
+    return rf"(?<!\p{{L}})(?:{'|'.join(guarded(v) for v in ordered)})(?!\p{{L}})"
 
 
 def _alternatives(words: list[str]) -> str:

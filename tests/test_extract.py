@@ -98,12 +98,22 @@ DEADLINES = [
     ("chậm nhất là ngày 15/01/2026", "2025-12-20", None, "2026-01-15"),
     ("trước ngày 02 của tháng tiếp theo sau tháng kỳ báo cáo", "2024-12-20", None, "2025-01-02"),
     ("chậm nhất trong tháng 9/2026", "2026-01-10", None, "2026-09-30"),
+    # months of one year, half of a year as the time of the work, the first or last week of a
+    # month, 'hạn cuối' / 'hạn nộp' as 'hạn chót' (time columns of school and Phòng plans)
+    ("Thời gian: tháng 11, 12/2025", "2025-09-15", "2025-11-01", "2025-12-31"),
+    ("trong tháng 9, 10, 11 năm 2025", "2025-09-05", "2025-09-01", "2025-11-30"),
+    ("Tổ chức hội thi trong 6 tháng đầu năm 2026", "2025-12-01", "2026-01-01", "2026-06-30"),
+    ("nộp sản phẩm trong tuần đầu tháng 10", "2025-09-15", "2025-10-01", "2025-10-07"),
+    ("tổng kết vào tuần cuối tháng 12/2025", "2025-09-15", "2025-12-25", "2025-12-31"),
+    ("hạn cuối 25/9/2025", "2025-09-15", None, "2025-09-25"),
     ("Trong năm học Phòng GDĐT sẽ thành lập các đoàn kiểm tra", "2020-10-07", "2020-09-01", "2021-05-31"),
     ("Năm 2026", "2026-01-10", "2026-01-01", "2026-12-31"),
     ("Bắt đầu thực hiện từ năm 2026", "2026-01-10", "2026-01-01", None),
     ("Thời gian hoàn thành trong quí I/2023", "2023-03-06", "2023-01-01", "2023-03-31"),  # the older spelling
 ]
 NO_DEADLINE = [
+    # the half year a report covers is not when it is due
+    "báo cáo sơ kết 6 tháng đầu năm 2026",
     "Xây dựng Kế hoạch cải cách hành chính năm 2026",  # a year inside a name
     "tổ chức trong năm học tới",  # the next school year, not this one
 ]

@@ -357,6 +357,41 @@ SHAPES = [
      [("các Phòng GDĐT", "Rà soát cơ sở vật chất trường, lớp."), ("các Phòng GDĐT", "Bố trí thời khóa biểu."),
       ("các trường", "Sau khi kiểm tra cuối kỳ, thời gian còn lại của học kỳ 1, các trường chỉ đạo tiếp tục dạy học."),
       ("các Phòng GDĐT", "Lựa chọn khẩu hiệu tuyên truyền tại đơn vị")]),
+    # a verb inside a noun is no verb: 'chương trình', 'kết quả thực hiện', 'các bài kiểm tra'; the
+    # verbs of a descriptor are the action when the next verb opens a clause after a semicolon
+    # (CV 1061/BGDĐT-GDTrH; KH 136/KH-THCSNH Long Điền)
+    (["Giáo viên dạy chương trình GDPT 2018 cần bám sát yêu cầu cần đạt."],
+     [("Giáo viên dạy chương trình GDPT 2018", "cần bám sát yêu cầu cần đạt.")]),
+    (["IV. Đánh giá kết quả học tập", "1. Kiểm tra thường xuyên",
+      "a) Trong quá trình tổ chức dạy học qua Internet, giáo viên phụ trách môn học trực tiếp kiểm tra, đánh giá "
+      "kết quả thực hiện nhiệm vụ học tập thông qua các bài kiểm tra trên hệ thống; kiểm tra, đánh giá kết quả học "
+      "tập bằng các hình thức phù hợp."],
+     [("giáo viên phụ trách môn học", "Trong quá trình tổ chức dạy học qua Internet, giáo viên phụ trách môn học "
+       "trực tiếp kiểm tra, đánh giá kết quả thực hiện nhiệm vụ học tập thông qua các bài kiểm tra trên hệ thống; "
+       "kiểm tra, đánh giá kết quả học tập bằng các hình thức phù hợp.")]),
+    # more verbs of office work: 'tăng' (KH 156/KH-UBND An Giang), 'trình', 'nhập', 'huy động'
+    (["- Báo An Giang, Đài phát thanh và truyền hình An Giang tăng số lượng, thời lượng đưa tin tuyên truyền."],
+     [("Báo An Giang", "tăng số lượng, thời lượng đưa tin tuyên truyền."),
+      ("Đài phát thanh và truyền hình An Giang", "tăng số lượng, thời lượng đưa tin tuyên truyền.")]),
+    (["Sở Tài chính trình Ủy ban nhân dân tỉnh phê duyệt dự toán trước ngày 15/12/2025."],
+     [("Sở Tài chính", "trình Ủy ban nhân dân tỉnh phê duyệt dự toán trước ngày 15/12/2025.")]),
+    # under an item on a product's form a line naming who acts is work; the form is not (KH 168/KH-THCS
+    # Tân Thành; KH tuyên truyền CCHC 2026 of UBND Lâm Đồng); under a requirement nothing is
+    (["III. TỔ CHỨC THỰC HIỆN", "2. Hình thức đề kiểm tra",
+      "- Trong đề kiểm tra có 25% số điểm dành cho phần vận dụng.",
+      "- Hiệu trưởng nhà trường thành lập hội đồng biên soạn đề kiểm tra cuối học kỳ.",
+      "- TD, MT, Nhạc: 6,7,8,9, HĐTN 6: giao GVBM quyết định hình thức kiểm tra.",
+      "3. Yêu cầu", "- Học sinh hiểu và biết cách thao tác, tự mình thực hiện các thủ tục trực tuyến."],
+     [("Hiệu trưởng nhà trường", "thành lập hội đồng biên soạn đề kiểm tra cuối học kỳ."),
+      ("GVBM", "quyết định hình thức kiểm tra.")]),
+    # 'và' closing an enumeration parts its last owner as the commas did; a pair joined by 'và'
+    # alone is read together (CV 1247/BGDĐT-GDCTHSSV; TB 211/TB-THPT.UVK)
+    (["III. TỔ CHỨC THỰC HIỆN",
+      "Giáo viên, HSSV, cha mẹ HSSV và cán bộ quản lý cần cung cấp thông tin kịp thời tới lãnh đạo nhà trường.",
+      "- Phụ huynh học sinh và học sinh nghiên cứu kỹ tiêu chí biên chế lớp 10."],
+     [(who, "cần cung cấp thông tin kịp thời tới lãnh đạo nhà trường.")
+      for who in ("Giáo viên", "HSSV", "cha mẹ HSSV", "cán bộ quản lý")]
+     + [("Phụ huynh học sinh và học sinh", "nghiên cứu kỹ tiêu chí biên chế lớp 10.")]),
 ]
 NOT_TASKS = [
     # a sentence announcing the items after it (CV 1328/UBND Bình Tân; BC 355/BC-HĐXTH Đồng Tháp)

@@ -112,6 +112,25 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
             return None, None
         start = None if m.groupdict().get("by") else dt.date(y, month, 1).isoformat()
         return start, _last(y, month).isoformat()
+    if name == "dl_months":
+        y, first, last = int(m["y"]), int(m["m1"]), int(m["m"])
+        if not 1 <= first < last <= 12:
+            return None, None
+        return dt.date(y, first, 1).isoformat(), _last(y, last).isoformat()
+    if name == "dl_half_year":
+        y = int(m["y"]) if m["y"] else year
+        if y is None:
+            return None, None
+        return (f"{y}-01-01", f"{y}-06-30") if m["h"].casefold() == "đầu" else (f"{y}-07-01", f"{y}-12-31")
+    if name == "dl_week_of_month":
+        month = int(m["m"])
+        if not 1 <= month <= 12 or (base is None and not m["y"]):
+            return None, None
+        y = int(m["y"]) if m["y"] else (base.year if _last(base.year, month) >= base else base.year + 1)
+        if m["w"].casefold().startswith("đầu"):
+            return dt.date(y, month, 1).isoformat(), dt.date(y, month, 7).isoformat()
+        end = _last(y, month)
+        return (end - dt.timedelta(days=6)).isoformat(), end.isoformat()
     if name == "dl_quarter":
         quarters = [_ROMAN[q.strip()] for q in m["q"].split(",") if q.strip() in _ROMAN]
         y = int(m["y"]) if m["y"] else year

@@ -134,6 +134,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     group: tuple[int, int] | None = None  # a numbered item that may head a group: tasks before it, its line
     heading_rank: int | None = None  # the rank of the numbered item that named the heading's unit
     item_skip: int | None = None  # the rank of a numbered item that names no work ('2. Hình thức')
+    form_item = False  # that item says the form of a product: lines naming who acts are work
     labelled_mark: str | None = None  # the mark of a dash item 'X: its work' that named its own owner
     programme: str | None = None  # the mark of a clock slot whose steps follow ('- Từ 07 giờ 30 ...:')
     # a lead-in whose own action is concrete: (tasks before it, owner, action, line, section); it
@@ -385,8 +386,15 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # '2. Hình thức' over how the article must look, '1. Mục đích': what, not who (CV
             # 459/PGD&ĐT Hiệp Hòa); the items below it, to the next item of its rank, give no work
             item_skip = _depth(label)
+            form_item = any(bare(rest).startswith(s) for s in finder.form_items)
             continue
-        if skipping or item_skip is not None:
+        if skipping or (item_skip is not None and not (form_item and _names_who_acts(rest, finder))):
+            # under an item on the form of a product a line that names who acts is work all the
+            # same ('2. Hình thức đề kiểm tra' over '- Hiệu trưởng nhà trường thành lập hội đồng biên
+            # soạn đề kiểm tra ...', KH 168/KH-THCS Tân Thành, Bình Tân; '3. Hình thức tuyên truyền'
+            # over 'c) Các sở, ban, ngành; UBND các xã, phường, đặc khu đưa nội dung CCHC vào các
+            # cuộc họp ...', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng), or asks one to ('- TD, MT,
+            # Nhạc: 6,7,8,9, HĐTN 6: giao GVBM quyết định hình thức kiểm tra.', KH 168)
             continue
         if item and label and content is not None and _depth(label) <= content[0]:
             content = None
@@ -736,6 +744,15 @@ def _depth(label: str) -> int:
     return label.count(".") + 1 if label[0].isdigit() else 9
 
 
+def _names_who_acts(text: str, finder: TaskGrammar) -> bool:
+    """Whether a line names the unit that acts: as its subject ('Hiệu trưởng nhà trường thành lập
+    ...') or after a lead-in word ('... HĐTN 6: giao GVBM quyết định hình thức kiểm tra.')."""
+    if _subject(text, finder, later=False):
+        return True
+    asked = finder.lead.search(text)
+    return bool(asked and finder.named_at(text[asked.end():]))
+
+
 def _topic(text: str, finder: TaskGrammar) -> bool:
     """A short item without a verb or a full stop names a topic ('Hình thức', 'Một số yêu cầu
     cụ thể', CV 459/PGD&ĐT Hiệp Hòa; 'Nội dung chương trình', KH 4644/KH-SGDĐT)."""
@@ -1009,8 +1026,11 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
                 owners[-1] += sep + piece  # 'các đơn vị đã được Sở GD&ĐT, UBND tỉnh đánh giá ...': agents
                 continue
             # after 'và' only a named body or 'các ...' begins another owner: 'Phụ huynh học
-            # sinh và học sinh' are read together (TB 211/TB-THPT.UVK)
-            named = "và" not in sep or piece[:1].isupper() or piece.startswith("các ")
+            # sinh và học sinh' are read together (TB 211/TB-THPT.UVK); but 'và' that closes an
+            # enumeration whose commas already parted owners parts the last one as well ('giáo
+            # viên, HSSV, cha mẹ HSSV và cán bộ quản lý cần cung cấp thông tin ...', CV
+            # 1247/BGDĐT-GDCTHSSV; 'Giáo viên, nhân viên và học sinh ...')
+            named = "và" not in sep or piece[:1].isupper() or piece.startswith("các ") or len(owners) >= 2
             if named and (finder.unit_start.match(piece) or (listed and finder.school_kind.match(piece))):
                 owners.append(piece)
             else:
