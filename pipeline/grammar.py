@@ -20,6 +20,10 @@ from .normalise import bare
 
 _OPENING = regex.compile(r"[:(]")
 _CLAUSE = regex.compile(r"(?<!\p{L})(?:nên|vì|nhưng|tuy)(?!\p{L})")
+# a document's number inside the words before the verb: they tell of a paper, they name no unit
+# ('Ngoài ra, trường có ra Thông báo số 210/TB-THPTUVK, ngày 10/7/2023 về việc họp phụ huynh ...
+# để hỗ trợ ...', TB 211/TB-THPT.UVK; 'Tại công văn số 8014/VPCP-KGVX ...', CV 3354/VPCP-KGVX)
+_NUMBERED_PAPER = regex.compile(r"(?<!\p{L})số\s*\d+\s*/\s*\p{Lu}")
 _BRACKET = regex.compile(r"\([^()]{2,80}\)\s*")
 # a bracket that spells the short form of the words before it is part of the name: 'Hiệu trưởng
 # các trường ... trung học cơ sở (THCS), trung học phổ thông (THPT); Giám đốc trung tâm giáo dục
@@ -79,6 +83,7 @@ class TaskGrammar:
     note: regex.Pattern  # 'Lưu ý:' opens a note, no duty of the owner above
     object_of: regex.Pattern  # a word after which a unit is an object ('của', 'với'), or a verb
     opener: regex.Pattern | None  # an opening phrase before the subject ('Đối với ...', 'Trước ngày ...')
+    condition: regex.Pattern  # an opening phrase that sets a condition ('Trường hợp ...', 'Nếu ...')
     giao: regex.Pattern
     boilerplate: tuple[regex.Pattern, ...]
     unowned: tuple[regex.Pattern, ...]
@@ -282,7 +287,7 @@ class TaskGrammar:
             len(name) <= NAME_CHARS and (self.owner_start.match(name) or self.unit_start.match(name))
             for name in names))
         if (not owner or len(names[0]) > NAME_CHARS or not listed
-                or _CLAUSE.search(owner) or _OPEN_END.search(owner)):
+                or _CLAUSE.search(owner) or _OPEN_END.search(owner) or _NUMBERED_PAPER.search(owner)):
             return None  # 'trường không có giáo viên ... nên không tổ chức': a clause, no name
         return owner, stop
 
@@ -376,6 +381,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                       "tasks.object_markers", regex.IGNORECASE),
         opener=_rx(rf"^(?:{'|'.join(regex.escape(v) for v in openers)})(?!\p{{L}})", "tasks.clause_openers")
         if openers else None,
+        condition=_rx(rf"^(?:{_alternatives(_strings(data, 'condition_openers'))})(?!\p{{L}})",
+                      "tasks.condition_openers", regex.IGNORECASE),
         giao=regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)"),
         boilerplate=tuple(_rx(p, f"tasks.boilerplate[{i}]") for i, p in enumerate(_strings(data, "boilerplate"))),
         unowned=tuple(_rx(p, f"tasks.boilerplate_unowned[{i}]")

@@ -392,6 +392,30 @@ SHAPES = [
      [(who, "cần cung cấp thông tin kịp thời tới lãnh đạo nhà trường.")
       for who in ("Giáo viên", "HSSV", "cha mẹ HSSV", "cán bộ quản lý")]
      + [("Phụ huynh học sinh và học sinh", "nghiên cứu kỹ tiêu chí biên chế lớp 10.")]),
+    # the Văn phòng of a commune is named for the two it serves; 'Ngoài ...,' opens a sentence
+    # whose subject follows; 'theo chức năng, nhiệm vụ được giao' after the owners is how they
+    # act, not who (KH 155/KH-UBND Phong Châu; TB 565/TB-UBND Quảng Ngãi)
+    (["VI. TỔ CHỨC THỰC HIỆN", "4. Văn phòng HĐND và UBND",
+      "Tham mưu Chủ tịch UBND phường ban hành văn bản chỉ đạo.",
+      "Ngoài chế độ báo cáo định kỳ, các cơ quan, đơn vị phải thực hiện báo cáo đột xuất khi có yêu cầu.",
+      "7. Đối với các nội dung kiến nghị: Giao Ban Dân tộc tỉnh, Sở Tài chính theo chức năng, nhiệm vụ được "
+      "giao chủ động xử lý."],
+     [("Văn phòng HĐND và UBND", "Tham mưu Chủ tịch UBND phường ban hành văn bản chỉ đạo."),
+      ("các cơ quan, đơn vị", "Ngoài chế độ báo cáo định kỳ, các cơ quan, đơn vị phải thực hiện báo cáo đột xuất "
+       "khi có yêu cầu."),
+      ("Ban Dân tộc tỉnh", "chủ động xử lý."), ("Sở Tài chính", "chủ động xử lý.")]),
+    # a later sentence that sets a condition stays with the duty (TB 04/TB-UBND An Phú; TB
+    # 11/TB-UBND Quảng Ngãi); the kinds in small letters after a collective go with it only
+    # until another owner is named (TB 565/TB-UBND Quảng Ngãi)
+    (["III. TỔ CHỨC THỰC HIỆN", "d) Các tổ chức, hộ gia đình, cá nhân có trách nhiệm phối hợp đo đạc. Trường hợp "
+      "không chấp hành thì Nhà nước triển khai kiểm đếm bắt buộc."],
+     [("Các tổ chức, hộ gia đình, cá nhân", "có trách nhiệm phối hợp đo đạc. Trường hợp không chấp hành thì Nhà "
+       "nước triển khai kiểm đếm bắt buộc.")]),
+    (["Yêu cầu Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố, đơn vị được giao "
+      "kế hoạch vốn khẩn trương giải ngân kế hoạch vốn được giao."],
+     [(who, "khẩn trương giải ngân kế hoạch vốn được giao.") for who in (
+         "Thủ trưởng các sở, ban ngành tỉnh", "Chủ tịch UBND các huyện, thị xã, thành phố",
+         "đơn vị được giao kế hoạch vốn")]),
 ]
 NOT_TASKS = [
     # a sentence announcing the items after it (CV 1328/UBND Bình Tân; BC 355/BC-HĐXTH Đồng Tháp)
@@ -471,6 +495,9 @@ NOT_TASKS = [
     # an offer of help to whoever has questions (KH 161/KH-THCSNH Long Điền; KH tự đánh giá of
     # Phòng GD&ĐT Hiệp Hòa, where it follows a general closing)
     ["Giáo viên có thắc mắc liên hệ các Phó hiệu trưởng để được hỗ trợ./."],
+    # words that tell of a numbered paper name no unit (TB 211/TB-THPT.UVK)
+    ["Ngoài ra, trường có ra Thông báo số 210/TB-THPTUVK, ngày 10/7/2023 về việc họp phụ huynh học sinh trúng "
+     "tuyển lớp 10 để hỗ trợ phụ huynh học sinh nắm vững hơn các thủ tục."],
     ["Phòng GD&ĐT yêu cầu hiệu trưởng các nhà trường nghiên cứu, triển khai thực hiện, trong quá trình thực hiện "
      "có gì vướng mắc liên hệ với Phòng GD&ĐT để được giải đáp./."],
     # a note of what is attached (CV 1357/PGDĐT Long Điền; KH 161/KH-THCSNH Long Điền)

@@ -264,3 +264,73 @@ def test_an_empty_page_without_text_is_not_sent_to_ocr(tmp_path, rules, monkeypa
     assert bool(asked) is read
     if not read:
         assert document.pages[0].ocr and any("almost no text" in w for w in document.warnings)
+
+
+def _ruled_table_pdf() -> bytes:
+    """A body paragraph, then an assignment table drawn with its rules whose cells wrap over
+    two lines, as the Phụ lục of KH 155/KH-UBND Phong Châu prints it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    regular, _ = _font_files()
+    if "VBTest" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("VBTest", regular))
+    columns = [40, 70, 250, 370, 480, 560]  # TT | Nội dung | Chủ trì | Thời gian | Sản phẩm
+    rows = [["TT", "Nội dung nhiệm vụ", "Chủ trì", "Thời gian", "Sản phẩm"],
+            ["1", "Rà soát, thống kê hồ sơ|địa chính theo các nhóm.", "Phòng Nông nghiệp|và Môi trường",
+             "Tháng 7-|12/2026", "Báo cáo|rà soát"],
+            ["2", "Đối soát thông tin người|sử dụng đất.", "Công an phường", "Tháng 8/2026", "Dữ liệu|đối soát"],
+            ["3", "Tuyên truyền tại cơ sở;|lập danh sách hộ.", "Tổ trưởng tổ dân|phố", "Tháng 7/2026", "Danh sách"]]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.setFont("VBTest", 10)
+    c.drawString(70, 790, "PHỤ LỤC. BẢNG CHI TIẾT NHIỆM VỤ")
+    top, height = 770, 30
+    for r, row in enumerate(rows):
+        y = top - r * height
+        for x, cell in zip(columns, row):
+            for k, part in enumerate(cell.split("|")):
+                c.drawString(x + 3, y - 11 - 11 * k, part)
+    for r in range(len(rows) + 1):
+        c.line(columns[0], top - r * height, columns[-1], top - r * height)
+    for x in columns:
+        c.line(x, top, x, top - len(rows) * height)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_ruled_table_is_read_row_by_row(tmp_path, rules):
+    """A table drawn with its rules gives one line per row, a cell's wrapped lines joined,
+    so an assignment table in a PDF gives one task per row with its time column."""
+    from pipeline.extract import extract_record
+
+    path = tmp_path / "table.pdf"
+    path.write_bytes(_ruled_table_pdf())
+    doc = read_document(path, rules)
+    rows = [ln.text for ln in doc.pages[0].lines if ln.block == "table"]
+    assert rows == ["TT | Nội dung nhiệm vụ | Chủ trì | Thời gian | Sản phẩm",
+                    "1 | Rà soát, thống kê hồ sơ địa chính theo các nhóm. | Phòng Nông nghiệp và Môi trường | "
+                    "Tháng 7- 12/2026 | Báo cáo rà soát",
+                    "2 | Đối soát thông tin người sử dụng đất. | Công an phường | Tháng 8/2026 | Dữ liệu đối soát",
+                    "3 | Tuyên truyền tại cơ sở; lập danh sách hộ. | Tổ trưởng tổ dân phố | Tháng 7/2026 | Danh sách"]
+    tasks = extract_record(doc, rules).tasks
+    assert [(t.owner, t.deadline.start, t.deadline.end) for t in tasks] == [
+        ("Phòng Nông nghiệp và Môi trường", "2026-07-01", "2026-12-31"),
+        ("Công an phường", "2026-08-01", "2026-08-31"), ("Tổ trưởng tổ dân phố", "2026-07-01", "2026-07-31")]
+
+
+def test_a_page_number_laid_on_the_first_line_is_dropped(rules):
+    """The number at the head of page 3 laid on the row of a sentence going on from page 2
+    ('3 được giao.', TB 565/TB-UBND Quảng Ngãi) would read as an item numbered 3; a numbered
+    item that opens a page keeps its number."""
+    from pipeline.document import Line, Page
+    from pipeline.ingest.pdf import remove_running_lines
+
+    pages = [Page(1, (Line("Số: 1/KH-UBND", 1), Line("a) Cần chủ động kiểm tra, đôn đốc thực hiện nhiệm vụ", 1))),
+             Page(2, (Line("2 được giao.", 2), Line("b) Thường xuyên phối hợp với các đơn vị.", 2))),
+             Page(3, (Line("3. Sở Tài chính hướng dẫn các đơn vị.", 3),))]
+    out = remove_running_lines(pages, rules)
+    assert [ln.text for ln in out[1].lines] == ["được giao.", "b) Thường xuyên phối hợp với các đơn vị."]
+    assert out[2].lines[0].text == "3. Sở Tài chính hướng dẫn các đơn vị."

@@ -1009,7 +1009,8 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             continue
         kept = part
         for pair in finder.collocations:  # 'cơ quan, đơn vị' names one kind of body
-            kept = regex.sub(regex.escape(pair), lambda m: m.group(0).replace(", ", "\x00"), kept, flags=regex.I)
+            kept = regex.sub(regex.escape(pair), lambda m: m.group(0).replace(", ", "\x00").replace(" và ", "\x01"),
+                             kept, flags=regex.I)
         # 'Các sở, ban, ngành và Ủy ban nhân dân các xã': 'và' joins two units as a comma does;
         # a part that begins no unit stays with the one before ('Sở Giáo dục và Đào tạo',
         # 'Phòng GDĐT huyện, thành phố', 'Các trường THCS, THPT')
@@ -1033,9 +1034,13 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             named = "và" not in sep or piece[:1].isupper() or piece.startswith("các ") or len(owners) >= 2
             if named and (finder.unit_start.match(piece) or (listed and finder.school_kind.match(piece))):
                 owners.append(piece)
+                # the kinds in small letters go with the collective only until another owner is
+                # named: 'Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố,
+                # đơn vị được giao kế hoạch vốn' is three (TB 565/TB-UBND Quảng Ngãi)
+                collective = False
             else:
                 owners[-1] += sep + piece
-        out.extend(o.strip().replace("\x00", ", ") for o in owners if o.strip())
+        out.extend(o.strip().replace("\x00", ", ").replace("\x01", " và ") for o in owners if o.strip())
     return out
 
 
@@ -1069,6 +1074,12 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
             sentences.append([found[0], sentence[found[1]:].strip()])
             continue
         opens = finder.verb.match(sentence) or (finder.opener and finder.opener.match(sentence))
+        if opens and sentences and finder.condition.match(sentence):
+            # a later sentence that sets a condition says what happens to the duty above, it
+            # is none of its own ('... có trách nhiệm phối hợp ... Trường hợp ... không chấp hành
+            # ... thì Nhà nước triển khai kiểm đếm bắt buộc', TB 04/TB-UBND An Phú; '... Trường hợp
+            # không đảm bảo ...', TB 11/TB-UBND Quảng Ngãi)
+            opens = None
         if opens and sentences and any(p.search(sentence) for p in finder.unowned):
             opens = None  # '... Trong quá trình tổ chức thực hiện nếu có khó khăn, vướng mắc báo cáo về Bộ'
         if sentences and not opens:

@@ -22,7 +22,7 @@ from .. import normalise
 from ..document import Line, Page
 from ..errors import InputError
 from ..rules import Rules
-from . import ocr, pdftext, signature, stamps
+from . import ocr, pdftables, pdftext, signature, stamps
 
 # pdfplumber's default x_tolerance (3 pt) glues words of tightly set lines together
 # ('Căn cứThôngtưsố32/2018', shared/real/01); letters of a word sit closer than 1.5 pt.
@@ -76,6 +76,7 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
                 lines, verdict = [], f"text layer unreadable ({type(exc).__name__})"
             if verdict is None:
                 if page.turned is None:  # the signer's zone is looked for in the page image's frame
+                    lines = pdftables.ruled_rows(page.plumber, lines, number)
                     lines = _signature_image(render, index, page, lines, rules, warnings, pictures)
                 else:
                     warnings.append(f"[ingest] page {number}: the text runs sideways; read turned upright")
@@ -530,7 +531,8 @@ def remove_running_lines(pages: list[Page], rules: Rules) -> list[Page]:
     for page in pages:
         body = [ln for ln in page.lines if ln.text]
         edge = {id(x) for x in body[:2] + body[-2:]}
-        trimmed.append([ln for ln in page.lines if not (id(ln) in edge and is_number(ln.text))])
+        kept = [ln for ln in page.lines if not (id(ln) in edge and is_number(ln.text))]
+        trimmed.append([_without_page_number(ln, page.number) if body and ln is body[0] else ln for ln in kept])
     counts: Counter = Counter()
     for lines in trimmed:
         body = [ln for ln in lines if ln.text]
@@ -549,3 +551,12 @@ def remove_running_lines(pages: list[Page], rules: Rules) -> list[Page]:
                 drop.add(id(body[-1]))
         out.append(Page(page.number, tuple(ln for ln in lines if id(ln) not in drop), page.ocr))
     return out
+
+
+def _without_page_number(line: Line, number: int) -> Line:
+    """The first line of a page without the page's number that the layout laid on its row: a
+    number printed at the head of the page beside a sentence going on from the page before ('3
+    được giao.', TB 565/TB-UBND Quảng Ngãi; '9 dữ liệu đất đai;', KH 155/KH-UBND Phong Châu)
+    would read as an item numbered 3 or 9."""
+    glued = regex.match(rf"^{number}\s+(?=\p{{Ll}})", line.text) if number > 1 else None
+    return replace(line, text=line.text[glued.end():]) if glued else line
