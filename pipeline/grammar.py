@@ -84,6 +84,7 @@ class TaskGrammar:
     object_of: regex.Pattern  # a word after which a unit is an object ('của', 'với'), or a verb
     opener: regex.Pattern | None  # an opening phrase before the subject ('Đối với ...', 'Trước ngày ...')
     condition: regex.Pattern  # an opening phrase that sets a condition ('Trường hợp ...', 'Nếu ...')
+    run_in: regex.Pattern  # a verb with a capital that opens an action after a name ('... kinh tế Giúp ...')
     giao: regex.Pattern
     boilerplate: tuple[regex.Pattern, ...]
     unowned: tuple[regex.Pattern, ...]
@@ -192,7 +193,8 @@ class TaskGrammar:
             # Long Điền), 'Cơ quan, đơn vị được giao nhiệm vụ theo dõi ...' (KH CCHC Lâm Đồng)
             if _GIVEN.search(text, 0, v.start()):
                 continue
-            if not any(a <= v.start() < b for a, b in inside) and not text[v.start()].isupper():
+            if not any(a <= v.start() < b for a, b in inside) and (
+                    not text[v.start()].isupper() or self.run_in.match(text, v.start())):
                 yield v
 
     def named_at(self, text: str) -> tuple[str, int] | None:
@@ -283,6 +285,16 @@ class TaskGrammar:
         # ...', CV 2532/UBND-KGVX Quảng Nam; 'Các sở, ban, ngành; UBND các xã, phường, đặc khu;
         # các cơ quan, đơn vị có liên quan', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)
         names = [name.strip() for name in owner.split(";")]
+        if len(names) == 1 and len(owner) > NAME_CHARS:
+            # so is a list parted by commas whose every part names a unit ('Thủ trưởng các cơ quan,
+            # đơn vị, địa phương, các Chủ đầu tư, các đơn vị đầu mối giao kế hoạch, các cơ quan chủ trì
+            # quản lý 02 Chương trình MTQG', TB 565/TB-UBND Quảng Ngãi)
+            names = []
+            for part in (name.strip() for name in _NAMED_PART.split(owner)):
+                if names and not (self.owner_start.match(part) or self.unit_start.match(part)):
+                    names[-1] += ", " + part  # 'các Cơ quan chủ trì Dự án, Tiểu dự án, Nội dung thành phần'
+                else:
+                    names.append(part)
         listed = len(names) == 1 or (len(names) <= LISTED_NAMES and all(
             len(name) <= NAME_CHARS and (self.owner_start.match(name) or self.unit_start.match(name))
             for name in names))
@@ -293,6 +305,7 @@ class TaskGrammar:
 
 
 NAME_CHARS = 110  # the longest name of a unit an owner phrase holds
+_NAMED_PART = regex.compile(r",\s+(?=các\s|\p{Lu})")  # where a list of names parted by commas names the next
 LISTED_NAMES = 8  # the most names an owner phrase lists apart with semicolons, each a unit
 
 
@@ -383,6 +396,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         if openers else None,
         condition=_rx(rf"^(?:{_alternatives(_strings(data, 'condition_openers'))})(?!\p{{L}})",
                       "tasks.condition_openers", regex.IGNORECASE),
+        run_in=_rx(rf"(?:{_alternatives(_strings(data, 'run_in_verbs'))})(?!\p{{L}})", "tasks.run_in_verbs"),
         giao=regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)"),
         boilerplate=tuple(_rx(p, f"tasks.boilerplate[{i}]") for i, p in enumerate(_strings(data, "boilerplate"))),
         unowned=tuple(_rx(p, f"tasks.boilerplate_unowned[{i}]")

@@ -416,6 +416,27 @@ SHAPES = [
      [(who, "khẩn trương giải ngân kế hoạch vốn được giao.") for who in (
          "Thủ trưởng các sở, ban ngành tỉnh", "Chủ tịch UBND các huyện, thị xã, thành phố",
          "đơn vị được giao kế hoạch vốn")]),
+    # '1. Yêu cầu ...:' that asks units heads no requirements; a list of names parted by commas is
+    # as long as its names (TB 565/TB-UBND Quảng Ngãi)
+    (["II. NHIỆM VỤ CỤ THỂ",
+      "1. Yêu cầu Thủ trưởng các cơ quan, đơn vị, địa phương, các Chủ đầu tư, các đơn vị đầu mối giao kế hoạch, "
+      "các Cơ quan chủ trì Dự án, Tiểu dự án, Nội dung thành phần nâng cao tính chủ động; trong đó lưu ý:",
+      "a) Tập trung thực hiện các nhiệm vụ đã được UBND tỉnh chỉ đạo."],
+     [(who, "Tập trung thực hiện các nhiệm vụ đã được UBND tỉnh chỉ đạo.") for who in (
+         "Thủ trưởng các cơ quan, đơn vị, địa phương", "các Chủ đầu tư", "các đơn vị đầu mối giao kế hoạch",
+         "các Cơ quan chủ trì Dự án, Tiểu dự án, Nội dung thành phần")]),
+    # a verb with a capital that begins no name opens the action run into a bold heading; a
+    # branch, the owners of works are units (KH 155/KH-UBND Phong Châu; KH 136/KH-THCSNH Long
+    # Điền; TB 254/TB-VPTT PCTT Thừa Thiên Huế); 'Ban Chỉ đạo' keeps its capital verb
+    (["VI. TỔ CHỨC THỰC HIỆN",
+      "2. Phó Chủ tịch UBND phường phụ trách lĩnh vực kinh tế Giúp Chủ tịch UBND phường chỉ đạo thực hiện Kế hoạch.",
+      "10. Đề nghị Chi nhánh Văn phòng Đăng ký đất đai Phú Thọ Phối hợp hướng dẫn chuyên môn, nghiệp vụ.",
+      "11. Các chủ công trình hồ chứa nước thủy lợi, thủy điện tổ chức trực ban theo dõi.",
+      "12. Ban Chỉ đạo phường kiểm tra việc thực hiện."],
+     [("Phó Chủ tịch UBND phường phụ trách lĩnh vực kinh tế", "Giúp Chủ tịch UBND phường chỉ đạo thực hiện Kế hoạch."),
+      ("Chi nhánh Văn phòng Đăng ký đất đai Phú Thọ", "Phối hợp hướng dẫn chuyên môn, nghiệp vụ."),
+      ("Các chủ công trình hồ chứa nước thủy lợi, thủy điện", "tổ chức trực ban theo dõi."),
+      ("Ban Chỉ đạo phường", "kiểm tra việc thực hiện.")]),
 ]
 NOT_TASKS = [
     # a sentence announcing the items after it (CV 1328/UBND Bình Tân; BC 355/BC-HĐXTH Đồng Tháp)

@@ -382,7 +382,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if item and label and item_skip is not None and _depth(label) <= item_skip:
             item_skip = None
         if item and label and label[0].isdigit() and (_topic(rest, finder) or rest.endswith(":")) and any(
-                bare(rest).startswith(s) for s in finder.skip_items):
+                bare(rest).startswith(s) for s in finder.skip_items) and not (
+                rest.endswith(":") and _lead_owner(rest, finder)[0]):
+            # ('1. Yêu cầu Thủ trưởng các cơ quan, đơn vị, ... trong đó lưu ý:' asks units, it
+            # heads no requirements: TB 565/TB-UBND Quảng Ngãi)
             # '2. Hình thức' over how the article must look, '1. Mục đích': what, not who (CV
             # 459/PGD&ĐT Hiệp Hòa); the items below it, to the next item of its rank, give no work
             item_skip = _depth(label)
