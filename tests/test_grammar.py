@@ -437,6 +437,13 @@ SHAPES = [
       ("Chi nhánh Văn phòng Đăng ký đất đai Phú Thọ", "Phối hợp hướng dẫn chuyên môn, nghiệp vụ."),
       ("Các chủ công trình hồ chứa nước thủy lợi, thủy điện", "tổ chức trực ban theo dõi."),
       ("Ban Chỉ đạo phường", "kiểm tra việc thực hiện.")]),
+    # a heading that names offices with commas and 'và' names each, however long (QĐ 66/2021/QĐ-UBND
+    # An Giang); 'Sở Tài nguyên và Môi trường' keeps its 'và'
+    (["Điều 4. Tổ chức thực hiện",
+      "3. Trách nhiệm của Sở Tài nguyên và Môi trường, Sở Nông nghiệp và Phát triển nông thôn và các cơ quan có "
+      "liên quan:", "a) Cung cấp cho Cục Thuế danh sách các tổ chức khai thác tài nguyên;"],
+     [(who, "Cung cấp cho Cục Thuế danh sách các tổ chức khai thác tài nguyên") for who in (
+         "Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Phát triển nông thôn", "các cơ quan có liên quan")]),
 ]
 NOT_TASKS = [
     # a sentence announcing the items after it (CV 1328/UBND Bình Tân; BC 355/BC-HĐXTH Đồng Tháp)

@@ -812,8 +812,14 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     # Ban quản trị nhà chung cư.', QĐ 33/2025/QĐ-UBND Hà Nội)
     # a heading may list several units ('8. Các sở, ban, ngành; UBND các xã, phường, đặc khu;
     # các cơ quan, đơn vị có liên quan', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)
+    # or with commas ('3. Trách nhiệm của Sở Tài nguyên và Môi trường, Sở Nông nghiệp và Phát triển
+    # nông thôn và các cơ quan có liên quan:', QĐ 66/2021/QĐ-UBND An Giang), each name short; a line
+    # that a table's cells ran into is none ('1. Ban Giám hiệu, giáo viên lượng fan đông nhờ tài và
+    # học sinh nhà trường năng và cá tính riêng biệt hơn nữa', KH 4644/KH-SGDĐT)
     words = len(owner.split())
-    return not tail and (words <= 16 or (";" in owner and words <= 24)) and not rest.endswith(";")
+    names = regex.split(r",\s*|\s+và\s+(?=các\s|\p{Lu})", owner)
+    listed = ";" in owner or (len(names) > 1 and all(len(name.split()) <= 10 for name in names))
+    return not tail and (words <= 16 or (listed and words <= 24)) and not rest.endswith(";")
 
 
 # a person named before a duty or a title: 'Ông Hoàng Hưng – ', 'Bà Trịnh Thị Trang - '
@@ -1003,12 +1009,15 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             out.append(part)
             continue
         roles = [p.strip() for p in part.split(",")]
+        each = [p.strip() for p in regex.split(r",\s+|\s+và\s+", part)]
+        if len({r.split()[0].casefold() for r in each}) == 1 and all(finder.unit_start.match(r) for r in each):
+            roles = each  # 'Sở A, Sở B và Sở C': 'và' parts the last post of the kind as the commas do
         if not listed and len(roles) > 1 and len({r.split()[0].casefold() for r in roles}) == 1 and all(
                 finder.unit_start.match(r) for r in roles):
             # a heading that lists holders of one kind of post names each ('3. Đối với giáo viên
             # chủ nhiệm, giáo viên bộ môn:', '2. Đối với tổ trưởng, tổ phó chuyên môn:', KH
             # 174/KH-THCSNH Long Điền): every teacher does the duties below, not the two together
-            out.extend(roles)
+            out.extend(one for role in roles for one in _owners(role, finder, listed))
             continue
         kept = part
         for pair in finder.collocations:  # 'cơ quan, đơn vị' names one kind of body
