@@ -85,6 +85,7 @@ class TaskGrammar:
     opener: regex.Pattern | None  # an opening phrase before the subject ('Đối với ...', 'Trước ngày ...')
     condition: regex.Pattern  # an opening phrase that sets a condition ('Trường hợp ...', 'Nếu ...')
     run_in: regex.Pattern  # a verb with a capital that opens an action after a name ('... kinh tế Giúp ...')
+    responsible: regex.Pattern  # 'X có trách nhiệm:' over X's duties, whatever X's first word
     giao: regex.Pattern
     boilerplate: tuple[regex.Pattern, ...]
     unowned: tuple[regex.Pattern, ...]
@@ -171,8 +172,12 @@ class TaskGrammar:
         for cut in _SUBJECT_AFTER.finditer(text, opener.end(), min(end, opener.end() + 240)):
             if cut.group(0).strip() and self.acts_at(text, cut.end()):
                 return None  # 'Khi xảy ra vụ việc ..., báo cáo ngay ...': no subject, the action follows
-            if not cut.group(0).strip() and (self.object_of.search(text, 0, cut.start())
-                                             or _POSSESSED.search(text, 0, cut.start())):
+            between = text[opener.end():cut.start()].strip()
+            # 'Trong quá trình thực hiện Thủ trưởng các địa phương chủ động ...' (TB 565/TB-UBND
+            # Quảng Ngãi): the verb of the opening phrase itself has no object here
+            own_verbs = bool(between) and not self.verb.sub("", between).strip()
+            if not cut.group(0).strip() and not own_verbs and (self.object_of.search(text, 0, cut.start())
+                                                               or _POSSESSED.search(text, 0, cut.start())):
                 # 'Căn cứ đề xuất của các địa phương ...', 'thành lập các đoàn': an object; '... báo
                 # cáo của Tổng công ty Bưu điện Việt Nam về việc ...' (CV 5115/LĐTBXH-KHTC): a unit
                 # a few words after 'của' is whose the thing is, not the subject
@@ -396,6 +401,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         if openers else None,
         condition=_rx(rf"^(?:{_alternatives(_strings(data, 'condition_openers'))})(?!\p{{L}})",
                       "tasks.condition_openers", regex.IGNORECASE),
+        responsible=_rx(_string(_section(data, "responsible_heading"), "pattern", "tasks.responsible_heading"),
+                        "tasks.responsible_heading.pattern"),
         run_in=_rx(rf"(?:{_alternatives(_strings(data, 'run_in_verbs'))})(?!\p{{L}})", "tasks.run_in_verbs"),
         giao=regex.compile(r"\((?:Giao|giao)\s+(?P<owner>[^,;()]{3,60}?)\s+(?:chủ\s+trì|tham\s+mưu|thực\s+hiện)"),
         boilerplate=tuple(_rx(p, f"tasks.boilerplate[{i}]") for i, p in enumerate(_strings(data, "boilerplate"))),

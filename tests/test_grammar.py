@@ -444,6 +444,17 @@ SHAPES = [
       "liên quan:", "a) Cung cấp cho Cục Thuế danh sách các tổ chức khai thác tài nguyên;"],
      [(who, "Cung cấp cho Cục Thuế danh sách các tổ chức khai thác tài nguyên") for who in (
          "Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Phát triển nông thôn", "các cơ quan có liên quan")]),
+    # 'X có trách nhiệm:' names X whatever its first word, over a paragraph as over dashes (TB
+    # 04/TB-UBND An Phú); the verb of an opening phrase has no object ('Trong quá trình thực hiện
+    # Thủ trưởng ...', TB 565/TB-UBND Quảng Ngãi)
+    (["4. Tổ chức thực hiện:", "b) Tổ chức làm nhiệm vụ bồi thường có trách nhiệm:",
+      "Tiến hành kiểm kê đất đai, tài sản gắn liền với đất và lập phương án bồi thường.",
+      "c) Ủy ban nhân dân xã Đa Phước có trách nhiệm thực hiện:", "- Phối hợp kiểm kê.",
+      "Trong quá trình thực hiện Thủ trưởng các địa phương chủ động phối hợp với Sở Tài chính."],
+     [("Tổ chức làm nhiệm vụ bồi thường", "Tiến hành kiểm kê đất đai, tài sản gắn liền với đất và lập phương án "
+       "bồi thường."), ("Ủy ban nhân dân xã Đa Phước", "Phối hợp kiểm kê."),
+      ("Thủ trưởng các địa phương", "Trong quá trình thực hiện Thủ trưởng các địa phương chủ động phối hợp với Sở "
+       "Tài chính.")]),
 ]
 NOT_TASKS = [
     # a sentence announcing the items after it (CV 1328/UBND Bình Tân; BC 355/BC-HĐXTH Đồng Tháp)

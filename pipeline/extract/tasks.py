@@ -134,6 +134,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     group: tuple[int, int] | None = None  # a numbered item that may head a group: tasks before it, its line
     heading_rank: int | None = None  # the rank of the numbered item that named the heading's unit
     item_skip: int | None = None  # the rank of a numbered item that names no work ('2. Hình thức')
+    lead_line: int | None = None  # the line of the last lead-in that ends with a colon
     form_item = False  # that item says the form of a product: lines naming who acts are work
     labelled_mark: str | None = None  # the mark of a dash item 'X: its work' that named its own owner
     programme: str | None = None  # the mark of a clock slot whose steps follow ('- Từ 07 giờ 30 ...:')
@@ -524,6 +525,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 # ... 'Để tổ chức tốt ..., các cơ sở giáo dục thực hiện các nội dung sau:' ... '3.
                 # Công tác khác', CV 1019/SGDĐT-VP Hà Giang)
                 lead_rank = _depth(label) if label else item_rank
+                lead_line = ref.index
                 if directing:
                     add(directing[0], rest[directing[1]:], ref)
                 elif _asks_itself(rest, lead, ref, lines, finder):
@@ -533,7 +535,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 elif _asks(rest, finder) and (own := _lead_action(rest, lead_owner, finder)) is not None:
                     pending = (len(tasks), lead_owner, own, ref, section)
                 continue
-        if not item and not paragraph:
+        if not item and not paragraph and not (lead_line is not None and ref.index == lead_line + 1):
+            # a paragraph ends a lead-in's list, unless it is the lead-in's only item ('b) Tổ chức
+            # làm nhiệm vụ bồi thường có trách nhiệm:' over 'Tiến hành kiểm kê ...', TB 04/TB-UBND An Phú)
             lead_owner = None
         if label and lead_rank is not None and _depth(label) <= lead_rank:
             # a lead-in that is itself an item ('1. Các bộ, cơ quan ngang bộ, ... có trách nhiệm:'
@@ -834,6 +838,9 @@ _DIRECTS = regex.compile(r"(?<!\p{L})chỉ\s+đạo\s+(?=\p{Lu})")
 def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, int] | None]:
     """(the owner of the items below a lead-in, the unit that directs them with where its
     own duty starts, or None when no other unit directs)."""
+    responsible = finder.responsible.match(text)
+    if responsible and not finder.lead.match(text):
+        return clean_value(responsible["owner"]), None  # 'b) Tổ chức làm nhiệm vụ bồi thường có trách nhiệm:'
     for lead in finder.lead.finditer(text):  # 'an toàn giao thông' holds a 'giao' that asks nothing
         if _PAST.search(text, 0, lead.start()):
             continue  # 'Bộ GDĐT đã yêu cầu các Sở ...': an earlier request recounted (CV 1061/BGDĐT-GDTrH)
