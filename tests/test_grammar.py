@@ -444,6 +444,11 @@ SHAPES = [
       "liên quan:", "a) Cung cấp cho Cục Thuế danh sách các tổ chức khai thác tài nguyên;"],
      [(who, "Cung cấp cho Cục Thuế danh sách các tổ chức khai thác tài nguyên") for who in (
          "Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Phát triển nông thôn", "các cơ quan có liên quan")]),
+    # a company's name holds its trade after its legal form (TB 254/TB-VPTT PCTT Thừa Thiên Huế)
+    (["III. TỔ CHỨC THỰC HIỆN", "- Công ty TNHHNN một thành viên quản lý khai thác công trình thủy lợi tỉnh phối hợp "
+      "với các địa phương vận hành hợp lý các công trình."],
+     [("Công ty TNHHNN một thành viên quản lý khai thác công trình thủy lợi tỉnh", "phối hợp với các địa phương vận "
+       "hành hợp lý các công trình.")]),
     # 'X có trách nhiệm:' names X whatever its first word, over a paragraph as over dashes (TB
     # 04/TB-UBND An Phú); the verb of an opening phrase has no object ('Trong quá trình thực hiện
     # Thủ trưởng ...', TB 565/TB-UBND Quảng Ngãi)
@@ -534,6 +539,9 @@ NOT_TASKS = [
     # an offer of help to whoever has questions (KH 161/KH-THCSNH Long Điền; KH tự đánh giá of
     # Phòng GD&ĐT Hiệp Hòa, where it follows a general closing)
     ["Giáo viên có thắc mắc liên hệ các Phó hiệu trưởng để được hỗ trợ./."],
+    # who attends a meeting is its composition (TB 542/TB-UBND Quảng Ngãi; KH 58/KH-THPTCL2)
+    ["UBND tỉnh mời các sở, ngành, UBND các huyện cùng tham dự Hội nghị nêu trên như sau:", "1. Thành phần",
+     "- Lãnh đạo các sở, ngành: Sở Kế hoạch và Đầu tư, Sở Tài chính;", "- Lãnh đạo Hội Liên hiệp Phụ nữ tỉnh;"],
     # words that tell of a numbered paper name no unit (TB 211/TB-THPT.UVK)
     ["Ngoài ra, trường có ra Thông báo số 210/TB-THPTUVK, ngày 10/7/2023 về việc họp phụ huynh học sinh trúng "
      "tuyển lớp 10 để hỗ trợ phụ huynh học sinh nắm vững hơn các thủ tục."],
