@@ -86,6 +86,7 @@ class TaskGrammar:
     condition: regex.Pattern  # an opening phrase that sets a condition ('Trường hợp ...', 'Nếu ...')
     run_in: regex.Pattern  # a verb with a capital that opens an action after a name ('... kinh tế Giúp ...')
     responsible: regex.Pattern  # 'X có trách nhiệm:' over X's duties, whatever X's first word
+    due: regex.Pattern  # a later sentence that says when the duty before it is due ('Hoàn thành ... trước ngày ...')
     giao: regex.Pattern
     boilerplate: tuple[regex.Pattern, ...]
     unowned: tuple[regex.Pattern, ...]
@@ -401,6 +402,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         if openers else None,
         condition=_rx(rf"^(?:{_alternatives(_strings(data, 'condition_openers'))})(?!\p{{L}})",
                       "tasks.condition_openers", regex.IGNORECASE),
+        due=_rx(_string(_section(data, "due_sentences"), "pattern", "tasks.due_sentences"),
+                "tasks.due_sentences.pattern", regex.IGNORECASE),
         responsible=_rx(_string(_section(data, "responsible_heading"), "pattern", "tasks.responsible_heading"),
                         "tasks.responsible_heading.pattern"),
         run_in=_rx(rf"(?:{_alternatives(_strings(data, 'run_in_verbs'))})(?!\p{{L}})", "tasks.run_in_verbs"),

@@ -923,3 +923,23 @@ def test_a_report_recounts_and_assigns_only_by_lead_in(rules, kind, expected):
              "Kết quả xét thăng hạng", "I. KẾT QUẢ", "1. Hội đồng ban hành Thông báo nộp hồ sơ xét thăng hạng."]
     record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
     assert [(t.owner, t.action) for t in record.tasks] == expected
+
+
+def test_a_condition_and_a_due_date_after_a_duty_stay_with_it(rules):
+    """A paragraph that sets a condition and names no subject after its 'thì', a wrapped line,
+    and a closing 'Hoàn thành ... trước ngày ...' belong to the duty above, which they date
+    (TB 11/TB-UBND Quảng Ngãi: items 1 to 3)."""
+    lines = ["1. Công ty QISC tiếp thu các ý kiến tại cuộc họp, khẩn trương rà soát, báo cáo toàn bộ quá trình cổ "
+             "phần hóa; đề xuất kế hoạch thực hiện cổ phần hóa trong năm 2025 đảm bảo khả thi.",
+             "Trường hợp không đảm bảo điều kiện cổ phần hóa thì phối hợp với các cơ quan, đơn vị liên quan nghiên "
+             "cứu, đề xuất hướng xử lý. Hoàn thành và báo cáo UBND tỉnh trước ngày 08/02/2025.",
+             "2. Giao Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư rà soát, tham mưu UBND tỉnh hướng giải "
+             "quyết, đảm bảo việc",
+             "thực hiện theo đúng quy định. Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.",
+             "3. Giao Sở Nội vụ chủ trì tham mưu kiện toàn bộ máy của Công ty. Hoàn thành và báo cáo UBND tỉnh trước "
+             "ngày 20/02/2025."]
+    made = tuple(Line(t, 1, "body") for t in [*HEAD, *lines])
+    tasks = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules).tasks
+    assert [(t.owner, t.deadline and t.deadline.end) for t in tasks] == [
+        ("Công ty QISC", "2025-02-08"), ("Sở Tài chính", "2025-02-20"), ("Sở Nội vụ", "2025-02-20")]
+    assert tasks[0].action.endswith("trước ngày 08/02/2025.")

@@ -161,8 +161,15 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     def go_on(ref: Ref, text: str) -> None:
         """The tasks of the line above take `text`, and the line after it may go on too."""
         nonlocal line_tasks
+        dated = find_deadline(text, doc_date, rules)
         for i in range(line_tasks[1], len(tasks)):
-            tasks[i] = replace(tasks[i], action=f"{tasks[i].action} {text}")
+            action = f"{tasks[i].action} {text}"
+            # a deadline in the words that go on dates the task as if it had been read whole ('...
+            # phù hợp với tình hình thực tiễn.' / 'Hoàn thành và báo cáo UBND tỉnh trước ngày
+            # 20/02/2025.', TB 11/TB-UBND Quảng Ngãi)
+            whole = find_deadline(action, doc_date, rules) if dated else None
+            changed = {"deadline": whole} if whole and _dated(whole) and not tasks[i].recurrence else {}
+            tasks[i] = replace(tasks[i], action=action, **changed)
         line_tasks = (ref.index, line_tasks[1])
 
     def drop_since(since: int) -> None:
@@ -305,6 +312,15 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # 1247/BGDĐT-GDCTHSSV): no unit begins here; the tasks of the line above take it
             if line_tasks[0] == previous_index:
                 go_on(ref, text)
+            continue
+        then = _THEN.search(text) if finder.condition.match(text) else None
+        if (then and not finder.owner_at(text[then.end():]) and not _ITEM.match(text)
+                and line_tasks[0] == previous_index and line_tasks[1] < len(tasks) and ref.block != "table"):
+            # a paragraph that sets a condition and names no new subject after its 'thì' goes on with
+            # the duty above it: 'Trường hợp không đảm bảo điều kiện cổ phần hóa thì phối hợp ... Hoàn
+            # thành và báo cáo UBND tỉnh ... trước ngày 08/02/2025.' after item 1 (TB 11/TB-UBND Quảng
+            # Ngãi), as the sentence does (TB 04/TB-UBND An Phú)
+            go_on(ref, text)
             continue
         if (last_item and last_item[1] and next_mark.get(ref.index) == last_item[1] and line_tasks[0] == previous_index
                 and line_tasks[1] < len(tasks) and not _ITEM.match(text) and not _TOP.match(text)
@@ -980,6 +996,7 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
 
 
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
+_THEN = regex.compile(r"(?<!\p{L})thì\s+")  # the main clause after a condition ('Trường hợp ... thì ...')
 _FOR_WHOM = regex.compile(r"^(?:Riêng\s+)?(?:đối|Đối)\s+với\s", regex.IGNORECASE)
 _TO = regex.compile(r"\s*cho\s+(?=\p{Lu})")  # 'giao cho' + a name
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
@@ -1093,6 +1110,8 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
             sentences.append([found[0], sentence[found[1]:].strip()])
             continue
         opens = finder.verb.match(sentence) or (finder.opener and finder.opener.match(sentence))
+        if opens and sentences and finder.due.match(sentence) and _dated(find_deadline(sentence, doc_date, rules)):
+            opens = None  # 'Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.': when the duty is due
         if opens and sentences and finder.condition.match(sentence):
             # a later sentence that sets a condition says what happens to the duty above, it
             # is none of its own ('... có trách nhiệm phối hợp ... Trường hợp ... không chấp hành
