@@ -449,6 +449,24 @@ SHAPES = [
       "với các địa phương vận hành hợp lý các công trình."],
      [("Công ty TNHHNN một thành viên quản lý khai thác công trình thủy lợi tỉnh", "phối hợp với các địa phương vận "
        "hành hợp lý các công trình.")]),
+    # the bodies of a commune ('Đảng ủy', 'HĐND', 'UBMTTQ', 'khu phố', 'tổ dân phố', 'bộ phận'), ', và'
+    # as one joint, 'các tổ chức thành viên' as a body, fields
+    # named for a 'bộ phận' (CV 397/UBND and KH 447/KH-UBND Phường 1 Vũng Tàu)
+    (["III. TỔ CHỨC THỰC HIỆN",
+      "4. Đề nghị Đảng ủy, HĐND, UBMTTQ, và các đoàn thể, khu phố, tổ dân phố triển khai đến các tổ chức thành viên.",
+      "đ) Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Phường và các tổ chức thành viên tham gia giám sát.",
+      "Hàng năm, bộ phận Tư pháp - Hộ tịch có trách nhiệm tổng hợp, tham mưu UBND Phường báo cáo kết quả."],
+     [(who, "triển khai đến các tổ chức thành viên.") for who in (
+         "Đảng ủy", "HĐND", "UBMTTQ", "các đoàn thể", "khu phố", "tổ dân phố")]
+     + [("Ủy ban Mặt trận Tổ quốc Việt Nam Phường", "tham gia giám sát."),
+        ("các tổ chức thành viên", "tham gia giám sát."),
+        ("bộ phận Tư pháp - Hộ tịch", "Hàng năm, bộ phận Tư pháp - Hộ tịch có trách nhiệm tổng hợp, tham mưu UBND "
+         "Phường báo cáo kết quả.")]),
+    (["II. NỘI DUNG TRIỂN KHAI THỰC HIỆN", "1. Tổ chức tập huấn cho đội ngũ cán bộ quản lý",
+      "- Bộ phận tham mưu: bộ phận Tư pháp - Hộ tịch.",
+      "- Bộ phận phối hợp: Các bộ phận, ngành, đoàn thể có liên quan.",
+      "- Thời gian thực hiện: trong năm 2025."],
+     [("bộ phận Tư pháp - Hộ tịch", "Tổ chức tập huấn cho đội ngũ cán bộ quản lý")]),
     # 'X có trách nhiệm:' names X whatever its first word, over a paragraph as over dashes (TB
     # 04/TB-UBND An Phú); the verb of an opening phrase has no object ('Trong quá trình thực hiện
     # Thủ trưởng ...', TB 565/TB-UBND Quảng Ngãi)

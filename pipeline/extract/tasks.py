@@ -502,7 +502,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         colon = regex.match(r"^(?P<owner>[^:]{3,90}):\s*(?P<action>.*)$", rest)
         named = finder.owner_at(colon.group("owner")) if colon else None
         whole = named is not None and len(named[0]) >= len(finder.strip.sub("", clean_value(colon["owner"]))) - 1
-        labelled = _LABELLED.match(rest) if not whole and executing and item else None
+        # a line that opens with a lead-in asks the unit after it ('3. Giao công chức Văn phòng -
+        # Thống kê phụ trách chuyển đổi số, CCHC Chủ trì, tham mưu ...', CV 397/UBND Phường 1 Vũng
+        # Tàu): its dash joins a name, it parts no label from a duty
+        labelled = _LABELLED.match(rest) if not whole and executing and item and not finder.lead.match(rest) else None
         office = _office(labelled["owner"], labelled["action"], finder) if labelled else None
         if office:
             # under 'Trách nhiệm của từng thành viên', 'Tổ chức thực hiện' a label is the office
@@ -1050,7 +1053,9 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
         # 'Các sở, ban, ngành và Ủy ban nhân dân các xã': 'và' joins two units as a comma does;
         # a part that begins no unit stays with the one before ('Sở Giáo dục và Đào tạo',
         # 'Phòng GDĐT huyện, thành phố', 'Các trường THCS, THPT')
-        parts = regex.split(r"(,\s+|\s+và\s+)" if listed else r"((?:,|\s+và)\s+(?=[Cc]ác\s|\p{Lu}))", kept)
+        # ', và' is one joint ('Đảng ủy, HĐND, UBMTTQ, và các đoàn thể', CV 397/UBND Phường 1)
+        parts = regex.split(r"(,\s+(?:và\s+)?|\s+và\s+)" if listed
+                            else r"((?:,(?:\s+và)?|\s+và)\s+(?=[Cc]ác\s|\p{Lu}))", kept)
         owners = [parts[0]]
         # 'Các sở, ban, ngành, đoàn thể, tổ chức chính trị - xã hội, đơn vị, địa phương' is one
         # collective; a name with a capital after it is another owner (rules: collective_lists)
