@@ -537,6 +537,7 @@ _ITEM = regex.compile(
 # the place-and-date line of the header never continues the line above it
 _DATE_LINE = regex.compile(r"^(?:TP\.\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{L}+){0,5}\s*,?\s*ngày\s*\S{0,6}\s*tháng")
 _DASH_WRAP = regex.compile(r"^[-–]\s+\p{Lu}\p{Ll}")
+_DASH_WRAP_SMALL = regex.compile(r"^[-–]\s+\p{Ll}")
 _TERMINAL = regex.compile(r"[.;:!?]\s*$|\./\.\s*$")
 _NUMBER_LABEL = regex.compile(r"(?<!\p{L})[Ss]ố\s*:?$")
 _NUMBER_START = regex.compile(r"^\d{1,5}\s?/")  # a document number, not an item '2. Nội dung'
@@ -619,8 +620,13 @@ def _continues(prev: Line, line: Line, wrap_width: float, last: Line | None = No
         return True  # '... năm học 2023-2024 số:' / '2647/TB-SGDĐT của Sở ...': one citation
     if is_heading_or_item(b):
         # 'Bộ Lao động' / '- Thương binh và Xã hội': a hyphenated name wrapped at the
-        # dash, not a list item, when the line before runs to the margin unfinished
-        return bool(_DASH_WRAP.match(b)) and not _TERMINAL.search(a) and _reaches(edge, wrap_width)
+        # dash, not a list item, when the line before runs to the margin unfinished; a dash
+        # before a small letter is one whatever the margin: a list item opens with a
+        # capital ('7. Đề nghị Ủy ban MTTQ Việt Nam thành phố và các tổ chức chính trị' / '- xã hội
+        # Thành phố:', KH 2144/KH-UBND Vũng Tàu)
+        if _TERMINAL.search(a):
+            return False
+        return bool(_DASH_WRAP_SMALL.match(b)) or (bool(_DASH_WRAP.match(b)) and _reaches(edge, wrap_width))
     if is_heading_or_item(a) and a.isupper():
         return False
     if b[0].islower():

@@ -560,6 +560,12 @@ NOT_TASKS = [
     # who attends a meeting is its composition (TB 542/TB-UBND Quảng Ngãi; KH 58/KH-THPTCL2)
     ["UBND tỉnh mời các sở, ngành, UBND các huyện cùng tham dự Hội nghị nêu trên như sau:", "1. Thành phần",
      "- Lãnh đạo các sở, ngành: Sở Kế hoạch và Đầu tư, Sở Tài chính;", "- Lãnh đạo Hội Liên hiệp Phụ nữ tỉnh;"],
+    # to answer for something is no work; the formula for difficulties met in the course of the
+    # work is none whoever it names (QĐ 705/QĐ-UBND Bà Rịa - Vũng Tàu; KH 447/KH-UBND Phường 1)
+    ["Điều 1. Ban hành kèm theo Quyết định này quy trình nội bộ. Sở Nội vụ chịu trách nhiệm về việc đề xuất các "
+     "quy trình nội bộ liên thông quy định tại Phụ lục kèm theo Quyết định này."],
+    ["III. TỔ CHỨC THỰC HIỆN", "Trong quá trình triển khai thực hiện Kế hoạch, nếu gặp khó khăn, vướng mắc, các bộ "
+     "phận, ngành, đoàn thể phản ánh về UBND Phường để được hướng dẫn kịp thời./."],
     # words that tell of a numbered paper name no unit (TB 211/TB-THPT.UVK)
     ["Ngoài ra, trường có ra Thông báo số 210/TB-THPTUVK, ngày 10/7/2023 về việc họp phụ huynh học sinh trúng "
      "tuyển lớp 10 để hỗ trợ phụ huynh học sinh nắm vững hơn các thủ tục."],

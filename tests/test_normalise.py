@@ -162,6 +162,10 @@ def test_blank_line_ends_a_paragraph_in_ordinary_text():
     ("Căn cứ thông báo kết quả xét tuyển vào lớp 10 số:", "2647/TB-SGDĐT của Sở GDĐT An Giang ngày 07/7/2023;", True),
     # ... but not a numbered item after a count
     ("Tổng số:", "2. Nội dung thực hiện.", False),
+    # a dash before a small letter is a name wrapped at its hyphen, not a list item (KH
+    # 2144/KH-UBND Vũng Tàu); after a colon it starts the list
+    ("7. Đề nghị Ủy ban MTTQ Việt Nam thành phố và các tổ chức chính trị", "- xã hội Thành phố:", True),
+    ("Các đơn vị thực hiện các nội dung sau:", "- rà soát hồ sơ;", False),
 ])
 def test_short_line_with_an_open_end_continues(first, second, joined):
     lines = _lines(first, second, *(["Một dòng đầy đủ chiều rộng của trang văn bản kết thúc ở đây."] * 5))

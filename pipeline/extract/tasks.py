@@ -841,7 +841,7 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     # học sinh nhà trường năng và cá tính riêng biệt hơn nữa', KH 4644/KH-SGDĐT)
     words = len(owner.split())
     names = regex.split(r",\s*|\s+và\s+(?=các\s|\p{Lu})", owner)
-    listed = ";" in owner or (len(names) > 1 and all(len(name.split()) <= 10 for name in names))
+    listed = ";" in owner or (len(names) > 1 and all(len(name.split()) <= 16 for name in names))
     return not tail and (words <= 16 or (listed and words <= 24)) and not rest.endswith(";")
 
 
