@@ -566,6 +566,9 @@ NOT_TASKS = [
      "quy trình nội bộ liên thông quy định tại Phụ lục kèm theo Quyết định này."],
     ["III. TỔ CHỨC THỰC HIỆN", "Trong quá trình triển khai thực hiện Kế hoạch, nếu gặp khó khăn, vướng mắc, các bộ "
      "phận, ngành, đoàn thể phản ánh về UBND Phường để được hướng dẫn kịp thời./."],
+    # a sentence announcing who takes part; a case is no school (KH 155/KH-UBND Phong Châu)
+    ["VI. TỔ CHỨC THỰC HIỆN", "a) Các cơ quan, đơn vị tham gia tổ chức thực hiện Kế hoạch, gồm:",
+     "Đối với các trường hợp chưa đủ điều kiện, giải quyết, hướng dẫn cụ thể nội dung cần hoàn thiện."],
     # words that tell of a numbered paper name no unit (TB 211/TB-THPT.UVK)
     ["Ngoài ra, trường có ra Thông báo số 210/TB-THPTUVK, ngày 10/7/2023 về việc họp phụ huynh học sinh trúng "
      "tuyển lớp 10 để hỗ trợ phụ huynh học sinh nắm vững hơn các thủ tục."],
