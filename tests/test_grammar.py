@@ -417,12 +417,14 @@ SHAPES = [
          "Thủ trưởng các sở, ban ngành tỉnh", "Chủ tịch UBND các huyện, thị xã, thành phố",
          "đơn vị được giao kế hoạch vốn")]),
     # '1. Yêu cầu ...:' that asks units heads no requirements; a list of names parted by commas is
-    # as long as its names (TB 565/TB-UBND Quảng Ngãi)
+    # as long as its names; items that single out parts of the lead-in's work ('trong đó lưu ý:')
+    # leave it a duty of its own (TB 565/TB-UBND Quảng Ngãi)
     (["II. NHIỆM VỤ CỤ THỂ",
       "1. Yêu cầu Thủ trưởng các cơ quan, đơn vị, địa phương, các Chủ đầu tư, các đơn vị đầu mối giao kế hoạch, "
       "các Cơ quan chủ trì Dự án, Tiểu dự án, Nội dung thành phần nâng cao tính chủ động; trong đó lưu ý:",
       "a) Tập trung thực hiện các nhiệm vụ đã được UBND tỉnh chỉ đạo."],
-     [(who, "Tập trung thực hiện các nhiệm vụ đã được UBND tỉnh chỉ đạo.") for who in (
+     [(who, action) for action in ("nâng cao tính chủ động", "Tập trung thực hiện các nhiệm vụ đã được UBND tỉnh chỉ "
+                                   "đạo.") for who in (
          "Thủ trưởng các cơ quan, đơn vị, địa phương", "các Chủ đầu tư", "các đơn vị đầu mối giao kế hoạch",
          "các Cơ quan chủ trì Dự án, Tiểu dự án, Nội dung thành phần")]),
     # a verb with a capital that begins no name opens the action run into a bold heading; a

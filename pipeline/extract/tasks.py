@@ -152,7 +152,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         (since, owner, action, at, where), pending = pending, None
         now, section = section, where
         before = len(tasks)
-        add(owner, action, at)
+        add(owner, _HIGHLIGHTS_TAIL.sub("", action), at)  # '...; trong đó lưu ý': the items single out
         section = now
         added, where = tasks[before:], read[before:]
         del tasks[before:], read[before:]
@@ -584,8 +584,11 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if item and _topic(rest, finder):
             continue  # 'Hình thức', 'Một số yêu cầu cụ thể': the name of a topic, no work
         if owner and add(owner, rest, ref, named=False, heading=not lead_owner):
-            if pending and lead_owner == pending[1]:
-                pending = None  # the items divide the lead-in's work
+            if pending and lead_owner == pending[1] and not _HIGHLIGHTS.search(pending[2]):
+                # the items divide the lead-in's work, unless they only single out parts of it ('...
+                # thực hiện nghiêm túc chỉ đạo của UBND tỉnh ...; trong đó lưu ý: a) ... b) ...', TB
+                # 565/TB-UBND Quảng Ngãi): then the lead-in is a duty of its own too
+                pending = None
             if label:
                 detail_of = label
     if block:
@@ -999,6 +1002,10 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
 
 
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
+# 'trong đó lưu ý:' after a duty: the items below single out parts of it (TB 565/TB-UBND Quảng Ngãi)
+_SINGLED = r"(?<!\p{L})trong\s+đó,?\s+(?:cần\s+)?(?:lưu\s+ý|chú\s+ý|chú\s+trọng|tập\s+trung)"
+_HIGHLIGHTS = regex.compile(_SINGLED)
+_HIGHLIGHTS_TAIL = regex.compile(rf"[;,.]?\s*{_SINGLED}[^;]*$")
 _THEN = regex.compile(r"(?<!\p{L})thì\s+")  # the main clause after a condition ('Trường hợp ... thì ...')
 _FOR_WHOM = regex.compile(r"^(?:Riêng\s+)?(?:đối|Đối)\s+với\s", regex.IGNORECASE)
 _TO = regex.compile(r"\s*cho\s+(?=\p{Lu})")  # 'giao cho' + a name
