@@ -392,8 +392,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         owner_label=_rx(rf"^(?:{owner_labels})(?!\p{{L}})" if owner_labels else r"(?!)", "tasks.fields.owner"),
         strip=_rx(rf"^(?:{'|'.join(regex.escape(p) for p in words['strip_prefixes'])})\s+", "tasks.strip_prefixes"),
         note=_rx(rf"^(?:{_alternatives(words['note_labels'])})\s*:\s*", "tasks.note_labels"),
-        lead=_rx(rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(v) for v in words['lead_ins'])})\s+(?=\S)",
-                 "tasks.lead_ins"),
+        # a lead-in word inside a noun asks nothing: 'bàn giao cho Sở ...', 'họp giao ban', 'an
+        # toàn giao thông' (verb_nouns)
+        lead=_rx(_verbs(words["lead_ins"], _strings(data, "verb_nouns"), case=True) + r"\s+(?=\S)", "tasks.lead_ins"),
         # after a lead-in word too a unit is the one asked, not a subject ('Tại công văn số 8014 ...,
         # Phó Thủ tướng ... đã giao Bộ Lao động - Thương binh và Xã hội xây dựng ...', CV 3354/VPCP-KGVX)
         object_of=_rx(rf"(?<!\p{{L}})(?:{_alternatives(words['object_markers'] + words['action_verbs'] + asking)})$",
@@ -459,7 +460,7 @@ def _rx(pattern: str, where: str, flags: int = 0) -> regex.Pattern:
         raise GrammarError(f"{where}: the pattern does not compile ({exc}): {pattern[:80]!r}") from exc
 
 
-def _verbs(verbs: list[str], nouns: list[str]) -> str:
+def _verbs(verbs: list[str], nouns: list[str], case: bool = False) -> str:
     """The action verbs as one pattern; a verb written inside a noun of `nouns` is no verb there
     ('trình' in 'chương trình', 'quá trình', 'trình độ'): a verb that ends such a noun may not
     follow its first words, one that begins it may not precede its last."""
@@ -467,10 +468,13 @@ def _verbs(verbs: list[str], nouns: list[str]) -> str:
         before = [n[:-len(verb)].strip() for n in nouns if n.casefold().endswith(" " + verb.casefold())]
         after = [n[len(verb):].strip() for n in nouns if n.casefold().startswith(verb.casefold() + " ")]
         pattern = regex.escape(verb)
+        # `case`: the words and their nouns are matched as written ('họp giao ban' is a meeting,
+        # 'Giao Ban Dân tộc tỉnh tổng hợp' asks the Ban, TB 542/TB-UBND Quảng Ngãi)
+        fold = "(?-i:" if case else "(?:"
         if before:
-            pattern = rf"(?<!(?<!\p{{L}})(?:{_alternatives(before)})\s+){pattern}"
+            pattern = rf"(?<!(?<!\p{{L}}){fold}{_alternatives(before)})\s+){pattern}"
         if after:
-            pattern += rf"(?!\s+(?:{_alternatives(after)})(?!\p{{L}}))"
+            pattern += rf"(?!\s+{fold}{_alternatives(after)})(?!\p{{L}}))"
         return pattern
     ordered = sorted(verbs, key=len, reverse=True)
     return rf"(?<!\p{{L}})(?:{'|'.join(guarded(v) for v in ordered)})(?!\p{{L}})"

@@ -469,6 +469,9 @@ SHAPES = [
       "- Bộ phận phối hợp: Các bộ phận, ngành, đoàn thể có liên quan.",
       "- Thời gian thực hiện: trong năm 2025."],
      [("bộ phận Tư pháp - Hộ tịch", "Tổ chức tập huấn cho đội ngũ cán bộ quản lý")]),
+    # 'Giao Ban ...' asks the Ban; 'họp giao ban' is a meeting (TB 542/TB-UBND Quảng Ngãi)
+    (["III. TỔ CHỨC THỰC HIỆN", "- Giao Ban Dân tộc tỉnh tổng hợp, đăng ký danh sách đại biểu."],
+     [("Ban Dân tộc tỉnh", "tổng hợp, đăng ký danh sách đại biểu.")]),
     # 'X có trách nhiệm:' names X whatever its first word, over a paragraph as over dashes (TB
     # 04/TB-UBND An Phú); the verb of an opening phrase has no object ('Trong quá trình thực hiện
     # Thủ trưởng ...', TB 565/TB-UBND Quảng Ngãi)
@@ -571,6 +574,9 @@ NOT_TASKS = [
     # a sentence announcing who takes part; a case is no school (KH 155/KH-UBND Phong Châu)
     ["VI. TỔ CHỨC THỰC HIỆN", "a) Các cơ quan, đơn vị tham gia tổ chức thực hiện Kế hoạch, gồm:",
      "Đối với các trường hợp chưa đủ điều kiện, giải quyết, hướng dẫn cụ thể nội dung cần hoàn thiện."],
+    # a lead-in word inside a word asks nobody (CV 1445/SLĐTBXH Quảng Bình; KH 155/KH-UBND Phong Châu)
+    ["- Từ 10/10/2022 đến 25/11/2022: tổng hợp và báo cáo theo Mẫu số 02 và bàn giao cho Sở Lao động Thương binh "
+     "và Xã hội (Qua Trung tâm Dịch vụ việc làm Quảng Bình) theo phần mềm QLVB;"],
     # words that tell of a numbered paper name no unit (TB 211/TB-THPT.UVK)
     ["Ngoài ra, trường có ra Thông báo số 210/TB-THPTUVK, ngày 10/7/2023 về việc họp phụ huynh học sinh trúng "
      "tuyển lớp 10 để hỗ trợ phụ huynh học sinh nắm vững hơn các thủ tục."],
