@@ -44,7 +44,7 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 _GIVEN = regex.compile(r"(?<!\p{L})được\s+$")
-_TIME_CLAUSE_END = regex.compile(r"\s+(?:sau\s+khi|trước\s+khi|ngay\s+khi|khi)$")
+_TIME_CLAUSE_END = regex.compile(r"\s+(?:sau\s+khi|trước\s+khi|ngay\s+khi|khi|ngoài\s+việc)$")
 _POSSESSED = regex.compile(r"(?<!\p{L})của(?:\s+\p{L}+){0,3}\s*$")
 
 
@@ -87,6 +87,7 @@ class TaskGrammar:
     run_in: regex.Pattern  # a verb with a capital that opens an action after a name ('... kinh tế Giúp ...')
     responsible: regex.Pattern  # 'X có trách nhiệm:' over X's duties, whatever X's first word
     due: regex.Pattern  # a later sentence that says when the duty before it is due ('Hoàn thành ... trước ngày ...')
+    grade: regex.Pattern  # a grade of a scale ('Tốt', 'Khá', 'Không đạt'): a label that names no office
     giao: regex.Pattern
     boilerplate: tuple[regex.Pattern, ...]
     unowned: tuple[regex.Pattern, ...]
@@ -251,8 +252,11 @@ class TaskGrammar:
         for v in self._verbs_outside_names(text, start.end(), names):
             chained = (described >= 0 and not text[described:v.start()].strip(" ,")) or any(
                 regex.fullmatch(r"\s*,\s*", text[end:v.start()]) for end in named_verbs if end <= v.start())
-            if described >= 0 and not chained and ";" in text[described:v.start()]:
-                break  # a verb past a semicolon opens the next clause: the descriptor's verbs were the action
+            if described >= 0 and not chained and regex.search(r"[;,]", text[described:v.start()]):
+                # a verb past a semicolon, or past a comma after the descriptor's object, opens the
+                # next duty of a list: the descriptor's verbs were the action ('Lãnh đạo khoa trực
+                # tiếp quản lý công tác GVCN-CVHT, kiểm tra việc thực hiện ...', TB 363/TB-ĐHDT)
+                break
             before = None if chained else self.describes.search(text[:v.start()])
             if chained or before:
                 descriptor = descriptor or before
@@ -403,6 +407,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         if openers else None,
         condition=_rx(rf"^(?:{_alternatives(_strings(data, 'condition_openers'))})(?!\p{{L}})",
                       "tasks.condition_openers", regex.IGNORECASE),
+        grade=_rx(rf"(?:{_alternatives(_strings(data, 'grades'))})", "tasks.grades", regex.IGNORECASE),
         due=_rx(_string(_section(data, "due_sentences"), "pattern", "tasks.due_sentences"),
                 "tasks.due_sentences.pattern", regex.IGNORECASE),
         responsible=_rx(_string(_section(data, "responsible_heading"), "pattern", "tasks.responsible_heading"),

@@ -472,6 +472,18 @@ SHAPES = [
     # 'Giao Ban ...' asks the Ban; 'họp giao ban' is a meeting (TB 542/TB-UBND Quảng Ngãi)
     (["III. TỔ CHỨC THỰC HIỆN", "- Giao Ban Dân tộc tỉnh tổng hợp, đăng ký danh sách đại biểu."],
      [("Ban Dân tộc tỉnh", "tổng hợp, đăng ký danh sách đại biểu.")]),
+    # a descriptor's verbs before a comma and the next duty are the action; 'xác nhận' is one verb;
+    # 'ngoài việc' opens the action; 'Thông tấn xã' is a body (TB 363/TB-ĐHDT Duy Tân; QĐ 505/QĐ-TTg)
+    (["III. TỔ CHỨC THỰC HIỆN",
+      "1. Lãnh đạo khoa trực tiếp quản lý công tác GVCN-CVHT, kiểm tra việc thực hiện nhiệm vụ GVCN-CVHT.",
+      "2. Phòng Thanh tra xác nhận và gởi phòng Đào tạo tổng hợp.",
+      "3. Phòng Thanh tra ngoài việc kiểm tra lịch họp hàng tháng, tổ chức kiểm tra trực tiếp ban cán sự lớp.",
+      "4. Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam xây dựng kế hoạch tuyên truyền."],
+     [("Lãnh đạo khoa", "trực tiếp quản lý công tác GVCN-CVHT, kiểm tra việc thực hiện nhiệm vụ GVCN-CVHT."),
+      ("Phòng Thanh tra", "xác nhận và gởi phòng Đào tạo tổng hợp."),
+      ("Phòng Thanh tra", "kiểm tra lịch họp hàng tháng, tổ chức kiểm tra trực tiếp ban cán sự lớp."),
+      ("Đài Tiếng nói Việt Nam", "xây dựng kế hoạch tuyên truyền."),
+      ("Thông tấn xã Việt Nam", "xây dựng kế hoạch tuyên truyền.")]),
     # 'X có trách nhiệm:' names X whatever its first word, over a paragraph as over dashes (TB
     # 04/TB-UBND An Phú); the verb of an opening phrase has no object ('Trong quá trình thực hiện
     # Thủ trưởng ...', TB 565/TB-UBND Quảng Ngãi)
@@ -577,6 +589,9 @@ NOT_TASKS = [
     # a lead-in word inside a word asks nobody (CV 1445/SLĐTBXH Quảng Bình; KH 155/KH-UBND Phong Châu)
     ["- Từ 10/10/2022 đến 25/11/2022: tổng hợp và báo cáo theo Mẫu số 02 và bàn giao cho Sở Lao động Thương binh "
      "và Xã hội (Qua Trung tâm Dịch vụ việc làm Quảng Bình) theo phần mềm QLVB;"],
+    # the grades of a scale are no offices (TB 363/TB-ĐHDT Duy Tân)
+    ["III. TỔ CHỨC THỰC HIỆN", "5. Kết quả đánh giá ở 5 mức độ:", "- Tốt : hoàn thành 100%",
+     "- Kém : không thực hiện công tác GVCN-CVHT."],
     # words that tell of a numbered paper name no unit (TB 211/TB-THPT.UVK)
     ["Ngoài ra, trường có ra Thông báo số 210/TB-THPTUVK, ngày 10/7/2023 về việc họp phụ huynh học sinh trúng "
      "tuyển lớp 10 để hỗ trợ phụ huynh học sinh nắm vững hơn các thủ tục."],
@@ -978,3 +993,17 @@ def test_a_condition_and_a_due_date_after_a_duty_stay_with_it(rules):
     assert [(t.owner, t.deadline and t.deadline.end) for t in tasks] == [
         ("Công ty QISC", "2025-02-08"), ("Sở Tài chính", "2025-02-20"), ("Sở Nội vụ", "2025-02-20")]
     assert tasks[0].action.endswith("trước ngày 08/02/2025.")
+
+
+def test_a_schedule_without_an_owner_column_gives_the_rows_that_name_who_acts(rules):
+    """A schedule table ('STT | Ngày | Công việc') whose work cell opens with who does it gives
+    that one a task dated by the row; a row of bare work is the plan's content (TB 03/TB-ĐTĐH UIT;
+    KH 136/KH-THCSNH Long Điền)."""
+    rows = ["STT | Ngày | Công việc",
+            "1 | 24/03/2014 | P.ĐTĐH gửi danh sách sinh viên đủ điều kiện tốt nghiệp về Khoa.",
+            "2 | 31/03/2014 – 04/04/2014 | Khoa nhận hồ sơ xét tốt nghiệp.",
+            "3 | 05/04/2014 | Tổng hợp hồ sơ xét tốt nghiệp."]
+    made = tuple(Line(t, 1, "table" if t in rows else "body") for t in [*HEAD, "IV. KẾ HOẠCH CỤ THỂ", *rows])
+    tasks = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules).tasks
+    assert [(t.owner, t.deadline.start, t.deadline.end) for t in tasks] == [
+        ("P.ĐTĐH", "2014-03-24", "2014-03-24"), ("Khoa", "2014-03-31", "2014-04-04")]

@@ -304,3 +304,13 @@ def test_layout_table_kind(cells, kind):
 ])
 def test_ocr_repairs_of_document_numbers(rules, read, repaired):
     assert normalise.repair(read, rules.ingest.ocr_repairs) == repaired
+
+
+@pytest.mark.parametrize("raw, clean", [
+    # a symbol font's bullet (KH 46/KH-KHMT VKU) and a drawn one open a list item
+    ("\uf0b7 Sinh viên phải thực hiện đầy đủ các nhiệm vụ.", "• Sinh viên phải thực hiện đầy đủ các nhiệm vụ."),
+    ("\u25aaKhoa thông báo danh sách.", "• Khoa thông báo danh sách."),
+    ("Sở GDĐT hướng dẫn.", "Sở GDĐT hướng dẫn."),
+])
+def test_a_drawn_bullet_reads_as_a_list_mark(raw, clean):
+    assert normalise.clean_line(raw) == clean

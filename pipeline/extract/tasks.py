@@ -246,15 +246,21 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if cells and (ref.block == "table" or columns or ("owner" in roles and "action" in roles)):
             if block:
                 flush_block()  # a table ends the field block above it
-            if "owner" in roles and "action" in roles:
+            if "action" in roles and ("owner" in roles or "deadline" in roles):
                 columns, last_owner = roles, None
             elif columns and len(cells) == len(columns) and not skipping:
                 row = {role: cell for role, cell in zip(columns, cells) if role}
                 owner = row.get("owner") or last_owner
+                if "owner" not in columns and row.get("action"):
+                    # a schedule with no owner column: a row whose work names who does it is that one's
+                    # ('1 | 24/03/2014 | P.ĐTĐH gửi danh sách sinh viên đủ điều kiện tốt nghiệp về Khoa.',
+                    # TB 03/TB-ĐTĐH UIT); a row of bare work is the plan's content (KH 136/KH-THCSNH)
+                    subject = _subject(row["action"], finder, later=False)
+                    owner, row["action"] = subject if subject else (None, row["action"])
                 if owner and row.get("action"):
                     add(owner, row["action"], ref, when=row.get("deadline", ""), product=row.get("product"),
                         partners=row.get("partner"))
-                last_owner = owner
+                last_owner = owner if "owner" in columns else None
             continue
         columns = None
         if not text:
@@ -622,7 +628,10 @@ def _office(label: str, action: str, finder: TaskGrammar) -> tuple[str, int] | N
     """(the office a label names, its length) when the label is a short name with a capital
     and no verb outside its brackets, and the text after it acts."""
     name = finder.aside.sub("", clean_value(label)).strip()
-    if finder.strip.match(name) or (finder.opener and finder.opener.match(name)) or _NOT_OFFICE.match(name):
+    if (finder.strip.match(name) or (finder.opener and finder.opener.match(name)) or _NOT_OFFICE.match(name)
+            or finder.grade.fullmatch(name)):
+        # a grade of a scale is no office ('- Tốt : hoàn thành 100%', '- Kém : không thực hiện ...',
+        # TB 363/TB-ĐHDT Duy Tân)
         return None  # 'Đối với chương trình ...: ...', 'Về tổ chức Cuộc thi: ...', 'Lưu ý: ...'
     members = _MEMBERS.match(name)
     name = members["members"] if members else name
@@ -1080,7 +1089,8 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             # viên, HSSV, cha mẹ HSSV và cán bộ quản lý cần cung cấp thông tin ...', CV
             # 1247/BGDĐT-GDCTHSSV; 'Giáo viên, nhân viên và học sinh ...')
             named = "và" not in sep or piece[:1].isupper() or piece.startswith("các ") or len(owners) >= 2
-            if named and (finder.unit_start.match(piece) or (listed and finder.school_kind.match(piece))):
+            if named and not finder.not_owner.match(piece) and (
+                    finder.unit_start.match(piece) or (listed and finder.school_kind.match(piece))):
                 owners.append(piece)
                 # the kinds in small letters go with the collective only until another owner is
                 # named: 'Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố,
