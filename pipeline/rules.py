@@ -370,6 +370,7 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
 # kind missing from here has no dates of its own (its phrase is kept as text)
 DEADLINE_GROUPS: dict[str, frozenset[str]] = {
     "dl_day_monthly": frozenset({"d"}),
+    "dl_days_monthly": frozenset({"d1", "d"}),
     "dl_day_yearly": frozenset({"d", "m"}),
     "dl_day_next_year": frozenset({"d", "m"}),
     "dl_month_yearly": frozenset({"m", "by"}),

@@ -108,6 +108,9 @@ DEADLINES = [
     ("hạn cuối 25/9/2025", "2025-09-15", None, "2025-09-25"),
     # a range whose first day carries its year too (TB 03/TB-ĐTĐH UIT)
     ("31/03/2014 – 04/04/2014", "2014-03-10", "2014-03-31", "2014-04-04"),
+    # a window of days in every month, the next one still open (TB 363/TB-ĐHDT Duy Tân)
+    ("gởi biên bản từ ngày 25 đến 30 hàng tháng", "2008-12-06", "2008-12-25", "2008-12-30"),
+    ("gởi cho phòng Thanh tra từ ngày 01 đến 03 mỗi tháng", "2008-12-06", "2009-01-01", "2009-01-03"),
     ("Trong năm học Phòng GDĐT sẽ thành lập các đoàn kiểm tra", "2020-10-07", "2020-09-01", "2021-05-31"),
     ("Năm 2026", "2026-01-10", "2026-01-01", "2026-12-31"),
     ("Bắt đầu thực hiện từ năm 2026", "2026-01-10", "2026-01-01", None),

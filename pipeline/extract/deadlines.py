@@ -74,6 +74,18 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
                 return None, found.isoformat()
             month, y = (1, y + 1) if month == 12 else (month + 1, y)
         return None, None
+    if name == "dl_days_monthly":
+        if base is None:
+            return None, None
+        first, last = int(m["d1"]), int(m["d"])
+        month, y = base.month, base.year
+        for _ in range(13):
+            days = calendar.monthrange(y, month)[1]
+            end = _day(y, month, min(last, days))
+            if end and end >= base and first <= last:
+                return _iso(_day(y, month, min(first, days))), end.isoformat()
+            month, y = (1, y + 1) if month == 12 else (month + 1, y)
+        return None, None
     if name == "dl_day_yearly":
         if base is None:
             return None, None
