@@ -53,15 +53,28 @@ def cid_share(text: str) -> float:
     return cids / visible if visible else 0.0
 
 
-# a bullet a word processor draws from a symbol font (Symbol, Wingdings: U+F0B7, U+F0A7, U+F0D8
-# in the private use area) or as a shape ('▪', '●', '➢'): the list item it opens reads as '•'
-# ('\uf0b7 Sinh viên phải thực hiện đầy đủ các nhiệm vụ ...', KH 46/KH-KHMT VKU)
-_BULLET = regex.compile(r"^[\uf000-\uf0ff\u25aa\u25ab\u25cf\u25a0\u25e6\u27a2\u27a4\u2756\u2666\u25ba\u25b6]\s*")
+# a bullet a word processor draws from a symbol font (Symbol, Wingdings: U+F0D8, U+F0B7, U+F0A7
+# in the private use area) or as a shape ('➢', '●', '▪'): the list item it opens reads as a list
+# mark, one per kind so that the levels stay apart: an arrow '•', a dot '-', a square '+'
+# ('\uf0d8 Quy định chung' over '\uf0b7 Sinh viên phải thực hiện đầy đủ các nhiệm vụ ...', KH
+# 46/KH-KHMT VKU)
+_BULLETS = (
+    (regex.compile(r"^[\uf0d8\uf0e0\uf0e8\uf0f0\uf0fc\u27a2\u27a4\u25ba\u25b6]\s*"), "• "),
+    (regex.compile(r"^[\uf0b7\uf06c\uf09f\u25cf]\s*"), "- "),
+    (regex.compile(r"^[\uf000-\uf0ff\u25aa\u25ab\u25a0\u25e6\u2756\u2666]\s*"), "+ "),
+)
+
+
+def _bullet(text: str) -> str:
+    for pattern, mark in _BULLETS:
+        if pattern.match(text):
+            return pattern.sub(mark, text, count=1)
+    return text
 
 
 def clean_line(text: str) -> str:
     """The per-line clean-up every reader applies: NFC, look-alikes, cid glyphs, spaces, bullets."""
-    return _BULLET.sub("• ", fold_space(strip_cid(to_nfc(text))))
+    return _bullet(fold_space(strip_cid(to_nfc(text))))
 
 
 def repair(text: str, repairs: Iterable[tuple[regex.Pattern, str]]) -> str:

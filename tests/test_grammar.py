@@ -484,6 +484,14 @@ SHAPES = [
       ("Phòng Thanh tra", "kiểm tra lịch họp hàng tháng, tổ chức kiểm tra trực tiếp ban cán sự lớp."),
       ("Đài Tiếng nói Việt Nam", "xây dựng kế hoạch tuyên truyền."),
       ("Thông tấn xã Việt Nam", "xây dựng kế hoạch tuyên truyền.")]),
+    # a bulleted heading of requirements names no work, nor the items below it to the next bullet of
+    # its kind (KH 46/KH-KHMT VKU, bullets of a symbol font read as '•' and '-')
+    (["II. CÁC QUY ĐỊNH", "1. Đối với sinh viên", "• Quy định chung",
+      "- Sinh viên phải thực hiện đăng ký khối lượng học phần thực tập theo quy định của Trường.",
+      "• Yêu cầu về nhiệm vụ thực tập", "- Tiếp cận và tìm hiểu thực tế tình hình nghiệp vụ của doanh nghiệp.",
+      "• Quy định khác", "- Sinh viên trình bày báo cáo trước hội đồng để được đánh giá kết quả thực tập."],
+     [("Sinh viên", "phải thực hiện đăng ký khối lượng học phần thực tập theo quy định của Trường."),
+      ("Sinh viên", "trình bày báo cáo trước hội đồng để được đánh giá kết quả thực tập.")]),
     # 'X có trách nhiệm:' names X whatever its first word, over a paragraph as over dashes (TB
     # 04/TB-UBND An Phú); the verb of an opening phrase has no object ('Trong quá trình thực hiện
     # Thủ trưởng ...', TB 565/TB-UBND Quảng Ngãi)

@@ -308,8 +308,10 @@ def test_ocr_repairs_of_document_numbers(rules, read, repaired):
 
 @pytest.mark.parametrize("raw, clean", [
     # a symbol font's bullet (KH 46/KH-KHMT VKU) and a drawn one open a list item
-    ("\uf0b7 Sinh viên phải thực hiện đầy đủ các nhiệm vụ.", "• Sinh viên phải thực hiện đầy đủ các nhiệm vụ."),
-    ("\u25aaKhoa thông báo danh sách.", "• Khoa thông báo danh sách."),
+    ("\uf0d8 Quy định chung", "• Quy định chung"),
+    ("\uf0b7 Sinh viên phải thực hiện đầy đủ các nhiệm vụ.", "- Sinh viên phải thực hiện đầy đủ các nhiệm vụ."),
+    ("\uf0a7 Giới thiệu về đơn vị.", "+ Giới thiệu về đơn vị."),
+    ("\u25aaKhoa thông báo danh sách.", "+ Khoa thông báo danh sách."),
     ("Sở GDĐT hướng dẫn.", "Sở GDĐT hướng dẫn."),
 ])
 def test_a_drawn_bullet_reads_as_a_list_mark(raw, clean):

@@ -135,6 +135,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     heading_rank: int | None = None  # the rank of the numbered item that named the heading's unit
     item_skip: int | None = None  # the rank of a numbered item that names no work ('2. Hình thức')
     lead_line: int | None = None  # the line of the last lead-in that ends with a colon
+    mark_skip: str | None = None  # the mark of a bulleted heading that names no work ('• Yêu cầu về ...')
     form_item = False  # that item says the form of a product: lines naming who acts are work
     labelled_mark: str | None = None  # the mark of a dash item 'X: its work' that named its own owner
     programme: str | None = None  # the mark of a clock slot whose steps follow ('- Từ 07 giờ 30 ...:')
@@ -353,7 +354,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # phí', QĐ 02/2025/QĐ-UBND Hà Nội) assigns work like any other
             skipping = any(bare(rest).startswith(s) for s in finder.skip_sections)
             executing = any(s in bare(rest) for s in finder.execution)
-            heading_owner = lead_owner = intro_owner = detail_of = item_skip = heading_rank = None
+            heading_owner = lead_owner = intro_owner = detail_of = item_skip = heading_rank = mark_skip = None
             if section.startswith("Điều") and rest:
                 _sentence(rest, ref, finder, add)
             continue
@@ -404,6 +405,19 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             children.append(Section(label, _heading(rest)))
         if item and label and item_skip is not None and _depth(label) <= item_skip:
             item_skip = None
+        mark = item.group("dash") if item else None
+        if mark_skip is not None and (label or mark == mark_skip):
+            mark_skip = None
+        heading_like = len(rest.split()) <= 10 and not rest.endswith((".", ";")) and not finder.verb.search(rest)
+        if (mark and heading_like and any(bare(rest).startswith(s) for s in finder.skip_items)
+                and not any(bare(rest).startswith(s) for s in finder.form_items)):
+            # a bulleted heading of requirements or purposes ('• Yêu cầu về nhiệm vụ thực tập', '•
+            # Yêu cầu về sản phẩm' over '- Tiếp cận và tìm hiểu thực tế ...', KH 46/KH-KHMT VKU)
+            # names no work, nor do the items below it up to the next bullet of its kind
+            mark_skip = mark
+            continue
+        if mark_skip is not None:
+            continue
         if item and label and label[0].isdigit() and (_topic(rest, finder) or rest.endswith(":")) and any(
                 bare(rest).startswith(s) for s in finder.skip_items) and not (
                 rest.endswith(":") and _lead_owner(rest, finder)[0]):
