@@ -597,6 +597,8 @@ NOT_TASKS = [
     # a lead-in word inside a word asks nobody (CV 1445/SLĐTBXH Quảng Bình; KH 155/KH-UBND Phong Châu)
     ["- Từ 10/10/2022 đến 25/11/2022: tổng hợp và báo cáo theo Mẫu số 02 và bàn giao cho Sở Lao động Thương binh "
      "và Xã hội (Qua Trung tâm Dịch vụ việc làm Quảng Bình) theo phần mềm QLVB;"],
+    # under a lead-in an item that says what something holds asks nothing (TB 363/TB-ĐHDT Duy Tân)
+    ["Phòng Đào tạo đề nghị các khoa thực hiện một số việc sau:", "7. Hồ sơ thanh toán khối lượng GVCN gồm có :"],
     # the grades of a scale are no offices (TB 363/TB-ĐHDT Duy Tân)
     ["III. TỔ CHỨC THỰC HIỆN", "5. Kết quả đánh giá ở 5 mức độ:", "- Tốt : hoàn thành 100%",
      "- Kém : không thực hiện công tác GVCN-CVHT."],

@@ -603,6 +603,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         if item and _topic(rest, finder):
             continue  # 'Hình thức', 'Một số yêu cầu cụ thể': the name of a topic, no work
+        if owner and lead_owner and item and _DESCRIBES.match(rest):
+            continue  # 'Hồ sơ thanh toán khối lượng GVCN gồm có :', 'Hình thức tư vấn có thể là ...': what, not a duty
         if owner and add(owner, rest, ref, named=False, heading=not lead_owner):
             if pending and lead_owner == pending[1] and not _HIGHLIGHTS.search(pending[2]):
                 # the items divide the lead-in's work, unless they only single out parts of it ('...
@@ -1029,6 +1031,11 @@ _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
 _SINGLED = r"(?<!\p{L})trong\s+đó,?\s+(?:cần\s+)?(?:lưu\s+ý|chú\s+ý|chú\s+trọng|tập\s+trung)"
 _HIGHLIGHTS = regex.compile(_SINGLED)
 _HIGHLIGHTS_TAIL = regex.compile(rf"[;,.]?\s*{_SINGLED}[^;]*$")
+# an item that says what something is or holds: a noun phrase, then 'là', 'gồm', 'có thể là' (TB
+# 363/TB-ĐHDT Duy Tân: 'Hồ sơ thanh toán khối lượng GVCN gồm có :', 'Hình thức tư vấn có thể là gặp
+# trực tiếp ...'); under a lead-in it describes, it asks nothing
+_DESCRIBES = regex.compile(
+    r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{L}+){0,8}?\s+(?:là|gồm(?:\s+có)?|bao\s+gồm|có\s+thể\s+là)(?:\s*:|\s)")
 _THEN = regex.compile(r"(?<!\p{L})thì\s+")  # the main clause after a condition ('Trường hợp ... thì ...')
 _FOR_WHOM = regex.compile(r"^(?:Riêng\s+)?(?:đối|Đối)\s+với\s", regex.IGNORECASE)
 _TO = regex.compile(r"\s*cho\s+(?=\p{Lu})")  # 'giao cho' + a name
