@@ -556,6 +556,10 @@ _ITEM = regex.compile(
 # the place-and-date line of the header never continues the line above it
 _DATE_LINE = regex.compile(r"^(?:TP\.\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{L}+){0,5}\s*,?\s*ngày\s*\S{0,6}\s*tháng")
 _DASH_WRAP = regex.compile(r"^[-–]\s+\p{Lu}\p{Ll}")
+# a line that opens with a day written with a capital opens a sentence of its own, never the rest of
+# a line above: 'Ngày 12/11/2024, tại trụ sở UBND tỉnh, ...' under a Thông báo kết luận's trích yếu
+# (TB 565/TB-UBND and TB 11/TB-UBND Quảng Ngãi)
+_DAY_OPENS = regex.compile(r"^Ngày\s+\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}")
 _DASH_WRAP_SMALL = regex.compile(r"^[-–]\s+\p{Ll}")
 _TERMINAL = regex.compile(r"[.;:!?]\s*$|\./\.\s*$")
 _NUMBER_LABEL = regex.compile(r"(?<!\p{L})[Ss]ố\s*:?$")
@@ -633,7 +637,7 @@ def _continues(prev: Line, line: Line, wrap_width: float, last: Line | None = No
     if prev.block != "body" or line.block != "body" or prev.page != line.page:
         return False
     a, b = prev.text.strip(), line.text.strip()
-    if not a or not b or a.endswith("./.") or _DATE_LINE.match(b) or HEADER_HINT.search(b):
+    if not a or not b or a.endswith("./.") or _DATE_LINE.match(b) or HEADER_HINT.search(b) or _DAY_OPENS.match(b):
         return False
     if _NUMBER_LABEL.search(a) and _NUMBER_START.match(b):
         return True  # '... năm học 2023-2024 số:' / '2647/TB-SGDĐT của Sở ...': one citation

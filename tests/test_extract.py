@@ -695,3 +695,13 @@ def test_a_draft_with_its_day_left_blank_dates_deadlines_from_its_month(rules):
                             rules)
     assert record.date is None
     assert [t.deadline.end for t in record.tasks] == ["2026-01-31"]
+
+
+def test_the_account_of_a_meeting_ends_a_notice_title(rules):
+    """A Thông báo kết luận's trích yếu is followed by the day of the meeting, which opens the
+    body, not the trích yếu's last line (TB 565/TB-UBND and TB 11/TB-UBND Quảng Ngãi)."""
+    doc = _doc("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 565/TB-UBND", "Quảng Ngãi, ngày 15 tháng 11 năm 2024",
+               "THÔNG BÁO", "Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp nghe báo cáo tiến độ",
+               "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp nghe báo cáo.")
+    record = extract_record(doc, rules)
+    assert record.title == "Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp nghe báo cáo tiến độ"

@@ -166,6 +166,9 @@ def test_blank_line_ends_a_paragraph_in_ordinary_text():
     # 2144/KH-UBND Vũng Tàu); after a colon it starts the list
     ("7. Đề nghị Ủy ban MTTQ Việt Nam thành phố và các tổ chức chính trị", "- xã hội Thành phố:", True),
     ("Các đơn vị thực hiện các nội dung sau:", "- rà soát hồ sơ;", False),
+    # the day of a meeting opens the account of it (TB 565/TB-UBND Quảng Ngãi)
+    ("Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp nghe báo cáo tiến độ",
+     "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp.", False),
 ])
 def test_short_line_with_an_open_end_continues(first, second, joined):
     lines = _lines(first, second, *(["Một dòng đầy đủ chiều rộng của trang văn bản kết thúc ở đây."] * 5))
