@@ -56,6 +56,15 @@ def find_deadline(text: str, doc_date: str | None, rules: Rules) -> Deadline | N
     return None
 
 
+def _months_from(base: dt.date):
+    """(year, month) from the month of `base` on, a year and a month ahead: where a day of every
+    month ('trước ngày 25 hằng tháng', 'từ ngày 25 đến 30 hàng tháng') falls next."""
+    month, y = base.month, base.year
+    for _ in range(13):
+        yield y, month
+        month, y = (1, y + 1) if month == 12 else (month + 1, y)
+
+
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -67,24 +76,20 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
         if base is None:
             return None, None
         day = int(m["d"])
-        month, y = base.month, base.year
-        for _ in range(13):
+        for y, month in _months_from(base):
             found = _day(y, month, min(day, calendar.monthrange(y, month)[1]))
             if found and found >= base:
                 return None, found.isoformat()
-            month, y = (1, y + 1) if month == 12 else (month + 1, y)
         return None, None
     if name == "dl_days_monthly":
         if base is None:
             return None, None
         first, last = int(m["d1"]), int(m["d"])
-        month, y = base.month, base.year
-        for _ in range(13):
+        for y, month in _months_from(base):
             days = calendar.monthrange(y, month)[1]
             end = _day(y, month, min(last, days))
             if end and end >= base and first <= last:
                 return _iso(_day(y, month, min(first, days))), end.isoformat()
-            month, y = (1, y + 1) if month == 12 else (month + 1, y)
         return None, None
     if name == "dl_day_yearly":
         if base is None:
