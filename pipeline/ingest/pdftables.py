@@ -32,8 +32,9 @@ def ruled_rows(plumber_page, lines: list[Line], number: int) -> list[Line]:
         if not inside:
             continue
         rows = [_row_line(cells, number, table.bbox) for cells in table.extract()]
-        kept = [line for i, line in enumerate(lines) if i not in set(inside)]
-        at = inside[0] - sum(1 for i in inside if i < inside[0])
+        gone = set(inside)
+        kept = [line for i, line in enumerate(lines) if i not in gone]
+        at = inside[0]  # the first line inside: every line before it is kept
         lines = kept[:at] + [row for row in rows if row.text] + kept[at:]
     return lines
 
