@@ -408,8 +408,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         mark = item.group("dash") if item else None
         if mark_skip is not None and (label or mark == mark_skip):
             mark_skip = None
-        heading_like = len(rest.split()) <= 10 and not rest.endswith((".", ";")) and not finder.verb.search(rest)
-        if (mark and heading_like and any(bare(rest).startswith(s) for s in finder.skip_items)
+        if (mark and _topic(rest, finder, words=10) and any(bare(rest).startswith(s) for s in finder.skip_items)
                 and not any(bare(rest).startswith(s) for s in finder.form_items)):
             # a bulleted heading of requirements or purposes ('• Yêu cầu về nhiệm vụ thực tập', '•
             # Yêu cầu về sản phẩm' over '- Tiếp cận và tìm hiểu thực tế ...', KH 46/KH-KHMT VKU)
@@ -807,11 +806,12 @@ def _names_who_acts(text: str, finder: TaskGrammar) -> bool:
     return bool(asked and finder.named_at(text[asked.end():]))
 
 
-def _topic(text: str, finder: TaskGrammar) -> bool:
+def _topic(text: str, finder: TaskGrammar, words: int = 6) -> bool:
     """A short item without a verb or a full stop names a topic ('Hình thức', 'Một số yêu cầu
-    cụ thể', CV 459/PGD&ĐT Hiệp Hòa; 'Nội dung chương trình', KH 4644/KH-SGDĐT)."""
+    cụ thể', CV 459/PGD&ĐT Hiệp Hòa; 'Nội dung chương trình', KH 4644/KH-SGDĐT); a bullet's
+    heading may run to `words` ('• Yêu cầu về nhiệm vụ thực tập', KH 46/KH-KHMT VKU)."""
     text = clean_value(text)
-    return len(text.split()) <= 6 and not text.endswith((".", ";")) and not finder.verb.search(text)
+    return len(text.split()) <= words and not text.endswith((".", ";")) and not finder.verb.search(text)
 
 
 def _has_subject(text: str, finder: TaskGrammar) -> bool:
@@ -1074,10 +1074,9 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             continue
         roles = [p.strip() for p in part.split(",")]
         each = [p.strip() for p in regex.split(r",\s+|\s+và\s+", part)]
-        if len({r.split()[0].casefold() for r in each}) == 1 and all(finder.unit_start.match(r) for r in each):
+        if _one_kind(each, finder):
             roles = each  # 'Sở A, Sở B và Sở C': 'và' parts the last post of the kind as the commas do
-        if not listed and len(roles) > 1 and len({r.split()[0].casefold() for r in roles}) == 1 and all(
-                finder.unit_start.match(r) for r in roles):
+        if not listed and len(roles) > 1 and _one_kind(roles, finder):
             # a heading that lists holders of one kind of post names each ('3. Đối với giáo viên
             # chủ nhiệm, giáo viên bộ môn:', '2. Đối với tổ trưởng, tổ phó chuyên môn:', KH
             # 174/KH-THCSNH Long Điền): every teacher does the duties below, not the two together
@@ -1121,6 +1120,11 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
                 owners[-1] += sep + piece
         out.extend(o.strip().replace("\x00", ", ").replace("\x01", " và ") for o in owners if o.strip())
     return out
+
+
+def _one_kind(parts: list[str], finder: TaskGrammar) -> bool:
+    """Whether every part names a unit and all open with the same word: posts of one kind."""
+    return len({p.split()[0].casefold() for p in parts}) == 1 and all(finder.unit_start.match(p) for p in parts)
 
 
 def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
