@@ -20,10 +20,6 @@ from .normalise import bare
 
 _OPENING = regex.compile(r"[:(]")
 _CLAUSE = regex.compile(r"(?<!\p{L})(?:nên|vì|nhưng|tuy)(?!\p{L})")
-# a document's number inside the words before the verb: they tell of a paper, they name no unit
-# ('Ngoài ra, trường có ra Thông báo số 210/TB-THPTUVK, ngày 10/7/2023 về việc họp phụ huynh ...
-# để hỗ trợ ...', TB 211/TB-THPT.UVK; 'Tại công văn số 8014/VPCP-KGVX ...', CV 3354/VPCP-KGVX)
-_NUMBERED_PAPER = regex.compile(r"(?<!\p{L})số\s*\d+\s*/\s*\p{Lu}")
 _BRACKET = regex.compile(r"\([^()]{2,80}\)\s*")
 # a bracket that spells the short form of the words before it is part of the name: 'Hiệu trưởng
 # các trường ... trung học cơ sở (THCS), trung học phổ thông (THPT); Giám đốc trung tâm giáo dục
@@ -84,6 +80,11 @@ class TaskGrammar:
     object_of: regex.Pattern  # a word after which a unit is an object ('của', 'với'), or a verb
     opener: regex.Pattern | None  # an opening phrase before the subject ('Đối với ...', 'Trước ngày ...')
     condition: regex.Pattern  # an opening phrase that sets a condition ('Trường hợp ...', 'Nếu ...')
+    main_clause: regex.Pattern  # the word opening the main clause after a condition ('... thì ...')
+    singled: regex.Pattern  # 'trong đó lưu ý': the items below single out parts of the duty above
+    singled_tail: regex.Pattern  # those words to the end of the duty's action
+    describing: regex.Pattern  # an item that says what something is or holds ('Hồ sơ ... gồm có:')
+    numbered_paper: regex.Pattern  # a document's number: the words holding it name a paper, no unit
     run_in: regex.Pattern  # a verb with a capital that opens an action after a name ('... kinh tế Giúp ...')
     responsible: regex.Pattern  # 'X có trách nhiệm:' over X's duties, whatever X's first word
     due: regex.Pattern  # a later sentence that says when the duty before it is due ('Hoàn thành ... trước ngày ...')
@@ -309,7 +310,7 @@ class TaskGrammar:
             len(name) <= NAME_CHARS and (self.owner_start.match(name) or self.unit_start.match(name))
             for name in names))
         if (not owner or len(names[0]) > NAME_CHARS or not listed
-                or _CLAUSE.search(owner) or _OPEN_END.search(owner) or _NUMBERED_PAPER.search(owner)):
+                or _CLAUSE.search(owner) or _OPEN_END.search(owner) or self.numbered_paper.search(owner)):
             return None  # 'trường không có giáo viên ... nên không tổ chức': a clause, no name
         return owner, stop
 
@@ -350,6 +351,12 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     negations = _strings(_section(data, "negation"), "words", "tasks.negation")
     prohibits = data["negation"].get("also_before", [])  # 'không để': a prohibition
     described = _strings(_section(data, "described_bodies"), "words", "tasks.described_bodies")
+    conditions = _section(data, "condition_openers")
+    main_words = _alternatives(_strings(conditions, "main_clause", "tasks.condition_openers"))
+    # 'trong đó lưu ý:' after a duty: the items below single out parts of it
+    singled_words = _alternatives(_strings(_section(data, "singled_out"), "words", "tasks.singled_out"))
+    singled = rf"(?<!\p{{L}})trong\s+đó,?\s+(?:cần\s+)?(?:{singled_words})(?!\p{{L}})"
+    describing_words = _alternatives(_strings(_section(data, "describing_items"), "words", "tasks.describing_items"))
     descriptors = _strings(_section(data, "descriptors"), "words", "tasks.descriptors")
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
@@ -405,8 +412,16 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                       "tasks.object_markers", regex.IGNORECASE),
         opener=_rx(rf"^(?:{'|'.join(regex.escape(v) for v in openers)})(?!\p{{L}})", "tasks.clause_openers")
         if openers else None,
-        condition=_rx(rf"^(?:{_alternatives(_strings(data, 'condition_openers'))})(?!\p{{L}})",
+        condition=_rx(rf"^(?:{_alternatives(_strings(conditions, 'words', 'tasks.condition_openers'))})"
+                      r"(?!\p{L})",
                       "tasks.condition_openers", regex.IGNORECASE),
+        main_clause=_rx(rf"(?<!\p{{L}})(?:{main_words})\s+", "tasks.condition_openers.main_clause"),
+        singled=_rx(singled, "tasks.singled_out"),
+        singled_tail=_rx(rf"[;,.]?\s*{singled}[^;]*$", "tasks.singled_out"),
+        describing=_rx(rf"^(?:\p{{Lu}}\p{{Ll}}*)(?:\s+\p{{L}}+){{0,8}}?\s+(?:{describing_words})(?:\s*:|\s)",
+                       "tasks.describing_items"),
+        numbered_paper=_rx(_string(_section(data, "numbered_papers"), "pattern", "tasks.numbered_papers"),
+                           "tasks.numbered_papers.pattern"),
         grade=_rx(rf"(?:{_alternatives(_strings(data, 'grades'))})", "tasks.grades", regex.IGNORECASE),
         due=_rx(_string(_section(data, "due_sentences"), "pattern", "tasks.due_sentences"),
                 "tasks.due_sentences.pattern", regex.IGNORECASE),
@@ -447,6 +462,11 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "co_actors": lambda text: grammar.co_actor.search(text) is not None,
         "described_bodies": lambda text: grammar.described.match(text) is not None,
         "content_leads": lambda text: grammar.content_lead.search(text) is not None,
+        "condition_openers": lambda text: (grammar.condition.match(text) is not None
+                                           and grammar.main_clause.search(text) is not None),
+        "singled_out": lambda text: grammar.singled.search(text) is not None,
+        "describing_items": lambda text: grammar.describing.match(text) is not None,
+        "numbered_papers": lambda text: grammar.numbered_paper.search(text) is not None,
     }
     for key, holds in checks.items():
         section = data.get(key, {})

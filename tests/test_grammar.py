@@ -652,6 +652,11 @@ def _overlay(tmp_path, data: dict) -> str:
     ({"not_duties": {"examples": ["chịu trách nhiệm tổng hợp"]}}, "tasks.not_duties: its example"),
     ({"fields": {"roles": {"lead": ["Chủ trì"]}}}, "tasks.fields"),
     ({"generic_closing": {"action": "[a"}}, "tasks.generic_closing.action"),
+    # the patterns that were code until session 19 are rules now, checked like the others
+    ({"singled_out": {"non_examples": ["rà soát hồ sơ, trong đó lưu ý:"]}}, "tasks.singled_out: its non-example"),
+    ({"describing_items": {"examples": ["Nộp hồ sơ về Phòng"]}}, "tasks.describing_items: its example"),
+    ({"numbered_papers": {"pattern": "số\\s*(\\d+"}}, "tasks.numbered_papers.pattern"),
+    ({"condition_openers": {"examples": ["Trường hợp cần thiết, báo cáo Sở"]}}, "tasks.condition_openers: its example"),
 ])
 def test_a_bad_grammar_overlay_names_its_entry(tmp_path, data, entry):
     with pytest.raises(RulesError) as caught:
@@ -675,7 +680,8 @@ def test_the_cli_exits_2_at_start_on_a_bad_overlay(tmp_path):
 
 def test_the_shipped_grammar_examples_are_checked_at_load():
     data = json.loads((RULES_DIR / "tasks.json").read_text(encoding="utf-8"))
-    assert all(data[k]["examples"] for k in ("not_duties", "generic_closing", "owner_compounds", "fields"))
+    assert all(data[k]["examples"] for k in ("not_duties", "generic_closing", "owner_compounds", "fields",
+                                             "singled_out", "describing_items", "numbered_papers", "condition_openers"))
     assert load().tasks is not None
 
 

@@ -153,7 +153,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         (since, owner, action, at, where), pending = pending, None
         now, section = section, where
         before = len(tasks)
-        add(owner, _HIGHLIGHTS_TAIL.sub("", action), at)  # '...; trong đó lưu ý': the items single out
+        add(owner, finder.singled_tail.sub("", action), at)  # '...; trong đó lưu ý': the items single out
         section = now
         added, where = tasks[before:], read[before:]
         del tasks[before:], read[before:]
@@ -320,7 +320,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if line_tasks[0] == previous_index:
                 go_on(ref, text)
             continue
-        then = _THEN.search(text) if finder.condition.match(text) else None
+        then = finder.main_clause.search(text) if finder.condition.match(text) else None
         if (then and not finder.owner_at(text[then.end():]) and not _ITEM.match(text)
                 and line_tasks[0] == previous_index and line_tasks[1] < len(tasks) and ref.block != "table"):
             # a paragraph that sets a condition and names no new subject after its 'thì' goes on with
@@ -602,10 +602,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         if item and _topic(rest, finder):
             continue  # 'Hình thức', 'Một số yêu cầu cụ thể': the name of a topic, no work
-        if owner and lead_owner and item and _DESCRIBES.match(rest):
+        if owner and lead_owner and item and finder.describing.match(rest):
             continue  # 'Hồ sơ thanh toán khối lượng GVCN gồm có :', 'Hình thức tư vấn có thể là ...': what, not a duty
         if owner and add(owner, rest, ref, named=False, heading=not lead_owner):
-            if pending and lead_owner == pending[1] and not _HIGHLIGHTS.search(pending[2]):
+            if pending and lead_owner == pending[1] and not finder.singled.search(pending[2]):
                 # the items divide the lead-in's work, unless they only single out parts of it ('...
                 # thực hiện nghiêm túc chỉ đạo của UBND tỉnh ...; trong đó lưu ý: a) ... b) ...', TB
                 # 565/TB-UBND Quảng Ngãi): then the lead-in is a duty of its own too
@@ -1027,16 +1027,6 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
 
 
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
-# 'trong đó lưu ý:' after a duty: the items below single out parts of it (TB 565/TB-UBND Quảng Ngãi)
-_SINGLED = r"(?<!\p{L})trong\s+đó,?\s+(?:cần\s+)?(?:lưu\s+ý|chú\s+ý|chú\s+trọng|tập\s+trung)"
-_HIGHLIGHTS = regex.compile(_SINGLED)
-_HIGHLIGHTS_TAIL = regex.compile(rf"[;,.]?\s*{_SINGLED}[^;]*$")
-# an item that says what something is or holds: a noun phrase, then 'là', 'gồm', 'có thể là' (TB
-# 363/TB-ĐHDT Duy Tân: 'Hồ sơ thanh toán khối lượng GVCN gồm có :', 'Hình thức tư vấn có thể là gặp
-# trực tiếp ...'); under a lead-in it describes, it asks nothing
-_DESCRIBES = regex.compile(
-    r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{L}+){0,8}?\s+(?:là|gồm(?:\s+có)?|bao\s+gồm|có\s+thể\s+là)(?:\s*:|\s)")
-_THEN = regex.compile(r"(?<!\p{L})thì\s+")  # the main clause after a condition ('Trường hợp ... thì ...')
 _FOR_WHOM = regex.compile(r"^(?:Riêng\s+)?(?:đối|Đối)\s+với\s", regex.IGNORECASE)
 _TO = regex.compile(r"\s*cho\s+(?=\p{Lu})")  # 'giao cho' + a name
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
