@@ -19,7 +19,12 @@ import regex
 from .normalise import bare
 
 _OPENING = regex.compile(r"[:(]")
-_CLAUSE = regex.compile(r"(?<!\p{L})(?:nên|vì|nhưng|tuy)(?!\p{L})")
+_CLAUSE_COMMA = regex.compile(r",\s+")
+_JOINTS = regex.compile(r"(?<!\p{L})(?:và|hoặc)(?!\p{L})|[,\s]")  # what is left of a run of verbs
+# words that join clauses, never part of a unit's name: the words before them are a clause
+# ('trường không có giáo viên ... nên không tổ chức'; 'Giảng viên ... chưa đủ định mức giờ chuẩn
+# theo quy định thì sử dụng ...', QĐ 2442/QĐ-ĐHAG: a condition and its consequence)
+_CLAUSE = regex.compile(r"(?<!\p{L})(?:nên|vì|nhưng|tuy|thì)(?!\p{L})")
 _BRACKET = regex.compile(r"\([^()]{2,80}\)\s*")
 # a bracket that spells the short form of the words before it is part of the name: 'Hiệu trưởng
 # các trường ... trung học cơ sở (THCS), trung học phổ thông (THPT); Giám đốc trung tâm giáo dục
@@ -85,6 +90,7 @@ class TaskGrammar:
     singled_tail: regex.Pattern  # those words to the end of the duty's action
     describing: regex.Pattern  # an item that says what something is or holds ('Hồ sơ ... gồm có:')
     numbered_paper: regex.Pattern  # a document's number: the words holding it name a paper, no unit
+    entitled: regex.Pattern  # '(thì | sẽ) được' + a verb: the clause says what someone receives
     run_in: regex.Pattern  # a verb with a capital that opens an action after a name ('... kinh tế Giúp ...')
     responsible: regex.Pattern  # 'X có trách nhiệm:' over X's duties, whatever X's first word
     due: regex.Pattern  # a later sentence that says when the duty before it is due ('Hoàn thành ... trước ngày ...')
@@ -100,6 +106,12 @@ class TaskGrammar:
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
     quantity: regex.Pattern
+
+    def entitles(self, action: str) -> bool:
+        """Whether the first clause of an action is an entitlement ('... sẽ được thanh toán'): a
+        bracket's commas do not end the clause."""
+        first = regex.split(r"[,;:]|\.\s", _BRACKET.sub("", action), maxsplit=1)[0]
+        return self.entitled.search(first) is not None
 
     def field(self, text: str) -> tuple[str, str] | None:
         """('owner', 'Sở Tài chính') for 'Đơn vị chủ trì: Sở Tài chính': a line of a field block."""
@@ -174,7 +186,15 @@ class TaskGrammar:
         end = end.start() if end else len(text)
         for cut in _SUBJECT_AFTER.finditer(text, opener.end(), min(end, opener.end() + 240)):
             if cut.group(0).strip() and self.acts_at(text, cut.end()):
-                return None  # 'Khi xảy ra vụ việc ..., báo cáo ngay ...': no subject, the action follows
+                # 'Khi xảy ra vụ việc ..., báo cáo ngay ...': no subject, the action follows; unless
+                # the verbs go on the opening phrase and a subject comes after them ('Sau khi tiếp
+                # nhận, đăng ký và phân loại, Văn thư chuyển văn bản ...', QĐ 3990/QĐ-SYT Gia Lai)
+                later = _CLAUSE_COMMA.search(text, cut.end(), end)
+                found = self.owner_at(text[later.end():]) if later else None
+                rest = self.verb.sub("", text[cut.end():later.start()]) if later else "x"
+                if found and self.acts_at(text, later.end() + found[1]) and not _JOINTS.sub("", rest):
+                    return found[0], later.end() + found[1]
+                return None
             between = text[opener.end():cut.start()].strip()
             # 'Trong quá trình thực hiện Thủ trưởng các địa phương chủ động ...' (TB 565/TB-UBND
             # Quảng Ngãi): the verb of the opening phrase itself has no object here
@@ -420,6 +440,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         singled_tail=_rx(rf"[;,.]?\s*{singled}[^;]*$", "tasks.singled_out"),
         describing=_rx(rf"^(?:\p{{Lu}}\p{{Ll}}*)(?:\s+\p{{L}}+){{0,8}}?\s+(?:{describing_words})(?:\s*:|\s)",
                        "tasks.describing_items"),
+        entitled=_rx(_string(_section(data, "entitlements"), "pattern", "tasks.entitlements"),
+                     "tasks.entitlements.pattern"),
         numbered_paper=_rx(_string(_section(data, "numbered_papers"), "pattern", "tasks.numbered_papers"),
                            "tasks.numbered_papers.pattern"),
         grade=_rx(rf"(?:{_alternatives(_strings(data, 'grades'))})", "tasks.grades", regex.IGNORECASE),
@@ -467,6 +489,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "singled_out": lambda text: grammar.singled.search(text) is not None,
         "describing_items": lambda text: grammar.describing.match(text) is not None,
         "numbered_papers": lambda text: grammar.numbered_paper.search(text) is not None,
+        "entitlements": lambda text: grammar.entitles(text),
     }
     for key, holds in checks.items():
         section = data.get(key, {})

@@ -202,7 +202,11 @@ _piece_is_syllable = functools.lru_cache(maxsize=8192)(is_valid_syllable)
 
 def _joins(pieces: list[str], valid: list[bool], syllables: Syllables) -> bool:
     word = "".join(pieces)
-    if not (word.isupper() or word.islower()):  # 'T rường' and 'Văn B ở' are not told apart: left
+    # 'T rường' and 'Văn B ở' are not told apart: left; a capital word broken after two letters
+    # or more is ('Điề u 2.', QĐ 326/QĐ-UBND Gia Lai; 'Nh à trường'): its first piece is no name's
+    # initial
+    title = word[:1].isupper() and word[1:].islower() and len(pieces[0]) > 1
+    if not (word.isupper() or word.islower() or title):
         return False
     if word.islower() and len(pieces) == 2 and all(len(p) == 1 for p in pieces):  # see join_spaced_letters
         return False

@@ -610,11 +610,53 @@ NOT_TASKS = [
     # a note of what is attached (CV 1357/PGDĐT Long Điền; KH 161/KH-THCSNH Long Điền)
     ["V. TỔ CHỨC THỰC HIỆN", "1. Giáo viên:",
      "(Đính kèm tài liệu hướng dẫn và tổ chức hoạt động giáo dục hướng nghiệp cho học sinh)"],
+    # a council's members with the offices they hold (QĐ 326/QĐ-UBND Gia Lai)
+    ["Điều 1. Kiện toàn Hội đồng thẩm định, cụ thể như sau:", "2. Các Thành viên Hội đồng:",
+     "- Ông Phạm Văn Thành, Phó Giám đốc Sở Tài chính.", "- Bà Nguyễn Hồng Hà, Quyền Trưởng phòng Phòng Kinh tế đất."],
+    # an article of principles (QĐ 342/QĐ-SYT Gia Lai)
+    ["Điều 1: Nguyên tắc phân công và quan hệ công tác giữa Giám đốc và Phó Giám đốc Sở",
+     "1. Giám đốc Sở thực hiện đầy đủ nhiệm vụ và quyền hạn theo quy định của Ủy ban nhân dân tỉnh."],
+    # an entitlement: what those who do something receive (QĐ 2442/QĐ-ĐHAG)
+    ["III. TỔ CHỨC THỰC HIỆN", "Giảng viên dạy Giáo dục thể chất khi tham gia các hoạt động thể dục - thể thao "
+     "ngoại khóa do Trường huy động sẽ được thanh toán bồi dưỡng theo chế độ hiện hành."],
+    # a condition and its consequence: the words before 'thì' are no name (QĐ 2442/QĐ-ĐHAG)
+    ["III. TỔ CHỨC THỰC HIỆN", "Giảng viên giảng dạy hình thức chính quy chưa đủ định mức giờ chuẩn theo quy định "
+     "thì sử dụng các hoạt động được quy đổi để bù vào phần còn thiếu."],
+    # the names of the bodies of a kind after its colon, in an execution clause (QĐ 33/2025/QĐ-UBND Hà Nội)
+    ["Điều 5. Điều khoản thi hành", "Chánh Văn phòng Ủy ban nhân dân Thành phố; Giám đốc các Sở: Xây dựng, Tài "
+     "chính, Nông nghiệp và Môi trường; Chi cục trưởng Chi cục Thuế khu vực I;"],
+    # a figure of a table read line by line (QĐ 2442/QĐ-ĐHAG)
+    ["III. TỔ CHỨC THỰC HIỆN", "1. Trưởng khoa, Trưởng bộ môn trực thuộc Trường", "- 70%"],
 ]
 # fmt: on
 
 
-@pytest.mark.parametrize("lines, tasks", SHAPES, ids=lambda v: str(v)[:50])
+MORE_SHAPES = [
+    # 'hoặc' between two offices gives the duty to each (QĐ 3990/QĐ-SYT Gia Lai)
+    (["III. TỔ CHỨC THỰC HIỆN", "Trưởng phòng chuyên môn thuộc Sở hoặc Chánh Văn phòng Sở phân công người trực "
+      "tiếp xử lý."],
+     [("Trưởng phòng chuyên môn thuộc Sở", "phân công người trực tiếp xử lý."),
+      ("Chánh Văn phòng Sở", "phân công người trực tiếp xử lý.")]),
+    # the verbs of an opening phrase, then its subject (QĐ 3990/QĐ-SYT Gia Lai)
+    (["III. TỔ CHỨC THỰC HIỆN", "b) Sau khi tiếp nhận, đăng ký và phân loại, Văn thư chuyển văn bản đến Chánh "
+      "Văn phòng Sở để phân công xử lý."],
+     [("Văn thư", "Sau khi tiếp nhận, đăng ký và phân loại, Văn thư chuyển văn bản đến Chánh Văn phòng Sở để "
+       "phân công xử lý.")]),
+    # a person and the office held: the office owns the duties; the names listed under a duty are
+    # what it covers, they own no item after them (QĐ 342/QĐ-SYT Gia Lai)
+    (["Điều 2. Phân công nhiệm vụ của Giám đốc và các Phó Giám đốc Sở", "1. Ông Lê Quang Hùng, Giám đốc",
+      "- Trực tiếp theo dõi các đơn vị:", "+ Trung tâm Y tế Phú Thiện;", "+ Trung tâm Y tế Hoài Nhơn.",
+      "- Thực hiện các nhiệm vụ công tác khác theo sự phân công của Giám đốc Sở Y tế."],
+     [("Giám đốc", "Trực tiếp theo dõi các đơn vị:"),
+      ("Giám đốc", "Thực hiện các nhiệm vụ công tác khác theo sự phân công của Giám đốc Sở Y tế.")]),
+    # an opening quotation mark that nothing closes quotes nothing (QĐ 2442/QĐ-ĐHAG)
+    (["III. TỔ CHỨC THỰC HIỆN", "“ Quy đổi hoạt động coi thi được thực hiện theo Quyết định số 1775/QĐ-ĐHAG.",
+      "Điều 15. Tổ chức thực hiện", "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện."],
+     [("Phòng Đào tạo", "có trách nhiệm hướng dẫn và kiểm tra việc thực hiện.")]),
+]
+
+
+@pytest.mark.parametrize("lines, tasks", SHAPES + MORE_SHAPES, ids=lambda v: str(v)[:50])
 def test_shapes_of_assignment(rules, lines, tasks):
     assert _tasks(rules, *lines) == tasks
 

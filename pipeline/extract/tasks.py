@@ -85,14 +85,16 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # boilerplate; a contest's organisers as the subject of its rules, whose work they
             # describe (a heading 'Ban tổ chức:' over duties in a plan that sets one up still gives work)
             return False
+        if not _WORD.search(action):
+            return False  # '70%', '1.760': a figure of a table read line by line, no work
         if _NAME_ONLY.match(action):
             # 'Phạm Xuân Bình' read after the last item of a PDF whose signature block the text
             # layer lays out inside the body (the born-digital copy of seed 004): a signer, no work
             return False
         if (not named or _EVERYONE.search(owner)) and any(p.search(action) for p in finder.unowned):
             return False  # 'nếu có khó khăn, vướng mắc, các cơ quan, tổ chức, cá nhân phản ánh ...'
-        if finder.not_duty.match(action):
-            return False  # a right, a permission or a disclaimer: nobody must do anything
+        if finder.not_duty.match(action) or finder.entitles(action):
+            return False  # a right, a permission, a disclaimer, an entitlement: nobody must do anything
         if finder.generic_action.match(action) and finder.catch_all.search(owner):
             return False  # 'đề nghị ... và các đơn vị liên quan phối hợp triển khai thực hiện'
         first, *after = _SENTENCE_END.split(action)
@@ -124,6 +126,15 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     line_tasks = (-1, 0)  # the line the last tasks came from, and the first of them
     addressees = False  # inside the Kính gửi list
     quoted = 0  # how many quotation marks are open: a quoted text (a law's article) gives no work
+    # a quotation closes with its mark: an opening mark that no closing mark follows anywhere below
+    # quotes nothing, it is a dash or a bullet misread ('“ Quy đổi hoạt động coi thi ...' in the
+    # text-recognised Word copy of QĐ 2442/QĐ-ĐHAG, whose articles 7 to 15 it would have swallowed;
+    # '“tả lu' on the last page of the scanned QĐ 2605/QĐ-BGDĐT); a table's rows are read apart
+    # from the text around them, their marks close nothing of it
+    closes_below: set[int] = set()
+    for ref in reversed(lines.refs[start:]):
+        if closes_below or (_CLOSING_QUOTE.search(ref.text) and ref.block != "table" and " | " not in ref.text):
+            closes_below.add(ref.index)
     executing = False  # inside a section that assigns the execution ('Tổ chức thực hiện')
     detail_of: str | None = None  # the numbered item whose task the items below describe
     columns: list[str | None] | None = None  # the roles of the columns of an assignment table
@@ -138,6 +149,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     mark_skip: str | None = None  # the mark of a bulleted heading that names no work ('• Yêu cầu về ...')
     form_item = False  # that item says the form of a product: lines naming who acts are work
     labelled_mark: str | None = None  # the mark of a dash item 'X: its work' that named its own owner
+    listing: str | None = None  # the mark of a dash item whose duty lists below it what it covers
     programme: str | None = None  # the mark of a clock slot whose steps follow ('- Từ 07 giờ 30 ...:')
     # a lead-in whose own action is concrete: (tasks before it, owner, action, line, section); it
     # is a task itself unless the items below it take its owner
@@ -300,7 +312,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # addressee into the lead-in, which is read as the letter's own text, not an item
             addressees = False
             text = regex.sub(r"^[-+•–]\s+", "", text)
-        was_quoted = quoted > 0 or text.startswith(("“", '"'))
+        if ref.index not in closes_below:
+            quoted = 0
+        was_quoted = quoted > 0 or (text.startswith(("“", '"')) and ref.index in closes_below)
         for mark in regex.findall(r"[“”\"]", text):  # '... tập sự” “1. Trong thời gian ...' reopens
             # a straight quote closes an open curly one ('chương trình “Đối thoại về cải cách hành
             # chính" trên sóng ...', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng) or opens a quote
@@ -487,6 +501,17 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
               and not finder.after_opener(rest)):
             continue  # '5. Lựa chọn khẩu hiệu tuyên truyền' and its slogans below: what, not more work
         found = finder.owner_at(rest) if item else None
+        if item and item.group("dash"):
+            if (listing is not None and item.group("dash") != listing and found and _is_heading(rest, found)
+                    and not finder.acts_at(rest, found[1])):
+                # '- Trực tiếp theo dõi các đơn vị:' over '+ Trung tâm Y tế Phú Thiện;' (QĐ 342/QĐ-SYT
+                # Gia Lai), '- Phối hợp với các đơn vị sau:' over '+ Trường THCS ...': the names listed
+                # under a duty are what it covers, they own no item after them
+                continue
+            listing = item.group("dash") if rest.endswith(":") and finder.acts_at(rest, 0) else (
+                None if item.group("dash") == listing else listing)
+        elif item:
+            listing = None
         if item and label and not found and executing and not finder.lead.match(rest) and _names_a_unit(rest, finder):
             found = (clean_value(rest).rstrip(":"), len(rest))  # '2. Liên đoàn Vovinam Việt Nam' over its duties
         members = _MEMBERS.match(clean_value(rest)) if executing and item and label and ":" not in rest else None
@@ -519,6 +544,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 children.append(Section(None, rest))
             continue
         colon = regex.match(r"^(?P<owner>[^:]{3,90}):\s*(?P<action>.*)$", rest)
+        if (colon and _KINDS_NAMED.search(colon["owner"]) and not finder.verb.search(colon["owner"])
+                and not rest.rstrip().endswith(":")):
+            # 'Giám đốc các Sở: Xây dựng, Tài chính, Nông nghiệp và Môi trường; ...' (QĐ 33/2025/QĐ-UBND
+            # Hà Nội; 'Giám đốc các Sở: Nông nghiệp và Môi trường, ...', QĐ 326/QĐ-UBND Gia Lai): the
+            # colon opens the names of the bodies of that kind, no duty ('Xây dựng' is a Sở here)
+            continue
         named = finder.owner_at(colon.group("owner")) if colon else None
         whole = named is not None and len(named[0]) >= len(finder.strip.sub("", clean_value(colon["owner"]))) - 1
         # a line that opens with a lead-in asks the unit after it ('3. Giao công chức Văn phòng -
@@ -874,7 +905,14 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
 
 
 # a person named before a duty or a title: 'Ông Hoàng Hưng – ', 'Bà Trịnh Thị Trang - '
-_PERSON = regex.compile(r"^(?:Bà|Ông|Thầy|Cô|Đ/c|Đồng\s+chí)\s+(?:\p{Lu}\p{Ll}*\s+){0,4}\p{Lu}\p{Ll}*\s*[-–:]\s*")
+# a person named with an honorific, then a dash, a colon or a comma before what follows: the
+# office held ('- Ông Phạm Văn Thành, Phó Giám đốc Sở Tài chính.' in a council's member list, QĐ
+# 326/QĐ-UBND Gia Lai) or the duty ('1. Hiệu trưởng: Ông Hoàng Hưng – Chỉ đạo tổng thể ...')
+_PERSON = regex.compile(r"^(?:Bà|Ông|Thầy|Cô|Đ/c|Đồng\s+chí)\s+(?:\p{Lu}\p{Ll}*\s+){0,4}\p{Lu}\p{Ll}*\s*[-–:,]\s*")
+# a heading naming a person and the office held ('1. Ông Lê Quang Hùng, Giám đốc' over his duties,
+# QĐ 342/QĐ-SYT Gia Lai; 'Bà Nguyễn Thị A, Hiệu trưởng'): the office owns the duties, the person
+# holds it
+_PERSON_HOLDING = regex.compile(r"^(?:Bà|Ông|Đ/c|Đồng\s+chí)\s+(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*\s*,\s*(?=\p{Lu})")
 # an agenda item's last part after a spaced dash: who does the work before it
 _TRAILING_OWNER = regex.compile(r"\s[-–]\s+(?P<tail>[^-–]{3,120}?)[.;]?$")
 _DIRECTS_AFTER = regex.compile(
@@ -1026,6 +1064,9 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
     return (found[0], sentence) if found else None
 
 
+_CLOSING_QUOTE = regex.compile(r'[”"]')
+_WORD = regex.compile(r"\p{L}{2}")
+_KINDS_NAMED = regex.compile(r"(?<!\p{L})các\s+(?:Sở|Bộ|Ban|Phòng|Vụ|Cục|Chi\s+cục|Hội|Ủy\s+ban|Trung\s+tâm)\s*$")
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
 _FOR_WHOM = regex.compile(r"^(?:Riêng\s+)?(?:đối|Đối)\s+với\s", regex.IGNORECASE)
 _TO = regex.compile(r"\s*cho\s+(?=\p{Lu})")  # 'giao cho' + a name
@@ -1055,7 +1096,7 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     commas or 'và' it names them together ('Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương',
     KH CCHC 2026-2030 of UBND Lâm Đồng)."""
     out = []
-    for part in (p.strip() for p in owner.split(";")):
+    for part in (_PERSON_HOLDING.sub("", p.strip()) for p in owner.split(";")):
         if cell or finder.co_actor.search(part):
             # those who act together ('học sinh cùng với cha mẹ hoặc người giám hộ', TB 211/TB-THPT.UVK;
             # 'Giáo viên chủ nhiệm cùng với giáo viên bộ môn, Tổng phụ trách', KH 174/KH-THCSNH)
@@ -1080,8 +1121,11 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
         # a part that begins no unit stays with the one before ('Sở Giáo dục và Đào tạo',
         # 'Phòng GDĐT huyện, thành phố', 'Các trường THCS, THPT')
         # ', và' is one joint ('Đảng ủy, HĐND, UBMTTQ, và các đoàn thể', CV 397/UBND Phường 1)
-        parts = regex.split(r"(,\s+(?:và\s+)?|\s+và\s+)" if listed
-                            else r"((?:,(?:\s+và)?|\s+và)\s+(?=[Cc]ác\s|\p{Lu}))", kept)
+        # 'hoặc' between two names gives the duty to each as 'và' does ('Trưởng phòng chuyên môn
+        # thuộc Sở hoặc Chánh Văn phòng Sở phân công người trực tiếp xử lý', QĐ 3990/QĐ-SYT Gia
+        # Lai; 'Giám đốc Sở hoặc Phó Giám đốc Sở phụ trách lĩnh vực', the same procedure's steps)
+        parts = regex.split(r"(,\s+(?:và\s+)?|\s+(?:và|hoặc)\s+)" if listed
+                            else r"((?:,(?:\s+và)?|\s+(?:và|hoặc))\s+(?=[Cc]ác\s|\p{Lu}))", kept)
         owners = [parts[0]]
         # 'Các sở, ban, ngành, đoàn thể, tổ chức chính trị - xã hội, đơn vị, địa phương' is one
         # collective; a name with a capital after it is another owner (rules: collective_lists)
@@ -1098,7 +1142,8 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             # enumeration whose commas already parted owners parts the last one as well ('giáo
             # viên, HSSV, cha mẹ HSSV và cán bộ quản lý cần cung cấp thông tin ...', CV
             # 1247/BGDĐT-GDCTHSSV; 'Giáo viên, nhân viên và học sinh ...')
-            named = "và" not in sep or piece[:1].isupper() or piece.startswith("các ") or len(owners) >= 2
+            named = ("và" not in sep and "hoặc" not in sep) or piece[:1].isupper() or piece.startswith("các ") or len(
+                owners) >= 2
             if named and not finder.not_owner.match(piece) and (
                     finder.unit_start.match(piece) or (listed and finder.school_kind.match(piece))):
                 owners.append(piece)
