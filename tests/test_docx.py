@@ -41,6 +41,20 @@ def test_margins_text_boxes_and_page_breaks(tmp_path, rules):
     assert len(doc.pages) == 2
 
 
+def test_a_text_box_in_the_page_header_is_read_with_the_margin(tmp_path, rules):
+    """The issuer's block in a text box of the page's header (QĐ 2442/QĐ-ĐHAG, word/header1.xml)."""
+    document = docx.Document()
+    box = TEXTBOX.replace("<w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p>",
+                          "<w:p><w:r><w:t>UBND TỈNH AN GIANG</w:t></w:r></w:p>"
+                          "<w:p><w:r><w:t>TRƯỜNG ĐẠI HỌC AN GIANG</w:t></w:r></w:p>")
+    document.sections[0].header.paragraphs[0]._p.append(parse_xml(box))
+    document.add_paragraph("Nội dung của quyết định.")
+    path = tmp_path / "header-box.docx"
+    _save(document, path)
+    texts = [(ln.block, ln.text) for ln in read_document(path, rules).lines]
+    assert texts[:2] == [("margin", "UBND TỈNH AN GIANG"), ("margin", "TRƯỜNG ĐẠI HỌC AN GIANG")]
+
+
 def test_legacy_font_named_by_the_paragraph_style(tmp_path, rules):
     enc = rules.legacy_encoding("tcvn3")
     document = docx.Document()

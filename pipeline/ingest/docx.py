@@ -87,18 +87,21 @@ class _Reader:
                 if block == "body" and len(clean) >= 40:
                     self.seen_body_text = True
         self.page += extra_pages
+        for clean in self._box_lines(p):
+            self.lines.append(Line(clean, self.page, block))  # type: ignore[arg-type]
+
+    def _box_lines(self, p) -> list[str]:
+        """The lines of the text boxes anchored in a paragraph (only the modern copy of each)."""
         from docx.text.paragraph import Paragraph
 
-        # text boxes anchored in this paragraph (only the modern copy of each)
+        out = []
         for box in p.iter(self.qn("w:txbxContent")):
             if _inside_fallback(box):
                 continue
             for inner in box.iter(self.qn("w:p")):
                 t, _ = self._paragraph_text(Paragraph(inner, self.document))
-                for part in t.split("\n"):
-                    clean = normalise.clean_line(part)
-                    if clean:
-                        self.lines.append(Line(clean, self.page, block))  # type: ignore[arg-type]
+                out.extend(c for c in (normalise.clean_line(part) for part in t.split("\n")) if c)
+        return out
 
     def _table(self, table) -> None:
         rows = []
@@ -230,6 +233,11 @@ class _Reader:
                     text = normalise.clean_line(self._paragraph_text(paragraph)[0])
                     if text and text not in sink:
                         sink.append(text)
+                    # a text box in the page's header may hold the issuer's block ('ƯBND TỈNH AN
+                    # GIANG / TRƯỜNG ĐẠI HỌC AN GIANG' in word/header1.xml, QĐ 2442/QĐ-ĐHAG)
+                    for line in self._box_lines(paragraph._p):
+                        if line not in sink:
+                            sink.append(line)
         return top, bottom
 
     def _legacy_by_statistics(self) -> None:
