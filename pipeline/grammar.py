@@ -91,6 +91,9 @@ class TaskGrammar:
     describing: regex.Pattern  # an item that says what something is or holds ('Hồ sơ ... gồm có:')
     numbered_paper: regex.Pattern  # a document's number: the words holding it name a paper, no unit
     entitled: regex.Pattern  # '(thì | sẽ) được' + a verb: the clause says what someone receives
+    regulation_types: frozenset[str]  # kinds of document that state norms (a Nghị định, a Thông tư)
+    regulation_title: regex.Pattern  # a title that issues a regulation ('ban hành Quy chế ...')
+    governed: regex.Pattern  # a class of persons a regulation governs ('Giảng viên', 'công chức')
     run_in: regex.Pattern  # a verb with a capital that opens an action after a name ('... kinh tế Giúp ...')
     responsible: regex.Pattern  # 'X có trách nhiệm:' over X's duties, whatever X's first word
     due: regex.Pattern  # a later sentence that says when the duty before it is due ('Hoàn thành ... trước ngày ...')
@@ -106,6 +109,12 @@ class TaskGrammar:
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
     quantity: regex.Pattern
+
+    def regulates(self, doc_type: str | None, title: str | None) -> bool:
+        """Whether a document is a regulation, whose articles state norms for the persons it
+        governs (tasks.regulations)."""
+        return (doc_type or "").casefold() in self.regulation_types or bool(
+            title and self.regulation_title.search(title))
 
     def entitles(self, action: str) -> bool:
         """Whether the first clause of an action is an entitlement ('... sẽ được thanh toán'): a
@@ -372,6 +381,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     prohibits = data["negation"].get("also_before", [])  # 'không để': a prohibition
     described = _strings(_section(data, "described_bodies"), "words", "tasks.described_bodies")
     conditions = _section(data, "condition_openers")
+    regulations = _section(data, "regulations")
+    persons = _alternatives(_strings(regulations, "governed_persons", "tasks.regulations"))
     main_words = _alternatives(_strings(conditions, "main_clause", "tasks.condition_openers"))
     # 'trong đó lưu ý:' after a duty: the items below single out parts of it
     singled_words = _alternatives(_strings(_section(data, "singled_out"), "words", "tasks.singled_out"))
@@ -440,6 +451,11 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         singled_tail=_rx(rf"[;,.]?\s*{singled}[^;]*$", "tasks.singled_out"),
         describing=_rx(rf"^(?:\p{{Lu}}\p{{Ll}}*)(?:\s+\p{{L}}+){{0,8}}?\s+(?:{describing_words})(?:\s*:|\s)",
                        "tasks.describing_items"),
+        regulation_types=frozenset(t.casefold() for t in _strings(regulations, "doc_types", "tasks.regulations")),
+        regulation_title=_rx(rf"(?:{_alternatives(_strings(regulations, 'titles', 'tasks.regulations'))})",
+                             "tasks.regulations.titles", regex.IGNORECASE),
+        governed=_rx(rf"^(?:(?:các|những|mỗi)\s+)?(?:{persons})(?!\p{{L}})", "tasks.regulations.governed_persons",
+                     regex.IGNORECASE),
         entitled=_rx(_string(_section(data, "entitlements"), "pattern", "tasks.entitlements"),
                      "tasks.entitlements.pattern"),
         numbered_paper=_rx(_string(_section(data, "numbered_papers"), "pattern", "tasks.numbered_papers"),
@@ -490,6 +506,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "describing_items": lambda text: grammar.describing.match(text) is not None,
         "numbered_papers": lambda text: grammar.numbered_paper.search(text) is not None,
         "entitlements": lambda text: grammar.entitles(text),
+        "regulations": lambda text: grammar.governed.match(text) is not None,
     }
     for key, holds in checks.items():
         section = data.get(key, {})

@@ -1065,3 +1065,18 @@ def test_a_schedule_without_an_owner_column_gives_the_rows_that_name_who_acts(ru
     tasks = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules).tasks
     assert [(t.owner, t.deadline.start, t.deadline.end) for t in tasks] == [
         ("P.ĐTĐH", "2014-03-24", "2014-03-24"), ("Khoa", "2014-03-31", "2014-04-04")]
+
+
+def test_a_regulation_states_norms_for_the_persons_it_governs(rules):
+    """In a Quy định the persons it governs get no task outside its articles on duties and
+    execution; bodies keep theirs (QĐ 2442/QĐ-ĐHAG); a plan's persons keep theirs (KH 46/KH-KHMT)."""
+    body = ["Điều 9. Định mức nghiên cứu khoa học",
+            "Giảng viên phải dành ít nhất 1/3 tổng quỹ thời gian làm việc để làm nhiệm vụ nghiên cứu khoa học.",
+            "Điều 15. Tổ chức thực hiện",
+            "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện chế độ làm việc đối với giảng viên."]
+    head = ["TRƯỜNG ĐẠI HỌC AN GIANG", "Số: 2442/QĐ-ĐHAG", "An Giang, ngày 15 tháng 11 năm 2016", "QUYẾT ĐỊNH",
+            "Về việc ban hành Quy định chế độ làm việc của giảng viên"]
+    made = tuple(Line(t, 1, "body") for t in [*head, *body])
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules)
+    assert [t.owner for t in record.tasks] == ["Phòng Đào tạo"]
+    assert [o for o, _ in _tasks(rules, *body)] == ["Giảng viên", "Phòng Đào tạo"]

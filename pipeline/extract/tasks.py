@@ -37,13 +37,16 @@ def _grammar(rules: Rules) -> TaskGrammar:
     return rules.tasks
 
 
-def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None,
-                  rules: Rules, doc_type: str | None = None) -> tuple[list[Task], list[Section], dict[str, Span]]:
+def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None, rules: Rules,
+                  doc_type: str | None = None, title: str | None = None
+                  ) -> tuple[list[Task], list[Section], dict[str, Span]]:
     """Tasks and outline of the lines from `start` on, less `skip`; evidence per task. In a
     document that tells rather than directs (`narrative_types`: a báo cáo) only a lead-in
-    assigns work."""
+    assigns work; in a regulation the persons it governs get no task outside its articles
+    on duties and execution (`regulations`)."""
     finder = _grammar(rules)
     narrative = (doc_type or "").casefold() in finder.narrative_types
+    regulation = finder.regulates(doc_type, title)
     tasks: list[Task] = []
     # beside each task: where it was read, and whether it is a row of an assignment table
     read: list[tuple[Span, bool]] = []
@@ -93,6 +96,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False
         if (not named or _EVERYONE.search(owner)) and any(p.search(action) for p in finder.unowned):
             return False  # 'nếu có khó khăn, vướng mắc, các cơ quan, tổ chức, cá nhân phản ánh ...'
+        if regulation and not executing and finder.governed.match(owner):
+            return False  # 'Giảng viên phải dành ít nhất 1/3 ...' in a Quy định: a norm, no task
         if finder.not_duty.match(action) or finder.entitles(action):
             return False  # a right, a permission, a disclaimer, an entitlement: nobody must do anything
         if finder.generic_action.match(action) and finder.catch_all.search(owner):
