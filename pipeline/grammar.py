@@ -134,6 +134,10 @@ class TaskGrammar:
                 words = 4 if role in ("deadline", "owner") else 2
                 rest = regex.match(rf"^(?:,?\s+\p{{Ll}}+){{0,{words}}}\s*(?:\([^)]*\))?\s*:\s*(?P<value>.*)$",
                                    text[len(name):])
+                if rest and role == "owner" and regex.match(r"\s+các\s", text[len(name):]):
+                    # 'Phụ trách các phòng, đơn vị: Văn phòng Sở; Chi cục ...' (QĐ 899/QĐ-SNNMT Gia
+                    # Lai): the things an office oversees, a duty of its own, not a lead unit's field
+                    return None
                 if rest and role == "owner" and self._duty_not_unit(rest["value"]):
                     return None  # '* Phụ trách chuyên môn (PHT Trương Sơn): trực tiếp kiểm tra ...': an office's duty
                 if rest:

@@ -649,6 +649,16 @@ MORE_SHAPES = [
       "- Thực hiện các nhiệm vụ công tác khác theo sự phân công của Giám đốc Sở Y tế."],
      [("Giám đốc", "Trực tiếp theo dõi các đơn vị:"),
       ("Giám đốc", "Thực hiện các nhiệm vụ công tác khác theo sự phân công của Giám đốc Sở Y tế.")]),
+    # under an office's heading, what it chairs or oversees is its duty, and 'Phụ trách:' among its
+    # dashes is no lead unit's field (QĐ 899/QĐ-SNNMT Gia Lai)
+    (["Điều 2. Phân công nhiệm vụ cụ thể", "đ) Phó Giám đốc Trần Đình Chương",
+      "- Chủ tịch các Hội đồng: thi đua khen thưởng, kỷ luật.",
+      "- Giúp Giám đốc Sở chỉ đạo thực hiện nhiệm vụ quản lý nhà nước trên lĩnh vực công tác: Địa chất khoáng sản.",
+      "- Phụ trách: Phòng Địa chất và Khoáng sản."],
+     [("Phó Giám đốc Trần Đình Chương", "Chủ tịch các Hội đồng: thi đua khen thưởng, kỷ luật."),
+      ("Phó Giám đốc Trần Đình Chương", "Giúp Giám đốc Sở chỉ đạo thực hiện nhiệm vụ quản lý nhà nước trên lĩnh vực "
+       "công tác: Địa chất khoáng sản."),
+      ("Phó Giám đốc Trần Đình Chương", "Phụ trách: Phòng Địa chất và Khoáng sản.")]),
     # an opening quotation mark that nothing closes quotes nothing (QĐ 2442/QĐ-ĐHAG)
     (["III. TỔ CHỨC THỰC HIỆN", "“ Quy đổi hoạt động coi thi được thực hiện theo Quyết định số 1775/QĐ-ĐHAG.",
       "Điều 15. Tổ chức thực hiện", "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện."],

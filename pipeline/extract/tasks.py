@@ -284,6 +284,14 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if not text:
             continue  # a blank line inside a field block does not end it
         field = finder.field(_ITEM.sub(lambda m: m.group("rest"), text)) if not skipping else None
+        dash = _ITEM.match(text)
+        if (field and field[0] == "owner" and heading_owner and last_item and dash and dash.group("dash")
+                and dash.group("dash") == last_item[1]):
+            # '- Phụ trách: Phòng Địa chất và Khoáng sản ...' among the dashes of 'đ) Phó Giám đốc Trần
+            # Đình Chương' (QĐ 899/QĐ-SNNMT Gia Lai): a sibling of the duties above names what the
+            # office oversees; a lead unit's field stands under the item it serves ('1. Tập huấn ...'
+            # / '- Đơn vị chủ trì: Sở GDĐT')
+            field = None
         if field:
             role, value = field
             if role == "action" and "action" in block:
@@ -551,9 +559,14 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         colon = regex.match(r"^(?P<owner>[^:]{3,90}):\s*(?P<action>.*)$", rest)
         if (colon and _KINDS_NAMED.search(colon["owner"]) and not finder.verb.search(colon["owner"])
                 and not rest.rstrip().endswith(":")):
-            # 'Giám đốc các Sở: Xây dựng, Tài chính, Nông nghiệp và Môi trường; ...' (QĐ 33/2025/QĐ-UBND
-            # Hà Nội; 'Giám đốc các Sở: Nông nghiệp và Môi trường, ...', QĐ 326/QĐ-UBND Gia Lai): the
-            # colon opens the names of the bodies of that kind, no duty ('Xây dựng' is a Sở here)
+            # the colon opens the names of the bodies of that kind ('Xây dựng' is a Sở here): in an
+            # execution clause no duty ('Giám đốc các Sở: Xây dựng, Tài chính, Nông nghiệp và Môi
+            # trường; ...', QĐ 33/2025/QĐ-UBND Hà Nội; QĐ 326/QĐ-UBND Gia Lai); under an office's
+            # heading what that office chairs or oversees ('- Chủ tịch các Hội đồng: thi đua khen
+            # thưởng, kỷ luật; ...', 'c) Phụ trách các Phòng, đơn vị: Tổ chức cán bộ, ...' under '1.
+            # Giám đốc Cao Thanh Thương', QĐ 899/QĐ-SNNMT Gia Lai)
+            if heading_owner:
+                add(heading_owner, rest, ref, named=False, heading=True)
             continue
         named = finder.owner_at(colon.group("owner")) if colon else None
         whole = named is not None and len(named[0]) >= len(finder.strip.sub("", clean_value(colon["owner"]))) - 1
@@ -1071,7 +1084,8 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
 
 _CLOSING_QUOTE = regex.compile(r'[”"]')
 _WORD = regex.compile(r"\p{L}{2}")
-_KINDS_NAMED = regex.compile(r"(?<!\p{L})các\s+(?:Sở|Bộ|Ban|Phòng|Vụ|Cục|Chi\s+cục|Hội|Ủy\s+ban|Trung\s+tâm)\s*$")
+_KINDS_NAMED = regex.compile(r"(?<!\p{L})các\s+(?:Sở|Bộ|Ban|Phòng|Vụ|Cục|Chi\s+cục|Hội\s+đồng|Hội|Ủy\s+ban|Trung\s+tâm"
+                             r"|phòng|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|cơ\s+quan|phòng|ban|ngành))*\s*$")
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
 _FOR_WHOM = regex.compile(r"^(?:Riêng\s+)?(?:đối|Đối)\s+với\s", regex.IGNORECASE)
 _TO = regex.compile(r"\s*cho\s+(?=\p{Lu})")  # 'giao cho' + a name
