@@ -187,6 +187,7 @@ class SchoolRole:
     role: str
     words: regex.Pattern
     levels: frozenset[str] = frozenset()  # the kinds of school that have it; empty: all
+    names: regex.Pattern | None = None  # how a duty that opens by naming its doer names this role
 
 
 @dataclass(frozen=True)
@@ -194,11 +195,24 @@ class SchoolRoles:
     head: str  # who takes a duty no role's words name
     levels: frozenset[str]  # the classes of unit that are schools
     roles: tuple[SchoolRole, ...]
+    head_words: regex.Pattern | None = None  # what only the head does ('ra quyết định thành lập ...')
+    head_names: regex.Pattern | None = None  # a duty that opens by naming the head ('Hiệu trưởng ...')
 
     def role_for(self, action: str, class_id: str) -> str:
-        """The role of a school of `class_id` that does `action`: the first whose words it holds."""
-        for role in self.roles:
-            if (not role.levels or class_id in role.levels) and role.words.search(action):
+        """The role of a school of `class_id` that does `action`: the one the duty names as its
+        doer in its first words ('Hiệu trưởng ra quyết định ...', 'Giáo viên chủ nhiệm thông báo
+        ...'), else the head for what only the head does, else the first role whose words it
+        holds, else the head."""
+        present = [r for r in self.roles if not r.levels or class_id in r.levels]
+        opening = [r for r in present if r.names is not None and r.names.match(action)]
+        if opening:  # the longest name wins: 'Phó Hiệu trưởng' over 'Hiệu trưởng'
+            return max(opening, key=lambda r: len(r.names.match(action).group(0))).role  # type: ignore[union-attr]
+        if self.head_names is not None and self.head_names.match(action):
+            return self.head
+        if self.head_words is not None and self.head_words.search(action):
+            return self.head
+        for role in present:
+            if role.words.search(action):
                 return role.role
         return self.head
 
@@ -516,6 +530,21 @@ def _compile_derive(data: dict[str, Any] | None) -> DeriveSettings | None:
     )
 
 
+def _words(words: list[str]) -> regex.Pattern | None:
+    """Any of `words`, whole, in any case; None for no words."""
+    if not words:
+        return None
+    return regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L})", regex.IGNORECASE)
+
+
+def _opening(names: list[str]) -> regex.Pattern | None:
+    """A text that opens with one of `names` (after 'các', 'mỗi'), whole, in any case."""
+    if not names:
+        return None
+    alternatives = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    return regex.compile(rf"^(?:(?:các|mỗi)\s+)?(?:{alternatives})(?!\p{{L}})", regex.IGNORECASE)
+
+
 def _school_roles(data: dict[str, Any] | None, where: str) -> SchoolRoles | None:
     """The roles inside a school, each checked against its examples: every example of a role
     goes to that role (for a school of one of its levels), every example of `heads` to the head."""
@@ -525,14 +554,14 @@ def _school_roles(data: dict[str, Any] | None, where: str) -> SchoolRoles | None
     roles = []
     for i, entry in enumerate(_need(data, "roles", list, where)):
         at = f"{where}.roles[{i}]"
-        words = _need(entry, "words", list, at)
-        pattern = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L})",
-                                regex.IGNORECASE)
+        pattern = _words(_need(entry, "words", list, at)) or regex.compile(r"(?!)")
         role_levels = frozenset(entry.get("levels", []))
         if role_levels - levels:
             raise RulesError(f"{at}: levels {sorted(role_levels - levels)} are not among the school levels")
-        roles.append(SchoolRole(str(_need(entry, "role", str, at)), pattern, role_levels))
-    compiled = SchoolRoles(str(_need(data, "head", str, where)), levels, tuple(roles))
+        roles.append(SchoolRole(str(_need(entry, "role", str, at)), pattern, role_levels,
+                                _opening(entry.get("names", []))))
+    compiled = SchoolRoles(str(_need(data, "head", str, where)), levels, tuple(roles),
+                           _words(data.get("head_words", [])), _opening(data.get("head_names", [])))
     for i, entry in enumerate(data["roles"]):
         level = next(iter(sorted(entry.get("levels", levels))))
         for example in entry.get("examples", []):
