@@ -244,6 +244,12 @@ class TaskGrammar:
         phố; các Ban ... giám sát ...', NQ 11/2025/NQ-HĐND Hà Nội; 'đề nghị Ủy ban Mặt trận
         Tổ quốc ... phối hợp ...')."""
         found = self.owner_at(text)
+        if not found and text[:1].islower() and self.unit_start.match(text):
+            # a post in small letters is asked all the same ('3. Giao công chức Văn phòng - Thống kê
+            # phụ trách chuyển đổi số, CCHC Chủ trì, tham mưu ...', CV 397/UBND Phường 1 Vũng Tàu;
+            # 'giao cho giáo viên chủ nhiệm theo dõi ...')
+            found = self.owner_at(text[:1].upper() + text[1:])
+            return (text[:1] + found[0][1:], found[1]) if found else None
         if found or not regex.match(r"\p{Lu}\p{Ll}", text) or self.verb.match(text) or self.not_owner.match(text):
             return found
         verb = next(self._verbs_outside_names(text, 0), None)

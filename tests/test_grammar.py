@@ -659,6 +659,11 @@ MORE_SHAPES = [
       ("Phó Giám đốc Trần Đình Chương", "Giúp Giám đốc Sở chỉ đạo thực hiện nhiệm vụ quản lý nhà nước trên lĩnh vực "
        "công tác: Địa chất khoáng sản."),
       ("Phó Giám đốc Trần Đình Chương", "Phụ trách: Phòng Địa chất và Khoáng sản.")]),
+    # after 'Giao (cho)' a post written in small letters is asked all the same (CV 397/UBND Phường 1)
+    (["III. TỔ CHỨC THỰC HIỆN", "3. Giao công chức Văn phòng - Thống kê phụ trách chuyển đổi số, CCHC Chủ trì, "
+      "tham mưu công tác vận động nhân dân.", "Giao cho giáo viên chủ nhiệm theo dõi học sinh."],
+     [("công chức Văn phòng - Thống kê phụ trách chuyển đổi số, CCHC", "Chủ trì, tham mưu công tác vận động nhân "
+       "dân."), ("giáo viên chủ nhiệm", "theo dõi học sinh.")]),
     # an opening quotation mark that nothing closes quotes nothing (QĐ 2442/QĐ-ĐHAG)
     (["III. TỔ CHỨC THỰC HIỆN", "“ Quy đổi hoạt động coi thi được thực hiện theo Quyết định số 1775/QĐ-ĐHAG.",
       "Điều 15. Tổ chức thực hiện", "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện."],
