@@ -31,6 +31,7 @@ NUMBERS = [
     ("Số: 1008/KH-SGDĐT", "1008/KH-SGDĐT", "SGDĐT"),
     ("Số: 292 /KH-SGDĐT", "292/KH-SGDĐT", "SGDĐT"),
     ("Số: 4 4 2 4 /SGDĐT-CTTT", "4424/SGDĐT-CTTT", "SGDĐT"),  # digits spaced by the text layer (CV 4424 Hà Nội)
+    ("S ố : 3 2 6 / Q Đ - U B N D", "326/QĐ-UBND", "UBND"),  # every character set apart (QĐ 326/QĐ-UBND Gia Lai)
     ("Số: 7991/BGDĐT-GDTrH", "7991/BGDĐT-GDTrH", "BGDĐT"),
     ("Số: 09/2017/NĐ-CP", "09/2017/NĐ-CP", "CP"),
     ("Số: 29-NQ/TW", "29-NQ/TW", "TW"),

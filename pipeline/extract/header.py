@@ -124,6 +124,7 @@ def _is_header_line(text: str, rules: Rules) -> bool:
 
 
 _SPACED_DIGITS = regex.compile(r"^\s*(\d(?: \d){1,4})(?=\s*[/-])")
+_ALL_SPACED = regex.compile(r"^\s*\d(?: \S){4,}\s*$")
 
 
 def _number(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
@@ -132,6 +133,11 @@ def _number(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None
         if not line:
             continue
         rest = line.group("rest")
+        all_spaced = bool(_ALL_SPACED.match(rest))
+        if all_spaced:
+            # every character set apart ('S ố : 3 2 6 / Q Đ - U B N D', QĐ 326/QĐ-UBND Gia Lai):
+            # one number, read with its spaces taken out; its evidence is the whole line
+            rest = rest.replace(" ", "")
         # a text layer that spaces the letters of a line spaces its digits too ('Số: 4 4 2 4
         # /SGDĐT-CTTT', CV 4424/SGDĐT-CTTT Hà Nội, its day 'ngày 1 6 tháng 12'): one number
         spaced = _SPACED_DIGITS.match(rest)
@@ -141,6 +147,8 @@ def _number(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None
         match = find_number(rest, rules)
         if match:
             start, end = line.start("rest") + match.start(), line.start("rest") + match.end() + removed
+            if all_spaced:
+                start, end = line.start("rest"), len(ref.text.rstrip())
             number = repair_type_code(normalise_number(match), rules, lines.is_ocr(ref))
             second = rules.pattern("number_second_code").match(ref.text, end)
             if second:  # '998 /SGDĐT-GDTrH, GDTX': drafted by two departments
