@@ -515,6 +515,15 @@ def test_noi_nhan_misread_by_ocr_still_opens_the_recipients(rules):
     assert record.signer.name == "Võ Hữu Tính"
 
 
+def test_a_mark_read_with_the_noi_nhan_label_is_no_addressee(rules):
+    """'Nơi nhận: Ạệ.' over the dashes (the text-recognised Word copy of QĐ 2442/QĐ-ĐHAG); a
+    first addressee on the label's line stays ('Nơi nhận: Như trên;')."""
+    doc = _scan("Nội dung.", "Nơi nhận: Ạệ.", "- Như Điều 3;", "- Lưu: VT.", "HIỆU TRƯỞNG", "Võ Hữu Tính")
+    assert [r.name for r in extract_record(doc, rules).recipients] == ["Như Điều 3", "VT"]
+    doc = _scan("Nội dung.", "Nơi nhận: Như trên;", "- Lưu: VT.", "HIỆU TRƯỞNG", "Võ Hữu Tính")
+    assert [r.name for r in extract_record(doc, rules).recipients] == ["Như trên", "VT"]
+
+
 _UNNUMBERED = json.loads((SAMPLES.parent / "rules" / "citations.json").read_text(encoding="utf-8"))["unnumbered"]
 
 

@@ -168,6 +168,8 @@ def _recipients(items: list[Ref], lines: Lines, closing: Closing) -> list[Recipi
     dashed = any(_ITEM.match(t) for t, _ in texts)
     entries: list[tuple[str, Ref]] = []
     for text, ref in texts:
+        if dashed and not entries and not _ITEM.match(text) and len(regex.findall(r"\p{L}", text)) < 4:
+            continue  # 'Nơi nhận: Ạệ.' over the dashes: a mark read with the label, no addressee (QĐ 2442/QĐ-ĐHAG)
         if not dashed or _ITEM.match(text) or not entries:
             entries.append((_ITEM.sub("", text), ref))
         else:
