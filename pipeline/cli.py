@@ -303,12 +303,16 @@ def search(out: str, query: str, limit: int) -> None:
 @click.option("--due-before", type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]), help="Deadline before this day.")
 @click.option("--due-after", type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]), help="Deadline on or after this day.")
 def tasks(out: str, owner: str | None, due_before, due_after) -> None:
-    """The tasks of the batch in OUT, by deadline: deadline, owner, task, document."""
+    """The tasks of the batch in OUT, by deadline: deadline (dd/mm/yyyy, as documents write it),
+    owner, task (with a capital, as a checklist prints it), document."""
+    from .derive.schedule import vn_date
+
     with _store(out) as store:
         for path, number, who, action, end, text in store.tasks(
                 owner, due_before.date().isoformat() if due_before else None,
                 due_after.date().isoformat() if due_after else None):
-            click.echo(f"{end or text or '-'}\t{who}\t{action}\t{number or path}")
+            duty = action[:1].upper() + action[1:]
+            click.echo(f"{vn_date(end) if end else text or '-'}\t{who}\t{duty}\t{number or path}")
 
 
 @main.command()

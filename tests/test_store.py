@@ -255,7 +255,8 @@ def test_search_tasks_and_export_commands(store):
     found = _cli("search", str(out), "đuối nước")
     assert found.returncode == 0 and "d1b.docx" in found.stdout
     due = _cli("tasks", str(out), "--owner", "Phòng GD", "--due-before", "01/11/2024")
-    assert due.returncode == 0 and due.stdout.splitlines()[0].startswith("2024-10")
+    first = due.stdout.splitlines()[0].split("\t")
+    assert due.returncode == 0 and first[0].endswith("/10/2024") and first[2][:1].isupper()
     export = _cli("export", str(out), "--format", "nd30")
     assert export.returncode == 0, export.stderr
     rows = json.loads((out / "export" / "nd30.json").read_text(encoding="utf-8"))
