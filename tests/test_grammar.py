@@ -743,7 +743,8 @@ def test_the_shipped_grammar_examples_are_checked_at_load():
 
 
 # a month pattern that passes its examples and non-examples but no longer captures the year
-MONTH_WITHOUT_YEAR = r"(?i)(?<!ngày\s{0,3}\d{1,2}\s{0,3})tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)"
+MONTH_WITHOUT_YEAR = (r"(?i)(?<!ngày\s{0,3}\d{1,2}\s{0,3})tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)"
+                      r"|(?<=trong\s+tháng\s+\d{1,2})(?![\d/,]|\s*(?:hằng|năm)))")
 
 
 @pytest.mark.parametrize("data, fault", [

@@ -124,7 +124,9 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
     if name == "dl_from_date":
         return _iso(_day(int(m["y"]), int(m["m"]), int(m["d"]))), None
     if name == "dl_month":
-        y, month = int(m["y"]), int(m["m"])
+        y, month = int(m["y"]) if m["y"] else year, int(m["m"])
+        if y is None:
+            return None, None
         if not 1 <= month <= 12:
             return None, None
         start = None if m.groupdict().get("by") else dt.date(y, month, 1).isoformat()
