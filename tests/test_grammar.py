@@ -664,6 +664,11 @@ MORE_SHAPES = [
       "tham mưu công tác vận động nhân dân.", "Giao cho giáo viên chủ nhiệm theo dõi học sinh."],
      [("công chức Văn phòng - Thống kê phụ trách chuyển đổi số, CCHC", "Chủ trì, tham mưu công tác vận động nhân "
        "dân."), ("giáo viên chủ nhiệm", "theo dõi học sinh.")]),
+    # after 'và' a kind in small letters before a capitalised name is another owner (CV 2860/SGDĐT Quảng Nam)
+    (["III. TỔ CHỨC THỰC HIỆN", "Đề nghị các cơ sở giáo dục trực thuộc và phòng GDĐT các huyện, thị xã, thành phố "
+      "hướng dẫn các đơn vị trực thuộc giới thiệu cuộc thi."],
+     [("các cơ sở giáo dục trực thuộc", "hướng dẫn các đơn vị trực thuộc giới thiệu cuộc thi."),
+      ("phòng GDĐT các huyện, thị xã, thành phố", "hướng dẫn các đơn vị trực thuộc giới thiệu cuộc thi.")]),
     # an opening quotation mark that nothing closes quotes nothing (QĐ 2442/QĐ-ĐHAG)
     (["III. TỔ CHỨC THỰC HIỆN", "“ Quy đổi hoạt động coi thi được thực hiện theo Quyết định số 1775/QĐ-ĐHAG.",
       "Điều 15. Tổ chức thực hiện", "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện."],

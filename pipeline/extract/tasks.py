@@ -1084,6 +1084,7 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
 
 _CLOSING_QUOTE = regex.compile(r'[”"]')
 _WORD = regex.compile(r"\p{L}{2}")
+_KIND_THEN_NAME = regex.compile(r"^(?:phòng|sở|trường|ban|trung\s+tâm|ủy\s+ban|uỷ\s+ban)\s+\p{Lu}")
 _KINDS_NAMED = regex.compile(r"(?<!\p{L})các\s+(?:Sở|Bộ|Ban|Phòng|Vụ|Cục|Chi\s+cục|Hội\s+đồng|Hội|Ủy\s+ban|Trung\s+tâm"
                              r"|phòng|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|cơ\s+quan|phòng|ban|ngành))*\s*$")
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
@@ -1161,8 +1162,10 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             # enumeration whose commas already parted owners parts the last one as well ('giáo
             # viên, HSSV, cha mẹ HSSV và cán bộ quản lý cần cung cấp thông tin ...', CV
             # 1247/BGDĐT-GDCTHSSV; 'Giáo viên, nhân viên và học sinh ...')
-            named = ("và" not in sep and "hoặc" not in sep) or piece[:1].isupper() or piece.startswith("các ") or len(
-                owners) >= 2
+            # a kind in small letters before a capitalised name is a named body too ('các cơ sở giáo
+            # dục trực thuộc và phòng GDĐT các huyện, thị xã, thành phố', CV 2860/SGDĐT Quảng Nam)
+            named = (("và" not in sep and "hoặc" not in sep) or piece[:1].isupper() or piece.startswith("các ")
+                     or len(owners) >= 2 or bool(_KIND_THEN_NAME.match(piece)))
             if named and not finder.not_owner.match(piece) and (
                     finder.unit_start.match(piece) or (listed and finder.school_kind.match(piece))):
                 owners.append(piece)
