@@ -625,6 +625,9 @@ NOT_TASKS = [
     # the names of the bodies of a kind after its colon, in an execution clause (QĐ 33/2025/QĐ-UBND Hà Nội)
     ["Điều 5. Điều khoản thi hành", "Chánh Văn phòng Ủy ban nhân dân Thành phố; Giám đốc các Sở: Xây dựng, Tài "
      "chính, Nông nghiệp và Môi trường; Chi cục trưởng Chi cục Thuế khu vực I;"],
+    # an item whose own subject is a thing says what it must be (CV 2616/SGDĐT-GDTrH Quảng Nam)
+    ["III. TỔ CHỨC THỰC HIỆN", "2. Các đơn vị:", "- Đề kiểm tra phải đáp ứng các yêu cầu sau: vừa sức, phù hợp với "
+     "thực tế dạy học."],
     # a figure of a table read line by line (QĐ 2442/QĐ-ĐHAG)
     ["III. TỔ CHỨC THỰC HIỆN", "1. Trưởng khoa, Trưởng bộ môn trực thuộc Trường", "- 70%"],
 ]

@@ -90,6 +90,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False
         if not _WORD.search(action):
             return False  # '70%', '1.760': a figure of a table read line by line, no work
+        if not named and _requirement_on_a_thing(action, finder):
+            return False  # 'Đề kiểm tra phải đáp ứng các yêu cầu sau: ...': what a thing must be, no duty
         if _NAME_ONLY.match(action):
             # 'Phạm Xuân Bình' read after the last item of a PDF whose signature block the text
             # layer lays out inside the body (the born-digital copy of seed 004): a signer, no work
@@ -1084,6 +1086,7 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
 
 _CLOSING_QUOTE = regex.compile(r'[”"]')
 _WORD = regex.compile(r"\p{L}{2}")
+_THING_MUST = regex.compile(r"^(?P<subject>\p{Lu}[^\s,;:]*(?:\s+[^\s,;:]+){0,6}?)\s+(?:cần\s+)?phải\s")
 _KIND_THEN_NAME = regex.compile(r"^(?:phòng|sở|trường|ban|trung\s+tâm|ủy\s+ban|uỷ\s+ban)\s+\p{Lu}")
 _KINDS_NAMED = regex.compile(r"(?<!\p{L})các\s+(?:Sở|Bộ|Ban|Phòng|Vụ|Cục|Chi\s+cục|Hội\s+đồng|Hội|Ủy\s+ban|Trung\s+tâm"
                              r"|phòng|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|cơ\s+quan|phòng|ban|ngành))*\s*$")
@@ -1177,6 +1180,21 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
                 owners[-1] += sep + piece
         out.extend(o.strip().replace("\x00", ", ").replace("\x01", " và ") for o in owners if o.strip())
     return out
+
+
+def _requirement_on_a_thing(action: str, finder: TaskGrammar) -> bool:
+    """Whether an item under an owner opens with a subject of its own that is a thing, not a
+    unit, and says what it must be: 'Đề kiểm tra phải đáp ứng các yêu cầu sau: vừa sức, ...' (CV
+    2616/SGDĐT-GDTrH Quảng Nam), 'Đồng phục nhà trường phải thiết kế giản dị, ...' (CV
+    2703/SGDĐT-VP Hà Nội): a requirement on the paper or the uniform, no duty of the owner above.
+    An opening phrase is no such subject ('Trong quá trình học phải tập trung theo dõi ...', KH
+    133/KH-THCSTT; 'Kết thúc đợt thực tập sinh viên phải hoàn thiện ...', KH 46/KH-KHMT)."""
+    found = _THING_MUST.match(action)
+    if not found:
+        return False
+    subject = found["subject"]
+    return not (finder.verb.search(subject) or (finder.opener and finder.opener.match(subject))
+                or finder.owner_at(subject + " làm") or finder.unit_start.search(subject))
 
 
 def _one_kind(parts: list[str], finder: TaskGrammar) -> bool:
