@@ -261,3 +261,20 @@ def test_every_tesseract_process_runs_with_one_openmp_thread(tmp_path, monkeypat
     assert runs[0].startswith("--list-langs ") and sum(not run.startswith("--") for run in runs) == 1, runs
     assert all(run.endswith(" OMP_THREAD_LIMIT=1 MINE=kept") for run in runs), runs
     assert "OMP_THREAD_LIMIT" not in os.environ
+
+
+def test_drop_colour_is_the_rule_on_every_colour(rules):
+    """A colour is ink where its luminance ((299 R + 587 G + 114 B) // 1000) is under 'dark'
+    and its channels differ by no more than 'chroma' (every third level of each channel)."""
+    import numpy as np
+    from PIL import Image
+
+    settings = rules.ingest.signature_zone
+    levels = np.arange(0, 256, 3, dtype=np.uint8)
+    red, green, blue = np.meshgrid(levels, levels, levels, indexing="ij")
+    colours = np.stack([red, green, blue], axis=-1).reshape(len(levels) ** 2, len(levels), 3)
+    wide = colours.astype(np.int32)
+    luminance = (wide[..., 0] * 299 + wide[..., 1] * 587 + wide[..., 2] * 114) // 1000
+    ink = (luminance < settings.dark) & ((wide.max(axis=2) - wide.min(axis=2)) <= settings.chroma)
+    out = np.asarray(drop_colour(Image.fromarray(colours), settings))
+    assert np.array_equal(out, np.where(ink, 0, 255).astype(np.uint8))

@@ -179,3 +179,18 @@ def test_a_turned_page_is_turned_where_it_is_cropped_as_a_whole_page_would_be(de
     for box in ((850, 100, 1250, 350), (0, 0, 300, 120), (-40, 200, 500, whole.height + 30),
                 (whole.width - 100, whole.height - 80, whole.width + 60, whole.height + 40)):
         assert turned.crop(box).tobytes() == whole.crop(box).tobytes(), box
+
+
+def test_the_median_of_a_page_is_pillows_median_filter():
+    """The speckle filter gives Pillow's MedianFilter(3) pixel for pixel, at the edges too
+    and on images one pixel wide or high."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    rng = np.random.default_rng(17)
+    for height, width in ((1, 1), (1, 7), (6, 1), (2, 2), (31, 17), (120, 90)):
+        for values in (np.arange(256), np.array([0, 255]), np.array([0, 96, 128, 255])):
+            image = Image.fromarray(rng.choice(values, size=(height, width)).astype(np.uint8))
+            assert ocr.median3(image).tobytes() == image.filter(ImageFilter.MedianFilter(3)).tobytes()
+    page = _page("L")
+    assert ocr.median3(page).tobytes() == page.filter(ImageFilter.MedianFilter(3)).tobytes()

@@ -334,3 +334,26 @@ def test_a_page_number_laid_on_the_first_line_is_dropped(rules):
     out = remove_running_lines(pages, rules)
     assert [ln.text for ln in out[1].lines] == ["được giao.", "b) Thường xuyên phối hợp với các đơn vị."]
     assert out[2].lines[0].text == "3. Sở Tài chính hướng dẫn các đơn vị."
+
+
+def test_the_crops_of_a_rendered_page_are_the_crops_of_its_image(rules):
+    """The stamps and the signer's zone are cut from pdfium's bitmap without an image of the
+    whole page: the same pixels as the page image's crop, black beyond the page as Pillow's."""
+    import pypdfium2 as pdfium
+
+    from pipeline.ingest.pdf import _Renderer
+    from tests.conftest import INBOX
+
+    data = (INBOX / "unseen4" / "n02_cv-2860-sgddt-quangnam-cuocthi-atgt-2021.pdf").read_bytes()
+    document = pdfium.PdfDocument(data)
+    width, height = document[0].get_size()
+    document.close()
+    page = type("Size", (), {"width": width, "height": height})()
+    with _Renderer(data, rules) as whole, _Renderer(data, rules) as parts:
+        image, dpi = whole(0, page)
+        crops, crops_dpi = parts.crops(0, page)
+        assert crops_dpi == dpi
+        for box in ((300, 480, 1100, 560), (0, 0, 40, 30), (-30, 3300, 900, image.height + 25),
+                    (image.width - 200, 2900, image.width + 60, 3200), (500, 500, 500, 520)):
+            cut = crops.crop(box)
+            assert (cut.mode, cut.size, cut.tobytes()) == (image.mode, image.crop(box).size, image.crop(box).tobytes())

@@ -164,12 +164,12 @@ class Reading:
 
 def read_page_image(image, number: int, dpi: float, rules: Rules) -> Reading:
     """Tesseract's words of one page image, speckles filtered, skew and rotation undone."""
-    from PIL import Image, ImageFilter
+    from PIL import Image
 
     warnings: list[str] = []
     # a 3x3 median removes the speckles of scanners and fax copies; Tesseract reads
     # each speckle as a stray glyph otherwise and the column pass sees false gaps
-    gray = to_gray(image).filter(ImageFilter.MedianFilter(3))
+    gray = median3(to_gray(image))
     turns: list[tuple[float, int]] = []
     angle = estimate_skew(gray, rules.ingest.ocr_max_skew_degrees)
     if abs(angle) >= 0.2:
@@ -331,6 +331,32 @@ class ReadAhead:
 
     def __exit__(self, *_exc) -> None:
         self.close()
+
+
+def median3(image):
+    """Pillow's `MedianFilter(3)` of the image, the same pixels, at a fifth of its time on a
+    grey page (issue 17: 0.3–0.6 s a page at 300 dpi). The median of a 3×3 window is the
+    median of three numbers: the greatest of its columns' least, the median of its columns'
+    medians and the least of its columns' greatest; each column's three sorted once serve
+    the three windows it belongs to. The edges repeat the border pixels, as Pillow's
+    `expand` does before its rank filter. An image other than grey is left to Pillow."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    if image.mode != "L":
+        return image.filter(ImageFilter.MedianFilter(3))
+    pixels = np.pad(np.asarray(image), 1, mode="edge")
+    above, here, below = pixels[:-2], pixels[1:-1], pixels[2:]
+    low, high = np.minimum(above, here), np.maximum(above, here)
+    middle = np.maximum(low, np.minimum(high, below))
+    low, high = np.minimum(low, below), np.maximum(high, below)
+
+    def median(a, b, c):
+        return np.maximum(np.minimum(a, b), np.minimum(np.maximum(a, b), c))
+
+    least = np.maximum(np.maximum(low[:, :-2], low[:, 1:-1]), low[:, 2:])
+    greatest = np.minimum(np.minimum(high[:, :-2], high[:, 1:-1]), high[:, 2:])
+    return Image.fromarray(median(least, median(middle[:, :-2], middle[:, 1:-1], middle[:, 2:]), greatest))
 
 
 def to_gray(image):

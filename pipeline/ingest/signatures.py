@@ -21,6 +21,7 @@ detached /Sig, any doubt in reading) goes the whole way through pyHanko.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import warnings
@@ -55,7 +56,7 @@ def read_signatures(data: bytes, trust_roots: Sequence[bytes] = ()) -> tuple[tup
         if found is not None:
             return found
     try:
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        reader = _reader_class(PdfFileReader)(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
     except Exception as exc:
         return (), [f"[signature] the signatures cannot be read ({type(exc).__name__})"]
@@ -70,6 +71,72 @@ def read_signatures(data: bytes, trust_roots: Sequence[bytes] = ()) -> tuple[tup
         if checked.problem:
             notes.append(f"[signature] {checked.field or 'a signature'}: {checked.problem}")
     return tuple(out), notes
+
+
+@functools.cache
+def _reader_class(base: type) -> type:
+    """pyHanko's PdfFileReader (`base`), reading each object stream's table of contents once.
+
+    pyHanko finds an object of an object stream by parsing the stream's table of (number,
+    offset) pairs from its start on every read, and the revisions its difference analysis
+    compares are read without its cache: every object a quadratic cost. On a tagged PDF whose
+    structure tree sits in streams of hundreds of objects (KH 4644/KH-SGDĐT, a validation-data
+    update after the last signature), that was 2.5 s of a 4 s read (issue 17). The table is
+    the same bytes each time, so it is parsed once per stream and kept; the object is then
+    read as pyHanko reads it. Strict reading is left to pyHanko."""
+
+    class Reader(base):
+        def _get_object_from_stream(self, idnum, stmnum, idx):
+            if self.strict:
+                return super()._get_object_from_stream(idnum, stmnum, idx)
+            from pyhanko.pdf_utils import generic, misc
+            from pyhanko.pdf_utils.reader import DecodePurpose
+
+            stream = generic.Reference(stmnum, 0, self).get_object()
+            assert isinstance(stream, generic.StreamObject)
+            assert stream['/Type'] == '/ObjStm'
+            if not (0 <= idx < stream['/N']):
+                return generic.NullObject()
+            tables = self.__dict__.setdefault("_vanban_tables", {})
+            known = tables.get(stmnum)
+            if known is None or known[0] is not stream:
+                known = tables[stmnum] = (stream, *_stream_table(stream, misc, generic, DecodePurpose))
+            _, data, offsets, failure = known
+            if idnum not in offsets:
+                if failure is not None and not isinstance(failure, ValueError):
+                    raise failure  # where pyHanko's own parse of the table stops
+                return generic.NullObject()
+            stream_data = io.BytesIO(data)
+            stream_data.seek(stream['/First'] + offsets[idnum])
+            try:
+                obj = generic.read_object(stream_data, generic.Reference(idnum, 0, self))
+            except (misc.PdfStreamError, misc.PdfReadError):
+                obj = generic.NullObject()
+            if isinstance(obj, (generic.StreamObject, generic.IndirectObject)):
+                return obj
+            generic.read_non_whitespace(stream_data, seek_back=True, allow_eof=True)
+            return obj
+
+    return Reader
+
+
+def _stream_table(stream, misc, generic, purpose) -> tuple[bytes, dict[int, int], Exception | None]:
+    """The decoded data of an object stream, the offset of each object number's first entry in
+    its table, and the error that stopped the parse of the table (None when it was read whole)."""
+    data = stream.read_data(purpose.OBJECT_STREAM)
+    stream_data = io.BytesIO(data)
+    offsets: dict[int, int] = {}
+    try:
+        for _ in range(stream['/N']):
+            misc.read_non_whitespace(stream_data, seek_back=True)
+            objnum = generic.NumberObject.read_from_stream(stream_data)
+            misc.read_non_whitespace(stream_data, seek_back=True)
+            offset = generic.NumberObject.read_from_stream(stream_data)
+            misc.read_non_whitespace(stream_data, seek_back=True)
+            offsets.setdefault(objnum, offset)
+    except Exception as exc:
+        return data, offsets, exc
+    return data, offsets, None
 
 
 # the signatures whose CMS object is checked over the byte range alone (_read_detached)
@@ -115,7 +182,7 @@ def _signature_fields(data: bytes) -> list[tuple[str, dict]]:
     from pdfminer.psparser import PSLiteral
     from pdfminer.utils import decode_text
 
-    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    document = PDFDocument(_hex_parser(PDFParser)(io.BytesIO(data)))
     form = resolve1(document.catalog.get("AcroForm"))
     found: list[tuple[str, dict]] = []
     seen: set[int] = set()
@@ -142,6 +209,31 @@ def _signature_fields(data: bytes) -> list[tuple[str, dict]]:
     if isinstance(form, dict):
         walk(form.get("Fields"), None, None)
     return found
+
+
+@functools.cache
+def _hex_parser(base: type) -> type:
+    """pdfminer's PDFParser (`base`), turning a hex string to bytes in one call.
+
+    pdfminer decodes a hex string pair by pair through a regular expression and a Python
+    function; a signature's /Contents is 8–16 kB of hex, so finding the signatures of a
+    dispatch signed five times cost more than checking them (issue 17). A string of an even
+    number of hex digits is the same bytes by `bytes.fromhex`; any other is left to pdfminer."""
+    from pdfminer.psparser import END_HEX_STRING, SPC
+
+    class Parser(base):
+        def _parse_hexstring(self, s: bytes, i: int) -> int:
+            end = END_HEX_STRING.search(s, i)
+            if end is None:
+                return super()._parse_hexstring(s, i)
+            digits = SPC.sub(b"", self._curtoken + s[i:end.start(0)])
+            if len(digits) % 2:
+                return super()._parse_hexstring(s, i)
+            self._add_token(bytes.fromhex(digits.decode("ascii")))
+            self._parse1 = self._parse_main
+            return end.start(0)
+
+    return Parser
 
 
 def _check_detached(data: bytes, field: str, value: dict, last: bool) -> Signature | None:
