@@ -22,6 +22,7 @@ detached /Sig, any doubt in reading) goes the whole way through pyHanko.
 from __future__ import annotations
 
 import functools
+import inspect
 import io
 import logging
 import warnings
@@ -83,7 +84,12 @@ def _reader_class(base: type) -> type:
     structure tree sits in streams of hundreds of objects (KH 4644/KH-SGDĐT, a validation-data
     update after the last signature), that was 2.5 s of a 4 s read (issue 17). The table is
     the same bytes each time, so it is parsed once per stream and kept; the object is then
-    read as pyHanko reads it. Strict reading is left to pyHanko."""
+    read as pyHanko reads it. Strict reading is left to pyHanko. A pyHanko whose method is not
+    the one this replaces (another name or other parameters) keeps its own reader: slower, the
+    same objects."""
+    method = getattr(base, "_get_object_from_stream", None)
+    if method is None or list(inspect.signature(method).parameters) != ["self", "idnum", "stmnum", "idx"]:
+        return base
 
     class Reader(base):
         def _get_object_from_stream(self, idnum, stmnum, idx):
