@@ -66,6 +66,19 @@ def test_every_signature_is_listed_with_its_time(dispatch):
     assert all(s.trusted is None and s.revocation == "not checked" for s in signatures)
 
 
+def test_a_signature_read_holds_plain_values_that_go_between_processes():
+    """pyHanko names a field with a string object that keeps its reader: the record must hold
+    plain values, or a batch with workers cannot send it back (make run on the samples failed
+    so once the reader became a class of its own)."""
+    import pickle
+
+    from pipeline.ingest.signatures import read_signatures
+
+    signatures, _ = read_signatures((SIGNED / "21_sgddt-hcm_kh4644_cuocthi_vovinam.pdf").read_bytes())
+    assert signatures and all(type(s.field) is str for s in signatures)
+    assert pickle.loads(pickle.dumps(signatures)) == signatures
+
+
 def test_a_revision_added_after_signing_is_an_error(dispatch, tmp_path):
     path = tmp_path / "changed.pdf"
     path.write_bytes(signed.add_revision(dispatch.read_bytes()))

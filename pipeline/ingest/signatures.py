@@ -301,7 +301,10 @@ def _check(embedded, roots: list | None, skip_diff: bool) -> Signature:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
+    # pyHanko's name of the field is a string object that keeps its reader (the whole file):
+    # the record holds a plain string, cheap to send between processes
     field = getattr(embedded, "field_name", None)
+    field = str(field) if field is not None else None
     signer, organisation = _subject(embedded)
     base = Signature(field=field, signer=signer, organisation=organisation,
                      reason=_text(embedded.sig_object.get("/Reason")),
