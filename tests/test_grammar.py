@@ -672,6 +672,12 @@ MORE_SHAPES = [
       "hướng dẫn các đơn vị trực thuộc giới thiệu cuộc thi."],
      [("các cơ sở giáo dục trực thuộc", "hướng dẫn các đơn vị trực thuộc giới thiệu cuộc thi."),
       ("phòng GDĐT các huyện, thị xã, thành phố", "hướng dẫn các đơn vị trực thuộc giới thiệu cuộc thi.")]),
+    # one 'các', one collective of internal units; a second 'các' after 'và' is another owner, and
+    # 'có chức năng' describes it (QĐ 2442/QĐ-ĐHAG)
+    (["III. TỔ CHỨC THỰC HIỆN", "Các phòng, khoa, bộ môn và các đơn vị khác có chức năng tổ chức, quản lý đào tạo "
+      "vận dụng các quy định ở văn bản này."],
+     [("Các phòng, khoa, bộ môn", "vận dụng các quy định ở văn bản này."),
+      ("các đơn vị khác có chức năng tổ chức, quản lý đào tạo", "vận dụng các quy định ở văn bản này.")]),
     # an opening quotation mark that nothing closes quotes nothing (QĐ 2442/QĐ-ĐHAG)
     (["III. TỔ CHỨC THỰC HIỆN", "“ Quy đổi hoạt động coi thi được thực hiện theo Quyết định số 1775/QĐ-ĐHAG.",
       "Điều 15. Tổ chức thực hiện", "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện."],
