@@ -563,6 +563,7 @@ _DASH_WRAP = regex.compile(r"^[-–]\s+\p{Lu}\p{Ll}")
 # a line that opens with a day written with a capital opens a sentence of its own, never the rest of
 # a line above: 'Ngày 12/11/2024, tại trụ sở UBND tỉnh, ...' under a Thông báo kết luận's trích yếu
 # (TB 565/TB-UBND and TB 11/TB-UBND Quảng Ngãi)
+_NAME_LIST = regex.compile(r":[^:;]+;[^;]+;$")  # 'X: A; B;': names after a colon, parted by semicolons
 _DAY_OPENS = regex.compile(r"^Ngày\s+\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}")
 _DASH_WRAP_SMALL = regex.compile(r"^[-–]\s+\p{Ll}")
 _TERMINAL = regex.compile(r"[.;:!?]\s*$|\./\.\s*$")
@@ -659,6 +660,11 @@ def _continues(prev: Line, line: Line, wrap_width: float, last: Line | None = No
     if b[0].islower():
         # a list item ending in ';' and going on in lower case is one item wrapped (seed 000)
         return not a.endswith((".", "!", "?"))
+    if a.endswith(";") and _reaches(edge, wrap_width) and _NAME_LIST.search(a):
+        # a list of names parted by semicolons that runs to the margin goes on in the next line
+        # ('- Phụ trách các đơn vị: Chi cục Thủy lợi; Trung tâm Nước sạch nông thôn;' / 'Phòng Tài
+        # nguyên nước và Khí tượng thủy văn; ...', QĐ 899/QĐ-SNNMT Gia Lai)
+        return True
     return not _TERMINAL.search(a) and (_reaches(edge, wrap_width) or bool(_OPEN_END.search(a)))
 
 

@@ -197,6 +197,24 @@ def test_a_paragraph_is_wrapped_where_its_last_printed_line_reaches_the_margin()
         "tra định kì."]
 
 
+def test_a_list_of_names_parted_by_semicolons_runs_on_past_the_margin():
+    """'- Phụ trách các đơn vị: Chi cục Thủy lợi; Trung tâm Nước sạch nông thôn;' reaching the
+    margin goes on with the names of the next line (QĐ 899/QĐ-SNNMT Gia Lai); a short item ending
+    with ';' does not."""
+    def at(text, right, top):
+        return Line(text, bbox=(85.0, top, right, top + 12))
+
+    full = [at("Một dòng đầy đủ chiều rộng của trang văn bản", 510.0, 700.0 + 14 * i) for i in range(5)]
+    lines = [at("- Phụ trách các đơn vị: Chi cục Thủy lợi; Trung tâm Nước sạch nông thôn;", 509.0, 100.0),
+             at("Phòng Tài nguyên nước; Ban Quản lý dự án.", 300.0, 114.0),
+             at("- Phụ trách các đơn vị: Chi cục Kiểm lâm; Trung tâm Giống;", 300.0, 128.0),
+             at("Tham gia các Ban chỉ đạo.", 200.0, 142.0), *full]
+    out = [ln.text for ln in normalise.join_paragraphs(lines)]
+    assert out[:3] == ["- Phụ trách các đơn vị: Chi cục Thủy lợi; Trung tâm Nước sạch nông thôn; Phòng Tài nguyên "
+                       "nước; Ban Quản lý dự án.", "- Phụ trách các đơn vị: Chi cục Kiểm lâm; Trung tâm Giống;",
+                       "Tham gia các Ban chỉ đạo."]
+
+
 def test_split_columns_keeps_header_columns_apart():
     raw = [
         "UBND HUYỆN NAM ĐÀN                            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
