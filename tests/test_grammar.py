@@ -678,6 +678,17 @@ MORE_SHAPES = [
       "vận dụng các quy định ở văn bản này."],
      [("Các phòng, khoa, bộ môn", "vận dụng các quy định ở văn bản này."),
       ("các đơn vị khác có chức năng tổ chức, quản lý đào tạo", "vận dụng các quy định ở văn bản này.")]),
+    # a note that states an obligation goes with the owners of the item above it; 'Quá trình thực
+    # hiện ...' opens a phrase before the subject (QĐ 254/QĐ-UBND Sơn La, the reference gold)
+    (["III. TỔ CHỨC THỰC HIỆN", "1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện chỉ đạo xây dựng Kế hoạch.",
+      "* Lưu ý: Đối với các vụ lộ, mất BMNN xảy ra phải báo cáo ngay về UBND tỉnh.",
+      "4. Quá trình thực hiện nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa phương báo cáo về UBND tỉnh."],
+     [("Thủ trưởng các sở, ban, ngành", "chỉ đạo xây dựng Kế hoạch."),
+      ("Chủ tịch UBND các huyện", "chỉ đạo xây dựng Kế hoạch."),
+      ("Thủ trưởng các sở, ban, ngành", "Đối với các vụ lộ, mất BMNN xảy ra phải báo cáo ngay về UBND tỉnh."),
+      ("Chủ tịch UBND các huyện", "Đối với các vụ lộ, mất BMNN xảy ra phải báo cáo ngay về UBND tỉnh."),
+      ("các cơ quan, đơn vị, địa phương", "Quá trình thực hiện nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa "
+       "phương báo cáo về UBND tỉnh.")]),
     # an opening quotation mark that nothing closes quotes nothing (QĐ 2442/QĐ-ĐHAG)
     (["III. TỔ CHỨC THỰC HIỆN", "“ Quy đổi hoạt động coi thi được thực hiện theo Quyết định số 1775/QĐ-ĐHAG.",
       "Điều 15. Tổ chức thực hiện", "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện."],

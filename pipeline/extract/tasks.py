@@ -647,7 +647,15 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         # 20/KH-THPT Nguyễn Bỉnh Khiêm)
         note = finder.note.match(rest)
         rest = rest[note.end():] if note else rest
-        owner = None if note else lead_owner or heading_owner
+        # ... unless it states an obligation of its own ('* Lưu ý: Đối với các vụ lộ, mất BMNN xảy
+        # ra phải báo cáo ngay về UBND tỉnh ...' under the units of item 1, QĐ 254/QĐ-UBND Sơn La)
+        obliged = bool(note) and bool(_OBLIGES.search(rest))
+        owner = None if note and not obliged else lead_owner or heading_owner
+        if obliged and owner is None and line_tasks[0] == previous_index and line_tasks[1] < len(tasks):
+            # the note goes with the item just above it: its owners owe it
+            for above_owner in dict.fromkeys(t.owner for t in tasks[line_tasks[1]:]):
+                add(above_owner, rest, ref, named=False)
+            continue
         above = partial(add, owner, ref=ref, named=False, heading=not lead_owner) if owner else None
         if _sentence(rest, ref, finder, add, preamble=narrative or (has_sections and section is None), above=above):
             continue
@@ -1086,6 +1094,7 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
 
 _CLOSING_QUOTE = regex.compile(r'[”"]')
 _WORD = regex.compile(r"\p{L}{2}")
+_OBLIGES = regex.compile(r"(?<!\p{L})phải\s+(?:kịp\s+thời\s+)?(?:báo\s+cáo|thông\s+báo|gửi|nộp)(?!\p{L})")
 _THING_MUST = regex.compile(r"^(?P<subject>\p{Lu}[^\s,;:]*(?:\s+[^\s,;:]+){0,6}?)\s+(?:cần\s+)?phải\s")
 _KIND_THEN_NAME = regex.compile(r"^(?:phòng|sở|trường|ban|trung\s+tâm|ủy\s+ban|uỷ\s+ban)\s+\p{Lu}")
 _KINDS_NAMED = regex.compile(r"(?<!\p{L})các\s+(?:Sở|Bộ|Ban|Phòng|Vụ|Cục|Chi\s+cục|Hội\s+đồng|Hội|Ủy\s+ban|Trung\s+tâm"
