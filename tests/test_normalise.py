@@ -176,19 +176,24 @@ def test_short_line_with_an_open_end_continues(first, second, joined):
     assert (out[0] == f"{first} {second}") is joined
 
 
+def _at(text: str, right: float, top: float) -> Line:
+    """A printed line of a page, from the left margin to `right`, at `top`."""
+    return Line(text, bbox=(85.0, top, right, top + 12))
+
+
+# lines that run to the margin, below the lines a test lays out: they set the page's wrap width
+_FULL_WIDTH = [_at("Một dòng đầy đủ chiều rộng của trang văn bản", 510.0, 700.0 + 14 * i) for i in range(5)]
+
+
 def test_a_paragraph_is_wrapped_where_its_last_printed_line_reaches_the_margin():
     """A heading over two lines, the first full and the second short, then its paragraph: the
     paragraph begins a line of its own (TB 1638/TB-SGDĐT Hà Nội: '3. Về việc kiểm tra định kì ...'
     / '... chưa hoàn thành kiểm tra định kì' / 'Khi học sinh được phép trở lại trường học, ...');
     while a paragraph whose last line runs to the margin goes on below."""
-    def at(text, right, top):
-        return Line(text, bbox=(85.0, top, right, top + 12))
-
-    full = [at("Một dòng đầy đủ chiều rộng của trang văn bản", 510.0, 700.0 + 14 * i) for i in range(5)]
-    lines = [at("3. Về việc kiểm tra định kì các cấp học đối với cơ sở giáo dục có các khối lớp", 508.0, 100.0),
-             at("chưa hoàn thành kiểm tra định kì", 260.0, 114.0),
-             at("Khi học sinh được phép trở lại trường học, các cơ sở giáo dục tổ chức cho học sinh", 509.0, 128.0),
-             at("Ôn tập, thực hiện kiểm tra định kì.", 300.0, 142.0), *full]
+    lines = [_at("3. Về việc kiểm tra định kì các cấp học đối với cơ sở giáo dục có các khối lớp", 508.0, 100.0),
+             _at("chưa hoàn thành kiểm tra định kì", 260.0, 114.0),
+             _at("Khi học sinh được phép trở lại trường học, các cơ sở giáo dục tổ chức cho học sinh", 509.0, 128.0),
+             _at("Ôn tập, thực hiện kiểm tra định kì.", 300.0, 142.0), *_FULL_WIDTH]
     out = [ln.text for ln in normalise.join_paragraphs(lines)]
     assert out[:2] == [
         "3. Về việc kiểm tra định kì các cấp học đối với cơ sở giáo dục có các khối lớp chưa hoàn thành kiểm tra "
@@ -201,14 +206,10 @@ def test_a_list_of_names_parted_by_semicolons_runs_on_past_the_margin():
     """'- Phụ trách các đơn vị: Chi cục Thủy lợi; Trung tâm Nước sạch nông thôn;' reaching the
     margin goes on with the names of the next line (QĐ 899/QĐ-SNNMT Gia Lai); a short item ending
     with ';' does not."""
-    def at(text, right, top):
-        return Line(text, bbox=(85.0, top, right, top + 12))
-
-    full = [at("Một dòng đầy đủ chiều rộng của trang văn bản", 510.0, 700.0 + 14 * i) for i in range(5)]
-    lines = [at("- Phụ trách các đơn vị: Chi cục Thủy lợi; Trung tâm Nước sạch nông thôn;", 509.0, 100.0),
-             at("Phòng Tài nguyên nước; Ban Quản lý dự án.", 300.0, 114.0),
-             at("- Phụ trách các đơn vị: Chi cục Kiểm lâm; Trung tâm Giống;", 300.0, 128.0),
-             at("Tham gia các Ban chỉ đạo.", 200.0, 142.0), *full]
+    lines = [_at("- Phụ trách các đơn vị: Chi cục Thủy lợi; Trung tâm Nước sạch nông thôn;", 509.0, 100.0),
+             _at("Phòng Tài nguyên nước; Ban Quản lý dự án.", 300.0, 114.0),
+             _at("- Phụ trách các đơn vị: Chi cục Kiểm lâm; Trung tâm Giống;", 300.0, 128.0),
+             _at("Tham gia các Ban chỉ đạo.", 200.0, 142.0), *_FULL_WIDTH]
     out = [ln.text for ln in normalise.join_paragraphs(lines)]
     assert out[:3] == ["- Phụ trách các đơn vị: Chi cục Thủy lợi; Trung tâm Nước sạch nông thôn; Phòng Tài nguyên "
                        "nước; Ban Quản lý dự án.", "- Phụ trách các đơn vị: Chi cục Kiểm lâm; Trung tâm Giống;",
