@@ -646,11 +646,11 @@ MORE_SHAPES = [
      [("Văn thư", "Sau khi tiếp nhận, đăng ký và phân loại, Văn thư chuyển văn bản đến Chánh Văn phòng Sở để "
        "phân công xử lý.")]),
     # a person and the office held: the office owns the duties; the names listed under a duty are
-    # what it covers, they own no item after them (QĐ 342/QĐ-SYT Gia Lai)
+    # what it covers, on its action, and they own no item after them (QĐ 342/QĐ-SYT Gia Lai)
     (["Điều 2. Phân công nhiệm vụ của Giám đốc và các Phó Giám đốc Sở", "1. Ông Lê Quang Hùng, Giám đốc",
       "- Trực tiếp theo dõi các đơn vị:", "+ Trung tâm Y tế Phú Thiện;", "+ Trung tâm Y tế Hoài Nhơn.",
       "- Thực hiện các nhiệm vụ công tác khác theo sự phân công của Giám đốc Sở Y tế."],
-     [("Giám đốc", "Trực tiếp theo dõi các đơn vị:"),
+     [("Giám đốc", "Trực tiếp theo dõi các đơn vị: + Trung tâm Y tế Phú Thiện; + Trung tâm Y tế Hoài Nhơn."),
       ("Giám đốc", "Thực hiện các nhiệm vụ công tác khác theo sự phân công của Giám đốc Sở Y tế.")]),
     # under an office's heading, what it chairs or oversees is its duty, and 'Phụ trách:' among its
     # dashes is no lead unit's field (QĐ 899/QĐ-SNNMT Gia Lai)

@@ -157,6 +157,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     form_item = False  # that item says the form of a product: lines naming who acts are work
     labelled_mark: str | None = None  # the mark of a dash item 'X: its work' that named its own owner
     listing: str | None = None  # the mark of a dash item whose duty lists below it what it covers
+    listing_tasks: tuple[int, int | None] = (0, None)  # that duty's tasks (their end once a name is read)
     programme: str | None = None  # the mark of a clock slot whose steps follow ('- Từ 07 giờ 30 ...:')
     # a lead-in whose own action is concrete: (tasks before it, owner, action, line, section); it
     # is a task itself unless the items below it take its owner
@@ -517,14 +518,21 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue  # '5. Lựa chọn khẩu hiệu tuyên truyền' and its slogans below: what, not more work
         found = finder.owner_at(rest) if item else None
         if item and item.group("dash"):
-            if (listing is not None and item.group("dash") != listing and found and _is_heading(rest, found)
-                    and not finder.acts_at(rest, found[1])):
+            named = finder.owner_at(rest.rstrip(" ;,.")) if listing is not None and found else None
+            if (listing is not None and item.group("dash") != listing and named
+                    and _is_heading(rest.rstrip(" ;,."), named) and not finder.acts_at(rest, found[1])):
                 # '- Trực tiếp theo dõi các đơn vị:' over '+ Trung tâm Y tế Phú Thiện;' (QĐ 342/QĐ-SYT
                 # Gia Lai), '- Phối hợp với các đơn vị sau:' over '+ Trường THCS ...': the names listed
-                # under a duty are what it covers, they own no item after them
+                # under a duty are what it covers, they own no item after them; they go on its action
+                start, end = listing_tasks if listing_tasks[1] is not None else (listing_tasks[0], len(tasks))
+                listing_tasks = (start, end)
+                for i in range(start, end):
+                    tasks[i] = replace(tasks[i], action=f"{tasks[i].action} {' '.join(text.split())}")
                 continue
-            listing = item.group("dash") if rest.endswith(":") and finder.acts_at(rest, 0) else (
-                None if item.group("dash") == listing else listing)
+            if rest.endswith(":") and finder.acts_at(rest, 0):
+                listing, listing_tasks = item.group("dash"), (len(tasks), None)
+            elif item.group("dash") == listing:
+                listing = None
         elif item:
             listing = None
         if item and label and not found and executing and not finder.lead.match(rest) and _names_a_unit(rest, finder):
