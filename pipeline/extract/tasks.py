@@ -138,10 +138,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     # text-recognised Word copy of QĐ 2442/QĐ-ĐHAG, whose articles 7 to 15 it would have swallowed;
     # '“tả lu' on the last page of the scanned QĐ 2605/QĐ-BGDĐT); a table's rows are read apart
     # from the text around them, their marks close nothing of it
-    closes_below: set[int] = set()
-    for ref in reversed(lines.refs[start:]):
-        if closes_below or (_CLOSING_QUOTE.search(ref.text) and ref.block != "table" and " | " not in ref.text):
-            closes_below.add(ref.index)
+    last_close = max((ref.index for ref in lines.refs[start:] if _CLOSING_QUOTE.search(ref.text)
+                      and ref.block != "table" and " | " not in ref.text), default=-1)
     executing = False  # inside a section that assigns the execution ('Tổ chức thực hiện')
     detail_of: str | None = None  # the numbered item whose task the items below describe
     columns: list[str | None] | None = None  # the roles of the columns of an assignment table
@@ -328,9 +326,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # addressee into the lead-in, which is read as the letter's own text, not an item
             addressees = False
             text = regex.sub(r"^[-+•–]\s+", "", text)
-        if ref.index not in closes_below:
+        closes_below = ref.index <= last_close
+        if not closes_below:
             quoted = 0
-        was_quoted = quoted > 0 or (text.startswith(("“", '"')) and ref.index in closes_below)
+        was_quoted = quoted > 0 or (text.startswith(("“", '"')) and closes_below)
         for mark in regex.findall(r"[“”\"]", text):  # '... tập sự” “1. Trong thời gian ...' reopens
             # a straight quote closes an open curly one ('chương trình “Đối thoại về cải cách hành
             # chính" trên sóng ...', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng) or opens a quote
@@ -518,9 +517,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue  # '5. Lựa chọn khẩu hiệu tuyên truyền' and its slogans below: what, not more work
         found = finder.owner_at(rest) if item else None
         if item and item.group("dash"):
-            named = finder.owner_at(rest.rstrip(" ;,.")) if listing is not None and found else None
-            if (listing is not None and item.group("dash") != listing and named
-                    and _is_heading(rest.rstrip(" ;,."), named) and not finder.acts_at(rest, found[1])):
+            bare_name = rest.rstrip(" ;,.")
+            listed = finder.owner_at(bare_name) if listing is not None and found else None
+            if (listing is not None and item.group("dash") != listing and listed
+                    and _is_heading(bare_name, listed) and not finder.acts_at(rest, found[1])):
                 # '- Trực tiếp theo dõi các đơn vị:' over '+ Trung tâm Y tế Phú Thiện;' (QĐ 342/QĐ-SYT
                 # Gia Lai), '- Phối hợp với các đơn vị sau:' over '+ Trường THCS ...': the names listed
                 # under a duty are what it covers, they own no item after them; they go on its action
