@@ -144,3 +144,62 @@ def test_images_inside_a_form_are_placed_on_the_page():
         assert all(abs(a - b) < 0.5 for a, b in zip(got[0], expected[0]))
     finally:
         document.close()
+
+
+# ruled tables of two real plans: KH 4644/KH-SGDĐT's board lists and KH 155/KH-UBND's Phụ lục
+RULED = [("samples/inbox/signed/21_sgddt-hcm_kh4644_cuocthi_vovinam.pdf", 1),
+         ("samples/inbox/unseen9/t05_kh-155-ubnd-phongchau-dulieudatdai-2026.pdf", 11)]
+
+
+def _axis_edges(edges) -> list[tuple]:
+    return sorted((e["orientation"], round(e["x0"], 1), round(e["top"], 1), round(e["x1"], 1), round(e["bottom"], 1))
+                  for e in edges if e["orientation"])
+
+
+@pytest.mark.parametrize(("path", "index"), RULED)
+def test_drawn_lines_are_pdfplumbers_edges(path, index):
+    """The table finder's lines from pdfium are pdfplumber's, side by side (rectangles' four
+    sides, rules' one), to a tenth of a point."""
+    document = pdfium.PdfDocument(path)
+    try:
+        with pdfplumber.open(path) as opened:
+            page = document[index]
+            got = _axis_edges(pdftext.edges(page, page.get_height()))
+            expected = _axis_edges(opened.pages[index].edges)
+        assert len(got) > 50
+        assert got == expected
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize(("path", "index"), RULED)
+def test_ruled_tables_from_pdfium_are_pdfplumbers_grid(path, index):
+    """The tables found among pdfium's lines and characters have pdfplumber's cells; their
+    text keeps the printed spaces pdfplumber's own 3 pt tolerance glued ('Nộidung')."""
+    document = pdfium.PdfDocument(path)
+    try:
+        with pdfplumber.open(path) as opened:
+            page = pdf._Page(opened, index, document)
+            page.words()
+            got = page.find_tables()
+            expected = opened.pages[index].find_tables()
+            assert len(got) == len(expected) >= 1
+            for mine, theirs in zip(got, expected):
+                assert len(mine.cells) == len(theirs.cells)
+                for cell, other in zip(mine.cells, theirs.cells):
+                    assert cell == pytest.approx(other, abs=0.1)
+            cells = [cell for t in got for row in t.extract() for cell in row if cell]
+            assert not any(word in cell for cell in cells for word in ("Nộidung", "Chủtrì", "Phốihợp"))
+    finally:
+        document.close()
+
+
+def test_printed_gaps_become_spaces_for_the_cells():
+    chars = [{"text": "i", "x0": 107.76, "x1": 111.09, "_y": 700.0, "_gap": True},
+             {"text": "d", "x0": 114.09, "x1": 120.76, "_y": 700.0},
+             {"text": "x", "x0": 90.0, "x1": 95.0, "_y": 680.0}]
+    chars[1]["_gap"] = True  # the line ends: no space runs to the next line's glyph
+    spaced = pdftext.with_spaces(chars)
+    assert [c["text"] for c in spaced] == ["i", " ", "d", "x"]
+    assert (spaced[1]["x0"], spaced[1]["x1"]) == (111.09, 114.09)
+

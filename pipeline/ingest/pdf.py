@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -76,7 +76,7 @@ def read_pdf(data: bytes, name: str, rules: Rules) -> tuple[list[Page], list[str
                 lines, verdict = [], f"text layer unreadable ({type(exc).__name__})"
             if verdict is None:
                 if page.turned is None:  # the signer's zone is looked for in the page image's frame
-                    lines = pdftables.ruled_rows(page.plumber, lines, number)
+                    lines = pdftables.ruled_rows(page, lines, number)
                     lines = _signature_image(render, index, page, lines, rules, warnings, pictures)
                 else:
                     warnings.append(f"[ingest] page {number}: the text runs sideways; read turned upright")
@@ -160,6 +160,7 @@ class _Page:
         self._pdf, self._index = pdf, index
         self._page = None  # pdfium's
         self._plumber = None
+        self._chars: list[dict] | None = None  # pdfium's characters, once its words were read
         self.reason: str | None = "pdfium cannot open the file"  # why pdfplumber reads it
         self.turned: str | None = None  # 'up' or 'down' when the words were read turned (_sideways)
         if document is not None:
@@ -183,6 +184,18 @@ class _Page:
             self._plumber = self._pdf.pages[self._index]
         return self._plumber
 
+    def find_tables(self) -> list:
+        """pdfplumber's ruled tables of the page (`Page.find_tables`); where pdfium read the
+        page, found among pdfium's drawn lines and characters (pdftext.edges), which spares
+        pdfminer's parse of the whole page (issue 17: about a second a page of KH 4644)."""
+        if self._chars is None:
+            return self.plumber.find_tables()
+        from pdfplumber.table import TableFinder
+
+        drawn = _Drawn(pdftext.edges(self._page, self.height), pdftext.with_spaces(self._chars),
+                       (0.0, 0.0, self.width, self.height))
+        return TableFinder(drawn).tables
+
     def words(self) -> list[dict]:
         if self._page is not None:
             textpage = self._page.get_textpage()
@@ -191,6 +204,7 @@ class _Page:
             finally:
                 textpage.close()
             if not isinstance(chars, str):
+                self._chars = chars
                 return pdftext.words(chars)
             self.reason = chars
         words, self.turned = _plumber_reading(self.plumber)
@@ -330,6 +344,15 @@ def _text_layer(page, number: int, rules: Rules, footer_cut: float | None = None
 def _plumber_words(page) -> list[dict]:
     """pdfplumber's words of the page, without the glyphs nobody sees and the doubles of fake bold."""
     return _plumber_reading(page)[0]
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """What pdfplumber's table finder reads of a page: its drawn lines, its characters, its box."""
+
+    edges: list[dict]
+    chars: list[dict]
+    bbox: tuple[float, float, float, float]
 
 
 def _plumber_reading(page) -> tuple[list[dict], str | None]:
@@ -486,9 +509,11 @@ class _Renderer:
     rendering at 300 dpi cost up to 0.4 s a time on the Quảng Nam dispatches).
 
     `crops(index, page)` → (page, dpi) where only parts of the page are read (the stamps, the
-    signer's zone): `page.crop(box)` is the rendered image's crop, cut from pdfium's bitmap
-    without making an image of the whole page (issue 17: that image and its grey copy cost
-    0.06 s a page, the crops a hundredth of it)."""
+    signer's zone): `page.crop(box)` is the rendered image's crop. A page rendered already
+    gives it from pdfium's bitmap without making an image of the whole page (that image and
+    its grey copy cost 0.06 s a page); a page not rendered has only the crop rendered, the
+    same pixels pdfium puts there in the whole page (issue 17: 0.004 s for a stamp's line
+    against 0.1 s for an A4 page at 300 dpi, on each of the Quảng Nam dispatches)."""
 
     def __init__(self, data: bytes, rules: Rules) -> None:
         self._data, self._rules = data, rules
@@ -501,23 +526,32 @@ class _Renderer:
             last[2] = last[1].to_pil()
         return last[2], last[3]
 
-    def crops(self, index: int, page) -> tuple[_Crops, float]:
-        last = self._render(index, page)
-        return _Crops(last), last[3]
-
-    def _render(self, index: int, page) -> list:
-        import pypdfium2 as pdfium
-
+    def crops(self, index: int, page) -> tuple[_Crops | _CropRenderer, float]:
         if self._last is not None and self._last[0] == index:
-            return self._last
+            return _Crops(self._last), self._last[3]
+        dpi = self._dpi(page)
+        return _CropRenderer(self._pdfium_page(index), dpi), dpi
+
+    def _dpi(self, page) -> float:
         dpi = float(self._rules.ingest.ocr_dpi)
         pixels = float(page.width) * float(page.height) * (dpi / 72.0) ** 2
         if pixels > self._rules.ingest.max_image_pixels:
             dpi *= (self._rules.ingest.max_image_pixels / pixels) ** 0.5
+        return dpi
+
+    def _pdfium_page(self, index: int):
+        import pypdfium2 as pdfium
+
         if self._document is None:
             self._document = pdfium.PdfDocument(self._data)
             self._document.init_forms()  # the page as issued: what its form fields (stamps) print too
-        bitmap = self._document[index].render(scale=dpi / 72.0)  # colour: ocr.to_gray drops red seals
+        return self._document[index]
+
+    def _render(self, index: int, page) -> list:
+        if self._last is not None and self._last[0] == index:
+            return self._last
+        dpi = self._dpi(page)
+        bitmap = self._pdfium_page(index).render(scale=dpi / 72.0)  # colour: ocr.to_gray drops red seals
         self._last = [index, bitmap, None, dpi]
         return self._last
 
@@ -600,3 +634,34 @@ def _without_page_number(line: Line, number: int) -> Line:
     would read as an item numbered 3 or 9."""
     glued = regex.match(rf"^{number}\s+(?=\p{{Ll}})", line.text) if number > 1 else None
     return replace(line, text=line.text[glued.end():]) if glued else line
+
+
+class _CropRenderer:
+    """A page not rendered whole (`_Renderer.crops`): `crop(box)` renders only the box, in the
+    pixels of the whole page's image at the same dpi (pdfium draws the page at the offset the
+    box cuts off: the pixels are those of the whole render, within one level of smoothing),
+    black beyond the page as Pillow pads a crop."""
+
+    def __init__(self, page, dpi: float) -> None:
+        import math
+
+        self._page, self._scale = page, dpi / 72.0
+        self._width = math.ceil(page.get_width() * self._scale)  # pdfium's size of the whole render
+        self._height = math.ceil(page.get_height() * self._scale)
+
+    def crop(self, box: tuple[int, int, int, int]):
+        import numpy as np
+        from PIL import Image
+
+        x0, top, x1, bottom = box
+        out = np.zeros((max(bottom - top, 0), max(x1 - x0, 0), 3), dtype=np.uint8)
+        left, up = max(x0, 0), max(top, 0)
+        right, down = min(x1, self._width), min(bottom, self._height)
+        if left < right and up < down:
+            # pdfium cuts ceil(points × scale) pixels a side: a hair under each pixel edge is that edge
+            cut = tuple(max(pixels - 0.001, 0.0) / self._scale
+                        for pixels in (left, self._height - down, self._width - right, up))
+            pixels = self._page.render(scale=self._scale, crop=cut).to_numpy()[:down - up, :right - left]
+            rows, columns = pixels.shape[:2]
+            out[up - top:up - top + rows, left - x0:left - x0 + columns] = pixels[:, :, ::-1]  # BGR → RGB
+        return Image.fromarray(out)

@@ -17,13 +17,14 @@ from ..document import Line
 MIN_TABLE_LINES = 3
 
 
-def ruled_rows(plumber_page, lines: list[Line], number: int) -> list[Line]:
+def ruled_rows(page, lines: list[Line], number: int) -> list[Line]:
     """`lines` with the lines inside each ruled table of the page (two rows and three columns
-    at least) replaced by one line per row of the table."""
+    at least) replaced by one line per row of the table. `page` finds its tables as
+    pdfplumber's `Page.find_tables` does."""
     if sum(line.block == "table" for line in lines) < MIN_TABLE_LINES:
         return lines
     try:
-        tables = [t for t in plumber_page.find_tables() if len(t.rows) >= 2 and len(t.rows[0].cells) >= 3]
+        tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.rows[0].cells) >= 3]
     except Exception:  # a page whose drawing pdfplumber cannot follow keeps its lines as laid out
         return lines
     for table in tables:

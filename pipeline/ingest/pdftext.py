@@ -170,6 +170,20 @@ def doubled(chars: list[dict]) -> bool:
     return False
 
 
+def with_spaces(chars: list[dict]) -> list[dict]:
+    """The characters with a space where pdfium saw a gap before the next glyph of the line.
+    pdfium gives the spaces a PDF prints as gaps of its own (`_gap`), which the word pass
+    here finds by position; a table's cells are read by pdfplumber's `extract_text`, whose
+    3 pt tolerance glues words a printed space of 3 pt parts ('Nộidung', the Phụ lục of KH
+    155/KH-UBND Phong Châu) unless the space is a character, as pdfplumber's own are."""
+    out: list[dict] = []
+    for here, after in zip(chars, [*chars[1:], None]):
+        out.append(here)
+        if here.get("_gap") and after is not None and after["_y"] == here["_y"] and after["x0"] >= here["x1"]:
+            out.append({**here, "text": " ", "x0": here["x1"], "x1": after["x0"], "_gap": None})
+    return out
+
+
 def words(chars: list[dict]) -> list[dict]:
     """pdfplumber's words of these characters."""
     from pdfplumber.utils.text import WordExtractor
@@ -184,29 +198,86 @@ def image_boxes(page, height: float) -> list[Box]:
 
     boxes: list[Box] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for obj, outer in _leaf_objects(page):
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_IMAGE and \
+                raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            points = [_apply(outer, x, y) for x, y in ((left.value, bottom.value), (left.value, top.value),
+                                                        (right.value, bottom.value), (right.value, top.value))]
+            xs, ys = [x for x, _ in points], [y for _, y in points]
+            boxes.append((min(xs), height - max(ys), max(xs), height - min(ys)))
+    return boxes
+
+
+def edges(page, height: float) -> list[dict]:
+    """The page's drawn lines as pdfplumber's table finder takes them (`Page.edges`): each
+    straight piece of a painted path, from one point to the next (a rectangle's four sides,
+    a rule's one), 'h' or 'v' when it runs along an axis. pdfminer builds them from the same
+    paths in Python, parsing every glyph of the page on the way: about a second a page of
+    the plans whose tables are ruled (KH 4644/KH-SGDĐT, issue 17); pdfium lists them in C.
+    A subpath is closed back to its start only when it is a rectangle (four corners), as
+    pdfminer's rectangles are and its other shapes are not."""
+    import pypdfium2.raw as raw
+
+    found: list[dict] = []
+    matrix = raw.FS_MATRIX()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj, outer in _leaf_objects(page):
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
+            continue  # a path nobody sees (only a clip) draws no rule
+        own = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        if raw.FPDFPageObj_GetMatrix(obj, matrix):
+            own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+        transform = _compose(own, outer)
+        subpaths: list[list[tuple[float, float]]] = []
+        for index in range(raw.FPDFPath_CountSegments(obj)):
+            segment = raw.FPDFPath_GetPathSegment(obj, index)
+            if not raw.FPDFPathSegment_GetPoint(segment, x, y):
+                continue
+            point = _apply(transform, x.value, y.value)
+            if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+                subpaths.append([point])
+            else:
+                subpaths[-1].append(point)
+            if raw.FPDFPathSegment_GetClose(segment) and len(subpaths[-1]) == 4:
+                subpaths[-1].append(subpaths[-1][0])
+        for points in subpaths:
+            for (x0, y0), (x1, y1) in zip(points, points[1:]):
+                top, bottom = height - max(y0, y1), height - min(y0, y1)
+                found.append({"object_type": "path_edge", "x0": min(x0, x1), "x1": max(x0, x1),
+                              "top": top, "bottom": bottom, "doctop": top,
+                              "width": abs(x1 - x0), "height": abs(y1 - y0),
+                              "orientation": "v" if x0 == x1 else "h" if y0 == y1 else None})
+    return found
+
+
+def _leaf_objects(page):
+    """The page's objects that are not forms, each with the matrix of the forms around it
+    (a form's contents are in the form's space: its matrix, then the outer ones)."""
+    import pypdfium2.raw as raw
+
     matrix = raw.FS_MATRIX()
 
-    def walk(handle, count, get, outer) -> None:
+    def walk(handle, count, get, outer):
         for n in range(count):
             obj = get(handle, n)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                # the bounds of what a form holds are in the form's space: its matrix, then the outer ones
+            if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
                 inner = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
                 if raw.FPDFPageObj_GetMatrix(obj, matrix):
                     inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-                walk(obj, raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, _compose(inner, outer))
-            elif kind == raw.FPDF_PAGEOBJ_IMAGE and raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                a, b, c, d, e, f = outer
-                xs, ys = [], []
-                for x, y in ((left.value, bottom.value), (left.value, top.value), (right.value, bottom.value),
-                             (right.value, top.value)):
-                    xs.append(a * x + c * y + e)
-                    ys.append(b * x + d * y + f)
-                boxes.append((min(xs), height - max(ys), max(xs), height - min(ys)))
+                yield from walk(obj, raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject,
+                                _compose(inner, outer))
+            else:
+                yield obj, outer
 
-    walk(page, raw.FPDFPage_CountObjects(page), raw.FPDFPage_GetObject, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
-    return boxes
+    yield from walk(page, raw.FPDFPage_CountObjects(page), raw.FPDFPage_GetObject, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+
+
+def _apply(matrix: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
 
 
 def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
