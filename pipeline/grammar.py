@@ -79,6 +79,7 @@ class TaskGrammar:
     describes: regex.Pattern  # words after which a verb describes the unit ('trực tiếp quản lý')
     opens_described: regex.Pattern  # a text that opens with one of those words ('trực tiếp kiểm tra ...')
     negated: regex.Pattern  # 'không tổ chức': a negated action begins at 'không'
+    time_inside: regex.Pattern  # a phrase of time after a name ('cuối học kỳ 1'): the owner ends before it
     strip: regex.Pattern
     lead: regex.Pattern
     note: regex.Pattern  # 'Lưu ý:' opens a note, no duty of the owner above
@@ -181,9 +182,13 @@ class TaskGrammar:
         """Whether an action begins at `pos`: a verb, a verb negated ('không tổ chức'), or the
         verbs of a descriptor that owner_at took for the action when no verb came after them
         ('giáo viên phụ trách môn học trực tiếp kiểm tra, đánh giá kết quả thực hiện nhiệm vụ
-        học tập', CV 1061/BGDĐT-GDTrH)."""
-        return bool(self.verb.match(text, pos) or self.negated.match(text, pos)
-                    or self.opens_described.match(text[pos:]))
+        học tập', CV 1061/BGDĐT-GDTrH); or a phrase of time the verb follows, which owner_at cut
+        from the name ('Phòng CTHSSV cuối học kỳ 1 và cuối năm gởi ...', TB 363/TB-ĐHDT)."""
+        if self.verb.match(text, pos) or self.negated.match(text, pos) or self.opens_described.match(text[pos:]):
+            return True
+        time = self.time_inside.match(text, pos)
+        verb = self.verb.search(text, time.end(), time.end() + TIME_PHRASE_CHARS) if time else None
+        return verb is not None and not regex.search(r"[,;:.]", text[time.end():verb.start()])
 
     def after_opener(self, text: str) -> tuple[str, int] | None:
         """(the subject, where its action starts) of a sentence that opens with a phrase: the
@@ -319,7 +324,8 @@ class TaskGrammar:
             if after:
                 verb, opening = after, None
         stop = len(text)
-        cuts = (verb, opening, self.not_duty_inside.search(text, start.end()), self.negated.search(text, start.end()))
+        cuts = (verb, opening, self.not_duty_inside.search(text, start.end()), self.negated.search(text, start.end()),
+                self.time_inside.search(text, start.end()))
         for cut in cuts:
             if cut:
                 stop = min(stop, cut.start())
@@ -355,6 +361,7 @@ class TaskGrammar:
 
 
 NAME_CHARS = 110  # the longest name of a unit an owner phrase holds
+TIME_PHRASE_CHARS = 40  # the longest phrase of time between a name and its verb ('cuối học kỳ 1 và cuối năm')
 _NAMED_PART = regex.compile(r",\s+(?=các\s|\p{Lu})")  # where a list of names parted by commas names the next
 LISTED_NAMES = 8  # the most names an owner phrase lists apart with semicolons, each a unit
 
@@ -388,6 +395,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                         for case in (str.upper, str.lower)})
     compounds += data["owner_compounds"].get("patterns", [])
     negations = _strings(_section(data, "negation"), "words", "tasks.negation")
+    times = _strings(_section(data, "owner_time_phrases"), "patterns", "tasks.owner_time_phrases")
     prohibits = data["negation"].get("also_before", [])  # 'không để': a prohibition
     described = _strings(_section(data, "described_bodies"), "words", "tasks.described_bodies")
     conditions = _section(data, "condition_openers")
@@ -427,6 +435,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         fields=tuple(named),
         not_owner=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'not_owners'), 'words', 'tasks.not_owners'))})"
                       rf"(?!\p{{L}})", "tasks.not_owners", regex.IGNORECASE),
+        time_inside=_rx(rf"(?<=\s)(?:{'|'.join(times)})(?!\p{{L}})", "tasks.owner_time_phrases"),
         negated=_rx(rf"(?<!\p{{L}})(?:{_alternatives(negations)})\s+"
                     rf"(?=(?:{_alternatives(words['action_verbs'] + prohibits)})(?!\p{{L}}))", "tasks.negation",
                     regex.IGNORECASE),
@@ -517,6 +526,8 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "numbered_papers": lambda text: grammar.numbered_paper.search(text) is not None,
         "entitlements": lambda text: grammar.entitles(text),
         "regulations": lambda text: grammar.governed.match(text) is not None,
+        "owner_time_phrases": lambda text: (found := grammar.owner_at(text)) is not None and (
+            time := grammar.time_inside.search(text)) is not None and found[1] == time.start(),
     }
     for key, holds in checks.items():
         section = data.get(key, {})

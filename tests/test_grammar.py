@@ -689,6 +689,24 @@ MORE_SHAPES = [
       ("Chủ tịch UBND các huyện", "Đối với các vụ lộ, mất BMNN xảy ra phải báo cáo ngay về UBND tỉnh."),
       ("các cơ quan, đơn vị, địa phương", "Quá trình thực hiện nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa "
        "phương báo cáo về UBND tỉnh.")]),
+    # 'lưu ý' is the verb the lead-in asks for, no part of the last name; a phrase of time after a
+    # name, or before it ('Cuối tháng'), is the action's; an item's first sentence that says what
+    # something is gives no work, its next sentence with a subject does (TB 363/TB-ĐHDT)
+    (["THÔNG BÁO", "Kính gửi: - Các Thầy Cô lãnh đạo Khoa.", "Theo thông báo số 295/TB-ĐHDT ngày 13/10/2008, Ban "
+      "Giám hiệu đề nghị các khoa và GVCN, CVHT lưu ý một số việc sau :",
+      "2. Lãnh đạo khoa trực tiếp quản lý công tác GVCN-CVHT.",
+      "Phòng CTHSSV cuối học kỳ 1 và cuối năm gởi cho phòng Đào tạo danh sách GVCN.",
+      "11. Hình thức tư vấn có thể là gặp trực tiếp, qua email. Giảng viên công bố lịch tư vấn.",
+      "12. Cuối tháng CVHT lập danh sách sinh viên gởi câu hỏi."],
+     [("Lãnh đạo khoa", "trực tiếp quản lý công tác GVCN-CVHT."),
+      ("Phòng CTHSSV", "cuối học kỳ 1 và cuối năm gởi cho phòng Đào tạo danh sách GVCN."),
+      ("Giảng viên", "công bố lịch tư vấn."),
+      ("CVHT", "Cuối tháng CVHT lập danh sách sinh viên gởi câu hỏi.")]),
+    (["THÔNG BÁO", "Kính gửi: - Các Thầy Cô lãnh đạo Khoa.", "Theo thông báo số 295/TB-ĐHDT ngày 13/10/2008, Ban "
+      "Giám hiệu đề nghị các khoa và GVCN, CVHT lưu ý một số việc sau :",
+      "1. Kiểm tra sổ chủ nhiệm hàng tháng."],
+     [("các khoa", "Kiểm tra sổ chủ nhiệm hàng tháng."), ("GVCN", "Kiểm tra sổ chủ nhiệm hàng tháng."),
+      ("CVHT", "Kiểm tra sổ chủ nhiệm hàng tháng.")]),
     # an opening quotation mark that nothing closes quotes nothing (QĐ 2442/QĐ-ĐHAG)
     (["III. TỔ CHỨC THỰC HIỆN", "“ Quy đổi hoạt động coi thi được thực hiện theo Quyết định số 1775/QĐ-ĐHAG.",
       "Điều 15. Tổ chức thực hiện", "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện."],

@@ -1066,9 +1066,11 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
     parts = _SENTENCE_END.split(text)
     subjects = [_subject(part, finder, later=i > 0) for i, part in enumerate(parts)]
     first = next((i for i, found in enumerate(subjects) if found), None)
-    if first and above is not None:
+    if first and above is not None and not finder.describing.match(parts[0]):
         # 'a) Đối với chương trình ...: Định kỳ phát sóng .... Trong quá trình triển khai thực hiện,
-        # Sở Nội vụ phối hợp ...' under '1. Sở Nội vụ' (KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)
+        # Sở Nội vụ phối hợp ...' under '1. Sở Nội vụ' (KH tuyên truyền CCHC 2026 of UBND Lâm Đồng);
+        # unless they say what something is (tasks.describing_items: '11. Hình thức tư vấn có thể
+        # là gặp trực tiếp, .... Tối thiểu mỗi giảng viên có 2 buổi/1 tháng ...', TB 363/TB-ĐHDT)
         above(". ".join(parts[:first]))
     for i, found in enumerate(subjects):
         if found is None:
