@@ -707,6 +707,17 @@ MORE_SHAPES = [
       "1. Kiểm tra sổ chủ nhiệm hàng tháng."],
      [("các khoa", "Kiểm tra sổ chủ nhiệm hàng tháng."), ("GVCN", "Kiểm tra sổ chủ nhiệm hàng tháng."),
       ("CVHT", "Kiểm tra sổ chủ nhiệm hàng tháng.")]),
+    # verbs of office work that name no body ('cho ý kiến', 'khảo sát', 'nhập liệu'), and teams
+    # named by such work stay whole ('Hội đồng nghiệm thu', 'Tổ khảo sát'): an agenda item that
+    # names its doers after the work (KH 58/KH-THPTCL2), a plan's duties (the shape of UBND plans)
+    (["II. NỘI DUNG", "5. Các nội dung khác xuất phát từ nhu cầu thực tế - các đơn vị cho ý kiến, thảo luận.",
+      "III. TỔ CHỨC THỰC HIỆN", "1. Hội đồng nghiệm thu kiểm tra hồ sơ công trình.",
+      "2. Phòng Văn hóa và Thông tin khảo sát nhu cầu của người dân, nhập liệu vào hệ thống.",
+      "3. Tổ khảo sát báo cáo kết quả về Ủy ban."],
+     [("các đơn vị", "Các nội dung khác xuất phát từ nhu cầu thực tế"),
+      ("Hội đồng nghiệm thu", "kiểm tra hồ sơ công trình."),
+      ("Phòng Văn hóa và Thông tin", "khảo sát nhu cầu của người dân, nhập liệu vào hệ thống."),
+      ("Tổ khảo sát", "báo cáo kết quả về Ủy ban.")]),
     # an opening quotation mark that nothing closes quotes nothing (QĐ 2442/QĐ-ĐHAG)
     (["III. TỔ CHỨC THỰC HIỆN", "“ Quy đổi hoạt động coi thi được thực hiện theo Quyết định số 1775/QĐ-ĐHAG.",
       "Điều 15. Tổ chức thực hiện", "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện."],
