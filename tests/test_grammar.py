@@ -718,6 +718,14 @@ MORE_SHAPES = [
       ("Hội đồng nghiệm thu", "kiểm tra hồ sơ công trình."),
       ("Phòng Văn hóa và Thông tin", "khảo sát nhu cầu của người dân, nhập liệu vào hệ thống."),
       ("Tổ khảo sát", "báo cáo kết quả về Ủy ban.")]),
+    # the heads of bodies and posts beyond the samples' (a commune's health station, a faculty's
+    # head, a club's chair, a Party committee, the people): tasks.owner_heads
+    (["III. TỔ CHỨC THỰC HIỆN", "1. Trạm Y tế các xã, thị trấn phối hợp với nhà trường khám sức khỏe cho học sinh.",
+      "2. Trưởng khoa chỉ đạo giảng viên hoàn thành đề cương.", "3. Chủ nhiệm câu lạc bộ lập danh sách thành viên.",
+      "4. Đảng bộ các xã chỉ đạo thực hiện kế hoạch.", "5. Người dân có trách nhiệm kê khai đúng thời hạn."],
+     [("Trạm Y tế các xã, thị trấn", "phối hợp với nhà trường khám sức khỏe cho học sinh."),
+      ("Trưởng khoa", "chỉ đạo giảng viên hoàn thành đề cương."), ("Chủ nhiệm câu lạc bộ", "lập danh sách thành viên."),
+      ("Đảng bộ các xã", "chỉ đạo thực hiện kế hoạch."), ("Người dân", "có trách nhiệm kê khai đúng thời hạn.")]),
     # an opening quotation mark that nothing closes quotes nothing (QĐ 2442/QĐ-ĐHAG)
     (["III. TỔ CHỨC THỰC HIỆN", "“ Quy đổi hoạt động coi thi được thực hiện theo Quyết định số 1775/QĐ-ĐHAG.",
       "Điều 15. Tổ chức thực hiện", "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện."],
