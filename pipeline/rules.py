@@ -146,6 +146,14 @@ class Units:
     signer_offices: tuple[str, ...] = ()
     office_min_ratio: float = 1.0
     deputy: regex.Pattern = regex.compile(r"(?!)")  # the deputy words, compiled at load
+    # the parent and the issuer set on one line ('UBND TỈNH NGHỆ AN SỞ GIÁO DỤC VÀ ĐÀO TẠO'),
+    # compiled from units.issuer_in_one_line at load
+    one_line: regex.Pattern = regex.compile(r"(?!)")
+
+    def split_issuer(self, line: str) -> tuple[str, str] | None:
+        """(parent, issuer) of a header line that names both, else None."""
+        found = self.one_line.match(line)
+        return (found["parent"], found["issuer"]) if found else None
 
     def office(self, text: str) -> str | None:
         """The signature-block office `text` is, read through OCR damage, or None.
@@ -907,12 +915,34 @@ def _compile_units(data: dict[str, Any]) -> Units:
         signer_offices=tuple(offices.get("offices", [])),
         office_min_ratio=float(offices.get("min_ratio", 1.0)),
         deputy=_words_pattern(data.get("deputy_words", {}).get("words", [])),
+        one_line=_one_line_issuer(data.get("issuer_in_one_line", {}), where),
     )
+    for line, issuer in data.get("issuer_in_one_line", {}).get("examples", {}).items():
+        split = units.split_issuer(line)
+        if (split[1] if split else None) != issuer:
+            raise RulesError(f"{where}.issuer_in_one_line: example {line!r} should give {issuer!r}, "
+                             f"got {split[1] if split else None!r}")
     for reading, office in offices.get("examples", {}).items():
         if units.office(reading) != office:
             raise RulesError(f"{where}.signer_offices: example {reading!r} should read as {office!r}, "
                              f"got {units.office(reading)!r}")
     return units
+
+
+def _one_line_issuer(data: dict[str, Any], where: str) -> regex.Pattern:
+    """units.issuer_in_one_line as one pattern: a parent's word at the start, then the first
+    subordinate body's word not preceded by a word of `not_after`."""
+    if not data:
+        return regex.compile(r"(?!)")
+    def words(key: str) -> str:
+        return "|".join(regex.escape(w) for w in sorted(_need(data, key, list, f"{where}.issuer_in_one_line"),
+                                                       key=len, reverse=True))
+    pattern = (rf"^(?P<parent>(?:{words('parents')})\s+\S.*?)\s+(?<!(?<!\S)(?:{words('not_after')})\s+)"
+               rf"(?P<issuer>(?:{words('subordinate')})\s+\S.*)$")
+    try:
+        return regex.compile(pattern)
+    except regex.error as exc:
+        raise RulesError(f"{where}.issuer_in_one_line: the words do not make a pattern ({exc})") from exc
 
 
 def _words_pattern(words: list[str]) -> regex.Pattern:

@@ -95,3 +95,44 @@ def test_offsets_locate_lines(rules):
     at = text.index("Số: 178/KH-PGDĐT")
     page, offset = doc.locate(at)
     assert doc.pages[page - 1].text[offset:offset + 16] == "Số: 178/KH-PGDĐT"
+
+
+# plan d1 as a copy from the web sets it (the CongBot copies of thuvienphapluat: each header
+# column and the Nơi nhận with the signer as one table cell)
+WEB_COPY = "\n".join([
+    "| UBND TỈNH NGHỆ AN SỞ GIÁO DỤC VÀ ĐÀO TẠO ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+    "Hạnh phúc --------------- |",
+    "|---|---|",
+    "| Số: 2156/KH-SGDĐT | Nghệ An, ngày 27 tháng 9 năm 2024 |",
+    "",
+    "KẾ HOẠCH",
+    "",
+    "Phòng, chống đuối nước và bảo đảm an toàn cho học sinh năm học 2024-2025",
+    "",
+    "III. TỔ CHỨC THỰC HIỆN",
+    "",
+    "1. Phòng GDĐT các huyện, thành phố, thị xã xây dựng kế hoạch, gửi về Sở GDĐT trước ngày 15/10/2024.",
+    "",
+    "| Nơi nhận: - Bộ GDĐT (để b/c); - Phòng GDĐT các huyện, thành phố, thị xã; - Lưu: VT, CTTT. | KT. GIÁM ĐỐC "
+    "PHÓ GIÁM ĐỐC (Đã ký) Trần Văn Lộc |",
+    "|---|---|",
+])
+
+
+def test_a_copy_from_the_web_reads_as_the_page_does(rules, tmp_path):
+    """The parent and the issuer in one header cell are two bodies (units.issuer_in_one_line),
+    and '(Đã ký)' in the signer's cell marks the signature, no more: the record is plan d1's."""
+    from pipeline.extract import extract_record
+
+    path = tmp_path / "d1.md"
+    path.write_text(WEB_COPY, encoding="utf-8")
+    record = extract_record(read_document(path, rules), rules)
+    assert (record.issuer.parent, record.issuer.name) == ("UBND TỈNH NGHỆ AN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    assert (record.number, record.date) == ("2156/KH-SGDĐT", "2024-09-27")
+    signer = record.signer
+    assert (signer.authority, signer.on_behalf_of, signer.title, signer.name) == (
+        "KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn Lộc")
+    assert [r.name for r in record.recipients] == ["Bộ GDĐT (để b/c)", "Phòng GDĐT các huyện, thành phố, thị xã",
+                                                   "VT, CTTT"]
+    assert [(t.owner, t.deadline.end) for t in record.tasks] == [("Phòng GDĐT các huyện, thành phố, thị xã",
+                                                                  "2024-10-15")]

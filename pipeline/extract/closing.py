@@ -27,6 +27,7 @@ _AUTHORITY = regex.compile(r"^\s*(KT|TL|TM|TUQ|Q)\s*\.\s*")
 _AUTHORITY_OCR = regex.compile(r"^\s*(K[Tf])\s*[.,]\s*")  # a scan reads 'KT.' as 'Kf.' or 'KT,'
 _SIGNED = regex.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên.*|ký,?\s+ghi\s+rõ.*|chữ\s+ký.*|ký\s+bởi.*)\s*\)?$",
                         regex.IGNORECASE)
+_SIGNED_MARK = regex.compile(r"\(\s*(?:đã\s+ký(?:\s+và\s+đóng\s+dấu)?|ký\s+tên,?\s+đóng\s+dấu)\s*\)", regex.IGNORECASE)
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 # the text a digital signature's widget prints into the text layer: who signed as a body, its
 # address and e-mail, the signing time ('Người ký: Sở Giáo dục / và Đào tạo / Email: ... / Cơ quan:
@@ -214,7 +215,10 @@ def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rule
     texts: list[tuple[str, Ref]] = []
     stamp = False
     for ref in signer_lines:
-        text = ref.text.strip()
+        # '(Đã ký)' in brackets marks where the signature is, inside a block copied onto one
+        # line too ('KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC (Đã ký) Trần Văn Lộc', a table cell of a copy
+        # from the web): the mark goes, the offices and the name stay
+        text = " ".join(_SIGNED_MARK.sub(" ", ref.text).split())
         if any(squash(n) in squash(text) for n in rules.units.not_names):
             stamp = True  # a digital-signature stamp: its lines are not the signer's office
             continue

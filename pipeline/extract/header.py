@@ -320,6 +320,9 @@ def _issuer(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None
             start = i
     name = clean_value(" ".join(names[start:]))
     parent = clean_value(" ".join(names[:start])) or None
+    split = rules.units.split_issuer(name) if parent is None else None
+    if split:  # 'UBND TỈNH NGHỆ AN SỞ GIÁO DỤC VÀ ĐÀO TẠO' on one line (units.issuer_in_one_line)
+        parent, name = split
     code = issuer_code(header.number, rules) if header.number else None
     header.issuer = Issuer(name=name, parent=parent, code=code)
     if first is not None:
