@@ -98,6 +98,8 @@ class IngestLimits:
     min_words_for_syllable_check: int
     page_number_patterns: tuple[regex.Pattern, ...]
     min_pages_for_repeat: int
+    # a publication's running head at the start of a page's first line (running_lines.header_patterns)
+    header_patterns: tuple[regex.Pattern, ...] = ()
     ocr_repairs: tuple[tuple[regex.Pattern, str], ...] = ()
     max_seconds_per_file: float = 0.0
     signature_zone: SignatureZone | None = None
@@ -739,6 +741,15 @@ def _compile_ingest(data: dict[str, Any], syllables: Syllables) -> IngestLimits:
     for ex in running.get("non_examples", []):
         if any(p.match(ex) for p in patterns):
             raise RulesError(f"{where}.running_lines: non-example {ex!r} is matched by a page_number_pattern")
+    heads = []
+    for p in running.get("header_patterns", []):
+        try:
+            heads.append(regex.compile(p))
+        except regex.error as exc:
+            raise RulesError(f"{where}.running_lines: header pattern {p!r} does not compile: {exc}") from exc
+    for ex in running.get("header_examples", []):
+        if not any(p.match(ex) for p in heads):
+            raise RulesError(f"{where}.running_lines: header example {ex!r} is matched by no header_pattern")
     return IngestLimits(
         max_file_bytes=int(float(_need(data, "max_file_mb", (int, float), where)) * 1024 * 1024),
         max_pages=int(_need(data, "max_pages", int, where)),
@@ -755,6 +766,7 @@ def _compile_ingest(data: dict[str, Any], syllables: Syllables) -> IngestLimits:
         ),
         min_words_for_syllable_check=int(_need(layer, "min_words", int, f"{where}.text_layer")),
         page_number_patterns=tuple(patterns),
+        header_patterns=tuple(heads),
         min_pages_for_repeat=int(_need(running, "min_pages_for_repeat", int, f"{where}.running_lines")),
         ocr_repairs=_compile_repairs(ocr.get("repairs", {}).get("rules", []), f"{where}.ocr.repairs"),
         max_seconds_per_file=float(data.get("max_seconds_per_file", 0)),

@@ -726,6 +726,22 @@ MORE_SHAPES = [
      [("Trạm Y tế các xã, thị trấn", "phối hợp với nhà trường khám sức khỏe cho học sinh."),
       ("Trưởng khoa", "chỉ đạo giảng viên hoàn thành đề cương."), ("Chủ nhiệm câu lạc bộ", "lập danh sách thành viên."),
       ("Đảng bộ các xã", "chỉ đạo thực hiện kế hoạch."), ("Người dân", "có trách nhiệm kê khai đúng thời hạn.")]),
+    # 'lãnh đạo, chỉ đạo' (and said of the head in person, 'trực tiếp ...') and 'định hướng cho'
+    # are verbs; the emulation council is one name; the Government's bodies are one collective
+    # (CT 21/CT-TTg, KH CCHC 2026 of UBND Lâm Đồng, KH 68/KH-UBND Hải Phòng, QĐ 505/QĐ-TTg)
+    (["III. TỔ CHỨC THỰC HIỆN", "1. Ban Thường vụ Tỉnh ủy lãnh đạo, chỉ đạo các cấp ủy đảng quán triệt Kết luận.",
+      "2. Thủ trưởng các sở, ban, ngành và Chủ tịch Ủy ban nhân dân các xã trực tiếp lãnh đạo, chỉ đạo tổ chức "
+      "triển khai thực hiện.",
+      "3. Ban Tuyên giáo Thành ủy định hướng cho Sở Thông tin và Truyền thông, Báo Hải Phòng tuyên truyền các phong "
+      "trào thi đua.", "4. Thành viên Hội đồng Thi đua - Khen thưởng thành phố đôn đốc các cụm, khối thi đua.",
+      "5. Các bộ, cơ quan ngang bộ theo chức năng, nhiệm vụ được giao, chủ động rà soát các văn bản."],
+     [("Ban Thường vụ Tỉnh ủy", "lãnh đạo, chỉ đạo các cấp ủy đảng quán triệt Kết luận."),
+      ("Thủ trưởng các sở, ban, ngành", "trực tiếp lãnh đạo, chỉ đạo tổ chức triển khai thực hiện."),
+      ("Chủ tịch Ủy ban nhân dân các xã", "trực tiếp lãnh đạo, chỉ đạo tổ chức triển khai thực hiện."),
+      ("Ban Tuyên giáo Thành ủy", "định hướng cho Sở Thông tin và Truyền thông, Báo Hải Phòng tuyên truyền các phong "
+       "trào thi đua."),
+      ("Thành viên Hội đồng Thi đua - Khen thưởng thành phố", "đôn đốc các cụm, khối thi đua."),
+      ("Các bộ, cơ quan ngang bộ", "chủ động rà soát các văn bản.")]),
     # an opening quotation mark that nothing closes quotes nothing (QĐ 2442/QĐ-ĐHAG)
     (["III. TỔ CHỨC THỰC HIỆN", "“ Quy đổi hoạt động coi thi được thực hiện theo Quyết định số 1775/QĐ-ĐHAG.",
       "Điều 15. Tổ chức thực hiện", "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện."],
@@ -992,7 +1008,7 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
                    "2. Bộ Tài chính có trách nhiệm hướng dẫn việc đảm bảo kinh phí.",
                    "Nơi nhận:", "- Lưu: VT, TCCV.", "PHIẾU THEO DÕI, ĐÁNH GIÁ CÔNG CHỨC",
                    "I. KẾT QUẢ THEO DÕI, ĐÁNH GIÁ THEO TIÊU CHÍ CHUNG")
-    assert [owner for owner, _ in found] == ["Các bộ", "cơ quan ngang bộ"] * 2
+    assert [owner for owner, _ in found] == ["Các bộ, cơ quan ngang bộ"] * 2
     assert not any("Bộ Tài chính" in action for _, action in found)
 
 

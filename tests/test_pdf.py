@@ -365,3 +365,19 @@ def test_the_crops_of_a_page_are_the_crops_of_its_image(rules):
                 assert (cut.mode, cut.size) == (expected.mode, expected.size)
                 difference = np.abs(np.asarray(cut).astype(int) - np.asarray(expected).astype(int)).max(axis=-1)
                 assert (difference > levels).sum() <= difference.size // 10_000
+
+
+def test_a_publications_running_head_leaves_the_first_line_of_each_page(rules):
+    """The Công báo heads its pages 'CÔNG BÁO/Số 302/Ngày 02-06-2026 73' (CT 21/CT-TTg as
+    published): the head goes, the sentence the layout joined to it stays, a head alone goes."""
+    from pipeline.document import Line, Page
+    from pipeline.ingest.pdf import remove_running_lines
+
+    pages = [Page(1, (Line("THỦ TƯỚNG CHÍNH PHỦ", 1, "body"),)),
+             Page(2, (Line("CÔNG BÁO/Số 302/Ngày 02-06-2026 71", 2, "body"),
+                      Line("2. Trong quá trình ...", 2, "body"))),
+             Page(3, (Line("72 CÔNG BÁO/Số 302/Ngày 02-06-2026 bố trí, sử dụng người hoạt động", 3, "body"),
+                      Line("3. Đề nghị ...", 3, "body")))]
+    out = remove_running_lines(pages, rules)
+    assert [ln.text for ln in out[1].lines] == ["2. Trong quá trình ..."]
+    assert [ln.text for ln in out[2].lines] == ["bố trí, sử dụng người hoạt động", "3. Đề nghị ..."]

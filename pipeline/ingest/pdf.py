@@ -606,7 +606,10 @@ def remove_running_lines(pages: list[Page], rules: Rules) -> list[Page]:
         body = [ln for ln in page.lines if ln.text]
         edge = {id(x) for x in body[:2] + body[-2:]}
         kept = [ln for ln in page.lines if not (id(ln) in edge and is_number(ln.text))]
-        trimmed.append([_without_page_number(ln, page.number) if body and ln is body[0] else ln for ln in kept])
+        first = next((ln for ln in kept if ln.text), None)
+        lines = [_without_running_head(_without_page_number(ln, page.number), rules) if ln is first else ln
+                 for ln in kept]
+        trimmed.append([ln for ln in lines if ln is not None])
     counts: Counter = Counter()
     for lines in trimmed:
         body = [ln for ln in lines if ln.text]
@@ -625,6 +628,18 @@ def remove_running_lines(pages: list[Page], rules: Rules) -> list[Page]:
                 drop.add(id(body[-1]))
         out.append(Page(page.number, tuple(ln for ln in lines if id(ln) not in drop), page.ocr))
     return out
+
+
+def _without_running_head(line: Line, rules: Rules) -> Line | None:
+    """The first line of a page without a publication's running head at its start
+    (running_lines.header_patterns: 'CÔNG BÁO/Số 302/Ngày 02-06-2026 72'), the sentence the
+    layout joined to it kept; None for a line that is the head alone."""
+    for pattern in rules.ingest.header_patterns:
+        found = pattern.match(line.text)
+        if found:
+            rest = line.text[found.end():].strip()
+            return replace(line, text=rest) if rest else None
+    return line
 
 
 def _without_page_number(line: Line, number: int) -> Line:
