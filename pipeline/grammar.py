@@ -203,6 +203,10 @@ class TaskGrammar:
         end = _CLAUSE_END.search(text, opener.end())
         end = end.start() if end else len(text)
         for cut in _SUBJECT_AFTER.finditer(text, opener.end(), min(end, opener.end() + 240)):
+            if text.count("(", 0, cut.start()) > text.count(")", 0, cut.start()):
+                # inside a bracket: no subject there ('Định kỳ báo cáo Thủ tướng Chính phủ (qua Bộ Nội
+                # vụ, Văn phòng Chính phủ) vào thứ Sáu hàng tuần ...', CT 21/CT-TTg)
+                continue
             if cut.group(0).strip() and self.acts_at(text, cut.end()):
                 # 'Khi xảy ra vụ việc ..., báo cáo ngay ...': no subject, the action follows; unless
                 # the verbs go on the opening phrase and a subject comes after them ('Sau khi tiếp

@@ -742,6 +742,12 @@ MORE_SHAPES = [
        "trào thi đua."),
       ("Thành viên Hội đồng Thi đua - Khen thưởng thành phố", "đôn đốc các cụm, khối thi đua."),
       ("Các bộ, cơ quan ngang bộ", "chủ động rà soát các văn bản.")]),
+    # after an opening phrase, no subject is looked for inside a bracket: the duty is the heading's
+    # unit's (CT 21/CT-TTg)
+    (["III. TỔ CHỨC THỰC HIỆN", "4. Ủy ban nhân dân các tỉnh, thành phố", "d) Định kỳ báo cáo Thủ tướng Chính phủ "
+      "(qua Bộ Nội vụ, Văn phòng Chính phủ) vào thứ Sáu hàng tuần để tổng hợp."],
+     [("Ủy ban nhân dân các tỉnh, thành phố", "Định kỳ báo cáo Thủ tướng Chính phủ (qua Bộ Nội vụ, Văn phòng Chính "
+       "phủ) vào thứ Sáu hàng tuần để tổng hợp.")]),
     # an opening quotation mark that nothing closes quotes nothing (QĐ 2442/QĐ-ĐHAG)
     (["III. TỔ CHỨC THỰC HIỆN", "“ Quy đổi hoạt động coi thi được thực hiện theo Quyết định số 1775/QĐ-ĐHAG.",
       "Điều 15. Tổ chức thực hiện", "Phòng Đào tạo có trách nhiệm hướng dẫn và kiểm tra việc thực hiện."],
