@@ -729,27 +729,11 @@ def _compile_ingest(data: dict[str, Any], syllables: Syllables) -> IngestLimits:
     ocr = _need(data, "ocr", dict, where)
     layer = _need(data, "text_layer", dict, where)
     running = _need(data, "running_lines", dict, where)
-    patterns = []
-    for p in _need(running, "page_number_patterns", list, f"{where}.running_lines"):
-        try:
-            patterns.append(regex.compile(p))
-        except regex.error as exc:
-            raise RulesError(f"{where}.running_lines: pattern {p!r} does not compile: {exc}") from exc
-    for ex in running.get("examples", []):
-        if not any(p.match(ex) for p in patterns):
-            raise RulesError(f"{where}.running_lines: example {ex!r} is matched by no page_number_pattern")
-    for ex in running.get("non_examples", []):
-        if any(p.match(ex) for p in patterns):
-            raise RulesError(f"{where}.running_lines: non-example {ex!r} is matched by a page_number_pattern")
-    heads = []
-    for p in running.get("header_patterns", []):
-        try:
-            heads.append(regex.compile(p))
-        except regex.error as exc:
-            raise RulesError(f"{where}.running_lines: header pattern {p!r} does not compile: {exc}") from exc
-    for ex in running.get("header_examples", []):
-        if not any(p.match(ex) for p in heads):
-            raise RulesError(f"{where}.running_lines: header example {ex!r} is matched by no header_pattern")
+    place = f"{where}.running_lines"
+    patterns = _running_patterns(_need(running, "page_number_patterns", list, place), running.get("examples", []),
+                                 running.get("non_examples", []), place, "page_number_pattern")
+    heads = _running_patterns(running.get("header_patterns", []), running.get("header_examples", []), [], place,
+                              "header_pattern")
     return IngestLimits(
         max_file_bytes=int(float(_need(data, "max_file_mb", (int, float), where)) * 1024 * 1024),
         max_pages=int(_need(data, "max_pages", int, where)),
@@ -765,8 +749,8 @@ def _compile_ingest(data: dict[str, Any], syllables: Syllables) -> IngestLimits:
             _need(layer, "max_invalid_syllable_share", (int, float), f"{where}.text_layer")
         ),
         min_words_for_syllable_check=int(_need(layer, "min_words", int, f"{where}.text_layer")),
-        page_number_patterns=tuple(patterns),
-        header_patterns=tuple(heads),
+        page_number_patterns=patterns,
+        header_patterns=heads,
         min_pages_for_repeat=int(_need(running, "min_pages_for_repeat", int, f"{where}.running_lines")),
         ocr_repairs=_compile_repairs(ocr.get("repairs", {}).get("rules", []), f"{where}.ocr.repairs"),
         max_seconds_per_file=float(data.get("max_seconds_per_file", 0)),
@@ -939,6 +923,25 @@ def _compile_units(data: dict[str, Any]) -> Units:
             raise RulesError(f"{where}.signer_offices: example {reading!r} should read as {office!r}, "
                              f"got {units.office(reading)!r}")
     return units
+
+
+def _running_patterns(sources: list[str], examples: list[str], non_examples: list[str], where: str,
+                      kind: str) -> tuple[regex.Pattern, ...]:
+    """The patterns of one kind of running line (page numbers, a publication's head), each
+    compiled, each example matched by one of them and no non-example."""
+    patterns = []
+    for source in sources:
+        try:
+            patterns.append(regex.compile(source))
+        except regex.error as exc:
+            raise RulesError(f"{where}: {kind} {source!r} does not compile: {exc}") from exc
+    for example in examples:
+        if not any(p.match(example) for p in patterns):
+            raise RulesError(f"{where}: example {example!r} is matched by no {kind}")
+    for example in non_examples:
+        if any(p.match(example) for p in patterns):
+            raise RulesError(f"{where}: non-example {example!r} is matched by a {kind}")
+    return tuple(patterns)
 
 
 def _one_line_issuer(data: dict[str, Any], where: str) -> regex.Pattern:

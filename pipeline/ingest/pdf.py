@@ -573,9 +573,7 @@ class _Crops:
         self._last = last
 
     def crop(self, box: tuple[int, int, int, int]):
-        import numpy as np
         import pypdfium2.raw as raw
-        from PIL import Image
 
         _, bitmap, image, _ = self._last
         x0, top, x1, bottom = box
@@ -584,12 +582,48 @@ class _Crops:
                 image = self._last[2] = bitmap.to_pil()
             return image.crop(box)  # made already, or a bitmap other than pdfium's default BGR
         pixels = bitmap.to_numpy()
-        out = np.zeros((bottom - top, x1 - x0, 3), dtype=np.uint8)
-        left, up = max(x0, 0), max(top, 0)
-        right, down = min(x1, bitmap.width), min(bottom, bitmap.height)
-        if left < right and up < down:
-            out[up - top:down - top, left - x0:right - x0] = pixels[up:down, left:right, ::-1]  # BGR → RGB
-        return Image.fromarray(out)
+        return _padded(box, bitmap.width, bitmap.height, lambda left, up, right, down: pixels[up:down, left:right])
+
+
+class _CropRenderer:
+    """A page not rendered whole (`_Renderer.crops`): `crop(box)` renders only the box, in the
+    pixels of the whole page's image at the same dpi (pdfium draws the page at the offset the
+    box cuts off: the pixels are those of the whole render, within one level of smoothing),
+    black beyond the page as Pillow pads a crop."""
+
+    def __init__(self, page, dpi: float) -> None:
+        import math
+
+        self._page, self._scale = page, dpi / 72.0
+        self._width = math.ceil(page.get_width() * self._scale)  # pdfium's size of the whole render
+        self._height = math.ceil(page.get_height() * self._scale)
+
+    def crop(self, box: tuple[int, int, int, int]):
+        return _padded(box, self._width, self._height, self._render)
+
+    def _render(self, left: int, up: int, right: int, down: int):
+        # pdfium cuts ceil(points × scale) pixels a side: a hair under each pixel edge is that edge
+        cut = tuple(max(pixels - 0.001, 0.0) / self._scale
+                    for pixels in (left, self._height - down, self._width - right, up))
+        return self._page.render(scale=self._scale, crop=cut).to_numpy()[:down - up, :right - left]
+
+
+def _padded(box: tuple[int, int, int, int], width: int, height: int, read):
+    """The RGB image of `box` on a page image `width` × `height` pixels, black beyond the page as
+    Pillow pads a crop; `read(left, up, right, down)` gives pdfium's BGR pixels of the part of
+    the box on the page."""
+    import numpy as np
+    from PIL import Image
+
+    x0, top, x1, bottom = box
+    out = np.zeros((max(bottom - top, 0), max(x1 - x0, 0), 3), dtype=np.uint8)
+    left, up = max(x0, 0), max(top, 0)
+    right, down = min(x1, width), min(bottom, height)
+    if left < right and up < down:
+        pixels = read(left, up, right, down)
+        rows, columns = pixels.shape[:2]
+        out[up - top:up - top + rows, left - x0:left - x0 + columns] = pixels[:, :, ::-1]  # BGR → RGB
+    return Image.fromarray(out)
 
 
 def remove_running_lines(pages: list[Page], rules: Rules) -> list[Page]:
@@ -649,34 +683,3 @@ def _without_page_number(line: Line, number: int) -> Line:
     would read as an item numbered 3 or 9."""
     glued = regex.match(rf"^{number}\s+(?=\p{{Ll}})", line.text) if number > 1 else None
     return replace(line, text=line.text[glued.end():]) if glued else line
-
-
-class _CropRenderer:
-    """A page not rendered whole (`_Renderer.crops`): `crop(box)` renders only the box, in the
-    pixels of the whole page's image at the same dpi (pdfium draws the page at the offset the
-    box cuts off: the pixels are those of the whole render, within one level of smoothing),
-    black beyond the page as Pillow pads a crop."""
-
-    def __init__(self, page, dpi: float) -> None:
-        import math
-
-        self._page, self._scale = page, dpi / 72.0
-        self._width = math.ceil(page.get_width() * self._scale)  # pdfium's size of the whole render
-        self._height = math.ceil(page.get_height() * self._scale)
-
-    def crop(self, box: tuple[int, int, int, int]):
-        import numpy as np
-        from PIL import Image
-
-        x0, top, x1, bottom = box
-        out = np.zeros((max(bottom - top, 0), max(x1 - x0, 0), 3), dtype=np.uint8)
-        left, up = max(x0, 0), max(top, 0)
-        right, down = min(x1, self._width), min(bottom, self._height)
-        if left < right and up < down:
-            # pdfium cuts ceil(points × scale) pixels a side: a hair under each pixel edge is that edge
-            cut = tuple(max(pixels - 0.001, 0.0) / self._scale
-                        for pixels in (left, self._height - down, self._width - right, up))
-            pixels = self._page.render(scale=self._scale, crop=cut).to_numpy()[:down - up, :right - left]
-            rows, columns = pixels.shape[:2]
-            out[up - top:up - top + rows, left - x0:left - x0 + columns] = pixels[:, :, ::-1]  # BGR → RGB
-        return Image.fromarray(out)
