@@ -99,15 +99,30 @@ def _ocr_pages(path: Path, rules) -> tuple[int, ...]:
     PDF whose text layer is damaged beyond repair (letters missing: TB 137/TB-THPTUVK). Such
     a page costs Tesseract's time whatever reads it: its floor is Tesseract's, not
     `extract_text`'s, and it is measured with the scans. A blank page of a born-digital PDF
-    (KH 230/KH-THPT's last) is marked as OCR's but costs no Tesseract run."""
+    (KH 230/KH-THPT's last) is marked as OCR's but costs no Tesseract run. A scan is not read
+    to tell: every page of it is OCR's."""
+    import pypdfium2 as pdfium
+
     from pipeline.ingest import read_document
 
+    if _is_scan(path):
+        document = pdfium.PdfDocument(path)
+        try:
+            return tuple(range(len(document)))
+        finally:
+            document.close()
     pages = read_document(path, rules, display=path.name).pages
-    return tuple(page.number - 1 for page in pages if page.ocr and (page.lines or _is_scan(path)))
+    return tuple(page.number - 1 for page in pages if page.ocr and page.lines)
+
+
+_SPLITS: dict[Path, tuple[list[Path], list[tuple[Path, tuple[int, ...]]]]] = {}
 
 
 def _split(folder: Path, rules) -> tuple[list[Path], list[tuple[Path, tuple[int, ...]]]]:
-    """The folder's PDFs read from their text layer alone, and those with pages read by OCR."""
+    """The folder's PDFs read from their text layer alone, and those with pages read by OCR;
+    found once a run (the real PDFs' and the scans' measures both ask)."""
+    if folder in _SPLITS:
+        return _SPLITS[folder]
     text, ocr = [], []
     for path in sorted(folder.rglob("*.pdf")):
         pages = _ocr_pages(path, rules)
@@ -115,6 +130,7 @@ def _split(folder: Path, rules) -> tuple[list[Path], list[tuple[Path, tuple[int,
             ocr.append((path, pages))
         else:
             text.append(path)
+    _SPLITS[folder] = text, ocr
     return text, ocr
 
 
