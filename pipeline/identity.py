@@ -25,6 +25,7 @@ from .record import Record
 # the reader a copy was read with, most direct first
 _FORMATS = ("pdf", "docx", "doc", "md", "txt", "image")
 SAME_TITLE = 0.85  # titles at least this similar (difflib ratio) name the same document
+CUT_TITLE_CHARS = 30  # a title this long may be the start of a longer one (same_title)
 
 
 def documents(records: list[Record], texts: dict[str, tuple[str, ...]]) -> list[Record]:
@@ -34,7 +35,7 @@ def documents(records: list[Record], texts: dict[str, tuple[str, ...]]) -> list[
     keyed: dict[tuple, list[list[Record]]] = {}
     for record in records:
         key = _key(record, texts)
-        group = next((g for g in keyed.get(key, []) if _same_title(g[0], record)), None)
+        group = next((g for g in keyed.get(key, []) if same_title(g[0].title, record.title)), None)
         if group is None:
             group = [record]
             keyed.setdefault(key, []).append(group)
@@ -79,10 +80,18 @@ def _key(record: Record, texts: dict[str, tuple[str, ...]]) -> tuple:
     return ("text", hashlib.sha256(folded.encode("utf-8")).hexdigest())
 
 
-def _same_title(a: Record, b: Record) -> bool:
-    if not a.title or not b.title:
+def same_title(a: str | None, b: str | None) -> bool:
+    """Two trích yếu of one document: equal but for reading damage (OCR, an old font), or one
+    cut short where a PDF header lost its second line ('… chất độc hóa' of the same 3354/
+    VPCP-KGVX whose DOCX goes on '… học/dioxin do Mỹ sử dụng …'; a scan whose title ran under
+    the stamp). The shorter is compared with as much of the longer, when it is long enough
+    to tell ('V/v' alone is not); a missing title does not part copies."""
+    if not a or not b:
         return True
-    ta, tb = bare(a.title).lower(), bare(b.title).lower()
+    ta, tb = bare(a).lower(), bare(b).lower()
+    n = min(len(ta), len(tb))
+    if n >= CUT_TITLE_CHARS:
+        ta, tb = ta[:n], tb[:n]
     return difflib.SequenceMatcher(None, ta, tb).ratio() >= SAME_TITLE
 
 

@@ -294,3 +294,13 @@ class Record(_Model):
 
     def __hash__(self) -> int:  # evidence is a dict; records are compared, not hashed as keys
         return hash((self.source, self.number, self.date))
+
+    def name(self, title_chars: int = 70) -> str:
+        """How an office names a document in a list: its số hiệu and the start of its trích
+        yếu, never the file it came in ('105/KH-PGDĐT – Phòng, chống đuối nước cho học sinh …');
+        a document without a number is named by its kind ('Thông báo không số – …')."""
+        title = self.title or ""
+        if len(title) > title_chars:
+            title = title[:title_chars].rsplit(" ", 1)[0] + " …"
+        number = self.number or (f"{self.doc_type} không số" if self.doc_type else "")
+        return " – ".join(filter(None, (number, title))) or self.source.path

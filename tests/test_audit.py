@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 import pytest
 
@@ -103,18 +104,46 @@ def test_coverage_ratio_of_the_clean_chain(rules):
 
 def test_audit_files_escape_formulas(tmp_path, rules):
     record = _record("000", rules)
-    hostile = Record.from_dict({**record.to_dict(),
+    hostile = Record.from_dict({**record.to_dict(), "number": None, "doc_type": None,
+                                "title": "=HYPERLINK(\"http://x\")",
                                 "source": {**record.source.to_dict(), "path": "=cmd|' /C calc'!A0.txt"}})
     written = write_audit(tmp_path, audit([hostile], rules), rules)
     assert [p.name for p in written] == ["audit.csv", "audit.xlsx"]
     rows = list(csv.reader(io.StringIO((tmp_path / "audit.csv").read_bytes().decode("utf-8-sig"))))
-    assert rows[0][:4] == ["STT", "Mức độ", "Loại", "Văn bản"]
-    assert all(row[3].startswith("'=") for row in rows[1:])
+    assert rows[0][:4] == ["STT", "Mức độ", "Loại", "Văn bản"] and rows[0][9] == "Tệp"
+    assert len(rows) > 1
+    assert all(row[3].startswith("'=HYPERLINK") and row[9].startswith("'=cmd") for row in rows[1:])
     from openpyxl import load_workbook
 
     book = load_workbook(tmp_path / "audit.xlsx")
     assert book.sheetnames == ["Phát hiện", "Độ bao phủ", "Trích dẫn"]
     assert book["Phát hiện"]["D2"].data_type == "s"
+
+
+def test_audit_files_name_documents_by_number_and_title(tmp_path, rules):
+    """An office knows a document by its số hiệu and trích yếu; the file it came in is a
+    column of its own, and dates read dd/mm/yyyy (issue 15)."""
+    records = [_record(stem, rules) for stem in ("d1_", "d1a")]
+    result = audit(records, rules)
+    copy = Record.from_dict({**records[1].to_dict(), "source": {**records[1].source.to_dict(), "path": "copy.pdf"},
+                             "findings": [{"kind": "missing-signer", "severity": "warning", "message": "m",
+                                           "documents": ["copy.pdf", records[0].source.path]}]})
+    result.findings.append(copy.findings[0])
+    result.documents[1] = replace(result.documents[1], copies=(copy,))
+    write_audit(tmp_path, result, rules)
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "audit.xlsx")
+    row = [c.value for c in book["Phát hiện"][book["Phát hiện"].max_row]]
+    assert row[3] == records[1].name() and row[3].startswith(records[1].number + " – ")
+    assert row[4] == records[0].name() and row[9] == f"copy.pdf; {records[0].source.path}"
+    cited = [[c.value for c in r] for r in book["Trích dẫn"].iter_rows(min_row=2)]
+    in_batch = [r for r in cited if r[5] != "ngoài lô"]
+    assert in_batch and all(r[0] == records[1].name() and r[5] == records[0].name() for r in in_batch)
+    assert all(r[3] is None or (len(r[3]) == 10 and r[3][2] == "/" and r[3][5] == "/") for r in cited)
+    coverage = [[c.value for c in r] for r in book["Độ bao phủ"].iter_rows(min_row=2)]
+    assert coverage == [[records[0].name(), records[1].name(), records[1].source.path, "Phòng Giáo dục và Đào tạo",
+                         10, 10, 1.0]]
 
 
 def test_a_child_deadline_is_compared_with_the_clause_it_carries(rules):

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 import regex
 
+from ..identity import same_title
 from ..normalise import bare
 from ..record import Record
 
@@ -60,17 +60,7 @@ def same_document(a: Record, b: Record) -> bool:
     """Two records are copies of one document when number, date and title agree."""
     if not a.number or not b.number or a.date != b.date:
         return False
-    return identity(a.number, a.date) == identity(b.number, b.date) and _similar(a.title, b.title)
-
-
-def _similar(a: str | None, b: str | None) -> bool:
-    """Titles of one document: equal but for reading damage, or one cut short (a PDF
-    header that lost its second line)."""
-    if not a or not b:
-        return True
-    a, b = bare(a).lower(), bare(b).lower()
-    n = min(len(a), len(b))
-    return SequenceMatcher(None, a[:n], b[:n]).ratio() >= 0.85
+    return identity(a.number, a.date) == identity(b.number, b.date) and same_title(a.title, b.title)
 
 
 def documents(records: list[Record]) -> list[Document]:

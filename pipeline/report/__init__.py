@@ -66,7 +66,7 @@ def write_report(folder: Path, records: list[Record], texts: dict[str, tuple[str
     .keys.json remembers is not made again (issue 17); `digests` gives each document's
     digest (store.document_digest) when the batch has it."""
     today = today or dt.date.today()
-    names = {r.source.path: _name(r) for r in records}
+    names = {r.source.path: r.name(TITLE_CHARS) for r in records}
     page_of = {doc.path: f"doc-{safe_name(doc.path)}.html" for doc in result.documents}
     for record in records:
         page_of.setdefault(record.source.path, f"doc-{safe_name(record.source.path)}.html")
@@ -124,16 +124,6 @@ def _page_key(record: Record, pages: tuple[str, ...], findings: list[Finding], c
     named = sorted({(d, page_of.get(d, "#"), names.get(d, d)) for f in findings for d in f.documents})
     payload = repr((digest, findings, targets, named, rules.version, code_version()))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _name(record: Record) -> str:
-    """How an office names a document: its số hiệu and the start of its trích yếu, never the
-    file it came in ('105/KH-PGDĐT – Phòng, chống đuối nước cho học sinh …')."""
-    title = record.title or ""
-    if len(title) > TITLE_CHARS:
-        title = title[:TITLE_CHARS].rsplit(" ", 1)[0] + " …"
-    number = record.number or (f"{record.doc_type} không số" if record.doc_type else "")
-    return " – ".join(filter(None, (number, title))) or record.source.path
 
 
 def _e(value: object) -> str:
