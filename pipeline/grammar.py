@@ -90,6 +90,7 @@ class TaskGrammar:
     singled: regex.Pattern  # 'trong đó lưu ý': the items below single out parts of the duty above
     singled_tail: regex.Pattern  # those words to the end of the duty's action
     describing: regex.Pattern  # an item that says what something is or holds ('Hồ sơ ... gồm có:')
+    field_heading: regex.Pattern  # an item that names a field of work ('4. Công tác tổ chức kiểm tra học kì II')
     numbered_paper: regex.Pattern  # a document's number: the words holding it name a paper, no unit
     entitled: regex.Pattern  # '(thì | sẽ) được' + a verb: the clause says what someone receives
     regulation_types: frozenset[str]  # kinds of document that state norms (a Nghị định, a Thông tư)
@@ -411,6 +412,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     singled = rf"(?<!\p{{L}})trong\s+đó,?\s+(?:cần\s+)?(?:{singled_words})(?!\p{{L}})"
     describing_words = _alternatives(_strings(_section(data, "describing_items"), "words", "tasks.describing_items"))
     descriptors = _strings(_section(data, "descriptors"), "words", "tasks.descriptors")
+    fields_of_work = _alternatives(_strings(_section(data, "field_headings"), "words", "tasks.field_headings"))
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
         # after 'các', 'quý' the unit may be written small ('các sở giáo dục và đào tạo', CV
@@ -474,6 +476,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         singled_tail=_rx(rf"[;,.]?\s*{singled}[^;]*$", "tasks.singled_out"),
         describing=_rx(rf"^(?:\p{{Lu}}\p{{Ll}}*)(?:\s+\p{{L}}+){{0,8}}?\s+(?:{describing_words})(?:\s*:|\s)",
                        "tasks.describing_items"),
+        field_heading=_rx(rf"^(?:{fields_of_work})\s[^.;:]{{1,160}}$", "tasks.field_headings"),
         regulation_types=frozenset(t.casefold() for t in _strings(regulations, "doc_types", "tasks.regulations")),
         regulation_title=_rx(rf"(?:{_alternatives(_strings(regulations, 'titles', 'tasks.regulations'))})",
                              "tasks.regulations.titles", regex.IGNORECASE),
@@ -527,6 +530,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
                                            and grammar.main_clause.search(text) is not None),
         "singled_out": lambda text: grammar.singled.search(text) is not None,
         "describing_items": lambda text: grammar.describing.match(text) is not None,
+        "field_headings": lambda text: grammar.field_heading.match(text) is not None,
         "numbered_papers": lambda text: grammar.numbered_paper.search(text) is not None,
         "entitlements": lambda text: grammar.entitles(text),
         "regulations": lambda text: grammar.governed.match(text) is not None,

@@ -635,6 +635,19 @@ NOT_TASKS = [
 
 
 MORE_SHAPES = [
+    # an item that names a field of work is the heading of the duties under it (CV 334/PGDĐT-GDTrH
+    # Long Điền: '4. Công tác tổ chức kiểm tra học kì II ...'; QĐ 70/2024/QĐ-UBND Hà Nội: 'a) Việc
+    # thực hiện bình ổn giá ...' over 'Sở quản lý ngành, lĩnh vực có trách nhiệm tham mưu ...')
+    (["Phòng GDĐT yêu cầu các đơn vị thực hiện một số nội dung cụ thể như sau:",
+      "3. Tiến hành xây dựng kế hoạch kiểm tra chung cho toàn trường.",
+      "4. Công tác tổ chức kiểm tra học kì II năm học 2019-2020",
+      "Hiệu trưởng các trường THCS xây dựng kế hoạch ôn tập và kiểm tra học kì II."],
+     [("các đơn vị", "Tiến hành xây dựng kế hoạch kiểm tra chung cho toàn trường."),
+      ("Hiệu trưởng các trường THCS", "xây dựng kế hoạch ôn tập và kiểm tra học kì II.")]),
+    (["Điều 4. Trách nhiệm của các cơ quan", "2. Trách nhiệm của Sở Tài chính trong việc bình ổn giá:",
+      "a) Việc thực hiện bình ổn giá trong trường hợp quy định tại điểm a khoản 2 Điều 18 của Luật Giá",
+      "Sở Tài chính có trách nhiệm tham mưu Ủy ban nhân dân Thành phố."],
+     [("Sở Tài chính", "có trách nhiệm tham mưu Ủy ban nhân dân Thành phố.")]),
     # 'hoặc' between two offices gives the duty to each (QĐ 3990/QĐ-SYT Gia Lai)
     (["III. TỔ CHỨC THỰC HIỆN", "Trưởng phòng chuyên môn thuộc Sở hoặc Chánh Văn phòng Sở phân công người trực "
       "tiếp xử lý."],

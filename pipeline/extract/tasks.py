@@ -667,8 +667,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         above = partial(add, owner, ref=ref, named=False, heading=not lead_owner) if owner else None
         if _sentence(rest, ref, finder, add, preamble=narrative or (has_sections and section is None), above=above):
             continue
-        if item and _topic(rest, finder):
-            continue  # 'Hình thức', 'Một số yêu cầu cụ thể': the name of a topic, no work
+        if item and (_topic(rest, finder) or finder.field_heading.match(clean_value(rest))):
+            # 'Hình thức', 'Một số yêu cầu cụ thể': the name of a topic, no work; '4. Công tác tổ
+            # chức kiểm tra học kì II': a field of work, whose duties are the lines below it
+            continue
         if owner and lead_owner and item and finder.describing.match(rest):
             continue  # 'Hồ sơ thanh toán khối lượng GVCN gồm có :', 'Hình thức tư vấn có thể là ...': what, not a duty
         if owner and add(owner, rest, ref, named=False, heading=not lead_owner):
