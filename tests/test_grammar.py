@@ -635,6 +635,25 @@ NOT_TASKS = [
 
 
 MORE_SHAPES = [
+    # work on a system or a form is work (TB 635 and TB 715/TB-ĐHKTCN: 'Phụ huynh, sinh viên truy
+    # cập cổng thông tin ...'; TB 873/TB-ĐHKTCN: '- Sinh viên điền Phiếu ghi thông tin ...')
+    (["III. TỔ CHỨC THỰC HIỆN", "Phụ huynh, sinh viên truy cập cổng thông tin của Trường để nộp học phí."],
+     [("Phụ huynh", "truy cập cổng thông tin của Trường để nộp học phí."),
+      ("sinh viên", "truy cập cổng thông tin của Trường để nộp học phí.")]),
+    (["III. TỔ CHỨC THỰC HIỆN", "- Sinh viên điền Phiếu ghi thông tin theo mẫu."],
+     [("Sinh viên", "điền Phiếu ghi thông tin theo mẫu.")]),
+    # an emulation cluster is a body, named whole (KH 2312/KH-SGDĐT Gia Lai; KH 68/KH-UBND Hải Phòng)
+    (["IV. TỔ CHỨC THỰC HIỆN", "4. Cụm, khối thi đua",
+      "Xây dựng kế hoạch cụ thể triển khai thực hiện phong trào thi đua."],
+     [("Cụm, khối thi đua", "Xây dựng kế hoạch cụ thể triển khai thực hiện phong trào thi đua.")]),
+    (["IV. TỔ CHỨC THỰC HIỆN", "Thành viên Hội đồng phụ trách các cụm, khối thi đua của thành phố đôn đốc các "
+      "cụm, khối thi đua triển khai nhiệm vụ."],
+     [("Thành viên Hội đồng phụ trách các cụm, khối thi đua của thành phố",
+       "đôn đốc các cụm, khối thi đua triển khai nhiệm vụ.")]),
+    # what an emulation is about is no work; its organisation is (KH 2312/KH-SGDĐT Gia Lai)
+    (["II. NỘI DUNG", "2. Nội dung thi đua", "- Cán bộ quản lý giáo dục, giáo viên phải là tấm gương về đạo đức.",
+      "3. Tổ chức thực hiện", "Các trường tổ chức phát động thi đua."],
+     [("Các trường", "tổ chức phát động thi đua.")]),
     # an item that names a field of work is the heading of the duties under it (CV 334/PGDĐT-GDTrH
     # Long Điền: '4. Công tác tổ chức kiểm tra học kì II ...'; QĐ 70/2024/QĐ-UBND Hà Nội: 'a) Việc
     # thực hiện bình ổn giá ...' over 'Sở quản lý ngành, lĩnh vực có trách nhiệm tham mưu ...')
