@@ -635,6 +635,31 @@ NOT_TASKS = [
 
 
 MORE_SHAPES = [
+    # a run-in label that names the work, then its own subject (KH 2312/KH-SGDĐT Gia Lai); a label
+    # of place or a step's number names no work: the office heading them keeps the line
+    (["III. TỔ CHỨC THỰC HIỆN", "2. Hình thức và thời gian xét khen thưởng", "b) Sơ kết phong trào thi đua: Sở "
+      "Giáo dục và Đào tạo sơ kết, xét khen thưởng các tập thể vào dịp 20/11/2023."],
+     [("Sở Giáo dục và Đào tạo", "Sơ kết phong trào thi đua: Sở Giáo dục và Đào tạo sơ kết, xét khen thưởng các "
+       "tập thể vào dịp 20/11/2023.")]),
+    (["III. TỔ CHỨC THỰC HIỆN", "1. Văn phòng Sở", "- Nơi tiếp công dân: Phòng tiếp công dân (Tầng 1) - Sở GD&ĐT.",
+      "- Bước 1: Văn thư tiếp nhận văn bản đến."],
+     [("Văn phòng Sở", "Nơi tiếp công dân: Phòng tiếp công dân (Tầng 1) - Sở GD&ĐT."),
+      ("Văn phòng Sở", "Bước 1: Văn thư tiếp nhận văn bản đến.")]),
+    # a subject after an opening phrase proposes to the body above: 'đề nghị' is its own duty,
+    # not the issuer asking that body (CV 2446/SGDĐT Gia Lai)
+    (["Sở GDĐT đề nghị các phòng GDĐT thực hiện một số nội dung sau:", "2. Trên cơ sở báo cáo tự đánh giá của các "
+      "trường, phòng GDĐT kiểm tra hồ sơ nếu đủ điều kiện đề nghị Sở GDĐT thành lập đoàn đánh giá ngoài."],
+     [("phòng GDĐT", "Trên cơ sở báo cáo tự đánh giá của các trường, phòng GDĐT kiểm tra hồ sơ nếu đủ điều kiện "
+       "đề nghị Sở GDĐT thành lập đoàn đánh giá ngoài.")]),
+    # a later sentence that asks a unit of its own ends the first; the first is the general closing
+    (["Yêu cầu Trưởng phòng GDĐT các huyện triển khai thực hiện kịp thời. Trong quá trình thực hiện, nếu có khó "
+      "khăn, vướng mắc, đề nghị các đơn vị báo cáo bằng văn bản về Sở GDĐT."],
+     [("các đơn vị", "báo cáo bằng văn bản về Sở GDĐT.")]),
+    # a heading word of tasks.skip_items may hold a verb ('Tiêu chuẩn đánh giá', KH 2312/KH-SGDĐT);
+    # 'Yêu cầu đối với các trường THCS' names who acts (CV 1357/PGDĐT Long Điền)
+    (["II. NỘI DUNG", "1. Tiêu chuẩn đánh giá", "- Giáo viên: Có phẩm chất đạo đức tốt.",
+      "2. Yêu cầu đối với các trường THCS", "Hiệu trưởng các trường THCS: Xây dựng kế hoạch giảng dạy."],
+     [("Hiệu trưởng các trường THCS", "Xây dựng kế hoạch giảng dạy.")]),
     # work on a system or a form is work (TB 635 and TB 715/TB-ĐHKTCN: 'Phụ huynh, sinh viên truy
     # cập cổng thông tin ...'; TB 873/TB-ĐHKTCN: '- Sinh viên điền Phiếu ghi thông tin ...')
     (["III. TỔ CHỨC THỰC HIỆN", "Phụ huynh, sinh viên truy cập cổng thông tin của Trường để nộp học phí."],

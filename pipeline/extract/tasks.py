@@ -446,8 +446,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         if mark_skip is not None:
             continue
-        if item and label and label[0].isdigit() and (_topic(rest, finder) or rest.endswith(":")) and any(
-                bare(rest).startswith(s) for s in finder.skip_items) and not (
+        if item and label and label[0].isdigit() and _skip_heading(rest, finder) and not (
                 rest.endswith(":") and _lead_owner(rest, finder)[0]):
             # ('1. Yêu cầu Thủ trưởng các cơ quan, đơn vị, ... trong đó lưu ý:' asks units, it
             # heads no requirements: TB 565/TB-UBND Quảng Ngãi)
@@ -883,6 +882,21 @@ def _topic(text: str, finder: TaskGrammar, words: int = 6) -> bool:
     return len(text.split()) <= words and not text.endswith((".", ";")) and not finder.verb.search(text)
 
 
+def _skip_heading(text: str, finder: TaskGrammar) -> bool:
+    """A numbered item headed by a word of tasks.skip_items, as a topic or a lead-in: '2. Hình
+    thức', '1. Mục đích:'. The words of the heading may hold a verb of their own ('1. Tiêu chuẩn
+    đánh giá', KH 2312/KH-SGDĐT Gia Lai): only what follows them must have none."""
+    key = bare(text)
+    word = next((s for s in finder.skip_items if key.startswith(s)), None)
+    if word is None:
+        return False
+    tail = text[len(word):]
+    # ... and name no unit: '4. Yêu cầu đối với các trường THCS' heads the schools' duties (CV
+    # 1357/PGDĐT Long Điền)
+    names_unit = any(finder.unit_start.match(tail[gap.end():]) for gap in regex.finditer(r"\s+", tail))
+    return _topic(text, finder) or text.endswith(":") or (_topic(tail, finder, words=6) and not names_unit)
+
+
 def _has_subject(text: str, finder: TaskGrammar) -> bool:
     """'..., Sở GDĐT hướng dẫn ...': a clause after a comma with a unit and its verb (then
     'Đối với ...' opens a sentence, not a heading)."""
@@ -1017,7 +1031,11 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
         add(clean_value(giao.group("owner")), text, ref)
         return True
     done = False
-    subject = finder.owner_at(text)
+    # the subject may follow an opening phrase ('Trên cơ sở báo cáo tự đánh giá ..., phòng GDĐT
+    # tiếp nhận, kiểm tra hồ sơ ... nếu đủ điều kiện đề nghị Sở GDĐT thành lập đoàn ...', CV
+    # 2446/SGDĐT Gia Lai; 'Kết thúc năm học các cụm, khối thi đua ... đánh giá, lựa chọn ... đề
+    # nghị Sở xét khen thưởng', KH 2312/KH-SGDĐT Gia Lai): what it proposes is its own duty
+    subject = finder.owner_at(text) or finder.after_opener(text)
     for lead in finder.lead.finditer(text):
         if _PAST.search(text, 0, lead.start()):
             continue  # 'Phó Thủ tướng đã giao Bộ ...': an earlier assignment recounted
@@ -1045,7 +1063,12 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
             # vấn đề vướng mắc, các đơn vị báo cáo về Sở GDĐT ...', CV 2616/SGDĐT-GDTrH Quảng Nam)
             parts = _SENTENCE_END.split(text[lead.end() + skip + stop:])
             subjects = [None] + [_subject(part, finder, later=True) for part in parts[1:]]
-            own = next((i for i, subject in enumerate(subjects) if subject), len(parts))
+            # ... and so is one that asks a unit of its own, taken at its own lead-in ('Yêu cầu
+            # Trưởng phòng GDĐT các đơn vị triển khai thực hiện kịp thời. Trong quá trình thực
+            # hiện, nếu có khó khăn, vướng mắc, đề nghị các đơn vị báo cáo ...', CV 2446/SGDĐT Gia Lai)
+            asks = [False] + [bool((ask := finder.lead.search(part)) and finder.owner_at(part[ask.end():]))
+                              for part in parts[1:]]
+            own = next((i for i, subject in enumerate(subjects) if subject or asks[i]), len(parts))
             add(owner, ". ".join(parts[:own]), ref)
             for subject in subjects[own:]:
                 if subject:
@@ -1101,7 +1124,27 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
         return found[0], sentence[found[1]:]
     announces = sentence.rstrip().endswith(":") and not _CONTACT.search(sentence.rstrip())
     found = finder.after_opener(sentence) if not announces else None
-    return (found[0], sentence) if found else None
+    if found:
+        return found[0], sentence
+    # a run-in label that names the work, then a sentence with its own subject: the subject acts
+    # ('b) Sơ kết phong trào thi đua: Sở Giáo dục và Đào tạo sơ kết, xét khen thưởng ...', KH
+    # 2312/KH-SGDĐT Gia Lai; 'Về tổ chức Cuộc thi tìm hiểu về cải cách hành chính: Sở Nội vụ chủ
+    # trì, ...', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng). A label without a verb names no work
+    # but a place, a form or a step ('Địa điểm: Phòng tiếp công dân ...', TB 173/TB-SGDĐT Hà
+    # Giang; 'Mẫu CVHT-02 : CVHT tổng hợp ...', TB 363/TB-ĐHDT; 'Bước 1: Văn thư tiếp nhận ...',
+    # the notes that restate the steps of QĐ 3990/QĐ-SYT Gia Lai)
+    run_in = _RUN_IN.match(sentence)
+    named = run_in and finder.verb.search(sentence, 0, run_in.end())
+    found = finder.owner_at(sentence[run_in.end():]) if named else None
+    if found and finder.acts_at(sentence, run_in.end() + found[1]):
+        return found[0], sentence
+    return None
+
+
+# a short label and its colon before a sentence that opens with a capital; a label of place says
+# where, and the name after it is the place ('Nơi tiếp công dân: Phòng tiếp công dân (Tầng 1) ...',
+# TB 173/TB-SGDĐT Hà Giang)
+_RUN_IN = regex.compile(r"^(?!(?:Nơi|Địa\s+điểm|Địa\s+chỉ)\s)\p{Lu}[^:;.()]{2,60}?:\s+(?=\p{Lu})")
 
 
 _CLOSING_QUOTE = regex.compile(r'[”"]')
