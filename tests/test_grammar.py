@@ -505,6 +505,10 @@ SHAPES = [
        "Tài chính.")]),
 ]
 NOT_TASKS = [
+    # a notice announcing what it says (TB 635 and TB 715/TB-ĐHKTCN; TB 173/TB-SGDĐT Hà Giang)
+    ["Trường Đại học Kỹ thuật - Công nghệ Cần Thơ thông báo thời gian và hình thức nộp học phí học kỳ I năm học "
+     "2023 - 2024 như sau:"],
+    ["Căn cứ Luật Tiếp công dân, Sở GD&ĐT thông báo lịch tiếp công dân năm 2020 như sau:"],
     # a sentence announcing the items after it (CV 1328/UBND Bình Tân; BC 355/BC-HĐXTH Đồng Tháp)
     ["Chủ tịch UBND huyện có ý kiến chỉ đạo như sau:"],
     ["Phòng Giáo dục và Đào tạo hướng dẫn cụ thể như sau:"],
