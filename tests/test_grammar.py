@@ -505,6 +505,10 @@ SHAPES = [
        "Tài chính.")]),
 ]
 NOT_TASKS = [
+    # short lines without a verb under a unit: OCR debris of stamps, a post (CV 1666/UBND-VX Hải
+    # Phòng scanned with the letter behind it; KH 133/KH-THCSTT Lai Vung)
+    ["III. TỔ CHỨC THỰC HIỆN", "1. Đài Phát thanh và Truyền hình thành phố", "P.TCNS", "HCTC", "V2 in",
+     "HIỆU TRƯỞNG"],
     # a notice announcing what it says (TB 635 and TB 715/TB-ĐHKTCN; TB 173/TB-SGDĐT Hà Giang)
     ["Trường Đại học Kỹ thuật - Công nghệ Cần Thơ thông báo thời gian và hình thức nộp học phí học kỳ I năm học "
      "2023 - 2024 như sau:"],

@@ -90,6 +90,14 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False
         if not _WORD.search(action):
             return False  # '70%', '1.760': a figure of a table read line by line, no work
+        if columns is None and ref.block != "table" and len(action.split()) <= SHORT_WORDS and not finder.verb.search(
+                action):
+            # a short line of the body without a verb names no work: a post, an acronym, the
+            # debris OCR reads from the stamps of a letter scanned behind ('P.TCNS', 'HCTC', 'V2 in'
+            # under the scanned CV 1666/UBND-VX Hải Phòng; 'HIỆU TRƯỞNG' between the items of KH
+            # 133/KH-THCSTT Lai Vung). A table's cell may be that short ('TV', 'Thư kí': a member's
+            # role in the board of KH 230/KH-THPT.PB)
+            return False
         if not named and _requirement_on_a_thing(action, finder):
             return False  # 'Đề kiểm tra phải đáp ứng các yêu cầu sau: ...': what a thing must be, no duty
         if _NAME_ONLY.match(action):
@@ -688,6 +696,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     kept = [i for i in range(len(tasks)) if i not in repeated]
     return [tasks[i] for i in kept], sections, {f"tasks[{n}]": read[i][0] for n, i in enumerate(kept)}
 
+
+SHORT_WORDS = 4  # a line of the body this short, and without a verb, is a label, not a duty
 
 # 'Label: action', and in a responsibilities section 'Label - Action' ('2.3. Các ủy viên là ... -
 # Căn cứ vào kế hoạch ...', KH 20/KH-THPT Nguyễn Bỉnh Khiêm)
