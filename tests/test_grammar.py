@@ -643,6 +643,19 @@ NOT_TASKS = [
 
 
 MORE_SHAPES = [
+    # a letter addressed to someone after the closing is another document sent with this one (the
+    # Sở's proposal behind the UBND's answer, CV 1666/UBND-VX Hải Phòng); without its Kính gửi an
+    # appendix after the signer still gives work
+    (["2. Giao Đài Phát thanh và Truyền hình phối hợp với Sở GDĐT xây dựng kế hoạch.", "Nơi nhận:", "- Như trên;",
+      "- Lưu: VT.", "KT. CHÁNH VĂN PHÒNG", "Trần Huy Kiên", "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+      "Kính gửi: Ủy ban nhân dân thành phố",
+      "Sở Giáo dục và Đào tạo kính đề nghị Đài Phát thanh và Truyền hình phối hợp phát sóng các chủ đề."],
+     [("Đài Phát thanh và Truyền hình", "phối hợp với Sở GDĐT xây dựng kế hoạch.")]),
+    (["2. Giao Đài Phát thanh và Truyền hình phối hợp với Sở GDĐT xây dựng kế hoạch.", "Nơi nhận:", "- Như trên;",
+      "- Lưu: VT.", "KT. CHÁNH VĂN PHÒNG", "Trần Huy Kiên", "PHỤ LỤC",
+      "Sở Giáo dục và Đào tạo kính đề nghị Đài Phát thanh và Truyền hình phối hợp phát sóng các chủ đề."],
+     [("Đài Phát thanh và Truyền hình", "phối hợp với Sở GDĐT xây dựng kế hoạch."),
+      ("Đài Phát thanh và Truyền hình", "phối hợp phát sóng các chủ đề.")]),
     # a run-in label that names the work, then its own subject (KH 2312/KH-SGDĐT Gia Lai); a label
     # of place or a step's number names no work: the office heading them keeps the line
     (["III. TỔ CHỨC THỰC HIỆN", "2. Hình thức và thời gian xét khen thưởng", "b) Sơ kết phong trào thi đua: Sở "

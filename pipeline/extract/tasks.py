@@ -137,6 +137,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         return True
 
     in_closing = False
+    closed = False  # past this document's closing (its Nơi nhận or signature)
     previous, last_line = ".", -1  # the last body line read, and where it stands
     line_tasks = (-1, 0)  # the line the last tasks came from, and the first of them
     addressees = False  # inside the Kính gửi list
@@ -259,11 +260,19 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if ref.index in skip:
             # past the Nơi nhận and the signature an appendix begins: no owner runs on into it
             # (KH 21/KH-PGD&ĐT Hiệp Hòa: its staff list after the signer)
+            closed = True
             settle_lead()
             heading_owner = lead_owner = intro_owner = None
             continue
         if ref.block.startswith(("header", "footer")):
             continue
+        if closed and KINH_GUI.match(text):
+            # a letter addressed to someone after this document's closing is another document sent
+            # with it, whose work is its own: the Sở's proposal behind the UBND's answer to it (CV
+            # 1666/UBND-VX Hải Phòng, 'Xét đề nghị của Sở ... (gửi kèm theo)'), a forwarded công văn
+            # behind the letter that forwards it; an appendix or a regulation issued with a decision
+            # has no Kính gửi
+            break
         split = " | " in text or ref.block == "table"
         cells = _split_number_cell([c.strip() for c in text.split("|")]) if split else []
         roles = [finder.column(c) for c in cells]
@@ -318,7 +327,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             flush_block()
         # a Nơi nhận the layout left in the body: its list, to the Lưu line, gives no work
         if NOI_NHAN.match(text):
-            in_closing = True
+            in_closing = closed = True
         if in_closing:
             in_closing = not is_archive_line(text)
             continue
