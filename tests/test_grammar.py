@@ -643,6 +643,16 @@ NOT_TASKS = [
 
 
 MORE_SHAPES = [
+    # a section named for whom it is gives its subjectless items to that unit, as printed (CV
+    # 2274/BGDĐT-QLCL: 'I. ĐỐI VỚI CƠ SỞ GIÁO DỤC', 'II. ĐỐI VỚI TỔ CHỨC KIỂM ĐỊNH ...'); a section
+    # named for its work names no one
+    (["Bộ GDĐT đề nghị các đại học, học viện (sau đây gọi chung là cơ sở giáo dục), các tổ chức KĐCLGD thực hiện "
+      "tốt các nhiệm vụ sau:", "I. ĐỐI VỚI CƠ SỞ GIÁO DỤC", "1. Công tác bảo đảm chất lượng bên trong nhà trường",
+      "a) Tiếp tục rà soát, hoàn thiện các văn bản của đơn vị;", "II. ĐỐI VỚI TỔ CHỨC KIỂM ĐỊNH CHẤT LƯỢNG GIÁO DỤC",
+      "1. Hoàn thiện các văn bản nội bộ trước ngày 01/7/2019.", "III. TỔ CHỨC THỰC HIỆN",
+      "1. Tăng cường kiểm tra việc thực hiện."],
+     [("CƠ SỞ GIÁO DỤC", "Tiếp tục rà soát, hoàn thiện các văn bản của đơn vị"),
+      ("TỔ CHỨC KIỂM ĐỊNH CHẤT LƯỢNG GIÁO DỤC", "Hoàn thiện các văn bản nội bộ trước ngày 01/7/2019.")]),
     # a letter addressed to someone after the closing is another document sent with this one (the
     # Sở's proposal behind the UBND's answer, CV 1666/UBND-VX Hải Phòng); without its Kính gửi an
     # appendix after the signer still gives work

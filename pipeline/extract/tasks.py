@@ -403,6 +403,14 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             heading_owner = lead_owner = intro_owner = detail_of = item_skip = heading_rank = mark_skip = None
             if section.startswith("Điều") and rest:
                 _sentence(rest, ref, finder, add)
+            elif rest and not skipping:
+                # a section named for whom it is ('I. ĐỐI VỚI CƠ SỞ GIÁO DỤC', 'II. ĐỐI VỚI TỔ CHỨC
+                # KIỂM ĐỊNH CHẤT LƯỢNG GIÁO DỤC' under 'Bộ GDĐT đề nghị ... thực hiện tốt các nhiệm vụ
+                # sau:', CV 2274/BGDĐT-QLCL; 'II. TRÁCH NHIỆM CỦA CÁC ĐƠN VỊ') gives its items without a
+                # subject to that unit, to the end of the section
+                owner = _section_owner(rest, finder)
+                if owner:
+                    heading_owner, heading_rank = owner, 0
             continue
         item = _ITEM.match(text)
         rest = item.group("rest").strip() if item else text
@@ -914,6 +922,18 @@ def _skip_heading(text: str, finder: TaskGrammar) -> bool:
     # 1357/PGDĐT Long Điền)
     names_unit = any(finder.unit_start.match(tail[gap.end():]) for gap in regex.finditer(r"\s+", tail))
     return _topic(text, finder) or text.endswith(":") or (_topic(tail, finder, words=6) and not names_unit)
+
+
+def _section_owner(title: str, finder: TaskGrammar) -> str | None:
+    """The unit a section's title names as the one it is for, as printed ('CƠ SỞ GIÁO DỤC' of 'I.
+    ĐỐI VỚI CƠ SỞ GIÁO DỤC'), or None: a title in capitals is read in small letters."""
+    text = title.rstrip(" :")
+    readable = text[:1] + text[1:].lower() if text.isupper() else text
+    found = finder.owner_at(readable)
+    if not found or not _is_heading(readable, found):
+        return None
+    at = readable.find(found[0])
+    return text[at:at + len(found[0])] if at >= 0 else found[0]
 
 
 def _has_subject(text: str, finder: TaskGrammar) -> bool:
