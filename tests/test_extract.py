@@ -53,6 +53,11 @@ DATES = [
     ("Bà Rịa-Vũng Tàu, ngày 08 tháng 10 năm 2024", "Bà Rịa-Vũng Tàu", "2024-10-08"),
     ("Long Điền, 03 tháng 10 năm 2024", "Long Điền", "2024-10-03"),
     ("Hà Nội, ngày 31 tháng 02 năm 2024", "Hà Nội", None),
+    # a day of one stroke is a mark under a handwritten day, not a 1 (KH 106/KH-ĐHCĐ scanned); two
+    # strokes still read as a day (the scanned decisions of the Bộ GDĐT: 'ngày |] tháng 9')
+    ("Hà Nội, ngày | tháng 8 năm 2026", "Hà Nội", None),
+    ("Hà Nội, ngày |] tháng 9 năm 2025", "Hà Nội", "2025-09-11"),
+    ("Hà Nội, ngày 1 tháng 9 năm 2025", "Hà Nội", "2025-09-01"),
 ]
 DEADLINES = [
     ("gửi về Sở trước ngày 15/10/2022", "2022-07-06", None, "2022-10-15"),

@@ -181,6 +181,11 @@ def _date(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
         if place and match.end("place") <= len(ref.text):
             header.evidence["place"] = lines.span(ref, match.start("place"), match.end("place"))
         day, month, year = (ocr_int(match.group(k)) for k in ("d", "m", "y"))
+        if _one_stroke(match.group("d")):
+            # a day of one stroke that is no digit ('Hà Nội, ngày | tháng 8 năm 2026' under a
+            # handwritten day, KH 106/KH-ĐHCĐ scanned) is a mark, not a 1: a day below 10 is
+            # written with its 0 (Nghị định 30/2020, Phụ lục I), and '|]' still reads 11
+            day = None
         if day is None or month is None or year is None:
             header.warnings.append(f"[date] the date line is not filled in: {text[:70]!r}")
             if month is not None and year is not None and 1 <= month <= 12:
@@ -193,6 +198,12 @@ def _date(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
             header.warnings.append(f"[date] {day}/{month}/{year} is not a date: {text[:70]!r}")
         return
     header.warnings.append("[date] no place-and-date line in the header")
+
+
+def _one_stroke(day: str) -> bool:
+    """Whether a day field is a single mark that OCR could take for a 1 ('|', 'l', 'I')."""
+    marks = day.strip(" .…_")
+    return len(marks) == 1 and not marks.isdigit()
 
 
 def _date_inside(text: str, rules: Rules) -> regex.Match | None:
