@@ -24,6 +24,7 @@ Role = Literal["action", "info", "archive"]
 Severity = Literal["error", "warning", "info"]
 Recurrence = Literal["daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", "school-year"]
 AUTHORITIES = ("KT.", "TL.", "TM.", "Q.", "TUQ.")
+NAME_TITLE_CHARS = 70  # of a trích yếu, where a document is named in a list (Record.name)
 
 
 class _Model:
@@ -295,7 +296,7 @@ class Record(_Model):
     def __hash__(self) -> int:  # evidence is a dict; records are compared, not hashed as keys
         return hash((self.source, self.number, self.date))
 
-    def name(self, title_chars: int = 70) -> str:
+    def name(self, title_chars: int = NAME_TITLE_CHARS) -> str:
         """How an office names a document in a list: its số hiệu and the start of its trích
         yếu, never the file it came in ('105/KH-PGDĐT – Phòng, chống đuối nước cho học sinh …');
         a document without a number is named by its kind ('Thông báo không số – …')."""

@@ -27,11 +27,10 @@ def _names(result: Audit) -> dict[str, str]:
     return names
 
 
-def findings_table(result: Audit, rules: Rules) -> Table:
+def findings_table(result: Audit, rules: Rules, names: dict[str, str]) -> Table:
     data = rules.table("audit")
     labels = {k: v.get("label", k) for k, v in data["kinds"].items() if not k.startswith("#")}
     severities = data["severities"]
-    names = _names(result)
     rows = []
     for number, finding in enumerate(result.findings, start=1):
         quotes = " | ".join(q.text for q in finding.evidence)
@@ -50,8 +49,7 @@ def coverage_table(result: Audit, rules: Rules) -> Table:
                                 "Nhiệm vụ được giao", "Tỷ lệ"), (40, 40, 36, 28, 12, 12, 8), rows)
 
 
-def citations_table(result: Audit) -> Table:
-    names = _names(result)
+def citations_table(result: Audit, names: dict[str, str]) -> Table:
     rows = [[names.get(link.citing.path, link.citing.path), link.citation.doc_type or "",
              link.citation.number or link.citation.title or "", vn_date(link.citation.date), link.citation.issuer or "",
              link.cited.record.name() if link.cited else "ngoài lô", link.citing.path]
@@ -61,8 +59,9 @@ def citations_table(result: Audit) -> Table:
 
 
 def write_audit(out: Path, result: Audit, rules: Rules) -> list[Path]:
-    findings = findings_table(result, rules)
+    names = _names(result)  # the documents as named, once for both tables that name them
+    findings = findings_table(result, rules, names)
     csv_path, xlsx_path = out / "audit.csv", out / "audit.xlsx"
     write_atomic(csv_path, csv_bytes(findings))
-    write_atomic(xlsx_path, workbook([findings, coverage_table(result, rules), citations_table(result)]))
+    write_atomic(xlsx_path, workbook([findings, coverage_table(result, rules), citations_table(result, names)]))
     return [csv_path, xlsx_path]

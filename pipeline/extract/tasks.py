@@ -921,7 +921,7 @@ def _skip_heading(text: str, finder: TaskGrammar) -> bool:
     # ... and name no unit: '4. Yêu cầu đối với các trường THCS' heads the schools' duties (CV
     # 1357/PGDĐT Long Điền)
     names_unit = any(finder.unit_start.match(tail[gap.end():]) for gap in regex.finditer(r"\s+", tail))
-    return _topic(text, finder) or text.endswith(":") or (_topic(tail, finder, words=6) and not names_unit)
+    return _topic(text, finder) or text.endswith(":") or (_topic(tail, finder) and not names_unit)
 
 
 def _section_owner(title: str, finder: TaskGrammar) -> str | None:

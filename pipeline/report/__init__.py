@@ -30,7 +30,6 @@ from ..version import code_version
 from .graph import MAX_DOCUMENTS, citation_svg
 from .timeline import timeline_svg
 
-TITLE_CHARS = 70  # of a trích yếu, where a document is named in a list
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 STYLE = """
 body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:0;color:#212121;background:#fafafa}
@@ -66,7 +65,7 @@ def write_report(folder: Path, records: list[Record], texts: dict[str, tuple[str
     .keys.json remembers is not made again (issue 17); `digests` gives each document's
     digest (store.document_digest) when the batch has it."""
     today = today or dt.date.today()
-    names = {r.source.path: r.name(TITLE_CHARS) for r in records}
+    names = {r.source.path: r.name() for r in records}
     page_of = {doc.path: f"doc-{safe_name(doc.path)}.html" for doc in result.documents}
     for record in records:
         page_of.setdefault(record.source.path, f"doc-{safe_name(record.source.path)}.html")
