@@ -178,15 +178,19 @@ def _dates_and_weekdays(lines: Lines, path: str, checker: Checker) -> list[Findi
     out = []
     for ref in lines:
         text = ref.text
+        # on a scan, a date that cannot be is most often a digit Tesseract misread: the
+        # reader is asked to look at the page, the document is not charged with an error
+        scanned = lines.is_ocr(ref)
         for match in checker.date.finditer(text):
             day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
             if 1 <= month <= 12 and _exists(day, month, year) is None:
                 last = calendar.monthrange(year, month)[1]
+                said = f"{match.group(0)!r} không phải là ngày có thật: tháng {month}/{year} chỉ có {last} ngày"
                 out.append(checker.finding(
-                    "impossible-date",
-                    f"{match.group(0)!r} không phải là ngày có thật: tháng {month}/{year} chỉ có {last} ngày",
+                    "scan-date-doubt" if scanned else "impossible-date",
+                    f"{said} (đọc từ bản quét, có thể nhận dạng sai chữ số)" if scanned else said,
                     (path,), (_quote(lines, ref, path, match.start(), match.end()),),
-                    suggestion=f"kiểm tra lại ngày (tối đa {last})"))
+                    suggestion="đối chiếu ngày với bản quét" if scanned else f"kiểm tra lại ngày (tối đa {last})"))
         for pattern in (checker.after_date, checker.before_date):
             for match in pattern.finditer(text):
                 day = _exists(int(match["d"]), int(match["m"]), int(match["y"]))
@@ -194,11 +198,12 @@ def _dates_and_weekdays(lines: Lines, path: str, checker: Checker) -> list[Findi
                 if day is None or said is None or day.weekday() == said:
                     continue
                 real = _weekday_name(day.weekday(), checker)
+                said = f"{match.group(0)!r}: ngày {day.strftime('%d/%m/%Y')} là {real}, không phải {match['w']}"
                 out.append(checker.finding(
-                    "weekday-mismatch", f"{match.group(0)!r}: ngày {day.strftime('%d/%m/%Y')} là {real}, "
-                                        f"không phải {match['w']}", (path,),
+                    "scan-date-doubt" if scanned else "weekday-mismatch",
+                    f"{said} (đọc từ bản quét, có thể nhận dạng sai chữ số)" if scanned else said, (path,),
                     (_quote(lines, ref, path, match.start(), match.end()),),
-                    suggestion=f"sửa thành {real} hoặc sửa lại ngày"))
+                    suggestion="đối chiếu ngày với bản quét" if scanned else f"sửa thành {real} hoặc sửa lại ngày"))
     return out
 
 
