@@ -28,6 +28,8 @@ import regex
 from .normalise import bare
 
 _LETTERS = regex.compile(r"[^\p{L}]+")
+# abbreviations closed by full stops at the head of a line: 'PGS.TS. ', 'NGND. PGS. TS. '
+_ABBREVIATIONS = regex.compile(r"^\s*(?:\p{L}{1,6}\.\s*)+(?=\p{Lu})")
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,22 @@ class Names:
     min_ratio: float = 0.72
     margin: float = 0.08
     is_syllable: Callable[[str], bool] = lambda word: True
+    honorifics: frozenset[str] = frozenset()  # casefolded, without their full stop
+
+    def without_honorifics(self, text: str) -> str:
+        """'NGND.PGS.TS. Huỳnh Thanh Nhã' → 'Huỳnh Thanh Nhã': a leading run of abbreviations
+        closed by full stops goes when one of them is a known title (the others may be OCR's
+        garbling of one: 'NGNPĐ.')."""
+        match = _ABBREVIATIONS.match(text)
+        if match and any(w.casefold() in self.honorifics for w in regex.findall(r"\p{L}+", match.group(0))):
+            return text[match.end():]
+        return text
 
     def read(self, text: str, *, issuer: str | None = None, title: str | None = None,
              on: date | None = None) -> NameReading | None:
         """The name an OCR line of a signature block prints, or None when the line is no
         name (seal text, a scribble read as letters)."""
-        words = [w for w in (_LETTERS.sub("", t) for t in text.split()) if w]
+        words = [w for w in (_LETTERS.sub("", t) for t in self.without_honorifics(text).split()) if w]
         if not 2 <= len(words) <= 6 or not any(w[0].isupper() for w in words):
             return None  # a name is printed with capitals: OCR may lose one, not all
         clean = all(w.casefold() in self.syllables for w in words)
@@ -164,7 +176,8 @@ def compile_names(data: dict[str, Any], is_syllable: Callable[[str], bool]) -> N
             raise ValueError(f"known_signers: bad entry {person!r}: {exc}") from exc
     names = Names(syllables=surnames | given, surnames=surnames, signers=tuple(signers),
                   min_ratio=float(known.get("min_ratio", 0.72)), margin=float(known.get("margin", 0.08)),
-                  is_syllable=is_syllable)
+                  is_syllable=is_syllable,
+                  honorifics=frozenset(nfc(w) for w in data.get("honorifics", {}).get("words", [])))
     examples = data.get("examples", {})
     for case in examples.get("known", []):
         got = names.read(case["read"], issuer=case.get("issuer"), title=case.get("title"),

@@ -35,6 +35,22 @@ def test_a_name_is_read_syllable_by_syllable(rules, read, name):
     assert (reading.note is None) == (read == name)
 
 
+@pytest.mark.parametrize("read, name", [
+    ("NGND.PGS.TS. Huỳnh Thanh Nhã", "Huỳnh Thanh Nhã"),  # TB 635/TB-ĐHKTCN Cần Thơ
+    ("NGNPĐ.PGS.TS. Huỳnh Thanh Nhã", "Huỳnh Thanh Nhã"),  # the same, its first title garbled
+    ("PGS.TS. Nguyễn Hiệp Thương", "Nguyễn Hiệp Thương"),  # KH 106/KH-ĐHCĐ
+    ("ThS. Trần Ngọc Lan", "Trần Ngọc Lan"),
+])
+def test_titles_before_a_name_are_the_persons_not_the_name(rules, read, name):
+    reading = rules.names.read(read)
+    assert reading is not None and reading.name == name
+
+
+def test_a_run_of_abbreviations_without_a_known_title_stays(rules):
+    """'Q. Lê Văn Tám' is no titled name: Q. (quyền) is an authority, no honour."""
+    assert rules.names.without_honorifics("Q. Lê Văn Tám") == "Q. Lê Văn Tám"
+
+
 @pytest.mark.parametrize("text", [
     "xàz=— xà»", "TT", "Í r4f", "LLÃK _", "\\ CỦ Âuyu", "“tả lu", "Lưu: VT, VP",
     "THỨ TRƯỞNG XX",  # not a name: no syllable of it is one
