@@ -10,7 +10,8 @@
    second, with each text engine (pdfium is the default of rules/ingest.json); and the real
    scans, with the PDFs whose text layer is damaged beyond repair (their pages go to OCR),
    against raw Tesseract on the same pages (goal at most 1.2x).
-4. The speed-up of 2 workers over 1 on the per-file work (goal: at least 1.7x).
+4. The speed-up of 2 workers over 1 on the per-file work, best of the repeats (issue 17:
+   goal at least 1.8x).
 5. Peak memory of a whole `vanban run` as the corpus grows from 100 to 1,000 files
    (goal: flat), the share of derive, audit and report in each of those runs (issue 17:
    goal at most 25% at 1,000), an unchanged re-run of each (goal: under 5%), and a re-run
@@ -293,13 +294,16 @@ def main(argv: list[str] | None = None) -> int:
     _real_scans(rules)
 
     plain = [(p, r) for p, r in files if not r.endswith(".scan.pdf")]
-    timings = {}
-    for workers in (1, 2):
-        t = time.perf_counter()
-        process_all(plain, rules, workers, lambda rel, outcome: None)
-        timings[workers] = time.perf_counter() - t
-    print(f"\n4. per-file work on {len(plain)} files: 1 worker {timings[1]:.2f} s, 2 workers {timings[2]:.2f} s, "
-          f"speed-up {timings[1] / timings[2]:.2f}x (goal >= 1.7x)")
+    # the two settings alternate and each keeps its best: a run of 2 s is moved a tenth by
+    # whatever else the machine does for a moment, and by which of them ran first
+    timings = {1: float("inf"), 2: float("inf")}
+    for _ in range(args.repeats):
+        for workers in (1, 2):
+            t = time.perf_counter()
+            process_all(plain, rules, workers, lambda rel, outcome: None)
+            timings[workers] = min(timings[workers], time.perf_counter() - t)
+    print(f"\n4. per-file work on {len(plain)} files, best of {args.repeats}: 1 worker {timings[1]:.2f} s, "
+          f"2 workers {timings[2]:.2f} s, speed-up {timings[1] / timings[2]:.2f}x (goal >= 1.8x)")
 
     print("\n5. peak memory of vanban run (text and DOCX: the memory of the batch, not of OCR), one worker")
     for size in (100, args.big):
