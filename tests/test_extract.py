@@ -58,6 +58,10 @@ DATES = [
     ("Hà Nội, ngày | tháng 8 năm 2026", "Hà Nội", None),
     ("Hà Nội, ngày |] tháng 9 năm 2025", "Hà Nội", "2025-09-11"),
     ("Hà Nội, ngày 1 tháng 9 năm 2025", "Hà Nội", "2025-09-01"),
+    # a header copied flat, the date line between the number and the type (QĐ 435/QĐ-UBND Kon
+    # Tum as thuvienphapluat.vn prints it); the columns of a header not split
+    ("Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH", "Kon Tum", "2020-05-04"),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Hà Nội, ngày 28 tháng 8 năm 2025", "Hà Nội", "2025-08-28"),
 ]
 DEADLINES = [
     ("gửi về Sở trước ngày 15/10/2022", "2022-07-06", None, "2022-10-15"),

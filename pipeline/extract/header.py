@@ -9,6 +9,7 @@ None with a warning: never a guess.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -207,12 +208,21 @@ def _one_stroke(day: str) -> bool:
 
 
 def _date_inside(text: str, rules: Rules) -> regex.Match | None:
-    """A date line printed after other header text on the same line (columns not split)."""
+    """A date line printed after other header text on the same line (columns not split; a
+    page copied flat: 'Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH ...', QĐ
+    435/QĐ-UBND Kon Tum as thuvienphapluat.vn prints it)."""
+    unanchored = _unanchored(rules.pattern("date_line"))
     for match in regex.finditer(r"(?<=\s)(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s*,?\s*ngày)", text):
-        found = rules.pattern("date_line").match(text, match.start())
+        found = unanchored.match(text, match.start())
         if found:
             return found
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _unanchored(pattern: regex.Pattern) -> regex.Pattern:
+    """The date line's pattern without its '^': `match(text, pos)` never finds a '^' at pos."""
+    return regex.compile(pattern.pattern.removeprefix("^"), pattern.flags)
 
 
 def _type_name(text: str, rules: Rules):
