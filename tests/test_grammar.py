@@ -26,6 +26,13 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a heading that lists bodies of one kind, 'các' aside, names each (QĐ 29/2025/QĐ-TTg: '5. Các
+    # cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp:'; KH 174/KH-THCSNH: 'giáo viên chủ nhiệm,
+    # giáo viên bộ môn'); two kinds stay together ('3. Các trường THPT, trung tâm GDNN-GDTX', plan d1)
+    (["Điều 7. Tổ chức thực hiện", "5. Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp:",
+      "a) Xác nhận học sinh, sinh viên đang theo học tại trường."],
+     [("Các cơ sở giáo dục đại học", "Xác nhận học sinh, sinh viên đang theo học tại trường."),
+      ("cơ sở giáo dục nghề nghiệp", "Xác nhận học sinh, sinh viên đang theo học tại trường.")]),
     # a unit heading under 'Tổ chức thực hiện' whatever its first word (KH 4644/KH-SGDĐT:
     # '2. Liên đoàn Vovinam Việt Nam'; QĐ 33/2025/QĐ-UBND Hà Nội: '2. Kho bạc Nhà nước ...')
     (["I. TỔ CHỨC THỰC HIỆN", "1. Liên đoàn Vovinam Việt Nam", "- Là đơn vị đồng phối hợp tổ chức chương trình.",

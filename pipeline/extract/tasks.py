@@ -1303,8 +1303,11 @@ def _requirement_on_a_thing(action: str, finder: TaskGrammar) -> bool:
 
 
 def _one_kind(parts: list[str], finder: TaskGrammar) -> bool:
-    """Whether every part names a unit and all open with the same word: posts of one kind."""
-    return len({p.split()[0].casefold() for p in parts}) == 1 and all(finder.unit_start.match(p) for p in parts)
+    """Whether every part names a unit and all open with the same word, a leading 'các' aside:
+    posts or bodies of one kind ('giáo viên chủ nhiệm, giáo viên bộ môn', KH 174/KH-THCSNH; 'Các
+    cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', QĐ 29/2025/QĐ-TTg)."""
+    heads = {regex.sub(r"^(?:các|những)\s+", "", p.casefold()).split()[0] for p in parts if p.split()}
+    return len(heads) == 1 and all(finder.unit_start.match(p) for p in parts)
 
 
 def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
