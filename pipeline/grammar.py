@@ -95,6 +95,7 @@ class TaskGrammar:
     entitled: regex.Pattern  # '(thì | sẽ) được' + a verb: the clause says what someone receives
     regulation_types: frozenset[str]  # kinds of document that state norms (a Nghị định, a Thông tư)
     regulation_title: regex.Pattern  # a title that issues a regulation ('ban hành Quy chế ...')
+    regulation_number: regex.Pattern  # the number of a legal normative document ('29/2025/QĐ-TTg')
     governed: regex.Pattern  # a class of persons a regulation governs ('Giảng viên', 'công chức')
     run_in: regex.Pattern  # a verb with a capital that opens an action after a name ('... kinh tế Giúp ...')
     responsible: regex.Pattern  # 'X có trách nhiệm:' over X's duties, whatever X's first word
@@ -112,11 +113,11 @@ class TaskGrammar:
     not_after: regex.Pattern
     quantity: regex.Pattern
 
-    def regulates(self, doc_type: str | None, title: str | None) -> bool:
+    def regulates(self, doc_type: str | None, title: str | None, number: str | None = None) -> bool:
         """Whether a document is a regulation, whose articles state norms for the persons it
-        governs (tasks.regulations)."""
+        governs (tasks.regulations): by its type, its title, or a number that carries its year."""
         return (doc_type or "").casefold() in self.regulation_types or bool(
-            title and self.regulation_title.search(title))
+            title and self.regulation_title.search(title)) or bool(number and self.regulation_number.match(number))
 
     def entitles(self, action: str) -> bool:
         """Whether the first clause of an action is an entitlement ('... sẽ được thanh toán'): a
@@ -480,6 +481,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         regulation_types=frozenset(t.casefold() for t in _strings(regulations, "doc_types", "tasks.regulations")),
         regulation_title=_rx(rf"(?:{_alternatives(_strings(regulations, 'titles', 'tasks.regulations'))})",
                              "tasks.regulations.titles", regex.IGNORECASE),
+        regulation_number=_rx(_string(regulations, "number", "tasks.regulations"), "tasks.regulations.number"),
         governed=_rx(rf"^(?:(?:các|những|mỗi)\s+)?(?:{persons})(?!\p{{L}})", "tasks.regulations.governed_persons",
                      regex.IGNORECASE),
         entitled=_rx(_string(_section(data, "entitlements"), "pattern", "tasks.entitlements"),
@@ -545,6 +547,13 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         for example in section.get("non_examples", []):
             if holds(example):
                 raise GrammarError(f"tasks.{key}: its non-example {example!r} holds")
+    regulations = data.get("regulations", {})
+    for number in regulations.get("number_examples", []):
+        if not grammar.regulation_number.match(number):
+            raise GrammarError(f"tasks.regulations.number: its example {number!r} does not hold")
+    for number in regulations.get("number_non_examples", []):
+        if grammar.regulation_number.match(number):
+            raise GrammarError(f"tasks.regulations.number: its non-example {number!r} holds")
 
 
 def _rx(pattern: str, where: str, flags: int = 0) -> regex.Pattern:

@@ -1275,3 +1275,21 @@ def test_a_regulation_states_norms_for_the_persons_it_governs(rules):
     record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules)
     assert [t.owner for t in record.tasks] == ["Phòng Đào tạo"]
     assert [o for o, _ in _tasks(rules, *body)] == ["Giảng viên", "Phòng Đào tạo"]
+
+
+@pytest.mark.parametrize("number, governed_task", [("29/2025/QĐ-TTg", False), ("435/QĐ-UBND", True)])
+def test_a_legal_normative_document_is_known_by_the_year_in_its_number(rules, number, governed_task):
+    """A number that carries its year ('29/2025/QĐ-TTg', on credit for students) marks a legal
+    normative document: its 'Học sinh, sinh viên ... phải ...' states a condition, no task; the
+    bodies of its execution article keep their duties. An administrative decision ('435/QĐ-UBND')
+    is read as before."""
+    head = ["THỦ TƯỚNG CHÍNH PHỦ", f"Số: {number}", "Hà Nội, ngày 28 tháng 8 năm 2025", "QUYẾT ĐỊNH",
+            "Về tín dụng đối với học sinh, sinh viên"]
+    body = ["QUYẾT ĐỊNH:", "Điều 3. Điều kiện vay vốn",
+            "Học sinh, sinh viên phải tốt nghiệp trung học phổ thông theo quy định của pháp luật.",
+            "Điều 7. Tổ chức thực hiện",
+            "1. Bộ Tài chính chủ trì, hướng dẫn chi tiết về hồ sơ vay vốn."]
+    made = tuple(Line(t, 1, "body") for t in [*head, *body])
+    owners = [t.owner for t in extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules).tasks]
+    assert owners[-1] == "Bộ Tài chính"
+    assert ("Học sinh" in owners) is governed_task

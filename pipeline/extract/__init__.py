@@ -83,7 +83,7 @@ def extract_record(document: Document, rules: Rules) -> Record:
     citations, cited = extract_citations(lines, header.number, body_start, closing.lines, rules)
     tasks, sections, tasked = extract_tasks(lines, body_start, closing.lines,
                                             header.date or header.month_start or _plan_year(header.title), rules,
-                                            header.doc_type, header.title)
+                                            header.doc_type, header.title, header.number)
     if closing.signer and closing.signer.name:
         tasks = [_without_signature(t, closing.signer.name) for t in tasks]
     recipients = _roles(closing.recipients, [t.owner for t in tasks], rules)

@@ -38,7 +38,7 @@ def _grammar(rules: Rules) -> TaskGrammar:
 
 
 def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None, rules: Rules,
-                  doc_type: str | None = None, title: str | None = None
+                  doc_type: str | None = None, title: str | None = None, number: str | None = None
                   ) -> tuple[list[Task], list[Section], dict[str, Span]]:
     """Tasks and outline of the lines from `start` on, less `skip`; evidence per task. In a
     document that tells rather than directs (`narrative_types`: a báo cáo) only a lead-in
@@ -46,7 +46,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     on duties and execution (`regulations`)."""
     finder = _grammar(rules)
     narrative = (doc_type or "").casefold() in finder.narrative_types
-    regulation = finder.regulates(doc_type, title)
+    regulation = finder.regulates(doc_type, title, number)
     tasks: list[Task] = []
     # beside each task: where it was read, and whether it is a row of an assignment table
     read: list[tuple[Span, bool]] = []
