@@ -539,21 +539,17 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "owner_time_phrases": lambda text: (found := grammar.owner_at(text)) is not None and (
             time := grammar.time_inside.search(text)) is not None and found[1] == time.start(),
     }
-    for key, holds in checks.items():
-        section = data.get(key, {})
-        for example in section.get("examples", []):
+    # a section may hold a second pattern with examples of its own, under '<name>_examples'
+    more = {("regulations", "number"): lambda text: grammar.regulation_number.match(text) is not None}
+    for (key, name), holds in [*(((key, None), holds) for key, holds in checks.items()), *more.items()]:
+        section, where = data.get(key, {}), f"tasks.{key}" + (f".{name}" if name else "")
+        prefix = f"{name}_" if name else ""
+        for example in section.get(prefix + "examples", []):
             if not holds(example):
-                raise GrammarError(f"tasks.{key}: its example {example!r} does not hold")
-        for example in section.get("non_examples", []):
+                raise GrammarError(f"{where}: its example {example!r} does not hold")
+        for example in section.get(prefix + "non_examples", []):
             if holds(example):
-                raise GrammarError(f"tasks.{key}: its non-example {example!r} holds")
-    regulations = data.get("regulations", {})
-    for number in regulations.get("number_examples", []):
-        if not grammar.regulation_number.match(number):
-            raise GrammarError(f"tasks.regulations.number: its example {number!r} does not hold")
-    for number in regulations.get("number_non_examples", []):
-        if grammar.regulation_number.match(number):
-            raise GrammarError(f"tasks.regulations.number: its non-example {number!r} holds")
+                raise GrammarError(f"{where}: its non-example {example!r} holds")
 
 
 def _rx(pattern: str, where: str, flags: int = 0) -> regex.Pattern:

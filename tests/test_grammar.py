@@ -893,6 +893,8 @@ def _overlay(tmp_path, data: dict) -> str:
     ({"describing_items": {"examples": ["Nộp hồ sơ về Phòng"]}}, "tasks.describing_items: its example"),
     ({"numbered_papers": {"pattern": "số\\s*(\\d+"}}, "tasks.numbered_papers.pattern"),
     ({"condition_openers": {"examples": ["Trường hợp cần thiết, báo cáo Sở"]}}, "tasks.condition_openers: its example"),
+    # a second pattern of a section has examples of its own
+    ({"regulations": {"number_examples": ["435/QĐ-UBND"]}}, "tasks.regulations.number: its example"),
 ])
 def test_a_bad_grammar_overlay_names_its_entry(tmp_path, data, entry):
     with pytest.raises(RulesError) as caught:
