@@ -738,6 +738,28 @@ def test_plan_docx_leaves_out_parts_nobody_reads(rules):
             assert "stylesWithEffects" not in text and "thumbnail" not in text and "customXml" not in text
 
 
+def test_a_draft_defines_every_style_it_names_and_few_more(rules):
+    """The styles of a draft are those it names (and the defaults they build on): every
+    w:pStyle, w:rStyle and w:tblStyle of its body and header is defined in its styles.xml,
+    which holds none of the 158 others of python-docx's template."""
+    import zipfile
+
+    from lxml import etree
+
+    word = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    plan = derive_plan(record_of("004_4454b9fc8f55b7a4"), unit_named("Phòng Giáo dục và Đào tạo huyện Mai Sơn", rules),
+                       rules)
+    with zipfile.ZipFile(io.BytesIO(plan_docx(plan, rules))) as package:
+        styles = etree.fromstring(package.read("word/styles.xml"))
+        named = {element.get(f"{word}val") for part in ("word/document.xml", "word/header1.xml")
+                 for element in etree.fromstring(package.read(part)).iter(f"{word}pStyle", f"{word}rStyle",
+                                                                               f"{word}tblStyle")}
+    defined = {element.get(f"{word}styleId") for element in styles.iter(f"{word}style")}
+    assert "Header" in named
+    assert named <= defined
+    assert "Normal" in defined and len(defined) < 10
+
+
 @pytest.mark.parametrize("value", ["", "a & b < c > d \"e\" 'f'", "ký tự \x0b\x00 lạ\ufffe", "tab\tvà\ndòng",
                                    "\u00a0lề\u200b", "&amp;"])
 def test_sheet_text_as_saxutils_escapes_it(value):

@@ -247,11 +247,40 @@ def _template() -> _Template:
     for rels in (document.part.package.rels, document.part.rels):
         for rid in [rid for rid, rel in rels.items() if rel.reltype in _NOT_NEEDED]:
             del rels[rid]
+    _keep_styles(document.styles.element, STYLES_USED)
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(buffer) as saved:
         members = tuple((item.filename, saved.read(item)) for item in saved.infolist())
     return _Template(document, members)
+
+
+# the styles a draft names (w:pStyle, w:rStyle, w:tblStyle); tests/test_docx.py checks that every
+# style a draft refers to is in its styles.xml
+STYLES_USED = ("Header",)
+
+
+def _keep_styles(styles, used: tuple[str, ...]) -> None:
+    """Only the styles a draft uses, the defaults and those they are based on or linked to.
+    python-docx's template defines 164 styles (tables in six accents, list bullets, …) in
+    0.35 MB, 12 KB deflated: more than half of every draft's file (issue 17), for styles no
+    draft names; Word and LibreOffice list the built-in ones anyway (latentStyles stays)."""
+    from docx.oxml.ns import qn
+
+    by_id = {element.get(qn("w:styleId")): element for element in styles.iterchildren(qn("w:style"))}
+    todo = [sid for sid, element in by_id.items() if element.get(qn("w:default")) in ("1", "true")]
+    todo += used
+    keep: set[str] = set()
+    while todo:
+        sid = todo.pop()
+        if sid in keep or sid not in by_id:
+            continue
+        keep.add(sid)
+        todo += [ref.get(qn("w:val")) for tag in ("w:basedOn", "w:link", "w:next")
+                 for ref in by_id[sid].iterchildren(qn(tag))]
+    for sid, element in by_id.items():
+        if sid not in keep:
+            styles.remove(element)
 
 
 _NOT_NEEDED = ("http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
