@@ -346,6 +346,15 @@ SHAPES = [
     # 'Từng' (each) before a unit as 'Mỗi' (CV 356/SGDĐT-GDPT Hà Nội; 'Mỗi đơn vị chọn ...', CV 459)
     (["Từng nhà trường chủ động lựa chọn công cụ dạy học qua internet."],
      [("Từng nhà trường", "chủ động lựa chọn công cụ dạy học qua internet.")]),
+    # 'Trong' opens a phrase of time, place or stage, whatever its noun: the subject follows its
+    # comma (CV 5778/BGDĐT-QLCL 'Trong bước tự đánh giá, ...'; CV 2274/BGDĐT-QLCL 'Trong thời gian 01
+    # năm đó, ...'); 'Trong đó, ...' goes on with the sentence before and opens nothing (QĐ 3990/QĐ-SYT)
+    (["Trong bước tự đánh giá, cơ sở giáo dục sử dụng phần mềm để số hóa minh chứng."],
+     [("cơ sở giáo dục", "Trong bước tự đánh giá, cơ sở giáo dục sử dụng phần mềm để số hóa minh chứng.")]),
+    (["Trong thời gian 01 năm đó, cơ sở giáo dục chủ động thực hiện cải tiến chất lượng."],
+     [("cơ sở giáo dục", "Trong thời gian 01 năm đó, cơ sở giáo dục chủ động thực hiện cải tiến chất lượng.")]),
+    (["Văn thư chuyển văn bản đến lãnh đạo trong ngày.", "Trong đó, ưu tiên đối với văn bản khẩn, hỏa tốc."],
+     [("Văn thư", "chuyển văn bản đến lãnh đạo trong ngày.")]),
     (["Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì liên hệ với gia đình học sinh."],
      [("lãnh đạo các nhà trường", "Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì liên hệ với gia đình "
                                   "học sinh.")]),
