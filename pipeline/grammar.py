@@ -60,6 +60,7 @@ class TaskGrammar:
     verb: regex.Pattern  # an action verb (the owner ends before the first)
     compounds: regex.Pattern  # names of bodies holding a verb ('Ban tổ chức')
     not_duty: regex.Pattern  # an action that is a right, a permission, a disclaimer
+    aside_line: regex.Pattern  # an action wholly in brackets: the writer's aside ('(Kế hoạch này thay cho giấy mời)')
     not_duty_inside: regex.Pattern
     execution: tuple[str, ...]  # bare headings of the sections that assign the execution
     generic_action: regex.Pattern
@@ -429,6 +430,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                          "tasks.content_leads.pattern", regex.IGNORECASE),
         described=_rx(rf"^(?:{_alternatives(described)})(?!\p{{L}})", "tasks.described_bodies", regex.IGNORECASE),
         not_duty=_rx(rf"^(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns", regex.IGNORECASE),
+        aside_line=_rx(_string(_section(data, "bracketed_asides"), "pattern", "tasks.bracketed_asides"),
+                       "tasks.bracketed_asides.pattern"),
         not_duty_inside=_rx(rf"(?<!\p{{L}})(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns",
                             regex.IGNORECASE),
         execution=tuple(bare(w) for w in _strings(_section(data, "execution_sections"), "words",
@@ -518,6 +521,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
     """Each rule's own examples and non-examples hold, or the rules do not load."""
     checks = {
         "not_duties": lambda text: bool(grammar.not_duty.match(text)),
+        "bracketed_asides": lambda text: grammar.aside_line.match(text) is not None,
         "generic_closing": lambda text: bool(grammar.generic_action.match(text)),
         "restating_closing": lambda text: bool(grammar.restating.match(text)),
         "owner_compounds": lambda text: (found := grammar.owner_at(text)) is not None and grammar.compounds.search(

@@ -346,6 +346,13 @@ SHAPES = [
     # 'Từng' (each) before a unit as 'Mỗi' (CV 356/SGDĐT-GDPT Hà Nội; 'Mỗi đơn vị chọn ...', CV 459)
     (["Từng nhà trường chủ động lựa chọn công cụ dạy học qua internet."],
      [("Từng nhà trường", "chủ động lựa chọn công cụ dạy học qua internet.")]),
+    # a part numbered 'II-' as the Party's committees write it is a part as 'II.' is, and a line
+    # wholly in brackets is the writer's aside, no duty of the unit above it (KH 07-KH/BTC Sơn La;
+    # CV 2274/BGDĐT-QLCL '(Gửi các tệp word và pdf về Bộ GDĐT ...)')
+    (["II- TỔ CHỨC THỰC HIỆN", "6. Tỉnh Đoàn Sơn La", "- Thực hiện chia sẻ tín hiệu trên mạng xã hội.",
+      "10. Viettel Sơn La", "Đảm bảo phương tiện, triển khai việc kết nối.", "(Kế hoạch này thay cho giấy mời)"],
+     [("Tỉnh Đoàn Sơn La", "Thực hiện chia sẻ tín hiệu trên mạng xã hội."),
+      ("Viettel Sơn La", "Đảm bảo phương tiện, triển khai việc kết nối.")]),
     # 'Trong' opens a phrase of time, place or stage, whatever its noun: the subject follows its
     # comma (CV 5778/BGDĐT-QLCL 'Trong bước tự đánh giá, ...'; CV 2274/BGDĐT-QLCL 'Trong thời gian 01
     # năm đó, ...'); 'Trong đó, ...' goes on with the sentence before and opens nothing (QĐ 3990/QĐ-SYT)

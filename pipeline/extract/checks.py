@@ -327,7 +327,7 @@ def _past_deadlines(lines: Lines, record: Record, checker: Checker, rules: Rules
     phrases: list[tuple[Deadline, Ref | None]] = [(t.deadline, None) for t in record.tasks if t.deadline]
     in_schedule = False
     for ref in lines:
-        heading = regex.match(r"^\s*[IVX]{1,5}\s*[.)]\s*(.*)$", ref.text)
+        heading = regex.match(r"^\s*[IVX]{1,5}\s*(?:[.)]|[-–](?=\s*\p{Lu}))\s*(.*)$", ref.text)
         if heading:
             in_schedule = any(w in bare(heading.group(1)) for w in checker.schedule)
             continue

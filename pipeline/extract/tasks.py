@@ -24,7 +24,10 @@ from .closing import KINH_GUI, NOI_NHAN, is_archive_line
 from .deadlines import find_deadline
 from .units import UnitMatcher
 
-_TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*[.)/]\s*(?P<rest>.*)$|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
+# a part numbered 'II.', 'II)', or 'II-' as the Party's and its committees' documents write it ('II-
+# TỔ CHỨC THỰC HIỆN', KH 07-KH/BTC of the Sơn La digital-transformation contest; 'III- NHIỆM VỤ ...')
+_TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*(?:[.)/]|[-–](?=\s*\p{Lu}))\s*(?P<rest>.*)$"
+                     r"|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
 # '30/04-01/05 năm 2019' (a title's last line) is a date, not item 30
 _ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*(?:[.)]|/(?!\d))\s*(?P<rest>.*)$"
                       r"|^\((?P<sub>\d{1,2}|[a-zđ])\)\s*(?P<rest>.*)$"  # '(1) Tiếp tục phối hợp ...'
@@ -108,6 +111,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # 'nếu có khó khăn, vướng mắc, các cơ quan, tổ chức, cá nhân phản ánh ...'
         if regulation and not executing and finder.governed.match(owner):
             return False  # 'Giảng viên phải dành ít nhất 1/3 ...' in a Quy định: a norm, no task
+        if finder.aside_line.match(action):
+            return False  # '(Kế hoạch này thay cho giấy mời)': an aside of the writer's, set apart
         if finder.not_duty.match(action) or finder.entitles(action):
             return False  # a right, a permission, a disclaimer, an entitlement: nobody must do anything
         if finder.generic_action.match(action) and finder.catch_all.search(owner):
