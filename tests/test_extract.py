@@ -135,6 +135,12 @@ NO_DEADLINE = [
     "tổ chức trong năm học tới",  # the next school year, not this one
 ]
 CITATIONS = [
+    # a title word right after the kind of a body is its name, and 'số' before a word is no
+    # number (KH 07-KH/BTC Sơn La; KH 4644/KH-SGDĐT 'của Ban Tổ chức cuộc thi Quốc gia')
+    ("Kế hoạch số 10-KH/BCĐ ngày 22/4/2023 của Ban Chỉ đạo Chuyển đổi số tỉnh Sơn La về việc tổ chức Cuộc thi;",
+     "10-KH/BCĐ", "2023-04-22", "Ban Chỉ đạo Chuyển đổi số tỉnh Sơn La", "Kế hoạch"),
+    ("Thực hiện Công văn số 12/BTC ngày 02/3/2024 của Ban Tổ chức cuộc thi Quốc gia hướng dẫn đăng ký dự thi;",
+     "12/BTC", "2024-03-02", "Ban Tổ chức cuộc thi Quốc gia", "Công văn"),
     ("Thực hiện Quyết định số 33/QĐ-TTg ngày 08 tháng 01 năm 2019 của Thủ tướng Chính phủ phê duyệt đề án;",
      "33/QĐ-TTg", "2019-01-08", "Thủ tướng Chính phủ", "Quyết định"),
     ("Căn cứ Nghị định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ Quy định chi tiết;",

@@ -41,9 +41,13 @@ class CitationFinder:
             rf"(?<!\p{{L}})(?P<type>{alternatives})(?P<between>(?:\s+(?:của\s+[^,;.()]{{3,80}}?\s+)?(?:{so})?)?\s*:?\s*)$",
             regex.IGNORECASE)
         self.so_before = regex.compile(rf"(?<!\p{{L}})(?:{so})\s*:?\s*$")
+        self.number_word = regex.compile(so)
         self.issuer_inside = regex.compile(rf"của\s+(?P<issuer>[^,;.()]{{3,80}}?)\s+(?:{so})(?!\p{{L}})")
         starters = "|".join(regex.escape(s) for s in sorted(data["title_starters"], key=len, reverse=True))
-        self.starter = regex.compile(rf"\s+(?:{starters})(?!\p{{L}})", regex.IGNORECASE)
+        # a title's first word right after the kind of a body is the body's name ('Ban Chỉ đạo')
+        kinds = "|".join(regex.escape(k) for k in data.get("body_kinds", {}).get("words", []))
+        after_kind = rf"(?<!(?<!\p{{L}})(?:{kinds}))" if kinds else ""
+        self.starter = regex.compile(rf"{after_kind}\s+(?:{starters})(?!\p{{L}})", regex.IGNORECASE)
         # '... của Chính phủ và Nghị định số ...': 'và' before a type of document begins the
         # next citation, not a second issuer (NQ 11/2025/NQ-HĐND Hà Nội, KH 20/KH-PGD&ĐT Hiệp Hòa)
         self.next_document = regex.compile(rf"\s+và\s+(?:{alternatives})(?!\p{{L}})")
@@ -143,8 +147,14 @@ class CitationFinder:
             word = words[j]
             if word[:1].isupper():
                 return j > i
-            if word in self.inner_stop or not word.isalpha():
+            if not word.isalpha():
                 return False
+            if word in self.inner_stop:
+                # 'số' stops a name before a number only: 'Ban Chỉ đạo Chuyển đổi số tỉnh Sơn La'
+                # (KH 07-KH/BTC Sơn La) holds it, as the digital-transformation bodies' names do
+                after = words[j + 1] if j + 1 < len(words) else ""
+                if not (self.number_word.fullmatch(word) and after[:1].isalpha()):
+                    return False
         return False
 
     def title_after(self, text: str, pos: int) -> tuple[str | None, int]:
