@@ -60,6 +60,7 @@ class TaskGrammar:
     verb: regex.Pattern  # an action verb (the owner ends before the first)
     compounds: regex.Pattern  # names of bodies holding a verb ('Ban tổ chức')
     not_duty: regex.Pattern  # an action that is a right, a permission, a disclaimer
+    encourages: regex.Pattern  # 'khuyến khích': an encouragement, no duty (tasks.encouragements)
     aside_line: regex.Pattern  # an action wholly in brackets: the writer's aside ('(Kế hoạch này thay cho giấy mời)')
     not_duty_inside: regex.Pattern
     execution: tuple[str, ...]  # bare headings of the sections that assign the execution
@@ -119,6 +120,15 @@ class TaskGrammar:
         governs (tasks.regulations): by its type, its title, or a number that carries its year."""
         return (doc_type or "").casefold() in self.regulation_types or bool(
             title and self.regulation_title.search(title)) or bool(number and self.regulation_number.match(number))
+
+    def encouraged(self, owner: str, action: str) -> bool:
+        """Whether the unit is only encouraged: the encouraging word is in the owner's phrase or
+        comes before it in the sentence ('Trong chu kỳ kiểm định, khuyến khích các cơ sở giáo dục
+        ...'), not inside the work that follows it ('... có hình thức động viên, khuyến khích các em')."""
+        if self.encourages.search(owner):
+            return True
+        found, named = self.encourages.search(action), action.find(owner)
+        return found is not None and named > found.start()
 
     def entitles(self, action: str) -> bool:
         """Whether the first clause of an action is an entitlement ('... sẽ được thanh toán'): a
@@ -414,6 +424,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     singled = rf"(?<!\p{{L}})trong\s+đó,?\s+(?:cần\s+)?(?:{singled_words})(?!\p{{L}})"
     describing_words = _alternatives(_strings(_section(data, "describing_items"), "words", "tasks.describing_items"))
     descriptors = _strings(_section(data, "descriptors"), "words", "tasks.descriptors")
+    encouraging = _alternatives(_strings(_section(data, "encouragements"), "words", "tasks.encouragements"))
     fields_of_work = _alternatives(_strings(_section(data, "field_headings"), "words", "tasks.field_headings"))
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
@@ -430,6 +441,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                          "tasks.content_leads.pattern", regex.IGNORECASE),
         described=_rx(rf"^(?:{_alternatives(described)})(?!\p{{L}})", "tasks.described_bodies", regex.IGNORECASE),
         not_duty=_rx(rf"^(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns", regex.IGNORECASE),
+        encourages=_rx(rf"(?<!\p{{L}})(?:{encouraging})(?!\p{{L}})", "tasks.encouragements", regex.IGNORECASE),
         aside_line=_rx(_string(_section(data, "bracketed_asides"), "pattern", "tasks.bracketed_asides"),
                        "tasks.bracketed_asides.pattern"),
         not_duty_inside=_rx(rf"(?<!\p{{L}})(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns",
@@ -522,6 +534,8 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
     checks = {
         "not_duties": lambda text: bool(grammar.not_duty.match(text)),
         "bracketed_asides": lambda text: grammar.aside_line.match(text) is not None,
+        "encouragements": lambda text: (found := grammar.owner_at(text) or grammar.after_opener(text)) is not None
+        and grammar.encouraged(found[0], text),
         "generic_closing": lambda text: bool(grammar.generic_action.match(text)),
         "restating_closing": lambda text: bool(grammar.restating.match(text)),
         "owner_compounds": lambda text: (found := grammar.owner_at(text)) is not None and grammar.compounds.search(

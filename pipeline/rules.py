@@ -93,6 +93,7 @@ class IngestLimits:
     ocr_dpi: int
     ocr_min_text_chars: int
     ocr_max_skew_degrees: float
+    ocr_sideways_share: float  # of a page's words standing tall, above which it is turned (ingest/ocr.py)
     max_cid_share: float
     max_invalid_syllable_share: float
     min_words_for_syllable_check: int
@@ -612,8 +613,9 @@ def _report_rules(data: dict[str, Any] | None, where: str) -> ReportRules | None
     pattern = _checked_pattern(_need(data, "task", dict, where), f"{where}.task")
     share, margin = data.get("min_share", 0.6), data.get("margin", 0.25)
     for name, value in (("min_share", share), ("margin", margin)):
-        if not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        if not isinstance(value, (int, float)):
             raise RulesError(f"{where}.{name}: expected a share from 0 to 1, got {value!r}")
+        _share(value, f"{where}.{name}")
     return ReportRules(tuple(_need(data, "doc_types", list, where)), pattern,
                        frozenset(w.casefold() for w in data.get("generic", [])), int(data.get("min_words", 2)),
                        float(share), float(margin))
@@ -687,6 +689,13 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _share(value: float, where: str) -> float:
+    """A share from 0 to 1, or the rules do not load."""
+    if not 0 <= value <= 1:
+        raise RulesError(f"{where}: expected a share from 0 to 1, got {value!r}")
+    return float(value)
+
+
 def _need(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
     if key not in data:
         raise RulesError(f"{where}: missing key {key!r}")
@@ -744,6 +753,8 @@ def _compile_ingest(data: dict[str, Any], syllables: Syllables) -> IngestLimits:
         ocr_dpi=int(_need(ocr, "dpi", int, f"{where}.ocr")),
         ocr_min_text_chars=int(_need(ocr, "min_text_chars", int, f"{where}.ocr")),
         ocr_max_skew_degrees=float(_need(ocr, "max_skew_degrees", (int, float), f"{where}.ocr")),
+        ocr_sideways_share=_share(_need(ocr, "sideways_share", (int, float), f"{where}.ocr"),
+                                  f"{where}.ocr.sideways_share"),
         max_cid_share=float(_need(layer, "max_cid_share", (int, float), f"{where}.text_layer")),
         max_invalid_syllable_share=float(
             _need(layer, "max_invalid_syllable_share", (int, float), f"{where}.text_layer")

@@ -353,6 +353,12 @@ SHAPES = [
       "10. Viettel Sơn La", "Đảm bảo phương tiện, triển khai việc kết nối.", "(Kế hoạch này thay cho giấy mời)"],
      [("Tỉnh Đoàn Sơn La", "Thực hiện chia sẻ tín hiệu trên mạng xã hội."),
       ("Viettel Sơn La", "Đảm bảo phương tiện, triển khai việc kết nối.")]),
+    # an encouragement obliges nobody (CV 2274/BGDĐT-QLCL); encouraging is part of the work given
+    # when it follows the unit (KH 349/KH-UBND Đồng Tháp)
+    (["Trong chu kỳ kiểm định, khuyến khích các cơ sở giáo dục đại học triển khai cải tiến chất lượng.",
+      "Sở GDĐT khuyến khích các trường tổ chức hội thảo chuyên đề.",
+      "Các trường tuyên truyền, khuyến khích học sinh tham gia viết thư."],
+     [("Các trường", "tuyên truyền, khuyến khích học sinh tham gia viết thư.")]),
     # 'Trong' opens a phrase of time, place or stage, whatever its noun: the subject follows its
     # comma (CV 5778/BGDĐT-QLCL 'Trong bước tự đánh giá, ...'; CV 2274/BGDĐT-QLCL 'Trong thời gian 01
     # năm đó, ...'); 'Trong đó, ...' goes on with the sentence before and opens nothing (QĐ 3990/QĐ-SYT)

@@ -194,3 +194,26 @@ def test_the_median_of_a_page_is_pillows_median_filter():
             assert ocr.median3(image).tobytes() == image.filter(ImageFilter.MedianFilter(3)).tobytes()
     page = _page("L")
     assert ocr.median3(page).tobytes() == page.filter(ImageFilter.MedianFilter(3)).tobytes()
+
+
+def test_a_page_whose_lines_run_down_it_is_turned_and_read(rules):
+    """A landscape table printed across a page scanned upright (the appendix of KH
+    1254/KH-BGDĐT): Tesseract reads its words well, one under another, standing tall. The
+    share of tall words (rules ingest.ocr.sideways_share) has the page turned and read across."""
+    sideways = _page("L").rotate(90, expand=True, fillcolor=255)
+    upright = ocr.read_page_image(_page("L"), 1, 300, rules)
+    turned = ocr.read_page_image(sideways, 1, 300, rules)
+    assert not upright.warnings and not upright.turns
+    assert any("turned" in w for w in turned.warnings) and turned.turns
+    read = " ".join(w.text for w in sorted(turned.words, key=lambda w: (round(w.top / 20), w.x0)))
+    assert "Phê duyệt danh mục" in read
+
+
+@pytest.mark.parametrize("boxes, sideways", [
+    ([(0, 0, 60, 20)] * 9 + [(0, 0, 20, 60)], False),  # upright, a dropped capital
+    ([(0, 0, 20, 60)] * 9 + [(0, 0, 60, 20)], True),   # lying on its side
+    ([(0, 0, 5, 60)] * 10, False),                      # only short words: no evidence
+])
+def test_a_page_is_sideways_when_most_of_its_long_words_stand_tall(boxes, sideways):
+    words = [ocr.Word(x0, top, x1, bottom, "chữ" if x1 - x0 != 5 else "1") for x0, top, x1, bottom in boxes]
+    assert ocr._sideways(words, 0.5) is sideways

@@ -111,6 +111,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # 'nếu có khó khăn, vướng mắc, các cơ quan, tổ chức, cá nhân phản ánh ...'
         if regulation and not executing and finder.governed.match(owner):
             return False  # 'Giảng viên phải dành ít nhất 1/3 ...' in a Quy định: a norm, no task
+        if finder.encouraged(owner, action):
+            return False  # 'khuyến khích các cơ sở giáo dục ...': encouraged, not obliged
         if finder.aside_line.match(action):
             return False  # '(Kế hoạch này thay cho giấy mời)': an aside of the writer's, set apart
         if finder.not_duty.match(action) or finder.entitles(action):
