@@ -353,6 +353,15 @@ SHAPES = [
       "10. Viettel Sơn La", "Đảm bảo phương tiện, triển khai việc kết nối.", "(Kế hoạch này thay cho giấy mời)"],
      [("Tỉnh Đoàn Sơn La", "Thực hiện chia sẻ tín hiệu trên mạng xã hội."),
       ("Viettel Sơn La", "Đảm bảo phương tiện, triển khai việc kết nối.")]),
+    # answering for an outcome is no work, answering and then work is (CT 29-CT/TU Sơn La; KH
+    # 25/KH-SGDĐT Bắc Giang); the Party's committees of every level own work ('Các cấp ủy đảng')
+    (["Người đứng đầu các cơ quan, đơn vị chịu trách nhiệm về việc triển khai thực hiện Đề án 06.",
+      "Thủ trưởng cơ sở GDMN chịu trách nhiệm trước cơ quan quản lý cấp trên khi để xảy ra bạo hành trẻ; "
+      "chủ động cung cấp thông tin."],
+     [("Thủ trưởng cơ sở GDMN", "chịu trách nhiệm trước cơ quan quản lý cấp trên khi để xảy ra bạo hành trẻ; chủ "
+                                "động cung cấp thông tin.")]),
+    (["1. Các cấp ủy đảng tăng cường lãnh đạo, chỉ đạo thực hiện có hiệu quả Đề án 06."],
+     [("Các cấp ủy đảng", "tăng cường lãnh đạo, chỉ đạo thực hiện có hiệu quả Đề án 06.")]),
     # an encouragement obliges nobody (CV 2274/BGDĐT-QLCL); encouraging is part of the work given
     # when it follows the unit (KH 349/KH-UBND Đồng Tháp)
     (["Trong chu kỳ kiểm định, khuyến khích các cơ sở giáo dục đại học triển khai cải tiến chất lượng.",
