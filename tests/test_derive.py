@@ -17,7 +17,7 @@ from pipeline import load_rules
 from pipeline.derive import derive_plan, unit_named, units_addressed
 from pipeline.derive.checklist import checklist_csv, checklist_ics, checklist_xlsx, rows
 from pipeline.derive.files import plans_for, unit_slug
-from pipeline.derive.plan_docx import plan_docx
+from pipeline.derive.plan_docx import HEADER_COLUMNS, plan_docx
 from pipeline.derive.schedule import WorkCalendar
 from pipeline.export import neutral
 from pipeline.extract import extract_record
@@ -374,7 +374,9 @@ def test_plan_docx_layout(rules):
     assert header[0].paragraphs[3].text == "Số: .../KH-PGDĐT"
     assert header[1].paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     # the solid rules under the unit's name and under the tiêu ngữ, centred, shorter than the column
-    for cell, after, column in ((header[0], 1, 7.5), (header[1], 1, 9.0)):
+    # the quốc hiệu on one line: 8.77 cm of 12 pt bold Times New Roman and 0.38 cm of cell margins
+    assert header[1].width.cm >= 9.2 and abs(header[0].width.cm + header[1].width.cm - 16.5) < 0.01
+    for cell, after, column in ((header[0], 1, HEADER_COLUMNS[0]), (header[1], 1, HEADER_COLUMNS[1])):
         rule = cell.paragraphs[after + 1]
         assert rule.text == "" and rule._p.xpath("./w:pPr/w:pBdr/w:bottom[@w:val='single']")
         indent = rule.paragraph_format.left_indent
@@ -643,6 +645,12 @@ def test_a_draft_is_headed_by_its_parent_body_and_place(rules, stem, unit, body,
     ("v/v khai báo y tế", " về khai báo y tế"),  # CV 878/SGDĐT Quảng Nam
     ("Về việc phê duyệt Kế hoạch", " về phê duyệt Kế hoạch"),
     ("Tổ chức dạy học trực tuyến", " về tổ chức dạy học trực tuyến"),
+    # a trích yếu printed in capitals is said in running text's letters, its acronyms as printed
+    # (QĐ 29/2025/QĐ-TTg; the capitals of CV 1061/BGDĐT-GDTrH's heading)
+    ("TÍN DỤNG ĐỐI VỚI HỌC SINH, SINH VIÊN THEO HỌC CÁC NGÀNH STEM",
+     " về tín dụng đối với học sinh, sinh viên theo học các ngành stem"),
+    ("VỀ VIỆC DẠY HỌC QUA INTERNET CHO HỌC SINH THPT TRONG THỜI GIAN COVID-19",
+     " về dạy học qua internet cho học sinh THPT trong thời gian COVID-19"),
     (None, ""),
 ])
 def test_the_parents_title_follows_one_ve(title, said):

@@ -203,7 +203,21 @@ def about_title(record: Record) -> str:
     is written 'V/v ...' (về việc) and a decision's may begin 'Về ...': the 'về' is said once
     ('Công văn số 6103/BGDĐT-GDTrH ... về triển khai cuộc thi ...', not 'về v/v triển khai')."""
     title = regex.sub(r"(?i)^\s*(?:v/v|về\s+việc|về)\s+", "", record.title or "").strip()
+    if title and not regex.search(r"\p{Ll}", title):
+        title = _running_case(title)
     return f" về {title[:1].lower()}{title[1:]}" if title else ""
+
+
+# a word without a vowel ('GDĐT', 'THPT', 'UBND') or with a digit ('COVID-19') is a code or an acronym
+_CODE = regex.compile(r"^(?:[^AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]+|.*\d.*)$")
+
+
+def _running_case(title: str) -> str:
+    """A trích yếu printed in capitals, as decisions and decrees print it under their type
+    ('TÍN DỤNG ĐỐI VỚI HỌC SINH, SINH VIÊN THEO HỌC CÁC NGÀNH STEM', QĐ 29/2025/QĐ-TTg), in
+    the small letters of running text, its codes and acronyms as printed ('... THPT', 'COVID-19');
+    a proper name in it is lowered too, which a reader forgives more than 'tÍN DỤNG ...'."""
+    return regex.sub(r"[^\s,;:()/.]+", lambda word: word[0] if _CODE.match(word[0]) else word[0].lower(), title)
 
 
 def _child(task: Task, owner: str, calendar: WorkCalendar, on: dt.date | None, period_end: dt.date | None,

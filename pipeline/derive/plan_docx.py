@@ -363,6 +363,12 @@ def _table_prototype(widths: tuple[float, float]):
     return table._tbl
 
 
+# the header's two columns (cm) of the 16.5 cm between the margins: the quốc hiệu in 12 pt bold
+# Times New Roman is 8.77 cm and a cell's margins 0.38 cm, so the right column takes 9.5 (at 9.0 the
+# line broke before 'NAM', which Nghị định 30 prints on one line)
+HEADER_COLUMNS = (7.0, 9.5)
+
+
 def header(document, unit_class, body_name: str, place: str, number_line: str, day: str | None,
            about: str | None = None, body_place: str | None = None) -> None:
     """The two-column header: the cơ quan chủ quản (in `body_place`, by default `place`),
@@ -395,17 +401,17 @@ def _header(parent_body: str | None, body_name: str, place: str, number_line: st
 
     centre = WD_ALIGN_PARAGRAPH.CENTER
     scratch = new_document()
-    left, right = two_columns(scratch, (7.5, 9.0))
+    left, right = two_columns(scratch, HEADER_COLUMNS)
     if parent_body:
         para(left, parent_body.format(place=body_place or place).upper().strip(), size=13, align=centre)
     para(left, body_name.upper(), bold=True, size=13, align=centre)
-    _rule(para(left, size=4, align=centre), column=7.5, length=2.5)
+    _rule(para(left, size=4, align=centre), column=HEADER_COLUMNS[0], length=2.5)
     para(left, number_line, size=13, align=centre)
     if about:
         para(left, about, size=12, align=centre)
     para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=centre)  # one line: 12 pt
     para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=centre)
-    _rule(para(right, size=4, align=centre), column=9.0, length=6.2)
+    _rule(para(right, size=4, align=centre), column=HEADER_COLUMNS[1], length=6.2)
     para(right, f"{place}, ", italic=True, size=14, align=centre)  # header() adds the day
     return scratch.element.body[0]
 
