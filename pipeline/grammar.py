@@ -482,7 +482,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         # Phó Thủ tướng ... đã giao Bộ Lao động - Thương binh và Xã hội xây dựng ...', CV 3354/VPCP-KGVX)
         object_of=_rx(rf"(?<!\p{{L}})(?:{_alternatives(words['object_markers'] + words['action_verbs'] + asking)})$",
                       "tasks.object_markers", regex.IGNORECASE),
-        opener=_rx(rf"^(?!(?:{_alternatives(data.get('not_clause_openers', []))})(?!\p{{L}}))"
+        opener=_rx(rf"^(?!(?:{_alternatives(_strings(data, 'not_clause_openers'))})(?!\p{{L}}))"
                    rf"(?:{'|'.join(regex.escape(v) for v in openers)})(?!\p{{L}})", "tasks.clause_openers")
         if openers else None,
         condition=_rx(rf"^(?:{_alternatives(_strings(conditions, 'words', 'tasks.condition_openers'))})"

@@ -613,8 +613,6 @@ def _report_rules(data: dict[str, Any] | None, where: str) -> ReportRules | None
     pattern = _checked_pattern(_need(data, "task", dict, where), f"{where}.task")
     share, margin = data.get("min_share", 0.6), data.get("margin", 0.25)
     for name, value in (("min_share", share), ("margin", margin)):
-        if not isinstance(value, (int, float)):
-            raise RulesError(f"{where}.{name}: expected a share from 0 to 1, got {value!r}")
         _share(value, f"{where}.{name}")
     return ReportRules(tuple(_need(data, "doc_types", list, where)), pattern,
                        frozenset(w.casefold() for w in data.get("generic", [])), int(data.get("min_words", 2)),
@@ -689,9 +687,9 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _share(value: float, where: str) -> float:
+def _share(value: Any, where: str) -> float:
     """A share from 0 to 1, or the rules do not load."""
-    if not 0 <= value <= 1:
+    if not isinstance(value, (int, float)) or not 0 <= value <= 1:
         raise RulesError(f"{where}: expected a share from 0 to 1, got {value!r}")
     return float(value)
 
@@ -753,8 +751,7 @@ def _compile_ingest(data: dict[str, Any], syllables: Syllables) -> IngestLimits:
         ocr_dpi=int(_need(ocr, "dpi", int, f"{where}.ocr")),
         ocr_min_text_chars=int(_need(ocr, "min_text_chars", int, f"{where}.ocr")),
         ocr_max_skew_degrees=float(_need(ocr, "max_skew_degrees", (int, float), f"{where}.ocr")),
-        ocr_sideways_share=_share(_need(ocr, "sideways_share", (int, float), f"{where}.ocr"),
-                                  f"{where}.ocr.sideways_share"),
+        ocr_sideways_share=_share(_need(ocr, "sideways_share", object, f"{where}.ocr"), f"{where}.ocr.sideways_share"),
         max_cid_share=float(_need(layer, "max_cid_share", (int, float), f"{where}.text_layer")),
         max_invalid_syllable_share=float(
             _need(layer, "max_invalid_syllable_share", (int, float), f"{where}.text_layer")

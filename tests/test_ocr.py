@@ -209,11 +209,14 @@ def test_a_page_whose_lines_run_down_it_is_turned_and_read(rules):
     assert "Phê duyệt danh mục" in read
 
 
-@pytest.mark.parametrize("boxes, sideways", [
-    ([(0, 0, 60, 20)] * 9 + [(0, 0, 20, 60)], False),  # upright, a dropped capital
-    ([(0, 0, 20, 60)] * 9 + [(0, 0, 60, 20)], True),   # lying on its side
-    ([(0, 0, 5, 60)] * 10, False),                      # only short words: no evidence
+WIDE, TALL = (0, 0, 60, 20), (0, 0, 20, 60)
+
+
+@pytest.mark.parametrize("words, sideways", [
+    ([(WIDE, "chữ")] * 9 + [(TALL, "chữ")], False),  # upright, a dropped capital
+    ([(TALL, "chữ")] * 9 + [(WIDE, "chữ")], True),   # lying on its side
+    ([(TALL, "1")] * 10, False),                     # only short words: no evidence
 ])
-def test_a_page_is_sideways_when_most_of_its_long_words_stand_tall(boxes, sideways):
-    words = [ocr.Word(x0, top, x1, bottom, "chữ" if x1 - x0 != 5 else "1") for x0, top, x1, bottom in boxes]
-    assert ocr._sideways(words, 0.5) is sideways
+def test_a_page_is_sideways_when_most_of_its_long_words_stand_tall(words, sideways):
+    read = [ocr.Word(*box, text) for box, text in words]
+    assert ocr._sideways(read, 0.5) is sideways

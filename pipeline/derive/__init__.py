@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..hierarchy import Hierarchy, UnitClass
+from ..normalise import bare
 from ..record import Deadline, Quantity, Record, Task
 from ..rules import Rules
 from .schedule import WorkCalendar, child_deadline, plan_period, vn_date
@@ -208,8 +209,10 @@ def about_title(record: Record) -> str:
     return f" về {title[:1].lower()}{title[1:]}" if title else ""
 
 
-# a word without a vowel ('GDĐT', 'THPT', 'UBND') or with a digit ('COVID-19') is a code or an acronym
-_CODE = regex.compile(r"^(?:[^AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]+|.*\d.*)$")
+def _is_code(word: str) -> bool:
+    """A word without a vowel ('GDĐT', 'THPT', 'UBND') or with a digit ('COVID-19'): a code or
+    an acronym, kept as printed."""
+    return not regex.search(r"[AEIOUY]", bare(word)) or regex.search(r"\d", word) is not None
 
 
 def _running_case(title: str) -> str:
@@ -217,7 +220,7 @@ def _running_case(title: str) -> str:
     ('TÍN DỤNG ĐỐI VỚI HỌC SINH, SINH VIÊN THEO HỌC CÁC NGÀNH STEM', QĐ 29/2025/QĐ-TTg), in
     the small letters of running text, its codes and acronyms as printed ('... THPT', 'COVID-19');
     a proper name in it is lowered too, which a reader forgives more than 'tÍN DỤNG ...'."""
-    return regex.sub(r"[^\s,;:()/.]+", lambda word: word[0] if _CODE.match(word[0]) else word[0].lower(), title)
+    return regex.sub(r"[^\s,;:()/.]+", lambda word: word[0] if _is_code(word[0]) else word[0].lower(), title)
 
 
 def _child(task: Task, owner: str, calendar: WorkCalendar, on: dt.date | None, period_end: dt.date | None,

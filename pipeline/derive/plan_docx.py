@@ -255,7 +255,7 @@ def _template() -> _Template:
     return _Template(document, members)
 
 
-# the styles a draft names (w:pStyle, w:rStyle, w:tblStyle); tests/test_docx.py checks that every
+# the styles a draft names (w:pStyle, w:rStyle, w:tblStyle); tests/test_derive.py checks that every
 # style a draft refers to is in its styles.xml
 STYLES_USED = ("Header",)
 
