@@ -108,6 +108,8 @@ class TaskGrammar:
     unowned: tuple[regex.Pattern, ...]
     consequence: tuple[regex.Pattern, ...]
     skip_sections: tuple[str, ...]
+    listing_titles: tuple[str, ...]  # bare: the title of a list attached, no work in it
+    positions: frozenset[str]  # bare: a post in a body, which is no work
     narrative_types: frozenset[str]  # kinds of document whose subject sentences recount, not assign
     skip_items: tuple[str, ...]  # the same and more for a numbered item's heading ('2. Hình thức')
     form_items: tuple[str, ...]  # those of them on a product's form, whose lines naming who acts are work
@@ -189,7 +191,12 @@ class TaskGrammar:
     def column(self, cell: str) -> str | None:
         """The role of a table's header cell ('Đơn vị chủ trì' → 'owner'), or None."""
         key = bare(cell)
-        return next((role for name, role in self.fields if key == name or key.startswith(name + " ")), None)
+        return next((role for name, role in self.fields if _names_field(key, name)), None)
+
+    def is_post(self, text: str) -> bool:
+        """Whether `text` names posts in a body and nothing else ('Ủy viên kiêm Thư ký')."""
+        parts = [p for p in regex.split(r"\s*(?:[,;]|(?<!\p{L})(?:kiêm|và)(?!\p{L}))\s*", text.strip(" .;")) if p]
+        return bool(parts) and all(bare(part) in self.positions for part in parts)
 
     def acts_at(self, text: str, pos: int) -> bool:
         """Whether an action begins at `pos`: a verb, a verb negated ('không tổ chức'), or the
@@ -383,11 +390,26 @@ _NAMED_PART = regex.compile(r",\s+(?=các\s|\p{Lu})")  # where a list of names p
 LISTED_NAMES = 8  # the most names an owner phrase lists apart with semicolons, each a unit
 
 
+def _names_field(key: str, name: str) -> bool:
+    """Whether a bare header cell begins with a field's name, after at most two specks of OCR
+    (a stamp's or a pen's marks read as 'S22 ĐZ' before 'Nhiệm vụ, giải pháp' in the appendix
+    header of QĐ 146/QĐ-TTg; a text layer's cell starts with its name)."""
+    at = key.find(name)
+    if at < 0 or (at and key[at - 1] != " ") or (key[at + len(name):] and key[at + len(name)] != " "):
+        return False
+    specks = key[:at].split()
+    # a speck is short and no syllable: a digit or a mark in it, or no vowel ('KẾT QUẢ' before
+    # 'NHIỆM VỤ' are words, and the cell is the product's)
+    return len(specks) <= 2 and all(len(speck) <= 3 and (not speck.isalpha() or not regex.search("[AEIOUY]", speck))
+                                    for speck in specks)
+
+
 def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     """rules/tasks.json compiled and checked against its own examples."""
     words = {key: _strings(data, key) for key in ("owner_heads", "owner_prefixes", "action_verbs", "lead_ins",
                                                    "strip_prefixes", "skip_sections", "recurrence_not_after",
-                                                   "object_markers", "skip_items", "note_labels")}
+                                                   "object_markers", "skip_items", "note_labels",
+                                                   "listing_titles", "positions")}
     heads, prefixes = _alternatives(words["owner_heads"]), _alternatives(words["owner_prefixes"])
     school_kinds = _strings(_section(data, "school_kinds"), "words", "tasks.school_kinds")
     asking = words["lead_ins"]  # after a lead-in word a unit is the one asked
@@ -516,6 +538,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                       for i, p in enumerate(data.get("boilerplate_unowned", []))),
         consequence=tuple(_rx(p, f"tasks.consequences[{i}]") for i, p in enumerate(data.get("consequences", []))),
         skip_sections=tuple(bare(s) for s in words["skip_sections"]),
+        listing_titles=tuple(bare(s) for s in words["listing_titles"]),
+        positions=frozenset(bare(s) for s in words["positions"]),
         narrative_types=frozenset(t.casefold() for t in data.get("narrative_types", [])),
         skip_items=tuple(bare(s) for s in words["skip_sections"] + words["skip_items"]),
         form_items=tuple(bare(s) for s in _strings(data, "form_items")),

@@ -990,6 +990,73 @@ def test_a_day_in_a_time_column_is_the_day_of_the_work(rules, when, day):
     assert dated == (day, day)
 
 
+@pytest.mark.parametrize("when, span", [
+    ("2022", ("2022-01-01", "2022-12-31")),          # the appendix of KH 1254/KH-BGDĐT
+    ("2022 _", ("2022-01-01", "2022-12-31")),        # the same, a speck of OCR beside it
+    ("2022 - 2025", ("2022-01-01", "2025-12-31")),   # the appendix of QĐ 146/QĐ-TTg
+    ("2022-2030", ("2022-01-01", "2030-12-31")),
+    ("2025 - 2022", (None, None)),                   # no span runs backwards
+    ("Số 2022", (None, None)),                       # a number, not a time
+])
+def test_a_year_in_a_time_column_is_the_years_span(rules, when, span):
+    texts = [*HEAD, "TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian", f"1 | Xây dựng tài liệu hướng dẫn | Vụ GDTC | {when}"]
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
+    (task,) = record.tasks
+    assert ((task.deadline.start, task.deadline.end) if task.deadline else (None, None)) == span
+
+
+def _table_tasks(rules, *rows: str, signed: bool = False) -> list[tuple[str, str]]:
+    texts = [*HEAD, "Điều 1. Thành lập Hội đồng.", *(["Nơi nhận:", "- Như Điều 3;", "HIỆU TRƯỞNG", "Nguyễn Văn An"]
+                                                     if signed else []), *rows]
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
+    return [(t.owner, t.action) for t in record.tasks]
+
+
+def test_a_row_that_only_names_a_group_is_no_work_and_ends_the_owner_above(rules):
+    """'I | Giai đoạn 2021-2025 | | | |' heads the rows of a phase (KH 1254/KH-BGDĐT): no task,
+    and the owner of the last row above does not run on into it."""
+    rows = ["TT | Nhiệm vụ | Thời gian | Đơn vị chủ trì", "1 | Tổng kết thực hiện chương trình | 2025 | Vụ GDTC",
+            "II | Giai đoạn 2025-2030 | | ", "1 | Tổ chức kiểm tra, đánh giá kết quả | 2026 | Vụ GDMN",
+            "2 | Hướng dẫn thực hiện chương trình ở vùng khó | 2026 | "]
+    assert _table_tasks(rules, *rows) == [("Vụ GDTC", "Tổng kết thực hiện chương trình"),
+                                          ("Vụ GDMN", "Tổ chức kiểm tra, đánh giá kết quả"),
+                                          ("Vụ GDMN", "Hướng dẫn thực hiện chương trình ở vùng khó")]
+
+
+MEMBERS = ["TT | Họ và tên | Chức vụ | Nhiệm vụ", "1 | PGS.TS. Lê Mạnh Hùng | Hiệu trưởng | Chủ tịch",
+           "2 | ThS. Phạm Đức Thịnh | Trưởng phòng Quản lý chất lượng | Ủy viên TT",
+           "3 | ThS. Đào Tuấn Anh | Bí thư Đoàn trường | Ủy viên kiêm Thư ký"]
+
+
+def test_a_member_list_attached_after_the_signature_gives_posts_not_work(rules):
+    """The member list of QĐ 781/QĐ-ĐHCĐ: a post in the council is no task; the same table in a
+    plan's body (the Ban giám khảo of KH 230/KH-THPT.PB) keeps its rows."""
+    assert _table_tasks(rules, *MEMBERS, signed=True) == []
+    assert len(_table_tasks(rules, *MEMBERS)) == 3
+    work = "4 | ThS. Nguyễn Ngọc Lan | Trưởng phòng | Tổng hợp hồ sơ minh chứng"
+    assert _table_tasks(rules, *MEMBERS, work, signed=True) == [("ThS. Nguyễn Ngọc Lan", "Tổng hợp hồ sơ minh chứng")]
+
+
+def test_a_list_titled_danh_sach_gives_no_work(rules):
+    """'DANH SÁCH CẤP XÃ ĐẠT CHUẨN ...' (QĐ 1322/QĐ-UBND An Phú), 'DANH SÁCH CÁC TRƯỜNG THAM GIA
+    LÀM VIỆC' (KH 362/KH-SGDĐT): who or what, to the next article."""
+    rows = ["DANH SÁCH THÀNH VIÊN TỔ CÔNG TÁC", "TT | Họ và tên | Đơn vị | Nhiệm vụ",
+            "1 | Nguyễn Văn Bình | Phòng GDĐT | Kiểm tra hồ sơ", "Điều 2. Trách nhiệm của Tổ công tác",
+            "1. Phòng GDĐT tổng hợp kết quả kiểm tra."]
+    assert _table_tasks(rules, *rows) == [("Phòng GDĐT", "tổng hợp kết quả kiểm tra.")]
+
+
+@pytest.mark.parametrize("cell, role", [
+    ("S22 ĐZ Nhiệm vụ, giải pháp", "action"),   # OCR specks before the name (QĐ 146/QĐ-TTg)
+    ("Nhiệm vụ, giải pháp", "action"),
+    ("Cơ quan chủ trì", "owner"),
+    ("Kết quả Nhiệm vụ", "product"),             # a word before the name is no speck
+    ("Tổng hợp các Nhiệm vụ", None),
+])
+def test_a_header_cell_names_its_column_past_specks_of_ocr(rules, cell, role):
+    assert rules.tasks.column(cell) == role
+
+
 def test_a_plan_left_undated_dates_its_deadlines_in_the_year_of_its_title(rules):
     """The UBND Lâm Đồng drafts ('Kế hoạch cải cách hành chính năm 2026', day left blank):
     'Trước ngày 15/01' is in 2026; the record's date stays null."""

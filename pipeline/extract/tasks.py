@@ -280,6 +280,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # behind the letter that forwards it; an appendix or a regulation issued with a decision
             # has no Kính gửi
             break
+        if text.isupper() and bare(text).startswith(finder.listing_titles):
+            # a list attached ('DANH SÁCH Thành viên Hội đồng ...') names who or what, no work: its
+            # rows give none, to the next section or article (rules/tasks.json listing_titles)
+            settle_lead()
+            skipping, columns = True, None
+            heading_owner = lead_owner = intro_owner = None
+            continue
         split = " | " in text or ref.block == "table"
         cells = _split_number_cell([c.strip() for c in text.split("|")]) if split else []
         roles = [finder.column(c) for c in cells]
@@ -300,6 +307,16 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                     # TB 03/TB-ĐTĐH UIT); a row of bare work is the plan's content (KH 136/KH-THCSNH)
                     subject = _subject(row["action"], finder, later=False)
                     owner, row["action"] = subject if subject else (None, row["action"])
+                filled = [cell for role, cell in zip(columns, cells) if role not in (None, "action") and cell]
+                if row.get("action") and not filled and not finder.acts_at(row["action"], 0):
+                    # a row that fills its work cell alone with no verb heads the rows below it ('I |
+                    # Giai đoạn 2021-2025 | | | |', the appendix of KH 1254/KH-BGDĐT; 'A | CÁC KHOẢN
+                    # THU TRONG CÂN ĐỐI NSĐP | | |', NQ 11/2025/NQ-HĐND Hà Nội): no one's work, and the
+                    # owner of the group above does not run on into the next
+                    last_owner = None
+                    continue
+                if closed and row.get("action") and finder.is_post(row["action"]):
+                    continue  # a member list attached: a post is no work (rules/tasks.json positions)
                 if owner and row.get("action"):
                     add(owner, row["action"], ref, when=row.get("deadline", ""), product=row.get("product"),
                         partners=row.get("partner"))
@@ -1399,6 +1416,24 @@ def _day_of(when: str, doc_date: str | None) -> Deadline | None:
     return Deadline(text=clean_value(_SENTENCE_END.split(when)[0]), start=day, end=day)
 
 
+# a time column that holds a year or a span of years alone: OCR may leave a stray mark beside it
+# ('2022 _')
+_BARE_YEARS = regex.compile(r"^[\W_]*(?P<a>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<b>(?:19|20)\d\d))?[\W_]*$")
+
+
+def _years_of(when: str) -> Deadline | None:
+    """A time column or field that gives a year alone ('2022', '2023' in the time column of the
+    appendix of KH 1254/KH-BGDĐT) says the work is done within that year, as 'Năm 2026' in the
+    time column of KH CCHC 2026-2030 of UBND Lâm Đồng says it with its noun; a span of years
+    ('2022 - 2025', '2022 - 2030' in the appendix of QĐ 146/QĐ-TTg) from the first's start to the
+    last's end."""
+    match = _BARE_YEARS.match(when)
+    if not match or (match["b"] and match["b"] < match["a"]):
+        return None
+    text = clean_value(when.strip(" _-–.,;:"))
+    return Deadline(text=text, start=f"{match['a']}-01-01", end=f"{match['b'] or match['a']}-12-31")
+
+
 def _recurrence(text: str, finder: TaskGrammar) -> str | None:
     for pattern, value in finder.recurrence:
         match = pattern.search(text)
@@ -1417,7 +1452,7 @@ def _task(owner: str, action: str, section: str | None, doc_date: str | None, fi
     row, where the deadline and the quantity are written apart from the action."""
     deadline = find_deadline(when, doc_date, rules) if when else None  # '' : no time field
     if when and deadline is None:
-        deadline = _day_of(when, doc_date)
+        deadline = _day_of(when, doc_date) or _years_of(when)
     deadline = deadline or find_deadline(action, doc_date, rules)
     # a time column or field says how the work repeats before the action does ('Hằng năm',
     # 'Trước ngày 31/01 năm liền kề' beside a task: the KH CCHC 2026-2030 draft of UBND Lâm Đồng)

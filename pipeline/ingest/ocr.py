@@ -27,7 +27,7 @@ from ..document import Line, Page
 from ..errors import InputError
 from ..normalise import Row, Segment
 from ..rules import Rules
-from . import signature
+from . import pdftables, scantables, signature
 
 INSTALL_HINT = "install Tesseract with its Vietnamese data: apt-get install tesseract-ocr tesseract-ocr-vie"
 
@@ -160,6 +160,7 @@ class Reading:
     words: list[Word]
     turns: list[tuple[float, int]]  # what was done to the page, to do it to the colours too
     warnings: list[str]
+    grids: tuple[scantables.Grid, ...] = ()  # the ruled tables of the page as read
 
 
 def read_page_image(image, number: int, dpi: float, rules: Rules) -> Reading:
@@ -169,24 +170,42 @@ def read_page_image(image, number: int, dpi: float, rules: Rules) -> Reading:
     warnings: list[str] = []
     # a 3x3 median removes the speckles of scanners and fax copies; Tesseract reads
     # each speckle as a stray glyph otherwise and the column pass sees false gaps
-    gray = median3(to_gray(image))
-    turns: list[tuple[float, int]] = []
-    angle = estimate_skew(gray, rules.ingest.ocr_max_skew_degrees)
-    if abs(angle) >= 0.2:
-        gray = gray.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
-        turns.append((angle, Image.BICUBIC))
-    words, confidence = tesseract_words(gray, dpi, rules)
+    clean = median3(to_gray(image))
+    gray, turns = _deskewed(clean, [], rules)
+    words, confidence, grids = _read_ruled(gray, dpi, rules)
     if confidence < 55 or len(words) < 10 or _sideways(words, rules.ingest.ocr_sideways_share):
         # poor reading: perhaps the page lies sideways or upside down (orientation
         # detection costs a second Tesseract run, so only pages that need it pay); a page
         # turned a quarter is read well word by word, its lines running down the page
         # (the landscape appendix of KH 1254/KH-BGDĐT scanned upright): its words stand tall
-        turned, degrees = _upright(gray, warnings, number)
+        _, degrees = _upright(gray, warnings, number)
         if degrees:
-            words, confidence = tesseract_words(turned, dpi, rules)
-            gray = turned
-            turns.append((-degrees, Image.NEAREST))
-    return Reading(image, number, dpi, gray.width * 72.0 / dpi, words, turns, warnings)
+            # the skew measured across a sideways page's lines is no skew: the page is turned as
+            # scanned and its skew measured again upright (a table's rules then run straight,
+            # and are found: scantables)
+            gray, turns = _deskewed(clean.rotate(-degrees, expand=True, fillcolor=255),
+                                    [(-degrees, Image.NEAREST)], rules)
+            words, confidence, grids = _read_ruled(gray, dpi, rules)
+    return Reading(image, number, dpi, gray.width * 72.0 / dpi, words, turns, warnings, tuple(grids))
+
+
+def _read_ruled(gray, dpi: float, rules: Rules) -> tuple[list[Word], float, list[scantables.Grid]]:
+    """Tesseract's words of a page and the ruled tables found on it: a table is read with its
+    rules painted out (scantables.erased), its words laid in its cells afterwards."""
+    grids = scantables.find_grids(gray, dpi)
+    words, confidence = tesseract_words(scantables.erased(gray, grids, dpi) if grids else gray, dpi, rules)
+    return words, confidence, grids
+
+
+def _deskewed(gray, turns: list[tuple[float, int]], rules: Rules):
+    """`gray` with its skew undone, and `turns` with that turn added when there was one."""
+    from PIL import Image
+
+    angle = estimate_skew(gray, rules.ingest.ocr_max_skew_degrees)
+    if abs(angle) < 0.2:
+        return gray, turns
+    return (gray.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255),
+            [*turns, (angle, Image.BICUBIC)])
 
 
 def page_lines(reading: Reading, rules: Rules, footer_cut: float | None = None) -> tuple[list[Line], list[str]]:
@@ -194,7 +213,10 @@ def page_lines(reading: Reading, rules: Rules, footer_cut: float | None = None) 
     zone read again when it gives no signer's name (signature.reread)."""
     image, number, dpi, width = reading.image, reading.number, reading.dpi, reading.width
     warnings = list(reading.warnings)
-    lines = layout_words(reading.words, width, number, rules.ingest.ocr_repairs, footer_cut)
+    if reading.grids:
+        lines = _ruled_tables(reading, rules, footer_cut)
+    else:
+        lines = layout_words(reading.words, width, number, rules.ingest.ocr_repairs, footer_cut)
 
     def colour_page():
         page = image.convert("RGB")
@@ -208,6 +230,26 @@ def page_lines(reading: Reading, rules: Rules, footer_cut: float | None = None) 
     if sum(len(ln.text) for ln in lines) < rules.ingest.ocr_min_text_chars:
         warnings.append(f"[ocr] page {number}: almost no text found on the scanned page")
     return lines, warnings
+
+
+def _ruled_tables(reading: Reading, rules: Rules, footer_cut: float | None) -> list[Line]:
+    """The page's lines with each ruled table read row by row (scantables)."""
+    grids = reading.grids
+    repairs = rules.ingest.ocr_repairs
+
+    def cell_text(words: list[Word]) -> str:
+        return normalise.repair(normalise.clean_line(
+            " ".join(segment.text for row in group_rows(words) for segment in row.segments)), repairs)
+
+    outside, inside = scantables.split_words(reading.words, grids)
+    lines = layout_words(outside, reading.width, reading.number, repairs, footer_cut)
+    for grid, rows in zip(grids, inside):
+        table = [pdftables.row_line(scantables.row_cells(band, grid.columns, words, cell_text), reading.number,
+                                    (grid.columns[0], band.top, grid.columns[-1], band.bottom))
+                 for band, words in zip(grid.bands, rows)]
+        at = next((i for i, line in enumerate(lines) if line.bbox and line.bbox[1] > grid.bands[0].top), len(lines))
+        lines[at:at] = [row for row in table if row.text]
+    return lines
 
 
 class TurnedPage:

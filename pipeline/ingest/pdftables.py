@@ -32,7 +32,7 @@ def ruled_rows(page, lines: list[Line], number: int) -> list[Line]:
         inside = [i for i, line in enumerate(lines) if line.bbox and _within(line.bbox, top, bottom, x0, x1)]
         if not inside:
             continue
-        rows = [_row_line(cells, number, table.bbox) for cells in table.extract()]
+        rows = [row_line(cells, number, table.bbox) for cells in table.extract()]
         gone = set(inside)
         kept = [line for i, line in enumerate(lines) if i not in gone]
         at = inside[0]  # the first line inside: every line before it is kept
@@ -45,7 +45,7 @@ def _within(box: tuple[float, float, float, float], top: float, bottom: float, x
     return top <= middle <= bottom and box[0] >= x0 - 2 and box[2] <= x1 + 2
 
 
-def _row_line(cells: list[str | None], number: int, bbox) -> Line:
+def row_line(cells: list[str | None], number: int, bbox) -> Line:
     """One row: a cell spread over the columns of others (a group's heading row, whose other
     cells are None) keeps only its text, so that the row is not read as an assignment."""
     texts = [" ".join(cell.split()) if cell else "" for cell in cells]
