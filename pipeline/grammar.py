@@ -45,6 +45,7 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 _GIVEN = regex.compile(r"(?<!\p{L})được\s+$")
+_COMPARED = regex.compile(r"\s*[<>≤≥]")
 _TIME_CLAUSE_END = regex.compile(r"\s+(?:sau\s+khi|trước\s+khi|ngay\s+khi|khi|ngoài\s+việc)$")
 _POSSESSED = regex.compile(r"(?<!\p{L})của(?:\s+\p{L}+){0,3}\s*$")
 
@@ -310,6 +311,9 @@ class TaskGrammar:
             start = self.unit_start.match(text)  # a heading in capitals: 'ĐOÀN SỐ 1: Dự Lễ ...'
         if not start or self.verb.match(text) or self._names_a_field(text) or self.not_owner.match(text):
             return None  # 'Tổ chức ...' begins with a verb, 'Đơn vị chủ trì: ...' with a field name
+        if _COMPARED.match(text, start.end()):
+            return None  # a class of units by size ('Khoa < 40 GV hoặc < 800 sv', 'Lớp > 24 sV': the
+            # rates of QĐ 2442/QĐ-ĐHAG) is a condition, no unit: a name holds no comparison
         verb = None
         described = -1  # where the verbs of a descriptor ('trực tiếp quản lý, sử dụng ...') end
         # a name ending in its verb goes on in the verbs chained to it by a comma: 'cơ quan, đơn vị
@@ -499,7 +503,11 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         note=_rx(rf"^(?:{_alternatives(words['note_labels'])})\s*:\s*", "tasks.note_labels"),
         # a lead-in word inside a noun asks nothing: 'bàn giao cho Sở ...', 'họp giao ban', 'an
         # toàn giao thông' (verb_nouns)
-        lead=_rx(_verbs(words["lead_ins"], _strings(data, "verb_nouns"), case=True) + r"\s+(?=\S)", "tasks.lead_ins"),
+        # 'được giao cho X' says whom work was given, in a description, not whom the sentence asks
+        # ('các nhiệm vụ, giải pháp thuộc phạm vi Đề án được giao cho các địa phương chủ trì', QĐ
+        # 146/QĐ-TTg; 'Cơ quan, đơn vị được giao nhiệm vụ theo dõi', KH CCHC of UBND Lâm Đồng)
+        lead=_rx(r"(?<!(?<!\p{L})được\s+)" + _verbs(words["lead_ins"], _strings(data, "verb_nouns"), case=True)
+                 + r"\s+(?=\S)", "tasks.lead_ins"),
         # after a lead-in word too a unit is the one asked, not a subject ('Tại công văn số 8014 ...,
         # Phó Thủ tướng ... đã giao Bộ Lao động - Thương binh và Xã hội xây dựng ...', CV 3354/VPCP-KGVX)
         object_of=_rx(rf"(?<!\p{{L}})(?:{_alternatives(words['object_markers'] + words['action_verbs'] + asking)})$",

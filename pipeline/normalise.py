@@ -549,7 +549,7 @@ def text_rows(lines: Iterable[str], gap: int = 3) -> list[Row]:
 _ITEM = regex.compile(
     r"""^(?:
         (?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-ZĐ])[.)/]\s   # I.  1.  1.2.  a)  b/
-      | \d{1,3}(?:\.\d{1,3})+\s                                    # 2.1 without a dot
+      | \d{1,3}(?:\.\d{1,2})+\s+(?=\p{Lu})                         # 2.1 without a dot, not 1.000
       | [-+•*–—]\s*\S                                             # dashes and bullets
       | (?:Điều|Chương|Mục|Phần|Phụ\s+lục)\s+[\dIVXLC]+           # articles and parts
       | (?:Nơi\s+nhận|Kính\s+gửi|Số|Lưu|V/v)\b

@@ -1005,6 +1005,25 @@ def test_a_year_in_a_time_column_is_the_years_span(rules, when, span):
     assert ((task.deadline.start, task.deadline.end) if task.deadline else (None, None)) == span
 
 
+@pytest.mark.parametrize("lines, tasks", [
+    # 'được giao cho X' says whom work was given before, not whom the sentence asks (QĐ 146/QĐ-TTg)
+    (["Kinh phí thực hiện các nhiệm vụ thuộc phạm vi Đề án được giao cho các bộ, các cơ quan trung ương chủ trì."],
+     []),
+    (["Địa phương có trách nhiệm bảo đảm kinh phí thực hiện các nhiệm vụ được giao cho các địa phương chủ trì."],
+     [("Địa phương", "có trách nhiệm bảo đảm kinh phí thực hiện các nhiệm vụ được giao cho các địa phương chủ trì.")]),
+    # 'tổ chức kinh tế' is a kind of body, not the verb 'tổ chức' (QĐ 146/QĐ-TTg)
+    (["Các doanh nghiệp, tổ chức kinh tế bố trí kinh phí đào tạo cán bộ."],
+     [("Các doanh nghiệp", "bố trí kinh phí đào tạo cán bộ."), ("tổ chức kinh tế", "bố trí kinh phí đào tạo cán bộ.")]),
+    # a class of units by size is a condition: the rates of QĐ 2442/QĐ-ĐHAG
+    (["- Khoa < 40 GV hoặc < 800 sv", "7.5%", "Phó trưởng khoa, Phó trưởng bộ môn trực thuộc Trường"], []),
+    # widening, opening, promoting are work (QĐ 146/QĐ-TTg)
+    (["Các cơ sở giáo dục đại học mở thêm chuyên ngành đào tạo về công nghệ số."],
+     [("Các cơ sở giáo dục đại học", "mở thêm chuyên ngành đào tạo về công nghệ số.")]),
+], ids=lambda v: str(v)[:50])
+def test_descriptions_conditions_and_kinds_of_body(rules, lines, tasks):
+    assert _tasks(rules, *lines) == tasks
+
+
 def _table_tasks(rules, *rows: str, signed: bool = False) -> list[tuple[str, str]]:
     texts = [*HEAD, "Điều 1. Thành lập Hội đồng.", *(["Nơi nhận:", "- Như Điều 3;", "HIỆU TRƯỞNG", "Nguyễn Văn An"]
                                                      if signed else []), *rows]

@@ -26,6 +26,9 @@ ITEMS = [
     ("- Lãnh đạo Sở;", True), ("+ Giáo viên", True), ("2.1. Hồ sơ", True), ("Điều 3. Chánh Văn phòng", True),
     ("Nơi nhận:", True), ("KẾ HOẠCH", True), ("Căn cứ Luật Giáo dục", True),
     ("và Đào tạo về việc tổ chức", False), ("Phòng Giáo dục và Đào tạo xây dựng", False),
+    # a part label needs no dot after it; a number with a thousands point is no label: '1.000
+    # chuyên gia chuyển đổi số' wraps a line of QĐ 146/QĐ-TTg, '1.2 triệu đồng' a sum
+    ("2.1 Nội dung", True), ("1.000 chuyên gia chuyển đổi số", False), ("1.2 triệu đồng", False),
 ]
 # fmt: on
 

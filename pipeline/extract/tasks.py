@@ -28,8 +28,11 @@ from .units import UnitMatcher
 # TỔ CHỨC THỰC HIỆN', KH 07-KH/BTC of the Sơn La digital-transformation contest; 'III- NHIỆM VỤ ...')
 _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*(?:[.)/]|[-–](?=\s*\p{Lu}))\s*(?P<rest>.*)$"
                      r"|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
-# '30/04-01/05 năm 2019' (a title's last line) is a date, not item 30
-_ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*(?:[.)]|/(?!\d))\s*(?P<rest>.*)$"
+# '30/04-01/05 năm 2019' (a title's last line) is a date, not item 30; '1.000 chuyên gia' (a
+# wrapped line of QĐ 146/QĐ-TTg) is a number, not item 1: a label's dot is followed by no digit,
+# and a label of parts ('2.1 Nội dung') needs no dot after it
+_ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*(?:\.(?!\d)|\)|/(?!\d))\s*(?P<rest>.*)$"
+                      r"|^(?P<label>\d{1,2}(?:\.\d{1,2})+)\s+(?=\p{Lu})(?P<rest>.*)$"
                       r"|^\((?P<sub>\d{1,2}|[a-zđ])\)\s*(?P<rest>.*)$"  # '(1) Tiếp tục phối hợp ...'
                       r"|^(?P<dash>[-+•–]|\*(?=\s))\s*(?P<rest>.*)$")
 

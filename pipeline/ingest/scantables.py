@@ -31,6 +31,8 @@ RULE_COVER = 0.85
 # a row of a table is at least this tall (points): a line of 11 pt text and its margins; two rules
 # closer than this are a double border, not a row
 BAND_PT = 12.0
+# how far (points) a rule printed straight wanders up or down along the page once scanned
+RULE_SAG_PT = 1.0
 # gaps a scan leaves in a printed rule (points) are closed before runs are measured
 RULE_GAP_PT = 1.5
 # a rule is painted out this far (points) each side of its middle: its thickness and a scan's
@@ -64,7 +66,13 @@ def find_grids(gray, dpi: float) -> list[Grid]:
     ink = np.asarray(gray) < INK
     scale = 72.0 / dpi
     gap = max(1, round(RULE_GAP_PT / scale))
-    rules = _merge(_runs(_closed(ink, gap), max(1, round(RULE_ACROSS * ink.shape[1]))),
+    # a rule bowed by the scanner's glass wanders a few pixels up and down across the page (the
+    # table's top border of QĐ 146/QĐ-TTg sags 6 px at its middle): measured on rows thickened by
+    # that much, it runs whole along one of them
+    rows = ink.copy()
+    for step in range(1, max(1, round(RULE_SAG_PT / scale)) + 1):
+        rows |= np.roll(ink, step, axis=0) | np.roll(ink, -step, axis=0)
+    rules = _merge(_runs(_closed(rows, gap), max(1, round(RULE_ACROSS * ink.shape[1]))),
                    max(1, round(SAME_RULE_PT / scale)))
     grids: list[Grid] = []
     bands: list[Band] = []
