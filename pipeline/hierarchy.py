@@ -80,6 +80,11 @@ def _place_pattern(place_words: tuple[str, ...]) -> regex.Pattern | None:
     return regex.compile(rf"(?i)\s+(?:{words})\s+(\p{{Lu}}[\p{{L}}]*(?:\s+\p{{Lu}}[\p{{L}}]*){{0,4}})$")
 
 
+# the shape of a Vietnamese syllable without its marks: an acronym has another ('UBND', 'GDĐT')
+_SYLLABLE = regex.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}"
+                          r"(?:ng|nh|ch|[cmnpt])?$", regex.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Hierarchy:
     classes: tuple[UnitClass, ...]
@@ -89,6 +94,28 @@ class Hierarchy:
     ignore: frozenset[str] = frozenset()  # abbreviations.json 'ignore', folded
     schools: tuple[regex.Pattern, ...] = ()  # every class of school under the issuer
     direct: tuple[regex.Pattern, ...] = ()  # ... only those directly under it
+    body_names: tuple[str, ...] = ()  # names of bodies as running text writes them, longest first
+
+    def running_name(self, name: str) -> str:
+        """A name printed in capitals as running text writes it (body_names): a known body's
+        name as written there, a place word small, an acronym as printed, any other word a
+        proper name with its capital ('ỦY BAN NHÂN DÂN TỈNH SƠN LA' → 'Ủy ban nhân dân tỉnh Sơn
+        La'). A name with small letters is left as written."""
+        if regex.search(r"\p{Ll}", name):
+            return name
+        words, out, at = name.split(), [], 0
+        known = [(body, body.split()) for body in self.body_names] + [(w, w.split()) for w in self.place_words]
+        while at < len(words):
+            found = next(((body, len(parts)) for body, parts in known
+                          if [bare(w) for w in words[at:at + len(parts)]] == [bare(p) for p in parts]), None)
+            if found:
+                out.append(found[0])
+                at += found[1]
+                continue
+            word = words[at]
+            out.append(word[:1] + word[1:].lower() if _SYLLABLE.match(bare(word)) else word)  # 'UBND' as printed
+            at += 1
+        return " ".join(out)
 
     def name_words(self, name: str) -> set[str]:
         """A single unit's name as compared with another (unit_words)."""
@@ -201,7 +228,12 @@ def compile_hierarchy(data: dict[str, Any], abbreviations: dict[str, Any]) -> Hi
         ignore=frozenset(bare(w).lower() for w in abbreviations.get("ignore", [])),
         schools=tuple(regex.compile(p) for p in schools.get("names", [])),
         direct=tuple(regex.compile(p) for p in schools.get("direct", [])),
+        body_names=tuple(sorted(data.get("body_names", {}).get("names", []), key=lambda n: -len(n.split()))),
     )
+    for printed, written in data.get("body_names", {}).get("examples", {}).items():
+        if hierarchy.running_name(printed) != written:
+            got = hierarchy.running_name(printed)
+            raise ValueError(f"body_names: example {printed!r} reads {got!r}, not {written!r}")
     ids = {u.id for u in classes}
     for unit in classes:
         for child in unit.children:

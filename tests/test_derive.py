@@ -662,6 +662,26 @@ def test_the_parents_title_follows_one_ve(title, said):
     assert about_title(replace(record_of("d1_sgddt-nghean-kh-duoinuoc-2024"), title=title)) == said
 
 
+@pytest.mark.parametrize("issuer, said", [
+    ("THỦ TƯỚNG CHÍNH PHỦ", "của Thủ tướng Chính phủ"),                     # QĐ 146/QĐ-TTg
+    ("BAN THƯỜNG VỤ TỈNH ỦY", "của Ban Thường vụ Tỉnh ủy"),                 # CT 29-CT/TU Sơn La
+    ("ỦY BAN NHÂN DÂN TỈNH SƠN LA", "của Ủy ban nhân dân tỉnh Sơn La"),     # QĐ 254/QĐ-UBND
+    ("UBND HUYỆN AN PHÚ", "của UBND huyện An Phú"),                         # an acronym as printed
+    ("Tổng Liên đoàn Lao động Việt Nam", "của Tổng Liên đoàn Lao động Việt Nam"),  # written small: as written
+])
+def test_an_issuer_printed_in_capitals_is_named_as_running_text_names_it(issuer, said):
+    """'Thực hiện Quyết định số 146/QĐ-TTg ngày 28/01/2022 của Thủ tướng Chính phủ', not 'của THỦ
+    TƯỚNG CHÍNH PHỦ': an issuer with no class in the hierarchy is named from rules/hierarchy.json
+    body_names."""
+    from dataclasses import replace
+
+    from pipeline.derive import parent_reference
+    from pipeline.record import Issuer
+
+    record = replace(record_of("d1_sgddt-nghean-kh-duoinuoc-2024"), issuer=Issuer(name=issuer, code="X"))
+    assert parent_reference(record, load_rules()).endswith(said)
+
+
 # fmt: off
 DIRECTED = [
     # what the units below must do follows them in the same clause (KH of the Sở Nghệ An, d1;

@@ -195,7 +195,7 @@ def parent_reference(record: Record, rules: Rules) -> str:
     if own:
         parts.append(f"của {_hierarchy(rules).get(own).one}")
     elif record.issuer and record.issuer.name:
-        parts.append(f"của {record.issuer.name}")
+        parts.append(f"của {_hierarchy(rules).running_name(record.issuer.name)}")
     return " ".join(parts)
 
 
