@@ -550,6 +550,7 @@ _ITEM = regex.compile(
     r"""^(?:
         (?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-ZĐ])[.)/]\s   # I.  1.  1.2.  a)  b/
       | \d{1,3}(?:\.\d{1,2})+\s+(?=\p{Lu})                         # 2.1 without a dot, not 1.000
+      | \d{1,2},\s+(?=\p{Lu}[\p{L}&])                              # 9, read by OCR for 9.
       | [-+•*–—]\s*\S                                             # dashes and bullets
       | (?:Điều|Chương|Mục|Phần|Phụ\s+lục)\s+[\dIVXLC]+           # articles and parts
       | (?:Nơi\s+nhận|Kính\s+gửi|Số|Lưu|V/v)\b

@@ -1024,6 +1024,29 @@ def test_descriptions_conditions_and_kinds_of_body(rules, lines, tasks):
     assert _tasks(rules, *lines) == tasks
 
 
+def test_a_label_read_with_a_comma_is_a_label(rules):
+    assert _tasks(rules, "8. Các cơ quan báo chí: tuyên truyền về chuyển đổi số.",
+                  "9, Các tổ chức kinh tế, doanh nghiệp nhà nước: bố trí đủ nguồn lực và kinh phí.") == [
+        ("Các cơ quan báo chí", "tuyên truyền về chuyển đổi số."),
+        ("Các tổ chức kinh tế", "bố trí đủ nguồn lực và kinh phí."),
+        ("doanh nghiệp nhà nước", "bố trí đủ nguồn lực và kinh phí.")]
+
+
+def test_a_nơi_nhận_begun_above_the_columns_keeps_its_first_items(rules):
+    """QĐ 146/QĐ-TTg: the signer's column starts lower, so the layout sees two columns only from
+    '- Văn phòng Quốc hội;' on; the items above, after 'Nơi nhận:', are recipients too, and the
+    seal's specks between are none."""
+    rows = [("Điều 3. Các Bộ trưởng chịu trách nhiệm thi hành Quyết định này.", "body"), ("Nơi nhận:", "body"),
+            ("- Ban Bí thư Trung ương Đảng;", "body"), ("- Văn phòng Chủ tịch nước;", "body"), ("+", "body"),
+            ("- Văn phòng Quốc hội;", "footer-left"), ("- Lưu: VT, KSTT.", "footer-left"),
+            ("KT. THỦ TƯỚNG", "footer-right"), ("PHÓ THỦ TƯỚNG", "footer-right"), ("Vũ Đức Đam", "footer-right")]
+    made = tuple(Line(t, 1, b) for t, b in [(t, "body") for t in HEAD] + rows)
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules)
+    assert [r.name for r in record.recipients][:3] == ["Ban Bí thư Trung ương Đảng", "Văn phòng Chủ tịch nước",
+                                                       "Văn phòng Quốc hội"]
+    assert record.signer and record.signer.name == "Vũ Đức Đam"
+
+
 def _table_tasks(rules, *rows: str, signed: bool = False) -> list[tuple[str, str]]:
     texts = [*HEAD, "Điều 1. Thành lập Hội đồng.", *(["Nơi nhận:", "- Như Điều 3;", "HIỆU TRƯỞNG", "Nguyễn Văn An"]
                                                      if signed else []), *rows]

@@ -29,6 +29,8 @@ ITEMS = [
     # a part label needs no dot after it; a number with a thousands point is no label: '1.000
     # chuyên gia chuyển đổi số' wraps a line of QĐ 146/QĐ-TTg, '1.2 triệu đồng' a sum
     ("2.1 Nội dung", True), ("1.000 chuyên gia chuyển đổi số", False), ("1.2 triệu đồng", False),
+    # OCR reads a label's dot as a comma before a name (QĐ 146/QĐ-TTg, KH 07-KH/BTC Sơn La)
+    ("9, Các tổ chức kinh tế", True), ("9, VNPT Sơn La", True), ("9, 10 và 11 tháng 5", False),
 ]
 # fmt: on
 

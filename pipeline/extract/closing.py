@@ -60,7 +60,7 @@ def extract_closing(lines: Lines, rules: Rules, issuer: str | None = None,
     closing = Closing()
     left, right = _footer_blocks(lines, rules)
     if left or right:
-        items = left
+        items = _list_begun_above(left, lines) + left
         signer_lines = right
         closing.start = min(r.index for r in left + right)
     else:
@@ -108,6 +108,25 @@ def _footer_blocks(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
     if not groups:
         return [], []
     return next((g for g in groups if any(NOI_NHAN.match(r.text) for r in g[0])), groups[0])
+
+
+def _list_begun_above(left: list[Ref], lines: Lines) -> list[Ref]:
+    """The first items of a Nơi nhận laid out as body text above the table's columns: where the
+    signer's column starts lower down, a scan's layout sees two columns only from there, and the
+    list's first lines ('Nơi nhận:', '- Ban Bí thư Trung ương Đảng;' ... of QĐ 146/QĐ-TTg, eight
+    of its eighteen) come before them, with a seal's specks between ('+', '" —....'). Taken when
+    the left column holds no 'Nơi nhận' and one opens a body line just above it."""
+    if not left or any(NOI_NHAN.match(r.text) for r in left):
+        return []
+    first = left[0].index
+    above = lines.refs[max(0, first - 30):first]
+    start = next((i for i in range(len(above) - 1, -1, -1) if NOI_NHAN.match(above[i].text)), None)
+    if start is None:
+        return []
+    taken = [r for r in above[start:] if regex.search(r"\p{L}{2}", r.text)]  # a seal's specks are no item
+    if any(r.block != "body" or not (NOI_NHAN.match(r.text) or _ITEM.match(r.text)) for r in taken):
+        return []  # text between that is no item: another part of the page
+    return taken
 
 
 def _stacked(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:

@@ -33,6 +33,9 @@ _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*(?:[.)/]|[-–](?=\s*\p{Lu}))\s*
 # and a label of parts ('2.1 Nội dung') needs no dot after it
 _ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*(?:\.(?!\d)|\)|/(?!\d))\s*(?P<rest>.*)$"
                       r"|^(?P<label>\d{1,2}(?:\.\d{1,2})+)\s+(?=\p{Lu})(?P<rest>.*)$"
+                      # OCR reads a label's dot as a comma ('9, Các tổ chức kinh tế ...', QĐ
+                      # 146/QĐ-TTg; '9, VNPT Sơn La ...', KH 07-KH/BTC Sơn La): before a name it is one
+                      r"|^(?P<label>\d{1,2}),\s+(?=\p{Lu}[\p{L}&])(?P<rest>.*)$"
                       r"|^\((?P<sub>\d{1,2}|[a-zđ])\)\s*(?P<rest>.*)$"  # '(1) Tiếp tục phối hợp ...'
                       r"|^(?P<dash>[-+•–]|\*(?=\s))\s*(?P<rest>.*)$")
 
