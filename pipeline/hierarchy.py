@@ -85,6 +85,13 @@ _SYLLABLE = regex.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrs
                           r"(?:ng|nh|ch|[cmnpt])?$", regex.IGNORECASE)
 
 
+def _written_names(bodies: list[str], place_words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The names running_name writes, each with its words bare: bodies longest first, then the
+    place words (a body's name is tried before the place word it may hold: 'Tỉnh ủy')."""
+    ordered = sorted(bodies, key=lambda n: -len(n.split())) + list(place_words)
+    return tuple((name, tuple(bare(w) for w in name.split())) for name in ordered)
+
+
 @dataclass(frozen=True)
 class Hierarchy:
     classes: tuple[UnitClass, ...]
@@ -94,7 +101,9 @@ class Hierarchy:
     ignore: frozenset[str] = frozenset()  # abbreviations.json 'ignore', folded
     schools: tuple[regex.Pattern, ...] = ()  # every class of school under the issuer
     direct: tuple[regex.Pattern, ...] = ()  # ... only those directly under it
-    body_names: tuple[str, ...] = ()  # names of bodies as running text writes them, longest first
+    # names of bodies as running text writes them, then the place words, each with its words bare
+    # (longest first): what running_name looks for
+    body_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def running_name(self, name: str) -> str:
         """A name printed in capitals as running text writes it (body_names): a known body's
@@ -104,10 +113,10 @@ class Hierarchy:
         if regex.search(r"\p{Ll}", name):
             return name
         words, out, at = name.split(), [], 0
-        known = [(body, body.split()) for body in self.body_names] + [(w, w.split()) for w in self.place_words]
+        keys = [bare(word) for word in words]
         while at < len(words):
-            found = next(((body, len(parts)) for body, parts in known
-                          if [bare(w) for w in words[at:at + len(parts)]] == [bare(p) for p in parts]), None)
+            found = next(((body, len(parts)) for body, parts in self.body_names
+                          if tuple(keys[at:at + len(parts)]) == parts), None)
             if found:
                 out.append(found[0])
                 at += found[1]
@@ -228,7 +237,8 @@ def compile_hierarchy(data: dict[str, Any], abbreviations: dict[str, Any]) -> Hi
         ignore=frozenset(bare(w).lower() for w in abbreviations.get("ignore", [])),
         schools=tuple(regex.compile(p) for p in schools.get("names", [])),
         direct=tuple(regex.compile(p) for p in schools.get("direct", [])),
-        body_names=tuple(sorted(data.get("body_names", {}).get("names", []), key=lambda n: -len(n.split()))),
+        body_names=_written_names(data.get("body_names", {}).get("names", []),
+                                  tuple(data.get("place_words", {}).get("words", []))),
     )
     for printed, written in data.get("body_names", {}).get("examples", {}).items():
         if hierarchy.running_name(printed) != written:

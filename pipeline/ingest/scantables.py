@@ -69,9 +69,7 @@ def find_grids(gray, dpi: float) -> list[Grid]:
     # a rule bowed by the scanner's glass wanders a few pixels up and down across the page (the
     # table's top border of QĐ 146/QĐ-TTg sags 6 px at its middle): measured on rows thickened by
     # that much, it runs whole along one of them
-    rows = ink.copy()
-    for step in range(1, max(1, round(RULE_SAG_PT / scale)) + 1):
-        rows |= np.roll(ink, step, axis=0) | np.roll(ink, -step, axis=0)
+    rows = _grown(ink, max(1, round(RULE_SAG_PT / scale)), axis=0)
     rules = _merge(_runs(_closed(rows, gap), max(1, round(RULE_ACROSS * ink.shape[1]))),
                    max(1, round(SAME_RULE_PT / scale)))
     grids: list[Grid] = []
@@ -93,12 +91,7 @@ def _grid(bands: list[Band]) -> list[Grid]:
     can ink its row's height once); its outer borders bound every row, however faint in one."""
     if len(bands) < 2:
         return []
-    found: list[list[float]] = []
-    for x in sorted(x for band in bands for x in band.edges):
-        if found and x - found[-1][-1] <= SAME_RULE_PT:
-            found[-1].append(x)
-        else:
-            found.append([x])
+    found = _clusters(sorted(x for band in bands for x in band.edges), SAME_RULE_PT)
     columns = tuple(sum(xs) / len(xs) for xs in found if len(xs) >= 2)
     if len(columns) < 4:
         return []
@@ -171,21 +164,32 @@ def _edges(ink: np.ndarray, y0: float, y1: float, x0: int, x1: int, gap: int) ->
     cover = inside.mean(axis=0)
     # a rule a pixel or two off the vertical: the best of the neighbouring columns
     near = np.max([np.roll(cover, step) for step in range(-gap, gap + 1)], axis=0)
-    columns = np.nonzero(near >= RULE_COVER)[0]
-    edges: list[list[int]] = []
-    for column in columns:
-        if edges and column - edges[-1][-1] <= 2 * gap + 1:
-            edges[-1].append(int(column))
-        else:
-            edges.append([int(column)])
+    edges = _clusters([int(c) for c in np.nonzero(near >= RULE_COVER)[0]], 2 * gap + 1)
     return [max(0, x0 - 2 * gap) + (run[0] + run[-1]) / 2 for run in edges]
+
+
+def _clusters(values: list, near: float) -> list[list]:
+    """Sorted `values` in runs, each value within `near` of the one before it."""
+    runs: list[list] = []
+    for value in values:
+        if runs and value - runs[-1][-1] <= near:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return runs
+
+
+def _grown(ink: np.ndarray, steps: int, axis: int) -> np.ndarray:
+    """`ink` spread `steps` pixels each way along `axis` (a dilation)."""
+    grown = ink.copy()
+    for step in range(1, steps + 1):
+        grown |= np.roll(ink, step, axis=axis) | np.roll(ink, -step, axis=axis)
+    return grown
 
 
 def _closed(ink: np.ndarray, gap: int) -> np.ndarray:
     """`ink` with gaps of up to `gap` pixels along its rows filled (a dilation then an erosion)."""
-    grown = ink.copy()
-    for step in range(1, gap + 1):
-        grown |= np.roll(ink, step, axis=1) | np.roll(ink, -step, axis=1)
+    grown = _grown(ink, gap, axis=1)
     shrunk = grown.copy()
     for step in range(1, gap + 1):
         shrunk &= np.roll(grown, step, axis=1) & np.roll(grown, -step, axis=1)
