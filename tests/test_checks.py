@@ -115,6 +115,19 @@ def test_appendix_that_agrees_or_cites_another(rules, appendix):
     assert _record(rules, ["I. MỤC ĐÍCH"], footer=[*FOOTER, APPENDIX, appendix]).findings == ()
 
 
+@pytest.mark.parametrize("appendix", [a for a, _ in OWN_REFERENCES] + OWN_CLEAN[:2])
+def test_an_appendix_naming_the_document_is_no_citation(rules, appendix):
+    """The heading names the document itself, even with a misread serial: citing it would make
+    the derived plan cite its parent twice (QĐ 146/QĐ-TTg, CV 7991/BGDĐT-GDTrH)."""
+    assert _record(rules, ["I. MỤC ĐÍCH"], footer=[*FOOTER, APPENDIX, appendix]).citations == ()
+
+
+@pytest.mark.parametrize("appendix, number", [(OWN_CLEAN[2], "98/KH-UBND"), (OWN_CLEAN[3], "5/KH-SGDĐT")])
+def test_an_appendix_of_another_document_is_cited(rules, appendix, number):
+    cited = _record(rules, ["I. MỤC ĐÍCH"], footer=[*FOOTER, APPENDIX, appendix]).citations
+    assert [c.number for c in cited] == [number]
+
+
 def test_a_stamped_number_is_said_to_come_from_the_stamp(rules):
     """A signed PDF's number is what the văn thư stamped at issue; the finding says so."""
     lines = (Line(HEADER[0]), Line(HEADER[1], stamped=True), *(Line(t) for t in HEADER[2:]), Line("I. MỤC ĐÍCH"),

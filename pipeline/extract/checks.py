@@ -20,7 +20,7 @@ from ..ingest.signatures import HARMLESS
 from ..record import Deadline, Finding, Quote, Record
 from ..rules import Rules
 from .base import Lines, Ref, bare, compiled
-from .citations import number_key
+from .citations import serial_and_code
 from .dates import parse_date
 from .deadlines import find_deadline
 
@@ -91,13 +91,13 @@ def _own_references(lines: Lines, record: Record, checker: Checker) -> list[Find
     if not record.number or "/" not in record.number:
         return []
     path = record.source.path
-    own_serial, own_code = _serial_and_code(record.number)
+    own_serial, own_code = serial_and_code(record.number)
     stamped = any(span.source == "stamp" for key, span in record.evidence.items() if key in ("number", "date"))
     where = "trên dấu chữ ký số" if stamped else "ở phần đầu văn bản"
     out = []
     for ref in lines.refs:
         for match in checker.own_reference.finditer(ref.text):
-            serial, code = _serial_and_code(match["number"])
+            serial, code = serial_and_code(match["number"])
             if code != own_code:
                 continue  # another document of the same type: a citation, not the document itself
             date = parse_date(match["date"]) if match["date"] else None
@@ -115,14 +115,6 @@ def _own_references(lines: Lines, record: Record, checker: Checker) -> list[Find
                     f"{dt.date.fromisoformat(date):%d/%m/%Y}", (path,), (quote,),
                     suggestion="đối chiếu với sổ đăng ký văn bản đi và thống nhất ngày của văn bản"))
     return out
-
-
-def _serial_and_code(number: str) -> tuple[str, str]:
-    """'230 /KH-THPT.PB' → ('230', 'kh-thpt.pb'): the register's serial and the code that says
-    which issuer and which kind of document, compared without spaces, case or đ/d."""
-    serial, _, code = number_key(number).partition("/")
-    return serial.lstrip("0"), code.rstrip(".")
-
 
 def _signatures(record: Record, checker: Checker) -> list[Finding]:
     """A signed PDF whose signatures no longer hold, or whose printed date is far from the

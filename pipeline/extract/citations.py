@@ -89,6 +89,9 @@ class CitationFinder:
             rf"\s*,?\s*(?:được\s+)?(?:phê\s+duyệt|ban\s+hành)?\s*(?:kèm\s+)?(?:theo|tại)\s+\p{{Lu}}\p{{L}}*(?:\s+\p{{L}}+){{0,2}}\s+(?:{so})\s*\d")
         self.quoted = regex.compile(
             rf"(?<!\p{{L}})(?P<type>{quoted})\s+[“\"](?P<title>[^”\"]{{5,200}})[”\"]") if quoted else None
+        # an appendix heading that names the document it comes with ('(Kèm theo Quyết định số
+        # 146/QĐ-TTg ...)'): under the document's own code it is the document, not a citation
+        self.own_reference = regex.compile(rules.table("audit")["own_reference"]["pattern"])
         self.rules = rules
 
     def issuer_after(self, text: str, pos: int) -> tuple[str | None, int]:
@@ -181,6 +184,7 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
     finder = finder or compiled(rules, CitationFinder)
     found: list[_Found] = []
     own = number_key(own_number) if own_number else None
+    own_code = serial_and_code(own_number)[1] if own_number and "/" in own_number else None
     refs = [r for r in lines.refs[start:] if r.index not in skip]
     spans = lines.spans(rules)
     number_pattern = rules.pattern("number")
@@ -207,6 +211,8 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
             number = repair_type_code(normalise_number(match), rules, lines.is_ocr(ref))
             if own and number_key(number) == own:
                 continue
+            if own_code and _names_itself(text, match.start(), own_code, finder):
+                continue  # its serial may differ (a handwritten number misread): the audit says so
             date, pos = date_at(text, match.end())
             issuer, pos2 = finder.issuer_after(text, pos)
             if issuer is None and date is not None:
@@ -262,9 +268,26 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
     return citations, evidence
 
 
+def _names_itself(text: str, pos: int, own_code: str, finder: CitationFinder) -> bool:
+    """The number at `pos` is in a heading that names the document it comes with, under the
+    document's own code: QĐ 146/QĐ-TTg's appendix '(Kèm theo Quyết định số 146/QĐ-TTg ngày 28
+    tháng 01 năm 2022 của Thủ tướng Chính phủ)', CV 7991/BGDĐT-GDTrH's '(Kèm theo Công văn số
+    7991/BGDĐT-GDTrH ngày 17/12/2024 của Bộ GDĐT)'. Inside a sentence ('Quy chế ban hành kèm theo
+    Quyết định số 05/QĐ-UBND') the words cite another document: the pattern holds to headings."""
+    return any(m.start("number") <= pos < m.end("number") and serial_and_code(m["number"])[1] == own_code
+               for m in finder.own_reference.finditer(text))
+
+
 def number_key(number: str) -> str:
     """A document number compared without spaces, case or đ/d ('292 /KH-SGDĐT' = '292/kh-sgddt')."""
     return regex.sub(r"\s+", "", number).casefold().replace("đ", "d")
+
+
+def serial_and_code(number: str) -> tuple[str, str]:
+    """'230 /KH-THPT.PB' → ('230', 'kh-thpt.pb'): the register's serial and the code that says
+    which issuer and which kind of document, compared without spaces, case or đ/d."""
+    serial, _, code = number_key(number).partition("/")
+    return serial.lstrip("0"), code.rstrip(".")
 
 
 def _doc_type(word: str, number: str, rules: Rules) -> str | None:
