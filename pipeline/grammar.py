@@ -66,6 +66,7 @@ class TaskGrammar:
     not_duty_inside: regex.Pattern
     execution: tuple[str, ...]  # bare headings of the sections that assign the execution
     generic_action: regex.Pattern
+    pointer_action: regex.Pattern  # 'thực hiện một số quy định dưới đây': the items below are the work
     catch_all: regex.Pattern
     restating: regex.Pattern  # a closing that asks to carry out the letter itself ('các nội dung trên')
     fields: tuple[tuple[str, str], ...]  # (bare field name, role), longest first
@@ -452,6 +453,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     descriptors = _strings(_section(data, "descriptors"), "words", "tasks.descriptors")
     encouraging = _alternatives(_strings(_section(data, "encouragements"), "words", "tasks.encouragements"))
     fields_of_work = _alternatives(_strings(_section(data, "field_headings"), "words", "tasks.field_headings"))
+    stages = _alternatives(_strings(_section(data, "field_headings"), "stages", "tasks.field_headings"))
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
         # after 'các', 'quý' the unit may be written small ('các sở giáo dục và đào tạo', CV
@@ -476,6 +478,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                                                           "tasks.execution_sections")),
         generic_action=_rx(_string(closing, "action", "tasks.generic_closing"), "tasks.generic_closing.action",
                            regex.IGNORECASE),
+        pointer_action=_rx(_string(_section(data, "pointer_actions"), "pattern", "tasks.pointer_actions"),
+                           "tasks.pointer_actions.pattern"),
         catch_all=_rx(_string(closing, "owners", "tasks.generic_closing"), "tasks.generic_closing.owners",
                       regex.IGNORECASE),
         restating=_rx(_string(_section(data, "restating_closing"), "pattern", "tasks.restating_closing"),
@@ -523,7 +527,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         singled_tail=_rx(rf"[;,.]?\s*{singled}[^;]*$", "tasks.singled_out"),
         describing=_rx(rf"^(?:\p{{Lu}}\p{{Ll}}*)(?:\s+\p{{L}}+){{0,8}}?\s+(?:{describing_words})(?:\s*:|\s)",
                        "tasks.describing_items"),
-        field_heading=_rx(rf"^(?:{fields_of_work})\s[^.;:]{{1,160}}$", "tasks.field_headings"),
+        # a field of work named alone; a stage named alone, with no comma opening its clause
+        field_heading=_rx(rf"^(?:{fields_of_work})\s[^.;:]{{1,160}}$|^(?:{stages})\s[^.,;:]{{1,100}}$",
+                          "tasks.field_headings"),
         regulation_types=frozenset(t.casefold() for t in _strings(regulations, "doc_types", "tasks.regulations")),
         regulation_title=_rx(rf"(?:{_alternatives(_strings(regulations, 'titles', 'tasks.regulations'))})",
                              "tasks.regulations.titles", regex.IGNORECASE),
@@ -569,6 +575,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "encouragements": lambda text: (found := grammar.owner_at(text) or grammar.after_opener(text)) is not None
         and grammar.encouraged(found[0], text),
         "generic_closing": lambda text: bool(grammar.generic_action.match(text)),
+        "pointer_actions": lambda text: grammar.pointer_action.match(text) is not None,
         "restating_closing": lambda text: bool(grammar.restating.match(text)),
         "owner_compounds": lambda text: (found := grammar.owner_at(text)) is not None and grammar.compounds.search(
             found[0]) is not None,
@@ -591,7 +598,8 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
             time := grammar.time_inside.search(text)) is not None and found[1] == time.start(),
     }
     # a section may hold a second pattern with examples of its own, under '<name>_examples'
-    more = {("regulations", "number"): lambda text: grammar.regulation_number.match(text) is not None}
+    more = {("regulations", "number"): lambda text: grammar.regulation_number.match(text) is not None,
+            ("field_headings", "stage"): lambda text: grammar.field_heading.match(text) is not None}
     for (key, name), holds in [*(((key, None), holds) for key, holds in checks.items()), *more.items()]:
         section, where = data.get(key, {}), f"tasks.{key}" + (f".{name}" if name else "")
         prefix = f"{name}_" if name else ""

@@ -1019,6 +1019,28 @@ def test_a_year_in_a_time_column_is_the_years_span(rules, when, span):
     # widening, opening, promoting are work (QĐ 146/QĐ-TTg)
     (["Các cơ sở giáo dục đại học mở thêm chuyên ngành đào tạo về công nghệ số."],
      [("Các cơ sở giáo dục đại học", "mở thêm chuyên ngành đào tạo về công nghệ số.")]),
+    # an accrediting organisation is a body, after 'và' a unit of its own (CV 5778/BGDĐT-QLCL, CV 2274)
+    (["Bộ GDĐT yêu cầu các cơ sở giáo dục và tổ chức KĐCLGD nghiên cứu hướng dẫn trên; đồng thời phản ánh kịp "
+      "thời những khó khăn, vướng mắc khi có yêu cầu của cơ quan có thẩm quyền."],
+     [(o, "nghiên cứu hướng dẫn trên; đồng thời phản ánh kịp thời những khó khăn, vướng mắc khi có yêu cầu của cơ quan "
+          "có thẩm quyền.") for o in ("các cơ sở giáo dục", "tổ chức KĐCLGD")]),
+    (["2. Nội dung thực hiện", "c) Trong bước thẩm định kết quả đánh giá",
+      "Tổ chức KĐCLGD tổ chức họp Hội đồng KĐCLGD trực tuyến để thẩm định kết quả đánh giá."],
+     [("Tổ chức KĐCLGD", "tổ chức họp Hội đồng KĐCLGD trực tuyến để thẩm định kết quả đánh giá.")]),
+    # a stage named alone heads the paragraphs below it: no task of its own for the addressees
+    (["Bộ GDĐT đề nghị các đại học, học viện tăng cường ứng dụng công nghệ thông tin. Cụ thể như sau:",
+      "2. Nội dung thực hiện", "a) Trong bước tự đánh giá, cơ sở giáo dục tăng cường số hóa minh chứng.", "b) Trong bước đánh giá ngoài",
+      "Đoàn đánh giá ngoài nghiên cứu hồ sơ đánh giá qua các minh chứng được số hóa."],
+     [("cơ sở giáo dục", "Trong bước tự đánh giá, cơ sở giáo dục tăng cường số hóa minh chứng."),
+      ("Đoàn đánh giá ngoài", "nghiên cứu hồ sơ đánh giá qua các minh chứng được số hóa.")]),
+    # a request to carry out 'the rules below' points to the items, where the work is (Nội quy
+    # lớp học trực tuyến of THPT Huỳnh Thúc Kháng)
+    (["Để việc dạy - học đạt hiệu quả, Nhà trường đề nghị học sinh, phụ huynh và giáo viên phối hợp thực hiện một số "
+      "quy định dưới đây khi tham gia dạy học trực tuyến.", "I. Đối với học sinh",
+      "1. Đọc bài mới trước buổi học theo yêu cầu của giáo viên.", "II. Đối với phụ huynh",
+      "1. Sắp xếp cho con vị trí ngồi học phù hợp."],
+     [("học sinh", "Đọc bài mới trước buổi học theo yêu cầu của giáo viên."),
+      ("phụ huynh", "Sắp xếp cho con vị trí ngồi học phù hợp.")]),
 ], ids=lambda v: str(v)[:50])
 def test_descriptions_conditions_and_kinds_of_body(rules, lines, tasks):
     assert _tasks(rules, *lines) == tasks

@@ -123,6 +123,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # '(Kế hoạch này thay cho giấy mời)': an aside of the writer's, set apart
         if finder.not_duty.match(action) or finder.entitles(action):
             return False  # a right, a permission, a disclaimer, an entitlement: nobody must do anything
+        if finder.pointer_action.match(action):
+            return False  # 'phối hợp thực hiện một số quy định dưới đây ...': the items below are the work
         if finder.generic_action.match(action) and finder.catch_all.search(owner):
             return False  # 'đề nghị ... và các đơn vị liên quan phối hợp triển khai thực hiện'
         first, *after = _SENTENCE_END.split(action)
@@ -1139,9 +1141,9 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
                               for part in parts[1:]]
             own = next((i for i, subject in enumerate(subjects) if subject or asks[i]), len(parts))
             add(owner, ". ".join(parts[:own]), ref)
-            for subject in subjects[own:]:
-                if subject:
-                    add(subject[0], subject[1], ref)
+            for later in subjects[own:]:
+                if later:
+                    add(later[0], later[1], ref)
             done = True
     if done or preamble:
         return done
@@ -1220,7 +1222,10 @@ _CLOSING_QUOTE = regex.compile(r'[”"]')
 _WORD = regex.compile(r"\p{L}{2}")
 _OBLIGES = regex.compile(r"(?<!\p{L})phải\s+(?:kịp\s+thời\s+)?(?:báo\s+cáo|thông\s+báo|gửi|nộp)(?!\p{L})")
 _THING_MUST = regex.compile(r"^(?P<subject>\p{Lu}[^\s,;:]*(?:\s+[^\s,;:]+){0,6}?)\s+(?:cần\s+)?phải\s")
-_KIND_THEN_NAME = regex.compile(r"^(?:phòng|sở|trường|ban|trung\s+tâm|ủy\s+ban|uỷ\s+ban)\s+\p{Lu}")
+# a kind of body in small letters, then its name or acronym: a body of its own after 'và'
+# ('phòng GDĐT các huyện', CV 2860/SGDĐT Quảng Nam; 'các cơ sở giáo dục và tổ chức KĐCLGD', CV
+# 5778/BGDĐT-QLCL)
+_KIND_THEN_NAME = regex.compile(r"^(?:phòng|sở|trường|ban|trung\s+tâm|ủy\s+ban|uỷ\s+ban|tổ\s+chức)\s+\p{Lu}")
 _KINDS_NAMED = regex.compile(r"(?<!\p{L})các\s+(?:Sở|Bộ|Ban|Phòng|Vụ|Cục|Chi\s+cục|Hội\s+đồng|Hội|Ủy\s+ban|Trung\s+tâm"
                              r"|phòng|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|cơ\s+quan|phòng|ban|ngành))*\s*$")
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
