@@ -349,6 +349,23 @@ SIGNER_BLOCKS = [
 # fmt: on
 
 
+SCHOOL_RULES = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO ĐẮK LẮK", "TRƯỜNG THPT HUỲNH THÚC KHÁNG",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc"]
+
+
+@pytest.mark.parametrize("type_line, doc_type, title", [
+    ("NỘI QUY LỚP HỌC TRỰC TUYẾN", "Nội quy", "LỚP HỌC TRỰC TUYẾN"),
+    ("KẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN DẠY GIỎI", "Kế hoạch", "TỔ CHỨC HỘI THI GIÁO VIÊN DẠY GIỎI"),
+])
+def test_a_type_and_its_title_on_one_line(rules, type_line, doc_type, title):
+    """Under the header, with no type line of its own and no 'V/v': the line's first words are
+    the type, the rest the trích yếu; an office mistyped in its marks is still the signer's."""
+    record = extract_record(_doc(*SCHOOL_RULES, type_line, "I. Đối với học sinh",
+                                 "1. Đọc bài mới trước buổi học.", "HIỆU TRƯỜNG", "Nguyễn Đình Hoàng"), rules)
+    assert (record.doc_type, record.title) == (doc_type, title)
+    assert (record.signer.title, record.signer.name) == ("HIỆU TRƯỜNG", "Nguyễn Đình Hoàng")
+
+
 @pytest.mark.parametrize("right, ocr, authority, on_behalf_of, title, name", SIGNER_BLOCKS)
 def test_signer_block(rules, right, ocr, authority, on_behalf_of, title, name):
     texts = ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", *right]

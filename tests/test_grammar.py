@@ -937,7 +937,7 @@ def test_the_cli_exits_2_at_start_on_a_bad_overlay(tmp_path):
     (tmp_path / "inbox").mkdir()
     (tmp_path / "inbox" / "a.txt").write_text("\n".join(HEAD), encoding="utf-8")
     for name, data, entry in (("tasks.json", {"lead_ins": "đề nghị"}, "tasks.lead_ins"),
-                              ("audit.json", {"own_reference": {"pattern": "(?P<ref>[a"}}, "own_reference.pattern")):
+                              ("citations.json", {"own_reference": {"pattern": "(?P<ref>[a"}}, "own_reference.pattern")):
         overlay = tmp_path / name.split(".")[0]
         overlay.mkdir()
         (overlay / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -1029,7 +1029,8 @@ def test_a_year_in_a_time_column_is_the_years_span(rules, when, span):
      [("Tổ chức KĐCLGD", "tổ chức họp Hội đồng KĐCLGD trực tuyến để thẩm định kết quả đánh giá.")]),
     # a stage named alone heads the paragraphs below it: no task of its own for the addressees
     (["Bộ GDĐT đề nghị các đại học, học viện tăng cường ứng dụng công nghệ thông tin. Cụ thể như sau:",
-      "2. Nội dung thực hiện", "a) Trong bước tự đánh giá, cơ sở giáo dục tăng cường số hóa minh chứng.", "b) Trong bước đánh giá ngoài",
+      "2. Nội dung thực hiện", "a) Trong bước tự đánh giá, cơ sở giáo dục tăng cường số hóa minh chứng.",
+      "b) Trong bước đánh giá ngoài",
       "Đoàn đánh giá ngoài nghiên cứu hồ sơ đánh giá qua các minh chứng được số hóa."],
      [("cơ sở giáo dục", "Trong bước tự đánh giá, cơ sở giáo dục tăng cường số hóa minh chứng."),
       ("Đoàn đánh giá ngoài", "nghiên cứu hồ sơ đánh giá qua các minh chứng được số hóa.")]),

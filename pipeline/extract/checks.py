@@ -55,7 +55,7 @@ class Checker:
         self.forward_types = frozenset(data["schedule_sections"]["types"])
         self.severity = {k: v["severity"] for k, v in data["kinds"].items() if not k.startswith("#")}
         self.signing_days = int(data["signatures"]["max_days_apart"])
-        self.own_reference = regex.compile(data["own_reference"]["pattern"])
+        self.own_reference = regex.compile(self.rules.table("citations")["own_reference"]["pattern"])
 
     def finding(self, kind: str, message: str, documents: tuple[str, ...], evidence: tuple[Quote, ...] = (),
                 suggestion: str | None = None) -> Finding:

@@ -91,7 +91,7 @@ class CitationFinder:
             rf"(?<!\p{{L}})(?P<type>{quoted})\s+[“\"](?P<title>[^”\"]{{5,200}})[”\"]") if quoted else None
         # an appendix heading that names the document it comes with ('(Kèm theo Quyết định số
         # 146/QĐ-TTg ...)'): under the document's own code it is the document, not a citation
-        self.own_reference = regex.compile(rules.table("audit")["own_reference"]["pattern"])
+        self.own_reference = regex.compile(data["own_reference"]["pattern"])
         self.rules = rules
 
     def issuer_after(self, text: str, pos: int) -> tuple[str | None, int]:

@@ -168,13 +168,23 @@ def is_archive_line(text: str) -> bool:
     return bool(_LUU.match(_ITEM.sub("", text)))
 
 
-def _signer_like(text: str, rules: Rules) -> bool:
+def _signer_like(text: str, rules: Rules, exact: bool = False) -> bool:
+    """An upper-case line that names an office of the signature block (`exact`: letter for
+    letter, marks included)."""
     if _AUTHORITY.match(text):
         return True
     if not is_caps(text) or len(text) > 80:
         return False
     head = squash(text)
-    return any(squash(t) in head for t in rules.units.signer_titles)
+    if any(squash(t) in head for t in rules.units.signer_titles):
+        return True
+    if exact:
+        return False
+    # an office of two words or more on bare letters, as whole words: a title mistyped or
+    # misread in its marks ('HIỆU TRƯỜNG' for 'HIỆU TRƯỞNG', Nội quy of THPT Huỳnh Thúc Kháng;
+    # 'GIAM ĐÓC' from OCR). One word ('PHÓ') is not compared so: bare, it is 'PHỐ' and 'PHỔ' too
+    words = f" {bare(text)} "
+    return any(f" {bare(t)} " in words for t in rules.units.signer_titles if len(t.split()) >= 2)
 
 
 def _recipients(items: list[Ref], lines: Lines, closing: Closing) -> list[Recipient]:
@@ -342,7 +352,7 @@ def _office(text: str, first: bool, ocr: bool, rules: Rules) -> str | None:
         prefix, text = text[:match.end()], text[match.end():]
     if not is_caps(text) and not (prefix and not text):
         return None
-    if _signer_like(text, rules):
+    if _signer_like(text, rules, exact=ocr):  # a scan's office is snapped to the known one below
         return prefix + text
     if ocr:
         office = rules.units.office(text)

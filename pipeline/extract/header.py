@@ -266,6 +266,8 @@ def _type_and_title(zone: list[Ref], header: Header, lines: Lines, rules: Rules)
             header.evidence["title"] = lines.span(ref, match.start("vv"))
             header.title_end = ref.index
             return
+    if _type_and_title_on_one_line(zone, after, header, lines, rules):
+        return
     if header.number:
         parts = regex.split(r"[-/]", header.number)
         if len(parts) >= 2:
@@ -275,6 +277,29 @@ def _type_and_title(zone: list[Ref], header: Header, lines: Lines, rules: Rules)
                 header.doc_type = found.name
                 header.warnings.append(f"[doc_type] no type line; taken from the code {code} of the number")
     header.warnings.append("[title] no trích yếu found under the header")
+
+
+def _type_and_title_on_one_line(zone: list[Ref], after: int, header: Header, lines: Lines, rules: Rules) -> bool:
+    """A document without a type line of its own and without a 'V/v' may print its type and
+    its trích yếu on one line in capitals under the header ('NỘI QUY LỚP HỌC TRỰC TUYẾN' of THPT
+    Huỳnh Thúc Kháng; 'KẾ HOẠCH TỔ CHỨC HỘI THI ...' typed on one line in a school's plan): the
+    type is the line's first words, the title the rest of it."""
+    for ref in [*zone, *lines.refs[after:after + 12]]:
+        text = ref.text.strip()
+        if not is_caps(text) or _authority_line(text, rules):
+            continue
+        words = text.split()
+        for n in range(min(4, len(words) - 1), 0, -1):
+            found = _type_name(" ".join(words[:n]), rules)
+            if found and found.name != rules.table("doc_types")["cong_van"] and len(words) - n >= 2:
+                header.doc_type = found.name
+                header.evidence["doc_type"] = lines.span(ref)
+                start = ref.text.find(words[n])
+                header.title = clean_value(ref.text[start:])
+                header.evidence["title"] = lines.span(ref, start)
+                header.title_end = ref.index
+                return True
+    return False
 
 
 def _title_after(type_ref: Ref, header: Header, lines: Lines, rules: Rules) -> None:
