@@ -34,6 +34,8 @@ _ACRONYM = regex.compile(r"\((?:\p{Lu}[\p{Lu}\d&]*)(?:[-–/ ]\p{Lu}[\p{Lu}\d&]*
 # the opening phrase ends at a comma or a colon, or before 'các' + a unit when its comma is left
 # out, or before the head of such units ('Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì
 # liên hệ ...', CV 2405/SGDĐT-CTTT Hà Nội)
+_SCOPE = regex.compile(r"(?i)đối\s+với\s*$")  # an opener whose next words are its object
+_SCOPE_START = regex.compile(r"^\s*(?:[Rr]iêng\s+)?[Đđ]ối\s+với\s")
 _SUBJECT_AFTER = regex.compile(r"[,:]\s*|\s(?=(?:(?i:lãnh\s+đạo|thủ\s+trưởng|hiệu\s+trưởng)\s+)?[Cc]ác\s|\p{Lu})")
 _TIME_WITHOUT_COLON = regex.compile(
     r"\s+(?P<value>(?:trong|trước|từ|chậm|theo|quý|quí|tháng|năm|thường|hằng|hàng|định)\s.*)$", regex.IGNORECASE)
@@ -240,6 +242,11 @@ class TaskGrammar:
                     return found[0], later.end() + found[1]
                 return None
             between = text[opener.end():cut.start()].strip()
+            if not between and _SCOPE.search(opener.group(0)):
+                # what follows 'Đối với' is whom the work concerns, never who does it ('Đối với các
+                # cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư ...', CV 7432/UBND-XD
+                # Lào Cai; 'Riêng đối với cơ sở giáo dục mầm non, tổ chức ...', CV 1019/SGDĐT-VP)
+                continue
             # 'Trong quá trình thực hiện Thủ trưởng các địa phương chủ động ...' (TB 565/TB-UBND
             # Quảng Ngãi): the verb of the opening phrase itself has no object here
             own_verbs = bool(between) and not self.verb.sub("", between).strip()
@@ -386,6 +393,13 @@ class TaskGrammar:
         if (not owner or len(names[0]) > NAME_CHARS or not listed
                 or _CLAUSE.search(owner) or _OPEN_END.search(owner) or self.numbered_paper.search(owner)):
             return None  # 'trường không có giáo viên ... nên không tổ chức': a clause, no name
+        if _SCOPE_START.match(text) and text[:stop].rstrip().endswith(","):
+            # 'Đối với X, <verb> ...': X is whom the work concerns and the doer is the unit above
+            # ('Đối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư ...' under
+            # '1. Công an tỉnh, các sở, ban, ngành ...', CV 7432/UBND-XD Lào Cai; 'Đối với các trường
+            # có tổ chức bán trú, cần đặc biệt quan tâm: ...', CV 4424/SGDĐT-CTTT Hà Nội); with a
+            # colon or alone on its line 'Đối với X' heads X's own duties
+            return None
         return owner, stop
 
 

@@ -937,7 +937,8 @@ def test_the_cli_exits_2_at_start_on_a_bad_overlay(tmp_path):
     (tmp_path / "inbox").mkdir()
     (tmp_path / "inbox" / "a.txt").write_text("\n".join(HEAD), encoding="utf-8")
     for name, data, entry in (("tasks.json", {"lead_ins": "đề nghị"}, "tasks.lead_ins"),
-                              ("citations.json", {"own_reference": {"pattern": "(?P<ref>[a"}}, "own_reference.pattern")):
+                              ("citations.json", {"own_reference": {"pattern": "(?P<ref>[a"}},
+                               "own_reference.pattern")):
         overlay = tmp_path / name.split(".")[0]
         overlay.mkdir()
         (overlay / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -1458,3 +1459,48 @@ def test_a_legal_normative_document_is_known_by_the_year_in_its_number(rules, nu
     owners = [t.owner for t in extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules).tasks]
     assert owners[-1] == "Bộ Tài chính"
     assert ("Học sinh" in owners) is governed_task
+
+
+TABLE_HEAD = ("TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơn vị phối hợp thực hiện | Thời gian thực hiện "
+              "| Ghi chú")
+
+
+@pytest.mark.parametrize("lines, tasks", [
+    # a DOCX row ends at its last filled cell: the empty 'Ghi chú' left off keeps the others in place
+    # (KH of UBND Lào Cai on Chỉ thị 11-CT/TU); 'Tên nhiệm vụ' and 'Sở, ngành chủ trì' name columns
+    ([TABLE_HEAD, "2 | Rà soát phương án quản lý khoáng sản. | Sở Nông nghiệp và Môi trường | Các Sở | Tháng 5/2026"],
+     [("Sở Nông nghiệp và Môi trường", "Rà soát phương án quản lý khoáng sản.")]),
+    # a group numbered in Roman numerals heads its rows though its words hold a verb; an owner cell
+    # that points to another paper's assignment names no unit (KH CCHC 2026 of UBND Lâm Đồng)
+    ([TABLE_HEAD, "VI | Xây dựng và phát triển chính quyền số",
+      "1 | Triển khai bộ chỉ số điều hành. | Theo phân công tại Quyết định số 1737/QĐ-UBND | | Năm 2026",
+      "2 | Vận hành Trung tâm điều hành thông minh. | Sở Khoa học và Công nghệ | | Năm 2026"],
+     [("Sở Khoa học và Công nghệ", "Vận hành Trung tâm điều hành thông minh.")]),
+    # the tax office renamed in 2025 heads its duties; under a unit's heading what an item requires
+    # of others is the unit's duty, what it requests ('Đề nghị') of a body it does not direct is
+    # that body's (KH of UBND Lào Cai; KH 349/KH-UBND Đồng Tháp)
+    (["III. TỔ CHỨC THỰC HIỆN", "1. Thuế tỉnh", "- Tăng cường quản lý hóa đơn thuế đối với việc mua bán khoáng sản.",
+      "2. Sở Nông nghiệp và Môi trường", "- Yêu cầu các đơn vị khai thác khoáng sản lắp đặt camera giám sát.",
+      "- Tăng cường kiểm tra các mỏ; đồng thời yêu cầu các tổ chức, cá nhân chấp hành nghiêm quy định.",
+      "3. Sở Thông tin và Truyền thông", "- Đề nghị các cơ quan báo, đài trên địa bàn tỉnh tuyên truyền về cuộc thi."],
+     [("Thuế tỉnh", "Tăng cường quản lý hóa đơn thuế đối với việc mua bán khoáng sản."),
+      ("Sở Nông nghiệp và Môi trường", "Yêu cầu các đơn vị khai thác khoáng sản lắp đặt camera giám sát."),
+      ("Sở Nông nghiệp và Môi trường",
+       "Tăng cường kiểm tra các mỏ; đồng thời yêu cầu các tổ chức, cá nhân chấp hành nghiêm quy định."),
+      ("các cơ quan báo", "tuyên truyền về cuộc thi."), ("đài trên địa bàn tỉnh", "tuyên truyền về cuộc thi.")]),
+    # 'Đối với X, <verb>': X is whom the work concerns, the unit above does it; a lead-in that only
+    # points to the items is none of theirs; a responsibility to carry out 'the contents above'
+    # with the formula of difficulties is the general closing (CV 7432/UBND-XD Lào Cai)
+    (["Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Công an tỉnh, các sở, ban, ngành tập trung thực hiện một số nhiệm vụ "
+      "sau:", "1. Công an tỉnh, các sở, ban, ngành",
+      "Đối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư áp dụng các giải pháp kỹ thuật.",
+      "2. Tổ chức thực hiện",
+      "Thủ trưởng các sở, ban, ngành; người đứng đầu các cơ quan, đơn vị có liên quan chịu trách nhiệm tổ chức triển "
+      "khai thực hiện nghiêm túc các nội dung nêu trên; trong quá trình thực hiện nếu phát sinh khó khăn, vướng mắc, "
+      "kịp thời báo cáo Sở Xây dựng./."],
+     [(o, "Đối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư áp dụng các giải pháp kỹ thuật.")
+      for o in ("Công an tỉnh", "các sở, ban, ngành")]),
+], ids=lambda v: str(v)[:50])
+def test_tables_headings_and_scopes_of_a_provincial_plan(rules, lines, tasks):
+    rows = {i: "table" for i, line in enumerate(lines) if " | " in line}  # a DOCX table's rows
+    assert _tasks(rules, *lines, blocks=rows) == tasks

@@ -127,10 +127,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # 'phối hợp thực hiện một số quy định dưới đây ...': the items below are the work
         if finder.generic_action.match(action) and finder.catch_all.search(owner):
             return False  # 'đề nghị ... và các đơn vị liên quan phối hợp triển khai thực hiện'
-        first, *after = _SENTENCE_END.split(action)
+        first, *after = (part for sentence in _SENTENCE_END.split(action) for part in sentence.split(";"))
         if finder.generic_action.match(first) and all(any(p.search(rest) for p in finder.unowned) for rest in after):
             # 'Nhận được công văn này, đề nghị các trường THCS triển khai thực hiện. Trong quá trình
-            # tổ chức thực hiện nếu có khó khăn, vướng mắc, cần báo cáo ...' (CV 231/PGD&ĐT-THCS)
+            # tổ chức thực hiện nếu có khó khăn, vướng mắc, cần báo cáo ...' (CV 231/PGD&ĐT-THCS); '...
+            # chịu trách nhiệm tổ chức triển khai thực hiện nghiêm túc các nội dung nêu trên; trong quá
+            # trình thực hiện nếu phát sinh khó khăn, ...' (CV 7432/UBND-XD Lào Cai)
             return False
         nonlocal line_tasks
         if line_tasks[0] != ref.index:
@@ -304,9 +306,15 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if cells and (ref.block == "table" or columns or ("owner" in roles and "action" in roles)):
             if block:
                 flush_block()  # a table ends the field block above it
-            if "action" in roles and ("owner" in roles or "deadline" in roles):
+            header = "action" in roles and ("owner" in roles or "deadline" in roles)
+            if header:
                 columns, last_owner = roles, None
-            elif columns and len(cells) == len(columns) and not skipping:
+            elif columns and 2 <= len(cells) < len(columns) and not skipping and ref.block == "table":
+                # a DOCX row ends where its last filled cell does: the empty 'Ghi chú' is left off
+                # ('14 | Đẩy nhanh công tác bồi thường ... | UBND các xã, phường | ... | Thường xuyên',
+                # the appendix of the KH of UBND Lào Cai on Chỉ thị 11-CT/TU): the cells keep their places
+                cells += [""] * (len(columns) - len(cells))
+            if not header and columns and len(cells) == len(columns) and not skipping:
                 row = {role: cell for role, cell in zip(columns, cells) if role}
                 owner = row.get("owner") or last_owner
                 if "owner" not in columns and row.get("action"):
@@ -316,7 +324,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                     subject = _subject(row["action"], finder, later=False)
                     owner, row["action"] = subject if subject else (None, row["action"])
                 filled = [cell for role, cell in zip(columns, cells) if role not in (None, "action") and cell]
-                if row.get("action") and not filled and not finder.acts_at(row["action"], 0):
+                if row.get("action") and not filled and (not finder.acts_at(row["action"], 0)
+                                                         or _GROUP_LABEL.match(cells[0])):
                     # a row that fills its work cell alone with no verb heads the rows below it ('I |
                     # Giai đoạn 2021-2025 | | | |', the appendix of KH 1254/KH-BGDĐT; 'A | CÁC KHOẢN
                     # THU TRONG CÂN ĐỐI NSĐP | | |', NQ 11/2025/NQ-HĐND Hà Nội): no one's work, and the
@@ -325,6 +334,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                     continue
                 if closed and row.get("action") and finder.is_post(row["action"]):
                     continue  # a member list attached: a post is no work (rules/tasks.json positions)
+                if owner and _REFERRED.match(owner):
+                    owner = None  # 'Theo phân công tại Quyết định số 1441/QĐ-UBND ...': no unit named here
                 if owner and row.get("action"):
                     add(owner, row["action"], ref, when=row.get("deadline", ""), product=row.get("product"),
                         partners=row.get("partner"))
@@ -721,7 +732,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 add(above_owner, rest, ref, named=False)
             continue
         above = partial(add, owner, ref=ref, named=False, heading=not lead_owner) if owner else None
-        if _sentence(rest, ref, finder, add, preamble=narrative or (has_sections and section is None), above=above):
+        if _sentence(rest, ref, finder, add, preamble=narrative or (has_sections and section is None), above=above,
+                     under_unit=bool(item) and owner is not None and not lead_owner and owner == heading_owner):
             continue
         if item and (_topic(rest, finder) or finder.field_heading.match(clean_value(rest))):
             # 'Hình thức', 'Một số yêu cầu cụ thể': the name of a topic, no work; '4. Công tác tổ
@@ -848,7 +860,10 @@ def _lead_action(text: str, owner: str, finder: TaskGrammar) -> str | None:
     if at < 0:
         return None
     found = finder.owner_at(text[at:])
-    action = _POINTER.sub("", text[at + found[1]:] if found else "").strip(" ,:")
+    asked = (text[at + found[1]:] if found else "").strip(" ,")
+    if finder.pointer_action.match(asked):
+        return None  # 'tập trung thực hiện một số nhiệm vụ sau:' (CV 7432/UBND-XD Lào Cai): the items are the work
+    action = _POINTER.sub("", asked).strip(" ,:")
     if (len(action.split()) < 4 or not finder.acts_at(action, 0) or finder.generic_action.match(action)
             or _SENTENCE_END.search(action)):  # the colon closes another sentence than the request
         return None
@@ -1089,7 +1104,8 @@ def _directed(text: str, found: tuple[str, int], finder: TaskGrammar) -> str | N
     return None
 
 
-def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = False, above=None) -> bool:
+def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = False, above=None,
+              under_unit: bool = False) -> bool:
     """Tasks that a sentence gives by itself: 'Đề nghị X ...', '(Giao X chủ trì ...)', subject X.
 
     In the preamble (before the first section of a document that has sections) only a
@@ -1115,6 +1131,17 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
             # tạo, ...; UBND các huyện ... chỉ đạo các cơ quan, đơn vị liên quan khẩn trương yêu cầu
             # tất cả các trẻ mầm non, học sinh ... phải khai báo y tế', CV 2532/UBND-KGVX Quảng
             # Nam; 'Thủ trưởng các đơn vị chỉ đạo ..., yêu cầu giáo viên ...')
+            continue
+        if (under_unit and subject is None and not _REQUESTS.match(lead.group(0).strip())
+                and (lead.start() == 0 or finder.verb.search(text, 0, lead.start()))):
+            # an item under a unit's heading that asks others asks them as that unit's duty: the
+            # units asked are those the unit manages, not owners of this document ('9. Sở Nông
+            # nghiệp và Môi trường' ... '- Yêu cầu các đơn vị hoạt động khai thác khoáng sản đầu
+            # tư, lắp đặt ...', '... đồng thời yêu cầu các tổ chức, cá nhân hoạt động khoáng sản
+            # chấp hành ...', KH of UBND Lào Cai on Chỉ thị 11-CT/TU, 2026). 'Đề nghị' asks a body
+            # the issuer does not direct, for the issuer: that body owns the work ('- Đề nghị các cơ
+            # quan báo, đài trên địa bàn Tỉnh tổ chức tuyên truyền ...' under 'Sở Thông tin và
+            # Truyền thông', KH 349/KH-UBND Đồng Tháp)
             continue
         # 'Giao X ...' in a decision or resolution gives X work whatever X's first word
         # ('Giao Thường trực Hội đồng nhân dân Thành phố ... giám sát ...', NQ 11/2025/NQ-HĐND
@@ -1225,6 +1252,15 @@ _THING_MUST = regex.compile(r"^(?P<subject>\p{Lu}[^\s,;:]*(?:\s+[^\s,;:]+){0,6}?
 # a kind of body in small letters, then its name or acronym: a body of its own after 'và'
 # ('phòng GDĐT các huyện', CV 2860/SGDĐT Quảng Nam; 'các cơ sở giáo dục và tổ chức KĐCLGD', CV
 # 5778/BGDĐT-QLCL)
+# a table's group label: a part numbered in Roman numerals or capitals ('VI | Xây dựng và phát
+# triển chính quyền điện tử, chính quyền số', KH CCHC 2026 of UBND Lâm Đồng; 'I | Giai đoạn
+# 2021-2025', KH 1254/KH-BGDĐT) heads the rows below it even when its words hold a verb
+_GROUP_LABEL = regex.compile(r"^\s*(?:[IVXL]{1,5}|[A-Đ])\s*[.)]?\s*$")
+# an owner cell that points to where the units are named ('Theo phân công tại Quyết định số
+# 1441/QĐ-UBND ...', 'Theo phân công tại Phương án số 7178/PA-UBND ...', KH CCHC 2026 of UBND Lâm
+# Đồng) names none
+_REFERRED = regex.compile(r"^\s*Theo\s+(?:sự\s+)?phân\s+công(?!\p{L})", regex.IGNORECASE)
+_REQUESTS = regex.compile(r"(?i)(?:kính\s+)?đề\s+nghị|nhờ")  # a request, not an order down the line
 _KIND_THEN_NAME = regex.compile(r"^(?:phòng|sở|trường|ban|trung\s+tâm|ủy\s+ban|uỷ\s+ban|tổ\s+chức)\s+\p{Lu}")
 _KINDS_NAMED = regex.compile(r"(?<!\p{L})các\s+(?:Sở|Bộ|Ban|Phòng|Vụ|Cục|Chi\s+cục|Hội\s+đồng|Hội|Ủy\s+ban|Trung\s+tâm"
                              r"|phòng|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|cơ\s+quan|phòng|ban|ngành))*\s*$")
