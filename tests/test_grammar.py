@@ -1504,3 +1504,16 @@ TABLE_HEAD = ("TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơ
 def test_tables_headings_and_scopes_of_a_provincial_plan(rules, lines, tasks):
     rows = {i: "table" for i, line in enumerate(lines) if " | " in line}  # a DOCX table's rows
     assert _tasks(rules, *lines, blocks=rows) == tasks
+
+
+def test_a_date_line_with_only_its_year_dates_deadlines_in_that_year(rules):
+    """'Lào Cai, ngày tháng năm 2026' (a draft left for the văn thư, KH of UBND Lào Cai on Chỉ thị
+    11-CT/TU): a deadline without its year falls in 2026; accountability 'toàn diện trước' is no duty."""
+    texts = ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: /KH-UBND", "Lào Cai, ngày tháng năm 2026", "KẾ HOẠCH",
+             "Tăng cường quản lý khoáng sản", "I. NHIỆM VỤ",
+             "1. Sở Nông nghiệp và Môi trường tổng hợp, báo cáo UBND tỉnh định kỳ hàng năm (trước ngày 10/12).",
+             "2. Chủ tịch UBND cấp xã chịu trách nhiệm toàn diện trước Chủ tịch UBND tỉnh nếu để xảy ra khai thác trái "
+             "phép."]
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
+    assert record.date is None
+    assert [(t.owner, t.deadline.end) for t in record.tasks] == [("Sở Nông nghiệp và Môi trường", "2026-12-10")]

@@ -81,8 +81,10 @@ def extract_record(document: Document, rules: Rules) -> Record:
             issuer = Issuer(name=issuer.name, parent=issuer.parent, code=issuer_code(header.number, rules))
     body_start = header.title_end + 1 if header.title_end >= 0 else 0
     citations, cited = extract_citations(lines, header.number, body_start, closing.lines, rules)
-    tasks, sections, tasked = extract_tasks(lines, body_start, closing.lines,
-                                            header.date or header.month_start or _plan_year(header.title), rules,
+    # the day deadlines count from: the date, the month of a date left blank, the year the
+    # plan's title names, or the year a blank date line prints
+    counted_from = header.date or header.month_start or _plan_year(header.title) or header.year_start
+    tasks, sections, tasked = extract_tasks(lines, body_start, closing.lines, counted_from, rules,
                                             header.doc_type, header.title, header.number)
     if closing.signer and closing.signer.name:
         tasks = [_without_signature(t, closing.signer.name) for t in tasks]

@@ -35,6 +35,7 @@ class Header:
     # the first day of the month a date line prints when its day was left blank ('ngày ... tháng 12
     # năm 2025', a draft): the day deadlines are counted from, never the record's date
     month_start: str | None = None
+    year_start: str | None = None  # a date line that prints only its year: 1 January of it
 
 
 def find_number(text: str, rules: Rules) -> regex.Match | None:
@@ -191,6 +192,10 @@ def _date(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None:
             header.warnings.append(f"[date] the date line is not filled in: {text[:70]!r}")
             if month is not None and year is not None and 1 <= month <= 12:
                 header.month_start = dt.date(year, month, 1).isoformat()
+            elif year is not None and 1990 <= year <= 2100:
+                # 'Lào Cai, ngày tháng năm 2026' (a draft for the văn thư to fill): its year is the
+                # document's, in which a deadline without one falls (spec)
+                header.year_start = dt.date(year, 1, 1).isoformat()
             return
         try:
             header.date = dt.date(year, month, day).isoformat()
