@@ -558,6 +558,18 @@ def test_a_mark_read_with_the_noi_nhan_label_is_no_addressee(rules):
     assert [r.name for r in extract_record(doc, rules).recipients] == ["Như trên", "VT"]
 
 
+@pytest.mark.parametrize("items, names", [
+    # a dash doubled and the next item's dash lost (the text layer of the signed CV 7432/UBND-XD Lào Cai)
+    (["- - Như trên;", "Chủ tịch UBND tỉnh;", "- Lưu: VT, XD."], ["Như trên", "Chủ tịch UBND tỉnh", "VT, XD"]),
+    # a list the item opens with a colon runs on over its semicolons (TB 1638/SGDĐT Hà Nội)
+    (["- Các đ/c PGĐ: Phạm Văn Đại;", "Phạm Xuân Tiến;", "- Lưu: VT."],
+     ["Các đ/c PGĐ: Phạm Văn Đại; Phạm Xuân Tiến", "VT"]),
+])
+def test_a_noi_nhan_item_ends_at_its_semicolon(rules, items, names):
+    doc = _doc("Nội dung.", "Nơi nhận:", *items, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phan Trung Bá")
+    assert [r.name for r in extract_record(doc, rules).recipients] == names
+
+
 _UNNUMBERED = json.loads((SAMPLES.parent / "rules" / "citations.json").read_text(encoding="utf-8"))["unnumbered"]
 
 

@@ -200,8 +200,17 @@ def _recipients(items: list[Ref], lines: Lines, closing: Closing) -> list[Recipi
     for text, ref in texts:
         if dashed and not entries and not _ITEM.match(text) and len(regex.findall(r"\p{L}", text)) < 4:
             continue  # 'Nơi nhận: Ạệ.' over the dashes: a mark read with the label, no addressee (QĐ 2442/QĐ-ĐHAG)
-        if not dashed or _ITEM.match(text) or not entries:
-            entries.append((_ITEM.sub("", text), ref))
+        # an item ends at its semicolon: the line after is the next one, its dash lost or moved
+        # onto the line above ('- - Như trên;' over 'Chủ tịch UBND tỉnh;' in the text layer of the
+        # signed CV 7432/UBND-XD Lào Cai, as a dash the layout sets apart from its item); but a
+        # list the item opens with a colon runs on ('- Các đ/c PGĐ: Phạm Văn Đại;' over 'Phạm
+        # Xuân Tiến; Nguyễn Quang Tuấn;', TB 1638/SGDĐT Hà Nội)
+        closed = (bool(entries) and entries[-1][0].rstrip().endswith(";") and text[:1].isupper()
+                  and ":" not in entries[-1][0])
+        if not dashed or _ITEM.match(text) or not entries or closed:
+            while _ITEM.match(text):  # '- - Như trên;': a dash doubled is one
+                text = _ITEM.sub("", text, count=1)
+            entries.append((text, ref))
         else:
             entries[-1] = (entries[-1][0] + " " + text, entries[-1][1])
     out = []
