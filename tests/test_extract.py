@@ -761,3 +761,16 @@ def test_the_account_of_a_meeting_ends_a_notice_title(rules):
                "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp nghe báo cáo.")
     record = extract_record(doc, rules)
     assert record.title == "Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp nghe báo cáo tiến độ"
+
+
+def test_a_trich_yeu_wrapped_over_six_lines_of_the_header_column(rules):
+    """CV 7432/UBND-XD Lào Cai: the V/v runs over six lines of the left column, to its end."""
+    vv = ["V/v triển khai thực hiện Quyết định số", "1074/QĐ-BXD ngày 29/6/2026 của Bộ",
+          "Xây dựng ban hành các giải pháp kỹ thuật", "nâng cao an toàn phòng cháy, chữa cháy",
+          "đối với các cơ sở, công trình không bảo", "đảm yêu cầu về phòng cháy và chữa cháy"]
+    texts = ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: 7432 /UBND-XD", *vv, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày 21 tháng 7 năm 2026", "Kính gửi: Công an tỉnh.",
+             "Nội dung."]
+    blocks = ("header-left",) * (3 + len(vv)) + ("header-right",) * 3
+    record = extract_record(_doc(*texts, blocks=blocks), rules)
+    assert record.title == " ".join(vv)

@@ -260,7 +260,10 @@ def _type_and_title(zone: list[Ref], header: Header, lines: Lines, rules: Rules)
         if match:
             header.doc_type = rules.table("doc_types")["cong_van"]
             parts = [match.group("vv")]
-            for nxt in lines.refs[ref.index + 1:ref.index + 4]:
+            # a trích yếu in the header's narrow column may wrap over six lines (CV 7432/UBND-XD
+            # Lào Cai: 'V/v triển khai thực hiện Quyết định số' ... 'đảm yêu cầu về phòng cháy và
+            # chữa cháy'); it ends at the column's end, a rule or the body
+            for nxt in lines.refs[ref.index + 1:ref.index + 8]:
                 if nxt.block != ref.block or _is_header_line(nxt.text, rules) or \
                         rules.pattern("rule_line").match(nxt.text) or rules.pattern("body_start").match(nxt.text):
                     break
