@@ -1474,8 +1474,10 @@ TABLE_HEAD = ("TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơ
     # that points to another paper's assignment names no unit (KH CCHC 2026 of UBND Lâm Đồng)
     ([TABLE_HEAD, "VI | Xây dựng và phát triển chính quyền số",
       "1 | Triển khai bộ chỉ số điều hành. | Theo phân công tại Quyết định số 1737/QĐ-UBND | | Năm 2026",
-      "2 | Vận hành Trung tâm điều hành thông minh. | Sở Khoa học và Công nghệ | | Năm 2026"],
-     [("Sở Khoa học và Công nghệ", "Vận hành Trung tâm điều hành thông minh.")]),
+      "2 | Vận hành Trung tâm điều hành thông minh. | Sở Khoa học và Công nghệ | | Năm 2026",
+      "b | Bảo trì hệ thống camera."],  # a small letter numbers a sub-item: the owner above runs on
+     [("Sở Khoa học và Công nghệ", "Vận hành Trung tâm điều hành thông minh."),
+      ("Sở Khoa học và Công nghệ", "Bảo trì hệ thống camera.")]),
     # the tax office renamed in 2025 heads its duties; under a unit's heading what an item requires
     # of others is the unit's duty, what it requests ('Đề nghị') of a body it does not direct is
     # that body's (KH of UBND Lào Cai; KH 349/KH-UBND Đồng Tháp)

@@ -1255,7 +1255,7 @@ _THING_MUST = regex.compile(r"^(?P<subject>\p{Lu}[^\s,;:]*(?:\s+[^\s,;:]+){0,6}?
 # a table's group label: a part numbered in Roman numerals or capitals ('VI | Xây dựng và phát
 # triển chính quyền điện tử, chính quyền số', KH CCHC 2026 of UBND Lâm Đồng; 'I | Giai đoạn
 # 2021-2025', KH 1254/KH-BGDĐT) heads the rows below it even when its words hold a verb
-_GROUP_LABEL = regex.compile(r"^\s*(?:[IVXL]{1,5}|[A-Đ])\s*[.)]?\s*$")
+_GROUP_LABEL = regex.compile(r"^\s*(?:[IVXL]{1,5}|[A-ZĐ])\s*[.)]?\s*$")  # capitals: 'a', 'b' number sub-items
 # an owner cell that points to where the units are named ('Theo phân công tại Quyết định số
 # 1441/QĐ-UBND ...', 'Theo phân công tại Phương án số 7178/PA-UBND ...', KH CCHC 2026 of UBND Lâm
 # Đồng) names none
