@@ -34,8 +34,8 @@ _ACRONYM = regex.compile(r"\((?:\p{Lu}[\p{Lu}\d&]*)(?:[-–/ ]\p{Lu}[\p{Lu}\d&]*
 # the opening phrase ends at a comma or a colon, or before 'các' + a unit when its comma is left
 # out, or before the head of such units ('Trong thời gian nghỉ hè lãnh đạo các nhà trường duy trì
 # liên hệ ...', CV 2405/SGDĐT-CTTT Hà Nội)
-_SCOPE = regex.compile(r"(?i)đối\s+với\s*$")  # an opener whose next words are its object
-_SCOPE_START = regex.compile(r"^\s*(?:[Rr]iêng\s+)?[Đđ]ối\s+với\s")
+# 'Đối với X', 'Riêng đối với X': X is whom the work concerns, never who does it
+SCOPE_OPENER = regex.compile(r"^\s*(?:riêng\s+)?đối\s+với\s", regex.IGNORECASE)
 _SUBJECT_AFTER = regex.compile(r"[,:]\s*|\s(?=(?:(?i:lãnh\s+đạo|thủ\s+trưởng|hiệu\s+trưởng)\s+)?[Cc]ác\s|\p{Lu})")
 _TIME_WITHOUT_COLON = regex.compile(
     r"\s+(?P<value>(?:trong|trước|từ|chậm|theo|quý|quí|tháng|năm|thường|hằng|hàng|định)\s.*)$", regex.IGNORECASE)
@@ -242,7 +242,7 @@ class TaskGrammar:
                     return found[0], later.end() + found[1]
                 return None
             between = text[opener.end():cut.start()].strip()
-            if not between and _SCOPE.search(opener.group(0)):
+            if not between and SCOPE_OPENER.match(text):
                 # what follows 'Đối với' is whom the work concerns, never who does it ('Đối với các
                 # cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư ...', CV 7432/UBND-XD
                 # Lào Cai; 'Riêng đối với cơ sở giáo dục mầm non, tổ chức ...', CV 1019/SGDĐT-VP)
@@ -393,7 +393,7 @@ class TaskGrammar:
         if (not owner or len(names[0]) > NAME_CHARS or not listed
                 or _CLAUSE.search(owner) or _OPEN_END.search(owner) or self.numbered_paper.search(owner)):
             return None  # 'trường không có giáo viên ... nên không tổ chức': a clause, no name
-        if _SCOPE_START.match(text) and text[:stop].rstrip().endswith(","):
+        if SCOPE_OPENER.match(text) and text[:stop].rstrip().endswith(","):
             # 'Đối với X, <verb> ...': X is whom the work concerns and the doer is the unit above
             # ('Đối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư ...' under
             # '1. Công an tỉnh, các sở, ban, ngành ...', CV 7432/UBND-XD Lào Cai; 'Đối với các trường

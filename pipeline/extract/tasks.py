@@ -16,7 +16,7 @@ from functools import partial
 
 import regex
 
-from ..grammar import TaskGrammar
+from ..grammar import SCOPE_OPENER, TaskGrammar
 from ..record import Deadline, Quantity, Section, Span, Task
 from ..rules import Rules, RulesError
 from .base import Lines, Ref, bare, clean_value, compiled
@@ -1249,9 +1249,6 @@ _CLOSING_QUOTE = regex.compile(r'[”"]')
 _WORD = regex.compile(r"\p{L}{2}")
 _OBLIGES = regex.compile(r"(?<!\p{L})phải\s+(?:kịp\s+thời\s+)?(?:báo\s+cáo|thông\s+báo|gửi|nộp)(?!\p{L})")
 _THING_MUST = regex.compile(r"^(?P<subject>\p{Lu}[^\s,;:]*(?:\s+[^\s,;:]+){0,6}?)\s+(?:cần\s+)?phải\s")
-# a kind of body in small letters, then its name or acronym: a body of its own after 'và'
-# ('phòng GDĐT các huyện', CV 2860/SGDĐT Quảng Nam; 'các cơ sở giáo dục và tổ chức KĐCLGD', CV
-# 5778/BGDĐT-QLCL)
 # a table's group label: a part numbered in Roman numerals or capitals ('VI | Xây dựng và phát
 # triển chính quyền điện tử, chính quyền số', KH CCHC 2026 of UBND Lâm Đồng; 'I | Giai đoạn
 # 2021-2025', KH 1254/KH-BGDĐT) heads the rows below it even when its words hold a verb
@@ -1261,11 +1258,13 @@ _GROUP_LABEL = regex.compile(r"^\s*(?:[IVXL]{1,5}|[A-ZĐ])\s*[.)]?\s*$")  # capi
 # Đồng) names none
 _REFERRED = regex.compile(r"^\s*Theo\s+(?:sự\s+)?phân\s+công(?!\p{L})", regex.IGNORECASE)
 _REQUESTS = regex.compile(r"(?i)(?:kính\s+)?đề\s+nghị|nhờ")  # a request, not an order down the line
+# a kind of body in small letters, then its name or acronym: a body of its own after 'và'
+# ('phòng GDĐT các huyện', CV 2860/SGDĐT Quảng Nam; 'các cơ sở giáo dục và tổ chức KĐCLGD', CV
+# 5778/BGDĐT-QLCL)
 _KIND_THEN_NAME = regex.compile(r"^(?:phòng|sở|trường|ban|trung\s+tâm|ủy\s+ban|uỷ\s+ban|tổ\s+chức)\s+\p{Lu}")
 _KINDS_NAMED = regex.compile(r"(?<!\p{L})các\s+(?:Sở|Bộ|Ban|Phòng|Vụ|Cục|Chi\s+cục|Hội\s+đồng|Hội|Ủy\s+ban|Trung\s+tâm"
                              r"|phòng|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|cơ\s+quan|phòng|ban|ngành))*\s*$")
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
-_FOR_WHOM = regex.compile(r"^(?:Riêng\s+)?(?:đối|Đối)\s+với\s", regex.IGNORECASE)
 _TO = regex.compile(r"\s*cho\s+(?=\p{L})")  # 'giao cho' + a name or a post
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
 # of three capitals or more ('... mất BMNN. Đối với ...', '... nộp về Phòng GD&ĐT. Phòng ...');
@@ -1406,7 +1405,7 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
             continue  # what befalls work not done is no part of the duty
         # 'Riêng đối với cơ sở giáo dục mầm non, tổ chức Khai giảng ...' (CV 1019/SGDĐT-VP Hà
         # Giang) names whom the work is for, not who does it
-        found = finder.owner_at(sentence) if sentences and not _FOR_WHOM.match(sentence) else None
+        found = finder.owner_at(sentence) if sentences and not SCOPE_OPENER.match(sentence) else None
         if found and found[1] < len(sentence) and finder.acts_at(sentence, found[1]):
             sentences.append([found[0], sentence[found[1]:].strip()])
             continue
