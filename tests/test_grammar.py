@@ -1478,6 +1478,15 @@ TABLE_HEAD = ("TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơ
       "b | Bảo trì hệ thống camera."],  # a small letter numbers a sub-item: the owner above runs on
      [("Sở Khoa học và Công nghệ", "Vận hành Trung tâm điều hành thông minh."),
       ("Sở Khoa học và Công nghệ", "Bảo trì hệ thống camera.")]),
+    # an owner cell naming bodies by their proper names gives each the row ('BCH Quân sự, phòng
+    # Tổng hợp', the defence plan of EVN's Trung tâm); kinds of body named together are one owner,
+    # as is a name with 'và' in it (KH CCHC 2026-2030 of UBND Lâm Đồng)
+    ([TABLE_HEAD, "1 | Rà soát kiện toàn lực lượng tự vệ. | BCH Quân sự, phòng Tổng hợp | | Quý I/2024",
+      "2 | Rà soát thủ tục hành chính. | Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương | | Năm 2026",
+      "3 | Tổ chức hội thi giáo viên giỏi. | Sở Giáo dục và Đào tạo | | Năm 2026"],
+     [("BCH Quân sự", "Rà soát kiện toàn lực lượng tự vệ."), ("phòng Tổng hợp", "Rà soát kiện toàn lực lượng tự vệ."),
+      ("Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương", "Rà soát thủ tục hành chính."),
+      ("Sở Giáo dục và Đào tạo", "Tổ chức hội thi giáo viên giỏi.")]),
     # the tax office renamed in 2025 heads its duties; under a unit's heading what an item requires
     # of others is the unit's duty, what it requests ('Đề nghị') of a body it does not direct is
     # that body's (KH of UBND Lào Cai; KH 349/KH-UBND Đồng Tháp)

@@ -1293,6 +1293,9 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     KH CCHC 2026-2030 of UBND Lâm Đồng)."""
     out = []
     for part in (_PERSON_HOLDING.sub("", p.strip()) for p in owner.split(";")):
+        if cell and not finder.co_actor.search(part) and len(named := _named_bodies(part, finder)) > 1:
+            out.extend(named)  # 'BCH Quân sự, phòng Tổng hợp' (KH of EVN's Trung tâm, z63): two bodies by name
+            continue
         if cell or finder.co_actor.search(part):
             # those who act together ('học sinh cùng với cha mẹ hoặc người giám hộ', TB 211/TB-THPT.UVK;
             # 'Giáo viên chủ nhiệm cùng với giáo viên bộ môn, Tổng phụ trách', KH 174/KH-THCSNH)
@@ -1355,6 +1358,26 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
                 owners[-1] += sep + piece
         out.extend(o.strip().replace("\x00", ", ").replace("\x01", " và ") for o in owners if o.strip())
     return out
+
+
+_PROPER_NAME = regex.compile(r"^\S+(?:\s+\p{Ll}\S*)*?\s+(?:\p{Lu}|\d)")
+
+
+def _named_bodies(cell: str, finder: TaskGrammar) -> list[str]:
+    """The bodies a table's owner cell names one by one, when every part of it is a body by its
+    proper name: a kind followed by a capitalised name or an acronym of one ('BCH Quân sự, phòng
+    Tổng hợp', the defence plan of EVN's Trung tâm; 'Sở Nội vụ, Sở Tài chính', 'Văn phòng UBND
+    tỉnh và Sở Tư pháp'). Kinds of body ('Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương', KH
+    CCHC of UBND Lâm Đồng) and a name with 'và' in it ('Sở Giáo dục và Đào tạo') give one owner,
+    as a collective is done together: the empty list says so."""
+    parts = [p.strip() for p in regex.split(r",\s+(?:và\s+)?|\s+và\s+", cell.strip().rstrip(".")) if p.strip()]
+    if len(parts) < 2:
+        return []
+    for part in parts:
+        if regex.match(r"(?i)(?:các|những)\s", part) or not finder.unit_start.match(part) \
+                or not _PROPER_NAME.match(part):
+            return []
+    return parts
 
 
 def _requirement_on_a_thing(action: str, finder: TaskGrammar) -> bool:
