@@ -1414,6 +1414,26 @@ def test_a_condition_and_a_due_date_after_a_duty_stay_with_it(rules):
     assert tasks[0].action.endswith("trước ngày 08/02/2025.")
 
 
+
+def test_a_review_section_and_an_accountability_sentence_give_no_task(rules):
+    """A Thông báo kết luận reviews before it assigns: 'I. Đánh giá chung' says what the UBND
+    finds (TB 565/TB-UBND Quảng Ngãi; 'I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN ...' of KH 2922/KH-SGDĐT
+    Vĩnh Long). A sentence that only says who answers for the outcome goes with the duty
+    before it and is no task of its own."""
+    lines = ["I. Đánh giá chung",
+             "UBND tỉnh xác định các Chương trình mục tiêu quốc gia có ý nghĩa đặc biệt quan trọng.",
+             "II. Nhiệm vụ cụ thể trong thời gian đến",
+             "1. UBND các huyện, thị xã, thành phố chịu trách nhiệm:",
+             "- Khẩn trương triển khai thực hiện có hiệu quả các Chương trình MTQG trên địa bàn. Chịu trách nhiệm "
+             "trước UBND tỉnh, Chủ tịch UBND tỉnh kết quả giải ngân kế hoạch vốn do địa phương mình quản lý.",
+             "- Thường xuyên theo dõi, đôn đốc việc triển khai các Chương trình tại cấp xã."]
+    assert _tasks(rules, *lines) == [
+        ("UBND các huyện, thị xã, thành phố", "Khẩn trương triển khai thực hiện có hiệu quả các Chương trình MTQG trên "
+         "địa bàn. Chịu trách nhiệm trước UBND tỉnh, Chủ tịch UBND tỉnh kết quả giải ngân kế hoạch vốn do địa phương "
+         "mình quản lý."),
+        ("UBND các huyện, thị xã, thành phố", "Thường xuyên theo dõi, đôn đốc việc triển khai các Chương trình tại cấp "
+         "xã.")]
+
 def test_a_schedule_without_an_owner_column_gives_the_rows_that_name_who_acts(rules):
     """A schedule table ('STT | Ngày | Công việc') whose work cell opens with who does it gives
     that one a task dated by the row; a row of bare work is the plan's content (TB 03/TB-ĐTĐH UIT;

@@ -1443,6 +1443,13 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
             opens = None
         if opens and sentences and any(p.search(sentence) for p in finder.unowned):
             opens = None  # '... Trong quá trình tổ chức thực hiện nếu có khó khăn, vướng mắc báo cáo về Bộ'
+        if opens and sentences and finder.not_duty.match(sentence):
+            # a later sentence that says who answers for the outcome, or what one may do, goes with
+            # the duty above and is none of its own ('... phấn đấu giải ngân đạt kết quả cao nhất.
+            # Chịu trách nhiệm trước UBND tỉnh, Chủ tịch UBND tỉnh kết quả triển khai ...', TB
+            # 565/TB-UBND Quảng Ngãi; '... Chủ tịch UBND cấp xã chịu trách nhiệm toàn diện trước
+            # Chủ tịch UBND tỉnh nếu để xảy ra ...', KH of UBND Lào Cai on Chỉ thị 11-CT/TU)
+            opens = None
         if sentences and not opens:
             sentences[-1][1] = f"{sentences[-1][1]}. {sentence}"
         else:
