@@ -69,6 +69,10 @@ class TaskGrammar:
     execution: tuple[str, ...]  # bare headings of the sections that assign the execution
     generic_action: regex.Pattern
     pointer_action: regex.Pattern  # 'thực hiện một số quy định dưới đây': the items below are the work
+    kind_then_name: regex.Pattern  # 'phòng GDĐT các huyện': a kind in small letters, then a name
+    kinds_named: regex.Pattern  # 'Giám đốc các Sở' before a colon: the names of the Sở follow
+    request: regex.Pattern  # 'Đề nghị', 'nhờ': a request, not an order down the line
+    referred: regex.Pattern  # 'Theo phân công tại Quyết định số ...': an owner cell naming no unit
     catch_all: regex.Pattern
     restating: regex.Pattern  # a closing that asks to carry out the letter itself ('các nội dung trên')
     fields: tuple[tuple[str, str], ...]  # (bare field name, role), longest first
@@ -468,6 +472,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     encouraging = _alternatives(_strings(_section(data, "encouragements"), "words", "tasks.encouragements"))
     fields_of_work = _alternatives(_strings(_section(data, "field_headings"), "words", "tasks.field_headings"))
     stages = _alternatives(_strings(_section(data, "field_headings"), "stages", "tasks.field_headings"))
+    body_kinds = _strings(_section(data, "body_kinds"), "words", "tasks.body_kinds")
+    to_name = _section(data, "kinds_to_name")
+    requests = _strings(_section(data, "requests"), "words", "tasks.requests")
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
         # after 'các', 'quý' the unit may be written small ('các sở giáo dục và đào tạo', CV
@@ -494,6 +501,13 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                            regex.IGNORECASE),
         pointer_action=_rx(_string(_section(data, "pointer_actions"), "pattern", "tasks.pointer_actions"),
                            "tasks.pointer_actions.pattern"),
+        kind_then_name=_rx(rf"^(?:{_alternatives(body_kinds)})\s+\p{{Lu}}", "tasks.body_kinds"),
+        kinds_named=_rx(rf"(?<!\p{{L}})các\s+(?:{_alternatives(_strings(to_name, 'kinds', 'tasks.kinds_to_name'))})"
+                        rf"(?:\s*,\s*(?:{_alternatives(_strings(to_name, 'more', 'tasks.kinds_to_name'))}))*\s*$",
+                        "tasks.kinds_to_name"),
+        request=_rx(rf"^(?:{_alternatives(requests)})(?!\p{{L}})", "tasks.requests", regex.IGNORECASE),
+        referred=_rx(_string(_section(data, "referred_owner"), "pattern", "tasks.referred_owner"),
+                     "tasks.referred_owner.pattern"),
         catch_all=_rx(_string(closing, "owners", "tasks.generic_closing"), "tasks.generic_closing.owners",
                       regex.IGNORECASE),
         restating=_rx(_string(_section(data, "restating_closing"), "pattern", "tasks.restating_closing"),
@@ -590,6 +604,10 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         and grammar.encouraged(found[0], text),
         "generic_closing": lambda text: bool(grammar.generic_action.match(text)),
         "pointer_actions": lambda text: grammar.pointer_action.match(text) is not None,
+        "body_kinds": lambda text: grammar.kind_then_name.match(text) is not None,
+        "kinds_to_name": lambda text: grammar.kinds_named.search(text) is not None,
+        "requests": lambda text: grammar.request.match(text) is not None,
+        "referred_owner": lambda text: grammar.referred.match(text) is not None,
         "restating_closing": lambda text: bool(grammar.restating.match(text)),
         "owner_compounds": lambda text: (found := grammar.owner_at(text)) is not None and grammar.compounds.search(
             found[0]) is not None,

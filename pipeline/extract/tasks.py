@@ -334,7 +334,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                     continue
                 if closed and row.get("action") and finder.is_post(row["action"]):
                     continue  # a member list attached: a post is no work (rules/tasks.json positions)
-                if owner and _REFERRED.match(owner):
+                if owner and finder.referred.match(owner):
                     owner = None  # 'Theo phân công tại Quyết định số 1441/QĐ-UBND ...': no unit named here
                 if owner and row.get("action"):
                     add(owner, row["action"], ref, when=row.get("deadline", ""), product=row.get("product"),
@@ -634,7 +634,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 children.append(Section(None, rest))
             continue
         colon = regex.match(r"^(?P<owner>[^:]{3,90}):\s*(?P<action>.*)$", rest)
-        if (colon and _KINDS_NAMED.search(colon["owner"]) and not finder.verb.search(colon["owner"])
+        if (colon and finder.kinds_named.search(colon["owner"]) and not finder.verb.search(colon["owner"])
                 and not rest.rstrip().endswith(":")):
             # the colon opens the names of the bodies of that kind ('Xây dựng' is a Sở here): in an
             # execution clause no duty ('Giám đốc các Sở: Xây dựng, Tài chính, Nông nghiệp và Môi
@@ -1132,7 +1132,7 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
             # tất cả các trẻ mầm non, học sinh ... phải khai báo y tế', CV 2532/UBND-KGVX Quảng
             # Nam; 'Thủ trưởng các đơn vị chỉ đạo ..., yêu cầu giáo viên ...')
             continue
-        if (under_unit and subject is None and not _REQUESTS.match(lead.group(0).strip())
+        if (under_unit and subject is None and not finder.request.match(lead.group(0).strip())
                 and (lead.start() == 0 or finder.verb.search(text, 0, lead.start()))):
             # an item under a unit's heading that asks others asks them as that unit's duty: the
             # units asked are those the unit manages, not owners of this document ('9. Sở Nông
@@ -1253,17 +1253,6 @@ _THING_MUST = regex.compile(r"^(?P<subject>\p{Lu}[^\s,;:]*(?:\s+[^\s,;:]+){0,6}?
 # triển chính quyền điện tử, chính quyền số', KH CCHC 2026 of UBND Lâm Đồng; 'I | Giai đoạn
 # 2021-2025', KH 1254/KH-BGDĐT) heads the rows below it even when its words hold a verb
 _GROUP_LABEL = regex.compile(r"^\s*(?:[IVXL]{1,5}|[A-ZĐ])\s*[.)]?\s*$")  # capitals: 'a', 'b' number sub-items
-# an owner cell that points to where the units are named ('Theo phân công tại Quyết định số
-# 1441/QĐ-UBND ...', 'Theo phân công tại Phương án số 7178/PA-UBND ...', KH CCHC 2026 of UBND Lâm
-# Đồng) names none
-_REFERRED = regex.compile(r"^\s*Theo\s+(?:sự\s+)?phân\s+công(?!\p{L})", regex.IGNORECASE)
-_REQUESTS = regex.compile(r"(?i)(?:kính\s+)?đề\s+nghị|nhờ")  # a request, not an order down the line
-# a kind of body in small letters, then its name or acronym: a body of its own after 'và'
-# ('phòng GDĐT các huyện', CV 2860/SGDĐT Quảng Nam; 'các cơ sở giáo dục và tổ chức KĐCLGD', CV
-# 5778/BGDĐT-QLCL)
-_KIND_THEN_NAME = regex.compile(r"^(?:phòng|sở|trường|ban|trung\s+tâm|ủy\s+ban|uỷ\s+ban|tổ\s+chức)\s+\p{Lu}")
-_KINDS_NAMED = regex.compile(r"(?<!\p{L})các\s+(?:Sở|Bộ|Ban|Phòng|Vụ|Cục|Chi\s+cục|Hội\s+đồng|Hội|Ủy\s+ban|Trung\s+tâm"
-                             r"|phòng|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|cơ\s+quan|phòng|ban|ngành))*\s*$")
 _PAST = regex.compile(r"(?<!\p{L})đã\s+$")
 _TO = regex.compile(r"\s*cho\s+(?=\p{L})")  # 'giao cho' + a name or a post
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
@@ -1346,7 +1335,7 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             # a kind in small letters before a capitalised name is a named body too ('các cơ sở giáo
             # dục trực thuộc và phòng GDĐT các huyện, thị xã, thành phố', CV 2860/SGDĐT Quảng Nam)
             named = (("và" not in sep and "hoặc" not in sep) or piece[:1].isupper() or piece.startswith("các ")
-                     or len(owners) >= 2 or bool(_KIND_THEN_NAME.match(piece)))
+                     or len(owners) >= 2 or bool(finder.kind_then_name.match(piece)))
             if named and not finder.not_owner.match(piece) and (
                     finder.unit_start.match(piece) or (listed and finder.school_kind.match(piece))):
                 owners.append(piece)
