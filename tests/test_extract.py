@@ -366,6 +366,23 @@ def test_a_type_and_its_title_on_one_line(rules, type_line, doc_type, title):
     assert (record.signer.title, record.signer.name) == ("HIỆU TRƯỜNG", "Nguyễn Đình Hoàng")
 
 
+@pytest.mark.parametrize("title_lines, title", [
+    # a council decides in its own name, printed in capitals under the trích yếu (NQ 33/2022/NQ-HĐND
+    # Cao Bằng): the trích yếu ends there, the term and session line is no part of it
+    (["QUY ĐỊNH MỨC THU LỆ PHÍ CẤP GIẤY PHÉP LAO ĐỘNG", "TRÊN ĐỊA BÀN TỈNH CAO BẰNG", "HỘI ĐỒNG NHÂN DÂN TỈNH CAO BẰNG",
+      "KHÓA XVII KỲ HỌP THỨ 8"], "QUY ĐỊNH MỨC THU LỆ PHÍ CẤP GIẤY PHÉP LAO ĐỘNG TRÊN ĐỊA BÀN TỈNH CAO BẰNG"),
+    # a trích yếu that names the council after 'CỦA' goes on
+    (["BAN HÀNH QUY CHẾ LÀM VIỆC CỦA", "HỘI ĐỒNG NHÂN DÂN TỈNH CAO BẰNG", "Căn cứ Luật Tổ chức chính quyền;"],
+     "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA HỘI ĐỒNG NHÂN DÂN TỈNH CAO BẰNG"),
+])
+def test_the_issuers_name_under_the_title_ends_the_title(rules, title_lines, title):
+    record = extract_record(_doc("HỘI ĐỒNG NHÂN DÂN", "TỈNH CAO BẰNG", "Số: 33/2022/NQ-HĐND",
+                                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc",
+                                 "Cao Bằng, ngày 15 tháng 7 năm 2022", "NGHỊ QUYẾT", *title_lines,
+                                 "Căn cứ Luật Phí và lệ phí ngày 25 tháng 11 năm 2015;"), rules)
+    assert (record.doc_type, record.title) == ("Nghị quyết", title)
+
+
 @pytest.mark.parametrize("right, ocr, authority, on_behalf_of, title, name", SIGNER_BLOCKS)
 def test_signer_block(rules, right, ocr, authority, on_behalf_of, title, name):
     texts = ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", *right]

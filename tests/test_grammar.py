@@ -1303,6 +1303,11 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     # 'ra quyết định', 'ra đề', 'quyết định' are what a school's officers do (KH 168/KH-THCS Tân Thành)
     (["Hiệu trưởng ra quyết định thành lập hội đồng coi và chấm kiểm tra."], ["Hiệu trưởng"]),
     (["Tổ chuyên môn quyết định hình thức kiểm tra các kỹ năng."], ["Tổ chuyên môn"]),
+    # the standing body of a council is a body (NQ 33/2022/NQ-HĐND Cao Bằng; NQ 11/2025/NQ-HĐND Hà Nội)
+    (["Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các tổ đại biểu và đại biểu Hội đồng "
+      "nhân dân tỉnh giám sát việc thực hiện Nghị quyết này."],
+     ["Thường trực Hội đồng nhân dân tỉnh", "các Ban của Hội đồng nhân dân tỉnh", "các tổ đại biểu",
+      "đại biểu Hội đồng nhân dân tỉnh"]),
     # 'Giao cho X' is 'Giao X' (TB 1709/TB-SGDĐT and CV 878/SGDĐT-VP of Sở GDĐT Quảng Nam)
     (["Giao cho Văn phòng Sở chủ trì, phối hợp các đơn vị có liên quan tổ chức thực hiện."], ["Văn phòng Sở"]),
     (["Giao Văn phòng Sở chủ trì, phối hợp các đơn vị có liên quan tổ chức thực hiện."], ["Văn phòng Sở"]),

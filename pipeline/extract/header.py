@@ -84,8 +84,8 @@ def extract_header(lines: Lines, rules: Rules) -> Header:
     zone = _zone(lines, rules)
     _number(zone, header, lines, rules)
     _date(zone, header, lines, rules)
-    _type_and_title(zone, header, lines, rules)
     _issuer(zone, header, lines, rules)
+    _type_and_title(zone, header, lines, rules)  # after the issuer, whose name under the title ends it
     return header
 
 
@@ -322,6 +322,11 @@ def _title_after(type_ref: Ref, header: Header, lines: Lines, rules: Rules) -> N
             break
         if parts and (_authority_line(text, rules) or (is_caps(text) and not is_caps(parts[-1].text))):
             break  # the decider under a trích yếu in sentence case: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI'
+        if parts and _names_issuer(text, parts[-1].text, header):
+            # a council decides in its own name, printed under the trích yếu in capitals as the
+            # trích yếu is ('... TRÊN ĐỊA BÀN TỈNH CAO BẰNG' / 'HỘI ĐỒNG NHÂN DÂN TỈNH CAO BẰNG' /
+            # 'KHÓA XVII KỲ HỌP THỨ 8', NQ 33/2022/NQ-HĐND Cao Bằng; NQ 11/2025/NQ-HĐND Hà Nội)
+            break
 
         if len(parts) >= 1 and not is_caps(text) and is_caps(parts[-1].text) and len(text) > 80:
             break
@@ -337,6 +342,17 @@ def _title_after(type_ref: Ref, header: Header, lines: Lines, rules: Rules) -> N
     header.title = clean_value(" ".join(p.text for p in parts))
     header.evidence["title"] = lines.span(parts[0])
     header.title_end = parts[-1].index
+
+
+def _names_issuer(text: str, before: str, header: Header) -> bool:
+    """Whether a line is the issuer's own name, not the next line of a trích yếu that ends on
+    'của', 'cho' or the like ('... QUY CHẾ LÀM VIỆC CỦA' / 'ỦY BAN NHÂN DÂN TỈNH ...')."""
+    if header.issuer is None or not is_caps(text):
+        return False
+    name = squash(header.issuer.name)
+    if len(name) < 6 or not squash(text).startswith(name):
+        return False
+    return not regex.search(r"(?i)(?<!\p{L})(?:của|cho|với|về|và|tại|thuộc|đối\s+với)\s*$", before.strip())
 
 
 def _authority_line(text: str, rules: Rules) -> bool:

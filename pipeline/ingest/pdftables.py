@@ -12,6 +12,7 @@ so it is looked for only on a page whose layout already shows table rows.
 from __future__ import annotations
 
 from ..document import Line
+from ..normalise import FOOTER_HINT
 
 # a page is searched for ruled tables when its layout has this many lines of a table
 MIN_TABLE_LINES = 3
@@ -32,12 +33,41 @@ def ruled_rows(page, lines: list[Line], number: int) -> list[Line]:
         inside = [i for i, line in enumerate(lines) if line.bbox and _within(line.bbox, top, bottom, x0, x1)]
         if not inside:
             continue
-        rows = [row_line(cells, number, table.bbox) for cells in table.extract()]
+        grid = table.extract()
+        rows = _closing_columns(table, grid, number) or [row_line(cells, number, table.bbox) for cells in grid]
         gone = set(inside)
         kept = [line for i, line in enumerate(lines) if i not in gone]
         at = inside[0]  # the first line inside: every line before it is kept
         lines = kept[:at] + [row for row in rows if row.text] + kept[at:]
     return lines
+
+
+def _closing_columns(table, grid: list[list[str | None]], number: int) -> list[Line]:
+    """The closing table drawn with rules (a Word re-typing that left the borders on, NQ
+    33/2022/NQ-HĐND Cao Bằng): 'Nơi nhận:' with its list in one column, the signer's office and
+    name in the ones to its right. Read as the official layout is, column by column, each line
+    of a cell a line with its cell's box (a list that runs on to the next page goes on in the
+    same columns there): the Nơi nhận list, then the signature. No such column: an empty list."""
+    at = next(((r, c) for r, cells in enumerate(grid) for c, cell in enumerate(cells)
+               if cell and FOOTER_HINT.match(cell) and cell.lstrip()[:1] in "Nn"), None)
+    if at is None:
+        return []
+    column = at[1]
+    left: list[Line] = []
+    right: list[Line] = []
+    for r in range(at[0], len(grid)):
+        boxes = table.rows[r].cells if r < len(table.rows) else []
+        for c, cell in enumerate(grid[r]):
+            if c < column:
+                continue
+            box = tuple(boxes[c]) if c < len(boxes) and boxes[c] else tuple(table.bbox)
+            sink, block = (left, "footer-left") if c == column else (right, "footer-right")
+            sink.extend(Line(text, number, block, box) for text in _cell_lines(cell))
+    return left + right
+
+
+def _cell_lines(cell: str | None) -> list[str]:
+    return [" ".join(line.split()) for line in (cell or "").splitlines() if line.strip()]
 
 
 def _within(box: tuple[float, float, float, float], top: float, bottom: float, x0: float, x1: float) -> bool:
