@@ -1558,3 +1558,15 @@ def test_a_date_line_with_only_its_year_dates_deadlines_in_that_year(rules):
     record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
     assert record.date is None
     assert [(t.owner, t.deadline.end) for t in record.tasks] == [("Sở Nông nghiệp và Môi trường", "2026-12-10")]
+
+
+@pytest.mark.parametrize("line, tasks", [
+    # a field whose value only names bodies says which body, it gives none of them work (NQ
+    # 33/2022/NQ-HĐND Cao Bằng); a verb capitalised inside a name is no act ('Ban Quản lý')
+    ("4. Cơ quan thu lệ phí: Sở Lao động – Thương binh và Xã hội tỉnh Cao Bằng; Ban Quản lý Khu kinh tế tỉnh Cao Bằng.",
+     []),
+    # an act that opens with a verb capitalised stays work ('Tổ chức Lễ Khai giảng', CV 2703/SGDĐT-VP Hà Nội)
+    ("- Hiệu trưởng các trường: Tổ chức Lễ Khai giảng", [("Hiệu trưởng các trường", "Tổ chức Lễ Khai giảng")]),
+])
+def test_a_field_that_only_names_bodies_gives_no_work(rules, line, tasks):
+    assert _tasks(rules, line) == tasks

@@ -119,6 +119,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # 'Giảng viên phải dành ít nhất 1/3 ...' in a Quy định: a norm, no task
         if finder.encouraged(owner, action):
             return False  # 'khuyến khích các cơ sở giáo dục ...': encouraged, not obliged
+        if _only_names(action, finder):
+            return False  # 'Cơ quan thu lệ phí: Sở Lao động – Thương binh và Xã hội tỉnh Cao Bằng; ...': who, not what
         if finder.aside_line.match(action):
             return False  # '(Kế hoạch này thay cho giấy mời)': an aside of the writer's, set apart
         if finder.not_duty.match(action) or finder.entitles(action):
@@ -1367,6 +1369,19 @@ def _named_bodies(cell: str, finder: TaskGrammar) -> list[str]:
                 or not _PROPER_NAME.match(part):
             return []
     return parts
+
+
+def _only_names(action: str, finder: TaskGrammar) -> bool:
+    """Whether an action only names units, with no act: the value of a field that says which
+    body does something the field's label names ('4. Cơ quan thu lệ phí: Sở Lao động – Thương binh
+    và Xã hội tỉnh Cao Bằng; Ban Quản lý Khu kinh tế tỉnh Cao Bằng.', NQ 33/2022/NQ-HĐND Cao Bằng;
+    'Cơ quan chủ trì: Sở Tư pháp' in a decision's description of a scheme)."""
+    parts = [p.strip(" .") for p in action.split(";") if p.strip(" .")]
+    if not parts or not all(finder.unit_start.match(p) and _PROPER_NAME.match(p) and not finder.verb.match(p)
+                            for p in parts):
+        return False
+    # a verb's word with a capital is a word of a name ('Ban Quản lý Khu kinh tế')
+    return not any(m.group(0)[:1].islower() for m in finder.verb.finditer(action))
 
 
 def _requirement_on_a_thing(action: str, finder: TaskGrammar) -> bool:
