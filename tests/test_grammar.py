@@ -1570,3 +1570,13 @@ def test_a_date_line_with_only_its_year_dates_deadlines_in_that_year(rules):
 ])
 def test_a_field_that_only_names_bodies_gives_no_work(rules, line, tasks):
     assert _tasks(rules, line) == tasks
+
+
+def test_a_label_digit_read_as_a_sign_still_numbers_a_heading(rules):
+    """OCR reads a label's 5 as 'Š' (CT 11/CT-UBND Hà Nội) and an 8 as '§' (CV 2274/BGDĐT-QLCL):
+    the heading it numbers still names who does the items below it."""
+    lines = ["4. Giao Công an Thành phố", "Khẩn trương phối hợp Cục C06 tiếp nhận tài khoản quản trị nền tảng.",
+             "Š. Trung tâm Phục vụ hành chính công", "- Khẩn trương hoàn thiện các chức năng của Hệ thống thông tin.",
+             "§. Sở Nội vụ", "- Hướng dẫn vị trí việc làm về công nghệ thông tin tại cấp xã."]
+    assert [o for o, _ in _tasks(rules, *lines)] == ["Công an Thành phố", "Trung tâm Phục vụ hành chính công",
+                                                      "Sở Nội vụ"]

@@ -28,6 +28,7 @@ from .units import UnitMatcher
 # TỔ CHỨC THỰC HIỆN', KH 07-KH/BTC of the Sơn La digital-transformation contest; 'III- NHIỆM VỤ ...')
 _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*(?:[.)/]|[-–](?=\s*\p{Lu}))\s*(?P<rest>.*)$"
                      r"|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
+_GARBLED_DIGITS = "Š§"
 # '30/04-01/05 năm 2019' (a title's last line) is a date, not item 30; '1.000 chuyên gia' (a
 # wrapped line of QĐ 146/QĐ-TTg) is a number, not item 1: a label's dot is followed by no digit,
 # and a label of parts ('2.1 Nội dung') needs no dot after it
@@ -36,6 +37,10 @@ _ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*(?:\.(?!\d)|
                       # OCR reads a label's dot as a comma ('9, Các tổ chức kinh tế ...', QĐ
                       # 146/QĐ-TTg; '9, VNPT Sơn La ...', KH 07-KH/BTC Sơn La): before a name it is one
                       r"|^(?P<label>\d{1,2}),\s+(?=\p{Lu}[\p{L}&])(?P<rest>.*)$"
+                      # a digit of a label OCR read as a sign Vietnamese text never uses ('Š. Trung tâm
+                      # Phục vụ hành chính công' for 5, CT 11/CT-UBND Hà Nội; '§. Thông báo và hướng dẫn
+                      # các kiểm định viên ...' for 8, CV 2274/BGDĐT-QLCL): an item of the first rank
+                      rf"|^(?P<label>[{_GARBLED_DIGITS}])\s*\.\s+(?=\p{{Lu}})(?P<rest>.*)$"
                       r"|^\((?P<sub>\d{1,2}|[a-zđ])\)\s*(?P<rest>.*)$"  # '(1) Tiếp tục phối hợp ...'
                       r"|^(?P<dash>[-+•–]|\*(?=\s))\s*(?P<rest>.*)$")
 
@@ -938,7 +943,7 @@ def _timed(fields: dict[str, str], times: str, tasks: list[Task], section: str |
 
 def _depth(label: str) -> int:
     """The rank of an item's label: '2' is 1, '2.1' is 2, a letter ('a') lies below them all."""
-    return label.count(".") + 1 if label[0].isdigit() else 9
+    return label.count(".") + 1 if label[0].isdigit() or label[0] in _GARBLED_DIGITS else 9
 
 
 def _names_who_acts(text: str, finder: TaskGrammar) -> bool:
