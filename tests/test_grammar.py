@@ -1580,3 +1580,16 @@ def test_a_label_digit_read_as_a_sign_still_numbers_a_heading(rules):
              "§. Sở Nội vụ", "- Hướng dẫn vị trí việc làm về công nghệ thông tin tại cấp xã."]
     assert [o for o, _ in _tasks(rules, *lines)] == ["Công an Thành phố", "Trung tâm Phục vụ hành chính công",
                                                       "Sở Nội vụ"]
+
+
+def test_a_dash_naming_a_scope_with_a_colon_heads_the_deeper_items_only(rules):
+    """'- Đối với X:' over '+' items (CT 11/CT-UBND Hà Nội): X, its descriptor's verbs and all,
+    owns them; the next '-' item returns to the unit of the numbered heading."""
+    lines = ["6. Các Sở, ban, ngành Thành phố", "- Tập trung triển khai đầy đủ các chỉ tiêu, nhiệm vụ được giao.",
+             "- Đối với các Sở, ban, ngành có các HTTT triển khai tới UBND cấp xã:",
+             "+ Tiếp nhận thông tin, duy trì hỗ trợ xử lý vướng mắc của các đơn vị.",
+             "+ Gửi tài liệu hướng dẫn sử dụng các nền tảng số.", "- Cung cấp đầy đủ thông tin, tài liệu chuyên ngành.",
+             "7. UBND xã, phường", "- Chủ trì tổ chức triển khai các nhiệm vụ của Chiến dịch."]
+    group = "các Sở, ban, ngành có các HTTT triển khai tới UBND cấp xã"
+    assert [o for o, _ in _tasks(rules, *lines)] == ["Các Sở, ban, ngành Thành phố", group, group,
+                                                      "Các Sở, ban, ngành Thành phố", "UBND xã, phường"]

@@ -187,6 +187,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     mark_skip: str | None = None  # the mark of a bulleted heading that names no work ('• Yêu cầu về ...')
     form_item = False  # that item says the form of a product: lines naming who acts are work
     labelled_mark: str | None = None  # the mark of a dash item 'X: its work' that named its own owner
+    # a dash item 'Đối với X:' heading the items of a deeper mark: its mark, and the heading it
+    # stands under, which the next item of its mark returns to
+    scope_group: tuple[str, str | None, int | None] | None = None
     listing: str | None = None  # the mark of a dash item whose duty lists below it what it covers
     listing_tasks: tuple[int, int | None] = (0, None)  # that duty's tasks (their end once a name is read)
     programme: str | None = None  # the mark of a clock slot whose steps follow ('- Từ 07 giờ 30 ...:')
@@ -451,6 +454,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             skipping = any(bare(rest).startswith(s) for s in finder.skip_sections)
             executing = any(s in bare(rest) for s in finder.execution)
             heading_owner = lead_owner = intro_owner = detail_of = item_skip = heading_rank = mark_skip = None
+            scope_group = None
             if section.startswith("Điều") and rest:
                 _sentence(rest, ref, finder, add)
             elif rest and not skipping:
@@ -486,6 +490,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if found and finder.acts_at(step, found[1]):
                 add(found[0], step[found[1]:], ref)
             continue
+        if scope_group is not None and item and (label or item.group("dash") == scope_group[0]):
+            _, heading_owner, heading_rank = scope_group  # '- Cung cấp ...' after the '+' items of '- Đối với X:'
+            scope_group = None
         if label and heading_rank is not None and _depth(label) <= heading_rank:
             # '3. Chế độ thông tin báo cáo' after '1. Phòng GD&ĐT', '2. Các nhà trường': an item of
             # the unit headings' rank ends the last unit's duties (KH 21/KH-PGD&ĐT Hiệp Hòa)
@@ -618,13 +625,17 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             heading_owner, lead_owner = members["members"], None
             heading_rank = _depth(label)
             continue
-        group_of = _GROUP_HEADING.match(rest) if item and label else None
+        # a dash too when its colon opens the items below ('- Đối với các Sở, ban, ngành có các HTTT
+        # triển khai tới UBND cấp xã:' over its '+' items, CT 11/CT-UBND Hà Nội)
+        group_of = _GROUP_HEADING.match(rest) if item and (label or rest.rstrip().endswith(":")) else None
         if group_of and finder.unit_start.match(group_of["unit"]) and not _has_subject(group_of["unit"], finder):
             # '1. Đối với các đơn vị chưa tham gia đánh giá ngoài.' over what those units do:
             # the whole group is the owner, its descriptor's verbs and all (KH 20/KH-PGD&ĐT Hiệp
             # Hòa; 'Riêng các trường ...' likewise)
+            if not label:
+                scope_group = (item.group("dash"), heading_owner, heading_rank)
             heading_owner, lead_owner = clean_value(group_of["unit"]), None
-            heading_rank = _depth(label)
+            heading_rank = _depth(label) if label else None
             continue
         lead = finder.lead.match(rest) if item and not found else None
         if lead:
