@@ -1303,6 +1303,13 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     # 'ra quyết định', 'ra đề', 'quyết định' are what a school's officers do (KH 168/KH-THCS Tân Thành)
     (["Hiệu trưởng ra quyết định thành lập hội đồng coi và chấm kiểm tra."], ["Hiệu trưởng"]),
     (["Tổ chuyên môn quyết định hình thức kiểm tra các kỹ năng."], ["Tổ chuyên môn"]),
+    # what a unit is doing now ('đang'), and the class it falls in ('thuộc diện'), say which unit is
+    # meant; 'hệ thống thông tin' is a thing (CT 11/CT-UBND Hà Nội; QĐ 66/2021/QĐ-UBND An Giang)
+    (["- Đơn vị đang triển khai mạng truyền số liệu chuyên dùng và các hệ thống thông tin dùng chung của Thành phố "
+      "tiếp tục bố trí cán bộ kỹ thuật hỗ trợ các xã, phường."],
+     ["Đơn vị đang triển khai mạng truyền số liệu chuyên dùng và các hệ thống thông tin dùng chung của Thành phố"]),
+    (["Các doanh nghiệp thuộc diện chịu thuế tài nguyên thực hiện kê khai, nộp thuế theo quy định."],
+     ["Các doanh nghiệp thuộc diện chịu thuế tài nguyên"]),
     # the standing body of a council is a body (NQ 33/2022/NQ-HĐND Cao Bằng; NQ 11/2025/NQ-HĐND Hà Nội)
     (["Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các tổ đại biểu và đại biểu Hội đồng "
       "nhân dân tỉnh giám sát việc thực hiện Nghị quyết này."],
@@ -1593,3 +1600,15 @@ def test_a_dash_naming_a_scope_with_a_colon_heads_the_deeper_items_only(rules):
     group = "các Sở, ban, ngành có các HTTT triển khai tới UBND cấp xã"
     assert [o for o, _ in _tasks(rules, *lines)] == ["Các Sở, ban, ngành Thành phố", group, group,
                                                       "Các Sở, ban, ngành Thành phố", "UBND xã, phường"]
+
+
+def test_the_scope_and_the_persons_a_plan_covers_give_no_work(rules):
+    """'2. Phạm vi thực hiện: ...', '3. Đối tượng thực hiện:' say where and whom (KH 155/KH-UBND
+    Phong Châu); the items below them to the next of their rank give no task."""
+    lines = ["IV. THỜI GIAN, PHẠM VI, ĐỐI TƯỢNG THỰC HIỆN",
+             "2. Phạm vi thực hiện: Triển khai trên toàn bộ địa giới hành chính phường Phong Châu.",
+             "3. Đối tượng thực hiện:",
+             "Các tổ chức, hộ gia đình, cá nhân đang quản lý, sử dụng đất trên địa bàn phường thuộc diện thực hiện kê "
+             "khai, đăng ký đất đai.",
+             "V. TỔ CHỨC THỰC HIỆN", "1. Công an phường", "- Đối soát, xác thực thông tin người sử dụng đất."]
+    assert _tasks(rules, *lines) == [("Công an phường", "Đối soát, xác thực thông tin người sử dụng đất.")]
