@@ -1612,3 +1612,16 @@ def test_the_scope_and_the_persons_a_plan_covers_give_no_work(rules):
              "khai, đăng ký đất đai.",
              "V. TỔ CHỨC THỰC HIỆN", "1. Công an phường", "- Đối soát, xác thực thông tin người sử dụng đất."]
     assert _tasks(rules, *lines) == [("Công an phường", "Đối soát, xác thực thông tin người sử dụng đất.")]
+
+
+def test_a_chi_thi_asks_its_campaign_by_its_items_and_closes_generically(rules):
+    """CT 11/CT-UBND Hà Nội: a request to carry out the campaign 'with the contents below' is made
+    of its items; the closing that asks every unit to carry out 'the contents of this Chỉ thị' is
+    the general closing, of a Chỉ thị as of a Kế hoạch."""
+    lines = ["Chủ tịch UBND Thành phố yêu cầu các sở, ban, ngành, UBND xã, phường và các đơn vị có liên quan "
+             "nghiêm túc tổ chức triển khai Chiến dịch “45 ngày đêm ra quân hỗ trợ chuyển đổi số” trên địa bàn Thành "
+             "phố, với các nội dung trọng tâm sau:",
+             "III. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ", "- Hướng dẫn vị trí việc làm về công nghệ thông tin tại cấp xã.",
+             "Chủ tịch UBND Thành phố yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND xã, phường và các đơn vị "
+             "liên quan nghiêm túc tổ chức triển khai, thực hiện đầy đủ, hiệu quả các nội dung của Chỉ thị này./."]
+    assert _tasks(rules, *lines) == [("Sở Nội vụ", "Hướng dẫn vị trí việc làm về công nghệ thông tin tại cấp xã.")]

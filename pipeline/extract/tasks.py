@@ -863,6 +863,11 @@ _POINTER = regex.compile(r"[,\s]*(?:(?:với\s+)?(?:các\s+)?(?:nội\s+dung\s+)
                          r"(?:\s+\S+){0,3}\s+sau|cụ\s+thể)\s*:$", regex.IGNORECASE)
 
 
+# 'với các nội dung (cụ thể, trọng tâm, chủ yếu) sau:': the work asked is made of the items below
+_WITH_CONTENTS = regex.compile(r"(?i)với\s+(?:các\s+|những\s+|một\s+số\s+)?nội\s+dung(?:\s+\S+){0,3}\s+"
+                               r"(?:sau|như\s+sau|sau\s+đây)\s*:\s*$")
+
+
 def _asks(text: str, finder: TaskGrammar) -> bool:
     """Whether a lead-in asks another unit ('yêu cầu Hiệu trưởng các đơn vị ...'), not the issuer
     saying what it does by issuing ('Phòng GD&ĐT Hiệp Hòa xây dựng kế hoạch ... với nội dung cụ
@@ -879,8 +884,11 @@ def _lead_action(text: str, owner: str, finder: TaskGrammar) -> str | None:
         return None
     found = finder.owner_at(text[at:])
     asked = (text[at + found[1]:] if found else "").strip(" ,")
-    if finder.pointer_action.match(asked):
-        return None  # 'tập trung thực hiện một số nhiệm vụ sau:' (CV 7432/UBND-XD Lào Cai): the items are the work
+    if finder.pointer_action.match(asked) or _WITH_CONTENTS.search(asked):
+        # 'tập trung thực hiện một số nhiệm vụ sau:' (CV 7432/UBND-XD Lào Cai); '... nghiêm túc tổ chức
+        # triển khai Chiến dịch “45 ngày đêm ...” trên địa bàn Thành phố, với các nội dung trọng tâm sau:'
+        # (CT 11/CT-UBND Hà Nội): what is asked is what the items below say, they are the work
+        return None
     action = _POINTER.sub("", asked).strip(" ,:")
     if (len(action.split()) < 4 or not finder.acts_at(action, 0) or finder.generic_action.match(action)
             or _SENTENCE_END.search(action)):  # the colon closes another sentence than the request
@@ -1394,7 +1402,7 @@ def _only_names(action: str, finder: TaskGrammar) -> bool:
     'Cơ quan chủ trì: Sở Tư pháp' in a decision's description of a scheme)."""
     parts = [p.strip(" .") for p in action.split(";") if p.strip(" .")]
     if not parts or not all(finder.unit_start.match(p) and _PROPER_NAME.match(p) and not finder.verb.match(p)
-                            for p in parts):
+                            and not finder.is_post(p) for p in parts):  # 'Ủy viên TT': a post held, kept
         return False
     # a verb's word with a capital is a word of a name ('Ban Quản lý Khu kinh tế')
     return not any(m.group(0)[:1].islower() for m in finder.verb.finditer(action))
