@@ -1625,3 +1625,26 @@ def test_a_chi_thi_asks_its_campaign_by_its_items_and_closes_generically(rules):
              "Chủ tịch UBND Thành phố yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND xã, phường và các đơn vị "
              "liên quan nghiêm túc tổ chức triển khai, thực hiện đầy đủ, hiệu quả các nội dung của Chỉ thị này./."]
     assert _tasks(rules, *lines) == [("Sở Nội vụ", "Hướng dẫn vị trí việc làm về công nghệ thông tin tại cấp xã.")]
+
+
+def test_a_unit_heading_with_a_verb_in_its_name_heads_the_paragraph_below(rules):
+    """'14. Các tổ chức, hộ gia đình, cá nhân sử dụng đất' over 'Có trách nhiệm phối hợp ...' (KH
+    155/KH-UBND Phong Châu): the verb says which units; the duties are the paragraph's."""
+    lines = ["VI. TỔ CHỨC THỰC HIỆN", "13. Công an phường", "Đối soát, xác thực thông tin người sử dụng đất.",
+             "14. Các tổ chức, hộ gia đình, cá nhân sử dụng đất",
+             "Có trách nhiệm phối hợp với UBND phường trong việc kê khai, đăng ký đất đai."]
+    assert _tasks(rules, *lines)[-1] == ("Các tổ chức, hộ gia đình, cá nhân sử dụng đất", "Có trách nhiệm phối hợp với "
+                                         "UBND phường trong việc kê khai, đăng ký đất đai.")
+
+
+def test_a_body_duty_that_says_much_more_than_its_table_row_is_kept(rules):
+    """The Phụ lục of KH 155/KH-UBND Phong Châu sums up in a row what the body spells out in four
+    clauses: both are tasks; a body sentence the row repeats nearly word for word is counted once
+    (test_a_body_sentence_that_a_table_row_repeats_is_counted_once)."""
+    found = _tasks(rules, "VI. TỔ CHỨC THỰC HIỆN", "1. Công an phường",
+                   "Đối soát, xác thực thông tin người sử dụng đất với cơ sở dữ liệu quốc gia về dân cư; bảo đảm an "
+                   "ninh, trật tự tại các điểm tiếp nhận hồ sơ; xử lý các trường hợp kê khai gian dối, cản trở việc "
+                   "đo đạc theo quy định của pháp luật.", "PHỤ LỤC",
+                   "TT | Nội dung nhiệm vụ | Chủ trì | Thời gian",
+                   "1 | Đối soát, xác thực thông tin người sử dụng đất. | Công an phường | Tháng 8/2026")
+    assert [o for o, _ in found] == ["Công an phường", "Công an phường"]

@@ -618,6 +618,11 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             listing = None
         if item and label and not found and executing and not finder.lead.match(rest) and _names_a_unit(rest, finder):
             found = (clean_value(rest).rstrip(":"), len(rest))  # '2. Liên đoàn Vovinam Việt Nam' over its duties
+        elif (item and label and found and executing and found[1] < len(rest) and _short_heading(rest)
+              and finder.unit_start.match(rest) and _duty_follows(ref, lines, finder)):
+            # '14. Các tổ chức, hộ gia đình, cá nhân sử dụng đất' over 'Có trách nhiệm phối hợp ...' (KH
+            # 155/KH-UBND Phong Châu): a unit heading whose verbs say which units, its duties below
+            found = (clean_value(rest).rstrip(":"), len(rest))
         members = _MEMBERS.match(clean_value(rest)) if executing and item and label and ":" not in rest else None
         if members and not rest.rstrip().endswith(".") and not finder.verb.search(members["members"]):
             # '2.3. Các ủy viên là Chủ tịch Công đoàn, Bí thư Đoàn TNCSHCM, ... và các tổ trưởng chuyên
@@ -937,7 +942,12 @@ def _repeated(tasks: list[Task], rows: list[bool], rules: Rules) -> set[int]:
         if row or not table:
             continue
         owner, words = unit(task.owner), _words(task.action)
-        if any(o == owner and len(words & w) >= 0.8 * min(len(words), len(w)) for o, w in table):
+        # a body duty that says much more than the row is a duty of its own, the row its summary
+        # ('Có trách nhiệm phối hợp ... kê khai, đăng ký đất đai; cung cấp đầy đủ, trung thực các thông
+        # tin, giấy tờ ...; tạo điều kiện ...' in the body, 'Phối hợp kê khai, đăng ký đất đai; cung cấp
+        # đầy đủ hồ sơ, tài liệu' in the Phụ lục of KH 155/KH-UBND Phong Châu)
+        if any(o == owner and len(words & w) >= 0.8 * min(len(words), len(w))
+               and len(words & w) >= 0.5 * max(len(words), len(w)) for o, w in table):
             out.add(i)
     return out
 
@@ -1033,6 +1043,19 @@ def _split_number_cell(cells: list[str]) -> list[str]:
     column to the next cell; the rows ('1 | Nguyễn Văn A | PHT | TV') keep them apart."""
     first = regex.match(r"^(?P<n>S?TT)\s+(?P<rest>\S.*)$", cells[0])
     return [first["n"], first["rest"], *cells[1:]] if first else cells
+
+
+def _short_heading(text: str) -> bool:
+    text = clean_value(text)
+    return 0 < len(text.split()) <= 12 and not text.endswith((".", ";", ":", ","))
+
+
+def _duty_follows(ref: Ref, lines: Lines, finder: TaskGrammar) -> bool:
+    """Whether the next line is a paragraph of duty with no subject of its own: it opens with a
+    capital and a verb ('Có trách nhiệm phối hợp ...', 'Chủ trì, phối hợp ...')."""
+    following = next((r.text.strip() for r in lines.refs[ref.index + 1:ref.index + 3] if r.text.strip()), "")
+    return (following[:1].isupper() and not _ITEM.match(following) and finder.acts_at(following, 0)
+            and finder.owner_at(following) is None)
 
 
 def _names_a_unit(text: str, finder: TaskGrammar) -> bool:
