@@ -942,12 +942,13 @@ def _repeated(tasks: list[Task], rows: list[bool], rules: Rules) -> set[int]:
         if row or not table:
             continue
         owner, words = unit(task.owner), _words(task.action)
-        # a body duty that says much more than the row is a duty of its own, the row its summary
+        # a body duty that says much more than the row (the words they share under a third of its own)
+        # is a duty of its own, the row its summary
         # ('Có trách nhiệm phối hợp ... kê khai, đăng ký đất đai; cung cấp đầy đủ, trung thực các thông
         # tin, giấy tờ ...; tạo điều kiện ...' in the body, 'Phối hợp kê khai, đăng ký đất đai; cung cấp
         # đầy đủ hồ sơ, tài liệu' in the Phụ lục of KH 155/KH-UBND Phong Châu)
         if any(o == owner and len(words & w) >= 0.8 * min(len(words), len(w))
-               and len(words & w) >= 0.5 * max(len(words), len(w)) for o, w in table):
+               and len(words & w) >= 0.3 * max(len(words), len(w)) for o, w in table):
             out.add(i)
     return out
 
