@@ -1310,6 +1310,10 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
      ["Đơn vị đang triển khai mạng truyền số liệu chuyên dùng và các hệ thống thông tin dùng chung của Thành phố"]),
     (["Các doanh nghiệp thuộc diện chịu thuế tài nguyên thực hiện kê khai, nộp thuế theo quy định."],
      ["Các doanh nghiệp thuộc diện chịu thuế tài nguyên"]),
+    # a body's staff and its offices are named together, one kind each (KH 3070/KH-UBND Bỉm Sơn)
+    (["Ủy ban nhân dân thị xã yêu cầu các phòng ban, đơn vị, UBND các phường, xã, cán bộ, công chức, viên chức "
+      "thực hiện nghiêm túc việc rà soát văn bản mật."],
+     ["các phòng ban, đơn vị", "UBND các phường, xã", "cán bộ, công chức, viên chức"]),
     # the standing body of a council is a body (NQ 33/2022/NQ-HĐND Cao Bằng; NQ 11/2025/NQ-HĐND Hà Nội)
     (["Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các tổ đại biểu và đại biểu Hội đồng "
       "nhân dân tỉnh giám sát việc thực hiện Nghị quyết này."],
