@@ -791,3 +791,11 @@ def test_a_trich_yeu_wrapped_over_six_lines_of_the_header_column(rules):
     blocks = ("header-left",) * (3 + len(vv)) + ("header-right",) * 3
     record = extract_record(_doc(*texts, blocks=blocks), rules)
     assert record.title == " ".join(vv)
+
+
+def test_a_dot_typed_after_a_number_written_by_hand_is_no_part_of_it(rules):
+    """'Số: 3070. /KH-UBND' (KH 3070/KH-UBND Bỉm Sơn, its number written into a typed blank)."""
+    record = extract_record(_doc("ỦY BAN NHÂN DÂN", "THỊ XÃ BỈM SƠN", "Số: 3070. /KH-UBND",
+                                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bỉm Sơn, ngày 09 tháng 9 năm 2024",
+                                 "KẾ HOẠCH", "Khắc phục tồn tại, hạn chế"), rules)
+    assert (record.number, record.date) == ("3070/KH-UBND", "2024-09-09")

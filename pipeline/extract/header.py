@@ -43,8 +43,9 @@ def find_number(text: str, rules: Rules) -> regex.Match | None:
 
 
 def normalise_number(match: regex.Match) -> str:
-    """Số và ký hiệu as printed, without spaces (`292 /KH-SGDĐT` → `292/KH-SGDĐT`)."""
-    return regex.sub(r"\s+", "", match.group(0)).rstrip(".")
+    """Số và ký hiệu as printed, without spaces (`292 /KH-SGDĐT` → `292/KH-SGDĐT`) or a dot typed
+    after the number written in by hand (`3070. /KH-UBND` → `3070/KH-UBND`)."""
+    return regex.sub(r"^(\d+)\./", r"\1/", regex.sub(r"\s+", "", match.group(0))).rstrip(".")
 
 
 def repair_type_code(number: str, rules: Rules, ocr: bool = True) -> str:
