@@ -1333,7 +1333,7 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     out = []
     for part in (_PERSON_HOLDING.sub("", p.strip()) for p in owner.split(";")):
         if cell and not finder.co_actor.search(part) and len(named := _named_bodies(part, finder)) > 1:
-            out.extend(named)  # 'BCH Quân sự, phòng Tổng hợp' (KH of EVN's Trung tâm, z63): two bodies by name
+            out.extend(named)  # 'BCH Quân sự, phòng Tổng hợp' (the defence plan of EVN's Trung tâm): two bodies
             continue
         if cell or finder.co_actor.search(part):
             # those who act together ('học sinh cùng với cha mẹ hoặc người giám hộ', TB 211/TB-THPT.UVK;
@@ -1405,10 +1405,10 @@ _PROPER_NAME = regex.compile(r"^\S+(?:\s+\p{Ll}\S*)*?\s+(?:\p{Lu}|\d)")
 def _named_bodies(cell: str, finder: TaskGrammar) -> list[str]:
     """The bodies a table's owner cell names one by one, when every part of it is a body by its
     proper name: a kind followed by a capitalised name or an acronym of one ('BCH Quân sự, phòng
-    Tổng hợp', the defence plan of EVN's Trung tâm; 'Sở Nội vụ, Sở Tài chính', 'Văn phòng UBND
-    tỉnh và Sở Tư pháp'). Kinds of body ('Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương', KH
-    CCHC of UBND Lâm Đồng) and a name with 'và' in it ('Sở Giáo dục và Đào tạo') give one owner,
-    as a collective is done together: the empty list says so."""
+    Tổng hợp', the defence plan of EVN's Trung tâm, the one document of this shape so far). Kinds
+    of body ('Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương', KH CCHC of UBND Lâm Đồng) and a
+    name with 'và' in it ('Sở Giáo dục và Đào tạo') give one owner, as a collective is done
+    together: the empty list says so."""
     parts = [p.strip() for p in regex.split(r",\s+(?:và\s+)?|\s+và\s+", cell.strip().rstrip(".")) if p.strip()]
     if len(parts) < 2:
         return []
@@ -1422,8 +1422,9 @@ def _named_bodies(cell: str, finder: TaskGrammar) -> list[str]:
 def _only_names(action: str, finder: TaskGrammar) -> bool:
     """Whether an action only names units, with no act: the value of a field that says which
     body does something the field's label names ('4. Cơ quan thu lệ phí: Sở Lao động – Thương binh
-    và Xã hội tỉnh Cao Bằng; Ban Quản lý Khu kinh tế tỉnh Cao Bằng.', NQ 33/2022/NQ-HĐND Cao Bằng;
-    'Cơ quan chủ trì: Sở Tư pháp' in a decision's description of a scheme)."""
+    và Xã hội tỉnh Cao Bằng; Ban Quản lý Khu kinh tế tỉnh Cao Bằng.', NQ 33/2022/NQ-HĐND Cao Bằng,
+    the one document of this shape so far). A post held is no such name ('Ủy viên TT' in the
+    member list of QĐ 781/QĐ-ĐHCĐ is kept as the member's part)."""
     parts = [p.strip(" .") for p in action.split(";") if p.strip(" .")]
     if not parts or not all(finder.unit_start.match(p) and _PROPER_NAME.match(p) and not finder.verb.match(p)
                             and not finder.is_post(p) for p in parts):  # 'Ủy viên TT': a post held, kept
