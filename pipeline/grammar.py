@@ -472,7 +472,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     encouraging = _alternatives(_strings(_section(data, "encouragements"), "words", "tasks.encouragements"))
     fields_of_work = _alternatives(_strings(_section(data, "field_headings"), "words", "tasks.field_headings"))
     stages = _alternatives(_strings(_section(data, "field_headings"), "stages", "tasks.field_headings"))
-    body_kinds = _strings(_section(data, "body_kinds"), "words", "tasks.body_kinds")
+    kinds_then_names = _strings(_section(data, "kinds_then_names"), "words", "tasks.kinds_then_names")
     to_name = _section(data, "kinds_to_name")
     requests = _strings(_section(data, "requests"), "words", "tasks.requests")
     grammar = TaskGrammar(
@@ -501,7 +501,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                            regex.IGNORECASE),
         pointer_action=_rx(_string(_section(data, "pointer_actions"), "pattern", "tasks.pointer_actions"),
                            "tasks.pointer_actions.pattern"),
-        kind_then_name=_rx(rf"^(?:{_alternatives(body_kinds)})\s+\p{{Lu}}", "tasks.body_kinds"),
+        kind_then_name=_rx(rf"^(?:{_alternatives(kinds_then_names)})\s+\p{{Lu}}", "tasks.kinds_then_names"),
         kinds_named=_rx(rf"(?<!\p{{L}})các\s+(?:{_alternatives(_strings(to_name, 'kinds', 'tasks.kinds_to_name'))})"
                         rf"(?:\s*,\s*(?:{_alternatives(_strings(to_name, 'more', 'tasks.kinds_to_name'))}))*\s*$",
                         "tasks.kinds_to_name"),
@@ -604,7 +604,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         and grammar.encouraged(found[0], text),
         "generic_closing": lambda text: bool(grammar.generic_action.match(text)),
         "pointer_actions": lambda text: grammar.pointer_action.match(text) is not None,
-        "body_kinds": lambda text: grammar.kind_then_name.match(text) is not None,
+        "kinds_then_names": lambda text: grammar.kind_then_name.match(text) is not None,
         "kinds_to_name": lambda text: grammar.kinds_named.search(text) is not None,
         "requests": lambda text: grammar.request.match(text) is not None,
         "referred_owner": lambda text: grammar.referred.match(text) is not None,

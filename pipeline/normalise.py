@@ -326,7 +326,8 @@ class Row:
 
 # The fixed words of the Nghị định 30/2020 layout that tell the two tables apart.
 HEADER_HINT = regex.compile(r"CỘNG\s+H(?:OÀ|ÒA)\s+XÃ|Độc\s+lập\s*[-–]|^\s*Số\s*[:.]?\s*\d", regex.IGNORECASE)
-FOOTER_HINT = regex.compile(r"^\s*(?:Nơi\s+nhận|KT\.|TL\.|TM\.|TUQ\.|Q\.\s)", regex.IGNORECASE)
+RECIPIENTS_HINT = regex.compile(r"^\s*Nơi\s+nhận", regex.IGNORECASE)  # the Nơi nhận's label
+FOOTER_HINT = regex.compile(rf"{RECIPIENTS_HINT.pattern}|^\s*(?:KT\.|TL\.|TM\.|TUQ\.|Q\.\s)", regex.IGNORECASE)
 
 
 # Rows that open the body: they end a header band even when they sit on one side.

@@ -927,7 +927,7 @@ def _overlay(tmp_path, data: dict) -> str:
     # a second pattern of a section has examples of its own
     ({"regulations": {"number_examples": ["435/QĐ-UBND"]}}, "tasks.regulations.number: its example"),
     # the kinds of body, the request words and the pointing owner cell left the code in session 26
-    ({"body_kinds": {"non_examples": ["phòng Tổng hợp"]}}, "tasks.body_kinds: its non-example"),
+    ({"kinds_then_names": {"non_examples": ["phòng Tổng hợp"]}}, "tasks.kinds_then_names: its non-example"),
     ({"kinds_to_name": {"examples": ["Các Sở GDĐT"]}}, "tasks.kinds_to_name: its example"),
     ({"requests": {"examples": ["Yêu cầu"]}}, "tasks.requests: its example"),
     ({"referred_owner": {"pattern": "Theo (phân"}}, "tasks.referred_owner.pattern"),

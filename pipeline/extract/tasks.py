@@ -901,11 +901,16 @@ def _lead_action(text: str, owner: str, finder: TaskGrammar) -> str | None:
     return action
 
 
+def _next_text(ref: Ref, lines: Lines) -> str:
+    """The text of the line after `ref`, a blank line between them skipped; '' when none."""
+    return next((r.text.strip() for r in lines.refs[ref.index + 1:ref.index + 3] if r.text.strip()), "")
+
+
 def _asks_itself(text: str, owner: str, ref: Ref, lines: Lines, finder: TaskGrammar) -> bool:
     """A lead-in with a colon asks for the items below it, unless no item follows and its own
     verb is no pointer to them ('như sau:', 'các nội dung sau:')."""
-    following = next((r for r in lines.refs[ref.index + 1:ref.index + 3] if r.text.strip()), None)
-    if (following is None or _ITEM.match(following.text.strip()) or _TOP.match(following.text.strip())
+    following = _next_text(ref, lines)
+    if (not following or _ITEM.match(following) or _TOP.match(following)
             or _POINTER.search(text) or not _asks(text, finder)):
         return False
     at = text.find(owner)
@@ -1054,7 +1059,7 @@ def _short_heading(text: str) -> bool:
 def _duty_follows(ref: Ref, lines: Lines, finder: TaskGrammar) -> bool:
     """Whether the next line is a paragraph of duty with no subject of its own: it opens with a
     capital and a verb ('Có trách nhiệm phối hợp ...', 'Chủ trì, phối hợp ...')."""
-    following = next((r.text.strip() for r in lines.refs[ref.index + 1:ref.index + 3] if r.text.strip()), "")
+    following = _next_text(ref, lines)
     return (following[:1].isupper() and not _ITEM.match(following) and finder.acts_at(following, 0)
             and finder.owner_at(following) is None)
 
@@ -1402,6 +1407,12 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
 _PROPER_NAME = regex.compile(r"^\S+(?:\s+\p{Ll}\S*)*?\s+(?:\p{Lu}|\d)")
 
 
+def _by_proper_name(part: str, finder: TaskGrammar) -> bool:
+    """Whether `part` names a body by its proper name: a unit's head, then a capitalised word or
+    a number after its small words ('phòng Tổng hợp', 'BCH Quân sự', 'Ban Quản lý Khu kinh tế')."""
+    return bool(finder.unit_start.match(part) and _PROPER_NAME.match(part))
+
+
 def _named_bodies(cell: str, finder: TaskGrammar) -> list[str]:
     """The bodies a table's owner cell names one by one, when every part of it is a body by its
     proper name: a kind followed by a capitalised name or an acronym of one ('BCH Quân sự, phòng
@@ -1412,10 +1423,8 @@ def _named_bodies(cell: str, finder: TaskGrammar) -> list[str]:
     parts = [p.strip() for p in regex.split(r",\s+(?:và\s+)?|\s+và\s+", cell.strip().rstrip(".")) if p.strip()]
     if len(parts) < 2:
         return []
-    for part in parts:
-        if regex.match(r"(?i)(?:các|những)\s", part) or not finder.unit_start.match(part) \
-                or not _PROPER_NAME.match(part):
-            return []
+    if any(regex.match(r"(?i)(?:các|những)\s", part) or not _by_proper_name(part, finder) for part in parts):
+        return []
     return parts
 
 
@@ -1426,8 +1435,8 @@ def _only_names(action: str, finder: TaskGrammar) -> bool:
     the one document of this shape so far). A post held is no such name ('Ủy viên TT' in the
     member list of QĐ 781/QĐ-ĐHCĐ is kept as the member's part)."""
     parts = [p.strip(" .") for p in action.split(";") if p.strip(" .")]
-    if not parts or not all(finder.unit_start.match(p) and _PROPER_NAME.match(p) and not finder.verb.match(p)
-                            and not finder.is_post(p) for p in parts):  # 'Ủy viên TT': a post held, kept
+    if not parts or not all(_by_proper_name(p, finder) and not finder.verb.match(p) and not finder.is_post(p)
+                            for p in parts):  # 'Ủy viên TT': a post held, kept
         return False
     # a verb's word with a capital is a word of a name ('Ban Quản lý Khu kinh tế')
     return not any(m.group(0)[:1].islower() for m in finder.verb.finditer(action))

@@ -12,7 +12,7 @@ so it is looked for only on a page whose layout already shows table rows.
 from __future__ import annotations
 
 from ..document import Line
-from ..normalise import FOOTER_HINT
+from ..normalise import RECIPIENTS_HINT
 
 # a page is searched for ruled tables when its layout has this many lines of a table
 MIN_TABLE_LINES = 3
@@ -49,7 +49,7 @@ def _closing_columns(table, grid: list[list[str | None]], number: int) -> list[L
     of a cell a line with its cell's box (a list that runs on to the next page goes on in the
     same columns there): the Nơi nhận list, then the signature. No such column: an empty list."""
     at = next(((r, c) for r, cells in enumerate(grid) for c, cell in enumerate(cells)
-               if cell and FOOTER_HINT.match(cell) and cell.lstrip()[:1] in "Nn"), None)
+               if cell and RECIPIENTS_HINT.match(cell)), None)
     if at is None:
         return []
     column = at[1]
