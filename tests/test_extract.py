@@ -125,6 +125,8 @@ DEADLINES = [
     ("gởi cho phòng Thanh tra từ ngày 01 đến 03 mỗi tháng", "2008-12-06", "2009-01-01", "2009-01-03"),
     ("Trong năm học Phòng GDĐT sẽ thành lập các đoàn kiểm tra", "2020-10-07", "2020-09-01", "2021-05-31"),
     ("Năm 2026", "2026-01-10", "2026-01-01", "2026-12-31"),
+    # a time field saying the work runs all year is the document's year (KH 852/KH-SYT TP.HCM)
+    ("Cả năm", "2021-03-15", "2021-01-01", "2021-12-31"),
     ("Bắt đầu thực hiện từ năm 2026", "2026-01-10", "2026-01-01", None),
     ("Thời gian hoàn thành trong quí I/2023", "2023-03-06", "2023-01-01", "2023-03-31"),  # the older spelling
 ]

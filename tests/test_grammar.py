@@ -47,6 +47,31 @@ SHAPES = [
     # 'kính mong' asks a unit to act, as 'đề nghị' does (CV 79/TTTT-CTGD)
     (["Trung tâm kính mong Thủ trưởng các đơn vị triển khai nội dung này đến giáo viên."],
      [("Thủ trưởng các đơn vị", "triển khai nội dung này đến giáo viên.")]),
+    # individuals are owners as units are; 'tồn tại, hạn chế' are shortcomings, no verb (KH 3070/KH-UBND
+    # Bỉm Sơn: 'UBND các xã, phường, các cá nhân có những tồn tại hạn chế khẩn trương ...'; 'các cơ quan,
+    # đơn vị, cá nhân có liên quan' of QĐ 3990/QĐ-SYT Gia Lai stays one)
+    (["1. Các nội dung yêu cầu thực hiện:", "- UBND các xã, phường, các cá nhân có những tồn tại hạn chế khẩn "
+      "trương xây dựng kế hoạch khắc phục."],
+     [("UBND các xã, phường", "khẩn trương xây dựng kế hoạch khắc phục."),
+      ("các cá nhân có những tồn tại hạn chế", "khẩn trương xây dựng kế hoạch khắc phục.")]),
+    (["1. Tổ chức thực hiện", "- Các cơ quan, đơn vị, cá nhân có liên quan phối hợp rà soát hồ sơ theo quy trình."],
+     [("Các cơ quan, đơn vị, cá nhân có liên quan", "phối hợp rà soát hồ sơ theo quy trình.")]),
+    # 'Trưởng các ...' is the head of each of those units; a general closing that goes on past a
+    # semicolon to a duty of its own is work (KH 3070/KH-UBND Bỉm Sơn; 'Trưởng các phòng chuyên môn'
+    # of QĐ 1054/QĐ-SGDĐT Vĩnh Long)
+    (["III. TỔ CHỨC THỰC HIỆN", "1. Trưởng các phòng ban, đơn vị nghiêm túc thực hiện; khẩn trương rà soát "
+      "những hạn chế thuộc chức năng của đơn vị mình."],
+     [("Trưởng các phòng ban, đơn vị", "nghiêm túc thực hiện; khẩn trương rà soát những hạn chế thuộc chức năng "
+       "của đơn vị mình.")]),
+    (["III. TỔ CHỨC THỰC HIỆN", "1. Các phòng ban, đơn vị nghiêm túc thực hiện; trong quá trình thực hiện nếu có "
+      "khó khăn, vướng mắc báo cáo về UBND thị xã."], []),
+    # who fails a condition is no subject: the sentence stays with the duty above (TB 04/TB-UBND An Phú)
+    (["2. Trách nhiệm", "d) Các tổ chức, hộ gia đình, cá nhân trong khu vực thu hồi có trách nhiệm phối hợp "
+      "thực hiện việc điều tra. Trường hợp tổ chức, hộ gia đình, cá nhân không chấp hành việc điều tra thì "
+      "Nhà nước triển khai kiểm đếm bắt buộc."],
+     [("Các tổ chức, hộ gia đình, cá nhân trong khu vực thu hồi", "có trách nhiệm phối hợp thực hiện việc điều "
+       "tra. Trường hợp tổ chức, hộ gia đình, cá nhân không chấp hành việc điều tra thì Nhà nước triển khai "
+       "kiểm đếm bắt buộc.")]),
     # a field block: the lead unit owns the content, partners do not (issue 14, shape 4)
     (["I. NHIỆM VỤ", "1. Tập huấn giáo viên cốt cán", "- Nội dung: Tổ chức tập huấn cho giáo viên cốt cán.",
       "- Đơn vị chủ trì: Phòng Giáo dục Trung học", "- Đơn vị phối hợp: Trung tâm GDTX",
@@ -1252,6 +1277,34 @@ def test_a_field_block_under_a_heading_and_its_paragraph_takes_the_paragraph_as_
                    "Đơn vị tham mưu thực hiện: Bảo hiểm xã hội tỉnh. Thời gian hoàn thành trong quí II/2023.")
     assert found == [("Bảo hiểm xã hội tỉnh", "Tiếp tục triển khai thực hiện nghiêm túc công tác xác thực thông tin "
                                               "người tham gia BHYT.")]
+
+
+@pytest.mark.parametrize("item, action", [
+    # the item states its duty in a sentence: it is the work, the content field says what the work
+    # looks at (KH 852/KH-SYT TP.HCM)
+    ("a. Chủ động tự kiểm tra 100% các văn bản quy phạm pháp luật về lĩnh vực y tế khi có yêu cầu.",
+     "Chủ động tự kiểm tra 100% các văn bản quy phạm pháp luật về lĩnh vực y tế khi có yêu cầu."),
+    # a title names the work in a few words: the content field is the work (issue 14, shape 4)
+    ("1. Tập huấn giáo viên cốt cán", "tập trung vào các vấn đề liên quan trực tiếp đến người dân."),
+])
+def test_a_content_field_under_an_item_that_states_its_duty_only_describes_it(rules, item, action):
+    found = _tasks(rules, "II. NỘI DUNG THỰC HIỆN", item,
+                   "- Nội dung: tập trung vào các vấn đề liên quan trực tiếp đến người dân.",
+                   "- Đơn vị thực hiện: Các phòng ban thuộc Sở.", "- Đơn vị phối hợp: Văn phòng Sở.",
+                   "- Thời gian thực hiện: Cả năm")
+    assert found == [("Các phòng ban thuộc Sở", action)]
+
+
+def test_an_owner_field_lists_centres_named_by_their_work(rules):
+    """'Trung tâm kiểm soát bệnh tật Thành phố' is one centre, its verb part of its name (KH
+    852/KH-SYT TP.HCM): each body of the field owns the item."""
+    found = _tasks(rules, "II. NỘI DUNG THỰC HIỆN",
+                   "b. Chủ động kiểm tra 100% các văn bản quy phạm pháp luật về lĩnh vực y tế trên địa bàn.",
+                   "Đơn vị thực hiện: các phòng chức năng, nghiệp vụ thuộc Sở, Trung tâm kiểm soát bệnh tật Thành "
+                   "phố, Chi cục Dân số - Kế hoạch hóa Gia đình, Trung tâm Pháp Y.")
+    assert [owner for owner, _ in found] == ["các phòng chức năng, nghiệp vụ thuộc Sở",
+                                              "Trung tâm kiểm soát bệnh tật Thành phố",
+                                              "Chi cục Dân số - Kế hoạch hóa Gia đình", "Trung tâm Pháp Y"]
 
 
 def test_a_duty_to_write_a_paper_with_its_content_below_is_one_task(rules):

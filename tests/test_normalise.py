@@ -181,6 +181,21 @@ def test_short_line_with_an_open_end_continues(first, second, joined):
     assert (out[0] == f"{first} {second}") is joined
 
 
+@pytest.mark.parametrize("first, second, joined", [
+    # a date wrapped after 'tháng', a speck read as a stop (the scanned KH 852/KH-SYT TP.HCM)
+    ("b. Chủ động kiểm tra các văn bản ban hành từ ngày 01 tháng 01 năm 2021 đến ngày 31 tháng.",
+     "12 năm 2021 về lĩnh vực Y tế dự phòng.",
+     "b. Chủ động kiểm tra các văn bản ban hành từ ngày 01 tháng 01 năm 2021 đến ngày 31 tháng 12 năm 2021"
+     " về lĩnh vực Y tế dự phòng."),
+    # a numbered item after a sentence ending in a month is no date going on
+    ("Hoàn thành trong tháng.", "12. Tổ chức sơ kết.", None),
+])
+def test_a_date_cut_by_the_line_is_one_date(first, second, joined):
+    lines = _lines(first, second, *(["Một dòng đầy đủ chiều rộng của trang văn bản kết thúc ở đây."] * 5))
+    out = [ln.text for ln in normalise.join_paragraphs(lines)]
+    assert out[0] == (joined or first)
+
+
 def _at(text: str, right: float, top: float) -> Line:
     """A printed line of a page, from the left margin to `right`, at `top`."""
     return Line(text, bbox=(85.0, top, right, top + 12))

@@ -187,6 +187,6 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
     if name == "dl_from_year":
         return f"{int(m['y'])}-01-01", None
     if name == "dl_year":
-        y = int(m["y"])
-        return f"{y}-01-01", f"{y}-12-31"
+        y = int(m["y"]) if m["y"] else year  # 'Cả năm': the document's own year
+        return (f"{y}-01-01", f"{y}-12-31") if y else (None, None)
     return None, None

@@ -250,6 +250,14 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # An Giang): the item names the topic, the paragraph under it is the work
             drop_since(item_tasks[0])
             action = plain[1]
+        if action and item_tasks is not None and item_tasks[2] + 1 == block_first \
+                and _states_duty(item_tasks[1], finder):
+            # 'a. Chủ động tự kiểm tra 100% các văn bản ... khi có yêu cầu.' / '- Nội dung: tập trung tự
+            # kiểm tra đối với các vấn đề ...' / '- Đơn vị thực hiện: ...' (KH 852/KH-SYT TP.HCM): an
+            # item that states its duty in a sentence is the work, its content field only says what
+            # the work looks at; under a title ('1. Tập huấn ...') the content field is the work
+            drop_since(item_tasks[0])
+            action = item_tasks[1]
         if not action:
             # '1. Tập huấn ... - Đơn vị chủ trì: Sở GDĐT - Thời gian: ...': the item above is the action
             if item_tasks is None or item_tasks[2] + 1 != block_first:
@@ -832,13 +840,14 @@ def _restates(action: str, owner: str, finder: TaskGrammar) -> bool:
 
 
 def _boilerplate(text: str, finder: TaskGrammar) -> bool:
-    """A sentence that gives no work; a general closing that goes on to a duty of its own is
-    work ('... nghiêm túc thực hiện các nội dung tại Công văn này và báo cáo kết quả xử lý ... về
-    Bộ GDĐT', CV 1247/BGDĐT-GDCTHSSV)."""
+    """A sentence that gives no work; a general closing that goes on to a duty of its own, after
+    'và' or a semicolon, is work ('... nghiêm túc thực hiện các nội dung tại Công văn này và báo
+    cáo kết quả xử lý ... về Bộ GDĐT', CV 1247/BGDĐT-GDCTHSSV; '... căn cứ Kế hoạch này nghiêm
+    túc thực hiện; khẩn trương rà soát những hạn chế ...', KH 3070/KH-UBND Bỉm Sơn)."""
     for pattern in finder.boilerplate:
         found = pattern.search(text)
         if found:
-            more = regex.search(r"(?<!\p{L})và\s+", text[found.end():])
+            more = regex.search(r"(?:(?<!\p{L})và|;)\s+", text[found.end():])
             return not (more and finder.acts_at(text, found.end() + more.end()))
     return False
 
@@ -1276,6 +1285,13 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
     if found and found[1] < len(sentence) and finder.acts_at(sentence, found[1]):
         return found[0], sentence[found[1]:]
     announces = sentence.rstrip().endswith(":") and not _CONTACT.search(sentence.rstrip())
+    then = finder.main_clause.search(sentence) if finder.condition.match(sentence) else None
+    if then:
+        # 'Trường hợp tổ chức, hộ gia đình, cá nhân không chấp hành ... thì Nhà nước triển khai kiểm
+        # đếm bắt buộc' (TB 04/TB-UBND An Phú): who fails the condition is no subject; the main
+        # clause after 'thì' has it, if any ('Trường hợp không đảm bảo tiến độ thì Sở ... báo cáo')
+        found = finder.owner_at(sentence[then.end():])
+        return (found[0], sentence) if found and finder.acts_at(sentence[then.end():], found[1]) else None
     found = finder.after_opener(sentence) if not announces else None
     if found:
         return found[0], sentence
@@ -1426,6 +1442,20 @@ def _named_bodies(cell: str, finder: TaskGrammar) -> list[str]:
     if any(regex.match(r"(?i)(?:các|những)\s", part) or not _by_proper_name(part, finder) for part in parts):
         return []
     return parts
+
+
+DUTY_SENTENCE_WORDS = 10  # a title this long that opens with a verb and ends in a full stop is a sentence
+
+
+def _states_duty(item: str, finder: TaskGrammar) -> bool:
+    """Whether a numbered item states its duty in a sentence of its own, not a title: it opens with
+    a verb, runs to a full stop and is longer than a title ('a. Chủ động tự kiểm tra 100% các văn
+    bản ... khi có yêu cầu.', KH 852/KH-SYT TP.HCM), where a title names the work in a few words
+    without a stop ('2.1. Tuyên truyền người dân sử dụng tài khoản VNeID ...', KH 156/KH-UBND An
+    Giang)."""
+    item = item.strip()
+    return (item.endswith(".") and len(item.split()) >= DUTY_SENTENCE_WORDS
+            and finder.opens_duty(item))
 
 
 def _only_names(action: str, finder: TaskGrammar) -> bool:
