@@ -75,6 +75,8 @@ class TaskGrammar:
     referred: regex.Pattern  # 'Theo phân công tại Quyết định số ...': an owner cell naming no unit
     catch_all: regex.Pattern
     restating: regex.Pattern  # a closing that asks to carry out the letter itself ('các nội dung trên')
+    appendix_heading: regex.Pattern  # 'PHỤ LỤC 1', with its title after it or on the next line
+    appendix_title: regex.Pattern  # the title of an appendix that holds no work ('Đề cương báo cáo ...')
     fields: tuple[tuple[str, str], ...]  # (bare field name, role), longest first
     owner_label: regex.Pattern  # an owner field's name ('Đơn vị chủ trì'), which is no owner
     duties_of: regex.Pattern  # 'Trách nhiệm của X': X whole, to the colon
@@ -124,6 +126,16 @@ class TaskGrammar:
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
     quantity: regex.Pattern
+
+    def appendix_without_work(self, line: str, following: str) -> bool | None:
+        """Whether a line opens an appendix that is an outline, a form or a list, which gives no
+        work (True), or another appendix (False); None when it opens none. The title is on the
+        heading's line or the next (tasks.appendix_without_work)."""
+        heading = self.appendix_heading.match(line.strip())
+        if heading is None:
+            return None
+        title = (heading["title"] or "").strip() or following.strip()
+        return self.appendix_title.match(title) is not None
 
     def regulates(self, doc_type: str | None, title: str | None, number: str | None = None) -> bool:
         """Whether a document is a regulation, whose articles state norms for the persons it
@@ -512,6 +524,10 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                       regex.IGNORECASE),
         restating=_rx(_string(_section(data, "restating_closing"), "pattern", "tasks.restating_closing"),
                       "tasks.restating_closing.pattern", regex.IGNORECASE),
+        appendix_heading=_rx(_string(_section(data, "appendix_without_work"), "heading", "tasks.appendix_without_work"),
+                             "tasks.appendix_without_work.heading"),
+        appendix_title=_rx(_string(data["appendix_without_work"], "title", "tasks.appendix_without_work"),
+                           "tasks.appendix_without_work.title"),
         fields=tuple(named),
         not_owner=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'not_owners'), 'words', 'tasks.not_owners'))})"
                       rf"(?!\p{{L}})", "tasks.not_owners", regex.IGNORECASE),
@@ -626,6 +642,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "numbered_papers": lambda text: grammar.numbered_paper.search(text) is not None,
         "entitlements": lambda text: grammar.entitles(text),
         "regulations": lambda text: grammar.governed.match(text) is not None,
+        "appendix_without_work": lambda pair: grammar.appendix_without_work(*pair) is True,
         "owner_time_phrases": lambda text: (found := grammar.owner_at(text)) is not None and (
             time := grammar.time_inside.search(text)) is not None and found[1] == time.start(),
     }

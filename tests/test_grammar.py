@@ -1307,6 +1307,21 @@ def test_an_owner_field_lists_centres_named_by_their_work(rules):
                                               "Chi cục Dân số - Kế hoạch hóa Gia đình", "Trung tâm Pháp Y"]
 
 
+@pytest.mark.parametrize("title, read", [
+    # a report outline says what each unit's report covers: no work (QĐ 2307/QĐ-UBND Sơn La)
+    ("Đề cương Báo cáo tổng kết 15 năm thi hành Luật Nuôi con nuôi tại các Sở, ngành", False),
+    ("CÁC MẪU PHIẾU ĐÁNH GIÁ, XẾP LOẠI", False),
+    # an appendix of tasks is read as the body is (KH 155/KH-UBND Phong Châu)
+    ("BẢNG CHI TIẾT NHIỆM VỤ", True),
+])
+def test_an_appendix_that_is_an_outline_gives_no_work(rules, title, read):
+    found = _tasks(rules, "IV. TỔ CHỨC THỰC HIỆN", "1. Sở Tư pháp",
+                   "- Tổng hợp, xây dựng dự thảo Báo cáo tổng kết, trình UBND tỉnh trước ngày 27/9/2025.",
+                   "PHỤ LỤC 1", title, "1. Công an tỉnh",
+                   "- Đánh giá về công tác phòng ngừa, phát hiện, xử lý vi phạm pháp luật trong lĩnh vực nuôi con nuôi;")
+    assert [owner for owner, _ in found] == ["Sở Tư pháp"] + (["Công an tỉnh"] if read else [])
+
+
 def test_a_duty_to_write_a_paper_with_its_content_below_is_one_task(rules):
     """'2. Các trường THCS xây dựng kế hoạch ..., căn cứ vào các nội dung, yêu cầu sau đây:' over
     what the plan must hold, but for a line at the first level that names who does it; '3.' is a

@@ -68,6 +68,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     children: list[Section] = []
     section: str | None = None
     skipping = False
+    outline = False  # inside an appendix that is a report outline or a form: no work in it
     heading_owner: str | None = None
     lead_owner: str | None = None
     intro_owner: str | None = None  # a lead-in before the numbered items
@@ -308,6 +309,16 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # behind the letter that forwards it; an appendix or a regulation issued with a decision
             # has no Kính gửi
             break
+        appendix = finder.appendix_without_work(text, _next_text(ref, lines)) if ref.block != "table" else None
+        if appendix is not None:
+            # an appendix that is a report outline or a form says what a report covers, its unit
+            # headings and verbs give no work, to the next appendix (tasks.appendix_without_work:
+            # 'PHỤ LỤC 1' / 'Đề cương Báo cáo tổng kết ...', QĐ 2307/QĐ-UBND Sơn La)
+            settle_lead()
+            outline = appendix
+            heading_owner = lead_owner = intro_owner = None
+        if outline:
+            continue
         if text.isupper() and bare(text).startswith(finder.listing_titles):
             # a list attached ('DANH SÁCH Thành viên Hội đồng ...') names who or what, no work: its
             # rows give none, to the next section or article (rules/tasks.json listing_titles)
