@@ -1318,7 +1318,7 @@ def test_an_appendix_that_is_an_outline_gives_no_work(rules, title, read):
     found = _tasks(rules, "IV. TỔ CHỨC THỰC HIỆN", "1. Sở Tư pháp",
                    "- Tổng hợp, xây dựng dự thảo Báo cáo tổng kết, trình UBND tỉnh trước ngày 27/9/2025.",
                    "PHỤ LỤC 1", title, "1. Công an tỉnh",
-                   "- Đánh giá về công tác phòng ngừa, phát hiện, xử lý vi phạm pháp luật trong lĩnh vực nuôi con nuôi;")
+                   "- Đánh giá về công tác phòng ngừa, phát hiện, xử lý vi phạm pháp luật về nuôi con nuôi;")
     assert [owner for owner, _ in found] == ["Sở Tư pháp"] + (["Công an tỉnh"] if read else [])
 
 
