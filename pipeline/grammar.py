@@ -127,6 +127,18 @@ class TaskGrammar:
     not_after: regex.Pattern
     quantity: regex.Pattern
 
+    def _inside_collocation(self, text: str, at: int) -> bool:
+        """Whether `at` falls inside a pair that names one kind of body ('cơ quan, đơn vị')."""
+        low = text.casefold()
+        for pair in self.collocations:
+            key = pair.casefold()
+            start = low.find(key, max(0, at - len(key)))
+            while 0 <= start < at:
+                if start + len(key) > at:
+                    return True
+                start = low.find(key, start + 1)
+        return False
+
     def appendix_without_work(self, line: str, following: str) -> bool | None:
         """Whether a line opens an appendix that is an outline, a form or a list, which gives no
         work (True), or another appendix (False); None when it opens none. The title is on the
@@ -246,6 +258,11 @@ class TaskGrammar:
             if text.count("(", 0, cut.start()) > text.count(")", 0, cut.start()):
                 # inside a bracket: no subject there ('Định kỳ báo cáo Thủ tướng Chính phủ (qua Bộ Nội
                 # vụ, Văn phòng Chính phủ) vào thứ Sáu hàng tuần ...', CT 21/CT-TTg)
+                continue
+            if self._inside_collocation(text, cut.start()):
+                # a comma of a list that names one kind of body: no subject begins there ('Căn cứ tình
+                # hình thực tế của cơ quan, đơn vị, địa phương, xây dựng kế hoạch ...', KH 70/KH-UBND
+                # Cần Thơ, whose subject is the item's)
                 continue
             if cut.group(0).strip() and self.acts_at(text, cut.end()):
                 # 'Khi xảy ra vụ việc ..., báo cáo ngay ...': no subject, the action follows; unless

@@ -65,6 +65,14 @@ SHAPES = [
        "của đơn vị mình.")]),
     (["III. TỔ CHỨC THỰC HIỆN", "1. Các phòng ban, đơn vị nghiêm túc thực hiện; trong quá trình thực hiện nếu có "
       "khó khăn, vướng mắc báo cáo về UBND thị xã."], []),
+    # a second 'các' after a comma begins another owner of a collective; a comma inside 'cơ quan, đơn
+    # vị, địa phương' begins no subject, so the later sentences stay the item's (KH 70/KH-UBND Cần Thơ)
+    (["IV. TỔ CHỨC THỰC HIỆN", "1. Các sở, ban ngành thành phố, các cơ quan, đơn vị trung ương căn cứ chức năng, "
+      "nhiệm vụ được giao, tổ chức quán triệt Luật. Căn cứ tình hình thực tế của cơ quan, đơn vị, địa phương, xây "
+      "dựng kế hoạch thực hiện."],
+     [(owner, action) for owner in ("Các sở, ban ngành thành phố", "các cơ quan, đơn vị trung ương")
+      for action in ("căn cứ chức năng, nhiệm vụ được giao, tổ chức quán triệt Luật",
+                     "Căn cứ tình hình thực tế của cơ quan, đơn vị, địa phương, xây dựng kế hoạch thực hiện.")]),
     # who fails a condition is no subject: the sentence stays with the duty above (TB 04/TB-UBND An Phú)
     (["2. Trách nhiệm", "d) Các tổ chức, hộ gia đình, cá nhân trong khu vực thu hồi có trách nhiệm phối hợp "
       "thực hiện việc điều tra. Trường hợp tổ chức, hộ gia đình, cá nhân không chấp hành việc điều tra thì "

@@ -1401,9 +1401,10 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
         # collective; a name with a capital after it is another owner (rules: collective_lists)
         collective = listed and bool(finder.collective_list.match(parts[0].replace("\x00", ", ")))
         for sep, piece in zip(parts[1::2], parts[2::2]):
-            if collective and piece[:1].islower() and not ("và" in sep and piece.startswith("các ")):
-                # a second 'các' after 'và' begins another owner ('Các phòng, khoa, bộ môn và các đơn vị
-                # khác có chức năng ...', QĐ 2442/QĐ-ĐHAG: one 'các', one collective)
+            if collective and piece[:1].islower() and not piece.startswith("các "):
+                # a second 'các' begins another owner, after 'và' ('Các phòng, khoa, bộ môn và các đơn vị
+                # khác có chức năng ...', QĐ 2442/QĐ-ĐHAG: one 'các', one collective) or a comma ('Các
+                # sở, ban ngành thành phố, các cơ quan, đơn vị trung ương, ...', KH 70/KH-UBND Cần Thơ)
                 owners[-1] += sep + piece
                 continue
             if not listed and _PASSIVE.search(owners[-1]):
