@@ -264,6 +264,14 @@ class TaskGrammar:
                 # hình thực tế của cơ quan, đơn vị, địa phương, xây dựng kế hoạch ...', KH 70/KH-UBND
                 # Cần Thơ, whose subject is the item's)
                 continue
+            verbs_before = self.verb.finditer(text, max(0, cut.start() - 30), cut.start())
+            listed = any(v.end() == cut.start() for v in verbs_before)
+            if cut.group(0).strip() and self.verb.match(text, cut.end()) and listed:
+                # a comma between two verbs lists them and ends no clause ('... nếu phát sinh khó khăn, vướng
+                # mắc hoặc có những nội dung cần điều chỉnh, bổ sung để phù hợp ..., các cơ quan, đơn vị chủ
+                # động báo cáo UBND phường', KH 155/KH-UBND Phong Châu; 'Sau khi tiếp nhận, đăng ký và phân
+                # loại, Văn thư chuyển văn bản ...', QĐ 3990/QĐ-SYT Gia Lai)
+                continue
             if cut.group(0).strip() and self.acts_at(text, cut.end()):
                 # 'Khi xảy ra vụ việc ..., báo cáo ngay ...': no subject, the action follows; unless
                 # the verbs go on the opening phrase and a subject comes after them ('Sau khi tiếp

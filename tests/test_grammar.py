@@ -73,6 +73,17 @@ SHAPES = [
      [(owner, action) for owner in ("Các sở, ban ngành thành phố", "các cơ quan, đơn vị trung ương")
       for action in ("căn cứ chức năng, nhiệm vụ được giao, tổ chức quán triệt Luật",
                      "Căn cứ tình hình thực tế của cơ quan, đơn vị, địa phương, xây dựng kế hoạch thực hiện.")]),
+    # the formula for difficulties names who reports them: that unit owes the report, as the reference
+    # gold has it (QĐ 254/QĐ-UBND Sơn La; KH 156/KH-UBND An Giang; KH 447/KH-UBND Phường 1 Vũng Tàu)
+    (["III. TỔ CHỨC THỰC HIỆN", "Trong quá trình triển khai thực hiện Kế hoạch, nếu gặp khó khăn, vướng mắc, các bộ "
+      "phận, ngành, đoàn thể phản ánh về UBND Phường để được hướng dẫn kịp thời./."],
+     [("các bộ phận, ngành, đoàn thể", "Trong quá trình triển khai thực hiện Kế hoạch, nếu gặp khó khăn, vướng mắc, "
+       "các bộ phận, ngành, đoàn thể phản ánh về UBND Phường để được hướng dẫn kịp thời./.")]),
+    # a comma between two verbs lists them and begins no subject (KH 155/KH-UBND Phong Châu)
+    (["VII. TỔ CHỨC THỰC HIỆN", "Trong quá trình tổ chức thực hiện, nếu phát sinh khó khăn, vướng mắc hoặc có những "
+      "nội dung cần điều chỉnh, bổ sung để phù hợp với thực tiễn, các cơ quan, đơn vị chủ động báo cáo UBND phường./."],
+     [("các cơ quan, đơn vị", "Trong quá trình tổ chức thực hiện, nếu phát sinh khó khăn, vướng mắc hoặc có những "
+       "nội dung cần điều chỉnh, bổ sung để phù hợp với thực tiễn, các cơ quan, đơn vị chủ động báo cáo UBND phường./.")]),
     # who fails a condition is no subject: the sentence stays with the duty above (TB 04/TB-UBND An Phú)
     (["2. Trách nhiệm", "d) Các tổ chức, hộ gia đình, cá nhân trong khu vực thu hồi có trách nhiệm phối hợp "
       "thực hiện việc điều tra. Trường hợp tổ chức, hộ gia đình, cá nhân không chấp hành việc điều tra thì "
@@ -664,12 +675,12 @@ NOT_TASKS = [
     # who attends a meeting is its composition (TB 542/TB-UBND Quảng Ngãi; KH 58/KH-THPTCL2)
     ["UBND tỉnh mời các sở, ngành, UBND các huyện cùng tham dự Hội nghị nêu trên như sau:", "1. Thành phần",
      "- Lãnh đạo các sở, ngành: Sở Kế hoạch và Đầu tư, Sở Tài chính;", "- Lãnh đạo Hội Liên hiệp Phụ nữ tỉnh;"],
-    # to answer for something is no work; the formula for difficulties met in the course of the
-    # work is none whoever it names (QĐ 705/QĐ-UBND Bà Rịa - Vũng Tàu; KH 447/KH-UBND Phường 1)
+    # to answer for something is no work (QĐ 705/QĐ-UBND Bà Rịa - Vũng Tàu)
     ["Điều 1. Ban hành kèm theo Quyết định này quy trình nội bộ. Sở Nội vụ chịu trách nhiệm về việc đề xuất các "
      "quy trình nội bộ liên thông quy định tại Phụ lục kèm theo Quyết định này."],
-    ["III. TỔ CHỨC THỰC HIỆN", "Trong quá trình triển khai thực hiện Kế hoạch, nếu gặp khó khăn, vướng mắc, các bộ "
-     "phận, ngành, đoàn thể phản ánh về UBND Phường để được hướng dẫn kịp thời./."],
+    # the formula for difficulties met in the course of the work, naming nobody (CV 998/SGDĐT Bắc Giang)
+    ["III. TỔ CHỨC THỰC HIỆN", "Trong quá trình thực hiện, nếu có vướng mắc, phản ánh kịp thời bằng văn bản về Sở "
+     "GDĐT để được hướng dẫn./."],
     # a sentence announcing who takes part; a case is no school (KH 155/KH-UBND Phong Châu)
     ["VI. TỔ CHỨC THỰC HIỆN", "a) Các cơ quan, đơn vị tham gia tổ chức thực hiện Kế hoạch, gồm:",
      "Đối với các trường hợp chưa đủ điều kiện, giải quyết, hướng dẫn cụ thể nội dung cần hoàn thiện."],
