@@ -81,9 +81,11 @@ SHAPES = [
        "các bộ phận, ngành, đoàn thể phản ánh về UBND Phường để được hướng dẫn kịp thời./.")]),
     # a comma between two verbs lists them and begins no subject (KH 155/KH-UBND Phong Châu)
     (["VII. TỔ CHỨC THỰC HIỆN", "Trong quá trình tổ chức thực hiện, nếu phát sinh khó khăn, vướng mắc hoặc có những "
-      "nội dung cần điều chỉnh, bổ sung để phù hợp với thực tiễn, các cơ quan, đơn vị chủ động báo cáo UBND phường./."],
+      "nội dung cần điều chỉnh, bổ sung để phù hợp với thực tiễn, "
+      "các cơ quan, đơn vị chủ động báo cáo UBND phường./."],
      [("các cơ quan, đơn vị", "Trong quá trình tổ chức thực hiện, nếu phát sinh khó khăn, vướng mắc hoặc có những "
-       "nội dung cần điều chỉnh, bổ sung để phù hợp với thực tiễn, các cơ quan, đơn vị chủ động báo cáo UBND phường./.")]),
+       "nội dung cần điều chỉnh, bổ sung để phù hợp với thực tiễn, "
+       "các cơ quan, đơn vị chủ động báo cáo UBND phường./.")]),
     # who fails a condition is no subject: the sentence stays with the duty above (TB 04/TB-UBND An Phú)
     (["2. Trách nhiệm", "d) Các tổ chức, hộ gia đình, cá nhân trong khu vực thu hồi có trách nhiệm phối hợp "
       "thực hiện việc điều tra. Trường hợp tổ chức, hộ gia đình, cá nhân không chấp hành việc điều tra thì "
