@@ -1383,6 +1383,12 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             # 174/KH-THCSNH Long Điền): every teacher does the duties below, not the two together
             out.extend(one for role in roles for one in _owners(role, finder, listed))
             continue
+        if _EVERY_LEVEL.search(part) and all(p[:1].islower() for p in regex.split(r",\s+", part)[1:]):
+            # kinds in small letters closed by 'các cấp' are one collective at every level ('Cấp ủy,
+            # chính quyền, cơ quan nhà nước các cấp tiếp tục quán triệt ...', KH 70/KH-UBND Cần Thơ; 'các
+            # cấp ủy đảng, chính quyền các cấp')
+            out.append(part.strip())
+            continue
         kept = part
         for pair in finder.collocations:  # 'cơ quan, đơn vị' names one kind of body
             kept = regex.sub(regex.escape(pair), lambda m: m.group(0).replace(", ", "\x00").replace(" và ", "\x01"),
@@ -1432,6 +1438,7 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     return out
 
 
+_EVERY_LEVEL = regex.compile(r",.*\s+các\s+cấp$")  # a list closed by 'các cấp' (every level)
 _PROPER_NAME = regex.compile(r"^\S+(?:\s+\p{Ll}\S*)*?\s+(?:\p{Lu}|\d)")
 
 
