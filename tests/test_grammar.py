@@ -87,8 +87,8 @@ SHAPES = [
        "nội dung cần điều chỉnh, bổ sung để phù hợp với thực tiễn, "
        "các cơ quan, đơn vị chủ động báo cáo UBND phường./.")]),
     # a Party committee is an owner; kinds closed by 'các cấp' are one collective (KH 70/KH-UBND Cần Thơ)
-    (["II. NỘI DUNG", "a) Cấp ủy, chính quyền, cơ quan nhà nước các cấp tiếp tục quán triệt các nghị quyết có liên quan."],
-     [("Cấp ủy, chính quyền, cơ quan nhà nước các cấp", "tiếp tục quán triệt các nghị quyết có liên quan.")]),
+    (["II. NỘI DUNG", "a) Cấp ủy, chính quyền, cơ quan nhà nước các cấp tiếp tục quán triệt các nghị quyết."],
+     [("Cấp ủy, chính quyền, cơ quan nhà nước các cấp", "tiếp tục quán triệt các nghị quyết.")]),
     # who fails a condition is no subject: the sentence stays with the duty above (TB 04/TB-UBND An Phú)
     (["2. Trách nhiệm", "d) Các tổ chức, hộ gia đình, cá nhân trong khu vực thu hồi có trách nhiệm phối hợp "
       "thực hiện việc điều tra. Trường hợp tổ chức, hộ gia đình, cá nhân không chấp hành việc điều tra thì "
