@@ -14,7 +14,7 @@ from pipeline.extract import extract_record
 from pipeline.extract.base import Lines
 from pipeline.extract.citations import extract_citations
 from pipeline.extract.deadlines import find_deadline
-from pipeline.extract.header import extract_header, issuer_code
+from pipeline.extract.header import extract_header, issuer_code, normalise_number
 from tests.conftest import GOLD_DOCS, SAMPLES, read_cached
 
 EXPECTED = SAMPLES / "expected"
@@ -443,6 +443,9 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
     # 'do' ends a law's name: who uses what the law governs is the sentence's (NQ 11/2025/NQ-HĐND Hà Nội)
     (["Tài sản thực hiện theo Luật Quản lý, sử dụng tài sản công do cơ quan, tổ chức, đơn vị quản lý."],
      ["Luật Quản lý, sử dụng tài sản công"]),
+    # 'theo', 'thuộc', 'bằng' end it too (QĐ 2307/QĐ-UBND Sơn La)
+    (["Các sở xây dựng Báo cáo tổng kết thi hành Luật Nuôi con nuôi theo Đề cương gửi kèm.",
+      "Báo cáo tổng kết thi hành Luật Nuôi con nuôi thuộc phạm vi quản lý của cơ quan mình."], ["Luật Nuôi con nuôi"]),
 ])
 def test_a_law_named_without_a_number_is_named_once(rules, lines, titles):
     citations, _ = extract_citations(Lines(_doc(*lines)), None, 0, set(), rules)
@@ -801,3 +804,13 @@ def test_a_dot_typed_after_a_number_written_by_hand_is_no_part_of_it(rules):
                                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bỉm Sơn, ngày 09 tháng 9 năm 2024",
                                  "KẾ HOẠCH", "Khắc phục tồn tại, hạn chế"), rules)
     assert (record.number, record.date) == ("3070/KH-UBND", "2024-09-09")
+
+
+@pytest.mark.parametrize("written, number", [
+    # a word OCR glued to the symbol's capitals is the next word (QĐ 2307/QĐ-UBND Sơn La, its 'Kèm theo' line)
+    ("2307 /QĐ-UBNDngày", "2307/QĐ-UBND"),
+    # a small letter inside the capitals is the symbol's own ('GDTrH', CV 1061/BGDĐT-GDTrH)
+    ("1061/BGDĐT-GDTrH", "1061/BGDĐT-GDTrH"),
+])
+def test_a_word_glued_to_a_symbol_is_no_part_of_it(rules, written, number):
+    assert normalise_number(rules.pattern("number").search(written)) == number

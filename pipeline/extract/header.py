@@ -44,8 +44,15 @@ def find_number(text: str, rules: Rules) -> regex.Match | None:
 
 def normalise_number(match: regex.Match) -> str:
     """Số và ký hiệu as printed, without spaces (`292 /KH-SGDĐT` → `292/KH-SGDĐT`) or a dot typed
-    after the number written in by hand (`3070. /KH-UBND` → `3070/KH-UBND`)."""
-    return regex.sub(r"^(\d+)\./", r"\1/", regex.sub(r"\s+", "", match.group(0))).rstrip(".")
+    after the number written in by hand (`3070. /KH-UBND` → `3070/KH-UBND`), or the word after it
+    that OCR glued on (`2307 /QĐ-UBNDngày` → `2307/QĐ-UBND`, the 'Kèm theo' line of QĐ 2307/QĐ-UBND
+    Sơn La): a symbol is written in capitals and ends in one."""
+    number = regex.sub(r"^(\d+)\./", r"\1/", regex.sub(r"\s+", "", match.group(0))).rstrip(".")
+    return _GLUED_WORD.sub("", number)
+
+
+# a word in small letters glued to the end of a symbol's capitals ('UBNDngày'); 'GDTrH' keeps its 'r'
+_GLUED_WORD = regex.compile(r"(?<=\p{Lu})(?:ngày|của|về|năm|ban|do|tại)$")
 
 
 def repair_type_code(number: str, rules: Rules, ocr: bool = True) -> str:
