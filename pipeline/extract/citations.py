@@ -357,7 +357,8 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
         for match in sorted(matches, key=lambda m: m.start()):
             if (ref.index, match.start()) in covered:
                 continue
-            name = clean_value(match.group("name"))
+            # a joiner before a stop word is the sentence's ('Luật Ngân sách nhà nước và theo khả năng ...')
+            name = regex.sub(r"\s+(?:và|hoặc)$", "", clean_value(match.group("name")))
             after = ref.text[match.end():]
             if regex.match(r"\s*số\s*\d", after) or len(name.split()) < 2:
                 continue  # numbered: the number pass has it
@@ -374,7 +375,14 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
                                     _expand(name, abbreviations)) or
                            _expand(f.citation.title, abbreviations).casefold().startswith(folded))), None)
             if known:
-                if name != known.citation.title:
+                longer = known.citation.title
+                rest = _expand(longer, abbreviations)[len(_expand(name, abbreviations)):]
+                if regex.match(r"\s*(?:,|(?:và|hoặc|để)(?!\p{L}))", rest):
+                    # the earlier mention ran on with a joiner past the name this one ends at ('Luật Ngân
+                    # sách nhà nước và phù hợp với ...', then '... và theo khả năng ...', KH 2922 Vĩnh Long)
+                    known.citation = replace(known.citation, title=name)
+                    known.aliases.append(longer)
+                elif name != longer:
                     known.aliases.append(name)
                 continue
             shared = next(((f, common) for f in found if f.citation.number is None and f.citation.title
