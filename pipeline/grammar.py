@@ -74,6 +74,7 @@ class TaskGrammar:
     request: regex.Pattern  # 'Đề nghị', 'nhờ': a request, not an order down the line
     referred: regex.Pattern  # 'Theo phân công tại Quyết định số ...': an owner cell naming no unit
     catch_all: regex.Pattern
+    plan_for_all: regex.Pattern  # one's own plan to carry it out, asked of everyone: the general closing
     restating: regex.Pattern  # a closing that asks to carry out the letter itself ('các nội dung trên')
     appendix_heading: regex.Pattern  # 'PHỤ LỤC 1', with its title after it or on the next line
     appendix_title: regex.Pattern  # the title of an appendix that holds no work ('Đề cương báo cáo ...')
@@ -547,6 +548,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                      "tasks.referred_owner.pattern"),
         catch_all=_rx(_string(closing, "owners", "tasks.generic_closing"), "tasks.generic_closing.owners",
                       regex.IGNORECASE),
+        plan_for_all=_rx(_string(closing, "plan_for_all", "tasks.generic_closing"),
+                         "tasks.generic_closing.plan_for_all", regex.IGNORECASE),
         restating=_rx(_string(_section(data, "restating_closing"), "pattern", "tasks.restating_closing"),
                       "tasks.restating_closing.pattern", regex.IGNORECASE),
         appendix_heading=_rx(_string(_section(data, "appendix_without_work"), "heading", "tasks.appendix_without_work"),
@@ -673,7 +676,8 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
     }
     # a section may hold a second pattern with examples of its own, under '<name>_examples'
     more = {("regulations", "number"): lambda text: grammar.regulation_number.match(text) is not None,
-            ("field_headings", "stage"): lambda text: grammar.field_heading.match(text) is not None}
+            ("field_headings", "stage"): lambda text: grammar.field_heading.match(text) is not None,
+            ("generic_closing", "plan_for_all"): lambda text: grammar.plan_for_all.match(text) is not None}
     for (key, name), holds in [*(((key, None), holds) for key, holds in checks.items()), *more.items()]:
         section, where = data.get(key, {}), f"tasks.{key}" + (f".{name}" if name else "")
         prefix = f"{name}_" if name else ""

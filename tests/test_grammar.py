@@ -683,6 +683,10 @@ NOT_TASKS = [
     # to answer for something is no work (QĐ 705/QĐ-UBND Bà Rịa - Vũng Tàu)
     ["Điều 1. Ban hành kèm theo Quyết định này quy trình nội bộ. Sở Nội vụ chịu trách nhiệm về việc đề xuất các "
      "quy trình nội bộ liên thông quy định tại Phụ lục kèm theo Quyết định này."],
+    # to write one's own plan to carry the letter out, asked of every addressee, is the general closing
+    # (CV 2246/SGDĐT Gia Lai)
+    ["III. TỔ CHỨC THỰC HIỆN", "Trên cơ sở những nội dung nhiệm vụ tại Công văn này, đề nghị các cơ quan, đơn vị "
+     "xây dựng kế hoạch chi tiết để tổ chức thực hiện."],
     # the formula for difficulties met in the course of the work, naming nobody (CV 998/SGDĐT Bắc Giang)
     ["III. TỔ CHỨC THỰC HIỆN", "Trong quá trình thực hiện, nếu có vướng mắc, phản ánh kịp thời bằng văn bản về Sở "
      "GDĐT để được hướng dẫn./."],

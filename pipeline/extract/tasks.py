@@ -133,10 +133,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # a right, a permission, a disclaimer, an entitlement: nobody must do anything
         if finder.pointer_action.match(action):
             return False  # 'phối hợp thực hiện một số quy định dưới đây ...': the items below are the work
-        if finder.generic_action.match(action) and finder.catch_all.search(owner):
+        everyone = finder.catch_all.search(owner) is not None
+        if everyone and (finder.generic_action.match(action) or finder.plan_for_all.match(action)):
             return False  # 'đề nghị ... và các đơn vị liên quan phối hợp triển khai thực hiện'
         first, *after = (part for sentence in _SENTENCE_END.split(action) for part in sentence.split(";"))
-        if finder.generic_action.match(first) and all(any(p.search(rest) for p in finder.unowned) for rest in after):
+        generic = finder.generic_action.match(first) or (everyone and finder.plan_for_all.match(first))
+        if generic and all(any(p.search(rest) for p in finder.unowned) for rest in after):
             # 'Nhận được công văn này, đề nghị các trường THCS triển khai thực hiện. Trong quá trình
             # tổ chức thực hiện nếu có khó khăn, vướng mắc, cần báo cáo ...' (CV 231/PGD&ĐT-THCS); '...
             # chịu trách nhiệm tổ chức triển khai thực hiện nghiêm túc các nội dung nêu trên; trong quá
