@@ -11,6 +11,7 @@ stops the command at start instead of failing every file. The task extractor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -140,14 +141,20 @@ class TaskGrammar:
                 start = low.find(key, start + 1)
         return False
 
-    def appendix_without_work(self, line: str, following: str) -> bool | None:
+    def main_clause_after_condition(self, text: str) -> regex.Match | None:
+        """The 'thì' that opens the main clause of a sentence that opens with a condition
+        ('Trường hợp ... thì ...'), or None."""
+        return self.main_clause.search(text) if self.condition.match(text) else None
+
+    def appendix_without_work(self, line: str, following: Callable[[], str]) -> bool | None:
         """Whether a line opens an appendix that is an outline, a form or a list, which gives no
         work (True), or another appendix (False); None when it opens none. The title is on the
-        heading's line or the next (tasks.appendix_without_work)."""
+        heading's line or the next, which `following` reads only when needed
+        (tasks.appendix_without_work)."""
         heading = self.appendix_heading.match(line.strip())
         if heading is None:
             return None
-        title = (heading["title"] or "").strip() or following.strip()
+        title = (heading["title"] or "").strip() or following().strip()
         return self.appendix_title.match(title) is not None
 
     def regulates(self, doc_type: str | None, title: str | None, number: str | None = None) -> bool:
@@ -662,15 +669,14 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "co_actors": lambda text: grammar.co_actor.search(text) is not None,
         "described_bodies": lambda text: grammar.described.match(text) is not None,
         "content_leads": lambda text: grammar.content_lead.search(text) is not None,
-        "condition_openers": lambda text: (grammar.condition.match(text) is not None
-                                           and grammar.main_clause.search(text) is not None),
+        "condition_openers": lambda text: grammar.main_clause_after_condition(text) is not None,
         "singled_out": lambda text: grammar.singled.search(text) is not None,
         "describing_items": lambda text: grammar.describing.match(text) is not None,
         "field_headings": lambda text: grammar.field_heading.match(text) is not None,
         "numbered_papers": lambda text: grammar.numbered_paper.search(text) is not None,
         "entitlements": lambda text: grammar.entitles(text),
         "regulations": lambda text: grammar.governed.match(text) is not None,
-        "appendix_without_work": lambda pair: grammar.appendix_without_work(*pair) is True,
+        "appendix_without_work": lambda pair: grammar.appendix_without_work(pair[0], lambda: pair[1]) is True,
         "owner_time_phrases": lambda text: (found := grammar.owner_at(text)) is not None and (
             time := grammar.time_inside.search(text)) is not None and found[1] == time.start(),
     }

@@ -571,13 +571,13 @@ _DASH_WRAP_SMALL = regex.compile(r"^[-–]\s+\p{Ll}")
 _TERMINAL = regex.compile(r"[.;:!?]\s*$|\./\.\s*$")
 _NUMBER_LABEL = regex.compile(r"(?<!\p{L})[Ss]ố\s*:?$")
 _NUMBER_START = regex.compile(r"^\d{1,5}\s?/")  # a document number, not an item '2. Nội dung'
-# words that never end a Vietnamese sentence: a line ending in one goes on below, however
-# short it is ('... ngày 26 tháng 02 năm 2025 của' / 'Chính phủ quy định ...' on a scan)
 # a date wrapped after its month's word, a speck after it read as a stop: 'đến ngày 31 tháng.' /
 # '12 năm 2021 về lĩnh vực Y tế dự phòng; ...' (the scanned KH 852/KH-SYT TP.HCM); a date is never
 # cut by a sentence's end, so the two lines are one
 _DATE_CUT = regex.compile(r"(?i)(?<!\p{L})ngày\s+\d{1,2}\s+tháng\s*[.,]?$")
 _DATE_GOES_ON = regex.compile(r"^\d{1,2}\s+năm\s+\d{4}(?!\d)")
+# words that never end a Vietnamese sentence: a line ending in one goes on below, however
+# short it is ('... ngày 26 tháng 02 năm 2025 của' / 'Chính phủ quy định ...' on a scan)
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:của|và|về|số|ngày|tại|các|những|với|cho|theo|để|do|được|là|trên|từ)$")
 
 
@@ -634,9 +634,14 @@ def _double_spaced(lines: Sequence[Line]) -> bool:
     return followed >= 0.6 * full
 
 
+def _date_cut(a: str, b: str) -> bool:
+    """Whether line `a` ends a date at its month's word and `b` goes on with the rest of it."""
+    return bool(_DATE_CUT.search(a.strip()) and _DATE_GOES_ON.match(b.strip()))
+
+
 def _glue(a: str, b: str) -> str:
     # a word hyphenated across lines is rare in Vietnamese (syllables are short); keep both
-    if _DATE_CUT.search(a) and _DATE_GOES_ON.match(b.lstrip()):
+    if _date_cut(a, b):
         a = a.rstrip().rstrip(".,")  # the speck after 'tháng' of a date cut in two
     return f"{a.rstrip()} {b.lstrip()}"
 
@@ -653,7 +658,7 @@ def _continues(prev: Line, line: Line, wrap_width: float, last: Line | None = No
     a, b = prev.text.strip(), line.text.strip()
     if not a or not b or a.endswith("./.") or _DATE_LINE.match(b) or HEADER_HINT.search(b) or _DAY_OPENS.match(b):
         return False
-    if _DATE_CUT.search(a) and _DATE_GOES_ON.match(b):
+    if _date_cut(a, b):
         return True
     if _NUMBER_LABEL.search(a) and _NUMBER_START.match(b):
         return True  # '... năm học 2023-2024 số:' / '2647/TB-SGDĐT của Sở ...': one citation

@@ -311,7 +311,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # behind the letter that forwards it; an appendix or a regulation issued with a decision
             # has no Kính gửi
             break
-        appendix = finder.appendix_without_work(text, _next_text(ref, lines)) if ref.block != "table" else None
+        appendix = finder.appendix_without_work(text, partial(_next_text, ref, lines)) if ref.block != "table" else None
         if appendix is not None:
             # an appendix that is a report outline or a form says what a report covers, its unit
             # headings and verbs give no work, to the next appendix (tasks.appendix_without_work:
@@ -440,7 +440,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if line_tasks[0] == previous_index:
                 go_on(ref, text)
             continue
-        then = finder.main_clause.search(text) if finder.condition.match(text) else None
+        then = finder.main_clause_after_condition(text)
         if (then and not finder.owner_at(text[then.end():]) and not _ITEM.match(text)
                 and line_tasks[0] == previous_index and line_tasks[1] < len(tasks) and ref.block != "table"):
             # a paragraph that sets a condition and names no new subject after its 'thì' goes on with
@@ -1298,7 +1298,7 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
     if found and found[1] < len(sentence) and finder.acts_at(sentence, found[1]):
         return found[0], sentence[found[1]:]
     announces = sentence.rstrip().endswith(":") and not _CONTACT.search(sentence.rstrip())
-    then = finder.main_clause.search(sentence) if finder.condition.match(sentence) else None
+    then = finder.main_clause_after_condition(sentence)
     if then:
         # 'Trường hợp tổ chức, hộ gia đình, cá nhân không chấp hành ... thì Nhà nước triển khai kiểm
         # đếm bắt buộc' (TB 04/TB-UBND An Phú): who fails the condition is no subject; the main
