@@ -579,6 +579,12 @@ _DATE_GOES_ON = regex.compile(r"^\d{1,2}\s+năm\s+\d{4}(?!\d)")
 # words that never end a Vietnamese sentence: a line ending in one goes on below, however
 # short it is ('... ngày 26 tháng 02 năm 2025 của' / 'Chính phủ quy định ...' on a scan)
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:của|và|về|số|ngày|tại|các|những|với|cho|theo|để|do|được|là|trên|từ)$")
+# an article or an appendix named after such a word is what the sentence refers to, not a part
+# of its own: 'theo quy định tại' / 'Điều 17 Thông tư số 23/2024/TT-BCT ...' (CV 193/UBND-KT Lào
+# Cai), '... theo quy định tại' / 'Điều 8 Nghị định số 85/2024/NĐ-CP ...' and '... được quy định
+# tại' / 'Phụ lục 01 kèm theo Quy định này.' (QĐ 70/2024/QĐ-UBND Hà Nội), '... theo Mẫu số 01 tại'
+# / 'Phụ lục II ban hành kèm theo Nghị định này' (NĐ 335/2025/NĐ-CP)
+_REFERENCE = regex.compile(r"^(?:Điều|Khoản|Chương|Mục|Phần|Phụ\s+lục)\s+[\dIVXLC]+")
 
 
 def is_heading_or_item(text: str) -> bool:
@@ -662,6 +668,8 @@ def _continues(prev: Line, line: Line, wrap_width: float, last: Line | None = No
         return True
     if _NUMBER_LABEL.search(a) and _NUMBER_START.match(b):
         return True  # '... năm học 2023-2024 số:' / '2647/TB-SGDĐT của Sở ...': one citation
+    if _OPEN_END.search(a) and _REFERENCE.match(b):
+        return True
     if is_heading_or_item(b):
         # 'Bộ Lao động' / '- Thương binh và Xã hội': a hyphenated name wrapped at the
         # dash, not a list item, when the line before runs to the margin unfinished; a dash

@@ -75,3 +75,33 @@ def test_vntimeh_capital_face(tmp_path, rules):
     path = tmp_path / "caps.docx"
     _save(document, path)
     assert read_document(path, rules).lines[0].text == "KẾ HOẠCH"
+
+
+def test_layout_tables_with_an_empty_middle_column_and_a_cell_of_names(tmp_path, rules):
+    """The header and the closing of the official layout as three columns, the middle one empty
+    ('UBND TỈNH LÀO CAI | | CỘNG HOÀ ...', 'Nơi nhận: ... | | KT. GIÁM ĐỐC ...'), and an
+    assignment table whose cell names one person a paragraph (the DOCX draft plan of Sở Công
+    Thương Lào Cai, 2026): the columns are read apart, the names as a list."""
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=3)
+    for row, (left, right) in zip(header.rows, [("UBND TỈNH LÀO CAI", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                                                ("SỞ CÔNG THƯƠNG", "Độc lập - Tự do - Hạnh phúc")]):
+        row.cells[0].text, row.cells[2].text = left, right
+    document.add_paragraph("KẾ HOẠCH")
+    closing = document.add_table(rows=1, cols=3)
+    closing.rows[0].cells[0].text = "Nơi nhận:\n- Ban Giám đốc Sở;\n- Lưu: VT."
+    closing.rows[0].cells[2].text = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHoàng Văn Thuân"
+    rows = document.add_table(rows=2, cols=3)
+    for cell, text in zip(rows.rows[0].cells, ("TT", "Nhiệm vụ thực hiện", "Người thực hiện")):
+        cell.text = text
+    rows.rows[1].cells[1].text = "Tổ chức kiểm tra"
+    people = rows.rows[1].cells[2]
+    people.text = "Đỗ Mạnh Cường"
+    people.add_paragraph("Nguyễn Thị Loan")
+    path = tmp_path / "three-columns.docx"
+    _save(document, path)
+    lines = [(ln.block, ln.text) for ln in read_document(path, rules).lines]
+    assert ("header-left", "SỞ CÔNG THƯƠNG") in lines
+    assert ("footer-right", "Hoàng Văn Thuân") in lines
+    assert ("footer-left", "- Ban Giám đốc Sở;") in lines
+    assert ("table", " | Tổ chức kiểm tra | Đỗ Mạnh Cường; Nguyễn Thị Loan") in lines

@@ -590,6 +590,27 @@ SHAPES = [
        "bồi thường."), ("Ủy ban nhân dân xã Đa Phước", "Phối hợp kiểm kê."),
       ("Thủ trưởng các địa phương", "Trong quá trình thực hiện Thủ trưởng các địa phương chủ động phối hợp với Sở "
        "Tài chính.")]),
+    # a slash between two names of bodies names both; 'xã/phường' is one body (CV 193/UBND-KT Lào
+    # Cai); a lead-in 'yêu cầu ... triển khai thực hiện tốt các nhiệm vụ, công việc như sau:' points
+    # to the items; 'phòng cháy chữa cháy' after an opener's comma is to prevent fire, no Phòng
+    (["Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương triển khai thực hiện tốt các nhiệm "
+      "vụ, công việc như sau:", "1. Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh",
+      "a) Phối hợp với Sở Ngoại vụ quản lý chặt chẽ việc sử dụng vật liệu nổ.", "2. Ủy ban nhân dân xã/phường",
+      "a) Tăng cường kiểm tra hoạt động của các doanh nghiệp.", "3. Các doanh nghiệp",
+      "a) Tại nơi tiến hành nổ mìn phải bảo đảm điều kiện về an ninh, trật tự, phòng cháy chữa cháy, vệ sinh môi "
+      "trường; bảo đảm khoảng cách an toàn."],
+     [("Bộ Chỉ huy Quân sự tỉnh", "Phối hợp với Sở Ngoại vụ quản lý chặt chẽ việc sử dụng vật liệu nổ."),
+      ("Ban Chỉ huy Bộ đội Biên phòng tỉnh", "Phối hợp với Sở Ngoại vụ quản lý chặt chẽ việc sử dụng vật liệu nổ."),
+      ("Ủy ban nhân dân xã/phường", "Tăng cường kiểm tra hoạt động của các doanh nghiệp."),
+      ("Các doanh nghiệp", "Tại nơi tiến hành nổ mìn phải bảo đảm điều kiện về an ninh, trật tự, phòng cháy chữa "
+       "cháy, vệ sinh môi trường; bảo đảm khoảng cách an toàn.")]),
+    # a member named with an honorific and the part played owns the duties after the colon, the
+    # label whole (KH 1105/KH-ĐKT of an inspection team, Sở Công Thương Lào Cai)
+    (["4. Phân công nhiệm vụ", "4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chỉ đạo toàn diện hoạt "
+      "động của Đoàn.", "4.2. Ông. Vũ Việt Linh - Thư ký đoàn: Chịu trách nhiệm chính kiểm tra việc chấp hành quy "
+      "định."],
+     [("Ông. Hoàng Văn Thuân - Trưởng đoàn", "Phụ trách chung; chỉ đạo toàn diện hoạt động của Đoàn."),
+      ("Ông. Vũ Việt Linh - Thư ký đoàn", "Chịu trách nhiệm chính kiểm tra việc chấp hành quy định.")]),
 ]
 NOT_TASKS = [
     # short lines without a verb under a unit: OCR debris of stamps, a post (CV 1666/UBND-VX Hải

@@ -171,6 +171,11 @@ def test_blank_line_ends_a_paragraph_in_ordinary_text():
     # 2144/KH-UBND Vũng Tàu); after a colon it starts the list
     ("7. Đề nghị Ủy ban MTTQ Việt Nam thành phố và các tổ chức chính trị", "- xã hội Thành phố:", True),
     ("Các đơn vị thực hiện các nội dung sau:", "- rà soát hồ sơ;", False),
+    # an article named after 'tại' is what the sentence refers to, no article heading (CV 193/UBND-KT
+    # Lào Cai; QĐ 70/2024/QĐ-UBND Hà Nội); after a stop it heads an article
+    ("k) Thực hiện nghiêm chế độ báo cáo định kỳ, đột xuất theo quy định tại",
+     "Điều 17 Thông tư số 23/2024/TT-BCT ngày 07/11/2024 của Bộ Công Thương.", True),
+    ("Quyết định này có hiệu lực kể từ ngày ký.", "Điều 3. Chánh Văn phòng, Giám đốc các Sở.", False),
     # the day of a meeting opens the account of it (TB 565/TB-UBND Quảng Ngãi)
     ("Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp nghe báo cáo tiến độ",
      "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp.", False),

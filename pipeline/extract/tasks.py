@@ -689,6 +689,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if heading_owner:
                 add(heading_owner, rest, ref, named=False, heading=True)
             continue
+        person = _PERSON_LABEL.match(rest)
+        if person and finder.verb.search(person["action"]):  # 'Phụ trách chung; chỉ đạo ...': its duties
+            owner = clean_value(person["owner"])
+            add(owner, person["action"], ref)
+            heading_owner, lead_owner = owner, None
+            heading_rank = _depth(label) if label else None
+            continue
         named = finder.owner_at(colon.group("owner")) if colon else None
         whole = named is not None and len(named[0]) >= len(finder.strip.sub("", clean_value(colon["owner"]))) - 1
         # a line that opens with a lead-in asks the unit after it ('3. Giao công chức Văn phòng -
@@ -814,6 +821,13 @@ _CONTACT = regex.compile(r"(?<!\p{L})(?:ĐT|ĐTDĐ|SĐT|[Đđ]iện\s+thoại|[E
 _NAME_ONLY = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*\.?$")
 # an item whose text before its colon holds a time of the clock: a slot of a programme
 _CLOCK_SLOT = regex.compile(r"^[^:]{0,120}?(?<!\d)\d{1,2}\s*(?:giờ|h)\s*\d{0,2}(?!\d)[^:]{0,60}:\s*")
+# a member named with an honorific and the part played, then a colon before the duties: the label
+# is who owns them, whole ('4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; ...', '4.3. Ông.
+# Vũ Việt Linh - Thư ký đoàn: ...' in KH 1105/KH-ĐKT of an inspection team of Sở Công Thương Lào Cai),
+# as a heading that names the post and the person is kept whole ('Công chức Văn phòng - Thống kê, Ông
+# Nguyễn Văn Sang' over his duties, the draft QĐ of UBND thị trấn Ngãi Giao)
+_PERSON_LABEL = regex.compile(r"^(?P<owner>(?:Ông|Bà|Đ/c|Đồng\s+chí)\.?\s+(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*"
+                              r"\s*[-–,]\s*[^:;.]{2,80}?)\s*:\s*(?P<action>\S.*)$")
 _LABELLED = regex.compile(r"^(?P<owner>[^:]{3,160}?)(?::|\s+[-–]\s+(?=\p{Lu}))\s*(?P<action>.*)$")
 # 'Các ủy viên là Chủ tịch Công đoàn, Bí thư Đoàn ...': the members the label names
 _MEMBERS = regex.compile(r"^(?:các\s+)?(?:ủy|uỷ)\s+viên\s+(?:là|gồm)\s+(?P<members>.+)$", regex.IGNORECASE)
@@ -1365,7 +1379,7 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     commas or 'và' it names them together ('Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương',
     KH CCHC 2026-2030 of UBND Lâm Đồng)."""
     out = []
-    for part in (_PERSON_HOLDING.sub("", p.strip()) for p in owner.split(";")):
+    for part in (_PERSON_HOLDING.sub("", p.strip()) for whole in owner.split(";") for p in _slashed(whole, finder)):
         if cell and not finder.co_actor.search(part) and len(named := _named_bodies(part, finder)) > 1:
             out.extend(named)  # 'BCH Quân sự, phòng Tổng hợp' (the defence plan of EVN's Trung tâm): two bodies
             continue
@@ -1441,6 +1455,19 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
 
 
 _EVERY_LEVEL = regex.compile(r",.*\s+các\s+cấp$")  # a list closed by 'các cấp' (every level)
+_SLASH = regex.compile(r"\s*/\s*(?=\p{Lu})")
+
+
+def _slashed(owner: str, finder: TaskGrammar) -> list[str]:
+    """The bodies a slash lists: a slash between two names of bodies, each of two words or
+    more, names both, each by its kind ('4. Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên
+    phòng tỉnh' over duties both have, CV 193/UBND-KT Lào Cai; the heads of two kinds of school
+    in 'Hiệu trưởng/Giám đốc đánh trống khai trường', CV 1019/SGDĐT Hà Giang). 'UBND xã/phường'
+    is one body ('phường' is no name of its own), '12/QĐ-UBND' a number."""
+    pieces = _SLASH.split(owner.strip())
+    if len(pieces) > 1 and all(len(p.split()) >= 2 and finder.unit_start.match(p) for p in pieces):
+        return pieces
+    return [owner]
 _PROPER_NAME = regex.compile(r"^\S+(?:\s+\p{Ll}\S*)*?\s+(?:\p{Lu}|\d)")
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 
+import regex
+
 from .. import normalise
 from ..document import Line, Page
 from ..errors import InputError
@@ -113,18 +115,25 @@ class _Reader:
                 seen.add(id(cell._tc))
                 cells.append(cell)
             rows.append(cells)
-        two_columns = rows and all(len(r) == 2 for r in rows) and len(rows) <= 4
+        # a column empty in every row only spaces the two others apart: the header and the closing
+        # tables of the official layout are often three columns with an empty middle one
+        # ('UBND TỈNH LÀO CAI | | CỘNG HOÀ ...', 'Nơi nhận: ... | | KT. GIÁM ĐỐC ...' in the DOCX
+        # draft plan of Sở Công Thương Lào Cai, 2026)
+        width = len(rows[0]) if rows else 0
+        small = bool(rows) and len(rows) <= 4 and width <= 4 and all(len(r) == width for r in rows)
+        filled = [i for i in range(width) if any(self._cell_lines(r[i]) for r in rows)] if small else []
+        two_columns = len(filled) == 2
         if two_columns:
-            texts = [t for r in rows for c in r for t in self._cell_lines(c)]
+            texts = [t for r in rows for i in filled for t in self._cell_lines(r[i])]
             kind = normalise.layout_table_kind(texts, first=not self.seen_body_text)
             if kind:
-                for column, side in ((0, "left"), (1, "right")):
+                for column, side in zip(filled, ("left", "right")):
                     for row in rows:
                         for text in self._cell_lines(row[column]):
                             self.lines.append(Line(text, self.page, f"{kind}-{side}"))  # type: ignore[arg-type]
                 return
         for row in rows:
-            cells = [" ".join(self._cell_lines(c)) for c in row]
+            cells = [_cell_text(self._cell_lines(c)) for c in row]
             while cells and not cells[-1]:
                 cells.pop()
             # an empty cell keeps its place: an assignment table's columns are read by position
@@ -290,3 +299,17 @@ def _inside_fallback(node) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+_OPEN_PARAGRAPH = regex.compile(r"[\p{L}\d)]$")  # a paragraph that ends in no stop
+_NAME_PARAGRAPH = regex.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}$")  # 'Nguyễn Thị Loan'
+
+
+def _cell_text(paragraphs: list[str]) -> str:
+    """A table cell's paragraphs as one line. Names of people put one a paragraph are a list: a
+    cell 'Người thực hiện' of 'Đỗ Mạnh Cường' / 'Vũ Việt Linh' / 'Nguyễn Thị Loan' names three,
+    parted by semicolons as a written list of names is (the DOCX draft plan of Sở Công Thương Lào
+    Cai, 2026: one document so far); any other paragraphs of a cell are one text wrapped."""
+    if len(paragraphs) > 1 and all(_NAME_PARAGRAPH.match(p) and _OPEN_PARAGRAPH.search(p) for p in paragraphs):
+        return "; ".join(paragraphs)
+    return " ".join(paragraphs)
