@@ -129,6 +129,13 @@ class TaskGrammar:
     not_after: regex.Pattern
     quantity: regex.Pattern
 
+    def _opens_collocation(self, text: str) -> bool:
+        """Whether `text` opens with a pair that names one kind of body: its first word is then a
+        noun, whatever verb it spells ('Tổ chức, doanh nghiệp có giấy phép dịch vụ nổ mìn phải
+        thông báo ...', CV 193/UBND-KT Lào Cai; 'tổ chức, cá nhân có liên quan')."""
+        low = text[:60].casefold()
+        return any(low.startswith(pair.casefold()) for pair in self.collocations)
+
     def _inside_collocation(self, text: str, at: int) -> bool:
         """Whether `at` falls inside a pair that names one kind of body ('cơ quan, đơn vị')."""
         low = text.casefold()
@@ -366,7 +373,8 @@ class TaskGrammar:
         start = self.owner_start.match(text)
         if not start and regex.match(r"\p{Lu}{2,}\s+\p{Lu}{2,}", text):
             start = self.unit_start.match(text)  # a heading in capitals: 'ĐOÀN SỐ 1: Dự Lễ ...'
-        if not start or self.verb.match(text) or self._names_a_field(text) or self.not_owner.match(text):
+        if (not start or (self.verb.match(text) and not self._opens_collocation(text)) or self._names_a_field(text)
+                or self.not_owner.match(text)):
             return None  # 'Tổ chức ...' begins with a verb, 'Đơn vị chủ trì: ...' with a field name
         if _COMPARED.match(text, start.end()):
             return None  # a class of units by size ('Khoa < 40 GV hoặc < 800 sv', 'Lớp > 24 sV': the
@@ -504,6 +512,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     negations = _strings(_section(data, "negation"), "words", "tasks.negation")
     times = _strings(_section(data, "owner_time_phrases"), "patterns", "tasks.owner_time_phrases")
     prohibits = data["negation"].get("also_before", [])  # 'không để': a prohibition
+    # 'tuyệt đối không để ...': the prohibition made absolute
+    intensifiers = data["negation"].get("intensifiers", [])
+    absolute = rf"(?:(?:{_alternatives(intensifiers)})\s+)?" if intensifiers else ""
     described = _strings(_section(data, "described_bodies"), "words", "tasks.described_bodies")
     conditions = _section(data, "condition_openers")
     regulations = _section(data, "regulations")
@@ -567,7 +578,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         not_owner=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'not_owners'), 'words', 'tasks.not_owners'))})"
                       rf"(?!\p{{L}})", "tasks.not_owners", regex.IGNORECASE),
         time_inside=_rx(rf"(?<=\s)(?:{'|'.join(times)})(?!\p{{L}})", "tasks.owner_time_phrases"),
-        negated=_rx(rf"(?<!\p{{L}})(?:{_alternatives(negations)})\s+"
+        negated=_rx(rf"(?<!\p{{L}}){absolute}(?:{_alternatives(negations)})\s+"
                     rf"(?=(?:{_alternatives(words['action_verbs'] + prohibits)})(?!\p{{L}}))", "tasks.negation",
                     regex.IGNORECASE),
         describes=_rx(rf"(?<!\p{{L}})(?:{_alternatives(descriptors)})\s+$", "tasks.descriptors"),

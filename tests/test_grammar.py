@@ -604,6 +604,16 @@ SHAPES = [
       ("Ủy ban nhân dân xã/phường", "Tăng cường kiểm tra hoạt động của các doanh nghiệp."),
       ("Các doanh nghiệp", "Tại nơi tiến hành nổ mìn phải bảo đảm điều kiện về an ninh, trật tự, phòng cháy chữa "
        "cháy, vệ sinh môi trường; bảo đảm khoảng cách an toàn.")]),
+    # an item that names a narrower subject owns its duty, a pair of kinds of body opening it though
+    # its first word spells a verb ('Tổ chức, doanh nghiệp ...'); a prohibition made absolute opens
+    # a sentence of its own duty (CV 193/UBND-KT Lào Cai)
+    (["6. Các doanh nghiệp hoạt động vật liệu nổ",
+      "h) Tổ chức, doanh nghiệp có giấy phép dịch vụ nổ mìn phải thông báo bằng văn bản đến Ủy ban nhân dân tỉnh.",
+      "e) Quản lý chặt chẽ vật liệu nổ từ khâu tiếp nhận đến sử dụng. Tuyệt đối không để xảy ra tình trạng thất "
+      "thoát vật liệu nổ."],
+     [("Tổ chức, doanh nghiệp có giấy phép dịch vụ nổ mìn", "phải thông báo bằng văn bản đến Ủy ban nhân dân tỉnh."),
+      ("Các doanh nghiệp hoạt động vật liệu nổ", "Quản lý chặt chẽ vật liệu nổ từ khâu tiếp nhận đến sử dụng"),
+      ("Các doanh nghiệp hoạt động vật liệu nổ", "Tuyệt đối không để xảy ra tình trạng thất thoát vật liệu nổ.")]),
     # a member named with an honorific and the part played owns the duties after the colon, the
     # label whole (KH 1105/KH-ĐKT of an inspection team, Sở Công Thương Lào Cai)
     (["4. Phân công nhiệm vụ", "4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chỉ đạo toàn diện hoạt "

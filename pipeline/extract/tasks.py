@@ -1572,7 +1572,10 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
         if found and found[1] < len(sentence) and finder.acts_at(sentence, found[1]):
             sentences.append([found[0], sentence[found[1]:].strip()])
             continue
-        opens = finder.verb.match(sentence) or (finder.opener and finder.opener.match(sentence))
+        # a prohibition opens its own duty as a verb does ('Tuyệt đối không để xảy ra tình trạng thất
+        # thoát ...; chủ động phối hợp ...', CV 193/UBND-KT Lào Cai: rules/tasks.json negation)
+        opens = (finder.verb.match(sentence) or finder.negated.match(sentence)
+                 or (finder.opener and finder.opener.match(sentence)))
         if opens and sentences and finder.due.match(sentence) and _dated(find_deadline(sentence, doc_date, rules)):
             opens = None  # 'Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.': when the duty is due
         if opens and sentences and finder.condition.match(sentence):
