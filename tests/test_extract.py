@@ -137,6 +137,12 @@ NO_DEADLINE = [
     "tổ chức trong năm học tới",  # the next school year, not this one
 ]
 CITATIONS = [
+    # a known body written in small letters is named whole, its place after it (rules/citations.json
+    # known_bodies: KH 145/KH-THCSTT Lai Vung, KH 168/KH-THCS Tân Thành)
+    ("Căn cứ Thông tư số 61/2017/TT-BTC ngày 15/6/2017 của Bộ tài chính hướng dẫn về công khai ngân sách.",
+     "61/2017/TT-BTC", "2017-06-15", "Bộ tài chính", "Thông tư"),
+    ("Căn cứ Công văn số 3024/SGDĐT-GDTrH-GDTX ngày 10/9/2021 của Sở giáo dục và Đào tạo Vĩnh Long về việc kiểm tra.",
+     "3024/SGDĐT-GDTrH-GDTX", "2021-09-10", "Sở giáo dục và Đào tạo Vĩnh Long", "Công văn"),
     # a title word right after the kind of a body is its name, and 'số' before a word is no
     # number (KH 07-KH/BTC Sơn La; KH 4644/KH-SGDĐT 'của Ban Tổ chức cuộc thi Quốc gia')
     ("Kế hoạch số 10-KH/BCĐ ngày 22/4/2023 của Ban Chỉ đạo Chuyển đổi số tỉnh Sơn La về việc tổ chức Cuộc thi;",

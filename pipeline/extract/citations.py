@@ -92,7 +92,29 @@ class CitationFinder:
         # an appendix heading that names the document it comes with ('(Kèm theo Quyết định số
         # 146/QĐ-TTg ...)'): under the document's own code it is the document, not a citation
         self.own_reference = regex.compile(data["own_reference"]["pattern"])
+        self.known_bodies = sorted((_body_key(name) for name in data.get("known_bodies", {}).get("names", [])),
+                                   key=len, reverse=True)
+        for text, expected in data.get("known_bodies", {}).get("examples", []):
+            if self.known_body(text) != expected:
+                raise ValueError(f"rules/citations.json known_bodies: {text!r} gives {self.known_body(text)!r}, "
+                                 f"not {expected!r}")
         self.rules = rules
+
+    def known_body(self, text: str) -> str | None:
+        """The name of a known body that `text` opens with, as written there ('Bộ tài chính',
+        'Sở giáo dục và Đào tạo'): rules/citations.json known_bodies, compared on bare letters
+        with 'và', '&' and dashes aside."""
+        words = text.split()[:14]
+        seen: list[tuple[str, int]] = []  # each word's key and its place in `words`
+        for i, word in enumerate(words):
+            key = _word_key(word)
+            if key and key not in _NAME_JOINERS:
+                seen.append((key, i))
+        keys = tuple(k for k, _ in seen)
+        for name in self.known_bodies:
+            if keys[:len(name)] == name:
+                return " ".join(words[:seen[len(name) - 1][1] + 1]).rstrip(",.;:")
+        return None
 
     def issuer_after(self, text: str, pos: int) -> tuple[str | None, int]:
         """'của Thủ tướng Chính phủ phê duyệt ...' → ('Thủ tướng Chính phủ', end)."""
@@ -108,6 +130,11 @@ class CitationFinder:
             if boundary:
                 stop = min(stop, boundary.start())
         issuer = self.trim_issuer(rest[:stop])
+        known = self.known_body(rest[:stop])
+        if known and len(known) > len(issuer):
+            # 'của Bộ tài chính', 'của Sở giáo dục và Đào tạo Vĩnh Long': a known body written in small
+            # letters, then its place
+            issuer = clean_value(f"{known} {self.trim_issuer(rest[len(known):stop])}")
         return (issuer or None), match.end() + stop
 
     def issuer_named_before(self, head: str) -> regex.Match | None:
@@ -175,6 +202,17 @@ class CitationFinder:
         if not title or len(title) < 4:
             return None, pos
         return title[:400], pos + lead.end() + (end.start() if end else len(body))
+
+
+_NAME_JOINERS = frozenset({"VA", "&", "-", "–"})
+
+
+def _word_key(word: str) -> str:
+    return bare(word.strip(",.;:()")).strip(",.;:()")
+
+
+def _body_key(name: str) -> tuple[str, ...]:
+    return tuple(k for k in (_word_key(w) for w in name.split()) if k and k not in _NAME_JOINERS)
 
 
 def extract_citations(lines: Lines, own_number: str | None, start: int, skip: set[int],
