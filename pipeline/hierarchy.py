@@ -30,6 +30,7 @@ class UnitClass:
     names: tuple[regex.Pattern, ...]
     exclude: regex.Pattern | None = None
     children_share_place: bool = False  # the units under it are in its place (a Phòng's district)
+    named_units: bool = False  # each unit has a name of its own ('Trường Tiểu học Nam Giang')
 
     def named_in(self, key: str) -> bool:
         if self.exclude is not None and self.exclude.search(key):
@@ -222,7 +223,8 @@ def compile_hierarchy(data: dict[str, Any], abbreviations: dict[str, Any]) -> Hi
                 parent_body=entry.get("parent_body", ""), children=tuple(entry.get("children", [])),
                 names=tuple(regex.compile(p) for p in entry["names"]),
                 exclude=regex.compile(entry["exclude"]) if entry.get("exclude") else None,
-                children_share_place=bool(entry.get("children_share_place", False))))
+                children_share_place=bool(entry.get("children_share_place", False)),
+                named_units=bool(entry.get("named_units", False))))
         except KeyError as exc:
             raise ValueError(f"classes.{class_id}: missing key {exc}") from exc
         except regex.error as exc:

@@ -828,3 +828,23 @@ def test_the_workbook_theme_is_openpyxls_without_importing_it():
 
     _theme.cache_clear()
     assert _theme() == theme_xml.encode("utf-8")
+
+
+@pytest.mark.parametrize("unit, name", [
+    # drafted for every primary school of the district: the school writes its name in the blank
+    ("Các trường Tiểu học", "TRƯỜNG TIỂU HỌC ........"),
+    # drafted for a school named: its name
+    ("Trường Tiểu học Nam Giang", "TRƯỜNG TIỂU HỌC NAM GIANG"),
+    # a Phòng is named by its district, which the line above it says
+    ("Phòng Giáo dục và Đào tạo", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"),
+])
+def test_a_draft_for_a_whole_class_of_schools_leaves_the_name_to_fill(rules, unit, name):
+    """A plan drafted for a class of units known by names of their own (hierarchy.json
+    named_units) prints the class in its header with a blank after it, as a model plan a Phòng
+    sends its schools does, not 'TRƯỜNG TIỂU HỌC' alone as if it were a name (issue 15)."""
+    import docx
+
+    stem = "d1_sgddt-nghean-kh-duoinuoc-2024" if unit.startswith("Phòng") else "d1a_pgddt-namdan-kh-duoinuoc-2024"
+    plan = derive_plan(record_of(stem), unit_named(unit, rules), rules, dt.date(2030, 1, 7))
+    header = docx.Document(io.BytesIO(plan_docx(plan, rules))).tables[0].rows[0].cells
+    assert header[0].paragraphs[1].text == name

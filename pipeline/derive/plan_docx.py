@@ -30,6 +30,9 @@ from .schedule import vn_date
 FONT = "Times New Roman"
 
 
+NAME_BLANK = "........"  # where a unit drafted for as one of a class writes its own name
+
+
 def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     """The DOCX bytes of the child plan draft."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -49,8 +52,11 @@ def plan_docx(plan: ChildPlan, rules: Rules) -> bytes:
     under = own is not None and plan.unit.class_id in hierarchy.get(own).children and bool(parent.place)
     body_place = plan.unit.place or (parent.place if under and hierarchy.heads(own, plan.unit.class_id) else "...")
     place = plan.unit.place or (parent.place if under and hierarchy.get(own).children_share_place else "...")
-    document.header(unit_class, hierarchy.split_place(unit_name)[0], place, "Số: .../KH-" + unit_class.code,
-                    plan.date, body_place=body_place)
+    body_name = hierarchy.split_place(unit_name)[0]
+    if plan.unit.name == unit_class.name and unit_class.named_units:
+        # drafted for every school of the class: the school writes its own name in the blank
+        body_name = f"{body_name} {NAME_BLANK}"
+    document.header(unit_class, body_name, place, "Số: .../KH-" + unit_class.code, plan.date, body_place=body_place)
 
     document.para()
     document.para("KẾ HOẠCH", bold=True, align=centre)
