@@ -91,6 +91,8 @@ def test_layout_tables_with_an_empty_middle_column_and_a_cell_of_names(tmp_path,
     closing = document.add_table(rows=1, cols=3)
     closing.rows[0].cells[0].text = "Nơi nhận:\n- Ban Giám đốc Sở;\n- Lưu: VT."
     closing.rows[0].cells[2].text = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHoàng Văn Thuân"
+    alone = document.add_table(rows=1, cols=2)  # two columns, the left one empty: still the closing
+    alone.rows[0].cells[1].text = "KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG\nLê Ngô Thục Vi"
     rows = document.add_table(rows=2, cols=3)
     for cell, text in zip(rows.rows[0].cells, ("TT", "Nhiệm vụ thực hiện", "Người thực hiện")):
         cell.text = text
@@ -104,4 +106,5 @@ def test_layout_tables_with_an_empty_middle_column_and_a_cell_of_names(tmp_path,
     assert ("header-left", "SỞ CÔNG THƯƠNG") in lines
     assert ("footer-right", "Hoàng Văn Thuân") in lines
     assert ("footer-left", "- Ban Giám đốc Sở;") in lines
+    assert ("footer-right", "Lê Ngô Thục Vi") in lines
     assert ("table", " | Tổ chức kiểm tra | Đỗ Mạnh Cường; Nguyễn Thị Loan") in lines

@@ -121,7 +121,8 @@ class _Reader:
         # draft plan of Sở Công Thương Lào Cai, 2026)
         width = len(rows[0]) if rows else 0
         small = bool(rows) and len(rows) <= 4 and width <= 4 and all(len(r) == width for r in rows)
-        filled = [i for i in range(width) if any(self._cell_lines(r[i]) for r in rows)] if small else []
+        filled = [0, 1] if small and width == 2 else [
+            i for i in range(width) if any(self._cell_lines(r[i]) for r in rows)] if small else []
         two_columns = len(filled) == 2
         if two_columns:
             texts = [t for r in rows for i in filled for t in self._cell_lines(r[i])]
