@@ -104,16 +104,15 @@ class CitationFinder:
         """The name of a known body that `text` opens with, as written there ('Bộ tài chính',
         'Sở giáo dục và Đào tạo'): rules/citations.json known_bodies, compared on bare letters
         with 'và', '&' and dashes aside."""
-        words = text.split()[:14]
-        seen: list[tuple[str, int]] = []  # each word's key and its place in `words`
-        for i, word in enumerate(words):
-            key = _word_key(word)
+        seen: list[tuple[str, int]] = []  # each word's key and where it ends in `text`
+        for word in regex.finditer(r"\S+", text[:200]):
+            key = _word_key(word.group())
             if key and key not in _NAME_JOINERS:
-                seen.append((key, i))
+                seen.append((key, word.end()))
         keys = tuple(k for k, _ in seen)
         for name in self.known_bodies:
             if keys[:len(name)] == name:
-                return " ".join(words[:seen[len(name) - 1][1] + 1]).rstrip(",.;:")
+                return text[:seen[len(name) - 1][1]].rstrip(",.;:")
         return None
 
     def issuer_after(self, text: str, pos: int) -> tuple[str | None, int]:
@@ -131,9 +130,9 @@ class CitationFinder:
                 stop = min(stop, boundary.start())
         issuer = self.trim_issuer(rest[:stop])
         known = self.known_body(rest[:stop])
-        if known and len(known) > len(issuer):
+        if known and len(clean_value(known)) > len(issuer):
             # 'của Bộ tài chính', 'của Sở giáo dục và Đào tạo Vĩnh Long': a known body written in small
-            # letters, then its place
+            # letters, then its place ('known' is the text as written, so its length is where it ends)
             issuer = clean_value(f"{known} {self.trim_issuer(rest[len(known):stop])}")
         return (issuer or None), match.end() + stop
 

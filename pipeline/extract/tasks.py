@@ -1468,6 +1468,8 @@ def _slashed(owner: str, finder: TaskGrammar) -> list[str]:
     if len(pieces) > 1 and all(len(p.split()) >= 2 and finder.unit_start.match(p) for p in pieces):
         return pieces
     return [owner]
+
+
 _PROPER_NAME = regex.compile(r"^\S+(?:\s+\p{Ll}\S*)*?\s+(?:\p{Lu}|\d)")
 
 

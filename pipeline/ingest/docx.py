@@ -115,16 +115,8 @@ class _Reader:
                 seen.add(id(cell._tc))
                 cells.append(cell)
             rows.append(cells)
-        # a column empty in every row only spaces the two others apart: the header and the closing
-        # tables of the official layout are often three columns with an empty middle one
-        # ('UBND TỈNH LÀO CAI | | CỘNG HOÀ ...', 'Nơi nhận: ... | | KT. GIÁM ĐỐC ...' in the DOCX
-        # draft plan of Sở Công Thương Lào Cai, 2026)
-        width = len(rows[0]) if rows else 0
-        small = bool(rows) and len(rows) <= 4 and width <= 4 and all(len(r) == width for r in rows)
-        filled = [0, 1] if small and width == 2 else [
-            i for i in range(width) if any(self._cell_lines(r[i]) for r in rows)] if small else []
-        two_columns = len(filled) == 2
-        if two_columns:
+        filled = self._layout_columns(rows)
+        if filled:
             texts = [t for r in rows for i in filled for t in self._cell_lines(r[i])]
             kind = normalise.layout_table_kind(texts, first=not self.seen_body_text)
             if kind:
@@ -141,6 +133,21 @@ class _Reader:
             text = " | ".join(cells) if any(cells) else ""
             if text:
                 self.lines.append(Line(text, self.page, "table"))
+
+    def _layout_columns(self, rows: list[list]) -> list[int]:
+        """The two columns of a small table that may be the header or the closing of the official
+        layout, else []. A column empty in every row of a wider table only spaces the two others
+        apart: such tables are often three columns with an empty middle one ('UBND TỈNH LÀO CAI | |
+        CỘNG HOÀ ...', 'Nơi nhận: ... | | KT. GIÁM ĐỐC ...' in the DOCX draft plan of Sở Công
+        Thương Lào Cai, 2026); of two columns, both count even when one is empty (a signer alone
+        on the right, TB 03/TB-ĐTĐH)."""
+        width = len(rows[0]) if rows else 0
+        if not rows or len(rows) > 4 or width > 4 or any(len(r) != width for r in rows):
+            return []
+        if width == 2:
+            return [0, 1]
+        filled = [i for i in range(width) if any(self._cell_lines(r[i]) for r in rows)]
+        return filled if len(filled) == 2 else []
 
     def _cell_lines(self, cell) -> list[str]:
         from docx.table import Table
