@@ -84,6 +84,7 @@ class TaskGrammar:
     duties_of: regex.Pattern  # 'Trách nhiệm của X': X whole, to the colon
     not_owner: regex.Pattern  # begins like a unit, names none ('Trường hợp', 'Phòng, chống')
     collocations: tuple[str, ...]  # pairs naming one kind of body ('cơ quan, đơn vị'), never split
+    folded_collocations: tuple[str, ...]  # the same, casefolded once for the comparisons below
     school_kind: regex.Pattern  # a level of school that begins an owner in a listed sentence ('tiểu học')
     collective_list: regex.Pattern  # a list that names one collective ('Các sở, ban, ngành, đoàn thể, ...')
     aside: regex.Pattern  # a bracket that points back ('(như kính gửi)'): no part of a name
@@ -133,14 +134,12 @@ class TaskGrammar:
         """Whether `text` opens with a pair that names one kind of body: its first word is then a
         noun, whatever verb it spells ('Tổ chức, doanh nghiệp có giấy phép dịch vụ nổ mìn phải
         thông báo ...', CV 193/UBND-KT Lào Cai; 'tổ chức, cá nhân có liên quan')."""
-        low = text[:60].casefold()
-        return any(low.startswith(pair.casefold()) for pair in self.collocations)
+        return text[:60].casefold().startswith(self.folded_collocations)
 
     def _inside_collocation(self, text: str, at: int) -> bool:
         """Whether `at` falls inside a pair that names one kind of body ('cơ quan, đơn vị')."""
         low = text.casefold()
-        for pair in self.collocations:
-            key = pair.casefold()
+        for key in self.folded_collocations:
             start = low.find(key, max(0, at - len(key)))
             while 0 <= start < at:
                 if start + len(key) > at:
@@ -531,6 +530,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     kinds_then_names = _strings(_section(data, "kinds_then_names"), "words", "tasks.kinds_then_names")
     to_name = _section(data, "kinds_to_name")
     requests = _strings(_section(data, "requests"), "words", "tasks.requests")
+    collocations = tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),
+                                key=len, reverse=True))
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
         # after 'các', 'quý' the unit may be written small ('các sở giáo dục và đào tạo', CV
@@ -572,7 +573,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                       "tasks.restating_closing.pattern", regex.IGNORECASE),
         appendix_heading=_rx(_string(_section(data, "appendix_without_work"), "heading", "tasks.appendix_without_work"),
                              "tasks.appendix_without_work.heading"),
-        appendix_title=_rx(_string(data["appendix_without_work"], "title", "tasks.appendix_without_work"),
+        appendix_title=_rx(_string(_section(data, "appendix_without_work"), "title", "tasks.appendix_without_work"),
                            "tasks.appendix_without_work.title"),
         fields=tuple(named),
         not_owner=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'not_owners'), 'words', 'tasks.not_owners'))})"
@@ -585,8 +586,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         opens_described=_rx(rf"^(?:{_alternatives(descriptors)})\s", "tasks.descriptors", regex.IGNORECASE),
         aside=_rx("|".join(_strings(_section(data, "owner_asides"), "patterns", "tasks.owner_asides")),
                   "tasks.owner_asides.patterns", regex.IGNORECASE),
-        collocations=tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),
-                                  key=len, reverse=True)),
+        collocations=collocations,
+        folded_collocations=tuple(pair.casefold() for pair in collocations),
         collective_list=_rx(rf"^(?:(?:{prefixes}|thủ\s+trưởng)\s+)*(?:{_alternatives(collective_lists)})(?!\p{{L}})",
                             "tasks.collective_lists", regex.IGNORECASE),
         school_kind=_rx(rf"^(?:{_alternatives(school_kinds)})(?!\p{{L}})", "tasks.school_kinds", regex.IGNORECASE),

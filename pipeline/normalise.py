@@ -547,13 +547,14 @@ def text_rows(lines: Iterable[str], gap: int = 3) -> list[Row]:
 
 # --- paragraphs: joining the hard line breaks of PDF text ----------------------------
 
+_PARTS = r"Điều|Chương|Mục|Phần|Phụ\s+lục"  # the parts of a document, numbered: 'Điều 17', 'Phụ lục II'
 _ITEM = regex.compile(
     r"""^(?:
         (?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-ZĐ])[.)/]\s   # I.  1.  1.2.  a)  b/
       | \d{1,3}(?:\.\d{1,2})+\s+(?=\p{Lu})                         # 2.1 without a dot, not 1.000
       | \d{1,2},\s+(?=\p{Lu}[\p{L}&])                              # 9, read by OCR for 9.
       | [-+•*–—]\s*\S                                             # dashes and bullets
-      | (?:Điều|Chương|Mục|Phần|Phụ\s+lục)\s+[\dIVXLC]+           # articles and parts
+      | (?:""" + _PARTS + r""")\s+[\dIVXLC]+                       # articles and parts
       | (?:Nơi\s+nhận|Kính\s+gửi|Số|Lưu|V/v)\b
       | (?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\s
     )""",
@@ -584,7 +585,7 @@ _OPEN_END = regex.compile(r"(?<!\p{L})(?:của|và|về|số|ngày|tại|các|nh
 # Cai), '... theo quy định tại' / 'Điều 8 Nghị định số 85/2024/NĐ-CP ...' and '... được quy định
 # tại' / 'Phụ lục 01 kèm theo Quy định này.' (QĐ 70/2024/QĐ-UBND Hà Nội), '... theo Mẫu số 01 tại'
 # / 'Phụ lục II ban hành kèm theo Nghị định này' (NĐ 335/2025/NĐ-CP)
-_REFERENCE = regex.compile(r"^(?:Điều|Khoản|Chương|Mục|Phần|Phụ\s+lục)\s+[\dIVXLC]+")
+_REFERENCE = regex.compile(rf"^(?:{_PARTS}|Khoản)\s+[\dIVXLC]+")
 
 
 def is_heading_or_item(text: str) -> bool:

@@ -821,13 +821,6 @@ _CONTACT = regex.compile(r"(?<!\p{L})(?:ĐT|ĐTDĐ|SĐT|[Đđ]iện\s+thoại|[E
 _NAME_ONLY = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*\.?$")
 # an item whose text before its colon holds a time of the clock: a slot of a programme
 _CLOCK_SLOT = regex.compile(r"^[^:]{0,120}?(?<!\d)\d{1,2}\s*(?:giờ|h)\s*\d{0,2}(?!\d)[^:]{0,60}:\s*")
-# a member named with an honorific and the part played, then a colon before the duties: the label
-# is who owns them, whole ('4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; ...', '4.3. Ông.
-# Vũ Việt Linh - Thư ký đoàn: ...' in KH 1105/KH-ĐKT of an inspection team of Sở Công Thương Lào Cai),
-# as a heading that names the post and the person is kept whole ('Công chức Văn phòng - Thống kê, Ông
-# Nguyễn Văn Sang' over his duties, the draft QĐ of UBND thị trấn Ngãi Giao)
-_PERSON_LABEL = regex.compile(r"^(?P<owner>(?:Ông|Bà|Đ/c|Đồng\s+chí)\.?\s+(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*"
-                              r"\s*[-–,]\s*[^:;.]{2,80}?)\s*:\s*(?P<action>\S.*)$")
 _LABELLED = regex.compile(r"^(?P<owner>[^:]{3,160}?)(?::|\s+[-–]\s+(?=\p{Lu}))\s*(?P<action>.*)$")
 # 'Các ủy viên là Chủ tịch Công đoàn, Bí thư Đoàn ...': the members the label names
 _MEMBERS = regex.compile(r"^(?:các\s+)?(?:ủy|uỷ)\s+viên\s+(?:là|gồm)\s+(?P<members>.+)$", regex.IGNORECASE)
@@ -1141,7 +1134,16 @@ _PERSON = regex.compile(r"^(?:Bà|Ông|Thầy|Cô|Đ/c|Đồng\s+chí)\s+(?:\p{L
 # a heading naming a person and the office held ('1. Ông Lê Quang Hùng, Giám đốc' over his duties,
 # QĐ 342/QĐ-SYT Gia Lai; 'Bà Nguyễn Thị A, Hiệu trưởng'): the office owns the duties, the person
 # holds it
-_PERSON_HOLDING = regex.compile(r"^(?:Bà|Ông|Đ/c|Đồng\s+chí)\s+(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*\s*,\s*(?=\p{Lu})")
+_HONORIFIC = r"(?:Bà|Ông|Đ/c|Đồng\s+chí)"  # before a person's name, in a heading or a label
+_PERSONAL_NAME = r"(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*"  # 'Lê Quang Hùng'
+_PERSON_HOLDING = regex.compile(rf"^{_HONORIFIC}\s+{_PERSONAL_NAME}\s*,\s*(?=\p{{Lu}})")
+# a member named with an honorific and the part played, then a colon before the duties: the label
+# is who owns them, whole ('4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; ...', '4.3. Ông.
+# Vũ Việt Linh - Thư ký đoàn: ...' in KH 1105/KH-ĐKT of an inspection team of Sở Công Thương Lào Cai),
+# as a heading that names the post and the person is kept whole ('Công chức Văn phòng - Thống kê, Ông
+# Nguyễn Văn Sang' over his duties, the draft QĐ of UBND thị trấn Ngãi Giao)
+_PERSON_LABEL = regex.compile(rf"^(?P<owner>{_HONORIFIC}\.?\s+{_PERSONAL_NAME}\s*[-–,]\s*[^:;.]{{2,80}}?)\s*:\s*"
+                              r"(?P<action>\S.*)$")
 # an agenda item's last part after a spaced dash: who does the work before it
 _TRAILING_OWNER = regex.compile(r"\s[-–]\s+(?P<tail>[^-–]{3,120}?)[.;]?$")
 _DIRECTS_AFTER = regex.compile(
