@@ -351,6 +351,18 @@ class TaskGrammar:
         owner = " ".join(text[:verb.start()].split()).strip(" ;,")
         return (owner, verb.start()) if 2 <= len(owner.split()) <= 32 else None
 
+    def scope_named(self, label: str) -> str | None:
+        """X of a label 'Đối với X' when X names whom as a unit does, a passive descriptor and
+        all: the party an inspection visits is 'đơn vị được kiểm tra' ('6.2. Đối với đơn vị được
+        kiểm tra: Chuẩn bị báo cáo …', KH 1105/KH-ĐKT Lào Cai), as the party given work is 'các
+        đơn vị được giao nhiệm vụ'; a label that names a topic ('Đối với chương trình …') or
+        goes on to a verb of its own is None."""
+        opener = SCOPE_OPENER.match(label)
+        whom = label[opener.end():].strip(" .:") if opener else ""
+        if not whom or len(whom) > NAME_CHARS or not self.unit_start.match(whom) or self.not_owner.match(whom):
+            return None
+        return None if next(self._verbs_outside_names(whom, 0), None) else whom
+
     def _names_a_field(self, text: str) -> bool:
         """'Đơn vị chủ trì: Sở ...', '1. Đơn vị thực hiện truyền thông' name a field; 'Cơ quan, đơn
         vị thực hiện tạm ứng, thanh toán ...' (QĐ 02/2025/QĐ-UBND Hà Nội) is a sentence whose

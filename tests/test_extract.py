@@ -720,6 +720,17 @@ def test_a_regulation_s_own_header_later_is_not_the_decision_s(rules):
      [("142/2008/QĐ-TTg", "Thủ tướng Chính phủ"), ("53/2010/QĐ-TTg", "Thủ tướng Chính phủ")]),
     # the number word after the issuer is no part of it (QĐ 70/2024/QĐ-UBND Hà Nội)
     ("Xét báo cáo thẩm định của Sở Tư pháp số 258/BC-STP ngày 29/8/2024.", [("258/BC-STP", "Sở Tư pháp")]),
+    # a list of proposals names each proposer right before 'tại' and its paper, 'của' or none;
+    # the separators and 'tại' bound a company's name, its small letters and all (the draft
+    # KH/KH-SCT Lào Cai 2026); the agent of a passive that directs is no proposer (TB 565/TB-UBND)
+    ("Xét đề nghị của 19 đơn vị gồm: Công ty Công nghiệp Hóa chất mỏ Tây Bắc tại Văn bản số 2416/HCMTBa-ATBV ngày "
+     "17/6/2026; Công ty cổ phần xây dựng và năng lượng Đông Dương tại Văn bản số 05/GĐN-ĐD ngày 24/6/2026.",
+     [("2416/HCMTBa-ATBV", "Công ty Công nghiệp Hóa chất mỏ Tây Bắc"),
+      ("05/GĐN-ĐD", "Công ty cổ phần xây dựng và năng lượng Đông Dương")]),
+    ("Xét đề nghị của Trường THCS Nam Giang tại Tờ trình số 15/TTr-THCS ngày 12/3/2025 và Phòng Nội vụ tại Văn bản "
+     "số 20/PNV ngày 13/3/2025.", [("15/TTr-THCS", "Trường THCS Nam Giang"), ("20/PNV", "Phòng Nội vụ")]),
+    ("a) Tập trung thực hiện các nhiệm vụ đã được UBND tỉnh, Chủ tịch UBND tỉnh chỉ đạo tại Chỉ thị số 01/CT-UBND "
+     "ngày 03/01/2024 về việc đẩy nhanh tiến độ.", [("01/CT-UBND", None)]),
 ])
 def test_an_issuer_named_before_a_number_is_its_issuer_only_when_nothing_else_is(rules, text, expected):
     citations, _ = extract_citations(Lines(_doc(text)), None, 0, set(), rules)

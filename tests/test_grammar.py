@@ -621,6 +621,29 @@ SHAPES = [
       "định."],
      [("Ông. Hoàng Văn Thuân - Trưởng đoàn", "Phụ trách chung; chỉ đạo toàn diện hoạt động của Đoàn."),
       ("Ông. Vũ Việt Linh - Thư ký đoàn", "Chịu trách nhiệm chính kiểm tra việc chấp hành quy định.")]),
+    # 'Đối với X:' says whom the work concerns: a clause after it with a subject of its own is that
+    # subject's; a clause without one is X's, X named with its passive descriptor (the party an
+    # inspection visits); a clause that points to the items below gives them X and no work itself
+    # (KH 1105/KH-ĐKT Lào Cai; CV 2274/BGDĐT-QLCL)
+    (["6. Trách nhiệm thi hành",
+      "6.1. Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện nghiêm túc Kế hoạch kiểm tra; tuân thủ quy chế "
+      "làm việc, bảo mật thông tin.",
+      "6.2. Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo theo đề cương; cử đại diện làm việc với Đoàn.",
+      "6.3. Đối với các cơ sở giáo dục chưa được đánh giá ngoài: Chủ động thực hiện tự đánh giá, cụ thể:",
+      "- Xây dựng kế hoạch tự đánh giá."],
+     [("Các thành viên Đoàn", "thực hiện nghiêm túc Kế hoạch kiểm tra; tuân thủ quy chế làm việc, bảo mật thông tin."),
+      ("đơn vị được kiểm tra", "Chuẩn bị báo cáo theo đề cương; cử đại diện làm việc với Đoàn."),
+      ("các cơ sở giáo dục chưa được đánh giá ngoài", "Xây dựng kế hoạch tự đánh giá.")]),
+    # the numbered items of a section end with it: a lead-in that opens the next section stands
+    # over all of that section's items ('III. TỔ CHỨC THỰC HIỆN' / 'Giao phòng Quản lý Công nghiệp
+    # …:' / '1.' '2.' after the '1.' '2.' of 'II. NỘI DUNG', the draft KH/KH-SCT Lào Cai 2026)
+    (["II. NỘI DUNG", "1. Thời gian kiểm tra: 13h30’ ngày 07/7/2026 (Thứ Ba).", "2. Địa điểm: Sở Công Thương.",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc liên quan:",
+      "1. Tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng liên quan.",
+      "2. Chuẩn bị các điều kiện cần thiết khác để tổ chức kiểm tra."],
+     [("phòng Quản lý Công nghiệp", "Tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng liên quan."),
+      ("phòng Quản lý Công nghiệp", "Chuẩn bị các điều kiện cần thiết khác để tổ chức kiểm tra.")]),
 ]
 NOT_TASKS = [
     # short lines without a verb under a unit: OCR debris of stamps, a post (CV 1666/UBND-VX Hải

@@ -63,6 +63,14 @@ class CitationFinder:
         self.inner_stop = frozenset(data["issuer_lowercase"].get("inner_stop", []))
         heads = "|".join(regex.escape(h) for h in sorted(data["issuer_heads"], key=len, reverse=True))
         self.heads = heads
+        self.proposer_before = regex.compile(data["proposer_before"]["pattern"].replace("$heads", heads))
+        # '... đã được UBND tỉnh, Chủ tịch UBND tỉnh chỉ đạo tại Chỉ thị số ...' (TB 565/TB-UBND
+        # Quảng Ngãi): a name that ends in a verb of directing is the agent of a clause, no proposer
+        self.ends_directing = regex.compile(rf"\s(?:{starters})$")
+        for text, expected in data["proposer_before"].get("examples", []):
+            if self.issuer_named_before(text) != expected:
+                raise ValueError(f"rules/citations.json proposer_before: {text!r} gives "
+                                 f"{self.issuer_named_before(text)!r}, not {expected!r}")
         # the issuer written right after the date without 'của', up to the title or the next
         # document ('Kế hoạch số 145/KH-UBND ngày 18/3/2022 Uỷ ban nhân dân tỉnh về việc triển khai
         # ...', '... ngày 18/3/2022 Uỷ ban nhân dân tỉnh và các Kết luận chỉ đạo ...', KH 156/KH-UBND
@@ -136,7 +144,7 @@ class CitationFinder:
             issuer = clean_value(f"{known} {self.trim_issuer(rest[len(known):stop])}")
         return (issuer or None), match.end() + stop
 
-    def issuer_named_before(self, head: str) -> regex.Match | None:
+    def issuer_named_before(self, head: str) -> str | None:
         """'các Quyết định của Thủ tướng Chính phủ số ...', 'theo đề nghị của Giám đốc Công an
         tỉnh tại Tờ trình số ...': the issuer before the number, when nothing but the issuer
         lies between 'của' and the type word. Words the name cannot hold end it there, and
@@ -144,12 +152,15 @@ class CitationFinder:
         Giáo dục và Đào tạo hướng dẫn thực hiện Quyết định số 1665/QĐ-TTg', the Bộ issued the
         Thông tư, not the Quyết định (likewise 'Công văn số … của Sở GDĐT triển khai Kế hoạch
         số …')."""
+        proposer = self.proposer_before.search(head)
+        if proposer and not self.ends_directing.search(proposer.group("issuer")):
+            # 'Công ty TNHH VLXD Sơn Thạch tại Văn bản số ...': the nearest name is the paper's
+            return clean_value(proposer.group("issuer"))
         match = self.issuer_before.search(head)
         if match:
             named = regex.sub(r"\s+(?:số|tại)$", "", clean_value(match.group("issuer")))  # '... Sở Tư pháp số'
-            if self.trim_issuer(named) != named:
-                return None
-        return match
+            return named if self.trim_issuer(named) == named else None
+        return None
 
     def trim_issuer(self, phrase: str) -> str:
         """End an issuer at the first lower-case word that cannot be part of a name:
@@ -270,8 +281,11 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
                 issuer = inherited.issuer
             if issuer is None:
                 inside = finder.issuer_inside.search(lead.group("between") or "") if lead else None
-                before_issuer = inside or finder.issuer_named_before(head) or finder.subject.search(head)
-                if before_issuer:
+                named = None if inside else finder.issuer_named_before(head)
+                before_issuer = inside or finder.subject.search(head)
+                if named:
+                    issuer = named
+                elif before_issuer:
                     issuer = finder.trim_issuer(before_issuer.group("issuer" if "issuer" in before_issuer.groupdict()
                                                                       else "subject"))
             if date is None:

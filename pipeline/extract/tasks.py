@@ -475,7 +475,11 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             skipping = any(bare(rest).startswith(s) for s in finder.skip_sections)
             executing = any(s in bare(rest) for s in finder.execution)
             heading_owner = lead_owner = intro_owner = detail_of = item_skip = heading_rank = mark_skip = None
-            scope_group = None
+            # the numbered items of the last section end with it: a lead-in that opens the new
+            # section stands over all the section's items ('III. TỔ CHỨC THỰC HIỆN' / 'Giao phòng
+            # Quản lý Công nghiệp triển khai, thực hiện các công việc liên quan:' / '1. …' after the
+            # '1.' to '4.' of 'II. NỘI DUNG', KH …/KH-SCT Lào Cai 2026)
+            scope_group = item_rank = None
             if section.startswith("Điều") and rest:
                 _sentence(rest, ref, finder, add)
             elif rest and not skipping:
@@ -709,12 +713,25 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # Kiều Huệ): thông báo ...', '* Phụ trách chuyên môn (PHT Trương Sơn): trực tiếp kiểm
             # tra ...', KH 20/KH-THPT Nguyễn Bỉnh Khiêm)
             colon, named, whole = labelled, office, True
+        if colon and not whole and (scoped := finder.scope_named(colon["owner"])):
+            named, whole = (scoped, len(colon["owner"])), True
         if whole:
             owner = named[0]
             # 'Học sinh nữ: Áo dài trắng, quần đen.' says what, with no verb: no work (TB
             # 137/TB-THPTUVK); 'Sở Tư pháp: Lồng ghép tuyên truyền ...' gives work
             action = colon.group("action")
-            if action and not _names_only(action, finder) and finder.verb.search(action):
+            own = finder.owner_at(action) if SCOPE_OPENER.match(colon["owner"]) else None
+            if own and finder.acts_at(action, own[1]):
+                # 'Đối với X:' says whom the work concerns; a clause after it with a subject of its
+                # own is that subject's ('6.1. Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện
+                # nghiêm túc Kế hoạch …', KH 1105/KH-ĐKT Lào Cai; 'Đối với các môn học …: Các đơn
+                # vị tiếp tục thực hiện …', CV 998/SGDĐT Bắc Giang)
+                add(own[0], action[own[1]:], ref)
+            elif (action and not _names_only(action, finder) and finder.verb.search(action)
+                  and not _POINTER.search(action)):
+                # ... unless it points to the items below, where the work is ('a) Đối với các cơ sở
+                # giáo dục chưa được đánh giá ngoài: Chủ động thực hiện tự đánh giá, ..., cụ thể:'
+                # over '- Các cơ sở giáo dục đại học tiếp tục ...', CV 2274/BGDĐT-QLCL)
                 add(owner, action, ref)
                 labelled_mark = item.group("dash") if item else None
             heading_owner, lead_owner = owner, None
