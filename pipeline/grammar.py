@@ -48,6 +48,9 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 _GIVEN = regex.compile(r"(?<!\p{L})được\s+$")
+_GIVEN_INSIDE = regex.compile(r"được\s")  # a not-duty that is a passive or a grant: "được cấp", "được phép"
+_ANSWERABLE = regex.compile(r"(?<!\p{L})có\s+trách\s+nhiệm(?!\p{L})")
+_CLAUSE_MARK = regex.compile(r"[.;:]")
 _COMPARED = regex.compile(r"\s*[<>≤≥]")
 _TIME_CLAUSE_END = regex.compile(r"\s+(?:sau\s+khi|trước\s+khi|ngay\s+khi|khi|ngoài\s+việc)$")
 _POSSESSED = regex.compile(r"(?<!\p{L})của(?:\s+\p{L}+){0,3}\s*$")
@@ -427,8 +430,17 @@ class TaskGrammar:
             after = self.verb.match(text, bracket.end()) if bracket else None
             if after:
                 verb, opening = after, None
+        not_duty = self.not_duty_inside.search(text, start.end())
+        answerable = _ANSWERABLE.search(text, start.end(), start.end() + NAME_CHARS)
+        if (answerable and not_duty and not_duty.start() < answerable.start() and _GIVEN_INSIDE.match(not_duty.group(0))
+                and not _CLAUSE_MARK.search(text, start.end(), answerable.start())):
+            # 'có trách nhiệm' closes its subject: a passive before it says which units are meant,
+            # it grants nothing ('9. Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác
+            # khoáng sản có trách nhiệm bảo vệ khoáng sản …', CV of UBND Lào Cai on unmined
+            # minerals, 2026; the Luật Khoáng sản's 'Tổ chức, cá nhân được phép khai thác …')
+            verb, not_duty = answerable, None
         stop = len(text)
-        cuts = (verb, opening, self.not_duty_inside.search(text, start.end()), self.negated.search(text, start.end()),
+        cuts = (verb, opening, not_duty, self.negated.search(text, start.end()),
                 self.time_inside.search(text, start.end()))
         for cut in cuts:
             if cut:

@@ -644,6 +644,25 @@ SHAPES = [
       "2. Chuẩn bị các điều kiện cần thiết khác để tổ chức kiểm tra."],
      [("phòng Quản lý Công nghiệp", "Tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng liên quan."),
       ("phòng Quản lý Công nghiệp", "Chuẩn bị các điều kiện cần thiết khác để tổ chức kiểm tra.")]),
+    # 'có trách nhiệm' closes its subject, a passive before it saying which units are meant; the
+    # colon after a lead-in's addressees is no part of the work; a closing that hands the letter
+    # over to be carried out adds no work, the receipt of a paper is the letter's occasion (the CV
+    # of UBND Lào Cai on unmined minerals, 2026; CV 2496/UBND-KT Lào Cai)
+    (["Uỷ ban nhân dân tỉnh nhận được Văn bản số 2265/BCT-ATMT ngày 02/4/2026 của Bộ Công Thương về việc triển "
+      "khai thủ tục; việc này, Chủ tịch UBND tỉnh có ý kiến như sau:",
+      "9. Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản có trách nhiệm bảo vệ khoáng sản "
+      "trong diện tích được cấp giấy phép.",
+      "10. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai: Tăng cường giám sát việc thực thi pháp luật.",
+      "Căn cứ văn bản này, các cơ quan, đơn vị, địa phương liên quan triển khai thực hiện./."],
+     [("Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản",
+       "có trách nhiệm bảo vệ khoáng sản trong diện tích được cấp giấy phép."),
+      ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai", "Tăng cường giám sát việc thực thi pháp luật.")]),
+    # ... but work before 'tổ chức thực hiện' is work (KH 25/KH-SGDĐT Bắc Giang)
+    (["III. TỔ CHỨC THỰC HIỆN",
+      "5.2. Căn cứ nội dung Kế hoạch, các trường mầm non chủ động lập dự toán, trình cơ quan có thẩm quyền phê "
+      "duyệt để tổ chức thực hiện."],
+     [("các trường mầm non", "Căn cứ nội dung Kế hoạch, các trường mầm non chủ động lập dự toán, trình cơ quan có "
+       "thẩm quyền phê duyệt để tổ chức thực hiện.")]),
 ]
 NOT_TASKS = [
     # short lines without a verb under a unit: OCR debris of stamps, a post (CV 1666/UBND-VX Hải

@@ -90,7 +90,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             product: str | None = None, heading: bool = False, partners: str | None = None) -> bool:
         # a table cell or a block's content field is one task, however many sentences it has
         # named: the owner stands in the sentence itself, not in a heading above it
-        action = clean_value(action)
+        # the colon after a lead-in's addressees is no part of the work ('10. Đề nghị Ủy ban Mặt trận
+        # Tổ quốc Việt Nam tỉnh Lào Cai và các cơ quan liên quan: Tăng cường giám sát …')
+        action = clean_value(action).lstrip(": ")
         person = _PERSON.match(action)
         if person:
             # '1. Hiệu trưởng: Ông Hoàng Hưng – Chỉ đạo tổng thể ...' (KH 230/KH-THPT.PB): the
