@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 
 import pytest
 
@@ -15,6 +16,7 @@ from pipeline.extract.base import Lines
 from pipeline.extract.citations import extract_citations
 from pipeline.extract.deadlines import find_deadline
 from pipeline.extract.header import extract_header, issuer_code, normalise_number
+from pipeline.record import Signature
 from tests.conftest import GOLD_DOCS, SAMPLES, read_cached
 
 EXPECTED = SAMPLES / "expected"
@@ -831,3 +833,42 @@ def test_a_dot_typed_after_a_number_written_by_hand_is_no_part_of_it(rules):
 ])
 def test_a_word_glued_to_a_symbol_is_no_part_of_it(rules, written, number):
     assert normalise_number(rules.pattern("number").search(written)) == number
+
+
+SCANNED_BCT = ("BỘ CÔNG THƯƠNG", "Số: 2265/BCT-ATMT", "Hà Nội, ngày) tháng) năm 2026",
+               "V/v triển khai thực hiện thủ tục cấp Giấy phép", "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố",
+               "Bộ Công Thương đề nghị Ủy ban nhân dân các tỉnh, thành phố hướng dẫn, tổ chức thực hiện./.",
+               "Nơi nhận:", "- Nhưtrên", "- Lưu: VT, ATMT.", "KT. BỘ TRƯỞNG", "vo THỨ TRƯỞNG", "Z© À",
+               "Trương Thanh Hoài")
+SCANNED_BCT_BLOCKS = ("header-left", "header-left", "header-right", "header-left", "body", "body",
+                      "footer-left", "footer-left", "footer-left", "footer-right", "footer-right", "footer-right",
+                      "footer-right")
+
+
+def _signature(time: str, reason: str) -> Signature:
+    return Signature(field="Signature1", signer="Bộ Công Thương", time=time, reason=reason, intact=True)
+
+
+@pytest.mark.parametrize("signatures, date", [
+    # the day written in by hand is unreadable on the scan: the file's signature dates it (CV 2265/BCT-ATMT)
+    ((_signature("2026-04-02T14:26:16+07:00", "Bộ Công Thương đã ký lên văn bản này!"),), "2026-04-02"),
+    # a signature of a copy may come a day later (CT 11/CT-UBND Hà Nội): it dates nothing
+    ((_signature("2026-04-03T10:25:15+07:00", "VĂN PHÒNG ký số bản sao văn bản điện tử!"),), None),
+    # a signature outside the year the date line prints is another act
+    ((_signature("2025-12-30T10:00:00+07:00", "Bộ Công Thương đã ký lên văn bản này!"),), None),
+    ((), None),
+])
+def test_a_date_the_page_cannot_give_is_the_day_of_the_first_signature_of_the_document(rules, signatures, date):
+    document = replace(_doc(*SCANNED_BCT, blocks=SCANNED_BCT_BLOCKS, ocr=True), signatures=signatures)
+    record = extract_record(document, rules)
+    assert (record.date, record.place) == (date, "Hà Nội")
+    assert any("copy of the document was signed" in w for w in record.warnings) == ("bản sao" in str(signatures))
+
+
+def test_the_seal_over_a_scanned_signer_block_leaves_the_office_and_the_recipients_whole(rules):
+    """CV 2265/BCT-ATMT scanned: the seal reads 'vo' before 'THỨ TRƯỞNG'; OCR joins 'Như trên'."""
+    record = extract_record(_doc(*SCANNED_BCT, blocks=SCANNED_BCT_BLOCKS, ocr=True), rules)
+    signer = record.signer
+    assert (signer.authority, signer.on_behalf_of, signer.title, signer.name) == (
+        "KT.", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trương Thanh Hoài")
+    assert [(r.name, r.role) for r in record.recipients] == [("Nhưtrên", "action"), ("VT, ATMT", "archive")]

@@ -12,13 +12,13 @@ from dataclasses import replace
 import regex
 
 from ..document import Document
-from ..record import Issuer, Recipient, Record, Source, Task
+from ..record import Issuer, Recipient, Record, Signature, Source, Task
 from ..rules import Rules, RulesError
 from .base import Lines, compiled
 from .checks import Checker, check_document
 from .citations import CitationFinder, extract_citations
 from .closing import extract_closing
-from .header import extract_header, issuer_code, issuer_from_body
+from .header import Header, extract_header, issuer_code, issuer_from_body
 from .tasks import extract_tasks
 from .units import UnitMatcher
 
@@ -70,6 +70,20 @@ def extract_record(document: Document, rules: Rules) -> Record:
     """The record of one document."""
     lines = Lines(document)
     header = extract_header(lines, rules)
+    copies = tuple(rules.table("audit")["signatures"].get("copy_reasons", ()))
+    signed_on = None if header.date else _signing_day(document.signatures, header, copies)
+    if signed_on:
+        # the day printed in by hand is unreadable on the scan ('Hà Nội, ngày) tháng) năm 2026', CV
+        # 2265/BCT-ATMT) or left blank, but the file is signed: the first signature is the day the
+        # document was signed, which is its date (Nghị định 30/2020, Phụ lục I: the date of issue
+        # is the day of signing)
+        header.date = signed_on
+        header.warnings.append(f"[date] the printed day cannot be read: the date is the day of the digital "
+                               f"signature, {signed_on}")
+    elif header.date is None and (copied := _signing_day(document.signatures, header, ())):
+        # a copy may be signed the day of issue or later (CT 11/CT-UBND Hà Nội, a day after): a hint
+        header.warnings.append(f"[date] the printed day cannot be read; a copy of the document was signed on "
+                               f"{copied}, which may be later than its date")
     closing = extract_closing(lines, rules, header.issuer.name if header.issuer else None,
                               dt.date.fromisoformat(header.date) if header.date else None)
     warnings = [*document.warnings, *header.warnings, *closing.warnings]
@@ -110,6 +124,18 @@ def extract_record(document: Document, rules: Rules) -> Record:
     if record.number is None and not record.tasks and not record.citations and record.date is None:
         return record  # not a dispatch: nothing to hold it to
     return replace(record, findings=tuple(check_document(lines, record, rules)))
+
+
+def _signing_day(signatures: tuple[Signature, ...], header: Header, copies: tuple[str, ...]) -> str | None:
+    """The day of the first intact signature whose time is known and which signs no copy (rules
+    audit.signatures.copy_reasons), in the month or year the date line prints, if it prints one."""
+    days = sorted(s.time[:10] for s in signatures if s.intact and s.time and _ISO_DAY.match(s.time)
+                  and not any(word in (s.reason or "").lower() for word in copies))
+    printed = header.month_start[:7] if header.month_start else header.year_start[:4] if header.year_start else ""
+    return next((day for day in days if day.startswith(printed)), None)
+
+
+_ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _plan_year(title: str | None) -> str | None:

@@ -24,6 +24,7 @@ KINH_GUI = regex.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*(?:\|\s*)?", regex.IGNORE
 _LUU = regex.compile(r"^\s*Lưu\s*[:.]?\s*(?=\S)")
 _ITEM = regex.compile(r"^\s*[-+•–*]\s*")
 _AUTHORITY = regex.compile(r"^\s*(KT|TL|TM|TUQ|Q)\s*\.\s*")
+_SEAL_DEBRIS = regex.compile(r"^[^\p{Lu}\s]{1,3}\s+(?P<office>\p{Lu}{2,}(?:\s+\p{Lu}{2,})+)$")  # 'vo THỨ TRƯỞNG'
 _AUTHORITY_OCR = regex.compile(r"^\s*(K[Tf])\s*[.,]\s*")  # a scan reads 'KT.' as 'Kf.' or 'KT,'
 _SIGNED = regex.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên.*|ký,?\s+ghi\s+rõ.*|chữ\s+ký.*|ký\s+bởi.*)\s*\)?$",
                         regex.IGNORECASE)
@@ -36,11 +37,12 @@ _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 # Huyện Long Điền, Tỉnh Bà Rịa - Vũng Tàu / 06-05-2020 08:49:34 +07:00', CV 334/PGDĐT-GDTrH)
 _WIDGET = regex.compile(r"(?:Người\s+ký|Cơ\s+quan|Email|E-mail)\s*:|Ký\s+bởi|Giờ\s+ký|@|\d{1,2}:\d{2}:\d{2}")
 # compared on bare letters: OCR prints 'Như Điêu 3'
-# 'Như Điều 3' also as OCR reads it: 'Như Điều3', or with the number lost
+# 'Như Điều 3' also as OCR reads it: 'Như Điều3', or with the number lost; OCR may join the words
+# ('- Nhưtrên', CV 2265/BCT-ATMT scanned)
 # '(để thực hiện)', '(t/h)', '(th/h)': sent to act; 'Như trên', 'Như kính gửi', 'Như Điều 3': the
 # addressees themselves (CV 459/PGD&ĐT and KH 20/KH-PGD&ĐT Hiệp Hòa write 'Như kính gửi', '(để th/h)')
 _ACTION_TAG = regex.compile(r"\(\s*(?:DE\s+)?(?:T/H|TH/H|TH|THUC\s+HIEN|T/HIEN)\s*\)"
-                            r"|^NHU\s+(?:TREN|KINH\s+GUI|DIEU(?!\p{L}))")
+                            r"|^NHU\s*(?:TREN|KINH\s*GUI|DIEU(?!\p{L}))")
 
 
 @dataclass
@@ -287,6 +289,10 @@ def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rule
                 continue
         ocr = lines.is_ocr(ref)
         office = _office(text, not offices, ocr, rules) if text else None
+        if not office and ocr and (debris := _SEAL_DEBRIS.match(text)):
+            # the seal laid over the block reads as a stray mark before an office in capitals ('KT.
+            # BỘ TRƯỞNG' / 'vo THỨ TRƯỞNG' / 'Z© À' / 'Trương Thanh Hoài', CV 2265/BCT-ATMT scanned)
+            office = _office(debris["office"], not offices, ocr, rules)
         if office:
             offices.append(office)
             continue
