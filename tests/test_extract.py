@@ -159,6 +159,9 @@ CITATIONS = [
      "105/KH-PGDĐT", "2020-08-13", "Sở Giáo dục và Đào tạo", "Kế hoạch"),
     ("Theo đề nghị của Giám đốc Công an tỉnh tại Tờ trình số 02/TTr-CAT- ANCTNB ngày 03 tháng 02 năm 2023.",
      "02/TTr-CAT-ANCTNB", "2023-02-03", "Giám đốc Công an tỉnh", "Tờ trình"),
+    # a Party body's conclusion is cited by number as its resolutions are (KH 70/KH-UBND Cần Thơ)
+    ("Kết luận số 114-KL/TW ngày 14 tháng 7 năm 2015 của Ban Bí thư về nâng cao hiệu quả công tác dân vận;",
+     "114-KL/TW", "2015-07-14", "Ban Bí thư", "Kết luận"),
     ("Ngày 12/3/2012, Văn phòng Chính phủ đã có văn bản số 87/TB-VPCP thông báo kết luận",
      "87/TB-VPCP", "2012-03-12", "Văn phòng Chính phủ", "Thông báo"),
     ("theo Nghị định số 80/2017/NĐ-CP.", "80/2017/NĐ-CP", None, None, "Nghị định"),
