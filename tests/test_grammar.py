@@ -657,6 +657,22 @@ SHAPES = [
      [("Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản",
        "có trách nhiệm bảo vệ khoáng sản trong diện tích được cấp giấy phép."),
       ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai", "Tăng cường giám sát việc thực thi pháp luật.")]),
+    # a paragraph right after a numbered item, with no subject of its own, goes on with the item's
+    # work: each sentence a duty of its owners (KH 70/KH-UBND Cần Thơ; KH 155/KH-UBND Phong Châu)
+    (["IV. TỔ CHỨC THỰC HIỆN",
+      "1. Các sở, ban ngành thành phố, Ủy ban nhân dân xã, phường căn cứ chức năng, nhiệm vụ được giao, tổ chức "
+      "quán triệt kế hoạch này.",
+      "Căn cứ tình hình thực tế của cơ quan, đơn vị, địa phương, xây dựng kế hoạch thực hiện. Tổng hợp báo cáo kết "
+      "quả thực hiện gửi về Sở Nội vụ.",
+      "2. Sở Tài chính phối hợp các cơ quan cân đối khả năng ngân sách."],
+     [(owner, action) for action in (
+         "căn cứ chức năng, nhiệm vụ được giao, tổ chức quán triệt kế hoạch này.",)
+      for owner in ("Các sở, ban ngành thành phố", "Ủy ban nhân dân xã, phường")]
+     + [(owner, action) for action in (
+         "Căn cứ tình hình thực tế của cơ quan, đơn vị, địa phương, xây dựng kế hoạch thực hiện",
+         "Tổng hợp báo cáo kết quả thực hiện gửi về Sở Nội vụ.")
+        for owner in ("Các sở, ban ngành thành phố", "Ủy ban nhân dân xã, phường")]
+     + [("Sở Tài chính", "phối hợp các cơ quan cân đối khả năng ngân sách.")]),
     # ... but work before 'tổ chức thực hiện' is work (KH 25/KH-SGDĐT Bắc Giang)
     (["III. TỔ CHỨC THỰC HIỆN",
       "5.2. Căn cứ nội dung Kế hoạch, các trường mầm non chủ động lập dự toán, trình cơ quan có thẩm quyền phê "

@@ -293,7 +293,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             mark = found.group("dash") or "#"
         if ref.index in skip or NOI_NHAN.match(ref.text) or any(p.search(ref.text) for p in finder.unowned):
             mark = None  # the Nơi nhận's dashes, a closing ('Trên đây là ...') end the body's lists
-    last_item: tuple[int, str | None] | None = None  # the last item's line and its dash
+    last_item: tuple[int, str | None, str] | None = None  # the last item's line, its dash and its text
     plain: tuple[int, str] | None = None  # the last line read that is no item: its line and text
     content: tuple[int, str | None] | None = None  # a paper's content below a duty: its rank, its first dash
     for ref, text in _segments(lines.refs[start:], finder):
@@ -496,7 +496,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         item = _ITEM.match(text)
         rest = item.group("rest").strip() if item else text
         label = (item.group("label") or item.group("sub")) if item else None
-        last_item = (ref.index, item.group("dash")) if item else last_item
+        last_item = (ref.index, item.group("dash"), rest) if item else last_item
         plain = None if item else (ref.index, rest)  # a paragraph, which a field block may follow
         if label and label[0].isdigit() and not item.group("sub"):
             item_rank = _depth(label)
@@ -800,6 +800,24 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # the note goes with the item just above it: its owners owe it
             for above_owner in dict.fromkeys(t.owner for t in tasks[line_tasks[1]:]):
                 add(above_owner, rest, ref, named=False)
+            continue
+        if (owner is None and not item and executing and last_item is not None and last_item[1] is None
+                and last_item[0] == previous_index == line_tasks[0] and line_tasks[1] < len(tasks)
+                and not last_item[2].rstrip().endswith(":") and not finder.numbered_paper.search(rest)
+                and _subject(rest, finder, later=False) is None and _acts_after_opener(rest, finder)):
+            # a paragraph between two numbered items, with no subject of its own, goes on with the
+            # work of the item above: each of its sentences is a duty of that item's owners ('1. Các
+            # sở, ban ngành thành phố, ..., Ủy ban nhân dân xã, phường căn cứ chức năng, nhiệm vụ được
+            # giao, tổ chức chỉ đạo ...' / 'Căn cứ tình hình thực tế ..., xây dựng kế hoạch .... Tổng
+            # hợp báo cáo kết quả thực hiện gửi về Sở Nội vụ', KH 70/KH-UBND Cần Thơ; '2. Phó Chủ tịch
+            # UBND phường phụ trách lĩnh vực kinh tế Giúp Chủ tịch ...' / 'Chỉ đạo Phòng Nông nghiệp và
+            # Môi trường chủ trì ...', KH 155/KH-UBND Phong Châu). Not after an item that announces a
+            # list with its colon, nor a paragraph that names a paper ('Quyết định số 416/QĐ-TTg; ...'
+            # run on from the line above, QĐ 435/QĐ-UBND Kon Tum)
+            owners_above = list(dict.fromkeys(t.owner for t in tasks[line_tasks[1]:]))
+            for part in (p for p in _SENTENCE_END.split(rest) if p.strip()):
+                for above_owner in owners_above:
+                    add(above_owner, part, ref, named=False)
             continue
         above = partial(add, owner, ref=ref, named=False, heading=not lead_owner) if owner else None
         if _sentence(rest, ref, finder, add, preamble=narrative or (has_sections and section is None), above=above,
@@ -1319,6 +1337,22 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
 # the time of a schedule line before its colon: a phrase of time with a number in it
 _TIME_FIRST = regex.compile(
     r"^(?P<when>(?:Từ|Trước|Đến|Trong|Tháng|Ngày|Tuần|Quý|Chậm\s+nhất)\s[^:;]{0,50}?\d[^:;]{0,30}):\s+(?=\p{Lu})")
+
+
+def _acts_after_opener(text: str, finder: TaskGrammar) -> bool:
+    """Whether a sentence opens with its work: a verb, or a verb after an opening phrase and its
+    comma ('Căn cứ tình hình thực tế của cơ quan, đơn vị, địa phương, xây dựng kế hoạch ...')."""
+    opener = finder.opener.match(text) if finder.opener else None
+    if not opener:
+        return finder.verb.match(text) is not None
+    # the phrase ends at one of its commas, in the first sentence ('..., thi cử, sinh hoạt ...' of a
+    # later sentence says nothing of the first)
+    end = _SENTENCE_END.search(text)
+    return any(finder.verb.match(text, comma.end())
+               for comma in _OPENER_COMMA.finditer(text, opener.end(), end.start() if end else len(text)))
+
+
+_OPENER_COMMA = regex.compile(r",\s*")  # where an opening phrase may end
 
 
 def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str] | None:
