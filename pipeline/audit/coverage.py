@@ -9,6 +9,7 @@ cosine similarity. Each parent task is matched to the child task most like it.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -55,10 +56,16 @@ class Similarity:
         # on every one (a fifth of the audit at 1,000 documents, issue 17)
         self._terms: dict[str, tuple[str, ...]] = {}
         self._vectors: dict[str, dict[str, float]] = {}
-        actions = [t.action for r in records for t in r.tasks]
-        counts = Counter(term for a in actions for term in set(self.terms(a)))
-        self.idf = {term: math.log((1 + len(actions)) / (1 + n)) + 1 for term, n in counts.items()}
-        self.default_idf = math.log(1 + len(actions)) + 1
+        self._actions = [t.action for r in records for t in r.tasks]
+        self.default_idf = math.log(1 + len(self._actions)) + 1
+
+    @functools.cached_property
+    def idf(self) -> dict[str, float]:
+        """Each term's idf over the batch's tasks, counted when a pair of documents is first
+        compared: a batch whose documents cite none of each other never pays for it (the run
+        that adds one document to a thousand, issue 17)."""
+        counts = Counter(term for a in self._actions for term in set(self.terms(a)))
+        return {term: math.log((1 + len(self._actions)) / (1 + n)) + 1 for term, n in counts.items()}
 
     def terms(self, action: str) -> tuple[str, ...]:
         known = self._terms.get(action)
