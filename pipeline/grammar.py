@@ -436,8 +436,8 @@ class TaskGrammar:
                 and not _CLAUSE_MARK.search(text, start.end(), answerable.start())):
             # 'có trách nhiệm' closes its subject: a passive before it says which units are meant,
             # it grants nothing ('9. Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác
-            # khoáng sản có trách nhiệm bảo vệ khoáng sản …', CV of UBND Lào Cai on unmined
-            # minerals, 2026; the Luật Khoáng sản's 'Tổ chức, cá nhân được phép khai thác …')
+            # khoáng sản có trách nhiệm bảo vệ khoáng sản …', the CV of UBND Lào Cai on unmined
+            # minerals, 2026: one document so far)
             verb, not_duty = answerable, None
         stop = len(text)
         cuts = (verb, opening, not_duty, self.negated.search(text, start.end()),

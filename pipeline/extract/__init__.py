@@ -74,9 +74,9 @@ def extract_record(document: Document, rules: Rules) -> Record:
     signed_on = None if header.date else _signing_day(document.signatures, header, copies)
     if signed_on:
         # the day printed in by hand is unreadable on the scan ('Hà Nội, ngày) tháng) năm 2026', CV
-        # 2265/BCT-ATMT) or left blank, but the file is signed: the first signature is the day the
-        # document was signed, which is its date (Nghị định 30/2020, Phụ lục I: the date of issue
-        # is the day of signing)
+        # 2265/BCT-ATMT) or left blank, but the file is signed: the văn thư stamps the number and
+        # the day when the document is signed (rules audit.signatures), so the first signature's
+        # day is its date (CV 1666/UBND-VX and KH 68/KH-UBND Hải Phòng, KH 852/KH-SYT TP.HCM agree)
         header.date = signed_on
         header.warnings.append(f"[date] the printed day cannot be read: the date is the day of the digital "
                                f"signature, {signed_on}")

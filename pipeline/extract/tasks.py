@@ -480,7 +480,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # the numbered items of the last section end with it: a lead-in that opens the new
             # section stands over all the section's items ('III. TỔ CHỨC THỰC HIỆN' / 'Giao phòng
             # Quản lý Công nghiệp triển khai, thực hiện các công việc liên quan:' / '1. …' after the
-            # '1.' to '4.' of 'II. NỘI DUNG', KH …/KH-SCT Lào Cai 2026)
+            # '1.' to '4.' of 'II. NỘI DUNG', the draft KH /KH-SCT of the Sở Công Thương Lào Cai, 2026:
+            # one document so far)
             scope_group = item_rank = None
             if section.startswith("Điều") and rest:
                 _sentence(rest, ref, finder, add)
@@ -805,8 +806,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 and last_item[0] == previous_index == line_tasks[0] and line_tasks[1] < len(tasks)
                 and not last_item[2].rstrip().endswith(":") and not finder.numbered_paper.search(rest)
                 and _subject(rest, finder, later=False) is None and _acts_after_opener(rest, finder)):
-            # a paragraph between two numbered items, with no subject of its own, goes on with the
-            # work of the item above: each of its sentences is a duty of that item's owners ('1. Các
+            # a paragraph right after a numbered item, with no subject of its own, goes on with the
+            # work of that item: each of its sentences is a duty of that item's owners ('1. Các
             # sở, ban ngành thành phố, ..., Ủy ban nhân dân xã, phường căn cứ chức năng, nhiệm vụ được
             # giao, tổ chức chỉ đạo ...' / 'Căn cứ tình hình thực tế ..., xây dựng kế hoạch .... Tổng
             # hợp báo cáo kết quả thực hiện gửi về Sở Nội vụ', KH 70/KH-UBND Cần Thơ; '2. Phó Chủ tịch
