@@ -48,7 +48,6 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 _GIVEN = regex.compile(r"(?<!\p{L})được\s+$")
-_GIVEN_INSIDE = regex.compile(r"được\s")  # a not-duty that is a passive or a grant: "được cấp", "được phép"
 _ANSWERABLE = regex.compile(r"(?<!\p{L})có\s+trách\s+nhiệm(?!\p{L})")
 _CLAUSE_MARK = regex.compile(r"[.;:]")
 _COMPARED = regex.compile(r"\s*[<>≤≥]")
@@ -432,7 +431,7 @@ class TaskGrammar:
                 verb, opening = after, None
         not_duty = self.not_duty_inside.search(text, start.end())
         answerable = _ANSWERABLE.search(text, start.end(), start.end() + NAME_CHARS)
-        if (answerable and not_duty and not_duty.start() < answerable.start() and _GIVEN_INSIDE.match(not_duty.group(0))
+        if (answerable and not_duty and not_duty.start() < answerable.start() and not_duty.group(0).startswith("được")
                 and not _CLAUSE_MARK.search(text, start.end(), answerable.start())):
             # 'có trách nhiệm' closes its subject: a passive before it says which units are meant,
             # it grants nothing ('9. Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác

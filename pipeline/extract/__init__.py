@@ -70,20 +70,8 @@ def extract_record(document: Document, rules: Rules) -> Record:
     """The record of one document."""
     lines = Lines(document)
     header = extract_header(lines, rules)
-    copies = tuple(rules.table("audit")["signatures"].get("copy_reasons", ()))
-    signed_on = None if header.date else _signing_day(document.signatures, header, copies)
-    if signed_on:
-        # the day printed in by hand is unreadable on the scan ('Hà Nội, ngày) tháng) năm 2026', CV
-        # 2265/BCT-ATMT) or left blank, but the file is signed: the văn thư stamps the number and
-        # the day when the document is signed (rules audit.signatures), so the first signature's
-        # day is its date (CV 1666/UBND-VX and KH 68/KH-UBND Hải Phòng, KH 852/KH-SYT TP.HCM agree)
-        header.date = signed_on
-        header.warnings.append(f"[date] the printed day cannot be read: the date is the day of the digital "
-                               f"signature, {signed_on}")
-    elif header.date is None and (copied := _signing_day(document.signatures, header, ())):
-        # a copy may be signed the day of issue or later (CT 11/CT-UBND Hà Nội, a day after): a hint
-        header.warnings.append(f"[date] the printed day cannot be read; a copy of the document was signed on "
-                               f"{copied}, which may be later than its date")
+    if header.date is None:
+        _date_from_signatures(header, document.signatures, rules)
     closing = extract_closing(lines, rules, header.issuer.name if header.issuer else None,
                               dt.date.fromisoformat(header.date) if header.date else None)
     warnings = [*document.warnings, *header.warnings, *closing.warnings]
@@ -124,6 +112,24 @@ def extract_record(document: Document, rules: Rules) -> Record:
     if record.number is None and not record.tasks and not record.citations and record.date is None:
         return record  # not a dispatch: nothing to hold it to
     return replace(record, findings=tuple(check_document(lines, record, rules)))
+
+
+def _date_from_signatures(header: Header, signatures: tuple[Signature, ...], rules: Rules) -> None:
+    """The date of a signed file whose page does not give it: the day printed in by hand is
+    unreadable on the scan ('Hà Nội, ngày) tháng) năm 2026', CV 2265/BCT-ATMT) or left blank. The
+    văn thư stamps the number and the day when the document is signed (rules audit.signatures), so
+    the first signature's day is its date (CV 1666/UBND-VX and KH 68/KH-UBND Hải Phòng, KH 852/KH-SYT
+    TP.HCM agree); a signed copy's day is only a hint, as a copy may be signed later (CT 11/CT-UBND
+    Hà Nội, a day after)."""
+    copies = tuple(rules.table("audit")["signatures"].get("copy_reasons", ()))
+    signed_on = _signing_day(signatures, header, copies)
+    if signed_on:
+        header.date = signed_on
+        header.warnings.append(f"[date] the printed day cannot be read: the date is the day of the digital "
+                               f"signature, {signed_on}")
+    elif copied := _signing_day(signatures, header, ()):
+        header.warnings.append(f"[date] the printed day cannot be read; a copy of the document was signed on "
+                               f"{copied}, which may be later than its date")
 
 
 def _signing_day(signatures: tuple[Signature, ...], header: Header, copies: tuple[str, ...]) -> str | None:
