@@ -52,6 +52,7 @@ _ANSWERABLE = regex.compile(r"(?<!\p{L})có\s+trách\s+nhiệm(?!\p{L})")
 _CLAUSE_MARK = regex.compile(r"[.;:]")
 _COMPARED = regex.compile(r"\s*[<>≤≥]")
 _TIME_CLAUSE_END = regex.compile(r"\s+(?:sau\s+khi|trước\s+khi|ngay\s+khi|khi|ngoài\s+việc)$")
+_PERSONAL_NAME = r"(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*"  # 'Lê Quang Hùng'
 _POSSESSED = regex.compile(r"(?<!\p{L})của(?:\s+\p{L}+){0,3}\s*$")
 
 
@@ -131,6 +132,20 @@ class TaskGrammar:
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
     quantity: regex.Pattern
+    pointer: regex.Pattern  # a lead-in's end pointing to the items below ('cụ thể như sau:')
+    with_contents: regex.Pattern  # 'với các nội dung sau:': a paper made of the items below
+    group_heading: regex.Pattern  # 'Đối với X' alone: X owns the items below (group 'unit')
+    not_office: regex.Pattern  # a label of a field or a remark ('Thời gian', 'Lưu ý'), no office
+    contact: regex.Pattern  # 'điện thoại:' at the end of a line: a number follows, no items
+    members: regex.Pattern  # 'Các ủy viên là X, Y': the members named (group 'members')
+    time_first: regex.Pattern  # 'Từ ngày ... đến ...: ' opening a schedule line (group 'when')
+    obliges: regex.Pattern  # 'phải báo cáo': a note that states an obligation
+    everyone: regex.Pattern  # an owner naming everyone concerned ('có liên quan')
+    directs: regex.Pattern  # 'chỉ đạo' + a name: the units directed own the work
+    directs_after: regex.Pattern  # the same after a clause of the issuer's own ('...; Phòng X chỉ đạo')
+    person: regex.Pattern  # 'Ông Hoàng Hưng – ' opening a duty or a member's line
+    person_holding: regex.Pattern  # 'Ông Lê Quang Hùng, ' before the office held
+    person_label: regex.Pattern  # 'Ông Hoàng Văn Thuân - Trưởng đoàn: ' (groups 'owner', 'action')
 
     def _opens_collocation(self, text: str) -> bool:
         """Whether `text` opens with a pair that names one kind of body: its first word is then a
@@ -555,6 +570,16 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     requests = _strings(_section(data, "requests"), "words", "tasks.requests")
     collocations = tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),
                                 key=len, reverse=True))
+    pointers = _section(data, "lead_in_pointers")
+    directing_words = _section(data, "directing")
+    directing = _phrases(_strings(directing_words, "words", "tasks.directing"))
+    joined = _phrases(_strings(directing_words, "joined", "tasks.directing"))
+    honorifics = _strings(_section(data, "honorifics"), "words", "tasks.honorifics")
+    titled = _phrases(honorifics)  # before a person's name in a heading or a label
+    anyone = _phrases(honorifics + _strings(_section(data, "honorifics"), "teachers", "tasks.honorifics"))
+    not_offices = _phrases(_strings(_section(data, "not_office_labels"), "words", "tasks.not_office_labels"))
+    contacts = _phrases(_strings(_section(data, "contact_labels"), "words", "tasks.contact_labels"))
+    times_first = _phrases(_strings(_section(data, "time_first"), "words", "tasks.time_first"))
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
         # after 'các', 'quý' the unit may be written small ('các sở giáo dục và đào tạo', CV
@@ -676,6 +701,29 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                          for i, r in enumerate(data.get("recurrence", []))),
         not_after=_rx(rf"(?:{_alternatives(words['recurrence_not_after'])})\s+$", "tasks.recurrence_not_after"),
         quantity=_rx(_string(data, "quantity", "tasks"), "tasks.quantity"),
+        pointer=_rx(_string(pointers, "pattern", "tasks.lead_in_pointers"), "tasks.lead_in_pointers.pattern"),
+        with_contents=_rx(_string(pointers, "with_contents", "tasks.lead_in_pointers"),
+                          "tasks.lead_in_pointers.with_contents"),
+        group_heading=_rx(_string(_section(data, "group_headings"), "pattern", "tasks.group_headings"),
+                          "tasks.group_headings.pattern"),
+        not_office=_rx(rf"(?:{not_offices})(?!\p{{L}})", "tasks.not_office_labels"),
+        contact=_rx(rf"(?<!\p{{L}})(?:{contacts})\s*:$", "tasks.contact_labels"),
+        members=_rx(_string(_section(data, "member_lists"), "pattern", "tasks.member_lists"),
+                    "tasks.member_lists.pattern"),
+        time_first=_rx(rf"^(?P<when>(?:{times_first})\s[^:;]{{0,50}}?\d[^:;]{{0,30}}):\s+(?=\p{{Lu}})",
+                       "tasks.time_first"),
+        obliges=_rx(_string(_section(data, "report_obligations"), "pattern", "tasks.report_obligations"),
+                    "tasks.report_obligations.pattern"),
+        everyone=_rx(_string(_section(data, "everyone_owners"), "pattern", "tasks.everyone_owners"),
+                     "tasks.everyone_owners.pattern"),
+        directs=_rx(rf"(?<!\p{{L}})(?:{directing})\s+(?=\p{{Lu}})", "tasks.directing"),
+        directs_after=_rx(rf"(?<=[,;]\s*(?:\p{{Lu}}\S*\s+){{1,8}})(?:{directing})"
+                          rf"(?:\s*(?:,|và)\s*(?:{joined}))*\s+", "tasks.directing"),
+        person=_rx(rf"^(?:{anyone})\s+(?:\p{{Lu}}\p{{Ll}}*\s+){{0,4}}\p{{Lu}}\p{{Ll}}*\s*[-–:,]\s*",
+                   "tasks.honorifics"),
+        person_holding=_rx(rf"^(?:{titled})\s+{_PERSONAL_NAME}\s*,\s*(?=\p{{Lu}})", "tasks.honorifics"),
+        person_label=_rx(rf"^(?P<owner>(?:{titled})\.?\s+{_PERSONAL_NAME}\s*[-–,]\s*[^:;.]{{2,80}}?)"
+                         r"\s*:\s*(?P<action>\S.*)$", "tasks.honorifics"),
     )
     _check_examples(data, grammar)
     return grammar
@@ -712,13 +760,24 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "entitlements": lambda text: grammar.entitles(text),
         "regulations": lambda text: grammar.governed.match(text) is not None,
         "appendix_without_work": lambda pair: grammar.appendix_without_work(pair[0], lambda: pair[1]) is True,
+        "lead_in_pointers": lambda text: grammar.pointer.search(text) is not None,
+        "group_headings": lambda text: grammar.group_heading.match(text) is not None,
+        "not_office_labels": lambda text: grammar.not_office.match(text) is not None,
+        "contact_labels": lambda text: grammar.contact.search(text) is not None,
+        "member_lists": lambda text: grammar.members.match(text) is not None,
+        "time_first": lambda text: grammar.time_first.match(text) is not None,
+        "report_obligations": lambda text: grammar.obliges.search(text) is not None,
+        "everyone_owners": lambda text: grammar.everyone.search(text) is not None,
+        "directing": lambda text: grammar.directs.match(text) is not None,
+        "honorifics": lambda text: grammar.person.match(text) is not None,
         "owner_time_phrases": lambda text: (found := grammar.owner_at(text)) is not None and (
             time := grammar.time_inside.search(text)) is not None and found[1] == time.start(),
     }
     # a section may hold a second pattern with examples of its own, under '<name>_examples'
     more = {("regulations", "number"): lambda text: grammar.regulation_number.match(text) is not None,
             ("field_headings", "stage"): lambda text: grammar.field_heading.match(text) is not None,
-            ("generic_closing", "plan_for_all"): lambda text: grammar.plan_for_all.match(text) is not None}
+            ("generic_closing", "plan_for_all"): lambda text: grammar.plan_for_all.match(text) is not None,
+            ("lead_in_pointers", "with_contents"): lambda text: grammar.with_contents.search(text) is not None}
     for (key, name), holds in [*(((key, None), holds) for key, holds in checks.items()), *more.items()]:
         section, where = data.get(key, {}), f"tasks.{key}" + (f".{name}" if name else "")
         prefix = f"{name}_" if name else ""
@@ -759,6 +818,12 @@ def _verbs(verbs: list[str], nouns: list[str], case: bool = False) -> str:
 
 def _alternatives(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _phrases(words: list[str]) -> str:
+    """The words as alternatives, longest first, each space of a phrase any run of spaces
+    ('Chậm nhất' as 'Chậm\\s+nhất': a line broken or spaced twice still reads)."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 def _section(data: dict[str, Any], key: str, where: str = "tasks") -> dict[str, Any]:

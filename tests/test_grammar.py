@@ -1073,11 +1073,28 @@ def _overlay(tmp_path, data: dict) -> str:
     ({"kinds_to_name": {"examples": ["Các Sở GDĐT"]}}, "tasks.kinds_to_name: its example"),
     ({"requests": {"examples": ["Yêu cầu"]}}, "tasks.requests: its example"),
     ({"referred_owner": {"pattern": "Theo (phân"}}, "tasks.referred_owner.pattern"),
+    # the vocabulary that was code in tasks.py until session 30
+    ({"lead_in_pointers": {"with_contents_examples": ["Các trường thực hiện."]}},
+     "tasks.lead_in_pointers.with_contents: its example"),
+    ({"group_headings": {"pattern": "^(?:Đối"}}, "tasks.group_headings.pattern"),
+    ({"honorifics": {"non_examples": ["Ông Nguyễn Văn An - Chỉ đạo chung"]}}, "tasks.honorifics: its non-example"),
+    ({"contact_labels": {"words": "ĐT"}}, "tasks.contact_labels"),
+    ({"report_obligations": {"non_examples": ["phải báo cáo ngay"]}}, "tasks.report_obligations: its non-example"),
 ])
 def test_a_bad_grammar_overlay_names_its_entry(tmp_path, data, entry):
     with pytest.raises(RulesError) as caught:
         load(_overlay(tmp_path, data))
     assert entry in str(caught.value) and "tasks.json" in str(caught.value)
+
+
+def test_an_overlay_extends_the_vocabulary_of_the_grammar(tmp_path):
+    """What opens a schedule line's time is data: an office that writes 'Hạn chót ...:' adds
+    the words to rules/tasks.json time_first and its lines read as the shipped ones do."""
+    lines = ("II. TỔ CHỨC THỰC HIỆN", "- Hạn chót ngày 15/10/2024: Các trường nộp báo cáo kết quả về Phòng GDĐT.")
+    assert _tasks(load(), *lines) == []
+    extended = load(_overlay(tmp_path, {"time_first": {"words": ["Hạn chót"]}}))
+    assert _tasks(extended, *lines) == [("Các trường", "nộp báo cáo kết quả về Phòng GDĐT.")]
+    assert extended.tasks.time_first.match(lines[1][2:])["when"] == "Hạn chót ngày 15/10/2024"
 
 
 def test_the_cli_exits_2_at_start_on_a_bad_overlay(tmp_path):
@@ -1098,7 +1115,10 @@ def test_the_cli_exits_2_at_start_on_a_bad_overlay(tmp_path):
 def test_the_shipped_grammar_examples_are_checked_at_load():
     data = json.loads((RULES_DIR / "tasks.json").read_text(encoding="utf-8"))
     assert all(data[k]["examples"] for k in ("not_duties", "generic_closing", "owner_compounds", "fields",
-                                             "singled_out", "describing_items", "numbered_papers", "condition_openers"))
+                                             "singled_out", "describing_items", "numbered_papers", "condition_openers",
+                                             "lead_in_pointers", "group_headings", "not_office_labels",
+                                             "contact_labels", "member_lists", "time_first", "report_obligations",
+                                             "everyone_owners", "directing", "honorifics"))
     assert load().tasks is not None
 
 

@@ -93,7 +93,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         # the colon after a lead-in's addressees is no part of the work ('10. Đề nghị Ủy ban Mặt trận
         # Tổ quốc Việt Nam tỉnh Lào Cai và các cơ quan liên quan: Tăng cường giám sát …')
         action = clean_value(action).lstrip(": ")
-        person = _PERSON.match(action)
+        person = finder.person.match(action)
         if person:
             # '1. Hiệu trưởng: Ông Hoàng Hưng – Chỉ đạo tổng thể ...' (KH 230/KH-THPT.PB): the
             # person holding the office, then the duty; 'Bà Trịnh Thị Trang - Phó Trưởng Phòng
@@ -121,7 +121,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # 'Phạm Xuân Bình' read after the last item of a PDF whose signature block the text
             # layer lays out inside the body (the born-digital copy of seed 004): a signer, no work
             return False
-        if (not named or _EVERYONE.search(owner)) and any(p.search(action) for p in finder.unowned):
+        if (not named or finder.everyone.search(owner)) and any(p.search(action) for p in finder.unowned):
             return False  # 'nếu có khó khăn, vướng mắc, các cơ quan, tổ chức, cá nhân phản ánh ...'
         if regulation and not executing and finder.governed.match(owner):
             return False  # 'Giảng viên phải dành ít nhất 1/3 ...' in a Quy định: a norm, no task
@@ -412,7 +412,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             addressees = True
             continue
         if addressees:
-            if regex.match(r"^[-+•–]\s", text) and not _POINTER.search(text):
+            if regex.match(r"^[-+•–]\s", text) and not finder.pointer.search(text):
                 continue
             # '- Trường TC DTNT - GDTX huyện Bắc Quang Nhằm tổ chức ..., Sở GD&ĐT chỉ đạo ... thực
             # hiện các công việc sau:' (CV 1019/SGDĐT-VP Hà Giang): the text layer ran the last
@@ -651,7 +651,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # '14. Các tổ chức, hộ gia đình, cá nhân sử dụng đất' over 'Có trách nhiệm phối hợp ...' (KH
             # 155/KH-UBND Phong Châu): a unit heading whose verbs say which units, its duties below
             found = (clean_value(rest).rstrip(":"), len(rest))
-        members = _MEMBERS.match(clean_value(rest)) if executing and item and label and ":" not in rest else None
+        members = finder.members.match(clean_value(rest)) if executing and item and label and ":" not in rest else None
         if members and not rest.rstrip().endswith(".") and not finder.verb.search(members["members"]):
             # '2.3. Các ủy viên là Chủ tịch Công đoàn, Bí thư Đoàn TNCSHCM, ... và các tổ trưởng chuyên
             # môn' over their duties (KH 20/KH-THPT Nguyễn Bỉnh Khiêm): the members own the items below
@@ -660,7 +660,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         # a dash too when its colon opens the items below ('- Đối với các Sở, ban, ngành có các HTTT
         # triển khai tới UBND cấp xã:' over its '+' items, CT 11/CT-UBND Hà Nội)
-        group_of = _GROUP_HEADING.match(rest) if item and (label or rest.rstrip().endswith(":")) else None
+        group_of = finder.group_heading.match(rest) if item and (label or rest.rstrip().endswith(":")) else None
         if group_of and finder.unit_start.match(group_of["unit"]) and not _has_subject(group_of["unit"], finder):
             # '1. Đối với các đơn vị chưa tham gia đánh giá ngoài.' over what those units do:
             # the whole group is the owner, its descriptor's verbs and all (KH 20/KH-PGD&ĐT Hiệp
@@ -696,7 +696,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if heading_owner:
                 add(heading_owner, rest, ref, named=False, heading=True)
             continue
-        person = _PERSON_LABEL.match(rest)
+        person = finder.person_label.match(rest)
         if person and finder.verb.search(person["action"]):  # 'Phụ trách chung; chỉ đạo ...': its duties
             owner = clean_value(person["owner"])
             add(owner, person["action"], ref)
@@ -731,7 +731,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 # vị tiếp tục thực hiện …', CV 998/SGDĐT Bắc Giang)
                 add(own[0], action[own[1]:], ref)
             elif (action and not _names_only(action, finder) and finder.verb.search(action)
-                  and not _POINTER.search(action)):
+                  and not finder.pointer.search(action)):
                 # ... unless it points to the items below, where the work is ('a) Đối với các cơ sở
                 # giáo dục chưa được đánh giá ngoài: Chủ động thực hiện tự đánh giá, ..., cụ thể:'
                 # over '- Các cơ sở giáo dục đại học tiếp tục ...', CV 2274/BGDĐT-QLCL)
@@ -740,7 +740,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             heading_owner, lead_owner = owner, None
             heading_rank = _depth(label) if label else None
             continue
-        if rest.endswith(":") and not _CONTACT.search(rest):
+        if rest.endswith(":") and not finder.contact.search(rest):
             lead, directing = _lead_owner(rest, finder)
             if lead:
                 settle_lead()
@@ -795,7 +795,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         rest = rest[note.end():] if note else rest
         # ... unless it states an obligation of its own ('* Lưu ý: Đối với các vụ lộ, mất BMNN xảy
         # ra phải báo cáo ngay về UBND tỉnh ...' under the units of item 1, QĐ 254/QĐ-UBND Sơn La)
-        obliged = bool(note) and bool(_OBLIGES.search(rest))
+        obliged = bool(note) and bool(finder.obliges.search(rest))
         owner = None if note and not obliged else lead_owner or heading_owner
         if obliged and owner is None and line_tasks[0] == previous_index and line_tasks[1] < len(tasks):
             # the note goes with the item just above it: its owners owe it
@@ -851,32 +851,23 @@ SHORT_WORDS = 4  # a line of the body this short, and without a verb, is a label
 
 # 'Label: action', and in a responsibilities section 'Label - Action' ('2.3. Các ủy viên là ... -
 # Căn cứ vào kế hoạch ...', KH 20/KH-THPT Nguyễn Bỉnh Khiêm)
-# a colon that opens a telephone number or an address ('... báo cáo về Sở GDĐT (qua phòng GDTrH –
-# ĐT:' / '02353.852668) ...', CV 2616/SGDĐT-GDTrH Quảng Nam; '(liên hệ đ/c ..., điện thoại:
-# 0912.446.933 Email: ...)', CV 1617/BGDĐT-GDCTHSSV) announces no items
-_CONTACT = regex.compile(r"(?<!\p{L})(?:ĐT|ĐTDĐ|SĐT|[Đđ]iện\s+thoại|[Ee]-?mail|Fax|[Đđ]ịa\s+chỉ)\s*:$")
 # a person's name alone: two to five words, each a capital and small letters
 _NAME_ONLY = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*\.?$")
 # an item whose text before its colon holds a time of the clock: a slot of a programme
 _CLOCK_SLOT = regex.compile(r"^[^:]{0,120}?(?<!\d)\d{1,2}\s*(?:giờ|h)\s*\d{0,2}(?!\d)[^:]{0,60}:\s*")
 _LABELLED = regex.compile(r"^(?P<owner>[^:]{3,160}?)(?::|\s+[-–]\s+(?=\p{Lu}))\s*(?P<action>.*)$")
-# 'Các ủy viên là Chủ tịch Công đoàn, Bí thư Đoàn ...': the members the label names
-_MEMBERS = regex.compile(r"^(?:các\s+)?(?:ủy|uỷ)\s+viên\s+(?:là|gồm)\s+(?P<members>.+)$", regex.IGNORECASE)
-
-
-_NOT_OFFICE = regex.compile(r"(?:Về|Lưu\s+ý|Ghi\s+chú|Chú\s+ý|Nội\s+dung|Thời\s+gian|Địa\s+điểm|Hình\s+thức)(?!\p{L})")
 
 
 def _office(label: str, action: str, finder: TaskGrammar) -> tuple[str, int] | None:
     """(the office a label names, its length) when the label is a short name with a capital
     and no verb outside its brackets, and the text after it acts."""
     name = finder.aside.sub("", clean_value(label)).strip()
-    if (finder.strip.match(name) or (finder.opener and finder.opener.match(name)) or _NOT_OFFICE.match(name)
+    if (finder.strip.match(name) or (finder.opener and finder.opener.match(name)) or finder.not_office.match(name)
             or finder.grade.fullmatch(name)):
         # a grade of a scale is no office ('- Tốt : hoàn thành 100%', '- Kém : không thực hiện ...',
         # TB 363/TB-ĐHDT Duy Tân)
         return None  # 'Đối với chương trình ...: ...', 'Về tổ chức Cuộc thi: ...', 'Lưu ý: ...'
-    members = _MEMBERS.match(name)
+    members = finder.members.match(name)
     name = members["members"] if members else name
     words = name.split()
     plain = regex.sub(r"\([^)]*\)", "", name)
@@ -923,21 +914,6 @@ def _segments(refs: list[Ref], finder: TaskGrammar):
             yield ref, piece
 
 
-# 'Đối với X' heading a group of items: X without its verb-less descriptor cut short
-_GROUP_HEADING = regex.compile(r"^(?:Đối\s+với|Riêng)\s+(?P<unit>[^:]{3,200}?)\s*[.:]?$")
-
-
-# the end of a lead-in that points to the items below it ('..., cụ thể như sau:', 'thực hiện một
-# số nội dung sau:', 'với các nội dung sau đây:')
-_POINTER = regex.compile(r"[,\s]*(?:(?:với\s+)?(?:các\s+)?(?:nội\s+dung\s+)?(?:cụ\s+thể\s+)?(?:như\s+sau|sau\s+đây)"
-                         r"|(?:với\s+)?(?:các\s+)?nội\s+dung\s+(?:cụ\s+thể\s+)?sau"
-                         r"|(?:các|một\s+số|những)\s+(?:nội\s+dung|nhiệm\s+vụ|việc|yêu\s+cầu|công\s+việc)"
-                         r"(?:\s+\S+){0,3}\s+sau|cụ\s+thể)\s*:$", regex.IGNORECASE)
-
-
-# 'với các nội dung (cụ thể, trọng tâm, chủ yếu) sau:': the work asked is made of the items below
-_WITH_CONTENTS = regex.compile(r"(?i)với\s+(?:các\s+|những\s+|một\s+số\s+)?nội\s+dung(?:\s+\S+){0,3}\s+"
-                               r"(?:sau|như\s+sau|sau\s+đây)\s*:\s*$")
 
 
 def _asks(text: str, finder: TaskGrammar) -> bool:
@@ -956,12 +932,12 @@ def _lead_action(text: str, owner: str, finder: TaskGrammar) -> str | None:
         return None
     found = finder.owner_at(text[at:])
     asked = (text[at + found[1]:] if found else "").strip(" ,")
-    if finder.pointer_action.match(asked) or _WITH_CONTENTS.search(asked):
+    if finder.pointer_action.match(asked) or finder.with_contents.search(asked):
         # 'tập trung thực hiện một số nhiệm vụ sau:' (CV 7432/UBND-XD Lào Cai); '... nghiêm túc tổ chức
         # triển khai Chiến dịch “45 ngày đêm ...” trên địa bàn Thành phố, với các nội dung trọng tâm sau:'
         # (CT 11/CT-UBND Hà Nội): what is asked is what the items below say, they are the work
         return None
-    action = _POINTER.sub("", asked).strip(" ,:")
+    action = finder.pointer.sub("", asked).strip(" ,:")
     if (len(action.split()) < 4 or not finder.acts_at(action, 0) or finder.generic_action.match(action)
             or _SENTENCE_END.search(action)):  # the colon closes another sentence than the request
         return None
@@ -978,7 +954,7 @@ def _asks_itself(text: str, owner: str, ref: Ref, lines: Lines, finder: TaskGram
     verb is no pointer to them ('như sau:', 'các nội dung sau:')."""
     following = _next_text(ref, lines)
     if (not following or _ITEM.match(following) or _TOP.match(following)
-            or _POINTER.search(text) or not _asks(text, finder)):
+            or finder.pointer.search(text) or not _asks(text, finder)):
         return False
     at = text.find(owner)
     return at >= 0 and finder.acts_at(text, at + len(owner) + 1)
@@ -1164,29 +1140,8 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     return not tail and (words <= 16 or (listed and words <= 24)) and not rest.endswith(";")
 
 
-# a person named before a duty or a title: 'Ông Hoàng Hưng – ', 'Bà Trịnh Thị Trang - '
-# a person named with an honorific, then a dash, a colon or a comma before what follows: the
-# office held ('- Ông Phạm Văn Thành, Phó Giám đốc Sở Tài chính.' in a council's member list, QĐ
-# 326/QĐ-UBND Gia Lai) or the duty ('1. Hiệu trưởng: Ông Hoàng Hưng – Chỉ đạo tổng thể ...')
-_PERSON = regex.compile(r"^(?:Bà|Ông|Thầy|Cô|Đ/c|Đồng\s+chí)\s+(?:\p{Lu}\p{Ll}*\s+){0,4}\p{Lu}\p{Ll}*\s*[-–:,]\s*")
-# a heading naming a person and the office held ('1. Ông Lê Quang Hùng, Giám đốc' over his duties,
-# QĐ 342/QĐ-SYT Gia Lai; 'Bà Nguyễn Thị A, Hiệu trưởng'): the office owns the duties, the person
-# holds it
-_HONORIFIC = r"(?:Bà|Ông|Đ/c|Đồng\s+chí)"  # before a person's name, in a heading or a label
-_PERSONAL_NAME = r"(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*"  # 'Lê Quang Hùng'
-_PERSON_HOLDING = regex.compile(rf"^{_HONORIFIC}\s+{_PERSONAL_NAME}\s*,\s*(?=\p{{Lu}})")
-# a member named with an honorific and the part played, then a colon before the duties: the label
-# is who owns them, whole ('4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; ...', '4.3. Ông.
-# Vũ Việt Linh - Thư ký đoàn: ...' in KH 1105/KH-ĐKT of an inspection team of Sở Công Thương Lào Cai),
-# as a heading that names the post and the person is kept whole ('Công chức Văn phòng - Thống kê, Ông
-# Nguyễn Văn Sang' over his duties, the draft QĐ of UBND thị trấn Ngãi Giao)
-_PERSON_LABEL = regex.compile(rf"^(?P<owner>{_HONORIFIC}\.?\s+{_PERSONAL_NAME}\s*[-–,]\s*[^:;.]{{2,80}}?)\s*:\s*"
-                              r"(?P<action>\S.*)$")
 # an agenda item's last part after a spaced dash: who does the work before it
 _TRAILING_OWNER = regex.compile(r"\s[-–]\s+(?P<tail>[^-–]{3,120}?)[.;]?$")
-_DIRECTS_AFTER = regex.compile(
-    r"(?<=[,;]\s*(?:\p{Lu}\S*\s+){1,8})chỉ\s+đạo(?:\s*(?:,|và)\s*(?:đôn\s+đốc|hướng\s+dẫn))*\s+")
-_DIRECTS = regex.compile(r"(?<!\p{L})chỉ\s+đạo\s+(?=\p{Lu})")
 
 
 def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, int] | None]:
@@ -1201,7 +1156,7 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
         found = finder.owner_at(text[lead.end():])
         if found:
             return found[0], None
-    issuer_directs = _DIRECTS_AFTER.search(text) if _POINTER.search(text) else None
+    issuer_directs = finder.directs_after.search(text) if finder.pointer.search(text) else None
     if issuer_directs:
         # '...; Phòng GD&ĐT Châu Thành chỉ đạo các trường trung học cơ sở (THCS) thực hiện các nội
         # dung cụ thể như sau:' (CV 231/PGD&ĐT-THCS Châu Thành): the units directed do the items,
@@ -1227,7 +1182,7 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
 def _directed(text: str, found: tuple[str, int], finder: TaskGrammar) -> str | None:
     """'UBND các tỉnh chỉ đạo Sở LĐTBXH phối hợp ... thực hiện các nội dung sau:': the unit
     directed does the items below; the one directing has the duty to direct."""
-    directs = _DIRECTS.match(text, found[1])
+    directs = finder.directs.match(text, found[1])
     if directs:
         unit = finder.owner_at(text[directs.end():])
         if unit:
@@ -1311,7 +1266,7 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
     # Cổng. Các Sở GDĐT ... khai thác, sử dụng ...'); a first sentence without one belongs to
     # the owner above, not to a subject found later
     when = None
-    timed = _TIME_FIRST.match(text)
+    timed = finder.time_first.match(text)
     if timed:
         # a schedule line: its time, a colon, then who does what ('- Từ ngày 27/12/2021 đến
         # 30/12/2021: Các Sở GDĐT nhận Công văn và triển khai cuộc thi ...', '- Tháng 02/2022: Ban
@@ -1335,9 +1290,6 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
     return done
 
 
-# the time of a schedule line before its colon: a phrase of time with a number in it
-_TIME_FIRST = regex.compile(
-    r"^(?P<when>(?:Từ|Trước|Đến|Trong|Tháng|Ngày|Tuần|Quý|Chậm\s+nhất)\s[^:;]{0,50}?\d[^:;]{0,30}):\s+(?=\p{Lu})")
 
 
 def _acts_after_opener(text: str, finder: TaskGrammar) -> bool:
@@ -1367,7 +1319,7 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
     found = finder.owner_at(sentence)
     if found and found[1] < len(sentence) and finder.acts_at(sentence, found[1]):
         return found[0], sentence[found[1]:]
-    announces = sentence.rstrip().endswith(":") and not _CONTACT.search(sentence.rstrip())
+    announces = sentence.rstrip().endswith(":") and not finder.contact.search(sentence.rstrip())
     then = finder.main_clause_after_condition(sentence)
     if then:
         # 'Trường hợp tổ chức, hộ gia đình, cá nhân không chấp hành ... thì Nhà nước triển khai kiểm
@@ -1401,7 +1353,6 @@ _RUN_IN = regex.compile(r"^(?!(?:Nơi|Địa\s+điểm|Địa\s+chỉ)\s)\p{Lu}[
 
 _CLOSING_QUOTE = regex.compile(r'[”"]')
 _WORD = regex.compile(r"\p{L}{2}")
-_OBLIGES = regex.compile(r"(?<!\p{L})phải\s+(?:kịp\s+thời\s+)?(?:báo\s+cáo|thông\s+báo|gửi|nộp)(?!\p{L})")
 _THING_MUST = regex.compile(r"^(?P<subject>\p{Lu}[^\s,;:]*(?:\s+[^\s,;:]+){0,6}?)\s+(?:cần\s+)?phải\s")
 # a table's group label: a part numbered in Roman numerals or capitals ('VI | Xây dựng và phát
 # triển chính quyền điện tử, chính quyền số', KH CCHC 2026 of UBND Lâm Đồng; 'I | Giai đoạn
@@ -1416,8 +1367,6 @@ _SENTENCE_END = regex.compile(r"(?:(?<=[\p{Ll}\d)])|(?<=[\p{Lu}&]{2}\p{Lu}))\.\s
 _LIST = regex.compile(r"^(?P<lead>[^:]{0,200}):\s*(?P<items>.+;.+)$")
 
 
-# owners that name everyone concerned: a closing for difficulties given to them is the formula
-_EVERYONE = regex.compile(r"liên\s+quan|tổ\s+chức,\s+cá\s+nhân\s*$")
 _PASSIVE = regex.compile(r"(?<!\p{L})được\s")
 
 
@@ -1435,7 +1384,8 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     commas or 'và' it names them together ('Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương',
     KH CCHC 2026-2030 of UBND Lâm Đồng)."""
     out = []
-    for part in (_PERSON_HOLDING.sub("", p.strip()) for whole in owner.split(";") for p in _slashed(whole, finder)):
+    parts = (p.strip() for whole in owner.split(";") for p in _slashed(whole, finder))
+    for part in (finder.person_holding.sub("", p) for p in parts):
         if cell and not finder.co_actor.search(part) and len(named := _named_bodies(part, finder)) > 1:
             out.extend(named)  # 'BCH Quân sự, phòng Tổng hợp' (the defence plan of EVN's Trung tâm): two bodies
             continue
