@@ -45,9 +45,13 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 # a name does not end on a conjunction, nor on 'có' that opens what the unit has ('Đối với các
 # trường có tổ chức bán trú, cần đặc biệt quan tâm ...', CV 4424/SGDĐT-CTTT Hà Nội: the schools
 # that run boarding are whom the work is for, not an owner 'các trường có')
-_OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có)$")
+# a name ends on no conjunction and no 'để': a unit before 'để' + a verb is the one a paper goes to,
+# for it to act ('... gửi Sở Lao động-Thương binh và Xã hội, Sở Tài chính để thẩm định ...', QĐ
+# 1056/QĐ-CT Tuyên Quang; '... gửi về Sở GDĐT để tổng hợp'), not the subject of the sentence
+_OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có|để)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 _GIVEN = regex.compile(r"(?<!\p{L})được\s+$")
+_TOPIC = regex.compile(r"(?<!\p{L})về\s+$")
 _ANSWERABLE = regex.compile(r"(?<!\p{L})có\s+trách\s+nhiệm(?!\p{L})")
 _CLAUSE_MARK = regex.compile(r"[.;:]")
 _COMPARED = regex.compile(r"\s*[<>≤≥]")
@@ -132,6 +136,7 @@ class TaskGrammar:
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
     quantity: regex.Pattern
+    dated_subject: regex.Pattern  # a name then the date of its deed ('Báo X ngày 26 tháng 3 năm 2019'): recounted
     pointer: regex.Pattern  # a lead-in's end pointing to the items below ('cụ thể như sau:')
     with_contents: regex.Pattern  # 'với các nội dung sau:': a paper made of the items below
     group_heading: regex.Pattern  # 'Đối với X' alone: X owns the items below (group 'unit')
@@ -344,6 +349,10 @@ class TaskGrammar:
             # Long Điền), 'Cơ quan, đơn vị được giao nhiệm vụ theo dõi ...' (KH CCHC Lâm Đồng)
             if _GIVEN.search(text, 0, v.start()):
                 continue
+            # a verb after 'về' names a field of work, a topic: no predicate ('Vụ Các vấn đề chung về
+            # xây dựng pháp luật', QĐ 173/QĐ-BTP; 'Ban Chỉ đạo về phát triển ...')
+            if _TOPIC.search(text, 0, v.start()):
+                continue
             if not any(a <= v.start() < b for a, b in inside) and (
                     not text[v.start()].isupper() or self.run_in.match(text, v.start())):
                 yield v
@@ -485,7 +494,8 @@ class TaskGrammar:
             len(name) <= NAME_CHARS and (self.owner_start.match(name) or self.unit_start.match(name))
             for name in names))
         if (not owner or len(names[0]) > NAME_CHARS or not listed
-                or _CLAUSE.search(owner) or _OPEN_END.search(owner) or self.numbered_paper.search(owner)):
+                or _CLAUSE.search(owner) or _OPEN_END.search(owner) or self.numbered_paper.search(owner)
+                or self.dated_subject.search(owner)):
             return None  # 'trường không có giáo viên ... nên không tổ chức': a clause, no name
         if SCOPE_OPENER.match(text) and text[:stop].rstrip().endswith(","):
             # 'Đối với X, <verb> ...': X is whom the work concerns and the doer is the unit above
@@ -701,6 +711,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                          for i, r in enumerate(data.get("recurrence", []))),
         not_after=_rx(rf"(?:{_alternatives(words['recurrence_not_after'])})\s+$", "tasks.recurrence_not_after"),
         quantity=_rx(_string(data, "quantity", "tasks"), "tasks.quantity"),
+        dated_subject=_rx(_string(_section(data, "dated_subjects"), "pattern", "tasks.dated_subjects"),
+                          "tasks.dated_subjects.pattern"),
         pointer=_rx(_string(pointers, "pattern", "tasks.lead_in_pointers"), "tasks.lead_in_pointers.pattern"),
         with_contents=_rx(_string(pointers, "with_contents", "tasks.lead_in_pointers"),
                           "tasks.lead_in_pointers.with_contents"),
@@ -761,6 +773,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "regulations": lambda text: grammar.governed.match(text) is not None,
         "appendix_without_work": lambda pair: grammar.appendix_without_work(pair[0], lambda: pair[1]) is True,
         "lead_in_pointers": lambda text: grammar.pointer.search(text) is not None,
+        "dated_subjects": lambda text: grammar.owner_at(text) is None,
         "group_headings": lambda text: grammar.group_heading.match(text) is not None,
         "not_office_labels": lambda text: grammar.not_office.match(text) is not None,
         "contact_labels": lambda text: grammar.contact.search(text) is not None,

@@ -609,6 +609,12 @@ def join_paragraphs(lines: Sequence[Line], wrap_width: float | None = None) -> l
     """
     if wrap_width is None:
         wrap_width = _typical_width(lines)
+        if _widest(lines) > UNWRAPPED * wrap_width:
+            # lines far longer than most were never wrapped at a margin: text with one paragraph a
+            # line, as a crawler saves a page ('a) Phối hợp rà soát ... Luật dân tộc' / '- Đơn vị
+            # chủ trì: Vụ Pháp luật hình sự - hành chính.', QĐ 173/QĐ-BTP; the Kon Tum QĐ 435/QĐ-UBND):
+            # no line of it reaches a margin, and a dash opens an item, not a name's second half
+            wrap_width = float("inf")
     blank_breaks = not _double_spaced(lines)
     out: list[Line] = []
     last: Line | None = None  # the last printed line of out[-1]: where the page wrapped it, if it did
@@ -691,6 +697,13 @@ def _continues(prev: Line, line: Line, wrap_width: float, last: Line | None = No
         # nguyên nước và Khí tượng thủy văn; ...', QĐ 899/QĐ-SNNMT Gia Lai)
         return True
     return not _TERMINAL.search(a) and (_reaches(edge, wrap_width) or bool(_OPEN_END.search(a)))
+
+
+UNWRAPPED = 1.6  # the widest line this many times the typical one: the text was never wrapped
+
+
+def _widest(lines: Sequence[Line]) -> float:
+    return max((ln.bbox[2] if ln.bbox else len(ln.text) for ln in lines if ln.block == "body"), default=0.0)
 
 
 def _reaches(line: Line, wrap_width: float) -> bool:

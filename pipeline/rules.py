@@ -108,6 +108,7 @@ class IngestLimits:
     spaced_letters: SpacedLetters | None = None
     text_engine: str = "pdfplumber"  # or "pdfium" (ingest/pdftext.py, issue 17)
     signing_note: regex.Pattern | None = None  # a signature widget's 'Ký bởi ... Giờ ký: ...'
+    site_notes: regex.Pattern | None = None  # a legal-text site's '[... được hướng dẫn bởi ...]'
 
 
 TEXT_ENGINES = ("pdfplumber", "pdfium")
@@ -767,6 +768,8 @@ def _compile_ingest(data: dict[str, Any], syllables: Syllables) -> IngestLimits:
         spaced_letters=_compile_spaced(layer.get("spaced_letters"), syllables, f"{where}.text_layer.spaced_letters"),
         text_engine=_text_engine(layer.get("engine", "pdfplumber"), f"{where}.text_layer.engine"),
         signing_note=_compile_note(data.get("signing_note"), f"{where}.signing_note"),
+        site_notes=None if data.get("site_notes") is None else _checked_pattern(data["site_notes"],
+                                                                                 f"{where}.site_notes"),
     )
 
 

@@ -1857,3 +1857,37 @@ def test_a_body_duty_that_says_much_more_than_its_table_row_is_kept(rules):
                    "TT | Nội dung nhiệm vụ | Chủ trì | Thời gian",
                    "1 | Đối soát, xác thực thông tin người sử dụng đất. | Công an phường | Tháng 8/2026")
     assert [o for o, _ in found] == ["Công an phường", "Công an phường"]
+
+
+# fmt: off
+CRAWLED_SHAPES = [
+    # a verb after 'về' names a topic inside a body's name; 'trợ giúp' is one verb with a capital
+    # (QĐ 173/QĐ-BTP: a field block and a unit heading)
+    (["II. NỘI DUNG THỰC HIỆN", "1. Công tác xây dựng pháp luật",
+      "a) Gửi dự kiến chương trình xây dựng luật năm 2016 để Ủy ban Dân tộc tham gia ý kiến",
+      "- Đơn vị chủ trì: Vụ Các vấn đề chung về xây dựng pháp luật.", "- Thời gian thực hiện: Quý I/2015.",
+      "b) Thực hiện trợ giúp pháp lý cho đồng bào dân tộc thiểu số",
+      "- Đơn vị chủ trì: Cục Trợ giúp pháp lý.", "- Thời gian thực hiện: Cả năm 2015."],
+     [("Vụ Các vấn đề chung về xây dựng pháp luật",
+       "Gửi dự kiến chương trình xây dựng luật năm 2016 để Ủy ban Dân tộc tham gia ý kiến"),
+      ("Cục Trợ giúp pháp lý", "Thực hiện trợ giúp pháp lý cho đồng bào dân tộc thiểu số")]),
+    # 'X có trách nhiệm.' heads the dashes below it, its colon typed as a stop, after a number and a
+    # dash ('2 - ...'); a unit before 'để' is whom the paper goes to (QĐ 1056/QĐ-CT Tuyên Quang)
+    (["Điều 2. Tổ chức thực hiện", "2 - Sở Lao động, Thương binh và Xã hội có trách nhiệm.",
+      "- Quản lý chặt chẽ đối tượng bảo trợ xã hội trên địa bàn tỉnh;",
+      "- Hàng năm lập dự toán kinh phí gửi Sở Tài chính, Sở Kế hoạch và Đầu tư để thẩm định."],
+     [("Sở Lao động, Thương binh và Xã hội", "Quản lý chặt chẽ đối tượng bảo trợ xã hội trên địa bàn tỉnh"),
+      ("Sở Lao động, Thương binh và Xã hội",
+       "Hàng năm lập dự toán kinh phí gửi Sở Tài chính, Sở Kế hoạch và Đầu tư để thẩm định.")]),
+    # news recounted with its date, and the notifying office's closing, ask nothing (CV 2739/VPCP-ĐMDN)
+    (["Báo Đấu thầu ngày 26 tháng 3 năm 2019 đưa tin, theo khảo sát, có tới 80 nghìn công ty cổ phần.",
+      "Về nội dung nêu trên, Thủ tướng Chính phủ giao Bộ Kế hoạch và Đầu tư nghiên cứu, có giải pháp phù hợp.",
+      "Văn phòng Chính phủ thông báo để Bộ Kế hoạch và Đầu tư biết, thực hiện./."],
+     [("Bộ Kế hoạch và Đầu tư", "nghiên cứu, có giải pháp phù hợp.")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("lines, expected", CRAWLED_SHAPES)
+def test_shapes_of_crawled_decisions_and_letters(rules, lines, expected):
+    assert _tasks(rules, *lines) == expected

@@ -37,6 +37,9 @@ _ITEM = regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*(?:\.(?!\d)|
                       # OCR reads a label's dot as a comma ('9, Các tổ chức kinh tế ...', QĐ
                       # 146/QĐ-TTg; '9, VNPT Sơn La ...', KH 07-KH/BTC Sơn La): before a name it is one
                       r"|^(?P<label>\d{1,2}),\s+(?=\p{Lu}[\p{L}&])(?P<rest>.*)$"
+                      # a number and a dash before a capital, as Roman numerals take one ('2 - Sở Lao
+                      # động, Thương binh và Xã hội có trách nhiệm.', QĐ 1056/QĐ-CT Tuyên Quang; 'II - ...')
+                      r"|^(?P<label>\d{1,2})\s*[-–]\s*(?=\p{Lu})(?P<rest>.*)$"
                       # a digit of a label OCR read as a sign Vietnamese text never uses ('Š. Trung tâm
                       # Phục vụ hành chính công' for 5, CT 11/CT-UBND Hà Nội; '§. Thông báo và hướng dẫn
                       # các kiểm định viên ...' for 8, CV 2274/BGDĐT-QLCL): an item of the first rank
@@ -268,8 +271,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if item_tasks is None or item_tasks[2] + 1 != block_first:
                 return
             since, action, _ = item_tasks
-            if finder.owner_label.match(bare(action)) or len(action.split()) < 3:
-                return  # '1. Đơn vị tổ chức' over '- Đơn vị chủ trì: Sở ...' says who runs the event, not work
+            label = finder.owner_label.match(bare(action))
+            if (label and not bare(action)[label.end():].strip(" :.")) or len(action.split()) < 3:
+                # '1. Đơn vị tổ chức' over '- Đơn vị chủ trì: Sở ...' says who runs the event, not work;
+                # an item that only begins with a field's words is work ('a) Thực hiện kiểm soát chất
+                # lượng công bố, công khai thủ tục hành chính ...' over its fields, QĐ 173/QĐ-BTP)
+                return
             drop_since(since)
         if action:
             # 'Văn phòng UBND tỉnh chủ trì, phối hợp với Sở ...': the lead ends where its verb begins,
@@ -496,6 +503,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         item = _ITEM.match(text)
         rest = item.group("rest").strip() if item else text
+        if rest.endswith(".") and finder.responsible.match(rest):
+            rest = rest[:-1] + ":"  # 'X có trách nhiệm.' with nothing after it: a heading, its colon typed as a stop
         label = (item.group("label") or item.group("sub")) if item else None
         last_item = (ref.index, item.group("dash"), rest) if item else last_item
         plain = None if item else (ref.index, rest)  # a paragraph, which a field block may follow

@@ -10,6 +10,7 @@ import regex
 from .. import normalise
 from ..document import Line, Page
 from ..rules import Rules
+from .runon import split_run_ons
 
 
 @dataclass(frozen=True)
@@ -149,15 +150,14 @@ def read_text(data: bytes, rules: Rules, markdown: bool | None = None) -> tuple[
         markdown = looks_like_markdown(text)
     pages = []
     for number, chunk in enumerate(text.split("\f"), start=1):
-        pages.append(Page(number, tuple(_page_lines(chunk, number, markdown))))
+        pages.append(Page(number, tuple(_page_lines(chunk, number, markdown, rules))))
     return pages, decoded.legacy
 
 
-def _page_lines(chunk: str, page: int, markdown: bool) -> list[Line]:
-    if markdown:
-        pairs = markdown_lines(chunk)
-    else:
-        pairs = [(ln, "body") for ln in chunk.split("\n")]
+def _page_lines(chunk: str, page: int, markdown: bool, rules: Rules) -> list[Line]:
+    pairs = markdown_lines(chunk) if markdown else [(ln, "body") for ln in chunk.split("\n")]
+    # a crawled copy runs the header's and the closing's parts into one line (ingest/runon.py)
+    pairs = split_run_ons(pairs, rules, header=page == 1)
     lines: list[Line] = []
     plain: list[str] = []
 
