@@ -340,6 +340,12 @@ _FOOTER_BARE = regex.compile(r"^\s*(?:KT|TL|TM|TUQ)\s*\.|^(?:HIEU|BO|THU|PHO)\s+
                              r"^CHU\s+TICH\b|^TRUONG\s+PHONG\b|^[-_\s]*LUU\s*(?:[:.,]|VT\b)|N?OI\s+NHAN\b")
 
 
+def is_caps(text: str) -> bool:
+    """Text in capitals: two letters at least, none small ('QUYẾT ĐỊNH', 'CHỦ TỊCH UBND')."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def bare(text: str) -> str:
     """Letters without any diacritic, upper case, single-spaced: a key OCR cannot spoil."""
     # derive asks for the same owners' and units' keys thousands of times a batch (issue 17:

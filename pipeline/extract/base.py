@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Document, Line
-from ..normalise import bare  # noqa: F401  (the extractors' matching key)
+from ..normalise import bare, is_caps  # noqa: F401  (the extractors' matching key; text in capitals)
 from ..record import Span
 
 # OCR reads digits in handwritten blanks as letters: 'ngàyl6', 'Số: |]'
@@ -102,11 +102,6 @@ def ocr_int(text: str) -> int | None:
 def squash(text: str) -> str:
     """Text without spaces, for comparing words that scraping or OCR split ('B Ộ')."""
     return regex.sub(r"\s+", "", text)
-
-
-def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def clean_value(text: str) -> str:

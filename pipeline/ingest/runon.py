@@ -25,6 +25,7 @@ import functools
 
 import regex
 
+from ..normalise import is_caps
 from ..record import AUTHORITIES
 from ..rules import Rules
 
@@ -57,22 +58,18 @@ def split_run_ons(lines: list[tuple[str, str]], rules: Rules, header: bool = Tru
             # crawler put the item's number on a line of its own
             label += text.strip() + " "
             continue
-        text, label = (label + text.lstrip() if label and text.strip() else text), ("" if text.strip() else label)
+        if label and text.strip():
+            text, label = label + text.lstrip(), ""
         if rules.ingest.site_notes is not None:
             text = rules.ingest.site_notes.sub("", text)
         in_header = header and text.strip() and seen <= HEADER_LINES
         pieces = _header_pieces(text, rules, names) if in_header else [text]
-        if in_header and _caps(name := _RULE.sub("", text).strip()):
+        if in_header and is_caps(name := _RULE.sub("", text).strip()):
             names.append(name)
         out.extend((cut, block) for piece in pieces for cut in _closing_pieces(piece, rules))
     if label:
         out.append((label.strip(), "body"))
     return out
-
-
-def _caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 @functools.cache
@@ -103,7 +100,7 @@ def _after_date(rest: str, rules: Rules, names: list[str]) -> list[str]:
     """What ran on after the date: the type name, the trích yếu, the decider, the grounds."""
     pieces = _GROUNDS.split(rest, maxsplit=1)
     head, grounds = pieces[0], pieces[1:]
-    if not _caps(head):
+    if not is_caps(head):
         return [rest]
     out = []
     kind = _type_at_start(head, rules)
@@ -174,7 +171,7 @@ def _signer_after_archive(text: str, rules: Rules) -> int:
             continue
         rest = text[found.start():]
         name = _PERSON.search(rest)
-        if name and name.end() == len(rest.rstrip()) and _caps(rest[:name.start()]):
+        if name and name.end() == len(rest.rstrip()) and is_caps(rest[:name.start()]):
             return found.start()
     return 0
 
@@ -188,10 +185,10 @@ def _signer_then_paper(text: str, rules: Rules) -> int:
         return 0
     start = len(text) - len(text.lstrip())
     for name in _PERSON.finditer(text, start + office.end()):
-        if not _caps(text[start:name.start()]):
+        if not is_caps(text[start:name.start()]):
             return 0
         after = text[name.end():].lstrip()
-        if _type_at_start(after, rules) and _caps(after.split("(")[0]):
+        if _type_at_start(after, rules) and is_caps(after.split("(")[0]):
             return len(text) - len(after)
         return 0
     return 0
