@@ -11,7 +11,7 @@ stops the command at start instead of failing every file. The task extractor
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -582,14 +582,14 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                                 key=len, reverse=True))
     pointers = _section(data, "lead_in_pointers")
     directing_words = _section(data, "directing")
-    directing = _phrases(_strings(directing_words, "words", "tasks.directing"))
-    joined = _phrases(_strings(directing_words, "joined", "tasks.directing"))
+    directing = phrases(_strings(directing_words, "words", "tasks.directing"))
+    joined = phrases(_strings(directing_words, "joined", "tasks.directing"))
     honorifics = _strings(_section(data, "honorifics"), "words", "tasks.honorifics")
-    titled = _phrases(honorifics)  # before a person's name in a heading or a label
-    anyone = _phrases(honorifics + _strings(_section(data, "honorifics"), "teachers", "tasks.honorifics"))
-    not_offices = _phrases(_strings(_section(data, "not_office_labels"), "words", "tasks.not_office_labels"))
-    contacts = _phrases(_strings(_section(data, "contact_labels"), "words", "tasks.contact_labels"))
-    times_first = _phrases(_strings(_section(data, "time_first"), "words", "tasks.time_first"))
+    titled = phrases(honorifics)  # before a person's name in a heading or a label
+    anyone = phrases(honorifics + _strings(_section(data, "honorifics"), "teachers", "tasks.honorifics"))
+    not_offices = phrases(_strings(_section(data, "not_office_labels"), "words", "tasks.not_office_labels"))
+    contacts = phrases(_strings(_section(data, "contact_labels"), "words", "tasks.contact_labels"))
+    times_first = phrases(_strings(_section(data, "time_first"), "words", "tasks.time_first"))
     grammar = TaskGrammar(
         # '22 GVCN', '05 giáo viên': a count before the unit is part of the owner
         # after 'các', 'quý' the unit may be written small ('các sở giáo dục và đào tạo', CV
@@ -833,7 +833,7 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _phrases(words: list[str]) -> str:
+def phrases(words: Sequence[str]) -> str:
     """The words as alternatives, longest first, each space of a phrase any run of spaces
     ('Chậm nhất' as 'Chậm\\s+nhất': a line broken or spaced twice still reads)."""
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))

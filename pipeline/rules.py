@@ -9,6 +9,7 @@ entry and what would have been accepted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -674,6 +675,14 @@ def _calendar_settings(data: dict[str, Any], where: str) -> dict[str, Any]:
     if not isinstance(hour, int) or not 0 <= hour <= 23:
         raise RulesError(f"{where}.calendar.alarm_hour: expected an hour from 0 to 23, got {hour!r}")
     return {"alarm_working_days": days, "alarm_hour": hour}
+
+
+@functools.lru_cache(maxsize=8)
+def unanchored(pattern: regex.Pattern) -> regex.Pattern:
+    """A rules pattern without its leading '^', to find it after other text on the same line
+    (the date line run on after the number, ingest/runon.py and extract/header.py):
+    `match(text, pos)` never finds a '^' at pos."""
+    return regex.compile(pattern.pattern.removeprefix("^"), pattern.flags)
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

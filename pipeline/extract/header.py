@@ -9,13 +9,12 @@ None with a warning: never a guess.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 
 import regex
 
 from ..record import Issuer, Span
-from ..rules import Rules
+from ..rules import Rules, unanchored
 from .base import Lines, Ref, bare, clean_value, is_caps, ocr_int, squash
 
 ZONE_LINES = 16  # the header never runs further down page 1 than this
@@ -224,18 +223,12 @@ def _date_inside(text: str, rules: Rules) -> regex.Match | None:
     """A date line printed after other header text on the same line (columns not split; a
     page copied flat: 'Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH ...', QĐ
     435/QĐ-UBND Kon Tum as thuvienphapluat.vn prints it)."""
-    unanchored = _unanchored(rules.pattern("date_line"))
+    date_line = unanchored(rules.pattern("date_line"))
     for match in regex.finditer(r"(?<=\s)(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s*,?\s*ngày)", text):
-        found = unanchored.match(text, match.start())
+        found = date_line.match(text, match.start())
         if found:
             return found
     return None
-
-
-@functools.lru_cache(maxsize=8)
-def _unanchored(pattern: regex.Pattern) -> regex.Pattern:
-    """The date line's pattern without its '^': `match(text, pos)` never finds a '^' at pos."""
-    return regex.compile(pattern.pattern.removeprefix("^"), pattern.flags)
 
 
 def _type_name(text: str, rules: Rules):

@@ -25,9 +25,10 @@ import functools
 
 import regex
 
+from ..grammar import phrases
 from ..normalise import is_caps
 from ..record import AUTHORITIES
-from ..rules import Rules
+from ..rules import Rules, unanchored
 
 HEADER_LINES = 12  # the lines of a first page that may hold the header's parts
 
@@ -72,19 +73,12 @@ def split_run_ons(lines: list[tuple[str, str]], rules: Rules, header: bool = Tru
     return out
 
 
-@functools.cache
-def _date_line(pattern: str, flags: int) -> regex.Pattern:
-    """The rules' date line without its '^': found after a number on the same line."""
-    return regex.compile(pattern.removeprefix("^"), flags)
-
-
 def _header_pieces(text: str, rules: Rules, names: list[str]) -> list[str]:
     parts = [p for p in _ADDRESSEE.split(text) if p.strip()] or [text]
     out: list[str] = []
     for part in parts:
         lead = _NUMBER_LEAD.match(part)
-        found = _date_line(rules.pattern("date_line").pattern, rules.pattern("date_line").flags).search(
-            part, lead.end() if lead else 0)
+        found = unanchored(rules.pattern("date_line")).search(part, lead.end() if lead else 0)
         rest = part[found.end():].strip() if found else ""
         if not found or not rest[:1].isupper() or (found.start() > 0 and not lead):
             out.append(part)
@@ -115,7 +109,7 @@ def _after_date(rest: str, rules: Rules, names: list[str]) -> list[str]:
 def _type_at_start(text: str, rules: Rules) -> int:
     """The end of a type name in capitals that opens `text` and is followed by more words."""
     for name in sorted((d.name.upper() for d in rules.doc_types), key=len, reverse=True):
-        found = regex.match(_spaced(name) + r"(?=\s+\S)", text)
+        found = regex.match(phrases([name]) + r"(?=\s+\S)", text)
         if found:
             return found.end()
     return 0
@@ -132,7 +126,7 @@ def _decider_at(text: str, rules: Rules, names: list[str]) -> int:
     for title in [*rules.units.signer_titles, *names]:
         if title.startswith("PHÓ") or len(title.split()) < 2:
             continue  # a deputy decides for the head, and one word ('CHÁNH') is too loose
-        for found in regex.finditer(r"(?<=\s)" + _spaced(title) + r"(?=\s|$)", text):
+        for found in regex.finditer(r"(?<=\s)(?:" + phrases([title]) + r")(?=\s|$)", text):
             tail, head = text[found.start():], text[:found.start()]
             if len(tail.split()) <= 10 and len(head.split()) >= 2 and not _BEFORE_OFFICE.search(head):
                 best = max(best, found.start())
@@ -149,16 +143,11 @@ def _closing_pieces(text: str, rules: Rules) -> list[str]:
     return [text[:signer].rstrip(), text[signer:]] if signer else [text]
 
 
-def _spaced(words: str) -> str:
-    """`words` as a pattern in which each space is any run of spaces."""
-    return regex.escape(words).replace(r"\ ", r"\s+")
-
-
 @functools.cache
 def _office_pattern(titles: tuple[str, ...]) -> regex.Pattern:
     """An office in capitals, after an authority mark or not ('KT. BỘ TRƯỞNG', 'CHỦ TỊCH')."""
     marks = "|".join(regex.escape(a) for a in AUTHORITIES)
-    offices = "|".join(_spaced(t) for t in sorted(titles, key=len, reverse=True))
+    offices = phrases(titles)
     return regex.compile(rf"(?:(?:{marks})\s*)?(?:{offices})(?!\p{{L}})")
 
 
