@@ -51,7 +51,7 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có|để)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 _GIVEN = regex.compile(r"(?<!\p{L})được\s+$")
-_TOPIC = regex.compile(r"(?<!\p{L})về\s+$")
+_TOPIC = regex.compile(r"(?<!\p{L})(?:về|nơi)\s+$")
 _ANSWERABLE = regex.compile(r"(?<!\p{L})có\s+trách\s+nhiệm(?!\p{L})")
 _CLAUSE_MARK = regex.compile(r"[.;:]")
 _COMPARED = regex.compile(r"\s*[<>≤≥]")
@@ -350,7 +350,10 @@ class TaskGrammar:
             if _GIVEN.search(text, 0, v.start()):
                 continue
             # a verb after 'về' names a field of work, a topic: no predicate ('Vụ Các vấn đề chung về
-            # xây dựng pháp luật', QĐ 173/QĐ-BTP; 'Ban Chỉ đạo về phát triển ...')
+            # xây dựng pháp luật', QĐ 173/QĐ-BTP; 'Ban Chỉ đạo về phát triển ...'); a verb after 'nơi'
+            # says which office of its kind is meant, where the thing is done ('Chi cục Hải quan nơi
+            # đăng ký tờ khai hướng dẫn ...', CV 778/TCHQ-GSQL; 'Ủy ban nhân dân cấp xã nơi thực hiện
+            # nổ mìn', CV 193/UBND Lào Cai)
             if _TOPIC.search(text, 0, v.start()):
                 continue
             if not any(a <= v.start() < b for a, b in inside) and (

@@ -578,6 +578,11 @@ _DASH_WRAP_SMALL = regex.compile(r"^[-–]\s+\p{Ll}")
 _TERMINAL = regex.compile(r"[.;:!?]\s*$|\./\.\s*$")
 _NUMBER_LABEL = regex.compile(r"(?<!\p{L})[Ss]ố\s*:?$")
 _NUMBER_START = regex.compile(r"^\d{1,5}\s?/")  # a document number, not an item '2. Nội dung'
+# a document number wrapped at a hyphen of its symbol: 'Quyết định 435/QĐ-' / 'BGDĐT ngày 09 tháng 02
+# năm 2023' (CV 1174/PGDĐT Long Điền), 'Báo cáo thẩm tra số 84/BC-' / 'KTNS ngày ...' (NQ 11/2025/NQ-HĐND
+# Hà Nội): a symbol never ends in a hyphen, so its code goes on in the next line
+_NUMBER_CUT = regex.compile(r"(?<![\p{L}\d/])\d{1,5}\s?/\s?(?:\d{4}\s?/\s?)?\p{Lu}[\p{L}\d&.]*(?:-[\p{L}\d&.]+)*-$")
+_CODE_GOES_ON = regex.compile(r"^\p{Lu}[\p{Lu}\d&.]*(?:-[\p{Lu}\d&.]+)*(?=[\s,;.)]|$)")
 # a date wrapped after its month's word, a speck after it read as a stop: 'đến ngày 31 tháng.' /
 # '12 năm 2021 về lĩnh vực Y tế dự phòng; ...' (the scanned KH 852/KH-SYT TP.HCM); a date is never
 # cut by a sentence's end, so the two lines are one
@@ -660,6 +665,8 @@ def _date_cut(a: str, b: str) -> bool:
 
 def _glue(a: str, b: str) -> str:
     # a word hyphenated across lines is rare in Vietnamese (syllables are short); keep both
+    if _NUMBER_CUT.search(a.rstrip()) and _CODE_GOES_ON.match(b.lstrip()):
+        return f"{a.rstrip()}{b.lstrip()}"  # one symbol: '84/BC-' + 'KTNS' is 84/BC-KTNS
     if _date_cut(a, b):
         a = a.rstrip().rstrip(".,")  # the speck after 'tháng' of a date cut in two
     return f"{a.rstrip()} {b.lstrip()}"
@@ -675,6 +682,8 @@ def _continues(prev: Line, line: Line, wrap_width: float, last: Line | None = No
     if prev.block != "body" or line.block != "body" or prev.page != line.page:
         return False
     a, b = prev.text.strip(), line.text.strip()
+    if _NUMBER_CUT.search(a) and _CODE_GOES_ON.match(b):
+        return True  # before the date line's test: 'BGDĐT ngày 09 tháng 02 năm 2023' reads like one
     if not a or not b or a.endswith("./.") or _DATE_LINE.match(b) or HEADER_HINT.search(b) or _DAY_OPENS.match(b):
         return False
     if _date_cut(a, b):

@@ -16,6 +16,7 @@ from pipeline.extract.base import Lines
 from pipeline.extract.citations import extract_citations
 from pipeline.extract.deadlines import find_deadline
 from pipeline.extract.header import extract_header, issuer_code, normalise_number
+from pipeline.normalise import join_paragraphs
 from pipeline.record import Signature
 from tests.conftest import GOLD_DOCS, SAMPLES, read_cached
 
@@ -224,6 +225,30 @@ def test_citation(rules, text, number, date, issuer, doc_type):
     c = citations[0]
     assert (c.number, c.date, c.issuer, c.doc_type) == (number, date, issuer, doc_type)
     assert evidence["citations[0]"].text.startswith(c.text[:10])
+
+
+@pytest.mark.parametrize("lines, number", [
+    # a symbol wrapped at its hyphen goes on in the next line (CV 1174/PGDĐT Long Điền; NQ 11/2025/NQ-HĐND
+    # Hà Nội)
+    (["Thực hiện Quyết định 4365/QĐ-BGDĐT của Bộ GDĐT phê duyệt tài liệu lớp 7; Quyết định 435/QĐ-",
+      "BGDĐT ngày 09 tháng 02 năm 2023 của Bộ GDĐT phê duyệt tài liệu lớp 10."], "435/QĐ-BGDĐT"),
+    (["Xét Báo cáo thẩm tra số 84/BC-", "KTNS ngày 01 tháng 7 năm 2025 của Ban Kinh tế - Ngân sách;"],
+     "84/BC-KTNS"),
+    # a department's code after a spaced dash; a sub-department's code in brackets; 'số' typed twice
+    # (CV 397/UBND Phường 1 Vũng Tàu; QĐ 33/2025/QĐ-UBND Hà Nội)
+    (["(Đính kèm: Công văn 2881/UBND – VP ngày 04/3/2025)"], "2881/UBND-VP"),
+    (["Theo đề nghị của Sở Xây dựng tại Tờ trình số 368/TTr-XD(KTXD) ngày 26/12/2024."], "368/TTr-XD(KTXD)"),
+    (["(Đính kèm: Công văn số số 6053/VPCP-KSTT ngày 08/8/2023)"], "6053/VPCP-KSTT"),
+    # 'ngày' typed onto the small g of TTg (QĐ 2442/QĐ-ĐHAG)
+    (["Thực hiện theo Quyết định số 174/2008/QĐ-TTgngày 31/12/2008 của Thủ tướng Chính phủ."],
+     "174/2008/QĐ-TTg"),
+])
+def test_a_number_as_typed_is_read_whole(rules, lines, number):
+    doc = _doc(*lines)
+    page = doc.pages[0]
+    doc = replace(doc, pages=(replace(page, lines=tuple(join_paragraphs(page.lines))),))
+    citations, _ = extract_citations(Lines(doc), None, 0, set(), rules)
+    assert number in [c.number for c in citations]
 
 
 def test_later_short_mention_is_an_alias(rules):
@@ -457,6 +482,25 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
     # 'theo', 'thuộc', 'bằng' end it too (QĐ 2307/QĐ-UBND Sơn La)
     (["Các sở xây dựng Báo cáo tổng kết thi hành Luật Nuôi con nuôi theo Đề cương gửi kèm.",
       "Báo cáo tổng kết thi hành Luật Nuôi con nuôi thuộc phạm vi quản lý của cơ quan mình."], ["Luật Nuôi con nuôi"]),
+
+    # a word linking the name to its sentence ends it: a purpose, 'đồng thời', 'chưa', 'hoặc', 'với'
+    # before a count (NQ 141/NQ-CP; KH Bỉm Sơn on state secrets; QĐ 1056/QĐ-CT Tuyên Quang)
+    (["Sửa đổi Luật Quản lý ngoại thương nhằm cải cách thủ tục hành chính, tạo thuận lợi thương mại."],
+     ["Luật Quản lý ngoại thương"]),
+    (["Chưa thực hiện đúng Luật Bảo vệ BMNN đồng thời thu hồi và huỷ bỏ tài liệu sao chưa đúng."],
+     ["Luật Bảo vệ BMNN"]),
+    (["Một số đơn vị thực hiện Luật Bảo vệ BMNN chưa thực hiện việc xác định thời hạn bảo vệ."],
+     ["Luật Bảo vệ BMNN"]),
+    (["Người bị mất năng lực hành vi dân sự theo quy định của Bộ luật Dân sự hoặc không đủ năng lực."],
+     ["Bộ luật Dân sự"]),
+    (["Đề xuất sửa đổi Luật Thương mại với 2 nhóm vấn đề."], ["Luật Thương mại"]),
+    (["Tuyên truyền Luật Trẻ em và pháp luật liên quan đến trẻ em."], ["Luật Trẻ em"]),
+    # OCR reads 'ngày' as 'ngây' (QĐ 2307/QĐ-UBND Sơn La, scanned)
+    (["Tổng kết 10 năm thi hành Luật Nuôi con nuôi ngây 17 tháng 6 năm 2010."], ["Luật Nuôi con nuôi"]),
+    # an amending law read with 'bổ' as 'bỗ' is still one law (KH 70/KH-UBND Cần Thơ)
+    (["Thực hiện Luật sửa đổi, bỗ sung một số điều của Luật Công đoàn, Luật Thanh niên và Luật Thực hiện"
+      " dân chủ ở cơ sở;"],
+     ["Luật sửa đổi, bỗ sung một số điều của Luật Công đoàn, Luật Thanh niên và Luật Thực hiện dân chủ ở cơ sở"]),
 ])
 def test_a_law_named_without_a_number_is_named_once(rules, lines, titles):
     citations, _ = extract_citations(Lines(_doc(*lines)), None, 0, set(), rules)

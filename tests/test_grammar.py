@@ -1884,6 +1884,13 @@ CRAWLED_SHAPES = [
       "Về nội dung nêu trên, Thủ tướng Chính phủ giao Bộ Kế hoạch và Đầu tư nghiên cứu, có giải pháp phù hợp.",
       "Văn phòng Chính phủ thông báo để Bộ Kế hoạch và Đầu tư biết, thực hiện./."],
      [("Bộ Kế hoạch và Đầu tư", "nghiên cứu, có giải pháp phù hợp.")]),
+    # a verb after 'nơi' says which office of its kind is meant, a note in brackets after a unit
+    # heading keeps it a heading (CV 778/TCHQ-GSQL; 'Ủy ban nhân dân xã nơi có đất', QĐ 12/2024/QĐ-TTg)
+    (["II. TỔ CHỨC THỰC HIỆN", "a) Chi cục Hải quan nơi đăng ký tờ khai (nơi đi):",
+      "- Hướng dẫn người khai khai báo thông tin tờ khai lên Hệ thống V5.",
+      "- Chi cục Hải quan nơi quản lý kho CFS hướng dẫn doanh nghiệp kinh doanh kho CFS lập văn bản."],
+     [("Chi cục Hải quan nơi đăng ký tờ khai", "Hướng dẫn người khai khai báo thông tin tờ khai lên Hệ thống V5."),
+      ("Chi cục Hải quan nơi quản lý kho CFS", "hướng dẫn doanh nghiệp kinh doanh kho CFS lập văn bản.")]),
 ]
 # fmt: on
 

@@ -37,8 +37,11 @@ class CitationFinder:
         words = sorted({*(t.name for t in rules.doc_types), *data["mention_words"]}, key=len, reverse=True)
         alternatives = "|".join(regex.escape(w) for w in words)
         so = data["number_word"]["pattern"]
+        # 'số' typed twice by a slip is still one ('Công văn số số 6053/VPCP-KSTT', CV 397/UBND
+        # Phường 1 Vũng Tàu, one document so far)
         self.type_word = regex.compile(
-            rf"(?<!\p{{L}})(?P<type>{alternatives})(?P<between>(?:\s+(?:của\s+[^,;.()]{{3,80}}?\s+)?(?:{so})?)?\s*:?\s*)$",
+            rf"(?<!\p{{L}})(?P<type>{alternatives})(?P<between>(?:\s+(?:của\s+[^,;.()]{{3,80}}?\s+)?"
+            rf"(?:(?:{so})(?:\s+(?:{so}))?)?)?\s*:?\s*)$",
             regex.IGNORECASE)
         self.so_before = regex.compile(rf"(?<!\p{{L}})(?:{so})\s*:?\s*$")
         self.number_word = regex.compile(so)

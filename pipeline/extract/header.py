@@ -45,13 +45,16 @@ def normalise_number(match: regex.Match) -> str:
     """Số và ký hiệu as printed, without spaces (`292 /KH-SGDĐT` → `292/KH-SGDĐT`) or a dot typed
     after the number written in by hand (`3070. /KH-UBND` → `3070/KH-UBND`), or the word after it
     that OCR glued on (`2307 /QĐ-UBNDngày` → `2307/QĐ-UBND`, the 'Kèm theo' line of QĐ 2307/QĐ-UBND
-    Sơn La): a symbol is written in capitals and ends in one."""
+    Sơn La; `174/2008/QĐ-TTgngày`, QĐ 2442/QĐ-ĐHAG): a symbol is written in capitals and ends in
+    one, or in the small g of TTg. A spaced dash before a department's code is a hyphen
+    (`2881/UBND – VP` → `2881/UBND-VP`)."""
     number = regex.sub(r"^(\d+)\./", r"\1/", regex.sub(r"\s+", "", match.group(0))).rstrip(".")
+    number = regex.sub(r"[–—]", "-", number)
     return _GLUED_WORD.sub("", number)
 
 
 # a word in small letters glued to the end of a symbol's capitals ('UBNDngày'); 'GDTrH' keeps its 'r'
-_GLUED_WORD = regex.compile(r"(?<=\p{Lu})(?:ngày|của|về|năm|ban|do|tại)$")
+_GLUED_WORD = regex.compile(r"(?<=\p{Lu}|TTg)(?:ngày|của|về|năm|ban|do|tại)$")
 
 
 def repair_type_code(number: str, rules: Rules, ocr: bool = True) -> str:

@@ -527,7 +527,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if found and finder.acts_at(step, found[1]):
                 add(found[0], step[found[1]:], ref)
             continue
-        if scope_group is not None and item and (label or item.group("dash") == scope_group[0]):
+        restored = scope_group is not None and item is not None and bool(label or item.group("dash") == scope_group[0])
+        if restored:
             _, heading_owner, heading_rank = scope_group  # '- Cung cấp ...' after the '+' items of '- Đối với X:'
             scope_group = None
         if label and heading_rank is not None and _depth(label) <= heading_rank:
@@ -535,7 +536,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # the unit headings' rank ends the last unit's duties (KH 21/KH-PGD&ĐT Hiệp Hòa)
             heading_owner = heading_rank = None
         if item and labelled_mark is not None:
-            if item.group("dash") == labelled_mark:
+            if item.group("dash") == labelled_mark and not restored:
                 # '+ Các trường học, cơ sở giáo dục có diện tích nhỏ, hẹp: tổ chức tập trung khai
                 # giảng ...' then '+ Không tổ chức diễu hành ...' (CV 2703/SGDĐT-VP Hà Nội): a
                 # sibling does not take the owner one item named for its own work
@@ -746,6 +747,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 # over '- Các cơ sở giáo dục đại học tiếp tục ...', CV 2274/BGDĐT-QLCL)
                 add(owner, action, ref)
                 labelled_mark = item.group("dash") if item else None
+            if item and item.group("dash") and not label and action.strip() and scope_group is None:
+                # a dash whose label owns the work after its colon owns that dash and what goes on
+                # under it, not the items after it ('- Chi cục Hải quan nơi vận chuyển đến: Sau khi
+                # ...' then '2. Khai báo nhiều tờ khai ...', CV 778/TCHQ-GSQL; '- Sở Tư pháp: Lồng
+                # ghép tuyên truyền ...' then '- Sở Y tế: ...'): the next item of its rank or above
+                # goes back to the heading's owner
+                scope_group = (item.group("dash"), heading_owner, heading_rank)
             heading_owner, lead_owner = owner, None
             heading_rank = _depth(label) if label else None
             continue
@@ -1134,7 +1142,9 @@ def _heading(text: str) -> str | None:
 
 def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     owner, stop = found
-    tail = rest[stop:].strip(" :")
+    # a note in brackets after the name qualifies it ('a) Chi cục Hải quan nơi đăng ký tờ khai (nơi
+    # đi):', CV 778/TCHQ-GSQL; '3. Trường trung học cơ sở (THCS):'): still a heading
+    tail = _BRACKETED_NOTE.sub("", rest[stop:]).strip(" :")
     # a heading that is only a name may end with a full stop ('3. Trách nhiệm của Chủ đầu tư, ...
     # Ban quản trị nhà chung cư.', QĐ 33/2025/QĐ-UBND Hà Nội)
     # a heading may list several units ('8. Các sở, ban, ngành; UBND các xã, phường, đặc khu;
@@ -1147,6 +1157,9 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     names = regex.split(r",\s*|\s+và\s+(?=các\s|\p{Lu})", owner)
     listed = ";" in owner or (len(names) > 1 and all(len(name.split()) <= 16 for name in names))
     return not tail and (words <= 16 or (listed and words <= 24)) and not rest.endswith(";")
+
+
+_BRACKETED_NOTE = regex.compile(r"^\s*\([^()]{1,40}\)")
 
 
 # an agenda item's last part after a spaced dash: who does the work before it
@@ -1352,6 +1365,7 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
     if found and finder.acts_at(sentence, run_in.end() + found[1]):
         return found[0], sentence
     return None
+
 
 
 # a short label and its colon before a sentence that opens with a capital; a label of place says
