@@ -118,6 +118,8 @@ class TaskGrammar:
     regulation_types: frozenset[str]  # kinds of document that state norms (a Nghị định, a Thông tư)
     regulation_title: regex.Pattern  # a title that issues a regulation ('ban hành Quy chế ...')
     regulation_number: regex.Pattern  # the number of a legal normative document ('29/2025/QĐ-TTg')
+    national_number: regex.Pattern  # that of the Government, the Prime Minister or a Bộ ('339/2025/NĐ-CP')
+    national_types: frozenset[str]  # kinds of document only they issue (Nghị định, Thông tư)
     governed: regex.Pattern  # a class of persons a regulation governs ('Giảng viên', 'công chức')
     run_in: regex.Pattern  # a verb with a capital that opens an action after a name ('... kinh tế Giúp ...')
     responsible: regex.Pattern  # 'X có trách nhiệm:' over X's duties, whatever X's first word
@@ -190,6 +192,11 @@ class TaskGrammar:
         governs (tasks.regulations): by its type, its title, or a number that carries its year."""
         return (doc_type or "").casefold() in self.regulation_types or bool(
             title and self.regulation_title.search(title)) or bool(number and self.regulation_number.match(number))
+
+    def national(self, doc_type: str | None, number: str | None) -> bool:
+        """Whether a regulation is the Government's, the Prime Minister's or a Bộ's: it assigns
+        work only in its article on execution (tasks.regulations, national)."""
+        return (doc_type or "").casefold() in self.national_types or bool(number and self.national_number.match(number))
 
     def encouraged(self, owner: str, action: str) -> bool:
         """Whether the unit is only encouraged: the encouraging word is in the owner's phrase or
@@ -686,6 +693,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         regulation_title=_rx(rf"(?:{_alternatives(_strings(regulations, 'titles', 'tasks.regulations'))})",
                              "tasks.regulations.titles", regex.IGNORECASE),
         regulation_number=_rx(_string(regulations, "number", "tasks.regulations"), "tasks.regulations.number"),
+        national_number=_rx(_string(regulations, "national", "tasks.regulations"), "tasks.regulations.national"),
+        national_types=frozenset(t.casefold() for t in _strings(regulations, "national_types", "tasks.regulations")),
         governed=_rx(rf"^(?:(?:các|những|mỗi)\s+)?(?:{persons})(?!\p{{L}})", "tasks.regulations.governed_persons",
                      regex.IGNORECASE),
         entitled=_rx(_string(_section(data, "entitlements"), "pattern", "tasks.entitlements"),
@@ -791,6 +800,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
     }
     # a section may hold a second pattern with examples of its own, under '<name>_examples'
     more = {("regulations", "number"): lambda text: grammar.regulation_number.match(text) is not None,
+            ("regulations", "national"): lambda text: grammar.national_number.match(text) is not None,
             ("field_headings", "stage"): lambda text: grammar.field_heading.match(text) is not None,
             ("generic_closing", "plan_for_all"): lambda text: grammar.plan_for_all.match(text) is not None,
             ("lead_in_pointers", "with_contents"): lambda text: grammar.with_contents.search(text) is not None}

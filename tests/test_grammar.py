@@ -1689,6 +1689,25 @@ def test_a_regulation_states_norms_for_the_persons_it_governs(rules):
     assert [o for o, _ in _tasks(rules, *body)] == ["Giảng viên", "Phòng Đào tạo"]
 
 
+@pytest.mark.parametrize("issuer, number, owners", [
+    # a national regulation assigns work in its execution article only (NĐ 339/2025/NĐ-CP)
+    ("CHÍNH PHỦ", "339/2025/NĐ-CP", ["Bộ Giáo dục và Đào tạo"]),
+    # a province's regulation assigns its duties article by article (QĐ 70/2024/QĐ-UBND Hà Nội)
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "70/2024/QĐ-UBND", ["Sở Tài chính", "Bộ Giáo dục và Đào tạo"]),
+])
+def test_a_national_regulation_assigns_work_in_its_execution_article(rules, issuer, number, owners):
+    kind = "NGHỊ ĐỊNH" if "NĐ" in number else "QUYẾT ĐỊNH"
+    head = [issuer, f"Số: {number}", "Hà Nội, ngày 25 tháng 12 năm 2025", kind, "Quy định về quản lý giá"]
+    body = ["QUYẾT ĐỊNH:", "Điều 7. Kê khai giá",
+            "Sở Tài chính có trách nhiệm rà soát, tổng hợp danh sách tổ chức kinh doanh thực hiện kê khai giá trước"
+            " ngày 25 tháng 01 hàng năm.",
+            "Điều 9. Tổ chức thực hiện",
+            "1. Bộ Giáo dục và Đào tạo có trách nhiệm tổ chức, chỉ đạo kiểm tra việc thực hiện các chính sách."]
+    made = tuple(Line(t, 1, "body") for t in [*head, *body])
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules)
+    assert [t.owner for t in record.tasks] == owners
+
+
 @pytest.mark.parametrize("number, governed_task", [("29/2025/QĐ-TTg", False), ("435/QĐ-UBND", True)])
 def test_a_legal_normative_document_is_known_by_the_year_in_its_number(rules, number, governed_task):
     """A number that carries its year ('29/2025/QĐ-TTg', on credit for students) marks a legal

@@ -65,8 +65,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     narrative = (doc_type or "").casefold() in finder.narrative_types
     regulation = finder.regulates(doc_type, title, number)
     tasks: list[Task] = []
-    # beside each task: where it was read, and whether it is a row of an assignment table
-    read: list[tuple[Span, bool]] = []
+    # beside each task: where it was read, whether it is a row of an assignment table, and whether
+    # it was read under a section that assigns the execution
+    read: list[tuple[Span, bool, bool]] = []
     sections: list[Section] = []
     children: list[Section] = []
     section: str | None = None
@@ -161,7 +162,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                     continue  # a sentence with its own subject is that subject's, once
                 if _restates(piece, owner, finder):
                     continue  # '... khẩn trương triển khai đầy đủ, thực hiện tốt các nội dung trên./.'
-                read.append((lines.span(ref), columns is not None))
+                read.append((lines.span(ref), columns is not None, executing))
                 task = _task(subject or one, piece, section, doc_date, finder, rules, when, product)
                 if partners:  # 'Đơn vị phối hợp: ...': recorded beside the owner, never an owner
                     task = replace(task, cooperating=tuple(p.rstrip(".") for p in _owners(partners, finder)))
@@ -859,8 +860,16 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         flush_block()
     settle_lead()
     close_section()
-    repeated = _repeated(tasks, [row for _, row in read], rules)
+    repeated = _repeated(tasks, [row for _, row, _ in read], rules)
     kept = [i for i in range(len(tasks)) if i not in repeated]
+    if regulation and finder.national(doc_type, number) and any(under for _, _, under in read):
+        # a national regulation that has an article on its execution assigns the work there; its
+        # other articles state the procedure that everyone it governs follows, each time, not a
+        # duty this document gives ('Điều 5. Quy trình xét duyệt ...' before 'Điều 9. Tổ chức thực
+        # hiện', NĐ 339/2025/NĐ-CP; the articles of NĐ 335/2025/NĐ-CP on how a civil servant is
+        # rated, before its 'Điều 26. Tổ chức thực hiện'). A province's regulation on who manages
+        # what assigns its duties article by article (QĐ 70/2024/QĐ-UBND Hà Nội)
+        kept = [i for i in kept if read[i][2]]
     return [tasks[i] for i in kept], sections, {f"tasks[{n}]": read[i][0] for n, i in enumerate(kept)}
 
 
