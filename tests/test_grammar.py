@@ -1689,6 +1689,48 @@ def test_a_regulation_states_norms_for_the_persons_it_governs(rules):
     assert [o for o, _ in _tasks(rules, *body)] == ["Giảng viên", "Phòng Đào tạo"]
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a chapter on the execution ('Chương V' / 'TỔ CHỨC THỰC HIỆN') whose articles are titled with
+    # a body's name: each article's clauses are that body's (NĐ 277/2025/NĐ-CP); the procedure of
+    # the chapters before gives no task in a national regulation
+    (["Chương IV", "CÔNG NHẬN ĐẠT CHUẨN", "Điều 16. Hồ sơ đề nghị công nhận xã đạt chuẩn",
+      "Ủy ban nhân dân cấp xã lập hồ sơ đề nghị công nhận gửi Ủy ban nhân dân cấp tỉnh.",
+      "Chương V", "TỔ CHỨC THỰC HIỆN", "Điều 20. Bộ Giáo dục và Đào tạo",
+      "1. Chủ trì, phối hợp với các bộ, ngành, địa phương xây dựng kế hoạch phổ cập giáo dục mầm non.",
+      "2. Tổ chức kiểm tra việc thực hiện phổ cập.", "Điều 26. Ủy ban nhân dân cấp tỉnh",
+      "1. Xây dựng kế hoạch thực hiện phổ cập giáo dục mầm non trên địa bàn."],
+     [("Bộ Giáo dục và Đào tạo", "Chủ trì, phối hợp với các bộ, ngành, địa phương xây dựng kế hoạch phổ cập giáo dục"
+                                 " mầm non."),
+      ("Bộ Giáo dục và Đào tạo", "Tổ chức kiểm tra việc thực hiện phổ cập."),
+      ("Ủy ban nhân dân cấp tỉnh", "Xây dựng kế hoạch thực hiện phổ cập giáo dục mầm non trên địa bàn.")]),
+    # a chapter is on the execution by the words its title opens with: one on the spending 'ĐỐI VỚI
+    # CÁC NHIỆM VỤ CỦA QUỸ' is not (QĐ 34/2025/QĐ-TTg)
+    (["Chương IV", "NỘI DUNG CHI VÀ MỨC CHI ĐỐI VỚI CÁC NHIỆM VỤ CỦA QUỸ", "Điều 12. Chi hỗ trợ người lao động",
+      "Quỹ chi hỗ trợ người lao động theo mức quy định.", "Chương V", "TỔ CHỨC THỰC HIỆN",
+      "Điều 24. Trách nhiệm của Bộ Nội vụ", "1. Hướng dẫn, kiểm tra việc thực hiện Quyết định này."],
+     [("Bộ Nội vụ", "Hướng dẫn, kiểm tra việc thực hiện Quyết định này.")]),
+    # the duties of bodies named by their kind name nobody: the clauses name them; a long unit
+    # heading over lettered duties is one (QĐ 34/2025/QĐ-TTg)
+    (["Chương V", "TỔ CHỨC THỰC HIỆN", "Điều 24. Trách nhiệm của các cơ quan, tổ chức", "1. Trách nhiệm của Bộ Nội vụ",
+      "a) Hướng dẫn, kiểm tra hoạt động của Quỹ.",
+      "2. Doanh nghiệp, tổ chức, cá nhân đưa người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng",
+      "a) Thu, nộp tiền đóng góp Quỹ của người lao động."],
+     [("Bộ Nội vụ", "Hướng dẫn, kiểm tra hoạt động của Quỹ."),
+      ("Doanh nghiệp, tổ chức, cá nhân đưa người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng",
+       "Thu, nộp tiền đóng góp Quỹ của người lao động.")]),
+    # an article on everyone concerned names nobody: its clauses name their owners (QĐ 69/2024/QĐ-UBND)
+    (["Điều 3. Trách nhiệm của các đơn vị liên quan",
+      "1. Giao Sở Lao động - Thương binh và Xã hội chủ trì tổ chức triển khai chính sách đào tạo nghề."],
+     [("Sở Lao động - Thương binh và Xã hội", "chủ trì tổ chức triển khai chính sách đào tạo nghề.")]),
+])
+def test_a_chapter_on_the_execution_and_articles_named_for_a_body(rules, body, expected):
+    head = ["CHÍNH PHỦ", "Số: 277/2025/NĐ-CP", "Hà Nội, ngày 20 tháng 10 năm 2025", "NGHỊ ĐỊNH",
+            "Quy định về phổ cập giáo dục mầm non", "NGHỊ ĐỊNH:"]
+    made = tuple(Line(t, 1, "body") for t in [*head, *body])
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules)
+    assert [(t.owner, t.action) for t in record.tasks] == expected
+
+
 @pytest.mark.parametrize("issuer, number, owners", [
     # a national regulation assigns work in its execution article only (NĐ 339/2025/NĐ-CP)
     ("CHÍNH PHỦ", "339/2025/NĐ-CP", ["Bộ Giáo dục và Đào tạo"]),

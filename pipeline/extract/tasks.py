@@ -28,6 +28,8 @@ from .units import UnitMatcher
 # TỔ CHỨC THỰC HIỆN', KH 07-KH/BTC of the Sơn La digital-transformation contest; 'III- NHIỆM VỤ ...')
 _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*(?:[.)/]|[-–](?=\s*\p{Lu}))\s*(?P<rest>.*)$"
                      r"|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
+_COLLECTIVE = regex.compile(r"(?i:các|những)\s")  # bodies named by their kind, many at once
+_CHAPTER = regex.compile(r"^(?:Chương|CHƯƠNG)\s+[IVXLC\d]+\b[.:]?\s*(?P<rest>.*)$")
 _GARBLED_DIGITS = "Š§"
 # '30/04-01/05 năm 2019' (a title's last line) is a date, not item 30; '1.000 chuyên gia' (a
 # wrapped line of QĐ 146/QĐ-TTg) is a number, not item 1: a label's dot is followed by no digit,
@@ -304,6 +306,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     last_item: tuple[int, str | None, str] | None = None  # the last item's line, its dash and its text
     plain: tuple[int, str] | None = None  # the last line read that is no item: its line and text
     content: tuple[int, str | None] | None = None  # a paper's content below a duty: its rank, its first dash
+    chapter_title = chapter_executing = False  # after 'Chương V' its title; inside a chapter on execution
+    article_owner: str | None = None  # the body an article on the execution is titled with
     for ref, text in _segments(lines.refs[start:], finder):
         if ref.index in skip:
             # past the Nơi nhận and the signature an appendix begins: no owner runs on into it
@@ -331,6 +335,17 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             heading_owner = lead_owner = intro_owner = None
         if outline:
             continue
+        chapter = _CHAPTER.match(text)
+        if chapter or (chapter_title and text.isupper() and not _TOP.match(text)):
+            # a regulation's chapter ('Chương V' / 'TỔ CHỨC THỰC HIỆN', NĐ 277/2025/NĐ-CP): its title,
+            # on its line or the next in capitals, makes every article in it one on the execution
+            title = chapter["rest"] if chapter else text
+            chapter_title = bool(chapter) and not title.strip()
+            # by the words it opens with: 'NỘI DUNG CHI ... ĐỐI VỚI CÁC NHIỆM VỤ CỦA QUỸ' (QĐ
+            # 34/2025/QĐ-TTg) holds 'nhiệm vụ của' and is no chapter on the execution
+            chapter_executing = any(bare(title).startswith(s) for s in finder.execution)
+            continue
+        chapter_title = False
         if text.isupper() and bare(text).startswith(finder.listing_titles):
             # a list attached ('DANH SÁCH Thành viên Hội đồng ...') names who or what, no work: its
             # rows give none, to the next section or article (rules/tasks.json listing_titles)
@@ -483,15 +498,28 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # article that only mentions funds ('Điều 7. Tạm ứng, thanh toán, quyết toán kinh
             # phí', QĐ 02/2025/QĐ-UBND Hà Nội) assigns work like any other
             skipping = any(bare(rest).startswith(s) for s in finder.skip_sections)
-            executing = any(s in bare(rest) for s in finder.execution)
+            executing = any(s in bare(rest) for s in finder.execution) or (
+                chapter_executing and section.startswith("Điều"))
             heading_owner = lead_owner = intro_owner = detail_of = item_skip = heading_rank = mark_skip = None
+            article_owner = None
             # the numbered items of the last section end with it: a lead-in that opens the new
             # section stands over all the section's items ('III. TỔ CHỨC THỰC HIỆN' / 'Giao phòng
             # Quản lý Công nghiệp triển khai, thực hiện các công việc liên quan:' / '1. …' after the
             # '1.' to '4.' of 'II. NỘI DUNG', the draft KH /KH-SCT of the Sở Công Thương Lào Cai, 2026:
             # one document so far)
             scope_group = item_rank = None
-            if section.startswith("Điều") and rest:
+            named = finder.owner_at(rest) if section.startswith("Điều") and executing and rest else None
+            collective = bool(named) and bool(finder.duties_of.match(rest)) and bool(_COLLECTIVE.match(named[0]))
+            if named and _is_heading(rest, named) and not finder.everyone.search(named[0]) and not collective:
+                # an article on the execution titled with a body's name gives it the clauses below
+                # ('Điều 20. Bộ Giáo dục và Đào tạo' / '1. Chủ trì, phối hợp ...', 'Điều 26. Ủy ban
+                # nhân dân cấp tỉnh', NĐ 277/2025/NĐ-CP), as a unit heading does in a plan; 'Trách
+                # nhiệm của các đơn vị liên quan' names nobody, its clauses name their owners ('1. Giao
+                # Sở Lao động - Thương binh và Xã hội chủ trì ...', QĐ 69/2024/QĐ-UBND Hà Nội), nor does
+                # 'Trách nhiệm của các cơ quan, tổ chức' over '1. Trách nhiệm của Bộ Nội vụ' ... '5.
+                # Doanh nghiệp, tổ chức, cá nhân đưa người lao động ...' (QĐ 34/2025/QĐ-TTg)
+                heading_owner, heading_rank = article_owner, _ = named[0], 0
+            elif section.startswith("Điều") and rest:
                 _sentence(rest, ref, finder, add)
             elif rest and not skipping:
                 # a section named for whom it is ('I. ĐỐI VỚI CƠ SỞ GIÁO DỤC', 'II. ĐỐI VỚI TỔ CHỨC
@@ -548,8 +576,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             section = label
             sections.append(Section(label, None))
             # 'yêu cầu các địa phương thực hiện như sau:' before the numbered items
-            # stands over all of them, until an item names its own owner
-            heading_owner, lead_owner = None, intro_owner
+            # stands over all of them, until an item names its own owner; an article titled with
+            # a body's name stands over its clauses
+            heading_owner, lead_owner = article_owner, intro_owner
             executing = executing or any(s in bare(rest) for s in finder.execution)
         elif item and label and not item.group("sub"):  # '(1)' numbers notes as often as items: no outline
             children.append(Section(label, _heading(rest)))
@@ -662,6 +691,15 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # '14. Các tổ chức, hộ gia đình, cá nhân sử dụng đất' over 'Có trách nhiệm phối hợp ...' (KH
             # 155/KH-UBND Phong Châu): a unit heading whose verbs say which units, its duties below
             found = (clean_value(rest).rstrip(":"), len(rest))
+        elif (item and label and label[0].isdigit() and found and executing and found[1] < len(rest)
+              and finder.unit_start.match(rest) and _short_heading(rest, LONG_HEADING_WORDS)
+              and _duties_listed(ref, lines, finder)):
+            # over lettered duties a unit heading may be longer ('5. Doanh nghiệp, tổ chức, cá nhân
+            # đưa người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng' / 'a) Thu, nộp tiền
+            # đóng góp Quỹ ...', QĐ 34/2025/QĐ-TTg)
+            heading_owner, lead_owner = clean_value(rest).rstrip(":"), None
+            heading_rank = _depth(label)
+            continue
         members = finder.members.match(clean_value(rest)) if executing and item and label and ":" not in rest else None
         if members and not rest.rstrip().endswith(".") and not finder.verb.search(members["members"]):
             # '2.3. Các ủy viên là Chủ tịch Công đoàn, Bí thư Đoàn TNCSHCM, ... và các tổ trưởng chuyên
@@ -1120,9 +1158,22 @@ def _split_number_cell(cells: list[str]) -> list[str]:
     return [first["n"], first["rest"], *cells[1:]] if first else cells
 
 
-def _short_heading(text: str) -> bool:
+def _short_heading(text: str, words: int = 12) -> bool:
     text = clean_value(text)
-    return 0 < len(text.split()) <= 12 and not text.endswith((".", ";", ":", ","))
+    return 0 < len(text.split()) <= words and not text.endswith((".", ";", ":", ","))
+
+
+LONG_HEADING_WORDS = 24  # a unit named with what it does, over its lettered duties
+
+
+def _duties_listed(ref: Ref, lines: Lines, finder: TaskGrammar) -> bool:
+    """Whether the next line is a lettered item with no subject of its own ('a) Thu, nộp tiền
+    đóng góp Quỹ ...'): a duty, whose owner the line above names."""
+    following = _next_text(ref, lines)
+    item = _ITEM.match(following)
+    rest = item.group("rest").strip() if item else ""
+    lettered = bool(item) and bool(item.group("label")) and item.group("label")[:1].isalpha()
+    return lettered and rest[:1].isupper() and finder.owner_at(rest) is None
 
 
 def _duty_follows(ref: Ref, lines: Lines, finder: TaskGrammar) -> bool:
