@@ -50,7 +50,7 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 # 1056/QĐ-CT Tuyên Quang; '... gửi về Sở GDĐT để tổng hợp'), not the subject of the sentence
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có|để)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
-_GIVEN = regex.compile(r"(?<!\p{L})được\s+$")
+_GIVEN = regex.compile(r"(?<!\p{L})được(?:\s+(?:giao|phân\s+công)(?:\s+(?:chủ\s+trì|thực\s+hiện))?)?\s+$")
 _TOPIC = regex.compile(r"(?<!\p{L})(?:về|nơi)\s+$")
 _ANSWERABLE = regex.compile(r"(?<!\p{L})có\s+trách\s+nhiệm(?!\p{L})")
 _CLAUSE_MARK = regex.compile(r"[.;:]")
@@ -353,7 +353,9 @@ class TaskGrammar:
         for v in self.verb.finditer(text, pos):
             # a verb after 'được' says what the unit was given, not what it does: 'GV được phân
             # công dạy: Xây dựng kế hoạch ...', '4.2. Giáo viên được phân công' (KH 218/KH-THCSNH
-            # Long Điền), 'Cơ quan, đơn vị được giao nhiệm vụ theo dõi ...' (KH CCHC Lâm Đồng)
+            # Long Điền), 'Cơ quan, đơn vị được giao nhiệm vụ theo dõi ...' (KH CCHC Lâm Đồng); so
+            # is the verb of the work given, after 'được giao' ('Cơ quan, tổ chức được giao chủ trì soạn
+            # thảo tổ chức tốt việc soạn thảo ...', NQ 105/2025/UBTVQH15; 'các đơn vị được giao chủ trì')
             if _GIVEN.search(text, 0, v.start()):
                 continue
             # a verb after 'về' names a field of work, a topic: no predicate ('Vụ Các vấn đề chung về

@@ -33,6 +33,8 @@ def _doc(*texts: str, blocks: tuple[str, ...] = (), ocr: bool = False) -> Docume
 NUMBERS = [
     ("Số: 1008/KH-SGDĐT", "1008/KH-SGDĐT", "SGDĐT"),
     ("Số: 292 /KH-SGDĐT", "292/KH-SGDĐT", "SGDĐT"),
+    # the Quốc hội and its Ủy ban Thường vụ print the type before 'số' (NQ 105/2025/UBTVQH15)
+    ("Nghị quyết số: 105/2025/UBTVQH15", "105/2025/UBTVQH15", "UBTVQH15"),
     ("Số: 4 4 2 4 /SGDĐT-CTTT", "4424/SGDĐT-CTTT", "SGDĐT"),  # digits spaced by the text layer (CV 4424 Hà Nội)
     ("S ố : 3 2 6 / Q Đ - U B N D", "326/QĐ-UBND", "UBND"),  # every character set apart (QĐ 326/QĐ-UBND Gia Lai)
     ("Số: 7991/BGDĐT-GDTrH", "7991/BGDĐT-GDTrH", "BGDĐT"),
@@ -249,6 +251,20 @@ def test_a_number_as_typed_is_read_whole(rules, lines, number):
     doc = replace(doc, pages=(replace(page, lines=tuple(join_paragraphs(page.lines))),))
     citations, _ = extract_citations(Lines(doc), None, 0, set(), rules)
     assert number in [c.number for c in citations]
+
+
+def test_a_resolution_without_a_date_line_is_dated_the_day_it_was_passed(rules):
+    """NQ 105/2025/UBTVQH15 prints no place-and-date line: 'Nghị quyết này được ... thông qua tại
+    Phiên họp thứ 49 ngày 26 tháng 9 năm 2025' dates it; the programme's 'thông qua tại Kỳ họp thứ
+    nhất' does not."""
+    doc = _doc("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Nghị quyết số: 105/2025/UBTVQH15", "NGHỊ QUYẾT",
+               "Về Chương trình lập pháp năm 2026",
+               "1. Trình Quốc hội xem xét, thông qua tại Kỳ họp thứ nhất (tháng 4/2026) đối với 13 dự án luật.",
+               "Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV thông qua tại Phiên họp thứ 49 ngày 26 tháng 9"
+               " năm 2025.")
+    header = extract_header(Lines(doc), rules)
+    assert (header.number, header.date) == ("105/2025/UBTVQH15", "2025-09-26")
+    assert not any(w.startswith("[date]") for w in header.warnings)
 
 
 def test_later_short_mention_is_an_alias(rules):

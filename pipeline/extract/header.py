@@ -94,6 +94,8 @@ def extract_header(lines: Lines, rules: Rules) -> Header:
     zone = _zone(lines, rules)
     _number(zone, header, lines, rules)
     _date(zone, header, lines, rules)
+    if header.date is None and header.month_start is None and header.year_start is None:
+        _passed_on(lines, header, rules)
     _issuer(zone, header, lines, rules)
     _type_and_title(zone, header, lines, rules)  # after the issuer, whose name under the title ends it
     return header
@@ -220,6 +222,25 @@ def _one_stroke(day: str) -> bool:
     """Whether a day field is a single mark that OCR could take for a 1 ('|', 'l', 'I')."""
     marks = day.strip(" .…_")
     return len(marks) == 1 and not marks.isdigit()
+
+
+def _passed_on(lines: Lines, header: Header, rules: Rules) -> None:
+    """The day a law or a resolution of the Quốc hội or its Ủy ban Thường vụ was passed, its date
+    where it prints no place-and-date line ('Nghị quyết này được Ủy ban Thường vụ Quốc hội ...
+    thông qua ngày 26 tháng 9 năm 2025', NQ 105/2025/UBTVQH15; 'Luật này được Quốc hội ... thông
+    qua ngày ...', every law): rules/header.json passed_on."""
+    pattern = rules.pattern("passed_on")
+    for ref in reversed(lines.refs):
+        match = pattern.search(ref.text)
+        if match:
+            try:
+                day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+            header.date = day.isoformat()
+            header.evidence["date"] = lines.span(ref, match.start("d"), match.end("y"))
+            header.warnings[:] = [w for w in header.warnings if not w.startswith("[date] no place-and-date")]
+            return
 
 
 def _date_inside(text: str, rules: Rules) -> regex.Match | None:
