@@ -50,7 +50,11 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 # 1056/QĐ-CT Tuyên Quang; '... gửi về Sở GDĐT để tổng hợp'), not the subject of the sentence
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có|để)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
-_GIVEN = regex.compile(r"(?<!\p{L})được(?:\s+(?:giao|phân\s+công)(?:\s+(?:chủ\s+trì|thực\s+hiện))?)?\s+$")
+_GIVEN = regex.compile(r"(?<!\p{L})được\s+$|(?<!\p{L})được\s+(?:giao|phân\s+công)\s+(?:chủ\s+trì|thực\s+hiện)\s+$")
+# 'được giao' before the verb of the work given: a leading role ('chủ trì', 'thực hiện') names who;
+# a manner word begins the action ('theo chức năng, nhiệm vụ được giao chủ động xử lý')
+_GIVEN_ROLE = regex.compile(r"(?<!\p{L})được\s+(?:giao|phân\s+công)\s+$")
+_LEADING_ROLE = regex.compile(r"(?:chủ\s+trì|thực\s+hiện)(?!\p{L})")
 _TOPIC = regex.compile(r"(?<!\p{L})(?:về|nơi)\s+$")
 _ANSWERABLE = regex.compile(r"(?<!\p{L})có\s+trách\s+nhiệm(?!\p{L})")
 _CLAUSE_MARK = regex.compile(r"[.;:]")
@@ -356,7 +360,8 @@ class TaskGrammar:
             # Long Điền), 'Cơ quan, đơn vị được giao nhiệm vụ theo dõi ...' (KH CCHC Lâm Đồng); so
             # is the verb of the work given, after 'được giao' ('Cơ quan, tổ chức được giao chủ trì soạn
             # thảo tổ chức tốt việc soạn thảo ...', NQ 105/2025/UBTVQH15; 'các đơn vị được giao chủ trì')
-            if _GIVEN.search(text, 0, v.start()):
+            if _GIVEN.search(text, 0, v.start()) or (_GIVEN_ROLE.search(text, 0, v.start())
+                                                      and _LEADING_ROLE.match(text, v.start())):
                 continue
             # a verb after 'về' names a field of work, a topic: no predicate ('Vụ Các vấn đề chung về
             # xây dựng pháp luật', QĐ 173/QĐ-BTP; 'Ban Chỉ đạo về phát triển ...'); a verb after 'nơi'

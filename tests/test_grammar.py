@@ -1948,14 +1948,14 @@ CRAWLED_SHAPES = [
     # the work given after 'được giao' is part of who is meant; 'Tổng Thư ký' and the standing body
     # of a council head names (NQ 105/2025/UBTVQH15; 'Cơ quan, đơn vị được giao nhiệm vụ', KH CCHC Lâm Đồng)
     (["Điều 2. Tổ chức thực hiện",
-      "1. Cơ quan, tổ chức được giao chủ trì soạn thảo tổ chức tốt việc soạn thảo, tiếp thu, chỉnh lý các dự án luật.",
-      "2. Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội kịp thời tổ chức tổng hợp ý kiến của đại biểu Quốc hội.",
-      "3. Thường trực Hội đồng Dân tộc giúp Ủy ban Thường vụ Quốc hội theo dõi, đôn đốc việc thực hiện Nghị quyết này."],
+      "1. Cơ quan, tổ chức được giao chủ trì soạn thảo tổ chức tốt việc soạn thảo, tiếp thu, chỉnh lý dự án luật.",
+      "2. Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội kịp thời tổ chức tổng hợp ý kiến của đại biểu.",
+      "3. Thường trực Hội đồng Dân tộc giúp Ủy ban Thường vụ Quốc hội theo dõi, đôn đốc việc thực hiện."],
      [("Cơ quan, tổ chức được giao chủ trì soạn thảo",
-       "tổ chức tốt việc soạn thảo, tiếp thu, chỉnh lý các dự án luật."),
-      ("Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội", "kịp thời tổ chức tổng hợp ý kiến của đại biểu Quốc hội."),
+       "tổ chức tốt việc soạn thảo, tiếp thu, chỉnh lý dự án luật."),
+      ("Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội", "kịp thời tổ chức tổng hợp ý kiến của đại biểu."),
       ("Thường trực Hội đồng Dân tộc",
-       "giúp Ủy ban Thường vụ Quốc hội theo dõi, đôn đốc việc thực hiện Nghị quyết này.")]),
+       "giúp Ủy ban Thường vụ Quốc hội theo dõi, đôn đốc việc thực hiện.")]),
     # a verb after 'nơi' says which office of its kind is meant, a note in brackets after a unit
     # heading keeps it a heading (CV 778/TCHQ-GSQL; 'Ủy ban nhân dân xã nơi có đất', QĐ 12/2024/QĐ-TTg)
     (["II. TỔ CHỨC THỰC HIỆN", "a) Chi cục Hải quan nơi đăng ký tờ khai (nơi đi):",
