@@ -51,10 +51,13 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có|để)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 _GIVEN = regex.compile(r"(?<!\p{L})được\s+$|(?<!\p{L})được\s+(?:giao|phân\s+công)\s+(?:chủ\s+trì|thực\s+hiện)\s+$")
-# 'được giao' before the verb of the work given: a leading role ('chủ trì', 'thực hiện') names who;
-# a manner word begins the action ('theo chức năng, nhiệm vụ được giao chủ động xử lý')
+# 'được giao' before the verb of the work given names who ('Giao các Trưởng phòng, ban được phân công
+# tham mưu văn bản ...', KH Bỉm Sơn on state secrets); a manner word there begins the action ('8. Các
+# Sở, ban, ngành thuộc tỉnh theo chức năng, nhiệm vụ, lĩnh vực được giao chủ động tổ chức triển khai
+# ...', the unnumbered CV /UBND-KT of Lào Cai on minerals, 2026): the closed class of manner adverbs
 _GIVEN_ROLE = regex.compile(r"(?<!\p{L})được\s+(?:giao|phân\s+công)\s+$")
-_LEADING_ROLE = regex.compile(r"(?:chủ\s+trì|thực\s+hiện)(?!\p{L})")
+_MANNER = regex.compile(r"(?:chủ\s+động|kịp\s+thời|tích\s+cực|khẩn\s+trương|nghiêm\s+túc|nhanh\s+chóng|tiếp\s+tục)"
+                        r"(?!\p{L})")
 _TOPIC = regex.compile(r"(?<!\p{L})(?:về|nơi)\s+$")
 _ANSWERABLE = regex.compile(r"(?<!\p{L})có\s+trách\s+nhiệm(?!\p{L})")
 _CLAUSE_MARK = regex.compile(r"[.;:]")
@@ -361,7 +364,7 @@ class TaskGrammar:
             # is the verb of the work given, after 'được giao' ('Cơ quan, tổ chức được giao chủ trì soạn
             # thảo tổ chức tốt việc soạn thảo ...', NQ 105/2025/UBTVQH15; 'các đơn vị được giao chủ trì')
             if _GIVEN.search(text, 0, v.start()) or (_GIVEN_ROLE.search(text, 0, v.start())
-                                                      and _LEADING_ROLE.match(text, v.start())):
+                                                      and not _MANNER.match(text, v.start())):
                 continue
             # a verb after 'về' names a field of work, a topic: no predicate ('Vụ Các vấn đề chung về
             # xây dựng pháp luật', QĐ 173/QĐ-BTP; 'Ban Chỉ đạo về phát triển ...'); a verb after 'nơi'

@@ -511,6 +511,10 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
      ["Bộ luật Dân sự"]),
     (["Đề xuất sửa đổi Luật Thương mại với 2 nhóm vấn đề."], ["Luật Thương mại"]),
     (["Tuyên truyền Luật Trẻ em và pháp luật liên quan đến trẻ em."], ["Luật Trẻ em"]),
+    # a bill is no document yet (NQ 105/2025/UBTVQH15; QĐ 59/QĐ-BTNMT)
+    (["Luật Hộ tịch (sửa đổi) | Chính phủ | Tháng 03/2026",
+      "Hoàn thiện dự án Luật Đất đai (sửa đổi) trình Quốc hội; tổ chức thi hành Luật Đất đai năm 2024."],
+     ["Luật Đất đai năm 2024"]),
     # OCR reads 'ngày' as 'ngây' (QĐ 2307/QĐ-UBND Sơn La, scanned)
     (["Tổng kết 10 năm thi hành Luật Nuôi con nuôi ngây 17 tháng 6 năm 2010."], ["Luật Nuôi con nuôi"]),
     # an amending law read with 'bổ' as 'bỗ' is still one law (KH 70/KH-UBND Cần Thơ)

@@ -1689,6 +1689,21 @@ def test_a_regulation_states_norms_for_the_persons_it_governs(rules):
     assert [o for o, _ in _tasks(rules, *body)] == ["Giảng viên", "Phòng Đào tạo"]
 
 
+def test_a_programme_of_bills_gives_each_row_to_the_body_that_submits_it(rules):
+    """NQ 105/2025/UBTVQH15, NQ 119/2026/UBTVQH15: 'Cơ quan trình' owns the row, the bodies that
+    examine the bill take part; the progress column is its deadline."""
+    head = ["ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Nghị quyết số: 105/2025/UBTVQH15", "NGHỊ QUYẾT",
+            "Về Chương trình lập pháp năm 2026", "QUYẾT NGHỊ:"]
+    rows = ["STT | Tên dự án | Cơ quan trình | Cơ quan chủ trì thẩm tra | Cơ quan tham gia thẩm tra | Tiến độ trình",
+            "1. | Luật Hộ tịch (sửa đổi) | Chính phủ | Ủy ban Pháp luật và Tư pháp của Quốc hội | Hội đồng Dân tộc"
+            " | Tháng 03/2026"]
+    made = tuple(Line(t, 1, "table" if "|" in t else "body") for t in [*head, *rows])
+    tasks = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules).tasks
+    assert [(t.owner, t.action, t.deadline.start, t.deadline.end, t.cooperating) for t in tasks] == [
+        ("Chính phủ", "Luật Hộ tịch (sửa đổi)", "2026-03-01", "2026-03-31",
+         ("Ủy ban Pháp luật và Tư pháp của Quốc hội", "Hội đồng Dân tộc"))]
+
+
 @pytest.mark.parametrize("body, expected", [
     # a chapter on the execution ('Chương V' / 'TỔ CHỨC THỰC HIỆN') whose articles are titled with
     # a body's name: each article's clauses are that body's (NĐ 277/2025/NĐ-CP); the procedure of

@@ -416,6 +416,11 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
             after = ref.text[match.end():]
             if regex.match(r"\s*số\s*\d", after) or len(name.split()) < 2:
                 continue  # numbered: the number pass has it
+            if _DRAFT_AFTER.match(after) or _DRAFT_BEFORE.search(ref.text, 0, match.start()):
+                # a bill is no document yet: 'Luật Hộ tịch (sửa đổi)' in a programme of bills (NQ
+                # 105/2025/UBTVQH15), 'Luật Đất đai (sửa đổi)' and 'dự án Luật ...' among the drafts a
+                # ministry prepares (QĐ 59/QĐ-BTNMT): the law in force is cited by its own name
+                continue
             year = regex.match(r"\s+(?:năm\s+)?(\d{4})\b", after)
             if year and "năm" in after[:year.end()]:
                 name = f"{name} năm {year.group(1)}"
@@ -489,6 +494,8 @@ def _shared_name(one: str, other: str) -> str | None:
 _JOINERS = {"và", "hoặc", "để"}
 
 
+_DRAFT_AFTER = regex.compile(r"\s*\((?:sửa\s+đổi|thay\s+thế)\)")
+_DRAFT_BEFORE = regex.compile(r"(?i:dự\s+án|dự\s+thảo)\s+$")
 _NUMBERED = regex.compile(r"\d\s*/\s*(?:\d{4}\s*/\s*)?\p{Lu}")  # 12/KH-UBND, 09/2017/NĐ-CP; not a date
 _TITLE_END = regex.compile(r"\s*,?\s*(?=ngày\s+\d)|\s+của\s+(?=\p{Lu})|\s*[,;]\s*(?=\p{Lu})|[;.]?\s*$")
 

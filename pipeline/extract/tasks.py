@@ -372,6 +372,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 cells += [""] * (len(columns) - len(cells))
             if not header and columns and len(cells) == len(columns) and not skipping:
                 row = {role: cell for role, cell in zip(columns, cells) if role}
+                # bodies that take part may fill several columns ('Cơ quan chủ trì thẩm tra | Cơ quan
+                # tham gia thẩm tra', NQ 105/2025/UBTVQH15): all of them are partners
+                row["partner"] = ", ".join(c for role, c in zip(columns, cells) if role == "partner" and c)
                 owner = row.get("owner") or last_owner
                 if "owner" not in columns and row.get("action"):
                     # a schedule with no owner column: a row whose work names who does it is that one's
