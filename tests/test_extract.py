@@ -267,6 +267,16 @@ def test_a_resolution_without_a_date_line_is_dated_the_day_it_was_passed(rules):
     assert not any(w.startswith("[date]") for w in header.warnings)
 
 
+def test_an_office_and_a_name_on_one_line_after_the_noi_nhan_sign(rules):
+    """A crawled copy joins the signature block's lines: 'BỘ TRƯỞNG Đặng Quốc Khánh' under the
+    Nơi nhận of QĐ 59/QĐ-BTNMT is the office and the name."""
+    doc = _doc("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Số: 59/QĐ-BTNMT", "Hà Nội, ngày 10 tháng 01 năm 2024",
+               "QUYẾT ĐỊNH", "Ban hành Chương trình hành động", "Điều 1. Ban hành kèm theo Quyết định này.",
+               "Nơi nhận:", "- Như Điều 2;", "- Lưu: VT, KHTC.D.", "BỘ TRƯỞNG Đặng Quốc Khánh")
+    signer = extract_record(doc, rules).signer
+    assert (signer.title, signer.name) == ("BỘ TRƯỞNG", "Đặng Quốc Khánh")
+
+
 def test_later_short_mention_is_an_alias(rules):
     doc = _doc("Thực hiện Kế hoạch số 87/KH-UBND ngày 29/5/2019 của Ủy ban nhân dân tỉnh Kiên Giang;",
                "kết quả thực hiện Kế hoạch số 87/KH-UBND giai đoạn 2018-2025.")

@@ -156,13 +156,25 @@ def _stacked(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
     signer_lines: list[Ref] = []
     for ref in lines.refs[after:after + 8]:
         text = ref.text.strip()
-        if _signer_like(text, rules) or _SIGNED.match(text) or _NAME.match(text) or _AUTHORITY.match(text):
+        if (_signer_like(text, rules) or _SIGNED.match(text) or _NAME.match(text) or _AUTHORITY.match(text)
+                or _office_then_name(text, rules)):
             signer_lines.append(ref)
             if _NAME.match(text) and not is_caps(text):
                 break
         elif signer_lines:
             break
     return items, signer_lines
+
+
+def _office_then_name(text: str, rules: Rules) -> bool:
+    """An office in capitals and the signer's name on one line, as a crawled copy joins the
+    signature block's lines ('BỘ TRƯỞNG Đặng Quốc Khánh' under the Nơi nhận of QĐ 59/QĐ-BTNMT;
+    with its authority, 'KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng', QĐ 173/QĐ-BTP)."""
+    name = _TRAILING_NAME.search(text)
+    return bool(name) and name.start() > 0 and _signer_like(text[:name.start()].strip(), rules)
+
+
+_TRAILING_NAME = regex.compile(r"(?<=\s)\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 
 
 def is_archive_line(text: str) -> bool:
