@@ -26,6 +26,14 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # the closing that sends the direction back asks nothing more (the unnumbered CV /UBND-KT of Lào
+    # Cai, 2025); the parties outside the state addressed together are one owner (CV /SCT-CN Lào Cai)
+    (["Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp tham mưu UBND tỉnh trước ngày 15/9/2025.",
+      "Căn cứ ý kiến chỉ đạo trên, Sở Công Thương và các đơn vị liên quan triển khai thực hiện./."],
+     [("Sở Công Thương", "chủ trì, phối hợp với Sở Tư pháp tham mưu UBND tỉnh trước ngày 15/9/2025.")]),
+    (["Sở Công Thương yêu cầu các tổ chức, cá nhân, doanh nghiệp hoạt động vật liệu nổ thực hiện các nội dung sau:",
+      "1. Rà soát, kiện toàn hồ sơ pháp lý."],
+     [("các tổ chức, cá nhân, doanh nghiệp hoạt động vật liệu nổ", "Rà soát, kiện toàn hồ sơ pháp lý.")]),
     # a heading that lists bodies of one kind, 'các' aside, names each (QĐ 29/2025/QĐ-TTg: '5. Các
     # cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp:'; KH 174/KH-THCSNH: 'giáo viên chủ nhiệm,
     # giáo viên bộ môn'); two kinds stay together ('3. Các trường THPT, trung tâm GDNN-GDTX', plan d1)

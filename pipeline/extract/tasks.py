@@ -80,7 +80,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     intro_owner: str | None = None  # a lead-in before the numbered items
     lead_rank: int | None = None  # the rank of the item that holds the lead-in
     item_rank: int | None = None  # the rank of the last numbered item
-    has_roman = any(_TOP.match(r.text) and not r.text.startswith("Điều") for r in lines.refs[start:])
+    # a table's group rows are no sections ('I | Trình Quốc hội ...' in the table appended to NQ
+    # 105/2025/UBTVQH15 leaves its articles the sections)
+    has_roman = any(_TOP.match(r.text) and not r.text.startswith("Điều") and r.block != "table" and " | " not in r.text
+                    for r in lines.refs[start:])
     # the body has sections when one opens before the closing (an appendix's numbering does not count)
     body_end = min(skip, default=len(lines))
     has_sections = any(_TOP.match(r.text) or ((m := _ITEM.match(r.text)) and m.group("label"))
