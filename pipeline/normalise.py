@@ -324,8 +324,11 @@ class Row:
         return self.segments[-1].x1
 
 
-# The fixed words of the Nghị định 30/2020 layout that tell the two tables apart.
-HEADER_HINT = regex.compile(r"CỘNG\s+H(?:OÀ|ÒA)\s+XÃ|Độc\s+lập\s*[-–]|^\s*Số\s*[:.]?\s*\d", regex.IGNORECASE)
+# The fixed words of the Nghị định 30/2020 layout that tell the two tables apart. The Số line opens
+# with a capital: a line that opens 'số 6332/VPCP-KSTT ...' goes on with a list of documents wrapped
+# before it ('... và Công văn' / 'số 6332/VPCP-KSTT ngày 06/9/2024 của Văn phòng Chính phủ', CV 397/UBND
+# Phường 1 Vũng Tàu)
+HEADER_HINT = regex.compile(r"CỘNG\s+H(?:OÀ|ÒA)\s+XÃ|Độc\s+lập\s*[-–]|^\s*(?-i:S)ố\s*[:.]?\s*\d", regex.IGNORECASE)
 RECIPIENTS_HINT = regex.compile(r"^\s*Nơi\s+nhận", regex.IGNORECASE)  # the Nơi nhận's label
 FOOTER_HINT = regex.compile(rf"{RECIPIENTS_HINT.pattern}|^\s*(?:KT\.|TL\.|TM\.|TUQ\.|Q\.\s)", regex.IGNORECASE)
 

@@ -70,6 +70,8 @@ DATES = [
 ]
 DEADLINES = [
     ("gửi về Sở trước ngày 15/10/2022", "2022-07-06", None, "2022-10-15"),
+    # from a month on, with no end (KH of UBND thị xã Bỉm Sơn on state secrets, 2024)
+    ("Thời gian thực hiện: thường xuyên từ tháng 6/2024.", "2024-05-20", "2024-06-01", None),
     # a day of the next year, a month of every year (KH CCHC 2026-2030 of UBND Lâm Đồng); a
     # final day after what it closes (KH 145/KH-THCSTT Lai Vung)
     ("Trước ngày 31/01 năm liền kề", "2025-12-01", None, "2026-01-31"),
@@ -241,6 +243,10 @@ def test_citation(rules, text, number, date, issuer, doc_type):
     (["(Đính kèm: Công văn 2881/UBND – VP ngày 04/3/2025)"], "2881/UBND-VP"),
     (["Theo đề nghị của Sở Xây dựng tại Tờ trình số 368/TTr-XD(KTXD) ngày 26/12/2024."], "368/TTr-XD(KTXD)"),
     (["(Đính kèm: Công văn số số 6053/VPCP-KSTT ngày 08/8/2023)"], "6053/VPCP-KSTT"),
+    # a footnote's mark glued to a number by a signed PDF's text layer (CV 3686/UBND-XD Lào Cai)
+    (["Thực hiện Nghị định số 105/2025/NĐ-CP2 của Chính phủ."], "105/2025/NĐ-CP"),
+    (["Căn cứ Luật số 42/2024/QH151 của Quốc hội."], "42/2024/QH15"),
+    (["Căn cứ Thông tư số 47/2024/TT-BGTVT4 của Bộ Giao thông vận tải."], "47/2024/TT-BGTVT"),
     # 'ngày' typed onto the small g of TTg (QĐ 2442/QĐ-ĐHAG)
     (["Thực hiện theo Quyết định số 174/2008/QĐ-TTgngày 31/12/2008 của Thủ tướng Chính phủ."],
      "174/2008/QĐ-TTg"),

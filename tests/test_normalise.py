@@ -363,3 +363,13 @@ def test_ocr_repairs_of_document_numbers(rules, read, repaired):
 ])
 def test_a_drawn_bullet_reads_as_a_list_mark(raw, clean):
     assert normalise.clean_line(raw) == clean
+
+
+def test_a_list_of_documents_wrapped_before_its_number_is_one_paragraph():
+    """A line that opens 'số 6332/...' in small letters goes on with the list above it; only a
+    capital 'Số' opens the header's number line (CV 397/UBND Phường 1 Vũng Tàu)."""
+    lines = [Line("(Đính kèm: Công văn số 6053/VPCP-KSTT ngày 08/8/2023 và Công văn", 1, "body"),
+             Line("số 6332/VPCP-KSTT ngày 06/9/2024 của Văn phòng Chính phủ)", 1, "body")]
+    assert [ln.text for ln in normalise.join_paragraphs(lines)] == [
+        "(Đính kèm: Công văn số 6053/VPCP-KSTT ngày 08/8/2023 và Công văn số 6332/VPCP-KSTT ngày 06/9/2024"
+        " của Văn phòng Chính phủ)"]

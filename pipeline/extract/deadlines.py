@@ -123,6 +123,9 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
         return _iso(_day(y1, int(m["m1"]), int(m["d1"]))), _iso(_day(y2, int(m["m2"]), int(m["d2"])))
     if name == "dl_from_date":
         return _iso(_day(int(m["y"]), int(m["m"]), int(m["d"]))), None
+    if name == "dl_from_month":
+        month = int(m["m"])
+        return (f"{int(m['y'])}-{month:02d}-01", None) if 1 <= month <= 12 else (None, None)
     if name == "dl_month":
         y, month = int(m["y"]) if m["y"] else year, int(m["m"])
         if y is None:

@@ -50,7 +50,14 @@ def normalise_number(match: regex.Match) -> str:
     (`2881/UBND – VP` → `2881/UBND-VP`)."""
     number = regex.sub(r"^(\d+)\./", r"\1/", regex.sub(r"\s+", "", match.group(0))).rstrip(".")
     number = regex.sub(r"[–—]", "-", number)
-    return _GLUED_WORD.sub("", number)
+    return _FOOTNOTE_MARK.sub("", _GLUED_WORD.sub("", number))
+
+
+# a footnote's mark that a signed PDF's text layer glues to the number it follows ('Luật Phòng cháy,
+# chữa cháy và cứu nạn, cứu hộ số 55/2024/QH151', 'Nghị định số 105/2025/NĐ-CP2', 'Thông tư số
+# 47/2024/TT-BGTVT4', CV 3686/UBND-XD Lào Cai): the Quốc hội's code ends in its term ('QH15'), the
+# Government's and a Bộ's in letters; a digit after them is no part of the number
+_FOOTNOTE_MARK = regex.compile(r"(?<=[-/](?:UBTV)?QH1\d)\d{1,2}$|(?<=[-/](?:CP|B\p{Lu}{2,8}))\d{1,2}$")
 
 
 # a word in small letters glued to the end of a symbol's capitals ('UBNDngày'); 'GDTrH' keeps its 'r'
