@@ -144,6 +144,9 @@ NO_DEADLINE = [
     "tổ chức trong năm học tới",  # the next school year, not this one
 ]
 CITATIONS = [
+    # 'cùa' is 'của' mistyped; 'ngày' glued to TTg (QĐ 2442/QĐ-ĐHAG)
+    ("Thực hiện theo Quyết định số 174/2008/QĐ-TTgngày 31/12/2008 cùa Thủ tướng Chính phủ ban hành Quy định.",
+     "174/2008/QĐ-TTg", "2008-12-31", "Thủ tướng Chính phủ", "Quyết định"),
     # a known body written in small letters is named whole, its place after it (rules/citations.json
     # known_bodies: KH 145/KH-THCSTT Lai Vung, KH 168/KH-THCS Tân Thành)
     ("Căn cứ Thông tư số 61/2017/TT-BTC ngày 15/6/2017 của Bộ tài chính hướng dẫn về công khai ngân sách.",

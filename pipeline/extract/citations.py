@@ -127,8 +127,10 @@ class CitationFinder:
         return None
 
     def issuer_after(self, text: str, pos: int) -> tuple[str | None, int]:
-        """'của Thủ tướng Chính phủ phê duyệt ...' → ('Thủ tướng Chính phủ', end)."""
-        match = regex.compile(r"\s*,?\s*(?:của|do)\s+").match(text, pos)
+        """'của Thủ tướng Chính phủ phê duyệt ...' → ('Thủ tướng Chính phủ', end); 'cùa', no word of
+        the language, is 'của' mistyped or misread ('174/2008/QĐ-TTgngày 31/12/2008 cùa Thủ tướng Chính
+        phủ', the text-recognised Word copy of QĐ 2442/QĐ-ĐHAG; one document so far)."""
+        match = regex.compile(r"\s*,?\s*(?:của|cùa|do)\s+").match(text, pos)
         if not match:
             return None, pos
         rest = text[match.end():]
