@@ -530,6 +530,10 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
      ["Bộ luật Dân sự"]),
     (["Đề xuất sửa đổi Luật Thương mại với 2 nhóm vấn đề."], ["Luật Thương mại"]),
     (["Tuyên truyền Luật Trẻ em và pháp luật liên quan đến trẻ em."], ["Luật Trẻ em"]),
+    # the same amending law with a mark misread is one law, named whole (KH 70/KH-UBND Cần Thơ)
+    (["Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Công đoàn, Luật Thanh niên ngày 27 tháng 6 năm 2025;",
+      "Triển khai Luật sửa đổi, bỗ sung một số điều của Luật Công đoàn, Luật Thanh niên; Chỉ thị số 33."],
+     ["Luật sửa đổi, bổ sung một số điều của Luật Công đoàn, Luật Thanh niên"]),
     # a bill is no document yet (NQ 105/2025/UBTVQH15; QĐ 59/QĐ-BTNMT)
     (["Luật Hộ tịch (sửa đổi) | Chính phủ | Tháng 03/2026",
       "Hoàn thiện dự án Luật Đất đai (sửa đổi) trình Quốc hội; tổ chức thi hành Luật Đất đai năm 2024."],

@@ -429,6 +429,14 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
             date, _ = date_at(ref.text, match.end())
             doc_type = "Pháp lệnh" if name.startswith("Pháp lệnh") else "Luật"
             folded = _expand(name, abbreviations).casefold()
+            misread = next((f for f in found if f.citation.number is None and f.citation.title
+                            and f.citation.doc_type == doc_type and bare(f.citation.title) == bare(name)), None)
+            if misread:
+                # the same name with a mark misread ('Luật sửa đổi, bỗ sung ...' and '..., bổ sung ...';
+                # 'Mặt trận Tô quốc' for 'Tổ quốc', KH 70/KH-UBND Cần Thơ): one law, no shorter name
+                if name != misread.citation.title:
+                    misread.aliases.append(name)
+                continue
             known = next((f for f in found if f.citation.number is None and f.citation.title and
                           # a later mention that says less is the law named before ('Pháp lệnh ưu
                           # đãi người có công' after '... với cách mạng năm 2020', CV 2638/LĐTBXH-KHTC)
