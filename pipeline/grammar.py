@@ -362,7 +362,7 @@ class TaskGrammar:
             # công dạy: Xây dựng kế hoạch ...', '4.2. Giáo viên được phân công' (KH 218/KH-THCSNH
             # Long Điền), 'Cơ quan, đơn vị được giao nhiệm vụ theo dõi ...' (KH CCHC Lâm Đồng); so
             # is the verb of the work given, after 'được giao' ('Cơ quan, tổ chức được giao chủ trì soạn
-            # thảo tổ chức tốt việc soạn thảo ...', NQ 105/2025/UBTVQH15; 'các đơn vị được giao chủ trì')
+            # thảo tổ chức tốt việc soạn thảo ...', NQ 105/2025/UBTVQH15)
             if _GIVEN.search(text, 0, v.start()) or (_GIVEN_ROLE.search(text, 0, v.start())
                                                       and not _MANNER.match(text, v.start())):
                 continue

@@ -53,10 +53,10 @@ def normalise_number(match: regex.Match) -> str:
     return _FOOTNOTE_MARK.sub("", _GLUED_WORD.sub("", number))
 
 
-# a footnote's mark that a signed PDF's text layer glues to the number it follows ('Luật Phòng cháy,
-# chữa cháy và cứu nạn, cứu hộ số 55/2024/QH151', 'Nghị định số 105/2025/NĐ-CP2', 'Thông tư số
-# 47/2024/TT-BGTVT4', CV 3686/UBND-XD Lào Cai): the Quốc hội's code ends in its term ('QH15'), the
-# Government's and a Bộ's in letters; a digit after them is no part of the number
+# a footnote's mark that a signed PDF's text layer glues to the number it follows ('Luật số
+# 42/2024/QH151', 'Nghị định số 105/2025/NĐ-CP2', 'Thông tư số 47/2024/TT-BGTVT4', CV 3686/UBND-XD
+# Lào Cai, one document so far): the Quốc hội's code ends in its term ('QH15'), the Government's and a
+# Bộ's in letters; a digit after them is no part of the number
 _FOOTNOTE_MARK = regex.compile(r"(?<=[-/](?:UBTV)?QH1\d)\d{1,2}$|(?<=[-/](?:CP|B\p{Lu}{2,8}))\d{1,2}$")
 
 

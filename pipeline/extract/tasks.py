@@ -524,7 +524,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 # Sở Lao động - Thương binh và Xã hội chủ trì ...', QĐ 69/2024/QĐ-UBND Hà Nội), nor does
                 # 'Trách nhiệm của các cơ quan, tổ chức' over '1. Trách nhiệm của Bộ Nội vụ' ... '5.
                 # Doanh nghiệp, tổ chức, cá nhân đưa người lao động ...' (QĐ 34/2025/QĐ-TTg)
-                heading_owner, heading_rank = article_owner, _ = named[0], 0
+                article_owner = heading_owner = named[0]
+                heading_rank = 0
             elif section.startswith("Điều") and rest:
                 _sentence(rest, ref, finder, add)
             elif rest and not skipping:
@@ -795,9 +796,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if item and item.group("dash") and not label and action.strip() and scope_group is None:
                 # a dash whose label owns the work after its colon owns that dash and what goes on
                 # under it, not the items after it ('- Chi cục Hải quan nơi vận chuyển đến: Sau khi
-                # ...' then '2. Khai báo nhiều tờ khai ...', CV 778/TCHQ-GSQL; '- Sở Tư pháp: Lồng
-                # ghép tuyên truyền ...' then '- Sở Y tế: ...'): the next item of its rank or above
-                # goes back to the heading's owner
+                # ...' then '2. Khai báo nhiều tờ khai ...', CV 778/TCHQ-GSQL, one document so far):
+                # the next item of its rank or above goes back to the heading's owner
                 scope_group = (item.group("dash"), heading_owner, heading_rank)
             heading_owner, lead_owner = owner, None
             heading_rank = _depth(label) if label else None
@@ -1209,7 +1209,7 @@ def _heading(text: str) -> str | None:
 def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     owner, stop = found
     # a note in brackets after the name qualifies it ('a) Chi cục Hải quan nơi đăng ký tờ khai (nơi
-    # đi):', CV 778/TCHQ-GSQL; '3. Trường trung học cơ sở (THCS):'): still a heading
+    # đi):', CV 778/TCHQ-GSQL, one document so far): still a heading
     tail = _BRACKETED_NOTE.sub("", rest[stop:]).strip(" :")
     # a heading that is only a name may end with a full stop ('3. Trách nhiệm của Chủ đầu tư, ...
     # Ban quản trị nhà chung cư.', QĐ 33/2025/QĐ-UBND Hà Nội)
