@@ -1726,6 +1726,12 @@ def test_a_programme_of_bills_gives_each_row_to_the_body_that_submits_it(rules):
                                  " mầm non."),
       ("Bộ Giáo dục và Đào tạo", "Tổ chức kiểm tra việc thực hiện phổ cập."),
       ("Ủy ban nhân dân cấp tỉnh", "Xây dựng kế hoạch thực hiện phổ cập giáo dục mầm non trên địa bàn.")]),
+    # a clause that assigns inside an article on who takes part makes no section on the execution
+    # (NĐ 277/2025/NĐ-CP, 'Điều 14. Người tham gia thực hiện phổ cập')
+    (["Điều 14. Người tham gia thực hiện phổ cập", "1. Giáo viên mầm non dạy các lớp mầm non từ 3 đến 5 tuổi.",
+      "5. Ủy ban nhân dân cấp xã phân công người theo dõi công tác phổ cập giáo dục mầm non tại địa bàn.",
+      "Điều 20. Tổ chức thực hiện", "1. Bộ Giáo dục và Đào tạo chủ trì xây dựng kế hoạch phổ cập."],
+     [("Bộ Giáo dục và Đào tạo", "chủ trì xây dựng kế hoạch phổ cập.")]),
     # a chapter is on the execution by the words its title opens with: one on the spending 'ĐỐI VỚI
     # CÁC NHIỆM VỤ CỦA QUỸ' is not (QĐ 34/2025/QĐ-TTg)
     (["Chương IV", "NỘI DUNG CHI VÀ MỨC CHI ĐỐI VỚI CÁC NHIỆM VỤ CỦA QUỸ", "Điều 12. Chi hỗ trợ người lao động",

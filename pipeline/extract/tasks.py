@@ -586,7 +586,11 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # stands over all of them, until an item names its own owner; an article titled with
             # a body's name stands over its clauses
             heading_owner, lead_owner = article_owner, intro_owner
-            executing = executing or any(s in bare(rest) for s in finder.execution)
+            # the item is a section on the execution when it is headed so ('5. Tổ chức thực hiện', '3.
+            # Trách nhiệm của các đơn vị'), not when a sentence of it assigns ('5. Ủy ban nhân dân cấp xã
+            # phân công người theo dõi ...' in 'Điều 14. Người tham gia thực hiện phổ cập', NĐ 277/2025/NĐ-CP)
+            executing = executing or any(bare(rest).startswith(s) or (s in bare(rest) and _short_heading(rest))
+                                         for s in finder.execution)
         elif item and label and not item.group("sub"):  # '(1)' numbers notes as often as items: no outline
             children.append(Section(label, _heading(rest)))
         if item and label and item_skip is not None and _depth(label) <= item_skip:
