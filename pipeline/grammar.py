@@ -51,13 +51,9 @@ _SENTENCE_BOUNDARY = regex.compile(r"(?<=[.…;])\s+(?=\p{Lu})")
 _OPEN_END = regex.compile(r"(?<!\p{L})(?:và|hoặc|với|của|có|để)$")
 _CLAUSE_END = regex.compile(r";|\.\s+(?=\p{Lu})")
 _GIVEN = regex.compile(r"(?<!\p{L})được\s+$|(?<!\p{L})được\s+(?:giao|phân\s+công)\s+(?:chủ\s+trì|thực\s+hiện)\s+$")
-# 'được giao' before the verb of the work given names who ('Giao các Trưởng phòng, ban được phân công
-# tham mưu văn bản ...', KH Bỉm Sơn on state secrets); a manner word there begins the action ('8. Các
-# Sở, ban, ngành thuộc tỉnh theo chức năng, nhiệm vụ, lĩnh vực được giao chủ động tổ chức triển khai
-# ...', the unnumbered CV /UBND-KT of Lào Cai on minerals, 2026): the closed class of manner adverbs
+# 'được giao' before the verb of the work given names who, unless a word of manner begins the action
+# there (rules/tasks.json manner_words)
 _GIVEN_ROLE = regex.compile(r"(?<!\p{L})được\s+(?:giao|phân\s+công)\s+$")
-_MANNER = regex.compile(r"(?:chủ\s+động|kịp\s+thời|tích\s+cực|khẩn\s+trương|nghiêm\s+túc|nhanh\s+chóng|tiếp\s+tục)"
-                        r"(?!\p{L})")
 _TOPIC = regex.compile(r"(?<!\p{L})(?:về|nơi)\s+$")
 _ANSWERABLE = regex.compile(r"(?<!\p{L})có\s+trách\s+nhiệm(?!\p{L})")
 _CLAUSE_MARK = regex.compile(r"[.;:]")
@@ -150,6 +146,7 @@ class TaskGrammar:
     with_contents: regex.Pattern  # 'với các nội dung sau:': a paper made of the items below
     group_heading: regex.Pattern  # 'Đối với X' alone: X owns the items below (group 'unit')
     not_office: regex.Pattern  # a label of a field or a remark ('Thời gian', 'Lưu ý'), no office
+    manner: regex.Pattern  # a word of manner opening an action ('chủ động', 'kịp thời')
     contact: regex.Pattern  # 'điện thoại:' at the end of a line: a number follows, no items
     members: regex.Pattern  # 'Các ủy viên là X, Y': the members named (group 'members')
     time_first: regex.Pattern  # 'Từ ngày ... đến ...: ' opening a schedule line (group 'when')
@@ -364,7 +361,7 @@ class TaskGrammar:
             # is the verb of the work given, after 'được giao' ('Cơ quan, tổ chức được giao chủ trì soạn
             # thảo tổ chức tốt việc soạn thảo ...', NQ 105/2025/UBTVQH15)
             if _GIVEN.search(text, 0, v.start()) or (_GIVEN_ROLE.search(text, 0, v.start())
-                                                      and not _MANNER.match(text, v.start())):
+                                                      and not self.manner.match(text, v.start())):
                 continue
             # a verb after 'về' names a field of work, a topic: no predicate ('Vụ Các vấn đề chung về
             # xây dựng pháp luật', QĐ 173/QĐ-BTP; 'Ban Chỉ đạo về phát triển ...'); a verb after 'nơi'
@@ -608,6 +605,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     titled = phrases(honorifics)  # before a person's name in a heading or a label
     anyone = phrases(honorifics + _strings(_section(data, "honorifics"), "teachers", "tasks.honorifics"))
     not_offices = phrases(_strings(_section(data, "not_office_labels"), "words", "tasks.not_office_labels"))
+    manners = phrases(_strings(_section(data, "manner_words"), "words", "tasks.manner_words"))
     contacts = phrases(_strings(_section(data, "contact_labels"), "words", "tasks.contact_labels"))
     times_first = phrases(_strings(_section(data, "time_first"), "words", "tasks.time_first"))
     grammar = TaskGrammar(
@@ -741,6 +739,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         group_heading=_rx(_string(_section(data, "group_headings"), "pattern", "tasks.group_headings"),
                           "tasks.group_headings.pattern"),
         not_office=_rx(rf"(?:{not_offices})(?!\p{{L}})", "tasks.not_office_labels"),
+        manner=_rx(rf"(?:{manners})(?!\p{{L}})", "tasks.manner_words"),
         contact=_rx(rf"(?<!\p{{L}})(?:{contacts})\s*:$", "tasks.contact_labels"),
         members=_rx(_string(_section(data, "member_lists"), "pattern", "tasks.member_lists"),
                     "tasks.member_lists.pattern"),
@@ -798,6 +797,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "dated_subjects": lambda text: grammar.owner_at(text) is None,
         "group_headings": lambda text: grammar.group_heading.match(text) is not None,
         "not_office_labels": lambda text: grammar.not_office.match(text) is not None,
+        "manner_words": lambda text: grammar.manner.match(text) is not None,
         "contact_labels": lambda text: grammar.contact.search(text) is not None,
         "member_lists": lambda text: grammar.members.match(text) is not None,
         "time_first": lambda text: grammar.time_first.match(text) is not None,

@@ -666,9 +666,14 @@ def _date_cut(a: str, b: str) -> bool:
     return bool(_DATE_CUT.search(a.strip()) and _DATE_GOES_ON.match(b.strip()))
 
 
+def _number_cut(a: str, b: str) -> bool:
+    """Whether line `a` ends a document number at a hyphen of its symbol and `b` goes on with its code."""
+    return bool(_NUMBER_CUT.search(a.rstrip()) and _CODE_GOES_ON.match(b.lstrip()))
+
+
 def _glue(a: str, b: str) -> str:
     # a word hyphenated across lines is rare in Vietnamese (syllables are short); keep both
-    if _NUMBER_CUT.search(a.rstrip()) and _CODE_GOES_ON.match(b.lstrip()):
+    if _number_cut(a, b):
         return f"{a.rstrip()}{b.lstrip()}"  # one symbol: '84/BC-' + 'KTNS' is 84/BC-KTNS
     if _date_cut(a, b):
         a = a.rstrip().rstrip(".,")  # the speck after 'tháng' of a date cut in two
@@ -685,7 +690,7 @@ def _continues(prev: Line, line: Line, wrap_width: float, last: Line | None = No
     if prev.block != "body" or line.block != "body" or prev.page != line.page:
         return False
     a, b = prev.text.strip(), line.text.strip()
-    if _NUMBER_CUT.search(a) and _CODE_GOES_ON.match(b):
+    if _number_cut(a, b):
         return True  # before the date line's test: 'BGDĐT ngày 09 tháng 02 năm 2023' reads like one
     if not a or not b or a.endswith("./.") or _DATE_LINE.match(b) or HEADER_HINT.search(b) or _DAY_OPENS.match(b):
         return False

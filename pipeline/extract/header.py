@@ -43,14 +43,13 @@ def find_number(text: str, rules: Rules) -> regex.Match | None:
 
 def normalise_number(match: regex.Match) -> str:
     """Số và ký hiệu as printed, without spaces (`292 /KH-SGDĐT` → `292/KH-SGDĐT`) or a dot typed
-    after the number written in by hand (`3070. /KH-UBND` → `3070/KH-UBND`), or the word after it
-    that OCR glued on (`2307 /QĐ-UBNDngày` → `2307/QĐ-UBND`, the 'Kèm theo' line of QĐ 2307/QĐ-UBND
-    Sơn La; `174/2008/QĐ-TTgngày`, QĐ 2442/QĐ-ĐHAG): a symbol is written in capitals and ends in
-    one, or in the small g of TTg. A spaced dash before a department's code is a hyphen
-    (`2881/UBND – VP` → `2881/UBND-VP`)."""
+    after the number written in by hand (`3070. /KH-UBND` → `3070/KH-UBND`), or a footnote's mark
+    glued on. A word glued to the symbol (`2307 /QĐ-UBNDngày`, `174/2008/QĐ-TTgngày`) is never in
+    the match: the number pattern's symbol_part ends before it (rules/header.json). A spaced dash
+    before a department's code is a hyphen (`2881/UBND – VP` → `2881/UBND-VP`)."""
     number = regex.sub(r"^(\d+)\./", r"\1/", regex.sub(r"\s+", "", match.group(0))).rstrip(".")
     number = regex.sub(r"[–—]", "-", number)
-    return _FOOTNOTE_MARK.sub("", _GLUED_WORD.sub("", number))
+    return _FOOTNOTE_MARK.sub("", number)
 
 
 # a footnote's mark that a signed PDF's text layer glues to the number it follows ('Luật số
@@ -59,9 +58,6 @@ def normalise_number(match: regex.Match) -> str:
 # Bộ's in letters; a digit after them is no part of the number
 _FOOTNOTE_MARK = regex.compile(r"(?<=[-/](?:UBTV)?QH1\d)\d{1,2}$|(?<=[-/](?:CP|B\p{Lu}{2,8}))\d{1,2}$")
 
-
-# a word in small letters glued to the end of a symbol's capitals ('UBNDngày'); 'GDTrH' keeps its 'r'
-_GLUED_WORD = regex.compile(r"(?<=\p{Lu}|TTg)(?:ngày|của|về|năm|ban|do|tại)$")
 
 
 def repair_type_code(number: str, rules: Rules, ocr: bool = True) -> str:
