@@ -268,9 +268,16 @@ class TaskGrammar:
         return [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)]) if text[a:b].strip()]
 
     def column(self, cell: str) -> str | None:
-        """The role of a table's header cell ('Đơn vị chủ trì' → 'owner'), or None."""
-        key = bare(cell)
-        return next((role for name, role in self.fields if _names_field(key, name)), None)
+        """The role of a table's header cell ('Đơn vị chủ trì' → 'owner'), or None. A cell that
+        names two things joined by 'và' takes the role of the first that is a field ('Cấp trình
+        và thời gian trình' over the months a draft goes to each level, QĐ 59/QĐ-BTNMT: the
+        time's; 'Nội dung và đơn vị thực hiện': the work's; 'Họ và tên' is one name)."""
+        for part in (cell, *regex.split(r"\s+và\s+", cell)[1:]):
+            key = bare(part)
+            role = next((role for name, role in self.fields if _names_field(key, name)), None)
+            if role:
+                return role
+        return None
 
     def is_post(self, text: str) -> bool:
         """Whether `text` names posts in a body and nothing else ('Ủy viên kiêm Thư ký')."""

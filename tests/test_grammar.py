@@ -1167,6 +1167,10 @@ def test_a_day_in_a_time_column_is_the_day_of_the_work(rules, when, day):
 
 
 @pytest.mark.parametrize("when, span", [
+    ("Tháng 12", ("2025-12-01", "2025-12-31")),      # a month alone: the plan's year (QĐ 59/QĐ-BTNMT)
+    ("Tháng 2", ("2025-02-01", "2025-02-28")),
+    ("tháng 13", (None, None)),
+    ("Báo cáo tháng 11", (None, None)),              # a month a report covers is no time of the work
     ("2022", ("2022-01-01", "2022-12-31")),          # the appendix of KH 1254/KH-BGDĐT
     ("2022 _", ("2022-01-01", "2022-12-31")),        # the same, a speck of OCR beside it
     ("2022 - 2025", ("2022-01-01", "2025-12-31")),   # the appendix of QĐ 146/QĐ-TTg
@@ -1278,6 +1282,46 @@ def test_a_member_list_attached_after_the_signature_gives_posts_not_work(rules):
     assert _table_tasks(rules, *MEMBERS, work, signed=True) == [("ThS. Nguyễn Ngọc Lan", "Tổng hợp hồ sơ minh chứng")]
 
 
+# fmt: off
+TWO_ROW_HEADERS = [
+    # the row under the header names the columns a header cell spans, every column kept ('| |
+    # Theo NQ 01 | | Chủ trì | Phối hợp |', the second appendix of QĐ 59/QĐ-BTNMT)
+    (["STT |  | Tên đề án | Thời gian trình | Đơn vị thực hiện |  | Ghi chú",
+      " | Theo NQ 01 |  |  | Chủ trì | Phối hợp",
+      "1 | 48 | Tổng kết việc thi hành Luật Tài nguyên | Tháng 12 | Cục Biển và Hải đảo Việt Nam | Vụ Pháp chế"],
+     [("Cục Biển và Hải đảo Việt Nam", "Tổng kết việc thi hành Luật Tài nguyên", "2025-12-31")]),
+    # or only the names of the spanned columns, the tall cells left out (its fourth appendix)
+    (["TT | Nhiệm vụ | Đơn vị đầu mối |  | Thời gian", "Chủ trì | Phối hợp |",
+      "1 | Cải thiện Chỉ số Chất lượng môi trường | Viện Chiến lược | Cục Kiểm soát ô nhiễm | Tháng 6"],
+     [("Viện Chiến lược", "Cải thiện Chỉ số Chất lượng môi trường", "2025-06-30")]),
+    # a head over the levels a draft goes to: the first level's time is the unit's (its first appendix)
+    (["STT | Tên văn bản | Đơn vị chủ trì soạn thảo | Cấp trình và thời gian trình |  |  | Ghi chú",
+      " |  |  | Bộ trưởng | Chính phủ | Thủ tướng Chính phủ",
+      "1 | Nghị định về giá đất | Vụ Đất đai | Tháng 11/2025 | Tháng 12/2025 |  | ",
+      "2 | Quyết định về danh mục | Cục Biến đổi khí hậu |  | Tháng 02/2025 | "],
+     [("Vụ Đất đai", "Nghị định về giá đất", "2025-11-30"),
+      ("Cục Biến đổi khí hậu", "Quyết định về danh mục", "2025-02-28")]),
+    # a first row of data is no second header ('1 | ...' under a header with an empty column)
+    (["STT |  | Nội dung | Đơn vị chủ trì | Thời gian",
+      "1 | a | Tổ chức tập huấn giáo viên | Phòng GDTrH | Tháng 3/2025"],
+     [("Phòng GDTrH", "Tổ chức tập huấn giáo viên", "2025-03-31")]),
+    # a cell that lists its units as dashed items names each (the first appendix of QĐ 59/QĐ-BTNMT)
+    (["STT | Tên văn bản | Đơn vị chủ trì soạn thảo | Thời gian",
+      "1 | Luật Địa chất và Khoáng sản | - Cục Khoáng sản Việt Nam; - Cục Địa chất Việt Nam | Tháng 02/2025"],
+     [("Cục Khoáng sản Việt Nam", "Luật Địa chất và Khoáng sản", "2025-02-28"),
+      ("Cục Địa chất Việt Nam", "Luật Địa chất và Khoáng sản", "2025-02-28")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("rows, tasks", TWO_ROW_HEADERS)
+def test_a_header_in_two_rows_gives_each_column_its_role(rules, rows, tasks):
+    texts = [*HEAD, *rows]
+    made = tuple(Line(t, 1, "table" if " | " in t or t.startswith(" |") else "body") for t in texts)
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules)
+    assert [(t.owner, t.action, t.deadline.end if t.deadline else None) for t in record.tasks] == tasks
+
+
 def test_a_list_titled_danh_sach_gives_no_work(rules):
     """'DANH SÁCH CẤP XÃ ĐẠT CHUẨN ...' (QĐ 1322/QĐ-UBND An Phú), 'DANH SÁCH CÁC TRƯỜNG THAM GIA
     LÀM VIỆC' (KH 362/KH-SGDĐT): who or what, to the next article."""
@@ -1293,6 +1337,10 @@ def test_a_list_titled_danh_sach_gives_no_work(rules):
     ("Cơ quan chủ trì", "owner"),
     ("Kết quả Nhiệm vụ", "product"),             # a word before the name is no speck
     ("Tổng hợp các Nhiệm vụ", None),
+    ("Cấp trình và thời gian trình", "deadline"),  # two things named: the first that is a field (QĐ 59/QĐ-BTNMT)
+    ("Nội dung và đơn vị thực hiện", "action"),
+    ("Họ và tên", "owner"),                       # one name with 'và' in it (KH 230/KH-THPT.PB)
+    ("Cấp trình và ghi chú", None),
 ])
 def test_a_header_cell_names_its_column_past_specks_of_ocr(rules, cell, role):
     assert rules.tasks.column(cell) == role

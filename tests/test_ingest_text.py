@@ -73,6 +73,25 @@ def test_markdown_markup_removed_tables_kept():
         ("Nơi nhận:", "footer-left"), ("- Bộ Công an;", "footer-left"), ("- Lưu: VT, NC.", "footer-left")]
 
 
+def test_a_markdown_table_keeps_its_empty_cells_in_place():
+    """A header cell that spans columns leaves the next empty, and the rows are read by position
+    (the appendices of QĐ 59/QĐ-BTNMT as thuvienphapluat.vn writes them); the empty cells after
+    the last filled one go."""
+    md = "\n".join([
+        "Các nhiệm vụ như sau, giao cho các đơn vị trực thuộc Bộ theo dõi và thực hiện.",
+        "| STT |  | Tên đề án | Đơn vị thực hiện |  | Ghi chú |",
+        "| --- | --- | --- | --- | --- | --- |",
+        "|  | Theo NQ 01 |  | Chủ trì | Phối hợp |  |",
+        "| 1 |  | Tổng kết việc thi hành Luật | Cục Biển và Hải đảo Việt Nam |  |  |",
+    ])
+    rows = [text for text, block in markdown_lines(md) if block == "table"]
+    assert [row.split(" | ") for row in rows] == [
+        ["STT", "", "Tên đề án", "Đơn vị thực hiện", "", "Ghi chú"],
+        ["", "Theo NQ 01", "", "Chủ trì", "Phối hợp"],
+        ["1", "", "Tổng kết việc thi hành Luật", "Cục Biển và Hải đảo Việt Nam"],
+    ]
+
+
 def test_seed_004_keeps_signer_lines_and_drops_markup(rules):
     doc = read_document(INBOX / "004_4454b9fc8f55b7a4.txt", rules)
     texts = [ln.text for ln in doc.lines]

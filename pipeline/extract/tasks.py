@@ -190,6 +190,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     executing = False  # inside a section that assigns the execution ('Tổ chức thực hiện')
     detail_of: str | None = None  # the numbered item whose task the items below describe
     columns: list[str | None] | None = None  # the roles of the columns of an assignment table
+    header: tuple[int, list[str]] | None = None  # the line and cells of the table's header row
+    spanned: frozenset[int] = frozenset()  # the columns a header cell to their left spans
     last_owner: str | None = None  # a table row with an empty owner cell shares the row above's
     block: dict[str, str] = {}  # the fields of a field block read so far
     item_tasks: tuple[int, str, int] | None = None  # the last item: tasks before it, its text, its line
@@ -365,16 +367,29 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         if cells and (ref.block == "table" or columns or ("owner" in roles and "action" in roles)):
             if block:
                 flush_block()  # a table ends the field block above it
-            header = "action" in roles and ("owner" in roles or "deadline" in roles)
-            if header:
+            heads = "action" in roles and ("owner" in roles or "deadline" in roles)
+            below = (_sub_header(header[1], columns, cells, finder)
+                     if columns and header and header[0] == ref.index - 1 and not heads else None)
+            if heads:
                 columns, last_owner = roles, None
-            elif columns and 2 <= len(cells) < len(columns) and not skipping and ref.block == "table":
+                header, spanned = (ref.index, cells), frozenset()
+                continue
+            if below:
+                columns, spanned = below
+                continue
+            if columns and 2 <= len(cells) < len(columns) and not skipping and ref.block == "table":
                 # a DOCX row ends where its last filled cell does: the empty 'Ghi chú' is left off
                 # ('14 | Đẩy nhanh công tác bồi thường ... | UBND các xã, phường | ... | Thường xuyên',
                 # the appendix of the KH of UBND Lào Cai on Chỉ thị 11-CT/TU): the cells keep their places
                 cells += [""] * (len(columns) - len(cells))
-            if not header and columns and len(cells) == len(columns) and not skipping:
-                row = {role: cell for role, cell in zip(columns, cells) if role}
+            if columns and len(cells) == len(columns) and not skipping:
+                row: dict[str, str] = {}
+                for at, (role, cell) in enumerate(zip(columns, cells)):
+                    # of the columns one header cell spans, the first filled one speaks ('Tháng
+                    # 11/2024 | Tháng 12/2024' under 'Cấp trình và thời gian trình': the unit's
+                    # time is the first level's)
+                    if role and not (at in spanned and row.get(role)):
+                        row[role] = cell
                 # bodies that take part may fill several columns ('Cơ quan chủ trì thẩm tra | Cơ quan
                 # tham gia thẩm tra', NQ 105/2025/UBTVQH15): all of them are partners
                 row["partner"] = ", ".join(c for role, c in zip(columns, cells) if role == "partner" and c)
@@ -1161,6 +1176,51 @@ def _names_only(text: str, finder: TaskGrammar) -> bool:
             and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts))
 
 
+_ITEM_MARK = regex.compile(r"^[-+•–]\s+")
+_ROW_LABEL = regex.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXL]{1,5}|[a-zđ]\))$")  # '1', '2.1.', 'IV', 'a)'
+
+
+def _sub_header(header: list[str], columns: list[str | None], cells: list[str],
+                finder: TaskGrammar) -> tuple[list[str | None], frozenset[int]] | None:
+    """The roles of a table's columns read again from the row under its header, when a header
+    cell spans several columns and that row names each ('Đơn vị thực hiện' over 'Chủ trì |
+    Phối hợp'; 'Cấp trình và thời gian trình' over 'Bộ trưởng | Chính phủ | Thủ tướng Chính
+    phủ', the appendices of QĐ 59/QĐ-BTNMT); with the columns a head spans whose cell below
+    names no role of its own, each taking the head's role. None when the row is a row of data.
+
+    A scraper writes the spanned columns of the header empty; the row below either keeps every
+    column, those the tall cells of the header fill left empty ('| | Theo NQ 01 | | Chủ trì |
+    Phối hợp |'), or leaves those out and holds only the names of the spanned columns ('| Chủ
+    trì | Phối hợp | |', the same decision's fourth appendix)."""
+    groups: list[list[int]] = []
+    for at, cell in enumerate(header):
+        if cell or not groups:
+            groups.append([at])
+        else:
+            groups[-1].append(at)
+    wide = [at for group in groups if len(group) > 1 for at in group]
+    filled = [at for at, cell in enumerate(cells) if cell]
+    if not wide or not filled or _ROW_LABEL.match(cells[0]):
+        return None
+    if all(at in wide for at in filled):
+        below = dict(enumerate(cells))
+    elif len(filled) <= len(wide) and all(not cell for cell in cells[len(wide):]):
+        below = dict(zip(wide, cells))
+    else:
+        return None
+    roles, spanned = list(columns), set()
+    roles += [None] * (len(header) - len(roles))
+    for group in groups:
+        for at in group[1:] if len(group) > 1 else ():
+            named = finder.column(below.get(at, "")) if below.get(at) else None
+            roles[at] = named or roles[group[0]]
+            if not named:
+                spanned.add(at)
+        if len(group) > 1 and below.get(group[0]):
+            roles[group[0]] = finder.column(below[group[0]]) or roles[group[0]]
+    return roles, frozenset(spanned)
+
+
 def _split_number_cell(cells: list[str]) -> list[str]:
     """'STT Họ và tên | Chức vụ | Nhiệm vụ': a PDF's text layer may join the narrow number
     column to the next cell; the rows ('1 | Nguyễn Văn A | PHT | TV') keep them apart."""
@@ -1477,7 +1537,9 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     commas or 'và' it names them together ('Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương',
     KH CCHC 2026-2030 of UBND Lâm Đồng)."""
     out = []
-    parts = (p.strip() for whole in owner.split(";") for p in _slashed(whole, finder))
+    # a cell may list its units as dashed items ('- Cục Khoáng sản Việt Nam; - Cục Địa chất Việt
+    # Nam', the first appendix of QĐ 59/QĐ-BTNMT as a scraper wrote it): the dash is no part of a name
+    parts = (_ITEM_MARK.sub("", p.strip()) for whole in owner.split(";") for p in _slashed(whole, finder))
     for part in (finder.person_holding.sub("", p) for p in parts):
         if cell and not finder.co_actor.search(part) and len(named := _named_bodies(part, finder)) > 1:
             out.extend(named)  # 'BCH Quân sự, phòng Tổng hợp' (the defence plan of EVN's Trung tâm): two bodies
@@ -1754,6 +1816,24 @@ def _years_of(when: str) -> Deadline | None:
     return Deadline(text=text, start=f"{match['a']}-01-01", end=f"{match['b'] or match['a']}-12-31")
 
 
+_BARE_MONTH = regex.compile(r"^[\W_]*(?:trong\s+)?tháng\s+(?P<m>\d{1,2})[\W_]*$", regex.IGNORECASE)
+
+
+def _month_of(when: str, doc_date: str | None) -> Deadline | None:
+    """A time column or field that gives a month alone ('Tháng 12', 'Tháng 3' in the time
+    column of the second appendix of QĐ 59/QĐ-BTNMT, one document so far) says the work is done
+    within that month of the document's year, as a year alone in such a column says it of that
+    year (_years_of). In running text a month alone may be the period a report covers
+    ('báo cáo tháng 11'), so the deadline rules leave it (rules/deadlines.json dl_month)."""
+    match = _BARE_MONTH.match(when)
+    if not match or not doc_date or not 1 <= int(match["m"]) <= 12:
+        return None
+    year, month = int(doc_date[:4]), int(match["m"])
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return Deadline(text=clean_value(when.strip(" _-–.,;:")), start=f"{year}-{month:02d}-01",
+                    end=f"{year}-{month:02d}-{last:02d}")
+
+
 def _recurrence(text: str, finder: TaskGrammar) -> str | None:
     for pattern, value in finder.recurrence:
         match = pattern.search(text)
@@ -1772,7 +1852,7 @@ def _task(owner: str, action: str, section: str | None, doc_date: str | None, fi
     row, where the deadline and the quantity are written apart from the action."""
     deadline = find_deadline(when, doc_date, rules) if when else None  # '' : no time field
     if when and deadline is None:
-        deadline = _day_of(when, doc_date) or _years_of(when)
+        deadline = _day_of(when, doc_date) or _years_of(when) or _month_of(when, doc_date)
     deadline = deadline or find_deadline(action, doc_date, rules)
     # a time column or field says how the work repeats before the action does ('Hằng năm',
     # 'Trước ngày 31/01 năm liền kề' beside a task: the KH CCHC 2026-2030 draft of UBND Lâm Đồng)

@@ -136,7 +136,19 @@ def _table_lines(rows: list[list[str]], header: bool) -> list[tuple[str, str]]:
                         if part.strip():
                             out.append((part.strip(), f"{kind}-{side}"))
             return out
-    return [(" | ".join(c for c in row if c), "table") for row in rows if any(row)]
+    return [(_row_text(row), "table") for row in rows if any(row)]
+
+
+def _row_text(cells: list[str]) -> str:
+    """A table's row as one line, an empty cell kept in its place as in a DOCX row: a header
+    that spans two columns leaves the second empty ('Đơn vị thực hiện | ' over 'Chủ trì |
+    Phối hợp', the appendices of QĐ 59/QĐ-BTNMT; 'Cấp trình và thời gian trình | | ' over
+    three levels), and the rows below are read by position. The empty cells after the last
+    filled one are dropped."""
+    cells = list(cells)
+    while cells and not cells[-1]:
+        cells.pop()
+    return " | ".join(cells)
 
 
 # --- the reader --------------------------------------------------------------------------
