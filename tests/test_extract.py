@@ -538,6 +538,24 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
     (["Luật Hộ tịch (sửa đổi) | Chính phủ | Tháng 03/2026",
       "Hoàn thiện dự án Luật Đất đai (sửa đổi) trình Quốc hội; tổ chức thi hành Luật Đất đai năm 2024."],
      ["Luật Đất đai năm 2024"]),
+    # a law's name alone in a table's cell is an entry of a list of bills or drafts; a cell bar
+    # ends a name (NQ 105/2025/UBTVQH15; QĐ 59/QĐ-BTNMT); a law in force is named inside a cell's
+    # sentence (NQ 11/2025/NQ-HĐND Hà Nội)
+    (["5. | Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm xã hội | Chính phủ | Ủy ban Văn hóa và Xã hội",
+      "1 | 37 | Luật Địa chất và Khoáng sản | - Cục Khoáng sản Việt Nam | Vụ Pháp chế | Tháng 02/2024",
+      "5.2 | Tiền bán tài sản công theo quy định của Luật Quản lý, sử dụng tài sản công | Ngân sách tỉnh"],
+     ["Luật Quản lý, sử dụng tài sản công"]),
+    # the items under a lead-in that announces bills are bills (NQ 105/2025/UBTVQH15)
+    (["1. Trình Quốc hội xem xét, thông qua đối với 13 dự án luật sau đây:", "a) Luật Hộ tịch (sửa đổi);",
+      "b) Luật Thủ tục ban hành quyết định hành chính;", "2. Các cơ quan tổ chức thi hành Luật Đất đai năm 2024."],
+     ["Luật Đất đai năm 2024"]),
+    # a law that closes the title of a document cited before, written again with the words that
+    # lead to it, is that document's title (QĐ 1696/QĐ-UBND Lào Cai)
+    (["Căn cứ Nghị định số 105/2025/NĐ-CP ngày 15/5/2025 của Chính phủ quy định chi tiết một số điều và "
+      "biện pháp thi hành Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ;",
+      "1 | Cấp giấy phép theo Nghị định số 105/2025/NĐ- CP của Chính phủ quy định chi tiết một số điều và "
+      "biện pháp thi hành Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ | Sở Công Thương"],
+     ["quy định chi tiết một số điều và biện pháp thi hành Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ"]),
     # OCR reads 'ngày' as 'ngây' (QĐ 2307/QĐ-UBND Sơn La, scanned)
     (["Tổng kết 10 năm thi hành Luật Nuôi con nuôi ngây 17 tháng 6 năm 2010."], ["Luật Nuôi con nuôi"]),
     # an amending law read with 'bổ' as 'bỗ' is still one law (KH 70/KH-UBND Cần Thơ)

@@ -406,6 +406,7 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
     defined ('Luật Bảo vệ BMNN') is the same law as the one written out."""
     covered = {(f.ref.index, s) for f in found for s in range(f.start, f.end)}
     abbreviations = _defined_abbreviations(refs, finder)
+    bills = _bill_items(refs)
     for ref in refs:
         amending = list(finder.amending_law.finditer(ref.text))
         inside = {s for m in amending for s in range(m.start(), m.end())}
@@ -418,10 +419,23 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
             after = ref.text[match.end():]
             if regex.match(r"\s*số\s*\d", after) or len(name.split()) < 2:
                 continue  # numbered: the number pass has it
-            if _DRAFT_AFTER.match(after) or _DRAFT_BEFORE.search(ref.text, 0, match.start()):
+            if (_DRAFT_AFTER.match(after) or _DRAFT_BEFORE.search(ref.text, 0, match.start())
+                    or _cell_of_its_own(ref.text, match.start(), name)
+                    or (ref.index in bills and not ref.text[:match.start()].strip(" -+•–").rstrip(".)")
+                        .strip(" abcdđeghiklmnopqrstuvxy0123456789"))):
                 # a bill is no document yet: 'Luật Hộ tịch (sửa đổi)' in a programme of bills (NQ
                 # 105/2025/UBTVQH15), 'Luật Đất đai (sửa đổi)' and 'dự án Luật ...' among the drafts a
-                # ministry prepares (QĐ 59/QĐ-BTNMT): the law in force is cited by its own name
+                # ministry prepares (QĐ 59/QĐ-BTNMT): the law in force is cited by its own name. A
+                # table's cell that holds a law's name and nothing else is an entry of such a list
+                # ('5 | Luật Nhà ở | Chính phủ | ...', the bills of NQ 105/2025/UBTVQH15; '1 | 37 |
+                # Luật Địa chất và Khoáng sản | Cục Khoáng sản ...', the drafts of QĐ 59/QĐ-BTNMT); a law
+                # in force is named inside a sentence of a cell ('... theo quy định của Luật Quản lý,
+                # sử dụng tài sản công ...', NQ 11/2025/NQ-HĐND Hà Nội); so is an item that opens with
+                # a law's name under a lead-in that announces bills ('... đối với 13 dự án luật sau
+                # đây:' / 'a) Luật Hộ tịch (sửa đổi);' / 'b) Luật Thủ tục ban hành quyết định hành
+                # chính;', NQ 105/2025/UBTVQH15)
+                continue
+            if _in_a_title_again(found, ref.text[:match.start()], name):
                 continue
             year = regex.match(r"\s+(?:năm\s+)?(\d{4})\b", after)
             if year and "năm" in after[:year.end()]:
@@ -502,6 +516,43 @@ def _shared_name(one: str, other: str) -> str | None:
 
 
 _JOINERS = {"và", "hoặc", "để"}
+
+
+def _in_a_title_again(found: list[_Found], before: str, name: str) -> bool:
+    """Whether a law's name closes the title of a document cited before, written again with the
+    words that lead to it: 'Nghị định số 105/2025/NĐ-CP ... quy định chi tiết một số điều và biện
+    pháp thi hành Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ' among the Căn cứ and again in the
+    table of QĐ 1696/QĐ-UBND Lào Cai, the second time with its number misspaced ('NĐ- CP'): the
+    Nghị định is meant, not the law."""
+    lead = " ".join(before.split()[-4:])
+    return len(lead) > 10 and any(
+        f.citation.title and f.citation.title.endswith(name) and
+        " ".join(f.citation.title[:-len(name)].split()[-4:]) == lead for f in found)
+
+
+_ITEM_LABEL = regex.compile(r"^\s*(?:[-+•–]\s*)?(?:[a-zđ]|\d{1,2})[.)]\s+")
+_BILLS_LEAD = regex.compile(r"(?i:dự\s+án|dự\s+thảo)[^:]*:\s*$")
+
+
+def _bill_items(refs: list[Ref]) -> set[int]:
+    """The lines of the items under a lead-in that announces bills or drafts ('... đối với 13 dự
+    án luật sau đây:'), up to the first line that is no item."""
+    out: set[int] = set()
+    listing = False
+    for ref in refs:
+        if _ITEM_LABEL.match(ref.text) and listing:
+            out.add(ref.index)
+            continue
+        listing = bool(_BILLS_LEAD.search(ref.text))
+    return out
+
+
+def _cell_of_its_own(text: str, start: int, name: str) -> bool:
+    """Whether `name`, written from `start` on, fills a cell of a table's row alone."""
+    if " | " not in text or (text[:start].strip() and not text[:start].rstrip().endswith("|")):
+        return False
+    end = text.find("|", start)
+    return clean_value(text[start:end if end >= 0 else len(text)]).strip(" .;") == name
 
 
 _DRAFT_AFTER = regex.compile(r"\s*\((?:sửa\s+đổi|thay\s+thế)\)")
