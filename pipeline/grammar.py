@@ -352,7 +352,11 @@ class TaskGrammar:
                 # a few words after 'của' is whose the thing is, not the subject
                 continue
             found = self.owner_at(text[cut.end():])
-            if found and self.acts_at(text, cut.end() + found[1]):
+            # a subject acts in its own clause: a name before a semicolon is the object of the
+            # clause it ends, not the subject of the next ('Định kỳ thứ Hai hàng tuần tổng hợp
+            # ..., trình Đảng ủy Chính phủ để báo cáo Ban Bí thư Trung ương Đảng; xây dựng Báo
+            # cáo tổng thể ...', CT 21/CT-TTg: the Bộ Nội vụ's duty, whose heading names it)
+            if found and cut.end() + found[1] <= end and self.acts_at(text, cut.end() + found[1]):
                 return found[0], cut.end() + found[1]
         return None
 

@@ -26,6 +26,15 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a name before a semicolon is the object of the clause it ends, not the subject of the next;
+    # the Party committees of a province and of a city are one level (CT 21/CT-TTg)
+    (["Điều 2. Tổ chức thực hiện", "1. Bộ Nội vụ:",
+      "a) Định kỳ thứ Hai hàng tuần tổng hợp tình hình trình Đảng ủy Chính phủ để báo cáo Ban Bí thư Trung ương "
+      "Đảng; xây dựng Báo cáo tổng thể kết quả thực hiện.",
+      "2. Ban Thường vụ Tỉnh ủy, Thành ủy lãnh đạo, chỉ đạo các cấp ủy đảng quán triệt nghiêm túc Kết luận."],
+     [("Bộ Nội vụ", "Định kỳ thứ Hai hàng tuần tổng hợp tình hình trình Đảng ủy Chính phủ để báo cáo Ban Bí thư "
+       "Trung ương Đảng; xây dựng Báo cáo tổng thể kết quả thực hiện."),
+      ("Ban Thường vụ Tỉnh ủy, Thành ủy", "lãnh đạo, chỉ đạo các cấp ủy đảng quán triệt nghiêm túc Kết luận.")]),
     # the closing that sends the direction back asks nothing more (the unnumbered CV /UBND-KT of Lào
     # Cai, 2025); the parties outside the state addressed together are one owner (CV /SCT-CN Lào Cai)
     (["Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp tham mưu UBND tỉnh trước ngày 15/9/2025.",
