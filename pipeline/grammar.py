@@ -356,6 +356,13 @@ class TaskGrammar:
             # clause it ends, not the subject of the next ('Định kỳ thứ Hai hàng tuần tổng hợp
             # ..., trình Đảng ủy Chính phủ để báo cáo Ban Bí thư Trung ương Đảng; xây dựng Báo
             # cáo tổng thể ...', CT 21/CT-TTg: the Bộ Nội vụ's duty, whose heading names it)
+            if found and text[cut.end():cut.end() + found[1]].rstrip().endswith(","):
+                # no comma parts a subject from its verb: names before one close the opening phrase
+                # ('Trên cơ sở báo cáo của Phòng Tổ chức cán bộ, Văn phòng Sở và các cơ quan, đơn vị
+                # liên quan, tổng hợp lồng ghép ...', KH 115/KH-SNNMT Gia Lai: the heading's unit does
+                # it; 'Căn cứ tình hình thực tế của cơ quan, đơn vị, địa phương, xây dựng kế hoạch', KH
+                # 70/KH-UBND Cần Thơ)
+                continue
             if found and cut.end() + found[1] <= end and self.acts_at(text, cut.end() + found[1]):
                 return found[0], cut.end() + found[1]
         return None

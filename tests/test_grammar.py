@@ -26,6 +26,30 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a unit's role and the bodies it works with, over the items that are its duties (QĐ 752/QĐ-TTg);
+    # not a lead-in with work of its own before its colon (KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)
+    (["III. TỔ CHỨC THỰC HIỆN", "1. Ủy ban Dân tộc chủ trì, phối hợp với các bộ, ngành, cơ quan liên quan:",
+      "a) Tổ chức thực hiện việc đặt hàng một số ấn phẩm báo, tạp chí;",
+      "b) Cấp các ấn phẩm báo, tạp chí bảo đảm kịp thời, đúng đối tượng."],
+     [("Ủy ban Dân tộc", "Tổ chức thực hiện việc đặt hàng một số ấn phẩm báo, tạp chí"),
+      ("Ủy ban Dân tộc", "Cấp các ấn phẩm báo, tạp chí bảo đảm kịp thời, đúng đối tượng.")]),
+    # a long note in brackets after a heading's name holds no work; a comma after names closes the
+    # opening phrase, the heading's unit acts (KH 115/KH-SNNMT Gia Lai)
+    (["III. TỔ CHỨC THỰC HIỆN",
+      "3. Giao Phòng Tổ chức cán bộ (Cơ quan thường trực Tổ kiểm tra việc chấp hành kỷ luật, kỷ cương của Sở)",
+      "a) Chủ trì kiểm tra đột xuất việc chấp hành kỷ luật.",
+      "4. Phòng Kế hoạch - Tài chính:",
+      "a) Trên cơ sở báo cáo của Phòng Tổ chức cán bộ, Văn phòng Sở và các cơ quan, đơn vị liên quan, tổng hợp kết "
+      "quả thực hiện Kế hoạch."],
+     [("Phòng Tổ chức cán bộ", "Chủ trì kiểm tra đột xuất việc chấp hành kỷ luật."),
+      ("Phòng Kế hoạch - Tài chính", "Trên cơ sở báo cáo của Phòng Tổ chức cán bộ, Văn phòng Sở và các cơ quan, đơn "
+       "vị liên quan, tổng hợp kết quả thực hiện Kế hoạch.")]),
+    (["II. NHIỆM VỤ, GIẢI PHÁP",
+      "2. Đối với công chức, viên chức và người lao động ngành Nông nghiệp và Môi trường (công chức, viên chức và "
+      "người lao động thuộc Sở; công chức thuộc UBND cấp xã)",
+      "a) Chấp hành nghiêm các quy định của Đảng và pháp luật của Nhà nước."],
+     [("công chức, viên chức và người lao động ngành Nông nghiệp và Môi trường",
+       "Chấp hành nghiêm các quy định của Đảng và pháp luật của Nhà nước.")]),
     # a name before a semicolon is the object of the clause it ends, not the subject of the next;
     # the Party committees of a province and of a city are one level (CT 21/CT-TTg)
     (["Điều 2. Tổ chức thực hiện", "1. Bộ Nội vụ:",

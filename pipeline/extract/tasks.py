@@ -690,6 +690,21 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         elif (detail_of and item and not finder.verb.match(rest) and not finder.owner_at(rest)
               and not finder.after_opener(rest)):
             continue  # '5. Lựa chọn khẩu hiệu tuyên truyền' and its slogans below: what, not more work
+        if item and label and rest.endswith((")", "):")):
+            # a long note in brackets after a heading's name says more of the unit, it holds no work
+            # ('2. Đối với công chức, viên chức và người lao động ngành Nông nghiệp và Môi trường
+            # (công chức, ... thuộc UBND cấp xã, ...)', '3. Giao Phòng Tổ chức cán bộ (Cơ quan thường
+            # trực Tổ kiểm tra việc chấp hành kỷ luật, kỷ cương của Sở)', KH 115/KH-SNNMT Gia Lai).
+            # A heading that reads as one with its note keeps it: a short note is part of the name
+            # ('Ủy ban nhân dân các quận, huyện, thị xã (chính quyền cấp cơ sở)', QĐ 33/2025/QĐ-UBND
+            # Hà Nội), and so are the firms a unit is ('Đơn vị thi công (Công ty cổ phần ... và Công
+            # ty TNHH MTV ...)', KH 155/KH-UBND Phong Châu)
+            noted = _TRAILING_NOTE.sub(r"\1", rest)
+            named, whole = finder.owner_at(noted), finder.owner_at(rest)
+            if noted != rest and not (whole and _is_heading(rest, whole)) and (
+                    finder.group_heading.match(noted) or finder.lead.match(noted)
+                    or (named and _is_heading(noted, named))):
+                rest = noted
         found = finder.owner_at(rest) if item else None
         if item and item.group("dash"):
             bare_name = rest.rstrip(" ;,.")
@@ -1290,6 +1305,7 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
 
 
 _BRACKETED_NOTE = regex.compile(r"^\s*\([^()]{1,40}\)")
+_TRAILING_NOTE = regex.compile(r"\s*\([^()]{41,300}\)\s*(:?)$")  # a short note is part of the name
 
 
 # an agenda item's last part after a spaced dash: who does the work before it
@@ -1324,11 +1340,26 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
     # the subject may follow an opening phrase ('Để tổ chức tốt và hiệu quả Lễ Khai giảng ..., các
     # cơ sở giáo dục thực hiện các nội dung sau:', CV 1019/SGDĐT-VP Hà Giang)
     found = finder.owner_at(text) or finder.after_opener(text)
-    if found and regex.search(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ"
-                              r"|thực\s+hiện\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)", text):
+    if found and (regex.search(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ"
+                               r"|thực\s+hiện\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)", text)
+                  or _leads_as_lead_unit(text, found, finder)):
         directed = _directed(text, found, finder)
         return (directed, found) if directed else (found[0], None)
     return None, None
+
+
+_LEAD_ROLE = regex.compile(r"chủ\s+trì,?\s+phối\s+hợp\s+với\s+(?P<partners>[^:;.]+?)"
+                          r"(?:\s+(?:thực\s+hiện|triển\s+khai))?\s*:\s*$")
+
+
+def _leads_as_lead_unit(text: str, found: tuple[str, int], finder: TaskGrammar) -> bool:
+    """'1. Ủy ban Dân tộc chủ trì, phối hợp với các bộ, ngành, cơ quan liên quan:' over a) b) c)
+    (QĐ 752/QĐ-TTg, one document so far): a unit's role in the work, and the bodies it works
+    with, over the items that are its duties. Not a lead-in that holds work of its own before its
+    colon ('... chủ trì, phối hợp với các sở, ban, ngành liên quan tiếp tục tổ chức chương
+    trình ...:', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)."""
+    role = _LEAD_ROLE.match(text, found[1])
+    return bool(role) and not any(finder._verbs_outside_names(role["partners"], 0))
 
 
 def _directed(text: str, found: tuple[str, int], finder: TaskGrammar) -> str | None:
