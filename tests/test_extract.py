@@ -11,7 +11,7 @@ import pytest
 
 from pipeline import evaluate
 from pipeline.document import Document, Line, Page
-from pipeline.extract import extract_record
+from pipeline.extract import _plan_year, extract_record
 from pipeline.extract.base import Lines
 from pipeline.extract.citations import extract_citations
 from pipeline.extract.deadlines import find_deadline
@@ -980,3 +980,28 @@ def test_the_seal_over_a_scanned_signer_block_leaves_the_office_and_the_recipien
     assert (signer.authority, signer.on_behalf_of, signer.title, signer.name) == (
         "KT.", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trương Thanh Hoài")
     assert [(r.name, r.role) for r in record.recipients] == [("Nhưtrên", "action"), ("VT, ATMT", "archive")]
+
+
+@pytest.mark.parametrize("appendix, date", [
+    # a page saved without its header is dated by the heading of its appendix (KH 145/KH-UBND Yên
+    # Bái; QĐ 1819/QĐ-BGDĐT in the long form)
+    ("(Kèm theo Kế hoạch số: 145/KH-UBND ngày 19/6/2023 của UBND Yên Bái)", "2023-06-19"),
+    ("(Kèm theo Kế hoạch số 145/KH-UBND ngày 19 tháng 6 năm 2023 của Ủy ban nhân dân tỉnh)", "2023-06-19"),
+    # only the document's own number dates it
+    ("(Kèm theo Kế hoạch số 12/KH-UBND ngày 01/01/2020 của UBND tỉnh)", None),
+])
+def test_a_page_without_its_date_line_is_dated_by_its_appendix(rules, appendix, date):
+    record = extract_record(_doc("Số: 145/KH-UBND", "KẾ HOẠCH", "Đưa người lao động đi làm việc ở nước ngoài",
+                                 "I. MỤC ĐÍCH, YÊU CẦU", "Phát triển thị trường lao động.", appendix), rules)
+    assert record.date == date
+
+
+@pytest.mark.parametrize("title, counted_from", [
+    ("Kế hoạch cải cách hành chính năm 2026", "2026-01-01"),  # the UBND Lâm Đồng drafts
+    # the year the work aims at does not date the plan (QĐ 1819/QĐ-BGDĐT; KH 145/KH-UBND Yên Bái)
+    ("Thực hiện Nghị quyết về phát triển Thành phố đến năm 2030, tầm nhìn đến năm 2045", None),
+    ("Đưa người lao động đi làm việc ở nước ngoài giai đoạn 2023 - 2025, định hướng đến năm 2030", None),
+    ("KẾ HOẠCH NĂM 2023 THỰC HIỆN CHIẾN LƯỢC ĐẾN NĂM 2030", "2023-01-01"),
+])
+def test_a_plan_without_a_date_counts_from_the_year_its_title_names(title, counted_from):
+    assert _plan_year(title) == counted_from

@@ -18,7 +18,7 @@ from .base import Lines, compiled
 from .checks import Checker, check_document
 from .citations import CitationFinder, extract_citations
 from .closing import extract_closing
-from .header import Header, extract_header, issuer_code, issuer_from_body
+from .header import Header, date_of_attachment, extract_header, issuer_code, issuer_from_body
 from .tasks import extract_tasks
 from .units import UnitMatcher
 
@@ -72,6 +72,12 @@ def extract_record(document: Document, rules: Rules) -> Record:
     header = extract_header(lines, rules)
     if header.date is None:
         _date_from_signatures(header, document.signatures, rules)
+    if header.date is None and header.number:
+        header.date, attached = date_of_attachment(lines, header.number)
+        if header.date and attached:
+            header.evidence["date"] = lines.span(attached)
+            header.warnings.append(f"[date] no date line: the date is the one the appendix's heading gives, "
+                                   f"{header.date}")
     closing = extract_closing(lines, rules, header.issuer.name if header.issuer else None,
                               dt.date.fromisoformat(header.date) if header.date else None)
     warnings = [*document.warnings, *header.warnings, *closing.warnings]
@@ -147,8 +153,10 @@ _ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}")
 def _plan_year(title: str | None) -> str | None:
     """A document whose date line was left blank (a draft, a signed PDF whose stamp is lost) and
     prints no month either still dates its deadlines in the year its title names: 'Kế hoạch cải
-    cách hành chính năm 2026' (the UBND Lâm Đồng drafts). Its record keeps date null."""
-    years = regex.findall(r"(?<!\d)(?:năm|Năm|NĂM)\s+(20\d\d)(?![\d-])", title or "")
+    cách hành chính năm 2026' (the UBND Lâm Đồng drafts). Its record keeps date null. A year the
+    work aims at is no date of the plan: '... đến năm 2030, tầm nhìn đến năm 2045' (QĐ
+    1819/QĐ-BGDĐT), '... giai đoạn 2023 - 2025, định hướng đến năm 2030' (KH 145/KH-UBND Yên Bái)."""
+    years = regex.findall(r"(?<!(?:đến|ĐẾN|Đến|tới|TỚI)\s+)(?<!\d)(?:năm|Năm|NĂM)\s+(20\d\d)(?![\d-])", title or "")
     return f"{years[-1]}-01-01" if years else None
 
 

@@ -427,6 +427,28 @@ def _issuer(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None
         header.evidence["issuer"] = lines.span(first)
 
 
+_ATTACHED_TO = regex.compile(r"(?i:kèm\s+theo)\s+(?:\p{L}+\s+){1,3}?số\s*:?\s*(?P<number>[\w/.&-]+(?:\s*/\s*[\w.&-]+)*)"
+                            r"\s*,?\s+ngày\s+(?P<date>\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*\d{4})")
+
+
+def date_of_attachment(lines: Lines, number: str) -> tuple[str | None, Ref | None]:
+    """The day a document whose date line is lost prints over its appendix or attached plan:
+    '(Kèm theo Quyết định số 1819/QĐ-BGDĐT ngày 22 tháng 6 năm 2023 của Bộ trưởng ...)' (QĐ
+    1819/QĐ-BGDĐT), '(Kèm theo Kế hoạch số: 145/KH-UBND ngày 19/6/2023 của UBND Yên Bái)' (KH
+    145/KH-UBND Yên Bái), the two pages saved without their header. Only the document's own
+    number dates it: an appendix may say what it goes with elsewhere."""
+    own = regex.sub(r"\s+", "", number).casefold()
+    for ref in lines:
+        for match in _ATTACHED_TO.finditer(ref.text):
+            if regex.sub(r"\s+", "", match["number"]).casefold() == own:
+                day = regex.findall(r"\d+", match["date"])
+                try:
+                    return dt.date(int(day[2]), int(day[1]), int(day[0])).isoformat(), ref
+                except ValueError:
+                    return None, None
+    return None, None
+
+
 def issuer_from_body(lines: Lines, signer_title: str | None, rules: Rules) -> tuple[Issuer | None, str | None]:
     """When the header is lost (seed 000), the signer's office names the kind of body and
     the body text names it in full ('Phòng Giáo dục và Đào tạo xây dựng ... Kế hoạch')."""
