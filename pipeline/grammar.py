@@ -235,6 +235,11 @@ class TaskGrammar:
                     return None
                 if rest and role == "owner" and self._duty_not_unit(rest["value"]):
                     return None  # '* Phụ trách chuyên môn (PHT Trương Sơn): trực tiếp kiểm tra ...': an office's duty
+                if rest and role == "setting" and self._assigns(rest["value"]):
+                    # '1.3. Kinh phí thực hiện: Bố trí kinh phí để triển khai Đề án ...' (KH 156/KH-UBND An
+                    # Giang), '4. Kinh phí thực hiện: Ngoài kinh phí ..., đề nghị UBND các huyện ... bố trí
+                    # ...' (CV 1445/SLĐTBXH Quảng Bình): a topic's label over its work, no setting
+                    return None
                 if rest:
                     return role, rest["value"].strip(" ;,")
                 # 'Thời gian hoàn thành trong quí I/2023' after another field, without a colon
@@ -266,6 +271,10 @@ class TaskGrammar:
             if self.field(text[boundary.end():]):
                 cuts.append(boundary.end())
         return [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)]) if text[a:b].strip()]
+
+    def _assigns(self, value: str) -> bool:
+        """Whether a field's value gives work: it opens with a verb or a unit that acts, or asks."""
+        return bool(self.verb.match(value) or self.lead.search(value) or self.owner_at(value))
 
     def column(self, cell: str) -> str | None:
         """The role of a table's header cell ('Đơn vị chủ trì' → 'owner'), or None. A cell that
@@ -575,7 +584,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     not_duties = _strings(_section(data, "not_duties"), "patterns", "tasks.not_duties")
     closing = _section(data, "generic_closing")
     fields = _section(_section(data, "fields"), "roles", "tasks.fields")
-    roles = {"owner", "partner", "action", "deadline", "product"}
+    roles = {"owner", "partner", "action", "deadline", "product", "setting"}
     unknown = sorted(set(k for k in fields if not k.startswith("#")) - roles)
     if unknown or "owner" not in fields or "action" not in fields:
         raise GrammarError(f"tasks.fields: the roles are {sorted(roles)} (owner and action needed); got {unknown}")

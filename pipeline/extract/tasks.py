@@ -1810,7 +1810,8 @@ _BARE_DAY = regex.compile(r"(?<![\d/])(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:tháng\s*
 
 
 # the day of a document cited ('theo Quyết định số 77/QĐ- UBND ngày 18/01/2023'): not the day of the work
-_CITED_DAY = regex.compile(r"số\s*\d+\s*/\s*[\p{L}\d/&.\s-]{1,30}\s+ngày\s*$", regex.IGNORECASE)
+_CITED_DAY = regex.compile(r"(?:số\s*|(?<![\d/]))\d+\s*/\s*(?=[\d/]*\p{L})[\p{L}\d/&.\s-]{1,30}\s+ngày\s*$",
+                          regex.IGNORECASE)  # 'theo Nghị quyết 50/NQ-CP ngày 08/4/2022' (KH 156/KH-UBND An Giang)
 
 
 def _day_of(when: str, doc_date: str | None) -> Deadline | None:
@@ -1826,7 +1827,11 @@ def _day_of(when: str, doc_date: str | None) -> Deadline | None:
         day = dt.date(year, int(match["m"]), int(match["d"])).isoformat()
     except ValueError:
         return None
-    return Deadline(text=clean_value(_SENTENCE_END.split(when)[0]), start=day, end=day)
+    # a day is when the work is due, like any single deadline (spec; 'Ngày 24/05/2023' in the
+    # schedule of KH 46/KH-KHMT, '24/03/2014' in TB 03/TB-ĐTĐH UIT); a span of hours that day
+    # starts on it too ('Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 01')
+    spans = regex.match(r"\s*(?i:từ)(?!\p{L})", when) is not None
+    return Deadline(text=clean_value(_SENTENCE_END.split(when)[0]), start=day if spans else None, end=day)
 
 
 # a time column that holds a year or a span of years alone: OCR may leave a stray mark beside it
