@@ -125,6 +125,15 @@ DEADLINES = [
     ("nộp sản phẩm trong tuần đầu tháng 10", "2025-09-15", "2025-10-01", "2025-10-07"),
     ("tổng kết vào tuần cuối tháng 12/2025", "2025-09-15", "2025-12-25", "2025-12-31"),
     ("hạn cuối 25/9/2025", "2025-09-15", None, "2025-09-25"),
+    # a span of months each with its year, across a year's end; a third of a month (the steps of
+    # KH 2198/KH-UBND Bình Thuận; KH of UBND Bỉm Sơn on state secrets)
+    ("Thời gian thực hiện hoàn thành: Từ tháng 10/2023 đến tháng 12/2023", "2023-06-01", "2023-10-01",
+     "2023-12-31"),
+    ("Tháng 01/2024 đến tháng 02/2024", "2023-06-01", "2024-01-01", "2024-02-29"),
+    ("Từ cuối tháng 6/2023 đến tháng 9/2023", "2023-06-01", "2023-06-21", "2023-09-30"),
+    ("từ tháng 11/2025 đến hết tháng 02/2026", "2025-10-01", "2025-11-01", "2026-02-28"),
+    ("Đầu tháng 6/2023", "2023-05-20", "2023-06-01", "2023-06-10"),
+    ("cuối tháng 6/2023", "2023-05-20", "2023-06-21", "2023-06-30"),
     # a range whose first day carries its year too (TB 03/TB-ĐTĐH UIT)
     ("31/03/2014 – 04/04/2014", "2014-03-10", "2014-03-31", "2014-04-04"),
     # a window of days in every month, the next one still open (TB 363/TB-ĐHDT Duy Tân)

@@ -2097,3 +2097,22 @@ CRAWLED_SHAPES = [
 @pytest.mark.parametrize("lines, expected", CRAWLED_SHAPES)
 def test_shapes_of_crawled_decisions_and_letters(rules, lines, expected):
     assert _tasks(rules, *lines) == expected
+
+
+def test_a_time_line_that_closes_a_step_dates_every_task_of_the_step(rules):
+    """'Thời gian thực hiện hoàn thành: ...' after a step's paragraphs times them all, back to the
+    time line before it (KH 2198/KH-UBND Bình Thuận); a time line that says the work is done already
+    dates nothing (KH of UBND Bỉm Sơn on state secrets)."""
+    lines = ["II. NỘI DUNG THỰC HIỆN", "2.1. Xây dựng Bộ Chỉ số:",
+             "Nhà thầu tổ chức tọa đàm lấy ý kiến các chuyên gia.",
+             "Nhà thầu tổng hợp, hoàn thiện nội dung Bộ Chỉ số.",
+             "Thời gian thực hiện hoàn thành: Từ tháng 10/2023 đến tháng 12/2023",
+             "2.2. Chuẩn bị khảo sát:", "Nhà thầu chuẩn bị các công cụ khảo sát.",
+             "Thời gian thực hiện hoàn thành: Tháng 01/2024 đến tháng 02/2024",
+             "2.3. Văn thư quản lý sổ văn bản mật.", "- Thời gian thực hiện: Đã khắc phục xong từ tháng 6/2024."]
+    texts = [*HEAD, *lines]
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
+    assert [(t.owner, t.deadline.start if t.deadline else None, t.deadline.end if t.deadline else None)
+            for t in record.tasks] == [
+        ("Nhà thầu", "2023-10-01", "2023-12-31"), ("Nhà thầu", "2023-10-01", "2023-12-31"),
+        ("Nhà thầu", "2024-01-01", "2024-02-29"), ("Văn thư", None, None)]

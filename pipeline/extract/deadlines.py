@@ -56,6 +56,16 @@ def find_deadline(text: str, doc_date: str | None, rules: Rules) -> Deadline | N
     return None
 
 
+_TEN_DAYS = {"đầu": (1, 10), "giữa": (11, 20), "cuối": (21, 31)}  # the thirds of a month a plan names
+
+
+def _in_month(year: int, month: int, edge: str | None) -> tuple[dt.date, dt.date]:
+    """The first and last day of a month, or of its first, middle or last ten days ('đầu tháng
+    6/2023': 1 to 10 June, KH 2198/KH-UBND Bình Thuận; 'cuối tháng 6/2023': from the 21st)."""
+    first, last = _TEN_DAYS.get(edge.casefold(), (1, 31)) if edge else (1, 31)
+    return dt.date(year, month, first), (dt.date(year, month, last) if last <= 20 else _last(year, month))
+
+
 def _months_from(base: dt.date):
     """(year, month) from the month of `base` on, a year and a month ahead: where a day of every
     month ('trước ngày 25 hằng tháng', 'từ ngày 25 đến 30 hàng tháng') falls next."""
@@ -126,14 +136,20 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
     if name == "dl_from_month":
         month = int(m["m"])
         return (f"{int(m['y'])}-{month:02d}-01", None) if 1 <= month <= 12 else (None, None)
+    if name == "dl_month_span":
+        y1, m1, y2, m2 = int(m["y1"]), int(m["m1"]), int(m["y2"]), int(m["m2"])
+        if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (y1, m1) >= (y2, m2):
+            return None, None
+        return _in_month(y1, m1, m["e1"])[0].isoformat(), _in_month(y2, m2, m["e2"])[1].isoformat()
     if name == "dl_month":
         y, month = int(m["y"]) if m["y"] else year, int(m["m"])
         if y is None:
             return None, None
         if not 1 <= month <= 12:
             return None, None
-        start = None if m.groupdict().get("by") else dt.date(y, month, 1).isoformat()
-        return start, _last(y, month).isoformat()
+        first, last = _in_month(y, month, m.groupdict().get("edge"))
+        start = None if m.groupdict().get("by") else first.isoformat()
+        return start, last.isoformat()
     if name == "dl_months":
         y, first, last = int(m["y"]), int(m["m1"]), int(m["m"])
         if not 1 <= first < last <= 12:

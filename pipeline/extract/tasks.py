@@ -196,6 +196,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     block: dict[str, str] = {}  # the fields of a field block read so far
     item_tasks: tuple[int, str, int] | None = None  # the last item: tasks before it, its text, its line
     block_first = -1  # the line a field block begins on
+    time_mark = 0  # the tasks read before the last lone time field: a later one times none of them
     group: tuple[int, int] | None = None  # a numbered item that may head a group: tasks before it, its line
     heading_rank: int | None = None  # the rank of the numbered item that named the heading's unit
     item_skip: int | None = None  # the rank of a numbered item that names no work ('2. Hình thức')
@@ -248,16 +249,21 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         del tasks[since:], read[since:]
 
     def flush_block() -> None:
-        nonlocal block
+        nonlocal block, time_mark
         fields, block = block, {}
         owner, action = fields.get("owner"), fields.get("action")
         if not owner:
-            timed = _timed(fields, times, tasks, section) if times else None
-            if timed is not None:
-                # '- Mỗi đơn vị chọn ít nhất 01 bài viết, tin nộp về phòng GD&ĐT ... - Thời gian nộp bài
-                # viết: Chậm nhất trước 10 giờ 30 phút, ngày 26 tháng 10': the time of the work above
-                tasks[timed] = replace(tasks[timed], deadline=find_deadline(fields["deadline"], doc_date, rules)
-                                       or _day_of(fields["deadline"], doc_date))
+            # '- Mỗi đơn vị chọn ít nhất 01 bài viết, tin nộp về phòng GD&ĐT ... - Thời gian nộp bài
+            # viết: Chậm nhất trước 10 giờ 30 phút, ngày 26 tháng 10': the time of the work above
+            # a time field that says the work is done already dates nothing ('- Thời gian thực hiện:
+            # Đã khắc phục xong từ tháng 6/2024.', KH of UBND Bỉm Sơn on state secrets)
+            done = regex.match(r"\s*(?i:đã)\s", fields.get("deadline", ""))
+            for timed in (_timed(fields, times, tasks[time_mark:], section) if times and not done else ()):
+                tasks[time_mark + timed] = replace(
+                    tasks[time_mark + timed], deadline=find_deadline(fields["deadline"], doc_date, rules)
+                    or _day_of(fields["deadline"], doc_date))
+            if set(fields) == {"deadline"}:
+                time_mark = len(tasks)
             return
         if not action and item_tasks is not None and plain is not None and plain[0] + 1 == block_first \
                 and plain[0] - 1 == item_tasks[2]:
@@ -1109,18 +1115,32 @@ def _words(text: str) -> set[str]:
     return set(regex.findall(r"\w+", text.casefold()))
 
 
-def _timed(fields: dict[str, str], times: str, tasks: list[Task], section: str | None) -> int | None:
-    """The task above that a lone time field times: of the last few of its section, the one
-    whose action holds most of the words the field's name adds ('Thời gian nộp bài viết' → the
-    task that 'nộp' a 'bài viết'), the nearest on a tie; none that has a deadline already."""
+def _timed(fields: dict[str, str], times: str, tasks: list[Task], section: str | None) -> list[int]:
+    """The tasks above that a lone time field times. A field named for a piece of work times
+    that piece: of the last few tasks of its section, the one whose action holds most of the
+    words the name adds ('Thời gian nộp bài viết' → the task that 'nộp' a 'bài viết', CV
+    459/PGD&ĐT Hiệp Hòa), the nearest on a tie. A field named for the work as a whole ('Thời
+    gian thực hiện hoàn thành: Từ tháng 10/2023 đến tháng 12/2023' closing each step of KH
+    2198/KH-UBND Bình Thuận) times every task of its step: those of its section back to the one
+    an earlier time field dated. None that has a deadline already."""
     if set(fields) != {"deadline"}:
-        return None
-    above = [i for i in range(len(tasks) - 1, -1, -1) if tasks[i].section == section][:4]
+        return []
+    above = [i for i in range(len(tasks) - 1, -1, -1) if tasks[i].section == section]
     named = set(regex.findall(r"\w+", bare(times))[2:])  # the words after 'Thời gian'
     if not above:
-        return None
-    chosen = max(above, key=lambda i: (len(named & set(regex.findall(r"\w+", bare(tasks[i].action)))), i))
-    return chosen if tasks[chosen].deadline is None else None
+        return []
+    if named <= _WHOLE_WORK:
+        step = []
+        for i in above:
+            if tasks[i].deadline is not None:
+                break
+            step.append(i)
+        return step
+    chosen = max(above[:4], key=lambda i: (len(named & set(regex.findall(r"\w+", bare(tasks[i].action)))), i))
+    return [chosen] if tasks[chosen].deadline is None else []
+
+
+_WHOLE_WORK = {"THUC", "HIEN", "HOAN", "THANH", "DU", "KIEN"}  # 'Thời gian (dự kiến) thực hiện, hoàn thành'
 
 
 def _depth(label: str) -> int:
