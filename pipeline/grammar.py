@@ -54,7 +54,7 @@ _GIVEN = regex.compile(r"(?<!\p{L})được\s+$|(?<!\p{L})được\s+(?:giao|ph�
 # 'được giao' before the verb of the work given names who, unless a word of manner begins the action
 # there (rules/tasks.json manner_words)
 _GIVEN_ROLE = regex.compile(r"(?<!\p{L})được\s+(?:giao|phân\s+công)\s+$")
-_TOPIC = regex.compile(r"(?<!\p{L})(?:về|nơi)\s+$")
+_TOPIC = regex.compile(r"(?<!\p{L})(?:về(?:\s+việc)?|nơi)\s+$")
 _ANSWERABLE = regex.compile(r"(?<!\p{L})có\s+trách\s+nhiệm(?!\p{L})")
 _CLAUSE_MARK = regex.compile(r"[.;:]")
 _COMPARED = regex.compile(r"\s*[<>≤≥]")
@@ -360,6 +360,11 @@ class TaskGrammar:
                 # cáo của Tổng công ty Bưu điện Việt Nam về việc ...' (CV 5115/LĐTBXH-KHTC): a unit
                 # a few words after 'của' is whose the thing is, not the subject
                 continue
+            if not cut.group(0).strip() and self._names_after_of(text, cut.start()):
+                # a name in the list after 'của' is whose the thing is ('Căn cứ Kế hoạch số
+                # 2959/KH-BNNMT-BCA ngày 29/3/2026 của Bộ Nông nghiệp và Môi trường và Bộ Công an về
+                # việc triển khai ...', CV 8609/SNNMT-VPĐK Gia Lai), as one a few words after it is
+                continue
             found = self.owner_at(text[cut.end():])
             # a subject acts in its own clause: a name before a semicolon is the object of the
             # clause it ends, not the subject of the next ('Định kỳ thứ Hai hàng tuần tổng hợp
@@ -375,6 +380,13 @@ class TaskGrammar:
             if found and cut.end() + found[1] <= end and self.acts_at(text, cut.end() + found[1]):
                 return found[0], cut.end() + found[1]
         return None
+
+    def _names_after_of(self, text: str, end: int) -> bool:
+        """Whether text[:end] ends inside a list of names that 'của' governs."""
+        of = max(regex.finditer(r"(?<!\p{L})của\s+", text, endpos=end), key=lambda m: m.start(), default=None)
+        names = text[of.end():end].strip() if of else ""
+        return (bool(names) and len(names.split()) <= 16 and self.unit_start.match(names) is not None
+                and not any(self._verbs_outside_names(names, 0)))
 
     def _verbs_outside_names(self, text: str, pos: int, names: list[regex.Match] | None = None):
         """The action verbs of `text` from `pos` on that are no part of a body's name: not inside
@@ -394,7 +406,9 @@ class TaskGrammar:
             # xây dựng pháp luật', QĐ 173/QĐ-BTP; 'Ban Chỉ đạo về phát triển ...'); a verb after 'nơi'
             # says which office of its kind is meant, where the thing is done ('Chi cục Hải quan nơi
             # đăng ký tờ khai hướng dẫn ...', CV 778/TCHQ-GSQL; 'Ủy ban nhân dân cấp xã nơi thực hiện
-            # nổ mìn', CV 193/UBND Lào Cai)
+            # nổ mìn', CV 193/UBND Lào Cai); 'về việc' names a paper's subject ('Căn cứ Kế hoạch số
+            # 2959/KH-BNNMT-BCA ... của Bộ Nông nghiệp và Môi trường và Bộ Công an về việc triển khai
+            # ...', CV 8609/SNNMT-VPĐK Gia Lai; the 'về việc' of every title cited)
             if _TOPIC.search(text, 0, v.start()):
                 continue
             if not any(a <= v.start() < b for a, b in inside) and (

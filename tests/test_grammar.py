@@ -26,6 +26,16 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # items that end with their unit in brackets, item after item (QĐ 2537/QĐ-BNN-TCCB); a single
+    # name in brackets after another names its part, no owner
+    (["II. NHIỆM VỤ CỤ THỂ", "2. Phân công các đơn vị đầu mối CCHC của Bộ", "(2) Cải cách thể chế (Vụ Pháp chế).",
+      "+ Triển khai chương trình, kế hoạch thực hiện Nghị quyết số 01/NQ-CP của Chính phủ (Vụ Kế hoạch).",
+      "(3) Cải cách thủ tục hành chính (Văn phòng bộ)."],
+     [("Vụ Pháp chế", "Cải cách thể chế"),
+      ("Vụ Kế hoạch", "Triển khai chương trình, kế hoạch thực hiện Nghị quyết số 01/NQ-CP của Chính phủ"),
+      ("Văn phòng bộ", "Cải cách thủ tục hành chính")]),
+    (["3. Văn phòng Sở:", "- Phối hợp với Vụ Cải cách hành chính (Bộ Nội vụ)."],
+     [("Văn phòng Sở", "Phối hợp với Vụ Cải cách hành chính (Bộ Nội vụ).")]),
     # where, at whose cost and in what form an activity runs belong to its block; the numbered title
     # above is the work (KH 173/KH-UBND Hà Nội 2026); a label over work is no such field (KH
     # 156/KH-UBND An Giang)
@@ -735,6 +745,11 @@ SHAPES = [
        "thẩm quyền phê duyệt để tổ chức thực hiện.")]),
 ]
 NOT_TASKS = [
+    # the bodies named after 'của' own the paper cited, and 'về việc' opens its subject (CV
+    # 8609/SNNMT-VPĐK Gia Lai)
+    ["Kính gửi: Ủy ban nhân dân các xã, phường",
+     "Căn cứ Kế hoạch số 2959/KH-BNNMT-BCA ngày 29/3/2026 của Bộ Nông nghiệp và Môi trường và Bộ Công an về việc "
+     "triển khai thực hiện nhiệm vụ đo đạc;"],
     # short lines without a verb under a unit: OCR debris of stamps, a post (CV 1666/UBND-VX Hải
     # Phòng scanned with the letter behind it; KH 133/KH-THCSTT Lai Vung)
     ["III. TỔ CHỨC THỰC HIỆN", "1. Đài Phát thanh và Truyền hình thành phố", "P.TCNS", "HCTC", "V2 in",

@@ -96,7 +96,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         children.clear()
 
     def add(owner: str, action: str, ref: Ref, named: bool = True, when: str | None = None,
-            product: str | None = None, heading: bool = False, partners: str | None = None) -> bool:
+            product: str | None = None, heading: bool = False, partners: str | None = None,
+            assigned: bool = False) -> bool:
         # a table cell or a block's content field is one task, however many sentences it has
         # named: the owner stands in the sentence itself, not in a heading above it
         # the colon after a lead-in's addressees is no part of the work ('10. Đề nghị Ủy ban Mặt trận
@@ -116,13 +117,14 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False
         if not _WORD.search(action):
             return False  # '70%', '1.760': a figure of a table read line by line, no work
-        if columns is None and ref.block != "table" and len(action.split()) <= SHORT_WORDS and not finder.verb.search(
-                action):
+        if not assigned and columns is None and ref.block != "table" and len(action.split()) <= SHORT_WORDS \
+                and not finder.verb.search(action):
             # a short line of the body without a verb names no work: a post, an acronym, the
             # debris OCR reads from the stamps of a letter scanned behind ('P.TCNS', 'HCTC', 'V2 in'
             # under the scanned CV 1666/UBND-VX Hải Phòng; 'HIỆU TRƯỞNG' between the items of KH
             # 133/KH-THCSTT Lai Vung). A table's cell may be that short ('TV', 'Thư kí': a member's
-            # role in the board of KH 230/KH-THPT.PB)
+            # role in the board of KH 230/KH-THPT.PB), and so may a field of work whose unit is named
+            # beside it ('(2) Cải cách thể chế (Vụ Pháp chế).', QĐ 2537/QĐ-BNN-TCCB)
             return False
         if not named and _requirement_on_a_thing(action, finder):
             return False  # 'Đề kiểm tra phải đáp ứng các yêu cầu sau: ...': what a thing must be, no duty
@@ -185,6 +187,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     # text-recognised Word copy of QĐ 2442/QĐ-ĐHAG, whose articles 7 to 15 it would have swallowed;
     # '“tả lu' on the last page of the scanned QĐ 2605/QĐ-BGDĐT); a table's rows are read apart
     # from the text around them, their marks close nothing of it
+    bracket_owned = _bracket_owners(lines, start, skip, finder)
     last_close = max((ref.index for ref in lines.refs[start:] if _CLOSING_QUOTE.search(ref.text)
                       and ref.block != "table" and " | " not in ref.text), default=-1)
     executing = False  # inside a section that assigns the execution ('Tổ chức thực hiện')
@@ -427,6 +430,11 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         columns = None
         if not text:
             continue  # a blank line inside a field block does not end it
+        if ref.index in bracket_owned and not skipping:
+            if block:
+                flush_block()
+            add(*bracket_owned[ref.index], ref, assigned=True)
+            continue
         field = finder.field(_ITEM.sub(lambda m: m.group("rest"), text)) if not skipping else None
         dash = _ITEM.match(text)
         if (field and field[0] == "owner" and heading_owner and last_item and dash and dash.group("dash")
@@ -1209,6 +1217,30 @@ def _names_only(text: str, finder: TaskGrammar) -> bool:
     parts = [p.strip() for p in regex.split(r"[,;]", text.strip(" .;")) if p.strip()]
     return (bool(parts) and not finder.verb.search(text)
             and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts))
+
+
+_BRACKET_OWNER = regex.compile(r"^(?P<work>.*\S)\s*\((?P<unit>[^()]{2,80})\)\s*[.;]?\s*$")
+BRACKET_OWNED_ITEMS = 3  # a plan that names its units so does it item after item
+
+
+def _bracket_owners(lines: Lines, start: int, skip: set[int], finder: TaskGrammar) -> dict[int, tuple[str, str]]:
+    """{line: (owner, work)} of the items that end with the unit that does them in brackets:
+    '(2) Cải cách thể chế (Vụ Pháp chế).', '+ Thanh tra việc thực hiện chính sách, pháp luật ...
+    (Thanh tra bộ).' (QĐ 2537/QĐ-BNN-TCCB, the plan on the reform index: one document so far).
+    Read only where a document does it item after item: a single name in brackets after another
+    says which part of it is meant ('- Phối hợp với Vụ Cải cách hành chính (Bộ Nội vụ).'), and
+    work that has a subject of its own keeps it."""
+    found: dict[int, tuple[str, str]] = {}
+    for ref in lines.refs[start:]:
+        item = _ITEM.match(ref.text) if ref.index not in skip else None
+        owned = _BRACKET_OWNER.match(item.group("rest")) if item else None
+        if not owned:
+            continue
+        unit, work = clean_value(owned["unit"]), clean_value(owned["work"])
+        if (finder.unit_start.match(unit) and not any(finder._verbs_outside_names(unit, 0))
+                and not finder.owner_at(work) and len(work.split()) >= 2):
+            found[ref.index] = (unit, work)
+    return found if len(found) >= BRACKET_OWNED_ITEMS else {}
 
 
 _ITEM_MARK = regex.compile(r"^[-+•–]\s+")
