@@ -41,17 +41,6 @@ _WIDGET = regex.compile(r"(?:Người\s+ký|Cơ\s+quan|Email|E-mail)\s*:|Ký\s+b
 # ('- Nhưtrên', CV 2265/BCT-ATMT scanned)
 # '(để thực hiện)', '(t/h)', '(th/h)': sent to act; 'Như trên', 'Như kính gửi', 'Như Điều 3': the
 # addressees themselves (CV 459/PGD&ĐT and KH 20/KH-PGD&ĐT Hiệp Hòa write 'Như kính gửi', '(để th/h)')
-# '(báo cáo)', '(để b/c)', '(thay báo cáo)', '(để biết)': sent to be told, whatever the body asks of
-# a body of the same name ('- UBND tỉnh (báo cáo);' under KH 115/KH-SNNMT and CV 8622/SNNMT-QLĐĐ
-# Gia Lai, '- UBND tỉnh (thay báo cáo);' under CV 8544/SNNMT-TNN)
-_INFO_TAG = regex.compile(r"\(\s*(?:DE\s+|THAY\s+)?(?:BAO\s*CAO|B/C|B/CAO|BIET)\s*\)")
-
-
-def told(name: str) -> bool:
-    """Whether a recipient's line says it is sent to be told ('UBND tỉnh (báo cáo)')."""
-    return bool(_INFO_TAG.search(bare(name)))
-
-
 _ACTION_TAG = regex.compile(r"\(\s*(?:DE\s+)?(?:T/H|TH/H|TH|THUC\s+HIEN|T/HIEN)\s*\)"
                             r"|^NHU\s*(?:TREN|KINH\s*GUI|DIEU(?!\p{L}))")
 
