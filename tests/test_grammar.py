@@ -26,6 +26,12 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a clause that recurs and a clause with a date are chased apart (CT 21/CT-TTg)
+    (["Điều 2. Tổ chức thực hiện", "1. Bộ Nội vụ:",
+      "a) Định kỳ thứ Hai hàng tuần tổng hợp tình hình, kết quả thực hiện; xây dựng Báo cáo tổng thể kết quả "
+      "thực hiện trước ngày 06 tháng 7 năm 2026."],
+     [("Bộ Nội vụ", "Định kỳ thứ Hai hàng tuần tổng hợp tình hình, kết quả thực hiện"),
+      ("Bộ Nội vụ", "xây dựng Báo cáo tổng thể kết quả thực hiện trước ngày 06 tháng 7 năm 2026")]),
     # items that end with their unit in brackets, item after item (QĐ 2537/QĐ-BNN-TCCB); a single
     # name in brackets after another names its part, no owner
     (["II. NHIỆM VỤ CỤ THỂ", "2. Phân công các đơn vị đầu mối CCHC của Bộ", "(2) Cải cách thể chế (Vụ Pháp chế).",

@@ -1849,7 +1849,10 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
         # without a colon too: '... xây dựng Kế hoạch cụ thể ... trước ngày 06/03/2023; định kỳ
         # trước ngày 18 hằng tháng báo cáo ...' (KH 156/KH-UBND An Giang)
         clauses = [c.strip(" .") for c in (listed.group("items") if listed else sentence).split(";")]
-        dated = [c for c in clauses if c and _dated(find_deadline(c, doc_date, rules))]
+        # a clause that says how often it recurs is timed as one with a date ('Định kỳ thứ Hai hàng
+        # tuần tổng hợp tình hình ...; xây dựng Báo cáo tổng thể ... trước ngày 06 tháng 7 năm
+        # 2026', CT 21/CT-TTg: the weekly summary and the one report are chased apart)
+        dated = [c for c in clauses if c and (_dated(find_deadline(c, doc_date, rules)) or _recurrence(c, finder))]
         if len(dated) >= 2:
             pieces.extend((subject, c) for c in clauses if c)
         else:
