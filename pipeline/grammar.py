@@ -381,12 +381,17 @@ class TaskGrammar:
                 return found[0], cut.end() + found[1]
         return None
 
+    def without_work(self, text: str) -> bool:
+        """Whether `text` holds no verb outside the names of bodies ('các bộ, ngành, cơ quan liên
+        quan', 'Vụ Pháp chế'): a list of names, no clause."""
+        return not any(self._verbs_outside_names(text, 0))
+
     def _names_after_of(self, text: str, end: int) -> bool:
         """Whether text[:end] ends inside a list of names that 'của' governs."""
         of = max(regex.finditer(r"(?<!\p{L})của\s+", text, endpos=end), key=lambda m: m.start(), default=None)
         names = text[of.end():end].strip() if of else ""
         return (bool(names) and len(names.split()) <= 16 and self.unit_start.match(names) is not None
-                and not any(self._verbs_outside_names(names, 0)))
+                and self.without_work(names))
 
     def _verbs_outside_names(self, text: str, pos: int, names: list[regex.Match] | None = None):
         """The action verbs of `text` from `pos` on that are no part of a body's name: not inside

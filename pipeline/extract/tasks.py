@@ -1237,7 +1237,7 @@ def _bracket_owners(lines: Lines, start: int, skip: set[int], finder: TaskGramma
         if not owned:
             continue
         unit, work = clean_value(owned["unit"]), clean_value(owned["work"])
-        if (finder.unit_start.match(unit) and not any(finder._verbs_outside_names(unit, 0))
+        if (finder.unit_start.match(unit) and finder.without_work(unit)
                 and not finder.owner_at(work) and len(work.split()) >= 2):
             found[ref.index] = (unit, work)
     return found if len(found) >= BRACKET_OWNED_ITEMS else {}
@@ -1411,7 +1411,7 @@ def _leads_as_lead_unit(text: str, found: tuple[str, int], finder: TaskGrammar) 
     colon ('... chủ trì, phối hợp với các sở, ban, ngành liên quan tiếp tục tổ chức chương
     trình ...:', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)."""
     role = _LEAD_ROLE.match(text, found[1])
-    return bool(role) and not any(finder._verbs_outside_names(role["partners"], 0))
+    return bool(role) and finder.without_work(role["partners"])
 
 
 def _directed(text: str, found: tuple[str, int], finder: TaskGrammar) -> str | None:
