@@ -421,8 +421,7 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
                 continue  # numbered: the number pass has it
             if (_DRAFT_AFTER.match(after) or _DRAFT_BEFORE.search(ref.text, 0, match.start())
                     or _cell_of_its_own(ref.text, match.start(), name)
-                    or (ref.index in bills and not ref.text[:match.start()].strip(" -+•–").rstrip(".)")
-                        .strip(" abcdđeghiklmnopqrstuvxy0123456789"))):
+                    or (ref.index in bills and _opens_item(ref.text, match.start()))):
                 # a bill is no document yet: 'Luật Hộ tịch (sửa đổi)' in a programme of bills (NQ
                 # 105/2025/UBTVQH15), 'Luật Đất đai (sửa đổi)' and 'dự án Luật ...' among the drafts a
                 # ministry prepares (QĐ 59/QĐ-BTNMT): the law in force is cited by its own name. A
@@ -532,6 +531,12 @@ def _in_a_title_again(found: list[_Found], before: str, name: str) -> bool:
 
 _ITEM_LABEL = regex.compile(r"^\s*(?:[-+•–]\s*)?(?:[a-zđ]|\d{1,2})[.)]\s+")
 _BILLS_LEAD = regex.compile(r"(?i:dự\s+án|dự\s+thảo)[^:]*:\s*$")
+
+
+def _opens_item(text: str, start: int) -> bool:
+    """Whether what begins at `start` is the first thing of an item, right after its label."""
+    label = _ITEM_LABEL.match(text)
+    return label is not None and label.end() == start
 
 
 def _bill_items(refs: list[Ref]) -> set[int]:

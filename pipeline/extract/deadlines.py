@@ -59,7 +59,7 @@ def find_deadline(text: str, doc_date: str | None, rules: Rules) -> Deadline | N
 _TEN_DAYS = {"đầu": (1, 10), "giữa": (11, 20), "cuối": (21, 31)}  # the thirds of a month a plan names
 
 
-def _in_month(year: int, month: int, edge: str | None) -> tuple[dt.date, dt.date]:
+def month_bounds(year: int, month: int, edge: str | None = None) -> tuple[dt.date, dt.date]:
     """The first and last day of a month, or of its first, middle or last ten days ('đầu tháng
     6/2023': 1 to 10 June, KH 2198/KH-UBND Bình Thuận; 'cuối tháng 6/2023': from the 21st)."""
     first, last = _TEN_DAYS.get(edge.casefold(), (1, 31)) if edge else (1, 31)
@@ -140,14 +140,14 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
         y1, m1, y2, m2 = int(m["y1"]), int(m["m1"]), int(m["y2"]), int(m["m2"])
         if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (y1, m1) >= (y2, m2):
             return None, None
-        return _in_month(y1, m1, m["e1"])[0].isoformat(), _in_month(y2, m2, m["e2"])[1].isoformat()
+        return month_bounds(y1, m1, m["e1"])[0].isoformat(), month_bounds(y2, m2, m["e2"])[1].isoformat()
     if name == "dl_month":
         y, month = int(m["y"]) if m["y"] else year, int(m["m"])
         if y is None:
             return None, None
         if not 1 <= month <= 12:
             return None, None
-        first, last = _in_month(y, month, m.groupdict().get("edge"))
+        first, last = month_bounds(y, month, m.groupdict().get("edge"))
         start = None if m.groupdict().get("by") else first.isoformat()
         return start, last.isoformat()
     if name == "dl_months":

@@ -16,6 +16,7 @@ import regex
 from ..record import Issuer, Span
 from ..rules import Rules, unanchored
 from .base import Lines, Ref, bare, clean_value, is_caps, ocr_int, squash
+from .dates import parse_date
 
 ZONE_LINES = 16  # the header never runs further down page 1 than this
 
@@ -57,7 +58,6 @@ def normalise_number(match: regex.Match) -> str:
 # Lào Cai, one document so far): the Quốc hội's code ends in its term ('QH15'), the Government's and a
 # Bộ's in letters; a digit after them is no part of the number
 _FOOTNOTE_MARK = regex.compile(r"(?<=[-/](?:UBTV)?QH1\d)\d{1,2}$|(?<=[-/](?:CP|B\p{Lu}{2,8}))\d{1,2}$")
-
 
 
 def repair_type_code(number: str, rules: Rules, ocr: bool = True) -> str:
@@ -428,7 +428,7 @@ def _issuer(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None
 
 
 _ATTACHED_TO = regex.compile(r"(?i:kèm\s+theo)\s+(?:\p{L}+\s+){1,3}?số\s*:?\s*(?P<number>[\w/.&-]+(?:\s*/\s*[\w.&-]+)*)"
-                            r"\s*,?\s+ngày\s+(?P<date>\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*\d{4})")
+                            r"\s*,?\s+ngày\s+(?P<date>\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})")
 
 
 def date_of_attachment(lines: Lines, number: str) -> tuple[str | None, Ref | None]:
@@ -441,11 +441,8 @@ def date_of_attachment(lines: Lines, number: str) -> tuple[str | None, Ref | Non
     for ref in lines:
         for match in _ATTACHED_TO.finditer(ref.text):
             if regex.sub(r"\s+", "", match["number"]).casefold() == own:
-                day = regex.findall(r"\d+", match["date"])
-                try:
-                    return dt.date(int(day[2]), int(day[1]), int(day[0])).isoformat(), ref
-                except ValueError:
-                    return None, None
+                day = parse_date(match["date"])
+                return (day, ref) if day else (None, None)
     return None, None
 
 

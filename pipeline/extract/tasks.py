@@ -21,7 +21,7 @@ from ..record import Deadline, Quantity, Section, Span, Task
 from ..rules import Rules, RulesError
 from .base import Lines, Ref, bare, clean_value, compiled
 from .closing import KINH_GUI, NOI_NHAN, is_archive_line
-from .deadlines import find_deadline
+from .deadlines import find_deadline, month_bounds
 from .units import UnitMatcher
 
 # a part numbered 'II.', 'II)', or 'II-' as the Party's and its committees' documents write it ('II-
@@ -1225,8 +1225,9 @@ BRACKET_OWNED_ITEMS = 3  # a plan that names its units so does it item after ite
 
 def _bracket_owners(lines: Lines, start: int, skip: set[int], finder: TaskGrammar) -> dict[int, tuple[str, str]]:
     """{line: (owner, work)} of the items that end with the unit that does them in brackets:
-    '(2) Cải cách thể chế (Vụ Pháp chế).', '+ Thanh tra việc thực hiện chính sách, pháp luật ...
-    (Thanh tra bộ).' (QĐ 2537/QĐ-BNN-TCCB, the plan on the reform index: one document so far).
+    '(2) Cải cách thể chế (Vụ Pháp chế).', '+ Triển khai chương trình, kế hoạch thực hiện Nghị quyết
+    số 01/NQ-CP của Chính phủ (Vụ Kế hoạch).' (QĐ 2537/QĐ-BNN-TCCB, the plan on the reform index: one
+    document so far).
     Read only where a document does it item after item: a single name in brackets after another
     says which part of it is meant ('- Phối hợp với Vụ Cải cách hành chính (Bộ Nội vụ).'), and
     work that has a subject of its own keeps it."""
@@ -1580,7 +1581,6 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
     return None
 
 
-
 # a short label and its colon before a sentence that opens with a capital; a label of place says
 # where, and the name after it is the place ('Nơi tiếp công dân: Phòng tiếp công dân (Tầng 1) ...',
 # TB 173/TB-SGDĐT Hà Giang)
@@ -1919,10 +1919,8 @@ def _month_of(when: str, doc_date: str | None) -> Deadline | None:
     match = _BARE_MONTH.match(when)
     if not match or not doc_date or not 1 <= int(match["m"]) <= 12:
         return None
-    year, month = int(doc_date[:4]), int(match["m"])
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return Deadline(text=clean_value(when.strip(" _-–.,;:")), start=f"{year}-{month:02d}-01",
-                    end=f"{year}-{month:02d}-{last:02d}")
+    first, last = month_bounds(int(doc_date[:4]), int(match["m"]))
+    return Deadline(text=clean_value(when.strip(" _-–.,;:")), start=first.isoformat(), end=last.isoformat())
 
 
 def _recurrence(text: str, finder: TaskGrammar) -> str | None:
