@@ -934,6 +934,32 @@ def test_a_trich_yeu_wrapped_over_six_lines_of_the_header_column(rules):
     assert record.title == " ".join(vv)
 
 
+@pytest.mark.parametrize("issuer, number, subject", [
+    # CV 9653/UBND-NC of UBND tỉnh Gia Lai (2026), a signed PDF
+    (("ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"), "Số: 9653 /UBND-NC",
+     ["Về việc phối hợp thực hiện quy định", "pháp luật trong việc xác định thành"]),
+    # CV 141-CV/ĐU of Đảng ủy phường Bình Tiên (2025)
+    (("ĐẢNG ỦY PHƯỜNG BÌNH TIÊN",), "Số 141-CV/ĐU", ["Về việc đề nghị xét tặng Huy hiệu Đảng đợt"]),
+])
+def test_a_cong_van_subject_written_ve_viec_in_full(rules, issuer, number, subject):
+    """Nghị định 30 writes a công văn's trích yếu 'V/v …'; offices also print the words in full
+    under the number. In the header's zone that line is the trích yếu and marks a công văn."""
+    texts = [*issuer, number, *subject, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Gia Lai, ngày 20 tháng 7 năm 2026", "Kính gửi: Sở Tư pháp.", "Nội dung."]
+    blocks = ("header-left",) * (len(issuer) + 1 + len(subject)) + ("header-right",) * 3
+    record = extract_record(_doc(*texts, blocks=blocks), rules)
+    assert (record.doc_type, record.title) == ("Công văn", " ".join(subject))
+
+
+def test_a_body_line_beginning_ve_viec_is_no_subject(rules):
+    """Below the header a sentence may begin 'Về việc …': it names no công văn."""
+    record = extract_record(_doc("ỦY BAN NHÂN DÂN", "TỈNH GIA LAI", "Số: 12/UBND-NC",
+                                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Gia Lai, ngày 20 tháng 7 năm 2026",
+                                 "Kính gửi: Sở Tư pháp.", "Về việc này, Sở Tư pháp báo cáo trước ngày 30/7/2026.",
+                                 blocks=("header-left",) * 3 + ("header-right",) * 2), rules)
+    assert record.title != "Về việc này, Sở Tư pháp báo cáo trước ngày 30/7/2026."
+
+
 def test_a_dot_typed_after_a_number_written_by_hand_is_no_part_of_it(rules):
     """'Số: 3070. /KH-UBND' (KH 3070/KH-UBND Bỉm Sơn, its number written into a typed blank)."""
     record = extract_record(_doc("ỦY BAN NHÂN DÂN", "THỊ XÃ BỈM SƠN", "Số: 3070. /KH-UBND",

@@ -751,6 +751,14 @@ SHAPES = [
        "thẩm quyền phê duyệt để tổ chức thực hiện.")]),
 ]
 NOT_TASKS = [
+    # a lead after 'về việc' names the subject of another paper: the direction it retells gives
+    # no work now (CV 5174/SNV-CCVC Gia Lai; a Tờ trình cited by a QĐ of UBND tỉnh Sơn La)
+    ["Thực hiện Công văn số 7585/BNV-CCVC ngày 17/7/2026 của Bộ Nội vụ; bút phê chỉ đạo của Chủ tịch UBND tỉnh về "
+     "việc giao Sở Nội vụ chủ trì, phối hợp các cơ quan, đơn vị có liên quan nghiên cứu, tham gia góp ý."],
+    ["Xét đề nghị của Sở Tài nguyên và Môi trường tại Tờ trình số 570/Ttr-STNMT ngày 15/6/2023 về việc đề nghị "
+     "Ủy ban nhân dân tỉnh phê duyệt kế hoạch kiểm tra."],
+    # the courtesy closing of a công văn (CV 5174/SNV-CCVC Gia Lai)
+    ["Sở Nội vụ kính đề nghị các cơ quan, đơn vị, địa phương quan tâm, phối hợp thực hiện./."],
     # the bodies named after 'của' own the paper cited, and 'về việc' opens its subject (CV
     # 8609/SNNMT-VPĐK Gia Lai)
     ["Kính gửi: Ủy ban nhân dân các xã, phường",

@@ -285,7 +285,9 @@ def _type_and_title(zone: list[Ref], header: Header, lines: Lines, rules: Rules)
     # a công văn prints no type name: its trích yếu is the 'V/v' under the number
     for ref in zone + lines.refs[after:after + 3]:
         match = rules.pattern("vv").search(ref.text)
-        if match:
+        # 'Về việc' in full names a công văn's subject only in the header's zone: below it, a
+        # line may begin so in the body
+        if match and (match.group("vv").startswith("V/v") or ref in zone):
             header.doc_type = rules.table("doc_types")["cong_van"]
             parts = [match.group("vv")]
             # a trích yếu in the header's narrow column may wrap over six lines (CV 7432/UBND-XD

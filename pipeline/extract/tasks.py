@@ -1038,7 +1038,7 @@ def _asks(text: str, finder: TaskGrammar) -> bool:
     """Whether a lead-in asks another unit ('yêu cầu Hiệu trưởng các đơn vị ...'), not the issuer
     saying what it does by issuing ('Phòng GD&ĐT Hiệp Hòa xây dựng kế hoạch ... với nội dung cụ
     thể sau:', KH 21/KH-PGD&ĐT Hiệp Hòa)."""
-    return any(not _PAST.search(text, 0, lead.start()) for lead in finder.lead.finditer(text))
+    return any(not _RECOUNTED.search(text, 0, lead.start()) for lead in finder.lead.finditer(text))
 
 
 def _lead_action(text: str, owner: str, finder: TaskGrammar) -> str | None:
@@ -1372,7 +1372,7 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
     if responsible and not finder.lead.match(text):
         return clean_value(responsible["owner"]), None  # 'b) Tổ chức làm nhiệm vụ bồi thường có trách nhiệm:'
     for lead in finder.lead.finditer(text):  # 'an toàn giao thông' holds a 'giao' that asks nothing
-        if _PAST.search(text, 0, lead.start()):
+        if _RECOUNTED.search(text, 0, lead.start()):
             continue  # 'Bộ GDĐT đã yêu cầu các Sở ...': an earlier request recounted (CV 1061/BGDĐT-GDTrH)
         found = finder.owner_at(text[lead.end():])
         if found:
@@ -1446,7 +1446,7 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
     # nghị Sở xét khen thưởng', KH 2312/KH-SGDĐT Gia Lai): what it proposes is its own duty
     subject = finder.owner_at(text) or finder.after_opener(text)
     for lead in finder.lead.finditer(text):
-        if _PAST.search(text, 0, lead.start()):
+        if _RECOUNTED.search(text, 0, lead.start()):
             continue  # 'Phó Thủ tướng đã giao Bộ ...': an earlier assignment recounted
         if subject and subject[1] <= lead.start() and finder.verb.search(text, subject[1], lead.start()):
             # the subject already acts: what it asks of others is its duty ('Sở Giáo dục và Đào
@@ -1594,7 +1594,11 @@ _THING_MUST = regex.compile(r"^(?P<subject>\p{Lu}[^\s,;:]*(?:\s+[^\s,;:]+){0,6}?
 # triển chính quyền điện tử, chính quyền số', KH CCHC 2026 of UBND Lâm Đồng; 'I | Giai đoạn
 # 2021-2025', KH 1254/KH-BGDĐT) heads the rows below it even when its words hold a verb
 _GROUP_LABEL = regex.compile(r"^\s*(?:[IVXL]{1,5}|[A-ZĐ])\s*[.)]?\s*$")  # capitals: 'a', 'b' number sub-items
-_PAST = regex.compile(r"(?<!\p{L})đã\s+$")
+# a lead after 'đã' recounts an assignment made before ('Phó Thủ tướng đã giao Bộ ...'); after
+# 'về việc' it is the subject of another paper, named ('bút phê chỉ đạo của Chủ tịch UBND tỉnh
+# về việc giao Sở Nội vụ chủ trì ...', CV 5174/SNV-CCVC Gia Lai; 'Tờ trình số 570/Ttr-STNMT ...
+# về việc đề nghị phê duyệt kế hoạch kiểm tra ...', QĐ of UBND tỉnh Sơn La): neither asks now
+_RECOUNTED = regex.compile(r"(?<!\p{L})(?:đã|về\s+việc)\s+$")
 _TO = regex.compile(r"\s*cho\s+(?=\p{L})")  # 'giao cho' + a name or a post
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
 # of three capitals or more ('... mất BMNN. Đối với ...', '... nộp về Phòng GD&ĐT. Phòng ...');
