@@ -305,19 +305,34 @@ class TaskGrammar:
         verb = self.verb.search(text, time.end(), time.end() + TIME_PHRASE_CHARS) if time else None
         return verb is not None and not regex.search(r"[,;:.]", text[time.end():verb.start()])
 
-    def after_opener(self, text: str) -> tuple[str, int] | None:
+    def _post_after_comma(self, text: str, cut: regex.Match) -> tuple[str, int] | None:
+        """A post written in small letters after the opening phrase's comma, as a sentence goes
+        on ('Căn cứ quy mô đào tạo, ..., người đứng đầu cơ sở hoạt động giáo dục nghề nghiệp có
+        trách nhiệm:', TT 05/2026/TT-BGDĐT; 'Căn cứ ..., thủ trưởng cơ quan, đơn vị chịu trách
+        nhiệm:'): a head of rules/tasks.json there is the subject as its capitalised form is. Only
+        where the sentence says a duty falls on someone: elsewhere a small-letter noun after a comma
+        is most often one more item of a list ('thanh tra theo kế hoạch, thanh tra đột xuất')."""
+        rest = text[cut.end():]
+        if not cut.group(0).strip() or not rest[:1].islower():
+            return None
+        found = self.owner_at(rest[:1].upper() + rest[1:])
+        return (rest[:1] + found[0][1:], found[1]) if found else None
+
+    def after_opener(self, text: str, small_posts: bool = False) -> tuple[str, int] | None:
         """(the subject, where its action starts) of a sentence that opens with a phrase: the
         subject follows one of the phrase's commas or its colon ('Đối với các môn học, hoạt động
         giáo dục còn lại: Các đơn vị tiếp tục thực hiện ...', CV 998/SGDĐT Bắc Giang; 'Trước ngày
         30 tháng 6 hằng năm, cơ quan, đơn vị ... thực hiện lập ...', QĐ 03/2025/QĐ-UBND Hà Nội),
         or, where the comma is left out, 'các' and a unit that acts ('Đối với các môn học tự chọn
-        Tiếng Anh, Tin học các trường chủ động điều chỉnh ...', CV 348/SGDĐT Bắc Giang)."""
+        Tiếng Anh, Tin học các trường chủ động điều chỉnh ...', CV 348/SGDĐT Bắc Giang). With
+        `small_posts`, where the sentence is known to name who is responsible, a post in small
+        letters after a comma is the subject too (`_post_after_comma`)."""
         opener = self.opener.match(text) if self.opener else None
         if not opener:
             return None
         end = _CLAUSE_END.search(text, opener.end())
         end = end.start() if end else len(text)
-        for cut in _SUBJECT_AFTER.finditer(text, opener.end(), min(end, opener.end() + 240)):
+        for cut in _SUBJECT_AFTER.finditer(text, opener.end(), min(end, opener.end() + 400)):
             if text.count("(", 0, cut.start()) > text.count(")", 0, cut.start()):
                 # inside a bracket: no subject there ('Định kỳ báo cáo Thủ tướng Chính phủ (qua Bộ Nội
                 # vụ, Văn phòng Chính phủ) vào thứ Sáu hàng tuần ...', CT 21/CT-TTg)
@@ -365,7 +380,7 @@ class TaskGrammar:
                 # 2959/KH-BNNMT-BCA ngày 29/3/2026 của Bộ Nông nghiệp và Môi trường và Bộ Công an về
                 # việc triển khai ...', CV 8609/SNNMT-VPĐK Gia Lai), as one a few words after it is
                 continue
-            found = self.owner_at(text[cut.end():])
+            found = self.owner_at(text[cut.end():]) or (self._post_after_comma(text, cut) if small_posts else None)
             # a subject acts in its own clause: a name before a semicolon is the object of the
             # clause it ends, not the subject of the next ('Định kỳ thứ Hai hàng tuần tổng hợp
             # ..., trình Đảng ủy Chính phủ để báo cáo Ban Bí thư Trung ương Đảng; xây dựng Báo

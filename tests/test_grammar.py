@@ -26,6 +26,24 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # elsewhere a small-letter noun after a comma is one more item of a list, no subject (KH of
+    # UBND Lào Cai on Chỉ thị 11-CT/TU)
+    (["III. TỔ CHỨC THỰC HIỆN", "1. Sở Nông nghiệp và Môi trường",
+      "- Hàng năm, chủ động xây dựng kế hoạch và tổ chức các cuộc thanh tra theo kế hoạch, thanh tra đột xuất."],
+     [("Sở Nông nghiệp và Môi trường",
+       "Hàng năm, chủ động xây dựng kế hoạch và tổ chức các cuộc thanh tra theo kế hoạch, thanh tra đột xuất.")]),
+    # the owner of a lead-in after its opening phrase, a post in small letters as the sentence
+    # goes on (TT 05/2026/TT-BGDĐT, Điều 13); short and long, the heading's pattern and the subject
+    (["Điều 2. Tổ chức thực hiện", "2. Căn cứ quy mô đào tạo, điều kiện thực tế của cơ sở, người đứng đầu cơ sở "
+      "giáo dục có trách nhiệm:", "a) Quy định công khai các tiêu chí;", "b) Quyết định thời điểm nghỉ hè."],
+     [("người đứng đầu cơ sở giáo dục", "Quy định công khai các tiêu chí"),
+      ("người đứng đầu cơ sở giáo dục", "Quyết định thời điểm nghỉ hè.")]),
+    (["Điều 2. Tổ chức thực hiện", "2. Căn cứ quy mô đào tạo, điều kiện thực tế của cơ sở, đặc điểm của từng ngành, "
+      "nghề đào tạo, số học viên, học sinh, sinh viên cụ thể của các lớp học và mức độ phức tạp của các hoạt động "
+      "chuyên môn, nghiệp vụ khác, người đứng đầu cơ sở hoạt động giáo dục nghề nghiệp có trách nhiệm:",
+      "a) Quyết định thời điểm nghỉ hè phù hợp với kế hoạch đào tạo của cơ sở;"],
+     [("người đứng đầu cơ sở hoạt động giáo dục nghề nghiệp",
+       "Quyết định thời điểm nghỉ hè phù hợp với kế hoạch đào tạo của cơ sở")]),
     # a clause that recurs and a clause with a date are chased apart (CT 21/CT-TTg)
     (["Điều 2. Tổ chức thực hiện", "1. Bộ Nội vụ:",
       "a) Định kỳ thứ Hai hàng tuần tổng hợp tình hình, kết quả thực hiện; xây dựng Báo cáo tổng thể kết quả "

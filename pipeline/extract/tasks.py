@@ -1370,7 +1370,12 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
     own duty starts, or None when no other unit directs)."""
     responsible = finder.responsible.match(text)
     if responsible and not finder.lead.match(text):
-        return clean_value(responsible["owner"]), None  # 'b) Tổ chức làm nhiệm vụ bồi thường có trách nhiệm:'
+        # 'b) Tổ chức làm nhiệm vụ bồi thường có trách nhiệm:' (TB 04/TB-UBND An Phú); after an
+        # opening phrase the owner is the subject after its comma ('Căn cứ quy mô đào tạo, điều
+        # kiện thực tế của cơ sở, ..., người đứng đầu cơ sở hoạt động giáo dục nghề nghiệp có
+        # trách nhiệm:', TT 05/2026/TT-BGDĐT)
+        framed = finder.after_opener(text, small_posts=True)
+        return (framed[0] if framed else clean_value(responsible["owner"])), None
     for lead in finder.lead.finditer(text):  # 'an toàn giao thông' holds a 'giao' that asks nothing
         if _RECOUNTED.search(text, 0, lead.start()):
             continue  # 'Bộ GDĐT đã yêu cầu các Sở ...': an earlier request recounted (CV 1061/BGDĐT-GDTrH)
@@ -1392,15 +1397,16 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
             return directed[0], None
     # the subject may follow an opening phrase ('Để tổ chức tốt và hiệu quả Lễ Khai giảng ..., các
     # cơ sở giáo dục thực hiện các nội dung sau:', CV 1019/SGDĐT-VP Hà Giang)
-    found = finder.owner_at(text) or finder.after_opener(text)
-    if found and (regex.search(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ"
-                               r"|thực\s+hiện\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)", text)
+    responsible = _RESPONSIBLE.search(text)
+    found = finder.owner_at(text) or finder.after_opener(text, small_posts=bool(responsible))
+    if found and (responsible or regex.search(r"thực\s+hiện\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)", text)
                   or _leads_as_lead_unit(text, found, finder)):
         directed = _directed(text, found, finder)
         return (directed, found) if directed else (found[0], None)
     return None, None
 
 
+_RESPONSIBLE = regex.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ")
 _LEAD_ROLE = regex.compile(r"chủ\s+trì,?\s+phối\s+hợp\s+với\s+(?P<partners>[^:;.]+?)"
                           r"(?:\s+(?:thực\s+hiện|triển\s+khai))?\s*:\s*$")
 
