@@ -26,6 +26,16 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # the Government and the legislature own work as any body does, and the scope each acts in is
+    # no part of its name (NQ 248/2025/QH15, Điều 8; 'Các bộ ngành liên quan trong phạm vi trách
+    # nhiệm', QĐ 748/QĐ-TTg)
+    (["Điều 8. Tổ chức thực hiện", "1. Chính phủ hướng dẫn thực hiện Nghị quyết này; hằng năm báo cáo Quốc hội về "
+      "kết quả thực hiện Nghị quyết này.", "3. Quốc hội, Hội đồng Dân tộc, Mặt trận Tổ quốc Việt Nam, trong phạm vi "
+      "nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này."],
+     [("Chính phủ", "hướng dẫn thực hiện Nghị quyết này; hằng năm báo cáo Quốc hội về kết quả thực hiện Nghị quyết này."),
+      ("Quốc hội", "giám sát việc thực hiện Nghị quyết này."),
+      ("Hội đồng Dân tộc", "giám sát việc thực hiện Nghị quyết này."),
+      ("Mặt trận Tổ quốc Việt Nam", "giám sát việc thực hiện Nghị quyết này.")]),
     # elsewhere a small-letter noun after a comma is one more item of a list, no subject (KH of
     # UBND Lào Cai on Chỉ thị 11-CT/TU)
     (["III. TỔ CHỨC THỰC HIỆN", "1. Sở Nông nghiệp và Môi trường",
@@ -1438,6 +1448,9 @@ def test_a_list_titled_danh_sach_gives_no_work(rules):
     ("Nội dung và đơn vị thực hiện", "action"),
     ("Họ và tên", "owner"),                       # one name with 'và' in it (KH 230/KH-THPT.PB)
     ("Cấp trình và ghi chú", None),
+    ("Bộ ngành chủ trì", "owner"),               # the ministries of a Government plan (QĐ 707/QĐ-TTg)
+    ("Bộ, ngành phối hợp", "partner"),
+    ("Hành động cụ thể", "action"),
 ])
 def test_a_header_cell_names_its_column_past_specks_of_ocr(rules, cell, role):
     assert rules.tasks.column(cell) == role
