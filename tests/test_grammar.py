@@ -32,7 +32,8 @@ SHAPES = [
     (["Điều 8. Tổ chức thực hiện", "1. Chính phủ hướng dẫn thực hiện Nghị quyết này; hằng năm báo cáo Quốc hội về "
       "kết quả thực hiện Nghị quyết này.", "3. Quốc hội, Hội đồng Dân tộc, Mặt trận Tổ quốc Việt Nam, trong phạm vi "
       "nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này."],
-     [("Chính phủ", "hướng dẫn thực hiện Nghị quyết này; hằng năm báo cáo Quốc hội về kết quả thực hiện Nghị quyết này."),
+     [("Chính phủ",
+       "hướng dẫn thực hiện Nghị quyết này; hằng năm báo cáo Quốc hội về kết quả thực hiện Nghị quyết này."),
       ("Quốc hội", "giám sát việc thực hiện Nghị quyết này."),
       ("Hội đồng Dân tộc", "giám sát việc thực hiện Nghị quyết này."),
       ("Mặt trận Tổ quốc Việt Nam", "giám sát việc thực hiện Nghị quyết này.")]),
