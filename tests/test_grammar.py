@@ -1376,6 +1376,22 @@ def test_a_row_that_only_names_a_group_is_no_work_and_ends_the_owner_above(rules
                                           ("Vụ GDMN", "Hướng dẫn thực hiện chương trình ở vùng khó")]
 
 
+def test_rows_of_a_table_run_on_to_the_next_page_take_the_named_columns(rules):
+    """The Phụ lục of KH 289/KH-UBND Gia Lai (2026): under a header whose merged cells spread
+    over columns of no name, the next page draws the rows without them; each cell goes to a
+    named column, the owner to 'Cơ quan chủ trì' and the time to its own."""
+    rows = ["TT | Nhiệm vụ |  |  | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện",
+            "1 | Tổ chức truyền thông về Chương trình |  |  | Sở Văn hoá, Thể thao và Du lịch | Sở Công Thương | "
+            "Hằng năm",
+            "5 | Tổ chức đào tạo, bồi dưỡng đội ngũ cán bộ | Sở Nội vụ | Sở Tài chính | 2026-2030"]
+    texts = [*HEAD, "Điều 1. Thành lập Hội đồng.", *rows]
+    lines = tuple(Line(t, 1, "table" if " | " in t else "body") for t in texts)
+    record = extract_record(Document("t.pdf", "0" * 64, "pdf", (Page(1, lines),)), rules)
+    assert [(t.owner, t.action, t.cooperating) for t in record.tasks] == [
+        ("Sở Văn hoá, Thể thao và Du lịch", "Tổ chức truyền thông về Chương trình", ("Sở Công Thương",)),
+        ("Sở Nội vụ", "Tổ chức đào tạo, bồi dưỡng đội ngũ cán bộ", ("Sở Tài chính",))]
+
+
 MEMBERS = ["TT | Họ và tên | Chức vụ | Nhiệm vụ", "1 | PGS.TS. Lê Mạnh Hùng | Hiệu trưởng | Chủ tịch",
            "2 | ThS. Phạm Đức Thịnh | Trưởng phòng Quản lý chất lượng | Ủy viên TT",
            "3 | ThS. Đào Tuấn Anh | Bí thư Đoàn trường | Ủy viên kiêm Thư ký"]

@@ -42,3 +42,28 @@ def test_a_ruled_closing_table_is_read_column_by_column():
         ("CHỦ TỊCH", "footer-right"), ("Triệu Đình Lê", "footer-right")]
     left, right = lines[0].bbox, lines[-1].bbox
     assert left[2] <= right[0]  # the columns' boxes part where the next page's lines are cut
+
+
+def test_a_header_cut_into_pieces_is_read_column_by_column():
+    """The Phụ lục of KH 289/KH-UBND Gia Lai (2026): the header's wrapped cells come out of the
+    grid as three rows of pieces, the middle one spanned over most of its cells; joined column
+    by column they are one header, and the rows below keep their places under it."""
+    grid = [["", "", None, None, None, "", "Cơ quan", "Kết quả, sản", "Thời gian thực"],
+            ["TT", "Nhiệm vụ", None, None, None, "Cơ quan chủ trì", None, None, None],
+            [None, None, None, None, None, None, "phối hợp", "phẩm", "hiện"],
+            ["1", "Tổ chức truyền thông", None, None, None, "Sở Văn hoá,\nThể thao và Du lịch", "Sở Công\nThương",
+             "Các sản phẩm", "Hằng năm"]]
+    lines = ruled_rows(_page(_table(grid)), _laid_out(["TT Nhiệm vụ Cơ quan", "chủ trì", "1 Tổ chức"]), 3)
+    assert [line.text for line in lines] == [
+        "TT | Nhiệm vụ |  |  |  | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả, sản phẩm | Thời gian thực hiện",
+        "1 | Tổ chức truyền thông |  |  |  | Sở Văn hoá, Thể thao và Du lịch | Sở Công Thương | Các sản phẩm "
+        "| Hằng năm"]
+
+
+def test_a_title_row_over_the_header_is_not_joined_to_it():
+    """A row that fills one cell (a title over the table) is no piece of the header."""
+    grid = [["PHỤ LỤC PHÂN CÔNG NHIỆM VỤ", None, None], ["TT", "Nội dung", "Đơn vị chủ trì"],
+            ["1", "Rà soát hồ sơ", "Phòng Kinh tế"]]
+    lines = ruled_rows(_page(_table(grid)), _laid_out(["PHỤ LỤC", "TT Nội dung", "1 Rà soát"]), 3)
+    assert [line.text for line in lines] == ["PHỤ LỤC PHÂN CÔNG NHIỆM VỤ", "TT | Nội dung | Đơn vị chủ trì",
+                                             "1 | Rà soát hồ sơ | Phòng Kinh tế"]

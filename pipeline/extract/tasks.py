@@ -386,6 +386,17 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             if below:
                 columns, spanned = below
                 continue
+            named = [at for at, text in enumerate(header[1]) if text.strip()] if columns and header else []
+            if columns and len(cells) == len(named) < len(columns) and not skipping and ref.block == "table":
+                # the rows of a table that runs on to the next page, drawn there as a table of its
+                # own without the columns that the header's merged cells spread over ('5 | Tổ chức
+                # đào tạo ... | Sở Nội vụ | Sở Tài chính ... | ... | 2026-2030' under 'TT | Nhiệm vụ |
+                # | | | Cơ quan chủ trì | ...', the Phụ lục of KH 289/KH-UBND Gia Lai): a cell for
+                # each named column
+                placed = [""] * len(columns)
+                for at, cell in zip(named, cells):
+                    placed[at] = cell
+                cells = placed
             if columns and 2 <= len(cells) < len(columns) and not skipping and ref.block == "table":
                 # a DOCX row ends where its last filled cell does: the empty 'Ghi chú' is left off
                 # ('14 | Đẩy nhanh công tác bồi thường ... | UBND các xã, phường | ... | Thường xuyên',

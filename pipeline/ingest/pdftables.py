@@ -11,6 +11,8 @@ so it is looked for only on a page whose layout already shows table rows.
 """
 from __future__ import annotations
 
+import regex
+
 from ..document import Line
 from ..normalise import RECIPIENTS_HINT
 
@@ -33,13 +35,46 @@ def ruled_rows(page, lines: list[Line], number: int) -> list[Line]:
         inside = [i for i, line in enumerate(lines) if line.bbox and _within(line.bbox, top, bottom, x0, x1)]
         if not inside:
             continue
-        grid = table.extract()
+        grid = _header_joined(table.extract())
         rows = _closing_columns(table, grid, number) or [row_line(cells, number, table.bbox) for cells in grid]
         gone = set(inside)
         kept = [line for i, line in enumerate(lines) if i not in gone]
         at = inside[0]  # the first line inside: every line before it is kept
         lines = kept[:at] + [row for row in rows if row.text] + kept[at:]
     return lines
+
+
+# the first cell of a row of the table's body: a number or a letter ('1', 'I', 'a)', '1.2')
+_ROW_LABEL = regex.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]?\s*$")
+HEADER_PIECES = 4  # a header's cells wrap over at most this many rows of the grid
+
+
+def _header_joined(grid: list[list[str | None]]) -> list[list[str | None]]:
+    """The grid with its header in one row where pdfplumber cut it into pieces. A header cell
+    that wraps, beside cells merged down over it, comes out as rows that each hold a piece of
+    some cells, the others empty or spanned (None): 'Cơ quan' / 'phối hợp', 'Kết quả, sản' /
+    'phẩm' and 'Thời gian thực' / 'hiện' over three rows, 'TT | Nhiệm vụ | Cơ quan chủ trì' in
+    the middle one (the Phụ lục of KH 289/KH-UBND Gia Lai, 2026; a unit header over 'Chủ trì |
+    Phối hợp' is drawn so too). Read alone, a row spanned over half its cells keeps only its
+    texts and the columns are lost; read column by column, the pieces are the header. Joined
+    only where such a row is among them, before the first row that begins with a row's label
+    or is empty, each piece filling two cells at least."""
+    pieces = 0
+    for cells in grid[:HEADER_PIECES]:
+        filled = [c for c in cells if c and c.strip()]
+        if len(filled) < 2 or (cells[0] and _ROW_LABEL.match(cells[0])):
+            break
+        pieces += 1
+    head = grid[:pieces]
+    if pieces < 2 or not any(sum(c is None for c in cells) * 2 >= len(cells) for cells in head):
+        return grid
+    width = max(len(cells) for cells in head)
+    joined: list[str | None] = []
+    for at in range(width):
+        texts = [" ".join(cells[at].split()) for cells in head if at < len(cells) and cells[at]]
+        joined.append(" ".join(t for t in texts if t) if any(cells[at] is not None for cells in head
+                                                                if at < len(cells)) else None)
+    return [joined, *grid[pieces:]]
 
 
 def _closing_columns(table, grid: list[list[str | None]], number: int) -> list[Line]:
