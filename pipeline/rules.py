@@ -417,6 +417,7 @@ DEADLINE_GROUPS: dict[str, frozenset[str]] = {
     "dl_opening_day": frozenset(),
     "dl_from_school_year": frozenset({"y1"}),
     "dl_from_year": frozenset({"y"}),
+    "dl_year_span": frozenset({"y1", "y2"}),
     "dl_school_year": frozenset({"y1"}),
     "dl_year_end": frozenset({"y"}),
     "dl_year": frozenset({"y"}),

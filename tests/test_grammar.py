@@ -26,6 +26,23 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # lettered fields: the bodies taking part are no owners, the sector's bodies are named by the
+    # field they manage, the time field dates the work (KH 141/KH-UBND Tuyên Quang)
+    (["II. NHIỆM VỤ", "1.2. Rà soát, đề xuất hoàn thiện các quy định của pháp luật",
+      "a) Hoạt động: Rà soát các quy định của pháp luật nhằm tháo gỡ khó khăn cho doanh nghiệp.",
+      "b) Kết quả đầu ra: Tập hợp các khó khăn, vướng mắc pháp lý.",
+      "c) Cơ quan chủ trì: Các sở, ban, ngành cấp tỉnh theo lĩnh vực quản lý chuyên ngành; Ủy ban nhân dân cấp "
+      "huyện.", "d) Cơ quan, tổ chức phối hợp: Sở Tư pháp; Đoàn Luật sư tỉnh.",
+      "đ) Thời gian thực hiện: Từ năm 2023 đến năm 2025."],
+     [("Các sở, ban, ngành cấp tỉnh theo lĩnh vực quản lý chuyên ngành",
+       "Rà soát các quy định của pháp luật nhằm tháo gỡ khó khăn cho doanh nghiệp."),
+      ("Ủy ban nhân dân cấp huyện", "Rà soát các quy định của pháp luật nhằm tháo gỡ khó khăn cho doanh nghiệp.")]),
+    # a clause with no verb goes on naming what the clause before it does, and dates no duty of its
+    # own: one clause is timed, the duty stays whole (KH 1254/KH-BGDĐT)
+    (["II. TỔ CHỨC THỰC HIỆN", "1. Vụ Giáo dục Thể chất:", "- Kiểm tra việc thực hiện Kế hoạch tại các địa phương; "
+      "hằng năm báo cáo Chính phủ kết quả thực hiện giai đoạn 2021-2025; 2025-2030"],
+     [("Vụ Giáo dục Thể chất", "Kiểm tra việc thực hiện Kế hoạch tại các địa phương; hằng năm báo cáo Chính phủ kết "
+       "quả thực hiện giai đoạn 2021-2025; 2025-2030")]),
     # the Government and the legislature own work as any body does, and the scope each acts in is
     # no part of its name (NQ 248/2025/QH15, Điều 8; 'Các bộ ngành liên quan trong phạm vi trách
     # nhiệm', QĐ 748/QĐ-TTg)

@@ -141,6 +141,9 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
         if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (y1, m1) >= (y2, m2):
             return None, None
         return month_bounds(y1, m1, m["e1"])[0].isoformat(), month_bounds(y2, m2, m["e2"])[1].isoformat()
+    if name == "dl_year_span":
+        y1, y2 = int(m["y1"]), int(m["y2"])
+        return (f"{y1}-01-01", f"{y2}-12-31") if y1 < y2 else (None, None)
     if name == "dl_month":
         y, month = int(m["y"]) if m["y"] else year, int(m["m"])
         if y is None:

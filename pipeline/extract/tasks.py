@@ -1869,7 +1869,15 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
         listed = _LIST.match(sentence)
         # without a colon too: '... xây dựng Kế hoạch cụ thể ... trước ngày 06/03/2023; định kỳ
         # trước ngày 18 hằng tháng báo cáo ...' (KH 156/KH-UBND An Giang)
-        clauses = [c.strip(" .") for c in (listed.group("items") if listed else sentence).split(";")]
+        clauses: list[str] = []
+        for clause in (c.strip(" .") for c in (listed.group("items") if listed else sentence).split(";")):
+            if clauses and clause and not finder.verb.search(clause):
+                # a clause with no verb is no duty of its own: it goes on naming what the one
+                # before it does ('... báo cáo Chính phủ kết quả thực hiện Chương trình 5 năm giai
+                # đoạn 2021-2025; 2025-2030', KH 1254/KH-BGDĐT)
+                clauses[-1] = f"{clauses[-1]}; {clause}"
+            else:
+                clauses.append(clause)
         # a clause that says how often it recurs is timed as one with a date ('Định kỳ thứ Hai hàng
         # tuần tổng hợp tình hình ...; xây dựng Báo cáo tổng thể ... trước ngày 06 tháng 7 năm
         # 2026', CT 21/CT-TTg: the weekly summary and the one report are chased apart)
