@@ -26,6 +26,16 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a block that closes a topic gives its owner every work item of the topic, its paragraphs
+    # too (KH 280/KH-UBND Lào Cai); a title among them is no work (KH 156/KH-UBND An Giang)
+    (["III. NHIỆM VỤ VÀ GIẢI PHÁP", "2. Đẩy mạnh công tác tuyên truyền, vận động",
+      "2.1. Tổ chức phổ biến, quán triệt các chủ trương của Đảng.",
+      "Tăng cường công tác tuyên truyền, giới thiệu những tác động tích cực.",
+      "2.2. Về công tác thông tin", "2.3. Tuyên truyền cho người lao động nâng cao ý thức cảnh giác.",
+      "Đơn vị chủ trì: Sở Lao động - Thương binh và Xã hội.", "Đơn vị phối hợp: Công an tỉnh."],
+     [("Sở Lao động - Thương binh và Xã hội", "Tổ chức phổ biến, quán triệt các chủ trương của Đảng."),
+      ("Sở Lao động - Thương binh và Xã hội", "Tăng cường công tác tuyên truyền, giới thiệu những tác động tích cực."),
+      ("Sở Lao động - Thương binh và Xã hội", "Tuyên truyền cho người lao động nâng cao ý thức cảnh giác.")]),
     # lettered fields: the bodies taking part are no owners, the sector's bodies are named by the
     # field they manage, the time field dates the work (KH 141/KH-UBND Tuyên Quang)
     (["II. NHIỆM VỤ", "1.2. Rà soát, đề xuất hoàn thiện các quy định của pháp luật",

@@ -160,6 +160,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         nonlocal line_tasks
         if line_tasks[0] != ref.index:
             line_tasks = (ref.index, len(tasks))
+        tasked.add(ref.index)
         pieces = [(None, action)] if when is not None or product is not None else _pieces(
             action, doc_date, finder, rules)
         owners = _owners(owner, finder, listed=not heading, cell=columns is not None)
@@ -198,6 +199,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     last_owner: str | None = None  # a table row with an empty owner cell shares the row above's
     block: dict[str, str] = {}  # the fields of a field block read so far
     item_tasks: tuple[int, str, int] | None = None  # the last item: tasks before it, its text, its line
+    tasked: set[int] = set()  # the lines that gave tasks
     block_first = -1  # the line a field block begins on
     time_mark = 0  # the tasks read before the last lone time field: a later one times none of them
     group: tuple[int, int] | None = None  # a numbered item that may head a group: tasks before it, its line
@@ -283,6 +285,23 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # the work looks at; under a title ('1. Tập huấn ...') the content field is the work
             drop_since(item_tasks[0])
             action = item_tasks[1]
+        works = [(work, text) for work, text in (_topic_works(lines, block_first, skip, finder) if not action else [])
+                 if finder.acts_at(text, 0) or (finder.opener and finder.opener.match(text))]
+        if len(works) >= 2:
+            # a block that closes a topic gives its owner every work item of the topic above it
+            # ('1. Nâng cao vai trò chỉ đạo ...' / '1.1. Tổ chức quán triệt ...' / '1.2. Trong chỉ
+            # đạo điều hành, ...' / 'Đơn vị chủ trì: Sở Lao động - Thương binh và Xã hội; Ủy ban nhân
+            # dân các huyện, thị xã, thành phố.' / 'Đơn vị phối hợp: ...', KH 280/KH-UBND Lào Cai; the
+            # topics of KH 111/KH-UBND Bà Rịa-Vũng Tàu, each closed by '+ Cơ quan chủ trì: ...'). A
+            # title among them ('1.1. Về công tác tham mưu, chỉ đạo, triển khai', KH 156/KH-UBND An
+            # Giang) names a part of the topic: work begins with its verb or an opening phrase
+            owner = _SENTENCE_END.split(owner)[0].rstrip(".")
+            named = finder.owner_at(owner)
+            for work, text in works:
+                if work.index not in tasked:
+                    add(named[0] if named else owner, text, work, when=fields.get("deadline", ""),
+                        product=fields.get("product"), partners=fields.get("partner"))
+            return
         if not action:
             # '1. Tập huấn ... - Đơn vị chủ trì: Sở GDĐT - Thời gian: ...': the item above is the action
             if item_tasks is None or item_tasks[2] + 1 != block_first:
@@ -1162,6 +1181,38 @@ def _timed(fields: dict[str, str], times: str, tasks: list[Task], section: str |
 _WHOLE_WORK = {"THUC", "HIEN", "HOAN", "THANH", "DU", "KIEN"}  # 'Thời gian (dự kiến) thực hiện, hoàn thành'
 
 
+TOPIC_LINES = 40  # a topic closed by its owner's block runs over at most this many lines
+
+
+def _topic_works(lines: Lines, first: int, skip: set[int], finder: TaskGrammar) -> list[tuple[Ref, str]]:
+    """The work items of the topic a field block closes, each with its line and its text past
+    its label: the items and paragraphs between the topic's numbered heading ('1. Nâng cao vai
+    trò ...', a rank above them) and the block's first line (`first`). [] where another block,
+    a section's heading or the end of the search comes first, or where no item is deeper than
+    the heading."""
+    works: list[tuple[Ref, str]] = []
+    deepest = None
+    for ref in reversed(lines.refs[max(0, first - TOPIC_LINES):first]):
+        text = ref.text.strip()
+        if not text or ref.index in skip:
+            continue
+        item = _ITEM.match(text)
+        if ref.block == "table" or finder.field(item.group("rest") if item else text.lstrip("-+•– ")):
+            return []
+        label = item.group("label") if item else None
+        if label and (label[0].isdigit() or label[0] in _GARBLED_DIGITS):
+            rank = _depth(label)
+            if deepest is not None and rank < deepest:
+                return works[::-1]  # the topic's heading
+            deepest = rank if deepest is None else max(deepest, rank)
+            works.append((ref, item.group("rest")))
+        elif _SECTION_LINE.match(text):
+            return []
+        else:
+            works.append((ref, _ITEM.sub(lambda m: m.group("rest"), text).lstrip("-+•– ")))
+    return []
+
+
 def _depth(label: str) -> int:
     """The rank of an item's label: '2' is 1, '2.1' is 2, a letter ('a') lies below them all."""
     return label.count(".") + 1 if label[0].isdigit() or label[0] in _GARBLED_DIGITS else 9
@@ -1615,6 +1666,7 @@ _GROUP_LABEL = regex.compile(r"^\s*(?:[IVXL]{1,5}|[A-ZĐ])\s*[.)]?\s*$")  # capi
 # 'về việc' it is the subject of another paper, named ('bút phê chỉ đạo của Chủ tịch UBND tỉnh
 # về việc giao Sở Nội vụ chủ trì ...', CV 5174/SNV-CCVC Gia Lai; 'Tờ trình số 570/Ttr-STNMT ...
 # về việc đề nghị phê duyệt kế hoạch kiểm tra ...', QĐ of UBND tỉnh Sơn La): neither asks now
+_SECTION_LINE = regex.compile(r"^(?:[IVX]{1,5}|[A-Z])\s*[.)]\s")  # 'III. NHIỆM VỤ VÀ GIẢI PHÁP'
 _RECOUNTED = regex.compile(r"(?<!\p{L})(?:đã|về\s+việc)\s+$")
 _TO = regex.compile(r"\s*cho\s+(?=\p{L})")  # 'giao cho' + a name or a post
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
