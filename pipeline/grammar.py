@@ -37,6 +37,10 @@ _ACRONYM = regex.compile(r"\((?:\p{Lu}[\p{Lu}\d&]*)(?:[-–/ ]\p{Lu}[\p{Lu}\d&]*
 # liên hệ ...', CV 2405/SGDĐT-CTTT Hà Nội)
 # 'Đối với X', 'Riêng đối với X': X is whom the work concerns, never who does it
 SCOPE_OPENER = regex.compile(r"^\s*(?:riêng\s+)?đối\s+với\s", regex.IGNORECASE)
+# an opening phrase runs to this many characters before its subject (a Thông tư's 'Căn cứ quy mô
+# đào tạo, điều kiện thực tế của cơ sở, đặc điểm của từng ngành, ..., người đứng đầu ...', TT
+# 05/2026/TT-BGDĐT, is 270)
+OPENER_CHARS = 400
 _SUBJECT_AFTER = regex.compile(r"[,:]\s*|\s(?=(?:(?i:lãnh\s+đạo|thủ\s+trưởng|hiệu\s+trưởng)\s+)?[Cc]ác\s|\p{Lu})")
 _TIME_WITHOUT_COLON = regex.compile(
     r"\s+(?P<value>(?:trong|trước|từ|chậm|theo|quý|quí|tháng|năm|thường|hằng|hàng|định)\s.*)$", regex.IGNORECASE)
@@ -332,7 +336,7 @@ class TaskGrammar:
             return None
         end = _CLAUSE_END.search(text, opener.end())
         end = end.start() if end else len(text)
-        for cut in _SUBJECT_AFTER.finditer(text, opener.end(), min(end, opener.end() + 400)):
+        for cut in _SUBJECT_AFTER.finditer(text, opener.end(), min(end, opener.end() + OPENER_CHARS)):
             if text.count("(", 0, cut.start()) > text.count(")", 0, cut.start()):
                 # inside a bracket: no subject there ('Định kỳ báo cáo Thủ tướng Chính phủ (qua Bộ Nội
                 # vụ, Văn phòng Chính phủ) vào thứ Sáu hàng tuần ...', CT 21/CT-TTg)

@@ -295,11 +295,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # topics of KH 111/KH-UBND Bà Rịa-Vũng Tàu, each closed by '+ Cơ quan chủ trì: ...'). A
             # title among them ('1.1. Về công tác tham mưu, chỉ đạo, triển khai', KH 156/KH-UBND An
             # Giang) names a part of the topic: work begins with its verb or an opening phrase
-            owner = _SENTENCE_END.split(owner)[0].rstrip(".")
-            named = finder.owner_at(owner)
             for work, text in works:
                 if work.index not in tasked:
-                    add(named[0] if named else owner, text, work, when=fields.get("deadline", ""),
+                    add(_field_owner(owner, finder), text, work, when=fields.get("deadline", ""),
                         product=fields.get("product"), partners=fields.get("partner"))
             return
         if not action:
@@ -315,12 +313,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 return
             drop_since(since)
         if action:
-            # 'Văn phòng UBND tỉnh chủ trì, phối hợp với Sở ...': the lead ends where its verb begins,
-            # and at its sentence's end ('Đơn vị tham mưu, thực hiện: Các sở, ngành, địa phương. Thực
-            # hiện thường xuyên.', KH 156/KH-UBND An Giang)
-            owner = _SENTENCE_END.split(owner)[0].rstrip(".")
-            named = finder.owner_at(owner)
-            add(named[0] if named else owner, action, block_ref, when=fields.get("deadline", ""),
+            add(_field_owner(owner, finder), action, block_ref, when=fields.get("deadline", ""),
                 product=fields.get("product"), partners=fields.get("partner"))
 
     block_ref: Ref | None = None
@@ -1181,6 +1174,15 @@ def _timed(fields: dict[str, str], times: str, tasks: list[Task], section: str |
 _WHOLE_WORK = {"THUC", "HIEN", "HOAN", "THANH", "DU", "KIEN"}  # 'Thời gian (dự kiến) thực hiện, hoàn thành'
 
 
+def _field_owner(value: str, finder: TaskGrammar) -> str:
+    """The owner an owner field names: 'Văn phòng UBND tỉnh chủ trì, phối hợp với Sở ...' ends
+    where its verb begins, and at its sentence's end ('Đơn vị tham mưu, thực hiện: Các sở, ngành,
+    địa phương. Thực hiện thường xuyên.', KH 156/KH-UBND An Giang)."""
+    value = _SENTENCE_END.split(value)[0].rstrip(".")
+    named = finder.owner_at(value)
+    return named[0] if named else value
+
+
 TOPIC_LINES = 40  # a topic closed by its owner's block runs over at most this many lines
 
 
@@ -1206,8 +1208,8 @@ def _topic_works(lines: Lines, first: int, skip: set[int], finder: TaskGrammar) 
                 return works[::-1]  # the topic's heading
             deepest = rank if deepest is None else max(deepest, rank)
             works.append((ref, item.group("rest")))
-        elif _SECTION_LINE.match(text):
-            return []
+        elif _TOP.match(text) or _CHAPTER.match(text):
+            return []  # a section's heading: no topic of numbered items closes here
         else:
             works.append((ref, _ITEM.sub(lambda m: m.group("rest"), text).lstrip("-+•– ")))
     return []
@@ -1666,7 +1668,6 @@ _GROUP_LABEL = regex.compile(r"^\s*(?:[IVXL]{1,5}|[A-ZĐ])\s*[.)]?\s*$")  # capi
 # 'về việc' it is the subject of another paper, named ('bút phê chỉ đạo của Chủ tịch UBND tỉnh
 # về việc giao Sở Nội vụ chủ trì ...', CV 5174/SNV-CCVC Gia Lai; 'Tờ trình số 570/Ttr-STNMT ...
 # về việc đề nghị phê duyệt kế hoạch kiểm tra ...', QĐ of UBND tỉnh Sơn La): neither asks now
-_SECTION_LINE = regex.compile(r"^(?:[IVX]{1,5}|[A-Z])\s*[.)]\s")  # 'III. NHIỆM VỤ VÀ GIẢI PHÁP'
 _RECOUNTED = regex.compile(r"(?<!\p{L})(?:đã|về\s+việc)\s+$")
 _TO = regex.compile(r"\s*cho\s+(?=\p{L})")  # 'giao cho' + a name or a post
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
