@@ -285,16 +285,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # the work looks at; under a title ('1. Tập huấn ...') the content field is the work
             drop_since(item_tasks[0])
             action = item_tasks[1]
-        works = [(work, text) for work, text in (_topic_works(lines, block_first, skip, finder) if not action else [])
-                 if finder.acts_at(text, 0) or (finder.opener and finder.opener.match(text))]
+        works = _topic_works(lines, block_first, skip, finder) if not action else []
         if len(works) >= 2:
             # a block that closes a topic gives its owner every work item of the topic above it
             # ('1. Nâng cao vai trò chỉ đạo ...' / '1.1. Tổ chức quán triệt ...' / '1.2. Trong chỉ
             # đạo điều hành, ...' / 'Đơn vị chủ trì: Sở Lao động - Thương binh và Xã hội; Ủy ban nhân
             # dân các huyện, thị xã, thành phố.' / 'Đơn vị phối hợp: ...', KH 280/KH-UBND Lào Cai; the
-            # topics of KH 111/KH-UBND Bà Rịa-Vũng Tàu, each closed by '+ Cơ quan chủ trì: ...'). A
-            # title among them ('1.1. Về công tác tham mưu, chỉ đạo, triển khai', KH 156/KH-UBND An
-            # Giang) names a part of the topic: work begins with its verb or an opening phrase
+            # topics of KH 111/KH-UBND Bà Rịa-Vũng Tàu, each closed by '+ Cơ quan chủ trì: ...')
             for work, text in works:
                 if work.index not in tasked:
                     add(_field_owner(owner, finder), text, work, when=fields.get("deadline", ""),
@@ -1191,9 +1188,16 @@ def _topic_works(lines: Lines, first: int, skip: set[int], finder: TaskGrammar) 
     its label: the items and paragraphs between the topic's numbered heading ('1. Nâng cao vai
     trò ...', a rank above them) and the block's first line (`first`). [] where another block,
     a section's heading or the end of the search comes first, or where no item is deeper than
-    the heading."""
+    the heading. A title among them ('1.1. Về công tác tham mưu, chỉ đạo, triển khai', KH
+    156/KH-UBND An Giang) names a part of the topic and is no work: work begins with its verb or
+    an opening phrase."""
     works: list[tuple[Ref, str]] = []
     deepest = None
+
+    def work(ref: Ref, text: str) -> None:
+        if finder.acts_at(text, 0) or (finder.opener and finder.opener.match(text)):
+            works.append((ref, text))
+
     for ref in reversed(lines.refs[max(0, first - TOPIC_LINES):first]):
         text = ref.text.strip()
         if not text or ref.index in skip:
@@ -1207,11 +1211,11 @@ def _topic_works(lines: Lines, first: int, skip: set[int], finder: TaskGrammar) 
             if deepest is not None and rank < deepest:
                 return works[::-1]  # the topic's heading
             deepest = rank if deepest is None else max(deepest, rank)
-            works.append((ref, item.group("rest")))
+            work(ref, item.group("rest"))
         elif _TOP.match(text) or _CHAPTER.match(text):
             return []  # a section's heading: no topic of numbered items closes here
         else:
-            works.append((ref, _ITEM.sub(lambda m: m.group("rest"), text).lstrip("-+•– ")))
+            work(ref, _ITEM.sub(lambda m: m.group("rest"), text).lstrip("-+•– "))
     return []
 
 
