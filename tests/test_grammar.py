@@ -26,6 +26,37 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a quarter wrapped onto its own line is no part numbered III, so the articles stay the sections
+    # and the execution article's heading is no work (QĐ 2463/QĐ-UBND Lào Cai); a regional audit
+    # office is one of the bodies asked (the same decision)
+    (["Điều 1. Chấp thuận chủ trương đầu tư", "- Tiến độ xây dựng các hạng mục công trình: Từ Quý II/2027 đến Quý",
+      "III/2029.", "Điều 2. Tổ chức thực hiện", "2. Trách nhiệm của các Sở, ngành, địa phương",
+      "- Sở Công Thương có trách nhiệm giám sát thực hiện dự án.", "Điều 3. Điều khoản thi hành",
+      "1. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.",
+      "2. Đề nghị Ban Nội chính Tỉnh ủy, Kiểm toán khu vực VII phối hợp kiểm tra, giám sát định kỳ."],
+     [("Sở Công Thương", "có trách nhiệm giám sát thực hiện dự án."),
+      ("Ban Nội chính Tỉnh ủy", "phối hợp kiểm tra, giám sát định kỳ."),
+      ("Kiểm toán khu vực VII", "phối hợp kiểm tra, giám sát định kỳ.")]),
+    # an article wrapped onto a new line before its decree is a citation, so the lead-in that ends
+    # the sentence still stands over the items (CV 2826/SCT-CN Lào Cai); the sentences before the
+    # lead-in's own retell the letter answered, and 'có ý kiến như sau' gives no work
+    (["Sở Công Thương nhận được Văn bản số 01/CV-MS của Công ty. Trong đó Công ty đề nghị Sở Công Thương "
+      "hướng dẫn các thủ tục tiếp theo. Sau khi nghiên cứu, Sở Công Thương có ý kiến như sau:",
+      "Căn cứ điểm đ khoản 5",
+      "Điều 33 Nghị định số 06/2021/NĐ-CP ngày 26/01/2021 của Chính phủ, để được tiếp tục sử dụng kho, "
+      "Sở Công Thương đề nghị Công ty cổ phần Mông Sơn:",
+      "1. Thực hiện kiểm định, đánh giá chất lượng hiện trạng công trình kho.",
+      "2. Gửi hồ sơ về Sở Công Thương để xem xét."],
+     [("Công ty cổ phần Mông Sơn", "Thực hiện kiểm định, đánh giá chất lượng hiện trạng công trình kho."),
+      ("Công ty cổ phần Mông Sơn", "Gửi hồ sơ về Sở Công Thương để xem xét.")]),
+    # a company's trade in capitals is part of its name, to the verb of its duty; the notice that
+    # closes the letter gives none (CV 1629/SCT-CN Lào Cai)
+    (["Đề nghị Công ty cổ phần Đầu tư xây dựng hạ tầng cơ sở thông báo cho các chủ thể tham gia xây dựng "
+      "công trình chuẩn bị đầy đủ hồ sơ.",
+      "Sở Công Thương thông báo để Công ty cổ phần Đầu tư xây dựng hạ tầng cơ sở được biết và phối hợp triển "
+      "khai thực hiện./."],
+     [("Công ty cổ phần Đầu tư xây dựng hạ tầng cơ sở",
+       "thông báo cho các chủ thể tham gia xây dựng công trình chuẩn bị đầy đủ hồ sơ.")]),
     # a block that closes a topic gives its owner every work item of the topic, its paragraphs
     # too (KH 280/KH-UBND Lào Cai); a title among them is no work (KH 156/KH-UBND An Giang)
     (["III. NHIỆM VỤ VÀ GIẢI PHÁP", "2. Đẩy mạnh công tác tuyên truyền, vận động",
@@ -807,6 +838,12 @@ SHAPES = [
        "thẩm quyền phê duyệt để tổ chức thực hiện.")]),
 ]
 NOT_TASKS = [
+    # what the plan implemented holds, after 'trong đó' and its subject, is retold; the letter's
+    # opinion is announced, not assigned (CV 8719/SNNMT-QLĐĐ Gia Lai)
+    ["Thực hiện Kế hoạch số 306/KH-UBND ngày 30/7/2026 của UBND tỉnh; trong đó, UBND tỉnh giao Sở Nông nghiệp "
+     "và Môi trường chủ trì hướng dẫn UBND các xã, phường cập nhật quy hoạch. Căn cứ quy định hiện hành, Sở "
+     "Nông nghiệp và Môi trường có ý kiến như sau:"],
+    ["Sở Nông nghiệp và Môi trường có ý kiến để UBND các xã, phường biết, thực hiện./."],
     # a lead after 'về việc' names the subject of another paper: the direction it retells gives
     # no work now (CV 5174/SNV-CCVC Gia Lai; a Tờ trình cited by a QĐ of UBND tỉnh Sơn La)
     ["Thực hiện Công văn số 7585/BNV-CCVC ngày 17/7/2026 của Bộ Nội vụ; bút phê chỉ đạo của Chủ tịch UBND tỉnh về "

@@ -25,9 +25,15 @@ from .deadlines import find_deadline, month_bounds
 from .units import UnitMatcher
 
 # a part numbered 'II.', 'II)', or 'II-' as the Party's and its committees' documents write it ('II-
-# TỔ CHỨC THỰC HIỆN', KH 07-KH/BTC of the Sơn La digital-transformation contest; 'III- NHIỆM VỤ ...')
-_TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*(?:[.)/]|[-–](?=\s*\p{Lu}))\s*(?P<rest>.*)$"
-                     r"|^(?P<label>Điều\s+\d+)\s*[.:]?\s*(?P<rest>.*)$")
+# TỔ CHỨC THỰC HIỆN', KH 07-KH/BTC of the Sơn La digital-transformation contest; 'III- NHIỆM VỤ ...').
+# A numeral with a slash and a year is a quarter wrapped onto its own line, no part: 'Từ Quý II/2027 đến
+# Quý' / 'III/2029.' (QĐ 2463/QĐ-UBND Lào Cai), as 'Quý III/2026' is written in KH 289/KH-UBND Gia Lai.
+# An article followed by the law it belongs to is a citation wrapped onto a new line, no article of this
+# document: '... điểm đ khoản 5' / 'Điều 33 Nghị định số 06/2021/NĐ-CP ...' (CV 2826/SCT-CN Lào Cai), as
+# 'Điều 39 Luật Quản lý, sử dụng vũ khí' and 'Điều 5 Thông tư số 10/2021/TT-BXD' run in the same letter.
+_TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*(?:[.)]|/(?!\s*\d)|[-–](?=\s*\p{Lu}))\s*(?P<rest>.*)$"
+                     r"|^(?P<label>Điều\s+\d+)(?!\d|\s+(?:của|Luật|Bộ\s+luật|Nghị\s+(?:định|quyết)|Thông\s+tư|Quyết\s+định"
+                     r"|Chỉ\s+thị|Pháp\s+lệnh|Hiến\s+pháp)\b)\s*[.:]?\s*(?P<rest>.*)$")
 _COLLECTIVE = regex.compile(r"(?i:các|những)\s")  # bodies named by their kind, many at once
 _CHAPTER = regex.compile(r"^(?:Chương|CHƯƠNG)\s+[IVXLC\d]+\b[.:]?\s*(?P<rest>.*)$")
 _GARBLED_DIGITS = "Š§"
@@ -1035,7 +1041,10 @@ def _boilerplate(text: str, finder: TaskGrammar) -> bool:
         found = pattern.search(text)
         if found:
             more = regex.search(r"(?:(?<!\p{L})và|;)\s+", text[found.end():])
-            return not (more and finder.acts_at(text, found.end() + more.end()))
+            # ... unless that duty is the general one again ('thông báo để Công ty ... được biết và
+            # phối hợp triển khai thực hiện./.', CV 1629/SCT-CN Lào Cai)
+            return not (more and finder.acts_at(text, found.end() + more.end())
+                        and not finder.generic_action.match(text[found.end() + more.end():]))
     return False
 
 
@@ -1436,6 +1445,16 @@ _TRAILING_OWNER = regex.compile(r"\s[-–]\s+(?P<tail>[^-–]{3,120}?)[.;]?$")
 def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, int] | None]:
     """(the owner of the items below a lead-in, the unit that directs them with where its
     own duty starts, or None when no other unit directs)."""
+    # the lead-in is the sentence its colon ends; the sentences before it in the paragraph tell what
+    # led to the letter, and a request they retell is no lead-in ('... Trong đó Công ty đề nghị Sở Công
+    # Thương hướng dẫn các nội dung, thủ tục tiếp theo .... Sau khi nghiên cứu, Sở Công Thương có ý
+    # kiến như sau:', CV 2826/SCT-CN Lào Cai, one document so far). A last sentence that only points
+    # ('... tiếp tục tăng cường việc ứng dụng công nghệ thông tin trong thực hiện KĐCLGD. Cụ thể như
+    # sau:', CV 5778/BGDĐT-QLCL) leaves the lead-in in the sentence before it.
+    ends = [0, *(end.end() for end in _SENTENCE_END.finditer(text))]
+    while len(ends) > 1 and len(text[ends[-1]:].split()) <= _POINTER_WORDS:
+        ends.pop()
+    text = text[ends[-1]:]
     responsible = finder.responsible.match(text)
     if responsible and not finder.lead.match(text):
         # 'b) Tổ chức làm nhiệm vụ bồi thường có trách nhiệm:' (TB 04/TB-UBND An Phú); after an
@@ -1475,6 +1494,7 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
 
 
 _RESPONSIBLE = regex.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ")
+_POINTER_WORDS = 4  # 'Cụ thể như sau:', 'Nội dung cụ thể như sau:' name nobody
 _LEAD_ROLE = regex.compile(r"chủ\s+trì,?\s+phối\s+hợp\s+với\s+(?P<partners>[^:;.]+?)"
                           r"(?:\s+(?:thực\s+hiện|triển\s+khai))?\s*:\s*$")
 
@@ -1510,7 +1530,7 @@ def _sentence(text: str, ref: Ref, finder: TaskGrammar, add, preamble: bool = Fa
     hoạch ... với các nội dung sau:'). `above` takes the sentences before the first subject,
     which belong to the owner above."""
     giao = finder.giao.search(text)
-    if giao:
+    if giao and not _RECOUNTED.search(text, 0, giao.start()):
         add(clean_value(giao.group("owner")), text, ref)
         return True
     done = False
@@ -1672,7 +1692,14 @@ _GROUP_LABEL = regex.compile(r"^\s*(?:[IVXL]{1,5}|[A-ZĐ])\s*[.)]?\s*$")  # capi
 # 'về việc' it is the subject of another paper, named ('bút phê chỉ đạo của Chủ tịch UBND tỉnh
 # về việc giao Sở Nội vụ chủ trì ...', CV 5174/SNV-CCVC Gia Lai; 'Tờ trình số 570/Ttr-STNMT ...
 # về việc đề nghị phê duyệt kế hoạch kiểm tra ...', QĐ of UBND tỉnh Sơn La): neither asks now
-_RECOUNTED = regex.compile(r"(?<!\p{L})(?:đã|về\s+việc)\s+$")
+# A lead after 'trong đó' retells what the document just cited holds ('Thực hiện Kế hoạch số 306/KH-UBND
+# ... của UBND tỉnh ...; trong đó, UBND tỉnh giao Sở Nông nghiệp và Môi trường chủ trì hướng dẫn ...',
+# CV 8719/SNNMT-QLĐĐ Gia Lai; 'Văn bản số 01/CV-MS ... của Công ty ... Trong đó Công ty đề nghị Sở Công
+# Thương hướng dẫn ...', CV 2826/SCT-CN Lào Cai): the letter's own work comes after it. With no
+# subject of its own the lead is the document's ('Trong đó giao Giám đốc Công an tỉnh chỉ đạo thực
+# hiện:' under '1. Công an tỉnh', QĐ 254/QĐ-UBND Sơn La)
+_RECOUNTED = regex.compile(r"(?<!\p{L})(?:đã|về\s+việc)\s+$"
+                           r"|(?<!\p{L})[Tt]rong\s+đó\s*,?\s+(?:[^\s,;.:]+\s+){1,6}$")
 _TO = regex.compile(r"\s*cho\s+(?=\p{L})")  # 'giao cho' + a name or a post
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
 # of three capitals or more ('... mất BMNN. Đối với ...', '... nộp về Phòng GD&ĐT. Phòng ...');
