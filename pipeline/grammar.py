@@ -80,6 +80,7 @@ class TaskGrammar:
     not_duty: regex.Pattern  # an action that is a right, a permission, a disclaimer
     encourages: regex.Pattern  # 'khuyến khích': an encouragement, no duty (tasks.encouragements)
     aside_line: regex.Pattern  # an action wholly in brackets: the writer's aside ('(Kế hoạch này thay cho giấy mời)')
+    renamed: regex.Pattern  # '(sau này là Cục Dân số)' after an owner: its other name, no part of it
     not_duty_inside: regex.Pattern
     execution: tuple[str, ...]  # bare headings of the sections that assign the execution
     generic_action: regex.Pattern
@@ -691,6 +692,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         encourages=_rx(rf"(?<!\p{{L}})(?:{encouraging})(?!\p{{L}})", "tasks.encouragements", regex.IGNORECASE),
         aside_line=_rx(_string(_section(data, "bracketed_asides"), "pattern", "tasks.bracketed_asides"),
                        "tasks.bracketed_asides.pattern"),
+        renamed=_rx(_string(_section(data, "owner_renamings"), "pattern", "tasks.owner_renamings"),
+                    "tasks.owner_renamings.pattern"),
         not_duty_inside=_rx(rf"(?<!\p{{L}})(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns",
                             regex.IGNORECASE),
         execution=tuple(bare(w) for w in _strings(_section(data, "execution_sections"), "words",
@@ -832,6 +835,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
     checks = {
         "not_duties": lambda text: bool(grammar.not_duty.match(text)),
         "bracketed_asides": lambda text: grammar.aside_line.match(text) is not None,
+        "owner_renamings": lambda text: grammar.renamed.search(text) is not None,
         "encouragements": lambda text: (found := grammar.owner_at(text) or grammar.after_opener(text)) is not None
         and grammar.encouraged(found[0], text),
         "generic_closing": lambda text: bool(grammar.generic_action.match(text)),

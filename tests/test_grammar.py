@@ -26,6 +26,25 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a unit's role alone leads its dashes; the social-policy bank is a body (QĐ 335/QĐ-UBND Ninh Thuận)
+    (["III. NHIỆM VỤ, GIẢI PHÁP", "a) Sở Lao động - Thương binh và Xã hội chủ trì:",
+      "- Hướng dẫn hỗ trợ doanh nghiệp đào tạo, nâng cao trình độ kỹ năng nghề cho lao động.",
+      "- Tham mưu UBND tỉnh đẩy nhanh tiến độ giải ngân gói hỗ trợ tiền thuê nhà.",
+      "b) Ngân hàng Chính sách xã hội tiếp tục đẩy mạnh thực hiện các chương trình cho vay ưu đãi."],
+     [("Sở Lao động - Thương binh và Xã hội",
+       "Hướng dẫn hỗ trợ doanh nghiệp đào tạo, nâng cao trình độ kỹ năng nghề cho lao động."),
+      ("Sở Lao động - Thương binh và Xã hội",
+       "Tham mưu UBND tỉnh đẩy nhanh tiến độ giải ngân gói hỗ trợ tiền thuê nhà."),
+      ("Ngân hàng Chính sách xã hội", "tiếp tục đẩy mạnh thực hiện các chương trình cho vay ưu đãi.")]),
+    # a body's later name in brackets is no part of the owner a heading names (QĐ 2621/QĐ-BYT)
+    (["IV. TỔ CHỨC THỰC HIỆN", "1. Tổng cục Dân số - KHHGĐ (sau này là Cục Dân số)",
+      "- Cung cấp thông tin về các hoạt động của tiểu dự án tới chính quyền các cấp."],
+     [("Tổng cục Dân số - KHHGĐ", "Cung cấp thông tin về các hoạt động của tiểu dự án tới chính quyền các cấp.")]),
+    # what a unit has done is told, not assigned; 'đã' in a clause of time dates what follows (TTr
+    # 1126/TTr-SNNMT Gia Lai; CV 91/CTTĐT-BBT Vĩnh Long)
+    (["Sở Nông nghiệp và Môi trường đã xây dựng dự thảo Quyết định phê duyệt Kế hoạch cấp nước an toàn.",
+      "Sau khi các trường đã hoàn thành tự đánh giá, Phòng GDĐT tổng hợp kết quả gửi về Sở."],
+     [("Phòng GDĐT", "Sau khi các trường đã hoàn thành tự đánh giá, Phòng GDĐT tổng hợp kết quả gửi về Sở.")]),
     # a quarter wrapped onto its own line is no part numbered III, so the articles stay the sections
     # and the execution article's heading is no work (QĐ 2463/QĐ-UBND Lào Cai); a regional audit
     # office is one of the bodies asked (the same decision)

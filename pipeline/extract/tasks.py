@@ -109,6 +109,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         # the colon after a lead-in's addressees is no part of the work ('10. Đề nghị Ủy ban Mặt trận
         # Tổ quốc Việt Nam tỉnh Lào Cai và các cơ quan liên quan: Tăng cường giám sát …')
         action = clean_value(action).lstrip(": ")
+        # a heading's name is read whole, a later name in brackets too (rules/tasks.json owner_renamings)
+        owner = finder.renamed.sub("", owner).strip() or owner
         person = finder.person.match(action)
         if person:
             # '1. Hiệu trưởng: Ông Hoàng Hưng – Chỉ đạo tổng thể ...' (KH 230/KH-THPT.PB): the
@@ -1495,7 +1497,7 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
 
 _RESPONSIBLE = regex.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ")
 _POINTER_WORDS = 4  # 'Cụ thể như sau:', 'Nội dung cụ thể như sau:' name nobody
-_LEAD_ROLE = regex.compile(r"chủ\s+trì,?\s+phối\s+hợp\s+với\s+(?P<partners>[^:;.]+?)"
+_LEAD_ROLE = regex.compile(r"chủ\s+trì(?:,?\s+phối\s+hợp\s+với\s+(?P<partners>[^:;.]+?))?"
                           r"(?:\s+(?:thực\s+hiện|triển\s+khai))?\s*:\s*$")
 
 
@@ -1504,9 +1506,10 @@ def _leads_as_lead_unit(text: str, found: tuple[str, int], finder: TaskGrammar) 
     (QĐ 752/QĐ-TTg, one document so far): a unit's role in the work, and the bodies it works
     with, over the items that are its duties. Not a lead-in that holds work of its own before its
     colon ('... chủ trì, phối hợp với các sở, ban, ngành liên quan tiếp tục tổ chức chương
-    trình ...:', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)."""
+    trình ...:', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng). The role alone leads as well: 'a) Sở Lao
+    động-Thương binh và Xã hội chủ trì:' over its dashes (QĐ 335/QĐ-UBND Ninh Thuận)."""
     role = _LEAD_ROLE.match(text, found[1])
-    return bool(role) and finder.without_work(role["partners"])
+    return bool(role) and (role["partners"] is None or finder.without_work(role["partners"]))
 
 
 def _directed(text: str, found: tuple[str, int], finder: TaskGrammar) -> str | None:
