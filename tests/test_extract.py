@@ -329,6 +329,23 @@ def test_missing_header_gives_none_and_warnings(rules):
     assert any(w.startswith("[issuer]") for w in record.warnings)
 
 
+@pytest.mark.parametrize("preamble, issuer", [
+    # the crawled copies of provincial plans keep no header; the preamble names who issues them
+    # (KH 280/KH-UBND Lào Cai; KH 2438/KH-BVHTTDL; KH 109/KH-UBND Bắc Giang, signed by its Chủ tịch)
+    ("Thực hiện Kế hoạch số 213-KH/TU của Tỉnh ủy; Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch triển khai "
+     "thực hiện như sau:", "Ủy ban nhân dân tỉnh Lào Cai"),
+    ("Để thực hiện thắng lợi các nhiệm vụ chính trị trọng tâm, Bộ Văn hóa, Thể thao và Du lịch xây dựng Kế hoạch "
+     "thông tin tuyên truyền năm 2023.", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("Nhằm ngăn chặn hoạt động tổ chức đánh bạc; Chủ tịch UBND tỉnh xây dựng Kế hoạch như sau:", "UBND tỉnh"),
+    # a plan another body issued, named after 'của', is no issuer of this one (KH 829/KH-BYT)
+    ("Thực hiện Quyết định số 426/QĐ-TTg ngày 21/4/2023 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai "
+     "thực hiện Chỉ thị số 17-CT/TW.", None),
+])
+def test_a_plan_without_its_header_names_its_issuer_in_the_preamble(rules, preamble, issuer):
+    record = extract_record(_doc("Số: 280/KH-UBND", "KẾ HOẠCH", preamble, "I. MỤC ĐÍCH, YÊU CẦU"), rules)
+    assert (record.issuer.name if record.issuer else None) == issuer
+
+
 def test_text_that_is_not_a_dispatch_gives_an_empty_record(rules):
     doc = _doc("Dear Sir, please find attached the invoice for March.", "Best regards, John")
     record = extract_record(doc, rules)

@@ -18,7 +18,14 @@ from .base import Lines, compiled
 from .checks import Checker, check_document
 from .citations import CitationFinder, extract_citations
 from .closing import extract_closing
-from .header import Header, date_of_attachment, extract_header, issuer_code, issuer_from_body
+from .header import (
+    Header,
+    date_of_attachment,
+    extract_header,
+    issuer_code,
+    issuer_from_body,
+    issuer_from_preamble,
+)
 from .tasks import extract_tasks
 from .units import UnitMatcher
 
@@ -84,6 +91,8 @@ def extract_record(document: Document, rules: Rules) -> Record:
     issuer = header.issuer
     if issuer is None:
         issuer, note = issuer_from_body(lines, closing.signer.title if closing.signer else None, rules)
+        if issuer is None:
+            issuer, note = issuer_from_preamble(lines, rules)
         warnings.append(note or "[issuer] the issuing body is named nowhere in the header")
         if issuer is not None and header.number:
             issuer = Issuer(name=issuer.name, parent=issuer.parent, code=issuer_code(header.number, rules))

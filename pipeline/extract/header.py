@@ -469,3 +469,20 @@ def issuer_from_body(lines: Lines, signer_title: str | None, rules: Rules) -> tu
                 return Issuer(name=match.group(1)), \
                     "[issuer] no header: the issuer is taken from the body and the signer's office"
     return None, None
+
+
+PREAMBLE_LINES = 40  # the preamble of a plan whose header is lost: its first paragraphs
+
+
+def issuer_from_preamble(lines: Lines, rules: Rules) -> tuple[Issuer | None, str | None]:
+    """When the header is lost and no signer names the office (the crawled copies of plans), the
+    preamble names who issues the plan: '..., Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch ...'
+    (header.json self_named)."""
+    pattern = rules.pattern("self_named")
+    for ref in lines.refs[:PREAMBLE_LINES]:
+        match = pattern.search(ref.text)
+        if match:
+            return Issuer(name=" ".join(match["issuer"].split())), \
+                "[issuer] no header: the issuer is taken from the preamble, where the plan names who issues it"
+    return None, None
+
