@@ -857,6 +857,14 @@ SHAPES = [
        "thẩm quyền phê duyệt để tổ chức thực hiện.")]),
 ]
 NOT_TASKS = [
+    # the general closing of a plan, with 'chủ động' or 'tập trung chỉ đạo', and the formula on
+    # difficulties after it (KH 276/KH-UBND Lào Cai; KH 98/KH-UBND Nam Định)
+    ["Trên đây là Kế hoạch triển khai thực hiện Chương trình hành động. Yêu cầu các Sở, Ban, ngành, UBND các huyện, "
+     "thị xã, thành phố và các cơ quan, đơn vị có liên quan theo nhiệm vụ được phân công chủ động triển khai thực "
+     "hiện. Trong quá trình thực hiện Kế hoạch này nếu có phát sinh, vướng mắc cần sửa đổi, bổ sung thì thông tin, "
+     "đề xuất kịp thời về Sở Giao thông vận tải - Xây dựng để tổng hợp, báo cáo UBND tỉnh xem xét, giải quyết./."],
+    ["Trên đây là Kế hoạch triển khai thực hiện Quyết định số 876/QĐ-TTg, yêu cầu các sở, ban, ngành, Ủy ban nhân dân "
+     "các huyện, thành phố Nam Định và các đơn vị có liên quan tập trung chỉ đạo triển khai, thực hiện."],
     # what the plan implemented holds, after 'trong đó' and its subject, is retold; the letter's
     # opinion is announced, not assigned (CV 8719/SNNMT-QLĐĐ Gia Lai)
     ["Thực hiện Kế hoạch số 306/KH-UBND ngày 30/7/2026 của UBND tỉnh; trong đó, UBND tỉnh giao Sở Nông nghiệp "
