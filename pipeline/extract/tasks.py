@@ -1043,10 +1043,12 @@ def _boilerplate(text: str, finder: TaskGrammar) -> bool:
         found = pattern.search(text)
         if found:
             more = regex.search(r"(?:(?<!\p{L})và|;)\s+", text[found.end():])
+            if not more:
+                return True
             # ... unless that duty is the general one again ('thông báo để Công ty ... được biết và
             # phối hợp triển khai thực hiện./.', CV 1629/SCT-CN Lào Cai)
-            return not (more and finder.acts_at(text, found.end() + more.end())
-                        and not finder.generic_action.match(text[found.end() + more.end():]))
+            duty = found.end() + more.end()
+            return not finder.acts_at(text, duty) or bool(finder.generic_action.match(text[duty:]))
     return False
 
 
