@@ -728,7 +728,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                     regex.IGNORECASE),
         describes=_rx(rf"(?<!\p{{L}})(?:{_alternatives(descriptors)})\s+$", "tasks.descriptors"),
         opens_described=_rx(rf"^(?:{_alternatives(descriptors)})\s", "tasks.descriptors", regex.IGNORECASE),
-        aside=_rx("|".join(_strings(_section(data, "owner_asides"), "patterns", "tasks.owner_asides")),
+        # a body's other name in brackets is an aside wherever an owner is read (owner_renamings)
+        aside=_rx("|".join([*_strings(_section(data, "owner_asides"), "patterns", "tasks.owner_asides"),
+                            _string(_section(data, "owner_renamings"), "pattern", "tasks.owner_renamings")]),
                   "tasks.owner_asides.patterns", regex.IGNORECASE),
         collocations=collocations,
         folded_collocations=tuple(pair.casefold() for pair in collocations),

@@ -1216,7 +1216,8 @@ def _topic_works(lines: Lines, first: int, skip: set[int], finder: TaskGrammar) 
         if not text or ref.index in skip:
             continue
         item = _ITEM.match(text)
-        if ref.block == "table" or finder.field(item.group("rest") if item else text.lstrip("-+•– ")):
+        body = item.group("rest") if item else text.lstrip("-+•– ")
+        if ref.block == "table" or finder.field(body):
             return []
         label = item.group("label") if item else None
         if label and (label[0].isdigit() or label[0] in _GARBLED_DIGITS):
@@ -1224,11 +1225,11 @@ def _topic_works(lines: Lines, first: int, skip: set[int], finder: TaskGrammar) 
             if deepest is not None and rank < deepest:
                 return works[::-1]  # the topic's heading
             deepest = rank if deepest is None else max(deepest, rank)
-            work(ref, item.group("rest"))
+            work(ref, body)
         elif _TOP.match(text) or _CHAPTER.match(text):
             return []  # a section's heading: no topic of numbered items closes here
         else:
-            work(ref, _ITEM.sub(lambda m: m.group("rest"), text).lstrip("-+•– "))
+            work(ref, body.lstrip("-+•– "))
     return []
 
 
@@ -1459,14 +1460,14 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
     while len(ends) > 1 and len(text[ends[-1]:].split()) <= _POINTER_WORDS:
         ends.pop()
     text = text[ends[-1]:]
-    responsible = finder.responsible.match(text)
-    if responsible and not finder.lead.match(text):
+    heading = finder.responsible.match(text)
+    if heading and not finder.lead.match(text):
         # 'b) Tổ chức làm nhiệm vụ bồi thường có trách nhiệm:' (TB 04/TB-UBND An Phú); after an
         # opening phrase the owner is the subject after its comma ('Căn cứ quy mô đào tạo, điều
         # kiện thực tế của cơ sở, ..., người đứng đầu cơ sở hoạt động giáo dục nghề nghiệp có
         # trách nhiệm:', TT 05/2026/TT-BGDĐT)
         framed = finder.after_opener(text, small_posts=True)
-        return (framed[0] if framed else clean_value(responsible["owner"])), None
+        return (framed[0] if framed else clean_value(heading["owner"])), None
     for lead in finder.lead.finditer(text):  # 'an toàn giao thông' holds a 'giao' that asks nothing
         if _RECOUNTED.search(text, 0, lead.start()):
             continue  # 'Bộ GDĐT đã yêu cầu các Sở ...': an earlier request recounted (CV 1061/BGDĐT-GDTrH)
