@@ -26,6 +26,16 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a heading that gives work to a post in small letters after 'Giao', and one that names a staff
+    # as a whole ('Toàn thể CBCC ...'), lead the items under them (KH of the Phòng KT-HT-ĐT Hòa Cường)
+    (["IV. TỔ CHỨC THỰC HIỆN", "1. Giao chuyên viên phụ trách công tác kỷ luật, kỷ cương hành chính",
+      "a) Tham mưu triển khai đăng ký nội dung cam kết thực hiện các nhiệm vụ trọng tâm.",
+      "2. Toàn thể CBCC Phòng Kinh tế, Hạ tầng và Đô thị phường",
+      "a) Đăng ký nội dung cam kết và nộp về chuyên viên phụ trách trước ngày 15/10/2025."],
+     [("chuyên viên phụ trách công tác kỷ luật, kỷ cương hành chính",
+       "Tham mưu triển khai đăng ký nội dung cam kết thực hiện các nhiệm vụ trọng tâm."),
+      ("Toàn thể CBCC Phòng Kinh tế, Hạ tầng và Đô thị phường",
+       "Đăng ký nội dung cam kết và nộp về chuyên viên phụ trách trước ngày 15/10/2025.")]),
     # a unit's role alone leads its dashes; the social-policy bank is a body (QĐ 335/QĐ-UBND Ninh Thuận)
     (["III. NHIỆM VỤ, GIẢI PHÁP", "a) Sở Lao động - Thương binh và Xã hội chủ trì:",
       "- Hướng dẫn hỗ trợ doanh nghiệp đào tạo, nâng cao trình độ kỹ năng nghề cho lao động.",

@@ -804,8 +804,11 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         lead = finder.lead.match(rest) if item and not found else None
         if lead:
-            # '3. Đề nghị Huyện đoàn Thanh Chương' over the items it asks of that unit
-            behind = finder.owner_at(rest[lead.end():])
+            # '3. Đề nghị Huyện đoàn Thanh Chương' over the items it asks of that unit; the post
+            # asked may be written in small letters ('1. Giao chuyên viên phụ trách công tác kỷ
+            # luật, kỷ cương hành chính' over its a) b), KH of the Phòng KT-HT-ĐT Hòa Cường on Chỉ
+            # thị 34-CT/TU), as in a sentence ('3. Giao công chức Văn phòng - Thống kê ...', CV 397/UBND)
+            behind = finder.named_at(rest[lead.end():])
             if behind and _is_heading(rest[lead.end():], behind):
                 heading_owner, lead_owner = behind[0], None
                 heading_rank = _depth(label) if label else None
