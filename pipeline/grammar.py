@@ -81,6 +81,7 @@ class TaskGrammar:
     encourages: regex.Pattern  # 'khuyến khích': an encouragement, no duty (tasks.encouragements)
     aside_line: regex.Pattern  # an action wholly in brackets: the writer's aside ('(Kế hoạch này thay cho giấy mời)')
     renamed: regex.Pattern  # '(sau này là Cục Dân số)' after an owner: its other name, no part of it
+    unnamed: regex.Pattern  # 'cơ quan có thẩm quyền': whoever the law makes competent, no unit to chase
     not_duty_inside: regex.Pattern
     execution: tuple[str, ...]  # bare headings of the sections that assign the execution
     generic_action: regex.Pattern
@@ -694,6 +695,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                        "tasks.bracketed_asides.pattern"),
         renamed=_rx(_string(_section(data, "owner_renamings"), "pattern", "tasks.owner_renamings"),
                     "tasks.owner_renamings.pattern"),
+        unnamed=_rx(_string(_section(data, "unnamed_bodies"), "pattern", "tasks.unnamed_bodies"),
+                    "tasks.unnamed_bodies.pattern"),
         not_duty_inside=_rx(rf"(?<!\p{{L}})(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns",
                             regex.IGNORECASE),
         execution=tuple(bare(w) for w in _strings(_section(data, "execution_sections"), "words",
@@ -838,6 +841,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "not_duties": lambda text: bool(grammar.not_duty.match(text)),
         "bracketed_asides": lambda text: grammar.aside_line.match(text) is not None,
         "owner_renamings": lambda text: grammar.renamed.search(text) is not None,
+        "unnamed_bodies": lambda text: grammar.unnamed.search(text) is not None,
         "encouragements": lambda text: (found := grammar.owner_at(text) or grammar.after_opener(text)) is not None
         and grammar.encouraged(found[0], text),
         "generic_closing": lambda text: bool(grammar.generic_action.match(text)),

@@ -867,6 +867,10 @@ SHAPES = [
        "thẩm quyền phê duyệt để tổ chức thực hiện.")]),
 ]
 NOT_TASKS = [
+    # a body named only by its competence is whoever the law makes competent, no unit to chase (KH of
+    # the Phòng KT-HT-ĐT Hòa Cường; TB 04/TB-UBND An Phú)
+    ["Trường hợp cần thiết thì yêu cầu hoặc đề nghị cơ quan có thẩm quyền tiến hành thanh tra."],
+    ["Cơ quan nhà nước có thẩm quyền quyết định thu hồi đất sau 90 ngày đối với đất nông nghiệp."],
     # the general closing of a plan, with 'chủ động' or 'tập trung chỉ đạo', and the formula on
     # difficulties after it (KH 276/KH-UBND Lào Cai; KH 98/KH-UBND Nam Định)
     ["Trên đây là Kế hoạch triển khai thực hiện Chương trình hành động. Yêu cầu các Sở, Ban, ngành, UBND các huyện, "

@@ -125,6 +125,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False
         if not _WORD.search(action):
             return False  # '70%', '1.760': a figure of a table read line by line, no work
+        if finder.unnamed.search(owner):
+            return False  # 'cơ quan có thẩm quyền': whoever the law makes competent (tasks.unnamed_bodies)
         if not assigned and columns is None and ref.block != "table" and len(action.split()) <= SHORT_WORDS \
                 and not finder.verb.search(action):
             # a short line of the body without a verb names no work: a post, an acronym, the
