@@ -65,6 +65,10 @@ _COMPARED = regex.compile(r"\s*[<>≤≥]")
 _TIME_CLAUSE_END = regex.compile(r"\s+(?:sau\s+khi|trước\s+khi|ngay\s+khi|khi|ngoài\s+việc)$")
 _PERSONAL_NAME = r"(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*"  # 'Lê Quang Hùng'
 _POSSESSED = regex.compile(r"(?<!\p{L})của(?:\s+\p{L}+){0,3}\s*$")
+# a name ending in 'do' and a body is a thing that body makes, the head of a relative clause whose
+# verb is the body's ('các lớp tập huấn cán bộ quản lí, giáo viên cốt cán do Bộ GDĐT tổ chức kết
+# thúc', CV 4606/BGDĐT-GDTrH, one document so far): no subject acting
+_MADE_BY = regex.compile(r"(?<!\p{L})do\s+(?:\p{Lu}|các\s)[^,;]*$")
 
 
 class GrammarError(ValueError):
@@ -387,6 +391,8 @@ class TaskGrammar:
                 # việc triển khai ...', CV 8609/SNNMT-VPĐK Gia Lai), as one a few words after it is
                 continue
             found = self.owner_at(text[cut.end():]) or (self._post_after_comma(text, cut) if small_posts else None)
+            if found and _MADE_BY.search(found[0]):
+                continue
             # a subject acts in its own clause: a name before a semicolon is the object of the
             # clause it ends, not the subject of the next ('Định kỳ thứ Hai hàng tuần tổng hợp
             # ..., trình Đảng ủy Chính phủ để báo cáo Ban Bí thư Trung ương Đảng; xây dựng Báo

@@ -26,6 +26,15 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a name ending in 'do' and a body is what that body makes, no subject after an opener's comma;
+    # a verb before 'viên' names a post (CV 4606/BGDĐT-GDTrH)
+    (["II. Tập huấn tại địa phương",
+      "Ngay sau khi các lớp tập huấn cán bộ quản lí, giáo viên cốt cán do Bộ GDĐT tổ chức kết thúc, các sở GDĐT xây "
+      "dựng kế hoạch tập huấn cấp tỉnh.",
+      "- Báo cáo viên cấp Bộ tiếp tục theo dõi, hỗ trợ hoạt động tập huấn cốt cán cấp tỉnh."],
+     [("các sở GDĐT", "Ngay sau khi các lớp tập huấn cán bộ quản lí, giáo viên cốt cán do Bộ GDĐT tổ chức kết thúc, "
+       "các sở GDĐT xây dựng kế hoạch tập huấn cấp tỉnh."),
+      ("Báo cáo viên cấp Bộ", "tiếp tục theo dõi, hỗ trợ hoạt động tập huấn cốt cán cấp tỉnh.")]),
     # a heading that gives work to a post in small letters after 'Giao', and one that names a staff
     # as a whole ('Toàn thể CBCC ...'), lead the items under them (KH of the Phòng KT-HT-ĐT Hòa Cường)
     (["IV. TỔ CHỨC THỰC HIỆN", "1. Giao chuyên viên phụ trách công tác kỷ luật, kỷ cương hành chính",
