@@ -26,6 +26,17 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'Về' + a field of work opens a phrase whose subject follows its comma (CV 334/PGDĐT-GDTrH Long
+    # Điền); a 'Về' title over a field block's items is no work (KH 156/KH-UBND An Giang)
+    (["Phòng GDĐT yêu cầu các đơn vị thực hiện một số nội dung cụ thể như sau:",
+      "5. Về chế độ làm việc của giáo viên liên quan đến kiêm nhiệm, thừa giờ, thủ trưởng các đơn vị thực hiện theo "
+      "công văn số 1366/BGDĐT-NGCBQLGD."],
+     [("thủ trưởng các đơn vị", "Về chế độ làm việc của giáo viên liên quan đến kiêm nhiệm, thừa giờ, thủ trưởng các "
+       "đơn vị thực hiện theo công văn số 1366/BGDĐT-NGCBQLGD.")]),
+    (["II. NHIỆM VỤ", "1. Về nhóm tham mưu, chỉ đạo, triển khai", "1.1. Về công tác tham mưu, chỉ đạo, triển khai",
+      "- Tham mưu Ủy ban nhân dân tỉnh ban hành kế hoạch triển khai Đề án 06/CP năm 2023.",
+      "Đơn vị tham mưu thực hiện: Công an tỉnh chủ trì."],
+     [("Công an tỉnh", "Tham mưu Ủy ban nhân dân tỉnh ban hành kế hoạch triển khai Đề án 06/CP năm 2023.")]),
     # a name ending in 'do' and a body is what that body makes, no subject after an opener's comma;
     # a verb before 'viên' names a post (CV 4606/BGDĐT-GDTrH)
     (["II. Tập huấn tại địa phương",

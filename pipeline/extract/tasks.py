@@ -1213,7 +1213,8 @@ def _topic_works(lines: Lines, first: int, skip: set[int], finder: TaskGrammar) 
     deepest = None
 
     def work(ref: Ref, text: str) -> None:
-        if finder.acts_at(text, 0) or (finder.opener and finder.opener.match(text)):
+        if (finder.acts_at(text, 0) or (finder.opener and finder.opener.match(text))) and not (
+                finder.field_heading.match(clean_value(text))):
             works.append((ref, text))
 
     for ref in reversed(lines.refs[max(0, first - TOPIC_LINES):first]):
