@@ -26,6 +26,14 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a firm's kind written short heads the name the lead-in asks, over field headings and their
+    # items (CV 4280/SCT-CN Lào Cai)
+    (["Để có cơ sở giải quyết, Sở Công Thương đề nghị DNTN Thành Hương Nghĩa Lộ rà soát, hoàn thiện các nội dung sau:",
+      "1. Về Giấy đề nghị cấp phép", "a) Chỉnh sửa Giấy đề nghị: ghi đúng đơn vị tính của kíp nổ là cái.",
+      "2. Về Phương án nổ mìn", "a) Rà soát, tính toán lại khoảng cách an toàn theo đúng Phụ lục 7 QCVN 01:2019/BCT."],
+     [("DNTN Thành Hương Nghĩa Lộ", "Chỉnh sửa Giấy đề nghị: ghi đúng đơn vị tính của kíp nổ là cái."),
+      ("DNTN Thành Hương Nghĩa Lộ",
+       "Rà soát, tính toán lại khoảng cách an toàn theo đúng Phụ lục 7 QCVN 01:2019/BCT.")]),
     # 'Về' + a field of work opens a phrase whose subject follows its comma (CV 334/PGDĐT-GDTrH Long
     # Điền); a 'Về' title over a field block's items is no work (KH 156/KH-UBND An Giang)
     (["Phòng GDĐT yêu cầu các đơn vị thực hiện một số nội dung cụ thể như sau:",
