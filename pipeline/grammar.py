@@ -146,6 +146,7 @@ class TaskGrammar:
     listing_titles: tuple[str, ...]  # bare: the title of a list attached, no work in it
     positions: frozenset[str]  # bare: a post in a body, which is no work
     narrative_types: frozenset[str]  # kinds of document whose subject sentences recount, not assign
+    addressee_kinds: frozenset[str]  # 'Công ty' alone in a letter to one firm: that firm (casefolded)
     skip_items: tuple[str, ...]  # the same and more for a numbered item's heading ('2. Hình thức')
     form_items: tuple[str, ...]  # those of them on a product's form, whose lines naming who acts are work
     recurrence: tuple[tuple[regex.Pattern, str], ...]
@@ -803,6 +804,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         listing_titles=tuple(bare(s) for s in words["listing_titles"]),
         positions=frozenset(bare(s) for s in words["positions"]),
         narrative_types=frozenset(t.casefold() for t in data.get("narrative_types", [])),
+        addressee_kinds=frozenset(t.casefold() for t in _strings(data, "addressee_kinds")),
         skip_items=tuple(bare(s) for s in words["skip_sections"] + words["skip_items"]),
         form_items=tuple(bare(s) for s in _strings(data, "form_items")),
         recurrence=tuple((_rx(_string(r, "pattern", f"tasks.recurrence[{i}]"), f"tasks.recurrence[{i}].pattern",

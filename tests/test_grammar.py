@@ -26,6 +26,16 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # in a letter to one firm its kind alone is that firm (CV 4378/SCT-CN and CV 4280/SCT-CN Lào Cai)
+    (["Kính gửi: Công ty cổ phần Mông Sơn",
+      "Đề nghị Công ty hiệu chỉnh thống nhất các thông số nêu trên theo đúng thiết kế được duyệt."],
+     [("Công ty cổ phần Mông Sơn", "hiệu chỉnh thống nhất các thông số nêu trên theo đúng thiết kế được duyệt.")]),
+    (["Kính gửi: Doanh nghiệp tư nhân Thành Hương Nghĩa Lộ",
+      "Sở Công Thương đề nghị DNTN Thành Hương Nghĩa Lộ rà soát, hoàn thiện các nội dung sau:",
+      "1. Bổ sung Quyết định phê duyệt Báo cáo kinh tế - kỹ thuật đầu tư xây dựng.",
+      "2. Doanh nghiệp có văn bản khẳng định rõ có hay không có kho tại khu vực mỏ."],
+     [("DNTN Thành Hương Nghĩa Lộ", "Bổ sung Quyết định phê duyệt Báo cáo kinh tế - kỹ thuật đầu tư xây dựng."),
+      ("DNTN Thành Hương Nghĩa Lộ", "có văn bản khẳng định rõ có hay không có kho tại khu vực mỏ.")]),
     # a firm's kind written short heads the name the lead-in asks, over field headings and their
     # items (CV 4280/SCT-CN Lào Cai)
     (["Để có cơ sở giải quyết, Sở Công Thương đề nghị DNTN Thành Hương Nghĩa Lộ rà soát, hoàn thiện các nội dung sau:",

@@ -995,7 +995,29 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         # rated, before its 'Điều 26. Tổ chức thực hiện'). A province's regulation on who manages
         # what assigns its duties article by article (QĐ 70/2024/QĐ-UBND Hà Nội)
         kept = [i for i in kept if read[i][2]]
-    return [tasks[i] for i in kept], sections, {f"tasks[{n}]": read[i][0] for n, i in enumerate(kept)}
+    tasks = _addressee_named([tasks[i] for i in kept], lines, finder)
+    return tasks, sections, {f"tasks[{n}]": read[i][0] for n, i in enumerate(kept)}
+
+
+def _addressee_named(tasks: list[Task], lines: Lines, finder: TaskGrammar) -> list[Task]:
+    """In a letter to one firm, an owner that is the firm's kind alone ('Công ty', 'Doanh
+    nghiệp') is that firm (tasks.addressee_kinds): written as the letter's own duties name it
+    ('DNTN Thành Hương Nghĩa Lộ', whose last words the salutation's name ends with), or else as
+    the salutation does ('Kính gửi: Công ty cổ phần Mông Sơn', CV 4378/SCT-CN Lào Cai)."""
+    if not any(t.owner.casefold() in finder.addressee_kinds for t in tasks):
+        return tasks
+    salutation = next((ref.text for ref in lines.refs[:40] if KINH_GUI.match(ref.text)), None)
+    if salutation is None:
+        return tasks
+    addressee = clean_value(KINH_GUI.sub("", salutation)).strip(" .;")
+    kind = next((k for k in finder.addressee_kinds if addressee.casefold().startswith(k + " ")), None)
+    if kind is None or regex.search(r"[;,]|\s[-–]\s", addressee):
+        return tasks  # written to many, or to no firm
+    tail = addressee.split()[-2:]
+    named = [t.owner for t in tasks if t.owner.casefold() not in finder.addressee_kinds
+             and t.owner.split()[-2:] == tail]
+    name = max(named, key=named.count) if named else addressee
+    return [replace(t, owner=name) if t.owner.casefold() in finder.addressee_kinds else t for t in tasks]
 
 
 SHORT_WORDS = 4  # a line of the body this short, and without a verb, is a label, not a duty
