@@ -26,6 +26,12 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a heading 'X có trách nhiệm' with no stop leads the dashes under it (CV 1906/SGDĐT-CTTTT Đà Nẵng)
+    (["Sở Giáo dục và Đào tạo yêu cầu thủ trưởng các đơn vị, trường học khẩn trương thực hiện những nội dung sau:",
+      "3. Đối với công tác tổ chức thi tốt nghiệp trung học phổ thông năm 2020",
+      "a) Trường các điểm thi có trách nhiệm",
+      "- Bố trí mỗi điểm thi ít nhất 02 phòng dự phòng."],
+     [("Trường các điểm thi", "Bố trí mỗi điểm thi ít nhất 02 phòng dự phòng.")]),
     # in a letter to one firm its kind alone is that firm (CV 4378/SCT-CN and CV 4280/SCT-CN Lào Cai)
     (["Kính gửi: Công ty cổ phần Mông Sơn",
       "Đề nghị Công ty hiệu chỉnh thống nhất các thông số nêu trên theo đúng thiết kế được duyệt."],

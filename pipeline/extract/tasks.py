@@ -815,6 +815,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 heading_owner, lead_owner = behind[0], None
                 heading_rank = _depth(label) if label else None
                 continue
+        answerable = finder.responsible.match(rest) if item and found and not rest.rstrip().endswith(":") else None
+        if answerable and not finder.lead.match(rest):
+            # a heading 'X có trách nhiệm' with no stop over the items X does ('a) Trường các điểm thi
+            # có trách nhiệm' over its dashes, CV 1906/SGDĐT-CTTTT Đà Nẵng)
+            heading_owner, lead_owner = found[0], None
+            heading_rank = _depth(label) if label else None
+            continue
         if found and _is_heading(rest, found):
             heading_owner, lead_owner = found[0].rstrip("."), None
             heading_rank = _depth(label) if label else None
