@@ -346,6 +346,18 @@ def test_a_plan_without_its_header_names_its_issuer_in_the_preamble(rules, pream
     assert (record.issuer.name if record.issuer else None) == issuer
 
 
+def test_a_header_read_column_by_column_keeps_its_date_line_after_the_kinh_gui(rules):
+    """CV 1906/SGDĐT-CTTTT Đà Nẵng, an OCR copy: the right column (quốc hiệu, date) follows the
+    left one's title and Kính gửi list."""
+    record = extract_record(_doc(
+        "UBND THÀNH PHỐ ĐÀ NẴNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 1906 /SGDĐT-CTTTT",
+        "V/v khẩn trương thực hiện các biện", "pháp phòng, chống dịch COVID-19", "Kính gửi:",
+        "- Phòng giáo dục và đào tạo các quận, huyện;", "- Các trường, trung tâm trực thuộc Sở.",
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Đà Nẵng, ngày 26 tháng 7 năm 2020",
+        "Sở Giáo dục và Đào tạo yêu cầu thủ trưởng các đơn vị thực hiện những nội dung sau:"), rules)
+    assert (record.number, record.date, record.place) == ("1906/SGDĐT-CTTTT", "2020-07-26", "Đà Nẵng")
+
+
 def test_text_that_is_not_a_dispatch_gives_an_empty_record(rules):
     doc = _doc("Dear Sir, please find attached the invoice for March.", "Best regards, John")
     record = extract_record(doc, rules)

@@ -128,11 +128,23 @@ def _zone(lines: Lines, rules: Rules) -> list[Ref]:
         return blocks + extra
     top = [r for r in lines.refs[:ZONE_LINES] if r.line.page == 1]
     out = []
-    for ref in top:
+    for at, ref in enumerate(top):
         if _type_name(ref.text, rules) or rules.pattern("body_start").match(ref.text):
+            if not any(rules.pattern("date_line").search(r.text) for r in out):
+                # a header read column by column sets the right column, the quốc hiệu and the
+                # date line, after the left one's title and Kính gửi list ('V/v khẩn trương ...',
+                # 'Kính gửi: - Phòng giáo dục ...', then 'CỘNG HOÀ ...', 'Đà Nẵng, ngày 26 tháng 7
+                # năm 2020': CV 1906/SGDĐT-CTTTT, an OCR copy, one document so far)
+                late = next((i for i in range(at, min(len(top), at + LATE_COLUMN_LINES))
+                             if rules.pattern("quoc_hieu").search(top[i].text)), None)
+                if late is not None:
+                    out += [r for r in top[late:late + 3] if _is_header_line(r.text, rules)]
             break
         out.append(ref)
     return out
+
+
+LATE_COLUMN_LINES = 12  # how far below the title the right column of a header read column by column may start
 
 
 def _is_header_line(text: str, rules: Rules) -> bool:
