@@ -253,6 +253,13 @@ class TaskGrammar:
                     return None
                 if rest:
                     return role, rest["value"].strip(" ;,")
+                value = text[len(name):].strip()
+                named = role in ("owner", "partner") and len(name.split()) >= FIELD_NAME_WORDS
+                if named and self.owner_start.match(value):
+                    # a field that names its units with no colon, which OCR lost from the scan ('a) Đơn vị
+                    # chủ trì Sở GDĐT, Sở LĐTBXH, UBND các quận, huyện ...' between lines with it, CV
+                    # 5710/UBND-SGDĐT Đà Nẵng): a name of three words or more is no verb of a sentence
+                    return role, value.strip(" ;,.")
                 # 'Thời gian hoàn thành trong quí I/2023' after another field, without a colon
                 bare_time = _TIME_WITHOUT_COLON.match(text, len(name)) if role == "deadline" else None
                 if bare_time and name.endswith(("HOAN THANH", "THUC HIEN")):
@@ -599,6 +606,7 @@ class TaskGrammar:
 
 
 NAME_CHARS = 110  # the longest name of a unit an owner phrase holds
+FIELD_NAME_WORDS = 3  # the shortest field name read without its colon ('Đơn vị chủ trì', not 'Chủ trì')
 TIME_PHRASE_CHARS = 40  # the longest phrase of time between a name and its verb ('cuối học kỳ 1 và cuối năm')
 _NAMED_PART = regex.compile(r",\s+(?=các\s|\p{Lu})")  # where a list of names parted by commas names the next
 LISTED_NAMES = 8  # the most names an owner phrase lists apart with semicolons, each a unit

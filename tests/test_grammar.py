@@ -26,6 +26,11 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a lead-unit field whose colon OCR lost still names the units (CV 5710/UBND-SGDĐT Đà Nẵng, scanned)
+    (["PHỤ LỤC", "2. Đẩy mạnh công tác tuyên truyền nâng cao nhận thức về vai trò của đổi mới giáo dục;",
+      "a) Đơn vị chủ trì Sở GDĐT, UBND các quận, huyện.", "b) Đơn vị phối hợp: Sở Thông tin và Truyền thông."],
+     [("Sở GDĐT", "Đẩy mạnh công tác tuyên truyền nâng cao nhận thức về vai trò của đổi mới giáo dục"),
+      ("UBND các quận, huyện", "Đẩy mạnh công tác tuyên truyền nâng cao nhận thức về vai trò của đổi mới giáo dục")]),
     # a heading 'X có trách nhiệm' with no stop leads the dashes under it (CV 1906/SGDĐT-CTTTT Đà Nẵng)
     (["Sở Giáo dục và Đào tạo yêu cầu thủ trưởng các đơn vị, trường học khẩn trương thực hiện những nội dung sau:",
       "3. Đối với công tác tổ chức thi tốt nghiệp trung học phổ thông năm 2020",
