@@ -551,6 +551,11 @@ class TaskGrammar:
             after = self.verb.match(text, bracket.end()) if bracket else None
             if after:
                 verb, opening = after, None
+            elif bracket and not text[bracket.end():].strip(" .:") and self.unit_start.match(
+                    text[opening.start() + 1:]):
+                # so in a heading that is only the name: '2. Văn phòng Ủy ban nhân dân tỉnh (Trung tâm
+                # Xúc tiến đầu tư và Hỗ trợ doanh nghiệp)' over its duties (KH 390/KH-UBND Đắk Nông)
+                opening = None
         not_duty = self.not_duty_inside.search(text, start.end())
         answerable = _ANSWERABLE.search(text, start.end(), start.end() + NAME_CHARS)
         if (answerable and not_duty and not_duty.start() < answerable.start() and not_duty.group(0).startswith("được")

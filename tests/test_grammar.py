@@ -26,6 +26,14 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a heading that names a body and, in brackets, its part that does the work is that owner whole;
+    # 'Chú trọng' opens a duty (KH 390/KH-UBND Đắk Nông)
+    (["IV. TỔ CHỨC THỰC HIỆN", "2. Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp)",
+      "Tổ chức Hội nghị, hội thảo về xúc tiến đầu tư. Chú trọng đầu tư, hoàn thiện cơ sở hạ tầng du lịch."],
+     [("Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp)",
+       "Tổ chức Hội nghị, hội thảo về xúc tiến đầu tư"),
+      ("Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp)",
+       "Chú trọng đầu tư, hoàn thiện cơ sở hạ tầng du lịch.")]),
     # a lead-unit field whose colon OCR lost still names the units (CV 5710/UBND-SGDĐT Đà Nẵng, scanned)
     (["PHỤ LỤC", "2. Đẩy mạnh công tác tuyên truyền nâng cao nhận thức về vai trò của đổi mới giáo dục;",
       "a) Đơn vị chủ trì Sở GDĐT, UBND các quận, huyện.", "b) Đơn vị phối hợp: Sở Thông tin và Truyền thông."],
