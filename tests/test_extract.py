@@ -358,6 +358,27 @@ def test_a_header_read_column_by_column_keeps_its_date_line_after_the_kinh_gui(r
     assert (record.number, record.date, record.place) == ("1906/SGDĐT-CTTTT", "2020-07-26", "Đà Nẵng")
 
 
+@pytest.mark.parametrize("closing, recipients, signer", [
+    # the text layer of a signed PDF prints both columns of the closing on one line (CV
+    # 3635/SGDĐT-GDPT and KH 831/KH-UBND Đồng Tháp)
+    (["Nơi nhận: KT. GIÁM ĐỐC", "- Như trên;", "- Giám đốc, Phó Giám đốc Sở GDĐT (để báo cáo); PHÓ GIÁM ĐỐC",
+      "- Lưu: VT, GDPT (D).", "Nguyễn Phương Toàn"],
+     ["Như trên", "Giám đốc, Phó Giám đốc Sở GDĐT (để báo cáo)", "VT, GDPT (D)"],
+     ("KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Phương Toàn")),
+    (["Nơi nhận: TM. ỦY BAN NHÂN DÂN",
+      "- Bộ Giáo dục và Đào tạo; - CT, các PCT UBND tỉnh; - Các sở, ban, ngành tỉnh; KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
+      "- Lưu: VT, KGVX (Thuyên).", "Huỳnh Minh Tuấn"],
+     ["Bộ Giáo dục và Đào tạo", "CT, các PCT UBND tỉnh", "Các sở, ban, ngành tỉnh", "VT, KGVX (Thuyên)"],
+     ("TM.", "ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Huỳnh Minh Tuấn")),
+])
+def test_a_signature_column_run_into_the_noi_nhan_lines_is_the_signers(rules, closing, recipients, signer):
+    record = extract_record(_doc("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 3635/SGDĐT-GDPT", "Đồng Tháp, ngày 17 tháng 9 năm 2026",
+                                 "Sở GDĐT đề nghị thủ trưởng các đơn vị nghiên cứu và thực hiện.", *closing), rules)
+    assert [r.name for r in record.recipients] == recipients
+    s = record.signer
+    assert (s.authority, s.on_behalf_of, s.title, s.name) == signer
+
+
 def test_text_that_is_not_a_dispatch_gives_an_empty_record(rules):
     doc = _doc("Dear Sir, please find attached the invoice for March.", "Best regards, John")
     record = extract_record(doc, rules)

@@ -8,7 +8,7 @@ follow each other: the recipients end with the `Lưu:` line, the signer comes af
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import regex
@@ -153,7 +153,8 @@ def _stacked(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
                 break
         if after is None:
             return [], []
-    signer_lines: list[Ref] = []
+    items, offices = _column_run_in(items, rules)
+    signer_lines: list[Ref] = offices
     for ref in lines.refs[after:after + 8]:
         text = ref.text.strip()
         if (_signer_like(text, rules) or _SIGNED.match(text) or _NAME.match(text) or _AUTHORITY.match(text)
@@ -164,6 +165,32 @@ def _stacked(lines: Lines, rules: Rules) -> tuple[list[Ref], list[Ref]]:
         elif signer_lines:
             break
     return items, signer_lines
+
+
+def _column_run_in(items: list[Ref], rules: Rules) -> tuple[list[Ref], list[Ref]]:
+    """The Nơi nhận lines less the signature column a text layer ran into them, and that
+    column's office lines: a signed PDF read line by line prints both columns on one line
+    ('Nơi nhận: KT. GIÁM ĐỐC', '- Giám đốc, Phó Giám đốc Sở GDĐT (để báo cáo); PHÓ GIÁM ĐỐC', CV
+    3635/SGDĐT-GDPT Đồng Tháp; '...; KT. CHỦ TỊCH PHÓ CHỦ TỊCH', KH 831/KH-UBND Đồng Tháp)."""
+    kept: list[Ref] = []
+    offices: list[Ref] = []
+    for ref in items:
+        tail = _RUN_IN_OFFICE.search(ref.text)
+        if tail and tail.start() > 0 and _signer_like(tail["office"], rules):
+            kept.append(Ref(ref.index, replace(ref.line, text=ref.text[:tail.start()].rstrip()), ref.offset))
+            # 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH': two lines of the column run into one, parted at the deputy word
+            above, own = _split_flat(tail["office"], rules)
+            offices += [Ref(ref.index, replace(ref.line, text=office), ref.offset + tail.start("office"))
+                        for office in (above, own) if office]
+        else:
+            kept.append(ref)
+    return kept, offices
+
+
+_RUN_ON_ITEMS = regex.compile(r";\s+[-–]\s+")
+# an office in capitals at the end of a line, with its authority: the signature column's
+_RUN_IN_OFFICE = regex.compile(r"(?<=[\s;:.,)])\s*(?P<office>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?\p{Lu}{2,}(?:\s+\p{Lu}{2,})+)"
+                                r"\s*$")
 
 
 def _office_then_name(text: str, rules: Rules) -> bool:
@@ -227,6 +254,9 @@ def _recipients(items: list[Ref], lines: Lines, closing: Closing) -> list[Recipi
             entries.append((text, ref))
         else:
             entries[-1] = (entries[-1][0] + " " + text, entries[-1][1])
+    # items a text layer ran onto one line keep their dashes ('- Bộ Giáo dục và Đào tạo; - CT, các PCT
+    # UBND tỉnh; - Các sở, ban, ngành tỉnh;', KH 831/KH-UBND Đồng Tháp)
+    entries = [(part, ref) for text, ref in entries for part in _RUN_ON_ITEMS.split(text)]
     out = []
     for text, ref in entries:
         if _LUU.match(text):
