@@ -1017,8 +1017,8 @@ def _addressee_named(tasks: list[Task], lines: Lines, finder: TaskGrammar) -> li
     if salutation is None:
         return tasks
     addressee = clean_value(KINH_GUI.sub("", salutation)).strip(" .;")
-    kind = next((k for k in finder.addressee_kinds if addressee.casefold().startswith(k + " ")), None)
-    if kind is None or regex.search(r"[;,]|\s[-–]\s", addressee):
+    a_firm = any(addressee.casefold().startswith(kind + " ") for kind in finder.addressee_kinds)
+    if not a_firm or regex.search(r"[;,]|\s[-–]\s", addressee):
         return tasks  # written to many, or to no firm
     tail = addressee.split()[-2:]
     named = [t.owner for t in tasks if t.owner.casefold() not in finder.addressee_kinds
