@@ -333,8 +333,13 @@ class TaskGrammar:
         rest = text[cut.end():]
         if not cut.group(0).strip() or not rest[:1].islower():
             return None
-        found = self.owner_at(rest[:1].upper() + rest[1:])
-        return (rest[:1] + found[0][1:], found[1]) if found else None
+        return self._in_small_letters(rest)
+
+    def _in_small_letters(self, text: str) -> tuple[str, int] | None:
+        """The owner `text` opens with, a post written in small letters read as its capitalised
+        form is ('chuyên viên phụ trách ...' as 'Chuyên viên phụ trách ...'), given back as written."""
+        found = self.owner_at(text[:1].upper() + text[1:])
+        return (text[:1] + found[0][1:], found[1]) if found else None
 
     def after_opener(self, text: str, small_posts: bool = False) -> tuple[str, int] | None:
         """(the subject, where its action starts) of a sentence that opens with a phrase: the
@@ -465,8 +470,7 @@ class TaskGrammar:
             # a post in small letters is asked all the same ('3. Giao công chức Văn phòng - Thống kê
             # phụ trách chuyển đổi số, CCHC Chủ trì, tham mưu ...', CV 397/UBND Phường 1 Vũng Tàu;
             # 'giao cho giáo viên chủ nhiệm theo dõi ...')
-            found = self.owner_at(text[:1].upper() + text[1:])
-            return (text[:1] + found[0][1:], found[1]) if found else None
+            return self._in_small_letters(text)
         if found or not regex.match(r"\p{Lu}\p{Ll}", text) or self.verb.match(text) or self.not_owner.match(text):
             return found
         verb = next(self._verbs_outside_names(text, 0), None)
