@@ -224,8 +224,8 @@ class TaskGrammar:
 
     def entitles(self, action: str) -> bool:
         """Whether the first clause of an action is an entitlement ('... sẽ được thanh toán'): a
-        bracket's commas do not end the clause."""
-        first = regex.split(r"[,;:]|\.\s", _BRACKET.sub("", action), maxsplit=1)[0]
+        bracket's commas and a decimal comma do not end the clause."""
+        first = regex.split(r"[;:]|,(?!\d)|\.\s", _BRACKET.sub("", action), maxsplit=1)[0]  # '0,25' is one number
         return self.entitled.search(first) is not None
 
     def field(self, text: str) -> tuple[str, str] | None:

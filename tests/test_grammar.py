@@ -26,6 +26,19 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'tất cả các' stands before a name as 'Toàn thể' does; a post in small letters after 'đề nghị'
+    # (a school's Thông báo of Đồng Tháp on KH 195/KH-SGDĐT)
+    (["Đây là nội dung quan trọng vì vậy đề nghị tất cả các giáo viên bộ môn nêu trên phải tham dự buổi tập huấn.",
+      "Gửi kèm các hồ sơ có liên quan, đề nghị tổ trưởng chuyển thông báo cho các thành viên trong tổ."],
+     [("tất cả các giáo viên bộ môn nêu trên", "phải tham dự buổi tập huấn."),
+      ("tổ trưởng", "chuyển thông báo cho các thành viên trong tổ.")]),
+    # the execution item of one named unit is its work, though it only asks to carry the letter out;
+    # 'Tuy nhiên,' opens a clause whose subject follows the comma (CV 471/SGDĐT-GDPT Đồng Tháp)
+    (["III. TỔ CHỨC THỰC HIỆN",
+      "1. Các trường THCS: Khẩn trương tổ chức triển khai, thực hiện nghiêm túc Công văn này.",
+      "2. Tuy nhiên, các đơn vị cần chỉ đạo tổ chuyên môn chủ động nghiên cứu các nội dung hướng dẫn."],
+     [("Các trường THCS", "Khẩn trương tổ chức triển khai, thực hiện nghiêm túc Công văn này."),
+      ("các đơn vị", "Tuy nhiên, các đơn vị cần chỉ đạo tổ chuyên môn chủ động nghiên cứu các nội dung hướng dẫn.")]),
     # a heading that names a body and, in brackets, its part that does the work is that owner whole;
     # 'Chú trọng' opens a duty (KH 390/KH-UBND Đắk Nông)
     (["IV. TỔ CHỨC THỰC HIỆN", "2. Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp)",
@@ -924,6 +937,13 @@ SHAPES = [
        "thẩm quyền phê duyệt để tổ chức thực hiện.")]),
 ]
 NOT_TASKS = [
+    # a marking rule says what an answer earns (CV 471/SGDĐT-GDPT Đồng Tháp; a decimal comma ends no clause)
+    ["Phần II gồm các câu hỏi ở dạng thức trắc nghiệm dạng Đúng/Sai.",
+     "+ Học sinh lựa chọn chính xác 02 ý trong 01 câu hỏi được 0,25 điểm."],
+    # a passive duty names nobody (KH 1527/KH-UBND Gia Lai; KH 109/KH-UBND Bắc Giang)
+    ["Tất cả các vụ TNGT gây hậu quả đặc biệt nghiêm trọng xảy ra phải được xem xét, xử lý trách nhiệm."],
+    # what has not been received is the ground of a reminder, said after an opening clause (CV 8794/VPCP-KGVX)
+    ["Tuy nhiên đến nay, Văn phòng Chính phủ chưa nhận được báo cáo tình hình thực hiện nhiệm vụ nói trên."],
     # a body named only by its competence is whoever the law makes competent, no unit to chase (KH of
     # the Phòng KT-HT-ĐT Hòa Cường; TB 04/TB-UBND An Phú)
     ["Trường hợp cần thiết thì yêu cầu hoặc đề nghị cơ quan có thẩm quyền tiến hành thanh tra."],

@@ -103,7 +103,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
 
     def add(owner: str, action: str, ref: Ref, named: bool = True, when: str | None = None,
             product: str | None = None, heading: bool = False, partners: str | None = None,
-            assigned: bool = False) -> bool:
+            assigned: bool = False, labelled: bool = False) -> bool:
         # a table cell or a block's content field is one task, however many sentences it has
         # named: the owner stands in the sentence itself, not in a heading above it
         # the colon after a lead-in's addressees is no part of the work ('10. Đề nghị Ủy ban Mặt trận
@@ -152,8 +152,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # 'Cơ quan thu lệ phí: Sở Lao động – Thương binh và Xã hội tỉnh Cao Bằng; ...': who, not what
         if finder.aside_line.match(action):
             return False  # '(Kế hoạch này thay cho giấy mời)': an aside of the writer's, set apart
-        if finder.not_duty.match(action) or finder.entitles(action):
-            return False  # a right, a permission, a disclaimer, an entitlement: nobody must do anything
+        named_at = action.find(owner) if owner else -1
+        after_owner = action[named_at + len(owner):].lstrip(" ,") if named_at >= 0 else action
+        if finder.not_duty.match(action) or finder.not_duty.match(after_owner) or finder.entitles(action):
+            # a right, a permission, a disclaimer, an entitlement: nobody must do anything; said
+            # after the subject too ('Tuy nhiên đến nay, Văn phòng Chính phủ chưa nhận được ...')
+            return False
         if finder.pointer_action.match(action):
             return False  # 'phối hợp thực hiện một số quy định dưới đây ...': the items below are the work
         everyone = finder.catch_all.search(owner) is not None
@@ -161,11 +165,15 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # 'đề nghị ... và các đơn vị liên quan phối hợp triển khai thực hiện'
         first, *after = (part for sentence in _SENTENCE_END.split(action) for part in sentence.split(";"))
         generic = finder.generic_action.match(first) or (everyone and finder.plan_for_all.match(first))
-        if generic and all(any(p.search(rest) for p in finder.unowned) for rest in after):
+        if generic and not (heading or labelled) and all(any(p.search(rest) for p in finder.unowned)
+                                                          for rest in after):
             # 'Nhận được công văn này, đề nghị các trường THCS triển khai thực hiện. Trong quá trình
             # tổ chức thực hiện nếu có khó khăn, vướng mắc, cần báo cáo ...' (CV 231/PGD&ĐT-THCS); '...
             # chịu trách nhiệm tổ chức triển khai thực hiện nghiêm túc các nội dung nêu trên; trong quá
-            # trình thực hiện nếu phát sinh khó khăn, ...' (CV 7432/UBND-XD Lào Cai)
+            # trình thực hiện nếu phát sinh khó khăn, ...' (CV 7432/UBND-XD Lào Cai). An item of the
+            # execution that one unit heads is that unit's part, though it only asks to carry the
+            # letter out ('2. Các trường THPT: Khẩn trương tổ chức triển khai, thực hiện nghiêm túc
+            # Công văn này.', CV 471/SGDĐT-GDPT Đồng Tháp): no closing
             return False
         nonlocal line_tasks
         if line_tasks[0] != ref.index:
@@ -879,7 +887,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 # ... unless it points to the items below, where the work is ('a) Đối với các cơ sở
                 # giáo dục chưa được đánh giá ngoài: Chủ động thực hiện tự đánh giá, ..., cụ thể:'
                 # over '- Các cơ sở giáo dục đại học tiếp tục ...', CV 2274/BGDĐT-QLCL)
-                add(owner, action, ref)
+                add(owner, action, ref, labelled=True)
                 labelled_mark = item.group("dash") if item else None
             if item and item.group("dash") and not label and action.strip() and scope_group is None:
                 # a dash whose label owns the work after its colon owns that dash and what goes on
