@@ -26,6 +26,13 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a teacher's honorific before a post names the office holder, alone over '+' duties or before
+    # 'Các' (KH 45/KH-THCS&THPTĐBK Đồng Tháp)
+    (["IV. TỔ CHỨC THỰC HIỆN", "1. Ban Giám hiệu:", "- Thầy Phó Hiệu trưởng Nguyễn Minh Trí:",
+      "+ Trực tiếp phụ trách chỉ đạo công tác chuyên môn.",
+      "- Các Thầy Phó Hiệu trưởng phụ trách Điểm Đốc Binh Kiều, Tân Kiều: Thường trực quản lý nền nếp."],
+     [("Thầy Phó Hiệu trưởng Nguyễn Minh Trí", "Trực tiếp phụ trách chỉ đạo công tác chuyên môn."),
+      ("Các Thầy Phó Hiệu trưởng phụ trách Điểm Đốc Binh Kiều, Tân Kiều", "Thường trực quản lý nền nếp.")]),
     # 'tất cả các' stands before a name as 'Toàn thể' does; a post in small letters after 'đề nghị'
     # (a school's Thông báo of Đồng Tháp on KH 195/KH-SGDĐT)
     (["Đây là nội dung quan trọng vì vậy đề nghị tất cả các giáo viên bộ môn nêu trên phải tham dự buổi tập huấn.",

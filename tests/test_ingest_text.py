@@ -155,3 +155,47 @@ def test_a_copy_from_the_web_reads_as_the_page_does(rules, tmp_path):
                                                    "VT, CTTT"]
     assert [(t.owner, t.deadline.end) for t in record.tasks] == [("Phòng GDĐT các huyện, thành phố, thị xã",
                                                                   "2024-10-15")]
+
+
+# a school plan as the text a document app keeps of its Word file: each layout table's row one
+# line, its cells joined by ' | ' (KH 45/KH-THCS&THPTĐBK Đồng Tháp, samples/inbox/unseen69)
+APP_TEXT = "\n".join([
+    "SỞ GDĐT TỈNH ĐỒNG THÁP TRƯỜNG THCS VÀ THPT ĐỐC BINH KIỀU ──────── Số: 45/KH-THCS&THPTĐBK | CỘNG HÒA XÃ HỘI "
+    "CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ────────────────────────── Đồng Tháp, ngày 28 tháng 9 năm 2026",
+    "",
+    "KẾ HOẠCH",
+    "Tổ chức dạy học 2 buổi/ngày năm học 2026 - 2027",
+    "────────────────",
+    "IV. TỔ CHỨC THỰC HIỆN",
+    "1. Giáo viên bộ môn: Thực hiện nghiêm túc kế hoạch dạy học buổi 2 đã được phê duyệt.",
+    "",
+    "Nơi nhận: - Sở GDĐT Đồng Tháp (để báo cáo); - Các tổ chuyên môn, văn phòng (để thực hiện); - Lưu: VT, CM. | "
+    "KT. HIỆU TRƯỞNG PHÓ HIỆU TRƯỞNG Nguyễn Minh Trí",
+])
+
+
+def test_a_layout_row_joined_by_bars_in_plain_text_reads_column_by_column(rules, tmp_path):
+    """The number after the issuer in one cell, the box-drawing rule under the trích yếu and the
+    signer's cell after the Nơi nhận are read where a printed page has them."""
+    from pipeline.extract import extract_record
+
+    path = tmp_path / "kh45.txt"
+    path.write_text(APP_TEXT, encoding="utf-8")
+    doc = read_document(path, rules)
+    assert [ln.block for ln in doc.lines[:4]] == ["header-left"] * 2 + ["header-right"] * 2
+    record = extract_record(doc, rules)
+    assert (record.issuer.parent, record.issuer.name) == ("SỞ GDĐT TỈNH ĐỒNG THÁP", "TRƯỜNG THCS VÀ THPT ĐỐC BINH KIỀU")
+    assert (record.number, record.date) == ("45/KH-THCS&THPTĐBK", "2026-09-28")
+    assert record.title == "Tổ chức dạy học 2 buổi/ngày năm học 2026 - 2027"
+    signer = record.signer
+    assert (signer.authority, signer.on_behalf_of, signer.title, signer.name) == (
+        "KT.", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Nguyễn Minh Trí")
+    assert [r.name for r in record.recipients] == ["Sở GDĐT Đồng Tháp (để báo cáo)",
+                                                   "Các tổ chuyên môn, văn phòng (để thực hiện)", "VT, CM"]
+
+
+def test_a_line_with_bars_that_is_no_layout_row_stays_whole(rules, tmp_path):
+    path = tmp_path / "row.txt"
+    path.write_text("Nội dung | Thời gian\nHọp phụ huynh | Tháng 9\n", encoding="utf-8")
+    lines = read_document(path, rules).lines
+    assert {ln.block for ln in lines} == {"body"} and "Họp phụ huynh | Tháng 9" in " ".join(ln.text for ln in lines)

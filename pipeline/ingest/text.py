@@ -74,6 +74,11 @@ _MD_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _HTML_BREAK = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
 _CELL_ITEM = regex.compile(r"(?<=[;:.)])\s+(?=-\s)")
+# inside a layout cell copied as one line: the rule printed under a name ('────────', '-------')
+# and the number line after the issuer's are lines of their own
+_CELL_BREAK = regex.compile(r"\s*[─━_=-]{4,}\s*|\s+(?=Số\s*:)")
+# a plain-text line that a copy made of a Word table's row: its cells joined by ' | '
+_JOINED_CELLS = regex.compile(r"\s+\|\s+")
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -132,9 +137,10 @@ def _table_lines(rows: list[list[str]], header: bool) -> list[tuple[str, str]]:
             out = []
             for column, side in ((0, "left"), (1, "right")):
                 for row in rows:
-                    for part in _CELL_ITEM.split(row[column]):
-                        if part.strip():
-                            out.append((part.strip(), f"{kind}-{side}"))
+                    for piece in _CELL_ITEM.split(row[column]):
+                        for part in _CELL_BREAK.split(piece):
+                            if part.strip():
+                                out.append((part.strip(), f"{kind}-{side}"))
             return out
     return [(_row_text(row), "table") for row in rows if any(row)]
 
@@ -167,7 +173,7 @@ def read_text(data: bytes, rules: Rules, markdown: bool | None = None) -> tuple[
 
 
 def _page_lines(chunk: str, page: int, markdown: bool, rules: Rules) -> list[Line]:
-    pairs = markdown_lines(chunk) if markdown else [(ln, "body") for ln in chunk.split("\n")]
+    pairs = markdown_lines(chunk) if markdown else _plain_lines(chunk)
     # a crawled copy runs the header's and the closing's parts into one line (ingest/runon.py)
     pairs = split_run_ons(pairs, rules, header=page == 1)
     lines: list[Line] = []
@@ -187,6 +193,25 @@ def _page_lines(chunk: str, page: int, markdown: bool, rules: Rules) -> list[Lin
     flush()
     joined = normalise.join_paragraphs(lines)
     return [ln for ln in joined if ln.text]
+
+
+def _plain_lines(chunk: str) -> list[tuple[str, str]]:
+    """(line, block) pairs of plain text. A line that holds the two cells of the official
+    header or footer joined by ' | ' (the text a document app keeps of a Word file: 'SỞ GDĐT
+    TỈNH ĐỒNG THÁP TRƯỜNG THCS VÀ THPT ĐỐC BINH KIỀU ──────── Số: 45/KH-THCS&THPTĐBK | CỘNG HÒA
+    XÃ HỘI CHỦ NGHĨA VIỆT NAM ...', and 'Nơi nhận: - Sở GDĐT Đồng Tháp (để báo cáo); ... | KT.
+    HIỆU TRƯỞNG PHÓ HIỆU TRƯỞNG Nguyễn Minh Trí', KH 45/KH-THCS&THPTĐBK Đồng Tháp) is read as
+    that table is in Markdown: column by column. Other lines with bars stay as they are."""
+    out: list[tuple[str, str]] = []
+    for line in chunk.split("\n"):
+        cells = _JOINED_CELLS.split(line.strip())
+        if len(cells) == 2 and all(cells) and normalise.layout_table_kind(cells, first=False):
+            laid = _table_lines([cells], header=False)
+            if laid and laid[0][1] != "table":
+                out.extend(laid)
+                continue
+        out.append((line, "body"))
+    return out
 
 
 def _columns(raw: list[str], page: int) -> list[Line]:
