@@ -199,3 +199,43 @@ def test_a_line_with_bars_that_is_no_layout_row_stays_whole(rules, tmp_path):
     path.write_text("Nội dung | Thời gian\nHọp phụ huynh | Tháng 9\n", encoding="utf-8")
     lines = read_document(path, rules).lines
     assert {ln.block for ln in lines} == {"body"} and "Họp phụ huynh | Tháng 9" in " ".join(ln.text for ln in lines)
+
+
+# the text layer of a signed công văn that gave its header after the first lines of the body,
+# inside a sentence, then the page number (CV 3223/SGDĐT-TCCB Đồng Tháp, samples/inbox/unseen70)
+LATE_HEADER = "\n".join([
+    "Căn cứ Quyết định số 87/2026/QĐ-UBND ngày 31 tháng 7 năm 2026 của",
+    "Ủy ban nhân dân tỉnh Đồng Tháp ban hành Quy định về DTHT;",
+    "Sở GDĐT đề nghị các đơn vị trực thuộc Sở thực hiện các nội dung sau:",
+    "1. Hiệu trưởng các đơn vị trực thuộc Sở GDĐT; Hiệu trưởng các đơn vị trực thuộc UBND xã,",
+    "UBND TỈNH ĐỒNG THÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do - Hạnh phúc",
+    "Số: /SGDĐT-TCCB Đồng Tháp, ngày tháng 8 năm 2026",
+    "V/v tăng cường công tác quản lí",
+    "hoạt động dạy thêm, học thêm",
+    "Kính gửi: Thủ trưởng các đơn vị trực thuộc Sở.",
+    "",
+    "",
+    "2",
+    "phường tiến hành xây dựng kế hoạch kiểm tra hoạt động DTHT.",
+])
+
+
+def test_a_header_the_text_layer_gave_after_the_first_lines_is_read_on_top(rules, tmp_path):
+    """The header block goes first; the căn cứ before it are read, and the sentence it cut goes on."""
+    from pipeline.extract import extract_record
+
+    path = tmp_path / "cv3223.txt"
+    path.write_text(LATE_HEADER, encoding="utf-8")
+    doc = read_document(path, rules)
+    assert doc.lines[0].text.startswith("UBND TỈNH ĐỒNG THÁP")
+    record = extract_record(doc, rules)
+    assert (record.issuer.name, record.place) == ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Đồng Tháp")
+    assert record.title == "V/v tăng cường công tác quản lí hoạt động dạy thêm, học thêm"
+    assert [c.number for c in record.citations] == ["87/2026/QĐ-UBND"]
+    assert any(t.owner == "Hiệu trưởng các đơn vị trực thuộc UBND xã, phường" for t in record.tasks)
+
+
+def test_a_page_that_opens_with_its_header_is_left_as_it_is(rules):
+    doc = read_document(INBOX / "d1a_pgddt-namdan-kh-duoinuoc-2024.txt", rules)
+    assert doc.lines[0].text == "UBND HUYỆN NAM ĐÀN"

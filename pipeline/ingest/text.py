@@ -174,6 +174,8 @@ def read_text(data: bytes, rules: Rules, markdown: bool | None = None) -> tuple[
 
 def _page_lines(chunk: str, page: int, markdown: bool, rules: Rules) -> list[Line]:
     pairs = markdown_lines(chunk) if markdown else _plain_lines(chunk)
+    if page == 1 and not markdown:
+        pairs = _header_first(pairs)
     # a crawled copy runs the header's and the closing's parts into one line (ingest/runon.py)
     pairs = split_run_ons(pairs, rules, header=page == 1)
     lines: list[Line] = []
@@ -212,6 +214,42 @@ def _plain_lines(chunk: str) -> list[tuple[str, str]]:
                 continue
         out.append((line, "body"))
     return out
+
+
+_NATIONAL_MOTTO = regex.compile(r"CỘNG\s+H(?:OÀ|ÒA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", regex.IGNORECASE)
+_HEADER_PART = regex.compile(r"^\s*(?:Số\s*:|Kính\s+gửi)", regex.IGNORECASE)
+_PAGE_NUMBER = regex.compile(r"^\s*\d{1,3}\s*$")
+HEADER_SEARCH_LINES = 80  # how far down the first page a text layer may have put its header
+
+
+def _header_first(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The first page with its header on top, as the page is printed. The text layer of a
+    signed PDF may give the header's two columns after the first lines of the body: the căn
+    cứ, the lead-in and two items, then 'UBND TỈNH ĐỒNG THÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+    NAM' down to the Kính gửi list, then the page number and the rest of the sentence the
+    header cut ('... trực thuộc UBND xã,' / header / '2' / 'phường chịu trách nhiệm ...', CV
+    3223/SGDĐT-TCCB Đồng Tháp, one document so far). The header block (from the quốc hiệu
+    line, with the issuer's lines in capitals just above it, to the first empty line, holding
+    a 'Số:' or a 'Kính gửi' line) is put first, and the body goes on across the place it left."""
+    texts = [text for text, _ in pairs[:HEADER_SEARCH_LINES]]
+    motto = next((i for i, text in enumerate(texts) if _NATIONAL_MOTTO.search(text)), None)
+    if motto is None or any(block != "body" for _, block in pairs[:motto + 1]):
+        return pairs
+    start = motto
+    while start > 0 and texts[start - 1].strip() and normalise.is_caps(texts[start - 1]):
+        start -= 1  # the issuer's name printed above the motto
+    body = [text for text in texts[:start] if text.strip()]
+    if len(body) < 3 or normalise.is_caps(body[0]) or normalise.HEADER_HINT.search(body[0]):
+        return pairs  # the page opens with its header already (or with nothing to move)
+    end = start
+    while end < len(pairs) and pairs[end][0].strip():
+        end += 1
+    if not any(_HEADER_PART.match(text) for text, _ in pairs[start:end]):
+        return pairs
+    rest = end
+    while rest < len(pairs) and (not pairs[rest][0].strip() or _PAGE_NUMBER.match(pairs[rest][0])):
+        rest += 1  # the empty lines and the page number between the header and the sentence it cut
+    return [*pairs[start:end], ("", "body"), *pairs[:start], *pairs[rest:]]
 
 
 def _columns(raw: list[str], page: int) -> list[Line]:
