@@ -26,6 +26,11 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # an article's title names its matter, no work; a long article body its text layer broke at the
+    # page's end, with no stop, is still read (QĐ 87/2026/QĐ-UBND Đồng Tháp; NQ 141/NQ-CP)
+    (["Điều 9. Thanh tra, kiểm tra", "1. Hoạt động dạy thêm, học thêm chịu sự thanh tra của các cơ quan thanh tra.",
+      "Điều 10. Bộ Công Thương chủ trì, phối hợp với các bộ, cơ quan liên quan tổng hợp, tiếp thu ý kiến, trình"],
+     [("Bộ Công Thương", "chủ trì, phối hợp với các bộ, cơ quan liên quan tổng hợp, tiếp thu ý kiến, trình")]),
     # a teacher's honorific before a post names the office holder, alone over '+' duties or before
     # 'Các' (KH 45/KH-THCS&THPTĐBK Đồng Tháp)
     (["IV. TỔ CHỨC THỰC HIỆN", "1. Ban Giám hiệu:", "- Thầy Phó Hiệu trưởng Nguyễn Minh Trí:",

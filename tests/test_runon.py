@@ -68,6 +68,15 @@ def test_a_number_alone_on_its_line_labels_the_line_after_it(rules):
         "3 - Uỷ ban nhân dân các huyện, thành phố:"]
 
 
+@pytest.mark.parametrize("item", ["2. Hướng dẫn, kiểm tra việc thực hiện quy định về dạy thêm, học thêm trên",
+                                  "5. Tiếp nhận và xử lý ý kiến, kiến nghị, nguyện vọng của học sinh và",
+                                  "a) Phối hợp với các cơ quan liên quan"])
+def test_a_number_alone_above_a_line_with_its_own_label_is_the_page_number(rules, item):
+    """'3' / '2. Hướng dẫn, kiểm tra ...' and '4' / '5. Tiếp nhận ...' (QĐ 87/2026/QĐ-UBND Đồng Tháp,
+    its text layer): the number is the page's, it labels nothing."""
+    assert _split(rules, *(["x"] * 20), "", "3", item)[21:] == [item]
+
+
 def test_the_sites_notes_in_brackets_are_no_text_of_the_document(rules):
     text = ("2. Ngân hàng Chính sách xã hội tổ chức việc cho vay theo quy định tại Quyết định này. [Về cho vay "
             "được hướng dẫn bởi Công văn 4530/NHCS-TDNN năm 2024 có hiệu lực từ ngày 01/08/2024]")

@@ -593,7 +593,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 # Doanh nghiệp, tổ chức, cá nhân đưa người lao động ...' (QĐ 34/2025/QĐ-TTg)
                 article_owner = heading_owner = named[0]
                 heading_rank = 0
-            elif section.startswith("Điều") and rest:
+            elif section.startswith("Điều") and rest and not _article_title(rest):
                 _sentence(rest, ref, finder, add)
             elif rest and not skipping:
                 # a section named for whom it is ('I. ĐỐI VỚI CƠ SỞ GIÁO DỤC', 'II. ĐỐI VỚI TỔ CHỨC
@@ -1074,6 +1074,19 @@ def _restates(action: str, owner: str, finder: TaskGrammar) -> bool:
     named_at = action.find(owner)
     return bool(finder.restating.match(action) or (
         named_at >= 0 and finder.restating.match(action[named_at + len(owner):].strip())))
+
+
+ARTICLE_TITLE_WORDS = 8  # the longest title of an article read as a name, not as a sentence
+
+
+def _article_title(rest: str) -> bool:
+    """Whether what follows 'Điều N.' is the article's title, a name that gives no work ('Điều 9.
+    Thanh tra, kiểm tra' over the clauses of the regulation of QĐ 87/2026/QĐ-UBND Đồng Tháp;
+    'Điều 7. Tạm ứng, thanh toán, quyết toán kinh phí', QĐ 02/2025/QĐ-UBND Hà Nội): short, with
+    no stop. An article's own sentence gives work ('Điều 2. Bộ Công Thương chủ trì, phối hợp ...',
+    NQ 141/NQ-CP, whose text layer breaks it at the page's end, with no stop on its first line)."""
+    rest = rest.strip()
+    return rest[-1:] not in ".;:…/" and len(rest.split()) <= ARTICLE_TITLE_WORDS
 
 
 def _boilerplate(text: str, finder: TaskGrammar) -> bool:

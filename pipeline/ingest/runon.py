@@ -36,6 +36,7 @@ _NUMBER_LEAD = regex.compile(r"^\s*Số\s*:?\s*\S+\s+")  # 'Số: 1056/QĐ-CT ' 
 _ADDRESSEE = regex.compile(r"(?<=\S)\s+(?=Kính\s+gửi\s*:)")
 _GROUNDS = regex.compile(r"\s+(?=(?:Căn\s+cứ|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị)\s)")
 _LABEL_ALONE = regex.compile(r"^\s*\d{1,2}[.)]?\s*$")
+_OWN_LABEL = regex.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")  # '2. ', '2.1. ', 'a) ' open an item
 _ARCHIVE = regex.compile(r"^\s*[-–•+]?\s*Lưu\b")
 _RULE = regex.compile(r"[-–_=*.]{3,}")  # the rule printed under a name ('--------')
 _PERSON = regex.compile(r"(?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}+")
@@ -60,6 +61,11 @@ def split_run_ons(lines: list[tuple[str, str]], rules: Rules, header: bool = Tru
             label += text.strip() + " "
             continue
         if label and text.strip():
+            if _OWN_LABEL.match(text):
+                # '3' / '2. Hướng dẫn, kiểm tra việc thực hiện ...' (QĐ 87/2026/QĐ-UBND Đồng Tháp,
+                # its text layer): a line that opens with its own label has no label above it,
+                # the number alone after a page's end is the page's number
+                label = ""
             text, label = label + text.lstrip(), ""
         if rules.ingest.site_notes is not None:
             text = rules.ingest.site_notes.sub("", text)
