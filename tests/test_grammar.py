@@ -26,6 +26,9 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'thẩm quyền quản lý' names a scope, its verb is no verb (KH 2890/KH-SGDĐT Đồng Tháp)
+    (["Các cơ sở giáo dục phổ thông thuộc thẩm quyền quản lý của Sở GDĐT báo cáo kết quả thực hiện về Sở GDĐT."],
+     [("Các cơ sở giáo dục phổ thông thuộc thẩm quyền quản lý của Sở GDĐT", "báo cáo kết quả thực hiện về Sở GDĐT.")]),
     # an article's title names its matter, no work; a long article body its text layer broke at the
     # page's end, with no stop, is still read (QĐ 87/2026/QĐ-UBND Đồng Tháp; NQ 141/NQ-CP)
     (["Điều 9. Thanh tra, kiểm tra", "1. Hoạt động dạy thêm, học thêm chịu sự thanh tra của các cơ quan thanh tra.",
