@@ -2390,3 +2390,17 @@ def test_a_time_line_that_closes_a_step_dates_every_task_of_the_step(rules):
             for t in record.tasks] == [
         ("Nhà thầu", "2023-10-01", "2023-12-31"), ("Nhà thầu", "2023-10-01", "2023-12-31"),
         ("Nhà thầu", "2024-01-01", "2024-02-29"), ("Văn thư", None, None)]
+
+
+OFFICE_LABELS = [("Kế hoạch môn học", None), ("Kế hoạch giáo dục nhà trường", None), ("Báo cáo tổng kết", None),
+                 ("Phó Hiệu trưởng phụ trách chuyên môn", "Phó Hiệu trưởng phụ trách chuyên môn")]
+
+
+@pytest.mark.parametrize("label, office", OFFICE_LABELS)
+def test_a_papers_name_before_a_colon_is_no_office(rules, label, office):
+    """'- Kế hoạch môn học: Xác định các năng lực ...' says what a plan holds (CV 3456/BGDĐT-GDPT; KH
+    195/KH-SGDĐT Đồng Tháp); an office's label owns the duty after it (tasks.not_office_labels)."""
+    from pipeline.extract.tasks import _grammar, _office
+
+    found = _office(label, "Xác định các năng lực thành phần cần phát triển.", _grammar(rules))
+    assert (found[0] if found else None) == office
