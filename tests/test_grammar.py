@@ -952,6 +952,9 @@ SHAPES = [
        "thẩm quyền phê duyệt để tổ chức thực hiện.")]),
 ]
 NOT_TASKS = [
+    # a reward says what those who did well receive (KH 831/KH-UBND Đồng Tháp; TT 16/2026/TT-BGDĐT)
+    ["III. TỔ CHỨC THỰC HIỆN", "- Các tổ chức, cá nhân có đóng góp tích cực cho hoạt động giáo dục hướng nghiệp và "
+     "phân luồng được ghi nhận và khen thưởng theo quy định của pháp luật về thi đua, khen thưởng."],
     # a marking rule says what an answer earns (CV 471/SGDĐT-GDPT Đồng Tháp; a decimal comma ends no clause)
     ["Phần II gồm các câu hỏi ở dạng thức trắc nghiệm dạng Đúng/Sai.",
      "+ Học sinh lựa chọn chính xác 02 ý trong 01 câu hỏi được 0,25 điểm."],
