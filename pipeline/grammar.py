@@ -93,6 +93,7 @@ class TaskGrammar:
     kind_then_name: regex.Pattern  # 'phòng GDĐT các huyện': a kind in small letters, then a name
     kinds_named: regex.Pattern  # 'Giám đốc các Sở' before a colon: the names of the Sở follow
     request: regex.Pattern  # 'Đề nghị', 'nhờ': a request, not an order down the line
+    appeal: regex.Pattern  # 'kêu gọi', 'vận động' after 'và': a second request, to others, ends the name
     referred: regex.Pattern  # 'Theo phân công tại Quyết định số ...': an owner cell naming no unit
     catch_all: regex.Pattern
     plan_for_all: regex.Pattern  # one's own plan to carry it out, asked of everyone: the general closing
@@ -586,6 +587,14 @@ class TaskGrammar:
         # học, cao đẳng, trung cấp trên địa bàn tỉnh; UBND các huyện, thị xã, thành phố chỉ đạo
         # ...', CV 2532/UBND-KGVX Quảng Nam; 'Các sở, ban, ngành; UBND các xã, phường, đặc khu;
         # các cơ quan, đơn vị có liên quan', KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)
+        appeal = self.appeal.match(text[stop:]) if regex.search(r"(?<!\p{L})và$", owner) else None
+        if appeal:
+            # 'đề nghị tổ dân phố, chính quyền địa phương và kêu gọi toàn thể nhân dân tăng cường giám
+            # sát ...' (CV 1906/SGDĐT-CTTTT Đà Nẵng): those asked end where the writer calls on others,
+            # and their work is the one both are asked for, after those called on
+            owner = owner[:-3].rstrip(" ,")
+            work = self.verb.search(text, stop + appeal.end())
+            stop = work.start() if work else stop
         names = [name.strip() for name in owner.split(";")]
         if len(names) == 1 and len(owner) > NAME_CHARS:
             # so is a list parted by commas whose every part names a unit ('Thủ trưởng các cơ quan,
@@ -686,6 +695,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     kinds_then_names = _strings(_section(data, "kinds_then_names"), "words", "tasks.kinds_then_names")
     to_name = _section(data, "kinds_to_name")
     requests = _strings(_section(data, "requests"), "words", "tasks.requests")
+    appeals = _strings(_section(data, "requests"), "appeals", "tasks.requests")
     collocations = tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),
                                 key=len, reverse=True))
     pointers = _section(data, "lead_in_pointers")
@@ -734,6 +744,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                         rf"(?:\s*,\s*(?:{_alternatives(_strings(to_name, 'more', 'tasks.kinds_to_name'))}))*\s*$",
                         "tasks.kinds_to_name"),
         request=_rx(rf"^(?:{_alternatives(requests)})(?!\p{{L}})", "tasks.requests", regex.IGNORECASE),
+        appeal=_rx(rf"^(?:{_alternatives(appeals)})(?!\p{{L}})", "tasks.requests.appeals", regex.IGNORECASE),
         referred=_rx(_string(_section(data, "referred_owner"), "pattern", "tasks.referred_owner"),
                      "tasks.referred_owner.pattern"),
         catch_all=_rx(_string(closing, "owners", "tasks.generic_closing"), "tasks.generic_closing.owners",

@@ -26,6 +26,12 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # those asked end where the writer calls on others ('và kêu gọi'); 'chính quyền địa phương' is a body
+    # (CV 1906/SGDĐT-CTTTT Đà Nẵng)
+    (["Sở Giáo dục và Đào tạo đề nghị tổ dân phố, chính quyền địa phương và kêu gọi toàn thể nhân dân tăng cường "
+      "giám sát, xử lý những trường hợp vi phạm."],
+     [("tổ dân phố", "tăng cường giám sát, xử lý những trường hợp vi phạm."),
+      ("chính quyền địa phương", "tăng cường giám sát, xử lý những trường hợp vi phạm.")]),
     # 'thẩm quyền quản lý' names a scope, its verb is no verb (KH 2890/KH-SGDĐT Đồng Tháp)
     (["Các cơ sở giáo dục phổ thông thuộc thẩm quyền quản lý của Sở GDĐT báo cáo kết quả thực hiện về Sở GDĐT."],
      [("Các cơ sở giáo dục phổ thông thuộc thẩm quyền quản lý của Sở GDĐT", "báo cáo kết quả thực hiện về Sở GDĐT.")]),
