@@ -26,6 +26,10 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'Trách nhiệm chung của X' heads X's duties as 'Trách nhiệm của X' does (CV 3635/SGDĐT-GDPT Đồng Tháp)
+    (["III. TỔ CHỨC THỰC HIỆN", "2. Trách nhiệm chung của các thành viên tham gia sử dụng hệ thống",
+      "Có trách nhiệm bảo mật tài khoản truy cập."],
+     [("các thành viên tham gia sử dụng hệ thống", "Có trách nhiệm bảo mật tài khoản truy cập.")]),
     # those asked end where the writer calls on others ('và kêu gọi'); 'chính quyền địa phương' is a body
     # (CV 1906/SGDĐT-CTTTT Đà Nẵng)
     (["Sở Giáo dục và Đào tạo đề nghị tổ dân phố, chính quyền địa phương và kêu gọi toàn thể nhân dân tăng cường "
