@@ -1095,3 +1095,17 @@ def test_a_page_without_its_date_line_is_dated_by_its_appendix(rules, appendix, 
 ])
 def test_a_plan_without_a_date_counts_from_the_year_its_title_names(title, counted_from):
     assert _plan_year(title) == counted_from
+
+
+def test_a_plan_without_a_date_counts_its_deadlines_from_the_latest_paper_it_cites(rules):
+    """A crawled copy that lost its date line (KH 110/KH-UBND Đắk Lắk): a yearly report 'trước ngày
+    05/12 hằng năm' falls on the first 05/12 after the latest paper cited; the record keeps no date."""
+    record = extract_record(_doc(
+        "Số: 110/KH-UBND", "KẾ HOẠCH", "Thực hiện Chỉ thị số 17-CT/TW về an toàn thực phẩm",
+        "Căn cứ Quyết định số 426/QĐ-TTg ngày 21/4/2023 của Thủ tướng Chính phủ về ban hành kế hoạch;",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "UBND tỉnh yêu cầu các sở, ban, ngành báo cáo kết quả định kỳ trước ngày 05/12 hằng năm về UBND tỉnh."),
+        rules)
+    assert record.date is None
+    assert [(t.deadline.end, t.recurrence) for t in record.tasks] == [("2023-12-05", "yearly")]
+    assert any(w.startswith("[deadline] no date") for w in record.warnings)

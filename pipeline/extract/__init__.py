@@ -99,8 +99,11 @@ def extract_record(document: Document, rules: Rules) -> Record:
     body_start = header.title_end + 1 if header.title_end >= 0 else 0
     citations, cited = extract_citations(lines, header.number, body_start, closing.lines, rules)
     # the day deadlines count from: the date, the month of a date left blank, the year the
-    # plan's title names, or the year a blank date line prints
+    # plan's title names, the year a blank date line prints, or the day of the latest paper cited
     counted_from = header.date or header.month_start or _plan_year(header.title) or header.year_start
+    if counted_from is None and (counted_from := _latest_cited(citations)):
+        warnings.append(f"[deadline] no date: a deadline without its year is the first one after {counted_from}, "
+                        "the day of the latest paper the document cites")
     tasks, sections, tasked = extract_tasks(lines, body_start, closing.lines, counted_from, rules,
                                             header.doc_type, header.title, header.number)
     if closing.signer and closing.signer.name:
@@ -167,6 +170,15 @@ def _plan_year(title: str | None) -> str | None:
     1819/QĐ-BGDĐT), '... giai đoạn 2023 - 2025, định hướng đến năm 2030' (KH 145/KH-UBND Yên Bái)."""
     years = regex.findall(r"(?<!(?:đến|ĐẾN|Đến|tới|TỚI)\s+)(?<!\d)(?:năm|Năm|NĂM)\s+(20\d\d)(?![\d-])", title or "")
     return f"{years[-1]}-01-01" if years else None
+
+
+def _latest_cited(citations: list) -> str | None:
+    """The day of the latest paper a document cites: a document is issued after every paper it
+    cites, so a deadline it gives without a year falls after that day. A crawled copy that lost
+    its date line (KH 110/KH-UBND Đắk Lắk, citing QĐ 426/QĐ-TTg of 21/4/2023, asks for a report
+    'trước ngày 05/12 hằng năm': 05/12/2023; KH 396/KH-UBND Bắc Kạn, 'trước ngày 25/10 hàng năm')."""
+    days = [c.date for c in citations if c.date]
+    return max(days) if days else None
 
 
 def _without_signature(task: Task, name: str) -> Task:
