@@ -26,6 +26,12 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a heading may list as many bodies as it takes by their proper names (KH 108/KH-UBND Đắk Lắk)
+    (["III. TỔ CHỨC THỰC HIỆN", "13. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Nông "
+      "dân tỉnh, Tỉnh đoàn, Hội liên hiệp Phụ nữ tỉnh, Hội Cựu chiến binh tỉnh", "- Tăng cường vai trò giám sát."],
+     [(owner, "Tăng cường vai trò giám sát.") for owner in (
+         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Liên đoàn Lao động tỉnh", "Hội Nông dân tỉnh", "Tỉnh đoàn",
+         "Hội liên hiệp Phụ nữ tỉnh", "Hội Cựu chiến binh tỉnh")]),
     # 'Trách nhiệm chung của X' heads X's duties as 'Trách nhiệm của X' does (CV 3635/SGDĐT-GDPT Đồng Tháp)
     (["III. TỔ CHỨC THỰC HIỆN", "2. Trách nhiệm chung của các thành viên tham gia sử dụng hệ thống",
       "Có trách nhiệm bảo mật tài khoản truy cập."],

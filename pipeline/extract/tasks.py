@@ -1489,10 +1489,19 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     # nông thôn và các cơ quan có liên quan:', QĐ 66/2021/QĐ-UBND An Giang), each name short; a line
     # that a table's cells ran into is none ('1. Ban Giám hiệu, giáo viên lượng fan đông nhờ tài và
     # học sinh nhà trường năng và cá tính riêng biệt hơn nữa', KH 4644/KH-SGDĐT)
+    # as long as it takes when each is a body's proper name ('13. Đề nghị Ủy ban Mặt trận Tổ quốc
+    # Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh, Tỉnh đoàn, Hội liên hiệp Phụ nữ tỉnh,
+    # Hội Cựu chiến binh tỉnh' over their dashes, KH 108/KH-UBND Đắk Lắk)
     words = len(owner.split())
     names = regex.split(r",\s*|\s+và\s+(?=các\s|\p{Lu})", owner)
     listed = ";" in owner or (len(names) > 1 and all(len(name.split()) <= 16 for name in names))
-    return not tail and (words <= 16 or (listed and words <= 24)) and not rest.endswith(";")
+    proper = 1 < len(names) <= HEADING_NAMES and all(name[:1].isupper() and len(name.split()) <= PROPER_NAME_WORDS
+                                                     for name in names)
+    return not tail and (words <= 16 or (listed and (words <= 24 or proper))) and not rest.endswith(";")
+
+
+HEADING_NAMES = 8  # the most bodies a heading lists by their proper names
+PROPER_NAME_WORDS = 10  # the longest proper name of a body in such a list ('Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh')
 
 
 _BRACKETED_NOTE = regex.compile(r"^\s*\([^()]{1,40}\)")
