@@ -594,6 +594,12 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
      ["Bộ luật Dân sự"]),
     (["Đề xuất sửa đổi Luật Thương mại với 2 nhóm vấn đề."], ["Luật Thương mại"]),
     (["Tuyên truyền Luật Trẻ em và pháp luật liên quan đến trẻ em."], ["Luật Trẻ em"]),
+    # the sentence's purpose and what the budget must also fit are no part of the name (KH 130/KH-UBND
+    # Quảng Ngãi, KH 2230/KH-UBND Bình Thuận, KH 228/KH-UBND Đồng Tháp)
+    (["Kinh phí bảo đảm theo quy định của Luật Ngân sách nhà nước và phù hợp với khả năng cân đối ngân sách."],
+     ["Luật Ngân sách nhà nước"]),
+    (["Bố trí vốn theo Luật Ngân sách Nhà nước và khả năng cân đối ngân sách của tỉnh."], ["Luật Ngân sách Nhà nước"]),
+    (["Thực hiện Luật Đầu tư công để triển khai, phát huy hiệu quả các dự án."], ["Luật Đầu tư công"]),
     # the same amending law with a mark misread is one law, named whole (KH 70/KH-UBND Cần Thơ)
     (["Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Công đoàn, Luật Thanh niên ngày 27 tháng 6 năm 2025;",
       "Triển khai Luật sửa đổi, bỗ sung một số điều của Luật Công đoàn, Luật Thanh niên; Chỉ thị số 33."],
