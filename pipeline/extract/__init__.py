@@ -7,12 +7,13 @@ warnings and evidence; `extract_record` puts them together. Pure: no files, no c
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 import regex
 
 from ..document import Document
-from ..record import Issuer, Recipient, Record, Signature, Source, Task
+from ..record import Citation, Issuer, Recipient, Record, Signature, Source, Task
 from ..rules import Rules, RulesError
 from .base import Lines, compiled
 from .checks import Checker, check_document
@@ -172,7 +173,7 @@ def _plan_year(title: str | None) -> str | None:
     return f"{years[-1]}-01-01" if years else None
 
 
-def _latest_cited(citations: list) -> str | None:
+def _latest_cited(citations: Sequence[Citation]) -> str | None:
     """The day of the latest paper a document cites: a document is issued after every paper it
     cites, so a deadline it gives without a year falls after that day. A crawled copy that lost
     its date line (KH 110/KH-UBND Đắk Lắk, citing QĐ 426/QĐ-TTg of 21/4/2023, asks for a report

@@ -152,9 +152,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             return False  # 'Cơ quan thu lệ phí: Sở Lao động – Thương binh và Xã hội tỉnh Cao Bằng; ...': who, not what
         if finder.aside_line.match(action):
             return False  # '(Kế hoạch này thay cho giấy mời)': an aside of the writer's, set apart
-        named_at = action.find(owner) if owner else -1
-        after_owner = action[named_at + len(owner):].lstrip(" ,") if named_at >= 0 else action
-        if finder.not_duty.match(action) or finder.not_duty.match(after_owner) or finder.entitles(action):
+        after_owner = _past_owner(action, owner)
+        if (finder.not_duty.match(action) or (after_owner is not None and finder.not_duty.match(after_owner))
+                or finder.entitles(action)):
             # a right, a permission, a disclaimer, an entitlement: nobody must do anything; said
             # after the subject too ('Tuy nhiên đến nay, Văn phòng Chính phủ chưa nhận được ...')
             return False
@@ -1071,9 +1071,16 @@ def _restates(action: str, owner: str, finder: TaskGrammar) -> bool:
     """Whether the action only asks to carry out the letter itself, from its start or right
     after the owner it names ('Sở GDĐT Quảng Nam yêu cầu Thủ trưởng các đơn vị nhanh chóng
     triển khai thực hiện công văn này', CV 2616/SGDĐT-GDTrH)."""
-    named_at = action.find(owner)
-    return bool(finder.restating.match(action) or (
-        named_at >= 0 and finder.restating.match(action[named_at + len(owner):].strip())))
+    after_owner = _past_owner(action, owner)
+    return bool(finder.restating.match(action) or (after_owner is not None and finder.restating.match(after_owner)))
+
+
+def _past_owner(action: str, owner: str) -> str | None:
+    """What an action says after the owner it names itself (a subject read after an opening
+    clause stays in its sentence: 'Tuy nhiên đến nay, Văn phòng Chính phủ chưa nhận được ...');
+    None when it does not name it."""
+    named_at = action.find(owner) if owner else -1
+    return action[named_at + len(owner):].strip(" ,") if named_at >= 0 else None
 
 
 ARTICLE_TITLE_WORDS = 8  # the longest title of an article read as a name, not as a sentence

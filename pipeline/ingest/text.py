@@ -175,7 +175,7 @@ def read_text(data: bytes, rules: Rules, markdown: bool | None = None) -> tuple[
 def _page_lines(chunk: str, page: int, markdown: bool, rules: Rules) -> list[Line]:
     pairs = markdown_lines(chunk) if markdown else _plain_lines(chunk)
     if page == 1 and not markdown:
-        pairs = _header_first(pairs)
+        pairs = _header_first(pairs, rules)
     # a crawled copy runs the header's and the closing's parts into one line (ingest/runon.py)
     pairs = split_run_ons(pairs, rules, header=page == 1)
     lines: list[Line] = []
@@ -216,13 +216,12 @@ def _plain_lines(chunk: str) -> list[tuple[str, str]]:
     return out
 
 
-_NATIONAL_MOTTO = regex.compile(r"CỘNG\s+H(?:OÀ|ÒA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", regex.IGNORECASE)
 _HEADER_PART = regex.compile(r"^\s*(?:Số\s*:|Kính\s+gửi)", regex.IGNORECASE)
 _PAGE_NUMBER = regex.compile(r"^\s*\d{1,3}\s*$")
 HEADER_SEARCH_LINES = 80  # how far down the first page a text layer may have put its header
 
 
-def _header_first(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _header_first(pairs: list[tuple[str, str]], rules: Rules) -> list[tuple[str, str]]:
     """The first page with its header on top, as the page is printed. The text layer of a
     signed PDF may give the header's two columns after the first lines of the body: the căn
     cứ, the lead-in and two items, then 'UBND TỈNH ĐỒNG THÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
@@ -232,7 +231,8 @@ def _header_first(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     line, with the issuer's lines in capitals just above it, to the first empty line, holding
     a 'Số:' or a 'Kính gửi' line) is put first, and the body goes on across the place it left."""
     texts = [text for text, _ in pairs[:HEADER_SEARCH_LINES]]
-    motto = next((i for i, text in enumerate(texts) if _NATIONAL_MOTTO.search(text)), None)
+    quoc_hieu = rules.pattern("quoc_hieu")
+    motto = next((i for i, text in enumerate(texts) if quoc_hieu.search(text)), None)
     if motto is None or any(block != "body" for _, block in pairs[:motto + 1]):
         return pairs
     start = motto
