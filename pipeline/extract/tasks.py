@@ -812,6 +812,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             heading_owner, lead_owner = clean_value(group_of["unit"]), None
             heading_rank = _depth(label) if label else None
             continue
+        heads = None  # the unit a heading line names over the items below it
         lead = finder.lead.match(rest) if item and not found else None
         if lead:
             # '3. Đề nghị Huyện đoàn Thanh Chương' over the items it asks of that unit; the post
@@ -820,21 +821,19 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # thị 34-CT/TU), as in a sentence ('3. Giao công chức Văn phòng - Thống kê ...', CV 397/UBND)
             behind = finder.named_at(rest[lead.end():])
             if behind and _is_heading(rest[lead.end():], behind):
-                heading_owner, lead_owner = behind[0], None
-                heading_rank = _depth(label) if label else None
-                continue
-        answerable = finder.responsible.match(rest) if item and found and not rest.rstrip().endswith(":") else None
-        if answerable and not finder.lead.match(rest):
+                heads = behind[0]
+        elif (item and found and not rest.rstrip().endswith(":") and finder.responsible.match(rest)
+              and not finder.lead.match(rest)):
             # a heading 'X có trách nhiệm' with no stop over the items X does ('a) Trường các điểm thi
             # có trách nhiệm' over its dashes, CV 1906/SGDĐT-CTTTT Đà Nẵng)
-            heading_owner, lead_owner = found[0], None
-            heading_rank = _depth(label) if label else None
-            continue
-        if found and _is_heading(rest, found):
-            heading_owner, lead_owner = found[0].rstrip("."), None
-            heading_rank = _depth(label) if label else None
+            heads = found[0]
+        elif found and _is_heading(rest, found):
+            heads = found[0].rstrip(".")
             if item and item.group("dash"):
                 children.append(Section(None, rest))
+        if heads is not None:
+            heading_owner, lead_owner = heads, None
+            heading_rank = _depth(label) if label else None
             continue
         colon = regex.match(r"^(?P<owner>[^:]{3,90}):\s*(?P<action>.*)$", rest)
         if (colon and finder.kinds_named.search(colon["owner"]) and not finder.verb.search(colon["owner"])
