@@ -1662,6 +1662,40 @@ def test_a_header_in_two_rows_gives_each_column_its_role(rules, rows, tasks):
     assert [(t.owner, t.action, t.deadline.end if t.deadline else None) for t in record.tasks] == tasks
 
 
+# fmt: off
+TABLES_READ_APART = [
+    # the lead's column found by its place before the partners' when OCR lost its name, and a
+    # time cell of a month with its year (the Phụ lục of QĐ 707/QĐ-TTg)
+    (["STT | Nội dung hành động | Hành động cụ thể | Pộ ngành | Bộ ngành phối hợp | Thời hạn hoàn thành",
+      " |  | Ban hành hướng dẫn công tác PCRT | Bộ Công an | Bộ Tư pháp | 12/2027"],
+     [("Bộ Công an", "Ban hành hướng dẫn công tác PCRT", "2027-12-31")]),
+    # rows read apart by lines the reader left outside the table go on under its header
+    (["STT | Nội dung | Hành động cụ thể | Bộ ngành chủ trì | Bộ ngành phối hợp | Thời hạn hoàn thành",
+      " |  | Ban hành hướng dẫn công tác PCRT | Bộ Công an | Bộ Tư pháp | 12/2027", "Bộ Công Thương;", "Bộ Nội vụ",
+      " |  | Xây dựng cơ chế giám sát | Các bộ, ngành liên quan |  | Tháng 6/2027"],
+     [("Bộ Công an", "Ban hành hướng dẫn công tác PCRT", "2027-12-31"),
+      ("Các bộ, ngành liên quan", "Xây dựng cơ chế giám sát", "2027-06-30")]),
+    # a section's heading ends the table: a row after it is read under no header
+    (["STT | Nội dung | Hành động cụ thể | Bộ ngành chủ trì | Bộ ngành phối hợp | Thời hạn hoàn thành",
+      " |  | Ban hành hướng dẫn công tác PCRT | Bộ Công an | Bộ Tư pháp | 12/2027", "III. TỔ CHỨC THỰC HIỆN",
+      " |  | Xây dựng cơ chế giám sát | Các bộ, ngành liên quan |  | Tháng 6/2027"],
+     [("Bộ Công an", "Ban hành hướng dẫn công tác PCRT", "2027-12-31")]),
+    # without a partners' column no place tells the lead's: the unnamed column stays unread
+    (["STT | Nội dung | Pộ ngành | Thời hạn hoàn thành",
+      "1 | Ban hành hướng dẫn công tác PCRT | Bộ Công an | 12/2027"],
+     []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("rows, tasks", TABLES_READ_APART)
+def test_a_table_read_apart_keeps_its_columns(rules, rows, tasks):
+    texts = [*HEAD, *rows]
+    made = tuple(Line(t, 1, "table" if " | " in t else "body") for t in texts)
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules)
+    assert [(t.owner, t.action, t.deadline.end if t.deadline else None) for t in record.tasks] == tasks
+
+
 def test_a_list_titled_danh_sach_gives_no_work(rules):
     """'DANH SÁCH CẤP XÃ ĐẠT CHUẨN ...' (QĐ 1322/QĐ-UBND An Phú), 'DANH SÁCH CÁC TRƯỜNG THAM GIA
     LÀM VIỆC' (KH 362/KH-SGDĐT): who or what, to the next article."""

@@ -212,6 +212,9 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     executing = False  # inside a section that assigns the execution ('Tổ chức thực hiện')
     detail_of: str | None = None  # the numbered item whose task the items below describe
     columns: list[str | None] | None = None  # the roles of the columns of an assignment table
+    # a table's columns, header and spans kept over the text lines between its rows, for the
+    # rows after them ('Bộ Công Thương;' left over from a cell that ran on, in a scan's OCR)
+    dormant: tuple[list[str | None], tuple[int, list[str]] | None, frozenset[int]] | None = None
     header: tuple[int, list[str]] | None = None  # the line and cells of the table's header row
     spanned: frozenset[int] = frozenset()  # the columns a header cell to their left spans
     last_owner: str | None = None  # a table row with an empty owner cell shares the row above's
@@ -400,6 +403,16 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
         # a body line with ' | ' is a table's row only inside an assignment table or as its
         # header: a PDF's text layer may split a damaged line at a wide gap ('Dự Lễ kỷ niệm tại
         # | Thanh V n ...', TB 633/TB-UBND Hiệp Hòa)
+        if (cells and columns is None and dormant and ref.block == "table" and not skipping
+                and len(cells) == len(dormant[0])):
+            # a table's row of the header's width after lines read outside it goes on under that
+            # header: a table over many pages is cut by what the reader could not place in a cell
+            # (the lead bodies of a row listed one per line under it, a page's number; the Phụ lục
+            # of QĐ 707/QĐ-TTg read by OCR, 17 pages of 'STT | Nội dung hành động | Hành động cụ
+            # thể | ...' whose rows read apart gave no task; one document so far). A section's
+            # heading ends the table (below)
+            columns, header, spanned = dormant
+            dormant = None
         if cells and (ref.block == "table" or columns or ("owner" in roles and "action" in roles)):
             if block:
                 flush_block()  # a table ends the field block above it
@@ -407,7 +420,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             below = (_sub_header(header[1], columns, cells, finder)
                      if columns and header and header[0] == ref.index - 1 and not heads else None)
             if heads:
-                columns, last_owner = roles, None
+                columns, last_owner = _lead_by_place(roles, cells), None
+                dormant = None
                 header, spanned = (ref.index, cells), frozenset()
                 continue
             if below:
@@ -465,6 +479,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                         partners=row.get("partner"))
                 last_owner = owner if "owner" in columns else None
             continue
+        if _TOP.match(text):
+            dormant = None
+        elif columns:
+            dormant = (columns, header, spanned)
         columns = None
         if not text:
             continue  # a blank line inside a field block does not end it
@@ -1390,6 +1408,20 @@ def _bracket_owners(lines: Lines, start: int, skip: set[int], finder: TaskGramma
 
 _ITEM_MARK = regex.compile(r"^[-+•–]\s+")
 _ROW_LABEL = regex.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXL]{1,5}|[a-zđ]\))$")  # '1', '2.1.', 'IV', 'a)'
+
+
+def _lead_by_place(roles: list[str | None], cells: list[str]) -> list[str | None]:
+    """The roles of a header's columns, the lead's found by its place when its name is not read.
+    An assignment table puts the lead bodies' column just before the partners' ('Cơ quan chủ trì |
+    Cơ quan phối hợp', QĐ 146/QĐ-TTg and KH 289/KH-UBND Gia Lai; 'Sở, ngành chủ trì tham mưu | Đơn
+    vị phối hợp thực hiện', the KH of UBND Lào Cai on Chỉ thị 11-CT/TU): a named column there that no
+    field name reads is the lead's (the OCR of QĐ 707/QĐ-TTg read 'Bộ ngành chủ trì' as 'Pộ ngành')."""
+    if "owner" in roles or "partner" not in roles:
+        return roles
+    at = roles.index("partner")
+    if at == 0 or roles[at - 1] is not None or not cells[at - 1].strip():
+        return roles
+    return [*roles[:at - 1], "owner", *roles[at:]]
 
 
 def _sub_header(header: list[str], columns: list[str | None], cells: list[str],
