@@ -369,6 +369,7 @@ def load(*overlays: str | os.PathLike[str], base: str | os.PathLike[str] | None 
     for required in ("legacy_encodings", "ingest", "syllables", "doc_types", "units", "header"):
         if required not in raw:
             raise RulesError(f"rules file {required}.json is missing from {folders[0]}")
+    _check_calendar(raw.get("calendar", {}))
     version = hashlib.sha256("\n".join(digest_parts).encode("utf-8")).hexdigest()[:16]
     syllables = _compile_syllables(raw["syllables"])
     patterns = _compile_patterns(raw)
@@ -401,6 +402,8 @@ DEADLINE_GROUPS: dict[str, frozenset[str]] = {
     "dl_day_yearly": frozenset({"d", "m"}),
     "dl_day_next_year": frozenset({"d", "m"}),
     "dl_month_yearly": frozenset({"m", "by"}),
+    "dl_daily": frozenset(),
+    "dl_weekday": frozenset({"wd", "n", "per"}),
     "dl_before_date": frozenset({"d", "m", "y"}),
     "dl_from_to": frozenset({"d1", "m1", "y1", "d2", "m2", "y2"}),
     "dl_range": frozenset({"d1", "m1", "d2", "m2", "y2"}),
@@ -423,6 +426,20 @@ DEADLINE_GROUPS: dict[str, frozenset[str]] = {
     "dl_year": frozenset({"y"}),
     "dl_text_only": frozenset(),
 }
+
+
+def _check_calendar(data: dict[str, Any]) -> None:
+    """calendar.json's days: the opening day as 'MM-DD', the weekdays' names to 0 (Monday) .. 6."""
+    opening = data.get("opening_day", "09-05")
+    if not (isinstance(opening, str) and regex.fullmatch(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", opening)):
+        raise RulesError(f"calendar.opening_day: expected a day 'MM-DD', got {opening!r}")
+    weekdays = data.get("weekdays", {})
+    if not isinstance(weekdays, dict):
+        raise RulesError("calendar.weekdays: expected an object of day names to 0 (Monday) .. 6")
+    for name, number in weekdays.items():
+        if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= 6 or name != name.lower():
+            raise RulesError(f"calendar.weekdays.{name}: expected a name in small letters to a day 0 (Monday) .. 6, "
+                             f"got {number!r}")
 
 
 def _deadline_kinds(data: dict[str, Any], patterns: dict[str, regex.Pattern]) -> tuple[str, ...]:

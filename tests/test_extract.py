@@ -138,6 +138,21 @@ DEADLINES = [
     ("Hằng năm (từ năm 2023 đến năm 2030).", "2023-05-01", "2023-01-01", "2030-12-31"),
     ("2026-2030", "2026-07-20", "2026-01-01", "2030-12-31"),
     ("Đầu tháng 6/2023", "2023-05-20", "2023-06-01", "2023-06-10"),
+    # a time cell of a month with its year (the Phụ lục of QĐ 707/QĐ-TTg); quarters joined by 'và'
+    # (QĐ 173/QĐ-BTP); a span from a day to a year's end (KH 173/KH-UBND Hà Nội)
+    ("12/2027", "2026-04-22", "2027-12-01", "2027-12-31"),
+    ("Quý II và III/2015", "2015-03-01", "2015-04-01", "2015-09-30"),
+    ("Hoạt động triển lãm từ ngày 11/9 đến hết năm 2026.", "2026-05-01", "2026-09-11", "2026-12-31"),
+    # a recurring day: its first occurrence on or after the document's day (CT 21/CT-TTg, a
+    # Wednesday; TB 173/TB-SGDĐT Hà Giang, a Tuesday whose month's first Monday has passed; CT
+    # 11/CT-UBND Hà Nội)
+    ("báo cáo Thủ tướng Chính phủ vào thứ Sáu hàng tuần", "2026-05-20", None, "2026-05-22"),
+    ("Định kỳ thứ Hai hàng tuần tổng hợp tình hình", "2026-05-20", None, "2026-05-25"),
+    ("thứ 4 hằng tuần", "2026-05-20", None, "2026-05-20"),
+    ("tiếp công dân vào ngày Thứ hai, tuần 1 hàng tháng", "2020-03-03", None, "2020-04-06"),
+    ("thứ Sáu tuần cuối hằng tháng", "2020-03-03", None, "2020-03-27"),
+    ("tiếp công dân thứ Hai hằng tháng", "2020-03-03", None, None),  # no week named: no day to date
+    ("gửi báo cáo về UBND Thành phố trước 17h00 hằng ngày.", "2025-07-24", None, "2025-07-24"),
     ("cuối tháng 6/2023", "2023-05-20", "2023-06-21", "2023-06-30"),
     # a range whose first day carries its year too (TB 03/TB-ĐTĐH UIT)
     ("31/03/2014 – 04/04/2014", "2014-03-10", "2014-03-31", "2014-04-04"),
@@ -152,6 +167,7 @@ DEADLINES = [
     ("Thời gian hoàn thành trong quí I/2023", "2023-03-06", "2023-01-01", "2023-03-31"),  # the older spelling
 ]
 NO_DEADLINE = [
+    "lần thứ hai, các đơn vị hằng tuần báo cáo",  # an ordinal is no day of the week
     # the half year a report covers is not when it is due
     "báo cáo sơ kết 6 tháng đầu năm 2026",
     "Xây dựng Kế hoạch cải cách hành chính năm 2026",  # a year inside a name

@@ -1452,7 +1452,7 @@ def test_the_shipped_grammar_examples_are_checked_at_load():
 
 # a month pattern that passes its examples and non-examples but no longer captures the year
 MONTH_WITHOUT_YEAR = (r"(?i)(?<!ngày\s{0,3}\d{1,2}\s{0,3})tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)"
-                      r"|(?<=trong\s+tháng\s+\d{1,2})(?![\d/,]|\s*(?:hằng|năm)))")
+                      r"|(?<=trong\s+tháng\s+\d{1,2})(?![\d/,]|\s*(?:hằng|năm)))|^\s*(?P<m>\d{1,2})\s*/\s*\d{4}\s*$")
 
 
 @pytest.mark.parametrize("data, fault", [
@@ -2071,6 +2071,18 @@ def test_a_condition_and_a_due_date_after_a_duty_stay_with_it(rules):
     assert [(t.owner, t.deadline and t.deadline.end) for t in tasks] == [
         ("Công ty QISC", "2025-02-08"), ("Sở Tài chính", "2025-02-20"), ("Sở Nội vụ", "2025-02-20")]
     assert tasks[0].action.endswith("trước ngày 08/02/2025.")
+
+
+def test_completing_a_named_work_is_a_duty_of_its_own(rules):
+    """'Hoàn thành việc' + a work names that work: a duty of its own with its daily deadline, not
+    the due date of the duty before it (CT 11/CT-UBND Hà Nội)."""
+    lines = ["1. Trung tâm Phục vụ hành chính công: Hướng dẫn, đôn đốc các sở, ban, ngành thực hiện nghiêm túc các "
+             "nhiệm vụ được giao. Hoàn thành việc tổng hợp, gửi báo cáo về UBND Thành phố trước 17h00 hằng ngày."]
+    made = tuple(Line(t, 1, "body") for t in [*HEAD, *lines])
+    tasks = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, made),)), rules).tasks
+    assert [(t.owner, t.action[:22], t.deadline and t.deadline.end) for t in tasks] == [
+        ("Trung tâm Phục vụ hành chính công", "Hướng dẫn, đôn đốc các", None),
+        ("Trung tâm Phục vụ hành chính công", "Hoàn thành việc tổng h", "2025-10-10")]
 
 
 

@@ -104,6 +104,18 @@ BAD_DERIVE = [
 # fmt: on
 
 
+@pytest.mark.parametrize("overlay, message", [
+    ({"weekdays": {"hai": 7}}, "calendar.weekdays.hai: expected a name in small letters to a day 0 (Monday) .. 6"),
+    ({"weekdays": {"Hai": 0}}, "calendar.weekdays.Hai: expected a name in small letters"),
+    ({"opening_day": "5/9"}, "calendar.opening_day: expected a day 'MM-DD'"),
+])
+def test_a_bad_calendar_names_the_entry(tmp_path, overlay, message):
+    (tmp_path / "calendar.json").write_text(json.dumps(overlay, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(rules_module.RulesError) as caught:
+        rules_module.load(tmp_path)
+    assert str(caught.value).startswith(message)
+
+
 @pytest.mark.parametrize("overlay, message", BAD_DERIVE)
 def test_a_bad_ledger_or_calendar_setting_names_the_entry(tmp_path, overlay, message):
     (tmp_path / "derive.json").write_text(json.dumps(overlay, ensure_ascii=False), encoding="utf-8")

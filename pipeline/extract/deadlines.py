@@ -75,6 +75,26 @@ def _months_from(base: dt.date):
         month, y = (1, y + 1) if month == 12 else (month + 1, y)
 
 
+def _next_weekday(m: regex.Match, base: dt.date | None, weekdays: dict[str, int]) -> dt.date | None:
+    """The first day on or after `base` that is the weekday `m` names, every week ('thứ Sáu hàng
+    tuần') or in the week of each month it counts ('Thứ hai, tuần 1 hàng tháng': the first
+    Monday; 'tuần cuối': the last)."""
+    weekday = weekdays.get(m["wd"].lower())
+    if base is None or weekday is None:
+        return None
+    if m["per"].lower() == "tuần":
+        return base + dt.timedelta(days=(weekday - base.weekday()) % 7)
+    week = (m["n"] or "").lower()
+    if not week:
+        return None
+    for y, month in _months_from(base):
+        days = [d for d in range(1, calendar.monthrange(y, month)[1] + 1) if dt.date(y, month, d).weekday() == weekday]
+        at = -1 if week == "cuối" else (0 if week.startswith("đầu") else int(week) - 1)
+        if at < len(days) and dt.date(y, month, days[at]) >= base:
+            return dt.date(y, month, days[at])
+    return None
+
+
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -110,6 +130,10 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
         return None, _iso(found)
     if name == "dl_day_next_year":
         return (None, _iso(_day(base.year + 1, int(m["m"]), int(m["d"])))) if base else (None, None)
+    if name == "dl_daily":
+        return None, _iso(base)
+    if name == "dl_weekday":
+        return None, _iso(_next_weekday(m, base, cal.get("weekdays", {})))
     if name == "dl_month_yearly":
         month = int(m["m"])
         if base is None or not 1 <= month <= 12:
@@ -130,7 +154,8 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
     if name in ("dl_from_to", "dl_range"):
         y2 = int(m["y2"])
         y1 = int(m["y1"]) if m.groupdict().get("y1") else y2
-        return _iso(_day(y1, int(m["m1"]), int(m["d1"]))), _iso(_day(y2, int(m["m2"]), int(m["d2"])))
+        end = _day(y2, int(m["m2"]), int(m["d2"])) if m.groupdict().get("m2") else dt.date(y2, 12, 31)
+        return _iso(_day(y1, int(m["m1"]), int(m["d1"]))), _iso(end)
     if name == "dl_from_date":
         return _iso(_day(int(m["y"]), int(m["m"]), int(m["d"]))), None
     if name == "dl_from_month":
@@ -173,7 +198,8 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
         end = _last(y, month)
         return (end - dt.timedelta(days=6)).isoformat(), end.isoformat()
     if name == "dl_quarter":
-        quarters = [_ROMAN[q.strip()] for q in m["q"].split(",") if q.strip() in _ROMAN]
+        named = regex.split(r"\s*(?:,|và)\s*(?:[Qq]u[ýí]\s+)?", m["q"])
+        quarters = [_ROMAN[q.strip()] for q in named if q.strip() in _ROMAN]
         y = int(m["y"]) if m["y"] else year
         if not quarters or y is None:
             return None, None
