@@ -26,6 +26,31 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # an article titled with a body's name alone gives it the clauses below, its chapter's title
+    # lost or not; 'Thanh tra, kiểm tra' is the act of inspecting (QĐ 22/2023/QĐ-UBND Đắk Nông)
+    (["Chương 5", "Điều 15. Sở Thông tin và Truyền thông",
+      "1. Chịu trách nhiệm vận hành, quản lý nội dung được đăng phát trên Hệ thống thông tin nguồn cấp tỉnh.",
+      "2. Thanh tra, kiểm tra, giải quyết khiếu nại, tố cáo và xử lý vi phạm trong hoạt động thông tin cơ sở.",
+      "Điều 16. Sở Tài chính", "1. Tham mưu bố trí kinh phí duy trì hoạt động."],
+     [("Sở Thông tin và Truyền thông", "Chịu trách nhiệm vận hành, quản lý nội dung được đăng phát trên Hệ thống thông "
+       "tin nguồn cấp tỉnh."),
+      ("Sở Thông tin và Truyền thông", "Thanh tra, kiểm tra, giải quyết khiếu nại, tố cáo và xử lý vi phạm trong hoạt "
+       "động thông tin cơ sở."),
+      ("Sở Tài chính", "Tham mưu bố trí kinh phí duy trì hoạt động.")]),
+    # the head of a board, the board's name in capitals (the same Quy chế); a database is no body
+    # (QĐ 70/2024/QĐ-UBND Hà Nội: 'Điều 8. Cơ sở dữ liệu về giá')
+    (["Điều 13. Ban Biên tập Đài Truyền thanh cấp xã", "2. Trưởng Ban Biên tập Đài Truyền thanh cấp xã:",
+      "a) Phê duyệt nội dung thông tin đối với các chương trình của địa phương.",
+      "Điều 8. Cơ sở dữ liệu về giá", "1. Quản lý, vận hành Cơ sở dữ liệu về giá của Thành phố:",
+      "a) Cập nhật thông tin dữ liệu định kỳ."],
+     [("Trưởng Ban Biên tập Đài Truyền thanh cấp xã", "Phê duyệt nội dung thông tin đối với các chương trình của địa "
+       "phương.")]),
+    # a table's unit of measure is no unit: its notes give no work (QĐ 2216/QĐ-UBND Thanh Hóa; QĐ
+    # 1272/QĐ-UBND Quảng Nam)
+    (["Điều 3. Tổ chức thực hiện", "1. Sở Tài nguyên và Môi trường tổ chức thẩm định kế hoạch sử dụng đất.",
+      "Phụ biểu số 01.1:", "Diện tích chuyển mục đích sử dụng đất trong kỳ điều chỉnh quy hoạch, huyện Như Xuân",
+      "Đơn vị tính: ha", "Ghi chú:", "- (a) gồm đất sản xuất nông nghiệp, đất nuôi trồng thủy sản."],
+     [("Sở Tài nguyên và Môi trường", "tổ chức thẩm định kế hoạch sử dụng đất.")]),
     # a heading may list as many bodies as it takes by their proper names (KH 108/KH-UBND Đắk Lắk)
     (["III. TỔ CHỨC THỰC HIỆN", "13. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Nông "
       "dân tỉnh, Tỉnh đoàn, Hội liên hiệp Phụ nữ tỉnh, Hội Cựu chiến binh tỉnh", "- Tăng cường vai trò giám sát."],

@@ -599,7 +599,14 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # '1.' to '4.' of 'II. NỘI DUNG', the draft KH /KH-SCT of the Sở Công Thương Lào Cai, 2026:
             # one document so far)
             scope_group = item_rank = None
-            named = finder.owner_at(rest) if section.startswith("Điều") and executing and rest else None
+            named = finder.owner_at(rest) if section.startswith("Điều") and rest else None
+            if named and not executing and (named[1] < len(rest.rstrip(" .:")) or finder.duties_of.match(rest)):
+                # outside a chapter on the execution only a title that is a body's name and nothing
+                # else names whose clauses follow: a regulation's 'Chương 5' whose title a copy lost
+                # over 'Điều 15. Sở Thông tin và Truyền thông' / 'Điều 16. Sở Tài chính' (QĐ
+                # 22/2023/QĐ-UBND Đắk Nông), as 'Điều 20. Bộ Giáo dục và Đào tạo' under its chapter
+                # (NĐ 277/2025/NĐ-CP); 'Điều 8. Cơ sở dữ liệu về giá' names a thing (not_owners)
+                named = None
             collective = bool(named) and bool(finder.duties_of.match(rest)) and bool(_COLLECTIVE.match(named[0]))
             if named and _is_heading(rest, named) and not finder.everyone.search(named[0]) and not collective:
                 # an article on the execution titled with a body's name gives it the clauses below
