@@ -26,6 +26,12 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # an investor in small letters after an opening phrase of time (QĐ 24/2023/QĐ-UBND Thanh Hóa)
+    (["Điều 3. Thời hạn lập, gửi báo cáo quyết toán", "1. Đối với dự án do cấp tỉnh quản lý:",
+      "a) Trước ngày 15 tháng 02 năm sau năm quyết toán, chủ đầu tư lập báo cáo quyết toán theo niên độ, gửi về Sở "
+      "Tài chính."],
+     [("chủ đầu tư", "Trước ngày 15 tháng 02 năm sau năm quyết toán, chủ đầu tư lập báo cáo quyết toán theo niên độ, "
+       "gửi về Sở Tài chính.")]),
     # an article titled with a body's name alone gives it the clauses below, its chapter's title
     # lost or not; 'Thanh tra, kiểm tra' is the act of inspecting (QĐ 22/2023/QĐ-UBND Đắk Nông)
     (["Chương 5", "Điều 15. Sở Thông tin và Truyền thông",
