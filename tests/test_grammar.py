@@ -26,6 +26,10 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'cơ quan, trường học' is one kind; 'có biện pháp' opens the duty (CV 115/CV-PA83 Công an Đà Nẵng)
+    (["Trước tình hình trên, Phòng PA83 xin thông báo các cơ sở giáo dục biết. Đồng thời, đề nghị các cơ quan, trường "
+      "học có biện pháp tuyên truyền, quản lý trong học sinh, sinh viên."],
+     [("các cơ quan, trường học", "có biện pháp tuyên truyền, quản lý trong học sinh, sinh viên.")]),
     # an investor in small letters after an opening phrase of time (QĐ 24/2023/QĐ-UBND Thanh Hóa)
     (["Điều 3. Thời hạn lập, gửi báo cáo quyết toán", "1. Đối với dự án do cấp tỉnh quản lý:",
       "a) Trước ngày 15 tháng 02 năm sau năm quyết toán, chủ đầu tư lập báo cáo quyết toán theo niên độ, gửi về Sở "
