@@ -26,6 +26,10 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'Bộ chỉ số' is a set of indices, no ministry: its items are its members (QĐ 1254/QĐ-UBND Quảng Nam)
+    (["Điều 1. Phê duyệt Bộ chỉ số đánh giá năng lực cạnh tranh", "I. Bộ chỉ số DDCI Quảng Nam 2023, gồm:",
+      "1. Vai trò người đứng đầu.", "2. Chi phí không chính thức."],
+     []),
     # 'cơ quan, trường học' is one kind; 'có biện pháp' opens the duty (CV 115/CV-PA83 Công an Đà Nẵng)
     (["Trước tình hình trên, Phòng PA83 xin thông báo các cơ sở giáo dục biết. Đồng thời, đề nghị các cơ quan, trường "
       "học có biện pháp tuyên truyền, quản lý trong học sinh, sinh viên."],
