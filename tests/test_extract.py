@@ -1108,6 +1108,24 @@ def test_a_page_without_its_date_line_is_dated_by_its_appendix(rules, appendix, 
     assert record.date == date
 
 
+@pytest.mark.parametrize("number, appendix, issuer", [
+    # the body the appendix's heading names issues a page saved without its header (QĐ 1255/QĐ-UBND
+    # Quảng Nam; QĐ 22/2023/QĐ-UBND Đắk Nông), past the head who signs for it (QĐ 1819/QĐ-BGDĐT)
+    ("Số: 1255/QĐ-UBND", "(Kèm theo Quyết định số 1255/QĐ-UBND ngày 19/6/2023 của UBND tỉnh Quảng Nam)",
+     "UBND tỉnh Quảng Nam"),
+    ("Số: 22/2023/QĐ-UBND", "(Kèm theo Quyết định số: 22/2023/QĐ-UBND ngày 23 tháng 6 năm 2023 của Ủy ban nhân "
+     "dân tỉnh Đắk Nông)", "Ủy ban nhân dân tỉnh Đắk Nông"),
+    ("Số: 1819/QĐ-BGDĐT", "(Kèm theo Quyết định số 1819/QĐ-BGDĐT ngày 22 tháng 6 năm 2023 của Bộ trưởng Bộ Giáo "
+     "dục và Đào tạo)", "Bộ Giáo dục và Đào tạo"),
+    # another document's appendix names its own issuer, not this one's
+    ("Số: 1255/QĐ-UBND", "(Kèm theo Quyết định số 12/QĐ-UBND ngày 01/01/2020 của UBND tỉnh Quảng Nam)", None),
+])
+def test_a_page_without_its_header_is_issued_by_the_body_its_appendix_names(rules, number, appendix, issuer):
+    record = extract_record(_doc(number, "QUYẾT ĐỊNH", "Về việc phê duyệt kế hoạch sử dụng đất năm 2023",
+                                 "Điều 1. Phê duyệt kế hoạch sử dụng đất năm 2023.", appendix), rules)
+    assert (record.issuer.name if record.issuer else None) == issuer
+
+
 @pytest.mark.parametrize("title, counted_from", [
     ("Kế hoạch cải cách hành chính năm 2026", "2026-01-01"),  # the UBND Lâm Đồng drafts
     # the year the work aims at does not date the plan (QĐ 1819/QĐ-BGDĐT; KH 145/KH-UBND Yên Bái)

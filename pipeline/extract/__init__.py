@@ -26,6 +26,7 @@ from .header import (
     issuer_code,
     issuer_from_body,
     issuer_from_preamble,
+    issuer_of_attachment,
 )
 from .tasks import extract_tasks
 from .units import UnitMatcher
@@ -94,6 +95,8 @@ def extract_record(document: Document, rules: Rules) -> Record:
         issuer, note = issuer_from_body(lines, closing.signer.title if closing.signer else None, rules)
         if issuer is None:
             issuer, note = issuer_from_preamble(lines, rules)
+        if issuer is None:
+            issuer, note = issuer_of_attachment(lines, header.number)
         warnings.append(note or "[issuer] the issuing body is named nowhere in the header")
         if issuer is not None and header.number:
             issuer = Issuer(name=issuer.name, parent=issuer.parent, code=issuer_code(header.number, rules))

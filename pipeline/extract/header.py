@@ -442,7 +442,13 @@ def _issuer(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None
 
 
 _ATTACHED_TO = regex.compile(r"(?i:kèm\s+theo)\s+(?:\p{L}+\s+){1,3}?số\s*:?\s*(?P<number>[\w/.&-]+(?:\s*/\s*[\w.&-]+)*)"
-                            r"\s*,?\s+ngày\s+(?P<date>\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})")
+                            r"\s*,?\s+ngày\s+(?P<date>\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"
+                            # the body that issued it, past the head who signs for it ('của Bộ trưởng Bộ
+                            # Giáo dục và Đào tạo', QĐ 1819/QĐ-BGDĐT: the Bộ's decision); the Thủ tướng
+                            # issues in his own name ('của Thủ tướng Chính phủ', QĐ 748/QĐ-TTg)
+                            r"(?:\s+của\s+(?:(?:Bộ\s+trưởng|Chủ\s+tịch)\s+(?=\p{Lu}))?(?P<issuer>(?:(?:Ủy|Uỷ)\s+ban\s+"
+                            r"nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Bộ(?!\s+trưởng)|Sở|Phòng|Trường"
+                            r"|Thủ\s+tướng\s+Chính\s+phủ)(?:\s+[^()\n]{1,60}?)?)\s*\))?")
 
 
 def date_of_attachment(lines: Lines, number: str) -> tuple[str | None, Ref | None]:
@@ -457,6 +463,23 @@ def date_of_attachment(lines: Lines, number: str) -> tuple[str | None, Ref | Non
             if regex.sub(r"\s+", "", match["number"]).casefold() == own:
                 day = parse_date(match["date"])
                 return (day, ref) if day else (None, None)
+    return None, None
+
+
+def issuer_of_attachment(lines: Lines, number: str | None) -> tuple[Issuer | None, str | None]:
+    """The body a document whose header is lost names as its issuer over its appendix, on the line
+    that dates it: '(Kèm theo Quyết định số 1255/QĐ-UBND ngày 19/6/2023 của UBND tỉnh Quảng Nam)'
+    (QĐ 1255/QĐ-UBND Quảng Nam), '(Kèm theo Quyết định số: 22/2023/QĐ-UBND ngày 23 tháng 6 năm 2023
+    của Ủy ban nhân dân tỉnh Đắk Nông)' (QĐ 22/2023/QĐ-UBND Đắk Nông), the crawled copies saved
+    without their header. Only the document's own number names it (date_of_attachment)."""
+    if not number:
+        return None, None
+    own = regex.sub(r"\s+", "", number).casefold()
+    for ref in lines:
+        for match in _ATTACHED_TO.finditer(ref.text):
+            if regex.sub(r"\s+", "", match["number"]).casefold() == own and match["issuer"]:
+                return Issuer(name=" ".join(match["issuer"].split())), \
+                    "[issuer] no header: the issuer is the body the appendix's heading names"
     return None, None
 
 
