@@ -65,14 +65,21 @@ class Names:
     margin: float = 0.08
     is_syllable: Callable[[str], bool] = lambda word: True
     honorifics: frozenset[str] = frozenset()  # casefolded, without their full stop
+    ranks: tuple[str, ...] = ()  # casefolded, in words ('trung tá')
 
     def without_honorifics(self, text: str) -> str:
         """'NGND.PGS.TS. Huỳnh Thanh Nhã' → 'Huỳnh Thanh Nhã': a leading run of abbreviations
         closed by full stops goes when one of them is a known title (the others may be OCR's
-        garbling of one: 'NGNPĐ.')."""
+        garbling of one: 'NGNPĐ.'); so does a rank of the police or the army ('Trung tá Ngô
+        Văn Công' → 'Ngô Văn Công')."""
         match = _ABBREVIATIONS.match(text)
         if match and any(w.casefold() in self.honorifics for w in regex.findall(r"\p{L}+", match.group(0))):
             return text[match.end():]
+        words = text.split()
+        for rank in self.ranks:
+            size = len(rank.split())
+            if len(words) > size and " ".join(words[:size]).casefold() == rank:
+                return " ".join(words[size:])
         return text
 
     def read(self, text: str, *, issuer: str | None = None, title: str | None = None,
@@ -153,6 +160,13 @@ def _distance(a: str, b: str) -> int:
     return row[-1]
 
 
+def _words(data: dict[str, Any], key: str) -> list[str]:
+    words = data.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ValueError(f"honorifics.{key}: expected a list of words, got {words!r}")
+    return words
+
+
 def compile_names(data: dict[str, Any], is_syllable: Callable[[str], bool]) -> Names:
     """rules/names.json → Names; every example must read as it says (ValueError otherwise)."""
     def nfc(word: str) -> str:
@@ -177,7 +191,8 @@ def compile_names(data: dict[str, Any], is_syllable: Callable[[str], bool]) -> N
     names = Names(syllables=surnames | given, surnames=surnames, signers=tuple(signers),
                   min_ratio=float(known.get("min_ratio", 0.72)), margin=float(known.get("margin", 0.08)),
                   is_syllable=is_syllable,
-                  honorifics=frozenset(nfc(w) for w in data.get("honorifics", {}).get("words", [])))
+                  honorifics=frozenset(nfc(w) for w in data.get("honorifics", {}).get("words", [])),
+                  ranks=tuple(nfc(w) for w in _words(data.get("honorifics", {}), "ranks")))
     examples = data.get("examples", {})
     for case in examples.get("known", []):
         got = names.read(case["read"], issuer=case.get("issuer"), title=case.get("title"),

@@ -151,6 +151,7 @@ class Units:
     signer_offices: tuple[str, ...] = ()
     office_min_ratio: float = 1.0
     deputy: regex.Pattern = regex.compile(r"(?!)")  # the deputy words, compiled at load
+    in_charge: regex.Pattern = regex.compile(r"(?!)")  # the words of a deputy who runs the body
     # the parent and the issuer set on one line ('UBND TỈNH NGHỆ AN SỞ GIÁO DỤC VÀ ĐÀO TẠO'),
     # compiled from units.issuer_in_one_line at load
     one_line: regex.Pattern = regex.compile(r"(?!)")
@@ -190,7 +191,8 @@ class Units:
         return best
 
     def is_deputy(self, office: str) -> bool:
-        return bool(self.deputy.match(office))
+        """A deputy signs for the head; a deputy in charge of a body with no head signs in his own name."""
+        return bool(self.deputy.match(office)) and not self.in_charge.search(office)
 
 
 @dataclass(frozen=True)
@@ -951,6 +953,7 @@ def _compile_units(data: dict[str, Any]) -> Units:
         signer_offices=tuple(offices.get("offices", [])),
         office_min_ratio=float(offices.get("min_ratio", 1.0)),
         deputy=_words_pattern(data.get("deputy_words", {}).get("words", [])),
+        in_charge=_words_pattern(_word_list(data.get("deputy_words", {}), "in_charge", f"{where}.deputy_words")),
         one_line=_one_line_issuer(data.get("issuer_in_one_line", {}), where),
     )
     for line, issuer in data.get("issuer_in_one_line", {}).get("examples", {}).items():
@@ -998,6 +1001,13 @@ def _one_line_issuer(data: dict[str, Any], where: str) -> regex.Pattern:
         return regex.compile(pattern)
     except regex.error as exc:
         raise RulesError(f"{where}.issuer_in_one_line: the words do not make a pattern ({exc})") from exc
+
+
+def _word_list(data: dict[str, Any], key: str, where: str) -> list[str]:
+    words = data.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise RulesError(f"{where}.{key}: expected a list of words, got {words!r}")
+    return words
 
 
 def _words_pattern(words: list[str]) -> regex.Pattern:

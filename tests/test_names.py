@@ -40,6 +40,8 @@ def test_a_name_is_read_syllable_by_syllable(rules, read, name):
     ("NGNPĐ.PGS.TS. Huỳnh Thanh Nhã", "Huỳnh Thanh Nhã"),  # the same, its first title garbled
     ("PGS.TS. Nguyễn Hiệp Thương", "Nguyễn Hiệp Thương"),  # KH 106/KH-ĐHCĐ
     ("ThS. Trần Ngọc Lan", "Trần Ngọc Lan"),
+    ("Trung tá Ngô Văn Công", "Ngô Văn Công"),  # a police rank (CV 115/CV-PA83 Công an Đà Nẵng)
+    ("Đại uý Trần Văn Hùng", "Trần Văn Hùng"),
 ])
 def test_titles_before_a_name_are_the_persons_not_the_name(rules, read, name):
     reading = rules.names.read(read)
@@ -294,3 +296,13 @@ def test_drop_colour_is_the_rule_on_every_colour(rules):
     ink = (luminance < settings.dark) & ((wide.max(axis=2) - wide.min(axis=2)) <= settings.chroma)
     out = np.asarray(drop_colour(Image.fromarray(colours), settings))
     assert np.array_equal(out, np.where(ink, 0, 255).astype(np.uint8))
+
+
+@pytest.mark.parametrize("office, deputy", [
+    ("PHÓ GIÁM ĐỐC", True),
+    ("THỨ TRƯỞNG", True),
+    ("PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH", False),  # runs the office with no head: no KT. (CV 115/CV-PA83)
+    ("GIÁM ĐỐC", False),
+])
+def test_a_deputy_signs_for_the_head_unless_in_charge(rules, office, deputy):
+    assert rules.units.is_deputy(office) is deputy

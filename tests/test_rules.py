@@ -104,6 +104,16 @@ BAD_DERIVE = [
 # fmt: on
 
 
+def test_a_bad_rank_or_in_charge_list_names_the_entry(tmp_path):
+    (tmp_path / "names.json").write_text(json.dumps({"honorifics": {"ranks": "Trung tá"}}), encoding="utf-8")
+    with pytest.raises(rules_module.RulesError, match="names: honorifics.ranks: expected a list of words"):
+        rules_module.load(tmp_path)
+    (tmp_path / "names.json").unlink()
+    (tmp_path / "units.json").write_text(json.dumps({"deputy_words": {"in_charge": [3]}}), encoding="utf-8")
+    with pytest.raises(rules_module.RulesError, match="deputy_words.in_charge: expected a list of words"):
+        rules_module.load(tmp_path)
+
+
 @pytest.mark.parametrize("overlay, message", [
     ({"weekdays": {"hai": 7}}, "calendar.weekdays.hai: expected a name in small letters to a day 0 (Monday) .. 6"),
     ({"weekdays": {"Hai": 0}}, "calendar.weekdays.Hai: expected a name in small letters"),
