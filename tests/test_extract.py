@@ -642,6 +642,11 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
       "1 | Cấp giấy phép theo Nghị định số 105/2025/NĐ- CP của Chính phủ quy định chi tiết một số điều và "
       "biện pháp thi hành Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ | Sở Công Thương"],
      ["quy định chi tiết một số điều và biện pháp thi hành Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ"]),
+    # a law's name may go on in small letters (CV 1617/BGDĐT-GDCTHSSV; QĐ 66/2021/QĐ-UBND An Giang);
+    # a jurists' association and a bar are no law (KH 141/KH-UBND Tuyên Quang)
+    (["Đề nghị cán bộ, viên chức và HSSV thực hiện nghiêm túc Luật giao thông đường bộ và các quy định.",
+      "Căn cứ Luật giá ngày 20 tháng 6 năm 2012;", "Phối hợp với Đoàn Luật sư tỉnh; Hội Luật gia tỉnh."],
+     ["Luật giao thông đường bộ", "Luật giá"]),
     # OCR reads 'ngày' as 'ngây' (QĐ 2307/QĐ-UBND Sơn La, scanned)
     (["Tổng kết 10 năm thi hành Luật Nuôi con nuôi ngây 17 tháng 6 năm 2010."], ["Luật Nuôi con nuôi"]),
     # an amending law read with 'bổ' as 'bỗ' is still one law (KH 70/KH-UBND Cần Thơ)
@@ -652,6 +657,17 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
 def test_a_law_named_without_a_number_is_named_once(rules, lines, titles):
     citations, _ = extract_citations(Lines(_doc(*lines)), None, 0, set(), rules)
     assert [c.title for c in citations] == titles
+
+
+def test_a_number_in_brackets_after_a_law_numbers_that_law(rules):
+    """'Luật giáo dục đại học (Luật SỐ: 08/2012/QH13) và Luật sửa đồi, bổ sung một số điều của Luật
+    giáo dục đại học (Luật sô: 34/2018/QH14)' (CV 2274/BGDĐT-QLCL): two laws, each named and numbered."""
+    citations, _ = extract_citations(Lines(_doc(
+        "Thực hiện Luật giáo dục đại học (Luật số: 08/2012/QH13) và Luật sửa đổi, bổ sung một số điều của Luật "
+        "giáo dục đại học (Luật số: 34/2018/QH14), Bộ đề nghị.")), None, 0, set(), rules)
+    assert [(c.number, c.title) for c in citations] == [
+        ("08/2012/QH13", "Luật giáo dục đại học"),
+        ("34/2018/QH14", "Luật sửa đổi, bổ sung một số điều của Luật giáo dục đại học")]
 
 
 def test_date_line_wrapped_by_a_narrow_header_column(rules):

@@ -251,7 +251,16 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
                 continue  # a date such as 27/9/2024, not a number
             before = text[:match.start()]
             lead = finder.type_word.search(before)
-            law = None if lead else finder.law_lead.search(before)
+            law = finder.law_lead.search(before)
+            if lead and law and law.start() < lead.start():
+                lead = None  # 'Luật giáo dục đại học (Luật số: 08/2012/QH13)': the bracket numbers the name
+            elif lead:
+                law = None
+            if law is not None:
+                # an amending law ends where the name it amends does ('Luật sửa đổi, bổ sung một số
+                # điều của Luật giáo dục đại học (Luật sô: 34/2018/QH14)', CV 2274/BGDĐT-QLCL)
+                law = next((m for m in finder.amending_law.finditer(before)
+                            if len(before[:m.end()].rstrip()) == law.end("name")), law)
             inherited = None
             if not lead and not law and found and found[-1].ref is ref and finder.list_continues.search(before):
                 inherited = found[-1].citation  # 'các Quyết định ... số 142/2008/QĐ-TTg ..., số 53/2010/QĐ-TTg'
