@@ -26,6 +26,23 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # an association and a review are bodies (KH 137/KH-UBND Tuyên Quang; KH 396/KH-UBND Bắc Kạn)
+    (["III. TỔ CHỨC THỰC HIỆN", "5. Đài Phát thanh - Truyền hình tỉnh, Tạp chí Văn nghệ Tuyên Quang",
+      "- Mở chuyên trang, chuyên mục tuyên truyền về chính sách."],
+     [("Đài Phát thanh - Truyền hình tỉnh", "Mở chuyên trang, chuyên mục tuyên truyền về chính sách."),
+      ("Tạp chí Văn nghệ Tuyên Quang", "Mở chuyên trang, chuyên mục tuyên truyền về chính sách.")]),
+    # a label whose verb takes a plural object lists members after its colon, no subject (QĐ
+    # 1844/QĐ-BGDĐT); associations of one field are one kind (QĐ 505/QĐ-TTg)
+    (["2. Thứ trưởng Phạm Ngọc Thưởng:", "đ) Tham gia các Ban Chỉ đạo, Hội đồng, Ủy ban, Hội, Hiệp hội: Ban Chỉ đạo "
+      "điều hành giá; Ban Chỉ đạo Trung ương về phòng chống thiên tai; Hiệp hội Thiết bị Giáo dục Việt Nam; Thành "
+      "viên Hội đồng chỉ đạo biên soạn bách khoa toàn thư Việt Nam.",
+      "Đề nghị Liên đoàn Thương mại và Công nghiệp Việt Nam, các hội, hiệp hội trong lĩnh vực thông tin và truyền "
+      "thông chỉ đạo các tổ chức thành viên tham gia."],
+     [("Thứ trưởng Phạm Ngọc Thưởng", "Tham gia các Ban Chỉ đạo, Hội đồng, Ủy ban, Hội, Hiệp hội: Ban Chỉ đạo điều "
+       "hành giá; Ban Chỉ đạo Trung ương về phòng chống thiên tai; Hiệp hội Thiết bị Giáo dục Việt Nam; Thành viên "
+       "Hội đồng chỉ đạo biên soạn bách khoa toàn thư Việt Nam."),
+      ("Liên đoàn Thương mại và Công nghiệp Việt Nam", "chỉ đạo các tổ chức thành viên tham gia."),
+      ("các hội, hiệp hội trong lĩnh vực thông tin và truyền thông", "chỉ đạo các tổ chức thành viên tham gia.")]),
     # 'Bộ chỉ số' is a set of indices, no ministry: its items are its members (QĐ 1254/QĐ-UBND Quảng Nam)
     (["Điều 1. Phê duyệt Bộ chỉ số đánh giá năng lực cạnh tranh", "I. Bộ chỉ số DDCI Quảng Nam 2023, gồm:",
       "1. Vai trò người đứng đầu.", "2. Chi phí không chính thức."],

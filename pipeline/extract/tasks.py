@@ -1784,7 +1784,12 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
     # Giang; 'Mẫu CVHT-02 : CVHT tổng hợp ...', TB 363/TB-ĐHDT; 'Bước 1: Văn thư tiếp nhận ...',
     # the notes that restate the steps of QĐ 3990/QĐ-SYT Gia Lai)
     run_in = _RUN_IN.match(sentence)
-    named = run_in and finder.verb.search(sentence, 0, run_in.end())
+    # a label whose verb takes a plural object ('các ...') announces its members, not a clause:
+    # 'đ) Tham gia các Ban Chỉ đạo, Hội đồng, Ủy ban, Hội, Hiệp hội: Ban chỉ đạo ...; Hiệp hội
+    # Thiết bị Giáo dục Việt Nam; ...', 'b) Phụ trách các đơn vị: Vụ Giáo dục Tiểu học; ...' (QĐ
+    # 1844/QĐ-BGDĐT: the bodies a Thứ trưởng sits on and leads, one document so far)
+    named = (run_in and finder.verb.search(sentence, 0, run_in.end())
+             and not _PLURAL_OBJECT.search(sentence, 0, run_in.end()))
     found = finder.owner_at(sentence[run_in.end():]) if named else None
     if found and finder.acts_at(sentence, run_in.end() + found[1]):
         return found[0], sentence
@@ -1794,6 +1799,7 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
 # a short label and its colon before a sentence that opens with a capital; a label of place says
 # where, and the name after it is the place ('Nơi tiếp công dân: Phòng tiếp công dân (Tầng 1) ...',
 # TB 173/TB-SGDĐT Hà Giang)
+_PLURAL_OBJECT = regex.compile(r"(?<!\p{L})các\s+\p{L}")
 _RUN_IN = regex.compile(r"^(?!(?:Nơi|Địa\s+điểm|Địa\s+chỉ)\s)\p{Lu}[^:;.()]{2,60}?:\s+(?=\p{Lu})")
 
 
