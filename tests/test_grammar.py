@@ -26,6 +26,9 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'cân đối' (to balance sources) opens the work (KH 173/KH-UBND Hà Nội; QĐ 05/2026/QĐ-TTg)
+    (["III. TỔ CHỨC THỰC HIỆN", "- Các cơ sở giáo dục cân đối nguồn ngân sách, chủ động mua sắm bổ sung thiết bị."],
+     [("Các cơ sở giáo dục", "cân đối nguồn ngân sách, chủ động mua sắm bổ sung thiết bị.")]),
     # an association and a review are bodies (KH 137/KH-UBND Tuyên Quang; KH 396/KH-UBND Bắc Kạn)
     (["III. TỔ CHỨC THỰC HIỆN", "5. Đài Phát thanh - Truyền hình tỉnh, Tạp chí Văn nghệ Tuyên Quang",
       "- Mở chuyên trang, chuyên mục tuyên truyền về chính sách."],
