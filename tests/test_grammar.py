@@ -26,6 +26,9 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a government's web portal is a body that acts (KH 137/KH-UBND Tuyên Quang; KH 68/KH-UBND Hải Phòng)
+    (["III. TỔ CHỨC THỰC HIỆN", "9. Cổng Thông tin điện tử tỉnh", "- Xây dựng chuyên mục tuyên truyền về chính sách."],
+     [("Cổng Thông tin điện tử tỉnh", "Xây dựng chuyên mục tuyên truyền về chính sách.")]),
     # 'cân đối' (to balance sources) opens the work (KH 173/KH-UBND Hà Nội; QĐ 05/2026/QĐ-TTg)
     (["III. TỔ CHỨC THỰC HIỆN", "- Các cơ sở giáo dục cân đối nguồn ngân sách, chủ động mua sắm bổ sung thiết bị."],
      [("Các cơ sở giáo dục", "cân đối nguồn ngân sách, chủ động mua sắm bổ sung thiết bị.")]),
