@@ -26,6 +26,15 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # an article's title that begins with a body's name names it whole over its clauses (QĐ
+    # 32/2023/QĐ-UBND Ninh Thuận)
+    (["Điều 14. Các cơ quan, đơn vị và cá nhân tại các đơn vị triển khai CSDL",
+      "1. Cập nhật thông tin đầy đủ, chính xác vào CSDL về giá.",
+      "2. Khai thác thông tin theo phân quyền trên hệ thống."],
+     [("Các cơ quan, đơn vị và cá nhân tại các đơn vị triển khai CSDL", "Cập nhật thông tin đầy đủ, chính xác vào CSDL "
+       "về giá."),
+      ("Các cơ quan, đơn vị và cá nhân tại các đơn vị triển khai CSDL", "Khai thác thông tin theo phân quyền trên hệ "
+       "thống.")]),
     # a government's web portal is a body that acts (KH 137/KH-UBND Tuyên Quang; KH 68/KH-UBND Hải Phòng)
     (["III. TỔ CHỨC THỰC HIỆN", "9. Cổng Thông tin điện tử tỉnh", "- Xây dựng chuyên mục tuyên truyền về chính sách."],
      [("Cổng Thông tin điện tử tỉnh", "Xây dựng chuyên mục tuyên truyền về chính sách.")]),

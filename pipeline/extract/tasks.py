@@ -600,6 +600,14 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # one document so far)
             scope_group = item_rank = None
             named = finder.owner_at(rest) if section.startswith("Điều") and rest else None
+            if (named and named[1] < len(rest) and not rest.rstrip().endswith((".", ":", ";"))
+                    and _ITEM.match(_next_text(ref, lines) or "") and not finder.duties_of.match(rest)):
+                # an article's title is a noun phrase, no sentence: one that begins with a body's name
+                # over numbered clauses names that body whole, its verbs say which body ('Điều 14. Các
+                # cơ quan, đơn vị và cá nhân tại các đơn vị triển khai CSDL' / '1. Cập nhật thông tin
+                # ...', QĐ 32/2023/QĐ-UBND Ninh Thuận, one document so far); a title closed by a stop
+                # is a sentence ('Điều 3. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này.')
+                named = (rest.strip(), len(rest))
             if named and not executing and (named[1] < len(rest.rstrip(" .:")) or finder.duties_of.match(rest)):
                 # outside a chapter on the execution only a title that is a body's name and nothing
                 # else names whose clauses follow: a regulation's 'Chương 5' whose title a copy lost
