@@ -41,6 +41,8 @@ SCOPE_OPENER = regex.compile(r"^\s*(?:riêng\s+)?đối\s+với\s", regex.IGNORE
 # đào tạo, điều kiện thực tế của cơ sở, đặc điểm của từng ngành, ..., người đứng đầu ...', TT
 # 05/2026/TT-BGDĐT, is 270)
 OPENER_CHARS = 400
+_TOLD = regex.compile(r"(?<!\p{L})đã\s+(?!được(?!\p{L}))\p{L}")
+_FRAMED = regex.compile(r"(?i)\s*(?:trường\s+hợp|khi|sau\s+khi|nếu|căn\s+cứ|trên\s+cơ\s+sở|theo|đối\s+với)(?!\p{L})")
 _SUBJECT_AFTER = regex.compile(r"[,:]\s*|\s(?=(?:(?i:lãnh\s+đạo|thủ\s+trưởng|hiệu\s+trưởng)\s+)?[Cc]ác\s|\p{Lu})")
 _TIME_WITHOUT_COLON = regex.compile(
     r"\s+(?P<value>(?:trong|trước|từ|chậm|theo|quý|quí|tháng|năm|thường|hằng|hàng|định)\s.*)$", regex.IGNORECASE)
@@ -407,6 +409,16 @@ class TaskGrammar:
             found = self.owner_at(text[cut.end():]) or (self._post_after_comma(text, cut) if small_posts else None)
             if found and _MADE_BY.search(found[0]):
                 continue
+            if found and not _FRAMED.match(text) and _TOLD.search(text, opener.end(), cut.start()):
+                # an opening that tells what has been done is a story, and the names after its
+                # commas are the story's objects, no subject given work ('Tại Đà Nẵng, thời gian gần
+                # đây các đối tượng ... đã tổ chức tụ tập ..., lôi kéo học sinh, sinh viên, Cán bộ giáo
+                # viên ... tham gia.', CV 115/CV-PA83 Công an Đà Nẵng, one document so far); 'đã' in a
+                # clause of time, condition or basis frames the work after it ('Khi người khai hải quan
+                # đã hoàn thành ..., Chi cục Hải quan ... thực hiện ...', CV 778/TCHQ-GSQL; 'Trường hợp
+                # ... đã ...', CV 2638/LĐTBXH-KHTC; 'Căn cứ ... hợp đồng đã ký kết ..., nhà thầu tiến hành
+                # ...', KH 2198/KH-UBND Bình Thuận), and 'đã được' says which thing is meant
+                return None
             # a subject acts in its own clause: a name before a semicolon is the object of the
             # clause it ends, not the subject of the next ('Định kỳ thứ Hai hàng tuần tổng hợp
             # ..., trình Đảng ủy Chính phủ để báo cáo Ban Bí thư Trung ương Đảng; xây dựng Báo

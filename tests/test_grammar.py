@@ -26,6 +26,13 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # an opening that tells what has been done names no subject after its commas (CV 115/CV-PA83
+    # Công an Đà Nẵng); one of condition or time frames the work after it (CV 778/TCHQ-GSQL)
+    (["Tại Đà Nẵng, thời gian gần đây các đối tượng có những hoạt động công khai đã tổ chức tụ tập tuyên truyền, "
+      "lôi kéo học sinh, sinh viên, Cán bộ giáo viên của các trường trên địa bàn thành phố tham gia.",
+      "Khi người khai hải quan đã hoàn thành việc sửa chữa, Chi cục Hải quan nơi đăng ký tờ khai thực hiện thủ tục."],
+     [("Chi cục Hải quan nơi đăng ký tờ khai", "Khi người khai hải quan đã hoàn thành việc sửa chữa, Chi cục Hải quan "
+       "nơi đăng ký tờ khai thực hiện thủ tục.")]),
     # an article's title that begins with a body's name names it whole over its clauses (QĐ
     # 32/2023/QĐ-UBND Ninh Thuận)
     (["Điều 14. Các cơ quan, đơn vị và cá nhân tại các đơn vị triển khai CSDL",
