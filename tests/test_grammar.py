@@ -1825,6 +1825,21 @@ def test_the_time_column_says_how_work_repeats(rules, when, recurrence):
     assert [(t.owner, t.recurrence) for t in record.tasks] == [("Sở Tư pháp", recurrence)]
 
 
+@pytest.mark.parametrize("action, recurrence", [
+    # a count of months to a time (QĐ 32/2023/QĐ-UBND Ninh Thuận; QĐ 22/2023/QĐ-UBND Đắk Nông)
+    ("Sở Tài chính thực hiện rà soát và công khai một tháng một lần.", "monthly"),
+    ("Sở Tài chính tổng hợp báo cáo với tần suất 01 tháng 01 lần vào ngày cuối tháng.", "monthly"),
+    ("Sở Tài chính định kỳ tháng, quý thực hiện kiểm tra dữ liệu.", "monthly"),
+    ("Trưởng Ban Biên tập chủ trì tổ chức họp đánh giá hoạt động ít nhất 03 tháng 01 lần.", "quarterly"),
+    # each month (KH tuyên truyền CCHC 2026 of UBND Lâm Đồng)
+    ("Đài Phát thanh định kỳ phát sóng mỗi tháng 02 chuyên mục.", "monthly"),
+])
+def test_a_count_of_months_says_how_work_repeats(rules, action, recurrence):
+    texts = [*HEAD, "I. NHIỆM VỤ", f"1. {action}"]
+    record = extract_record(Document("t.txt", "0" * 64, "txt", (Page(1, tuple(Line(t) for t in texts)),)), rules)
+    assert [t.recurrence for t in record.tasks] == [recurrence]
+
+
 def test_co_operating_units_are_recorded_beside_the_owner(rules):
     """'Đơn vị phối hợp' of a field block (the Lâm Đồng steering committee's công văn) and the
     partner column of an assignment table (KH CCHC 2026 of UBND Lâm Đồng) name who helps:
