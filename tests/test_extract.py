@@ -647,6 +647,13 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
     (["Đề nghị cán bộ, viên chức và HSSV thực hiện nghiêm túc Luật giao thông đường bộ và các quy định.",
       "Căn cứ Luật giá ngày 20 tháng 6 năm 2012;", "Phối hợp với Đoàn Luật sư tỉnh; Hội Luật gia tỉnh."],
      ["Luật giao thông đường bộ", "Luật giá"]),
+    # an amending law read whole, 'sữa' for 'sửa' and its day written bare (the QĐ of UBND Ngãi Giao),
+    # of a count of laws (QĐ 3745/QĐ-UBND Tây Ninh); what it cannot read is no law (QĐ 146/QĐ-TTg)
+    (["Căn cứ Luật sữa đổi, bổ sung một số điều của Luật cán bộ, công chức và Luật viên chức 6/12/2019;",
+      "Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018;",
+      "Căn cứ Luật sửa đổi, __ bô sung một số điểu của Luật Tổ chức Chính phủ;"],
+     ["Luật sữa đổi, bổ sung một số điều của Luật cán bộ, công chức và Luật viên chức",
+      "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch", "Luật Tổ chức Chính phủ"]),
     # OCR reads 'ngày' as 'ngây' (QĐ 2307/QĐ-UBND Sơn La, scanned)
     (["Tổng kết 10 năm thi hành Luật Nuôi con nuôi ngây 17 tháng 6 năm 2010."], ["Luật Nuôi con nuôi"]),
     # an amending law read with 'bổ' as 'bỗ' is still one law (KH 70/KH-UBND Cần Thơ)
@@ -657,6 +664,16 @@ def test_law_written_with_a_defined_abbreviation_is_an_alias(rules):
 def test_a_law_named_without_a_number_is_named_once(rules, lines, titles):
     citations, _ = extract_citations(Lines(_doc(*lines)), None, 0, set(), rules)
     assert [c.title for c in citations] == titles
+
+
+def test_a_law_said_again_with_who_passed_it_has_that_issuer(rules):
+    """'Luật hải quan 2014' in the trích yếu, then 'Luật hải quan được Quốc hội khóa XIII kỳ họp thứ
+    7 thông qua ngày 23/6/2014' (CV 19046/BTC-TCHQ): one law, passed by the Quốc hội."""
+    citations, _ = extract_citations(Lines(_doc(
+        "Hướng dẫn thực hiện các quy định của Luật hải quan 2014.",
+        "Luật hải quan được Quốc hội khóa XIII kỳ họp thứ 7 thông qua ngày 23/6/2014 và có hiệu lực.")),
+        None, 0, set(), rules)
+    assert [(c.title, c.issuer) for c in citations] == [("Luật hải quan 2014", "Quốc hội")]
 
 
 def test_a_number_in_brackets_after_a_law_numbers_that_law(rules):

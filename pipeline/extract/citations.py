@@ -465,7 +465,13 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
                           (_goes_on(folded, _expand(f.citation.title, abbreviations).casefold(),
                                     _expand(name, abbreviations)) or
                            _expand(f.citation.title, abbreviations).casefold().startswith(folded))), None)
+            passed = _PASSED_BY.match(after)
             if known:
+                if passed and known.citation.issuer is None:
+                    # said again with who passed it ('Luật hải quan được Quốc hội khóa XIII kỳ họp thứ 7
+                    # thông qua ngày 23/6/2014', CV 19046/BTC-TCHQ): the law named before has its issuer
+                    known.citation = replace(known.citation, issuer=clean_value(passed["issuer"]),
+                                             date=known.citation.date or date)
                 longer = known.citation.title
                 rest = _expand(longer, abbreviations)[len(_expand(name, abbreviations)):]
                 if regex.match(r"\s*(?:,|(?:và|hoặc|để)(?!\p{L}))", rest):
@@ -484,9 +490,16 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
                 earlier.aliases.extend(t for t in (earlier.citation.title, name) if t != common)
                 earlier.citation = replace(earlier.citation, title=common)
                 continue
-            found.append(_Found(Citation(doc_type=doc_type, number=None, date=date, issuer=None, title=name,
+            found.append(_Found(Citation(doc_type=doc_type, number=None, date=date,
+                                         issuer=clean_value(passed["issuer"]) if passed else None, title=name,
                                          text=clean_value(ref.text[match.start():match.end() + 40])),
                                 ref, match.start(), match.end()))
+
+
+# who passed a law, said after its name: the Quốc hội or its standing committee ('được Quốc hội
+# khóa XIII kỳ họp thứ 7 thông qua ngày 23/6/2014', CV 19046/BTC-TCHQ)
+_PASSED_BY = regex.compile(r"\s+(?:đã\s+)?được\s+(?P<issuer>Quốc\s+hội|Ủy\s+ban\s+[Tt]hường\s+vụ\s+Quốc\s+hội)"
+                           r"(?![\p{L}])[^.;]{0,60}?\s+thông\s+qua")
 
 
 def _goes_on(longer: str, name: str, written: str) -> bool:
