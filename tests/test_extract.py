@@ -685,6 +685,11 @@ def test_a_number_in_brackets_after_a_law_numbers_that_law(rules):
     assert [(c.number, c.title) for c in citations] == [
         ("08/2012/QH13", "Luật giáo dục đại học"),
         ("34/2018/QH14", "Luật sửa đổi, bổ sung một số điều của Luật giáo dục đại học")]
+    # a type word inside what reads as a law's name is another paper's (KH 70/KH-UBND Cần Thơ)
+    citations, _ = extract_citations(Lines(_doc(
+        "Triển khai Luật Thực hiện dân chủ ở cơ sở ngày 27 tháng 6 năm 2025 và Chỉ thị số 33/CT-TTg ngày 26 tháng "
+        "11 năm 2021 của Thủ tướng Chính phủ.")), None, 0, set(), rules)
+    assert [(c.number, c.doc_type) for c in citations if c.number] == [("33/CT-TTg", "Chỉ thị")]
 
 
 def test_date_line_wrapped_by_a_narrow_header_column(rules):

@@ -252,8 +252,11 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
             before = text[:match.start()]
             lead = finder.type_word.search(before)
             law = finder.law_lead.search(before)
-            if lead and law and law.start() < lead.start():
-                lead = None  # 'Luật giáo dục đại học (Luật số: 08/2012/QH13)': the bracket numbers the name
+            if lead and law and lead.start() >= law.end("name"):
+                # 'Luật giáo dục đại học (Luật số: 08/2012/QH13)': the bracket numbers the name; a type
+                # word inside the name is another paper's ('Luật Thực hiện dân chủ ở cơ sở ngày 27 tháng 6
+                # năm 2025 và Chỉ thị số 33/CT-TTg', KH 70/KH-UBND Cần Thơ)
+                lead = None
             elif lead:
                 law = None
             if law is not None:
