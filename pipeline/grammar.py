@@ -41,7 +41,9 @@ SCOPE_OPENER = regex.compile(r"^\s*(?:riêng\s+)?đối\s+với\s", regex.IGNORE
 # đào tạo, điều kiện thực tế của cơ sở, đặc điểm của từng ngành, ..., người đứng đầu ...', TT
 # 05/2026/TT-BGDĐT, is 270)
 OPENER_CHARS = 400
+# a verb told as done ('đã tổ chức'), not 'đã được' (which thing is meant), in an opening phrase
 _TOLD = regex.compile(r"(?<!\p{L})đã\s+(?!được(?!\p{L}))\p{L}")
+# an opening of condition, time or basis, whose 'đã' frames the work after it (TaskGrammar.after_opener)
 _FRAMED = regex.compile(r"(?i)\s*(?:trường\s+hợp|khi|sau\s+khi|nếu|căn\s+cứ|trên\s+cơ\s+sở|theo|đối\s+với)(?!\p{L})")
 _SUBJECT_AFTER = regex.compile(r"[,:]\s*|\s(?=(?:(?i:lãnh\s+đạo|thủ\s+trưởng|hiệu\s+trưởng)\s+)?[Cc]ác\s|\p{Lu})")
 _TIME_WITHOUT_COLON = regex.compile(

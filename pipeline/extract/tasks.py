@@ -1804,10 +1804,11 @@ def _subject(sentence: str, finder: TaskGrammar, later: bool) -> tuple[str, str]
     return None
 
 
+# a plural object in a run-in label: 'các' before a noun ('Phụ trách các đơn vị:')
+_PLURAL_OBJECT = regex.compile(r"(?<!\p{L})các\s+\p{L}")
 # a short label and its colon before a sentence that opens with a capital; a label of place says
 # where, and the name after it is the place ('Nơi tiếp công dân: Phòng tiếp công dân (Tầng 1) ...',
 # TB 173/TB-SGDĐT Hà Giang)
-_PLURAL_OBJECT = regex.compile(r"(?<!\p{L})các\s+\p{L}")
 _RUN_IN = regex.compile(r"^(?!(?:Nơi|Địa\s+điểm|Địa\s+chỉ)\s)\p{Lu}[^:;.()]{2,60}?:\s+(?=\p{Lu})")
 
 
