@@ -673,7 +673,16 @@ def test_a_law_said_again_with_who_passed_it_has_that_issuer(rules):
         "Hướng dẫn thực hiện các quy định của Luật hải quan 2014.",
         "Luật hải quan được Quốc hội khóa XIII kỳ họp thứ 7 thông qua ngày 23/6/2014 và có hiệu lực.")),
         None, 0, set(), rules)
-    assert [(c.title, c.issuer) for c in citations] == [("Luật hải quan 2014", "Quốc hội")]
+    assert [(c.title, c.issuer, c.date) for c in citations] == [("Luật hải quan 2014", "Quốc hội", "2014-06-23")]
+
+
+def test_a_law_dated_bare_after_its_name(rules):
+    """'Luật sữa đổi, bổ sung một số điều của Luật cán bộ, công chức và Luật viên chức 6/12/2019' (the
+    QĐ of UBND Ngãi Giao): the day after the name with no 'ngày' is the law's."""
+    citations, _ = extract_citations(Lines(_doc(
+        "Căn cứ Luật sữa đổi, bổ sung một số điều của Luật cán bộ, công chức và Luật viên chức 6/12/2019;")),
+        None, 0, set(), rules)
+    assert [c.date for c in citations] == ["2019-12-06"]
 
 
 def test_a_number_in_brackets_after_a_law_numbers_that_law(rules):

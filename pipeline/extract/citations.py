@@ -452,6 +452,12 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
             if year and "năm" in after[:year.end()]:
                 name = f"{name} năm {year.group(1)}"
             date, _ = date_at(ref.text, match.end())
+            bare_day = _BARE_DAY.match(after) if date is None else None
+            if bare_day:
+                date = parse_date(bare_day.group(1))  # '... và Luật viên chức 6/12/2019' (QĐ of UBND Ngãi Giao)
+            passed = _PASSED_BY.match(after)
+            if passed and date is None:
+                date, _ = date_at(after, passed.end())  # '... thông qua ngày 23/6/2014'
             doc_type = "Pháp lệnh" if name.startswith("Pháp lệnh") else "Luật"
             folded = _expand(name, abbreviations).casefold()
             misread = next((f for f in found if f.citation.number is None and f.citation.title
@@ -468,7 +474,6 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
                           (_goes_on(folded, _expand(f.citation.title, abbreviations).casefold(),
                                     _expand(name, abbreviations)) or
                            _expand(f.citation.title, abbreviations).casefold().startswith(folded))), None)
-            passed = _PASSED_BY.match(after)
             if known:
                 if passed and known.citation.issuer is None:
                     # said again with who passed it ('Luật hải quan được Quốc hội khóa XIII kỳ họp thứ 7
@@ -501,6 +506,7 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
 
 # who passed a law, said after its name: the Quốc hội or its standing committee ('được Quốc hội
 # khóa XIII kỳ họp thứ 7 thông qua ngày 23/6/2014', CV 19046/BTC-TCHQ)
+_BARE_DAY = regex.compile(r"\s+(\d{1,2}/\d{1,2}/\d{4})(?![\d/])")  # a law's day written with no 'ngày'
 _PASSED_BY = regex.compile(r"\s+(?:đã\s+)?được\s+(?P<issuer>Quốc\s+hội|Ủy\s+ban\s+[Tt]hường\s+vụ\s+Quốc\s+hội)"
                            r"(?![\p{L}])[^.;]{0,60}?\s+thông\s+qua")
 
