@@ -676,6 +676,21 @@ def test_a_law_said_again_with_who_passed_it_has_that_issuer(rules):
     assert [(c.title, c.issuer, c.date) for c in citations] == [("Luật hải quan 2014", "Quốc hội", "2014-06-23")]
 
 
+def test_a_long_line_with_a_sentence_ended_inside_is_no_part_of_the_title(rules):
+    """'Về việc treo cờ Tổ quốc' then the first paragraph, 'Nhân dịp Đại hội ..., nhiệm kỳ 2026 -2031.
+    Ủy ban nhân dân thành phố Hà Nội đề nghị ...' (TB 453/TB-UBND Hà Nội): the paragraph is the body,
+    and its request gives the work."""
+    record = extract_record(_doc(
+        "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 453 /TB-UBND", "Hà Nội, ngày 29 tháng 4 năm 2026", "THÔNG BÁO",
+        "Về việc treo cờ Tổ quốc",
+        "Nhân dịp Đại hội đại biểu toàn quốc Mặt trận Tổ quốc Việt Nam lần thứ XI, nhiệm kỳ 2026 -2031. Ủy ban nhân "
+        "dân thành phố Hà Nội đề nghị các sở, ban, ngành treo cờ Tổ quốc từ ngày 10/5/2026 đến hết ngày 14/5/2026."),
+        rules)
+    assert record.title == "Về việc treo cờ Tổ quốc"
+    assert [(t.owner, t.deadline.end if t.deadline else None) for t in record.tasks] == [
+        ("các sở, ban, ngành", "2026-05-14")]
+
+
 def test_a_law_dated_bare_after_its_name(rules):
     """'Luật sữa đổi, bổ sung một số điều của Luật cán bộ, công chức và Luật viên chức 6/12/2019' (the
     QĐ of UBND Ngãi Giao): the day after the name with no 'ngày' is the law's."""

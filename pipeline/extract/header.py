@@ -372,6 +372,12 @@ def _title_after(type_ref: Ref, header: Header, lines: Lines, rules: Rules) -> N
 
         if len(parts) >= 1 and not is_caps(text) and is_caps(parts[-1].text) and len(text) > 80:
             break
+        if parts and len(text) > 120 and _SENTENCE_INSIDE.search(text):
+            # a trích yếu holds no full stop inside it: a long line with a sentence ended in its
+            # middle is the body's first paragraph ('Về việc treo cờ Tổ quốc' / 'Nhân dịp Đại hội
+            # ..., nhiệm kỳ 2026 -2031. Ủy ban nhân dân thành phố Hà Nội đề nghị ...', TB
+            # 453/TB-UBND Hà Nội, one document so far)
+            break
         parts.append(ref)
         if text.endswith((".", ";")) or len(" ".join(p.text for p in parts)) > 400:
             break
@@ -384,6 +390,9 @@ def _title_after(type_ref: Ref, header: Header, lines: Lines, rules: Rules) -> N
     header.title = clean_value(" ".join(p.text for p in parts))
     header.evidence["title"] = lines.span(parts[0])
     header.title_end = parts[-1].index
+
+
+_SENTENCE_INSIDE = regex.compile(r"[\p{Ll}\d][.;]\s+\p{Lu}")  # a sentence's end, then the next one's start
 
 
 def _names_issuer(text: str, before: str, header: Header) -> bool:
