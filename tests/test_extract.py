@@ -689,6 +689,13 @@ def test_a_long_line_with_a_sentence_ended_inside_is_no_part_of_the_title(rules)
     assert record.title == "Về việc treo cờ Tổ quốc"
     assert [(t.owner, t.deadline.end if t.deadline else None) for t in record.tasks] == [
         ("các sở, ban, ngành", "2026-05-14")]
+    # a trích yếu in capitals may list documents with semicolons (QĐ 59/QĐ-BTNMT)
+    record = extract_record(_doc(
+        "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Số: 59/QĐ-BTNMT", "Hà Nội, ngày 08 tháng 01 năm 2024", "QUYẾT ĐỊNH",
+        "VỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN CÁC NGHỊ QUYẾT CỦA CHÍNH PHỦ: SỐ 01/NQ-CP NGÀY 05/01/2024",
+        "VỀ DỰ TOÁN NGÂN SÁCH NHÀ NƯỚC NĂM 2024; SỐ 02/NQ-CP NGÀY 05/01/2024 VỀ NHỮNG NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU CẢI "
+        "THIỆN MÔI TRƯỜNG KINH DOANH NĂM 2024", "Căn cứ Nghị định số 68/2022/NĐ-CP ngày 22 tháng 9 năm 2022;"), rules)
+    assert record.title.endswith("CẢI THIỆN MÔI TRƯỜNG KINH DOANH NĂM 2024")
 
 
 def test_a_law_dated_bare_after_its_name(rules):

@@ -372,11 +372,12 @@ def _title_after(type_ref: Ref, header: Header, lines: Lines, rules: Rules) -> N
 
         if len(parts) >= 1 and not is_caps(text) and is_caps(parts[-1].text) and len(text) > 80:
             break
-        if parts and len(text) > 120 and _SENTENCE_INSIDE.search(text):
+        if parts and len(text) > 120 and not is_caps(text) and _SENTENCE_INSIDE.search(text):
             # a trích yếu holds no full stop inside it: a long line with a sentence ended in its
             # middle is the body's first paragraph ('Về việc treo cờ Tổ quốc' / 'Nhân dịp Đại hội
             # ..., nhiệm kỳ 2026 -2031. Ủy ban nhân dân thành phố Hà Nội đề nghị ...', TB
-            # 453/TB-UBND Hà Nội, one document so far)
+            # 453/TB-UBND Hà Nội, one document so far); a trích yếu in capitals may list documents
+            # with semicolons ('... NĂM 2024; SỐ 02/NQ-CP NGÀY 05/01/2024 ...', QĐ 59/QĐ-BTNMT)
             break
         parts.append(ref)
         if text.endswith((".", ";")) or len(" ".join(p.text for p in parts)) > 400:
