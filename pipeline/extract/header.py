@@ -9,6 +9,7 @@ None with a warning: never a guess.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -467,13 +468,19 @@ def date_of_attachment(lines: Lines, number: str) -> tuple[str | None, Ref | Non
     1819/QĐ-BGDĐT), '(Kèm theo Kế hoạch số: 145/KH-UBND ngày 19/6/2023 của UBND Yên Bái)' (KH
     145/KH-UBND Yên Bái), the two pages saved without their header. Only the document's own
     number dates it: an appendix may say what it goes with elsewhere."""
+    for match, ref in _attached_to(lines, number):
+        day = parse_date(match["date"])
+        return (day, ref) if day else (None, None)
+    return None, None
+
+
+def _attached_to(lines: Lines, number: str) -> Iterator[tuple[regex.Match, Ref]]:
+    """The 'Kèm theo ... số N ngày ...' headings that name the document's own number, in order."""
     own = regex.sub(r"\s+", "", number).casefold()
     for ref in lines:
         for match in _ATTACHED_TO.finditer(ref.text):
             if regex.sub(r"\s+", "", match["number"]).casefold() == own:
-                day = parse_date(match["date"])
-                return (day, ref) if day else (None, None)
-    return None, None
+                yield match, ref
 
 
 def issuer_of_attachment(lines: Lines, number: str | None) -> tuple[Issuer | None, str | None]:
@@ -484,12 +491,10 @@ def issuer_of_attachment(lines: Lines, number: str | None) -> tuple[Issuer | Non
     without their header. Only the document's own number names it (date_of_attachment)."""
     if not number:
         return None, None
-    own = regex.sub(r"\s+", "", number).casefold()
-    for ref in lines:
-        for match in _ATTACHED_TO.finditer(ref.text):
-            if regex.sub(r"\s+", "", match["number"]).casefold() == own and match["issuer"]:
-                return Issuer(name=" ".join(match["issuer"].split())), \
-                    "[issuer] no header: the issuer is the body the appendix's heading names"
+    for match, _ in _attached_to(lines, number):
+        if match["issuer"]:
+            return Issuer(name=" ".join(match["issuer"].split())), \
+                "[issuer] no header: the issuer is the body the appendix's heading names"
     return None, None
 
 
