@@ -26,6 +26,13 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a body's standing role after a spaced dash is no part of its name (QĐ 748/QĐ-TTg; KH
+    # 130/KH-UBND Quảng Ngãi); 'đẩy nhanh' opens the work (KH 173/KH-UBND Hà Nội; CV 5636/SYT Gia Lai)
+    (["III. TỔ CHỨC THỰC HIỆN", "1. Bộ Quốc phòng - Cơ quan Thường trực Ban Chỉ đạo 701",
+      "- Chủ trì, phối hợp với các bộ, ngành tổng hợp kết quả thực hiện Kế hoạch.",
+      "2. Ủy ban nhân dân các quận, huyện đẩy nhanh tiến độ thực hiện các dự án."],
+     [("Bộ Quốc phòng", "Chủ trì, phối hợp với các bộ, ngành tổng hợp kết quả thực hiện Kế hoạch."),
+      ("Ủy ban nhân dân các quận, huyện", "đẩy nhanh tiến độ thực hiện các dự án.")]),
     # an opening that tells what has been done names no subject after its commas (CV 115/CV-PA83
     # Công an Đà Nẵng); one of condition or time frames the work after it (CV 778/TCHQ-GSQL)
     (["Tại Đà Nẵng, thời gian gần đây các đối tượng có những hoạt động công khai đã tổ chức tụ tập tuyên truyền, "
