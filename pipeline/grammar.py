@@ -142,6 +142,7 @@ class TaskGrammar:
     run_in: regex.Pattern  # a verb with a capital that opens an action after a name ('... kinh tế Giúp ...')
     responsible: regex.Pattern  # 'X có trách nhiệm:' over X's duties, whatever X's first word
     due: regex.Pattern  # a later sentence that says when the duty before it is due ('Hoàn thành ... trước ngày ...')
+    due_counted: regex.Pattern  # the same with a time counted in days ('Hoàn thành chậm nhất trong 05 ngày ...')
     grade: regex.Pattern  # a grade of a scale ('Tốt', 'Khá', 'Không đạt'): a label that names no office
     giao: regex.Pattern
     boilerplate: tuple[regex.Pattern, ...]
@@ -578,11 +579,14 @@ class TaskGrammar:
         not_duty = self.not_duty_inside.search(text, start.end())
         answerable = _ANSWERABLE.search(text, start.end(), start.end() + NAME_CHARS)
         if (answerable and not_duty and not_duty.start() < answerable.start() and not_duty.group(0).startswith("được")
-                and not _CLAUSE_MARK.search(text, start.end(), answerable.start())):
+                and not _CLAUSE_MARK.search(text, start.end(), answerable.start())
+                and (verb is None or verb.start() > not_duty.start())):
             # 'có trách nhiệm' closes its subject: a passive before it says which units are meant,
             # it grants nothing ('9. Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác
             # khoáng sản có trách nhiệm bảo vệ khoáng sản …', the CV of UBND Lào Cai on unmined
-            # minerals, 2026: one document so far)
+            # minerals, 2026: one document so far). A verb before the passive ends the name there ('Giao Sở
+            # Giáo dục và Đào tạo căn cứ Danh mục thủ tục hành chính được công bố tại Điều 1 ... có trách
+            # nhiệm:', QĐ 179/QĐ-UBND Ninh Thuận: 'căn cứ' is what the Sở works from)
             verb, not_duty = answerable, None
         stop = len(text)
         cuts = (verb, opening, not_duty, self.negated.search(text, start.end()),
@@ -834,6 +838,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         grade=_rx(rf"(?:{_alternatives(_strings(data, 'grades'))})", "tasks.grades", regex.IGNORECASE),
         due=_rx(_string(_section(data, "due_sentences"), "pattern", "tasks.due_sentences"),
                 "tasks.due_sentences.pattern", regex.IGNORECASE),
+        due_counted=_rx(_string(_section(data, "due_sentences"), "counted", "tasks.due_sentences"),
+                        "tasks.due_sentences.counted", regex.IGNORECASE),
         responsible=_rx(_string(_section(data, "responsible_heading"), "pattern", "tasks.responsible_heading"),
                         "tasks.responsible_heading.pattern"),
         run_in=_rx(rf"(?:{_alternatives(_strings(data, 'run_in_verbs'))})(?!\p{{L}})", "tasks.run_in_verbs"),

@@ -26,6 +26,18 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # an article whose own sentence is a lead-in gives its clauses to the unit it names; a verb before
+    # a passive ends the name; a time counted in days after 'Hoàn thành' dates the clause, no task of
+    # its own (QĐ 179/QĐ-UBND Ninh Thuận; QĐ 1819/QĐ-BGDĐT for the article's lead-in)
+    (["Điều 2. Giao Sở Giáo dục và Đào tạo căn cứ Danh mục thủ tục hành chính được công bố tại Điều 1 Quyết định này "
+      "có trách nhiệm:",
+      "1. Tổ chức niêm yết công khai, triển khai thực hiện đầy đủ nội dung.",
+      "2. Khẩn trương xây dựng quy trình nội bộ giải quyết thủ tục hành chính. Hoàn thành chậm nhất trong 05 ngày "
+      "làm việc kể từ ngày Quyết định có hiệu lực thi hành.",
+      "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký."],
+     [("Sở Giáo dục và Đào tạo", "Tổ chức niêm yết công khai, triển khai thực hiện đầy đủ nội dung."),
+      ("Sở Giáo dục và Đào tạo", "Khẩn trương xây dựng quy trình nội bộ giải quyết thủ tục hành chính. Hoàn thành chậm "
+       "nhất trong 05 ngày làm việc kể từ ngày Quyết định có hiệu lực thi hành.")]),
     # a body's standing role after a spaced dash is no part of its name (QĐ 748/QĐ-TTg; KH
     # 130/KH-UBND Quảng Ngãi); 'đẩy nhanh' opens the work (KH 173/KH-UBND Hà Nội; CV 5636/SYT Gia Lai)
     (["III. TỔ CHỨC THỰC HIỆN", "1. Bộ Quốc phòng - Cơ quan Thường trực Ban Chỉ đạo 701",

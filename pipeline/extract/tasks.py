@@ -627,7 +627,20 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 article_owner = heading_owner = named[0]
                 heading_rank = 0
             elif section.startswith("Điều") and rest and not _article_title(rest):
-                _sentence(rest, ref, finder, add)
+                leads = rest.endswith(":") and _ITEM.match(_next_text(ref, lines))
+                lead, directing = _lead_owner(rest, finder) if leads else (None, None)
+                if lead and not directing:
+                    # an article whose own sentence is a lead-in gives its clauses to the unit it names,
+                    # as a lead-in paragraph does ('Điều 2. Giao Sở Giáo dục và Đào tạo căn cứ Danh mục
+                    # ... có trách nhiệm:' over '1. Tổ chức niêm yết công khai ...', QĐ 179/QĐ-UBND Ninh
+                    # Thuận; 'Điều 2. Giao thủ trưởng các đơn vị thuộc Bộ:' over '1. Căn cứ nội dung, nhiệm
+                    # vụ, giải pháp ...', QĐ 1819/QĐ-BGDĐT)
+                    lead_owner = intro_owner = lead
+                    lead_line = ref.index
+                    if _asks(rest, finder) and (own := _lead_action(rest, lead, finder)) is not None:
+                        pending = (len(tasks), lead, own, ref, section)
+                else:
+                    _sentence(rest, ref, finder, add)
             elif rest and not skipping:
                 # a section named for whom it is ('I. ĐỐI VỚI CƠ SỞ GIÁO DỤC', 'II. ĐỐI VỚI TỔ CHỨC
                 # KIỂM ĐỊNH CHẤT LƯỢNG GIÁO DỤC' under 'Bộ GDĐT đề nghị ... thực hiện tốt các nhiệm vụ
@@ -2058,7 +2071,8 @@ def _pieces(action: str, doc_date: str | None, finder: TaskGrammar,
         # thoát ...; chủ động phối hợp ...', CV 193/UBND-KT Lào Cai: rules/tasks.json negation)
         opens = (finder.verb.match(sentence) or finder.negated.match(sentence)
                  or (finder.opener and finder.opener.match(sentence)))
-        if opens and sentences and finder.due.match(sentence) and _dated(find_deadline(sentence, doc_date, rules)):
+        if opens and sentences and finder.due.match(sentence) and (
+                finder.due_counted.match(sentence) or _dated(find_deadline(sentence, doc_date, rules))):
             opens = None  # 'Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.': when the duty is due
         if opens and sentences and finder.condition.match(sentence):
             # a later sentence that sets a condition says what happens to the duty above, it
