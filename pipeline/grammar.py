@@ -107,6 +107,7 @@ class TaskGrammar:
     fields: tuple[tuple[str, str], ...]  # (bare field name, role), longest first
     owner_label: regex.Pattern  # an owner field's name ('Đơn vị chủ trì'), which is no owner
     duties_of: regex.Pattern  # 'Trách nhiệm của X': X whole, to the colon
+    duties_before_unit: regex.Pattern  # 'Trách nhiệm X' without 'của': X whole when it begins like a unit
     not_owner: regex.Pattern  # begins like a unit, names none ('Trường hợp', 'Phòng, chống')
     collocations: tuple[str, ...]  # pairs naming one kind of body ('cơ quan, đơn vị'), never split
     folded_collocations: tuple[str, ...]  # the same, casefolded once for the comparisons below
@@ -520,6 +521,11 @@ class TaskGrammar:
     def owner_at(self, text: str) -> tuple[str, int] | None:
         """(owner, where the action starts) when `text` begins with a unit that acts."""
         duties = self.duties_of.match(text)
+        if duties is None and (bare_words := self.duties_before_unit.match(text)):
+            # 'Trách nhiệm Ủy ban nhân dân phường, xã, thị trấn' (rules/tasks.json duties_of.before_a_unit)
+            named = text[bare_words.end():]
+            if self.unit_start.match(named) and not (self.verb.match(named) and not self._opens_collocation(named)):
+                duties = bare_words
         if duties:
             stop = text.find(":", duties.end())
             stop = len(text) if stop < 0 else stop
@@ -795,6 +801,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         school_kind=_rx(rf"^(?:{_alternatives(school_kinds)})(?!\p{{L}})", "tasks.school_kinds", regex.IGNORECASE),
         duties_of=_rx(rf"^(?:{_alternatives(_strings(_section(data, 'duties_of'), 'words', 'tasks.duties_of'))})\s+",
                       "tasks.duties_of", regex.IGNORECASE),
+        duties_before_unit=_rx(
+            rf"^(?:{_alternatives(_strings(_section(data, 'duties_of'), 'before_a_unit', 'tasks.duties_of'))})\s+",
+            "tasks.duties_of.before_a_unit", regex.IGNORECASE),
         owner_label=_rx(rf"^(?:{owner_labels})(?!\p{{L}})" if owner_labels else r"(?!)", "tasks.fields.owner"),
         strip=_rx(rf"^(?:{'|'.join(regex.escape(p) for p in words['strip_prefixes'])})\s+", "tasks.strip_prefixes"),
         note=_rx(rf"^(?:{_alternatives(words['note_labels'])})\s*:\s*", "tasks.note_labels"),

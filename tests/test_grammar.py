@@ -26,6 +26,19 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a list of duties or obligations after the unit's name leads its items; its rights are none (QĐ
+    # 25/2023/QĐ-UBND Thanh Hóa; QĐ 31/2023/QĐ-UBND Hà Nam); 'Trách nhiệm X' without 'của' names X
+    (["Điều 8. Quyền và trách nhiệm của đơn vị thoát nước", "1. Đơn vị thoát nước có các quyền sau:",
+      "a) Được từ chối đấu nối đối với các hộ thoát nước không đủ điều kiện.",
+      "2. Đơn vị thoát nước có các trách nhiệm sau:", "a) Lập kế hoạch vận hành và bảo trì hệ thống thoát nước.",
+      "Điều 15. Nghĩa vụ của tác giả", "1. Tác giả/đồng tác giả sáng kiến có các nghĩa vụ sau đây:",
+      "a) Hướng dẫn, hỗ trợ việc áp dụng sáng kiến.",
+      "Điều 24. Trách nhiệm Ủy ban nhân dân phường, xã, thị trấn",
+      "1. Tuyên truyền, vận động các tổ chức, cá nhân bảo vệ hệ thống thoát nước công cộng trên địa bàn."],
+     [("Đơn vị thoát nước", "Lập kế hoạch vận hành và bảo trì hệ thống thoát nước."),
+      ("Tác giả/đồng tác giả sáng kiến", "Hướng dẫn, hỗ trợ việc áp dụng sáng kiến."),
+      ("Ủy ban nhân dân phường, xã, thị trấn", "Tuyên truyền, vận động các tổ chức, cá nhân bảo vệ hệ thống thoát nước "
+       "công cộng trên địa bàn.")]),
     # an article whose own sentence is a lead-in gives its clauses to the unit it names; a verb before
     # a passive ends the name; a time counted in days after 'Hoàn thành' dates the clause, no task of
     # its own (QĐ 179/QĐ-UBND Ninh Thuận; QĐ 1819/QĐ-BGDĐT for the article's lead-in)
