@@ -26,6 +26,20 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a union of associations is a body; a heading's length bound holds for each part its semicolons set
+    # apart (QĐ 31/2023/QĐ-UBND Hà Nam; KH 173/KH-UBND Hà Nội and QĐ 748/QĐ-TTg name such unions)
+    (["Điều 31. Trách nhiệm của các cơ quan, đơn vị trên địa bàn tỉnh",
+      "2. Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh chủ trì, phối hợp với Sở Khoa học và Công nghệ hướng dẫn các "
+      "tác giả.",
+      "3. Các sở, ban, ngành, các đoàn thể chính trị - xã hội; Uỷ ban nhân dân các huyện, thị xã, thành phố và các cơ "
+      "quan, đơn vị có liên quan:",
+      "c) Tuyên truyền về hoạt động sáng kiến."],
+     [("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "chủ trì, phối hợp với Sở Khoa học và Công nghệ hướng dẫn các "
+       "tác giả."),
+      ("Các sở, ban, ngành", "Tuyên truyền về hoạt động sáng kiến."),
+      ("các đoàn thể chính trị - xã hội", "Tuyên truyền về hoạt động sáng kiến."),
+      ("Uỷ ban nhân dân các huyện, thị xã, thành phố", "Tuyên truyền về hoạt động sáng kiến."),
+      ("các cơ quan, đơn vị có liên quan", "Tuyên truyền về hoạt động sáng kiến.")]),
     # a list of duties or obligations after the unit's name leads its items; its rights are none (QĐ
     # 25/2023/QĐ-UBND Thanh Hóa; QĐ 31/2023/QĐ-UBND Hà Nam); 'Trách nhiệm X' without 'của' names X
     (["Điều 8. Quyền và trách nhiệm của đơn vị thoát nước", "1. Đơn vị thoát nước có các quyền sau:",

@@ -1563,7 +1563,11 @@ def _is_heading(rest: str, found: tuple[str, int]) -> bool:
     listed = ";" in owner or (len(names) > 1 and all(len(name.split()) <= 16 for name in names))
     proper = 1 < len(names) <= HEADING_NAMES and all(name[:1].isupper() and len(name.split()) <= PROPER_NAME_WORDS
                                                      for name in names)
-    return not tail and (words <= 16 or (listed and (words <= 24 or proper))) and not rest.endswith(";")
+    # the bound holds for each of the parts semicolons set apart ('3. Các sở, ban, ngành, các đoàn thể chính trị -
+    # xã hội; Uỷ ban nhân dân các huyện, thị xã, thành phố và các cơ quan, đơn vị có liên quan:' over a) to đ),
+    # QĐ 31/2023/QĐ-UBND Hà Nam; the Lâm Đồng heading above)
+    parted = ";" in owner and all(len(part.split()) <= 24 for part in owner.split(";"))
+    return not tail and (words <= 16 or (listed and (words <= 24 or proper or parted))) and not rest.endswith(";")
 
 
 HEADING_NAMES = 8  # the most bodies a heading lists by their proper names
