@@ -211,8 +211,28 @@ CITATIONS = [
     # a law named in small letters before its number (TB 173/TB-SGDĐT Hà Giang)
     ("Thực hiện Luật tiếp công dân số 42/2013/QH13 ngày 25/11/2013, Luật khiếu nại", "42/2013/QH13", "2013-11-25",
      None, "Luật"),
+    # a capitalised title word after a ministry is its field (QĐ 25/2023/QĐ-UBND Thanh Hóa; CV 2826/SCT-CN Lào Cai)
+    ("Căn cứ Thông tư số 04/2015/TT-BXD ngày 03 tháng 4 năm 2015 của Bộ trưởng Bộ Xây dựng hướng dẫn thi hành;",
+     "04/2015/TT-BXD", "2015-04-03", "Bộ trưởng Bộ Xây dựng", "Thông tư"),
+    ("Căn cứ Quyết định số 114/QĐ-TL-NS ngày 13/7/2026 của Cục Quản lý và Xây dựng công trình thủy lợi ban hành;",
+     "114/QĐ-TL-NS", "2026-07-13", "Cục Quản lý và Xây dựng", "Quyết định"),
+    # two posts one person holds are one issuer (QĐ 179/QĐ-UBND Ninh Thuận; QĐ 705/QĐ-UBND Bà Rịa - Vũng Tàu)
+    ("Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn;",
+     "02/2017/TT-VPCP", "2017-10-31", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Thông tư"),
 ]
 # fmt: on
+
+# 'và' before an article of another document ends the issuer and the title (QĐ 179/QĐ-UBND Ninh Thuận)
+ARTICLE_OF_THE_NEXT = ("theo quy định tại khoản 4 Điều 36 Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ "
+                       "và Điều 8 Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Bộ trưởng, Chủ nhiệm Văn phòng "
+                       "Chính phủ.")
+
+
+def test_and_an_article_of_another_document_ends_the_issuer(rules):
+    citations, _ = extract_citations(Lines(_doc(ARTICLE_OF_THE_NEXT)), None, 0, set(), rules)
+    assert [(c.number, c.issuer, c.title) for c in citations] == [
+        ("61/2018/NĐ-CP", "Chính phủ", None),
+        ("01/2018/TT-VPCP", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", None)]
 
 
 @pytest.mark.parametrize("line,number,code", NUMBERS)

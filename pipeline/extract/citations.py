@@ -29,6 +29,10 @@ class _Found:
     aliases: list[str] = field(default_factory=list)
 
 
+_ISSUER_END = regex.compile(r"[,;()\n]|\.(?!\p{Lu})|\s+ngày\s|\s+tại\s")  # where an issuer's name ends at the latest
+FIELD_WORDS = 4  # the most words of a body's field before a capitalised title word that is still its name
+
+
 class CitationFinder:
     """Compiled once per Rules: the type words and the phrase boundaries."""
 
@@ -50,10 +54,20 @@ class CitationFinder:
         # a title's first word right after the kind of a body is the body's name ('Ban Chỉ đạo')
         kinds = "|".join(regex.escape(k) for k in data.get("body_kinds", {}).get("words", []))
         after_kind = rf"(?<!(?<!\p{{L}})(?:{kinds}))" if kinds else ""
-        self.starter = regex.compile(rf"{after_kind}\s+(?:{starters})(?!\p{{L}})", regex.IGNORECASE)
+        # a capitalised one in the first words after a ministry, a Sở or a Cục is its field ('Bộ Xây dựng',
+        # 'Cục Quản lý và Xây dựng công trình thủy lợi')
+        fields = "|".join(regex.escape(k) for k in data.get("body_kinds", {}).get("capitalised", []))
+        field_name = (rf"(?!(?<=(?<!\p{{L}})(?-i:{fields})(?:\s+\S+){{0,{FIELD_WORDS}}}\s+)(?-i:\p{{Lu}}))"
+                      if fields else "")
+        self.starter = regex.compile(rf"{after_kind}\s+{field_name}(?:{starters})(?!\p{{L}})", regex.IGNORECASE)
         # '... của Chính phủ và Nghị định số ...': 'và' before a type of document begins the
         # next citation, not a second issuer (NQ 11/2025/NQ-HĐND Hà Nội, KH 20/KH-PGD&ĐT Hiệp Hòa)
-        self.next_document = regex.compile(rf"\s+và\s+(?:{alternatives})(?!\p{{L}})")
+        self.joint_post = regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in data['joint_posts']['words'])})\s+",
+                                        regex.IGNORECASE)
+        # so does 'và' before an article of one ('... của Chính phủ và Điều 8 Thông tư số 01/2018/TT-VPCP ...',
+        # QĐ 179/QĐ-UBND Ninh Thuận; 'khoản 4 Điều 36 Nghị định số 61/2018/NĐ-CP' opens the same sentence)
+        self.next_document = regex.compile(
+            rf"\s+và\s+(?:(?:{alternatives})(?!\p{{L}})|(?:điểm|khoản|Điều)\s+\d)")
         # '... Nghị quyết 50/NQ-CP ngày 08/4/2022 của Chính phủ và Công văn số 366/UBND-TH ...'
         # (KH 156/KH-UBND An Giang), '... Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg
         # ngày 27/10/2008, số 53/2010/QĐ-TTg ngày 20/8/2010 và số 62/2011/QĐ-TTg' (CV 2403/TTg-KGVX):
@@ -135,9 +149,11 @@ class CitationFinder:
             return None, pos
         rest = text[match.end():]
         stop = len(rest)
+        joint = self.joint_post.match(rest)  # 'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ': one issuer
+        after = joint.end() if joint else 0
         # 'UBND TP.HCM': a full stop inside an abbreviation is no boundary
-        boundaries = (self.starter.search(rest), self.next_document.search(rest),
-                      regex.search(r"[,;()\n]|\.(?!\p{Lu})|\s+ngày\s|\s+tại\s", rest))
+        boundaries = (self.starter.search(rest, after), self.next_document.search(rest, after),
+                      _ISSUER_END.search(rest, after))
         for boundary in boundaries:
             if boundary:
                 stop = min(stop, boundary.start())
@@ -147,7 +163,7 @@ class CitationFinder:
             # 'của Bộ tài chính', 'của Sở giáo dục và Đào tạo Vĩnh Long': a known body written in small
             # letters, then its place ('known' is the text as written, so its length is where it ends)
             issuer = clean_value(f"{known} {self.trim_issuer(rest[len(known):stop])}")
-        return (issuer or None), match.end() + stop
+        return (issuer.rstrip(" :") or None), match.end() + stop
 
     def issuer_named_before(self, head: str) -> str | None:
         """'các Quyết định của Thủ tướng Chính phủ số ...', 'theo đề nghị của Giám đốc Công an
@@ -213,6 +229,10 @@ class CitationFinder:
         following = self.next_number.search(body)
         if following and (not end or following.start() < end.start()):
             end = following
+        # 'và Điều 8 Thông tư số …' right after the issuer: the next document, no title of this one
+        other = self.next_document.match(" " + body)
+        if other:
+            end = regex.match("", body)
         title = clean_value(body[:end.start()]) if end else clean_value(body)
         if not title or len(title) < 4:
             return None, pos
