@@ -108,3 +108,26 @@ def test_layout_tables_with_an_empty_middle_column_and_a_cell_of_names(tmp_path,
     assert ("footer-left", "- Ban Giám đốc Sở;") in lines
     assert ("footer-right", "Lê Ngô Thục Vi") in lines
     assert ("table", " | Tổ chức kiểm tra | Đỗ Mạnh Cường; Nguyễn Thị Loan") in lines
+
+
+def test_a_table_that_frames_another_and_an_empty_row_of_the_closing(tmp_path, rules):
+    """A copy saved from a law website frames its header table in a table of its own and opens
+    its Nơi nhận/signer table with an empty merged row (QĐ 26/2018/QĐ-TTg, one document so far):
+    the frame and the empty row are no part of the layout, the columns are still read apart."""
+    document = docx.Document()
+    frame = document.add_table(rows=2, cols=3)
+    header = frame.rows[0].cells[0].add_table(rows=1, cols=3)
+    header.rows[0].cells[0].text = "THỦ TƯỚNG CHÍNH PHỦ\n-------------\nSố: 26/2018/QĐ-TTg"
+    header.rows[0].cells[2].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 22 tháng 6 năm 2018"
+    document.add_paragraph("QUYẾT ĐỊNH")
+    closing = document.add_table(rows=2, cols=3)
+    closing.rows[0].cells[0].merge(closing.rows[0].cells[2])
+    closing.rows[1].cells[0].text = "Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Lưu: VT, KTTH (2). XH"
+    closing.rows[1].cells[2].text = "THỦ TƯỚNG\nNguyễn Xuân Phúc"
+    path = tmp_path / "framed.docx"
+    _save(document, path)
+    lines = [(ln.block, ln.text) for ln in read_document(path, rules).lines]
+    assert ("header-left", "Số: 26/2018/QĐ-TTg") in lines
+    assert ("header-right", "Hà Nội, ngày 22 tháng 6 năm 2018") in lines
+    assert ("footer-left", "- Ban Bí thư Trung ương Đảng;") in lines
+    assert ("footer-right", "Nguyễn Xuân Phúc") in lines

@@ -106,6 +106,13 @@ class _Reader:
         return out
 
     def _table(self, table) -> None:
+        inner = self._wrapped_table(table)
+        if inner is not None:
+            # a table whose one filled cell holds only another table is a frame around it: the copy of
+            # QĐ 26/2018/QĐ-TTg saved from a law website wraps its header table (issuer, number | tiêu
+            # ngữ, place and date) so, and its Nơi nhận/signer table (one document so far)
+            self._table(inner)
+            return
         rows = []
         for row in table.rows:
             cells, seen = [], set()
@@ -115,6 +122,9 @@ class _Reader:
                 seen.add(id(cell._tc))
                 cells.append(cell)
             rows.append(cells)
+        # an empty row is no part of the layout: the copy of QĐ 26/2018/QĐ-TTg saved from a law website
+        # opens its Nơi nhận/signer table with one empty merged cell over the three of the row below
+        rows = [r for r in rows if any(self._cell_lines(c) for c in r)]
         filled = self._layout_columns(rows)
         if filled:
             texts = [t for r in rows for i in filled for t in self._cell_lines(r[i])]
@@ -133,6 +143,23 @@ class _Reader:
             text = " | ".join(cells) if any(cells) else ""
             if text:
                 self.lines.append(Line(text, self.page, "table"))
+
+    def _wrapped_table(self, table):
+        """The one table inside `table` when that is all `table` holds, else None."""
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        found = None
+        for row in table.rows:
+            for cell in {id(c._tc): c for c in row.cells}.values():
+                for child in cell._tc.iterchildren():
+                    if child.tag == self.qn("w:tbl"):
+                        if found is not None:
+                            return None
+                        found = Table(child, cell)
+                    elif child.tag == self.qn("w:p") and self._paragraph_text(Paragraph(child, cell))[0].strip():
+                        return None
+        return found
 
     def _layout_columns(self, rows: list[list]) -> list[int]:
         """The two columns of a small table that may be the header or the closing of the official
