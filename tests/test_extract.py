@@ -1215,6 +1215,18 @@ def test_a_page_without_its_header_is_issued_by_the_body_its_appendix_names(rule
     assert (record.issuer.name if record.issuer else None) == issuer
 
 
+def test_a_procedure_with_no_number_of_its_own_bears_the_day_of_the_decision_it_was_issued_with(rules):
+    """'QUY TRÌNH QUẢN LÝ VĂN BẢN' over '(Ban hành kèm theo Quyết định số: 148/QĐ-CTHADS ngày 30/8/2023 ...)'
+    (Cục THADS Tuyên Quang): a Quy trình, its day that of its decision, which it does not cite."""
+    record = extract_record(_doc(
+        "CỤC THI HÀNH ÁN DÂN SỰ", "TỈNH TUYÊN QUANG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUY TRÌNH QUẢN LÝ VĂN BẢN",
+        "(Ban hành kèm theo Quyết định số: 148/QĐ-CTHADS ngày 30/8/2023 của Cục trưởng Cục Thi hành án dân sự tỉnh "
+        "Tuyên Quang)",
+        "1. Mục đích", "Thực hiện theo Nghị định số 30/2020/NĐ-CP của Chính phủ."), rules)
+    assert (record.doc_type, record.title, record.date) == ("Quy trình", "QUẢN LÝ VĂN BẢN", "2023-08-30")
+    assert [c.number for c in record.citations] == ["30/2020/NĐ-CP"]
+
+
 @pytest.mark.parametrize("title, counted_from", [
     ("Kế hoạch cải cách hành chính năm 2026", "2026-01-01"),  # the UBND Lâm Đồng drafts
     # the year the work aims at does not date the plan (QĐ 1819/QĐ-BGDĐT; KH 145/KH-UBND Yên Bái)
