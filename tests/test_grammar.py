@@ -26,6 +26,11 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'X có trách nhiệm' with its colon left out still leads the items below (QĐ 13/2023/QĐ-UBND Lai Châu;
+    # CV 1906/SGDĐT-CTTTT Đà Nẵng)
+    (["Điều 4. Trách nhiệm thi hành", "1. Trưởng Ban Quản lý Khu kinh tế có trách nhiệm",
+      "a) Tổ chức thực hiện nội dung công việc được phân cấp;"],
+     [("Trưởng Ban Quản lý Khu kinh tế", "Tổ chức thực hiện nội dung công việc được phân cấp")]),
     # a union of associations is a body; a heading's length bound holds for each part its semicolons set
     # apart (QĐ 31/2023/QĐ-UBND Hà Nam; KH 173/KH-UBND Hà Nội and QĐ 748/QĐ-TTg name such unions)
     (["Điều 31. Trách nhiệm của các cơ quan, đơn vị trên địa bàn tỉnh",

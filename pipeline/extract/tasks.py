@@ -652,8 +652,11 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         item = _ITEM.match(text)
         rest = item.group("rest").strip() if item else text
-        if rest.endswith(".") and finder.responsible.match(rest):
-            rest = rest[:-1] + ":"  # 'X có trách nhiệm.' with nothing after it: a heading, its colon typed as a stop
+        if not rest.endswith(":") and finder.responsible.match(rest):
+            # 'X có trách nhiệm.' with nothing after it: a heading, its colon typed as a stop or left out ('1.
+            # Trưởng Ban Quản lý Khu kinh tế có trách nhiệm' over a) to c), QĐ 13/2023/QĐ-UBND Lai Châu; 'a)
+            # Trường các điểm thi có trách nhiệm' over its dashes, CV 1906/SGDĐT-CTTTT Đà Nẵng)
+            rest = rest.rstrip(" .") + ":"
         label = (item.group("label") or item.group("sub")) if item else None
         last_item = (ref.index, item.group("dash"), rest) if item else last_item
         plain = None if item else (ref.index, rest)  # a paragraph, which a field block may follow
