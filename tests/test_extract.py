@@ -219,6 +219,9 @@ CITATIONS = [
     # two posts one person holds are one issuer (QĐ 179/QĐ-UBND Ninh Thuận; QĐ 705/QĐ-UBND Bà Rịa - Vũng Tàu)
     ("Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn;",
      "02/2017/TT-VPCP", "2017-10-31", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Thông tư"),
+    # 'của' typed twice is one (QĐ 105/QĐ-UBND Kon Tum)
+    ("Căn cứ Thông tư số 30/2024/TT-BGDĐT ngày 30/12/2024 của của Bộ trưởng Bộ Giáo dục và Đào tạo ban hành quy chế;",
+     "30/2024/TT-BGDĐT", "2024-12-30", "Bộ trưởng Bộ Giáo dục và Đào tạo", "Thông tư"),
 ]
 # fmt: on
 

@@ -26,6 +26,13 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'căn cứ Quyết định thi hành' is the execution clause (QĐ 16/2023/QĐ-UBND Bắc Giang; QĐ 337/QĐ-SGDĐT Đồng
+    # Tháp); 'Hoàn thành ngay sau khi …' dates the clause before it (QĐ 120/QĐ-UBND Ninh Bình)
+    (["Điều 3. Trách nhiệm thực hiện",
+      "2. Sở Giáo dục và Đào tạo cập nhật thủ tục hành chính. Hoàn thành ngay sau khi nhận được Quyết định này.",
+      "3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ban, ngành cấp tỉnh và các tổ chức, cá nhân có liên quan căn "
+      "cứ Quyết định thi hành./."],
+     [("Sở Giáo dục và Đào tạo", "cập nhật thủ tục hành chính. Hoàn thành ngay sau khi nhận được Quyết định này.")]),
     # 'X có trách nhiệm' with its colon left out still leads the items below (QĐ 13/2023/QĐ-UBND Lai Châu;
     # CV 1906/SGDĐT-CTTTT Đà Nẵng)
     (["Điều 4. Trách nhiệm thi hành", "1. Trưởng Ban Quản lý Khu kinh tế có trách nhiệm",

@@ -29,6 +29,7 @@ class _Found:
     aliases: list[str] = field(default_factory=list)
 
 
+_OF = regex.compile(r"\s*,?\s*(?:(?:của|cùa)\s+(?:(?:của|cùa)\s+)?|do\s+)")  # 'của' before the issuer
 _ISSUER_END = regex.compile(r"[,;()\n]|\.(?!\p{Lu})|\s+ngày\s|\s+tại\s")  # where an issuer's name ends at the latest
 FIELD_WORDS = 4  # the most words of a body's field before a capitalised title word that is still its name
 
@@ -143,8 +144,10 @@ class CitationFinder:
     def issuer_after(self, text: str, pos: int) -> tuple[str | None, int]:
         """'của Thủ tướng Chính phủ phê duyệt ...' → ('Thủ tướng Chính phủ', end); 'cùa', no word of
         the language, is 'của' mistyped or misread ('174/2008/QĐ-TTgngày 31/12/2008 cùa Thủ tướng Chính
-        phủ', the text-recognised Word copy of QĐ 2442/QĐ-ĐHAG; one document so far)."""
-        match = regex.compile(r"\s*,?\s*(?:của|cùa|do)\s+").match(text, pos)
+        phủ', the text-recognised Word copy of QĐ 2442/QĐ-ĐHAG; one document so far). 'của' typed
+        twice is one ('Thông tư số 30/2024/TT-BGDĐT ... của của Bộ trưởng Bộ Giáo dục và Đào tạo', QĐ
+        105/QĐ-UBND Kon Tum), as 'số số' is."""
+        match = _OF.match(text, pos)
         if not match:
             return None, pos
         rest = text[match.end():]
