@@ -155,6 +155,8 @@ class TaskGrammar:
     narrative_types: frozenset[str]  # kinds of document whose subject sentences recount, not assign
     addressee_kinds: frozenset[str]  # 'Công ty' alone in a letter to one firm: that firm (casefolded)
     skip_items: tuple[str, ...]  # the same and more for a numbered item's heading ('2. Hình thức')
+    power_items: tuple[str, ...]  # a numbered item's heading over an office's powers ('8. Thẩm quyền Chủ tịch ...')
+    with_duties: regex.Pattern  # such a heading that names duties too ('Thẩm quyền và trách nhiệm ...')
     form_items: tuple[str, ...]  # those of them on a product's form, whose lines naming who acts are work
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
@@ -863,6 +865,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         narrative_types=frozenset(t.casefold() for t in data.get("narrative_types", [])),
         addressee_kinds=frozenset(t.casefold() for t in _strings(data, "addressee_kinds")),
         skip_items=tuple(bare(s) for s in words["skip_sections"] + words["skip_items"]),
+        power_items=tuple(bare(s) for s in _strings(_section(data, "power_items"), "words", "tasks.power_items")),
+        with_duties=_rx(_string(_section(data, "power_items"), "with_duties", "tasks.power_items"),
+                        "tasks.power_items.with_duties"),
         form_items=tuple(bare(s) for s in _strings(data, "form_items")),
         recurrence=tuple((_rx(_string(r, "pattern", f"tasks.recurrence[{i}]"), f"tasks.recurrence[{i}].pattern",
                               regex.IGNORECASE), _string(r, "value", f"tasks.recurrence[{i}]"))

@@ -26,6 +26,11 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # what an office may decide is its power, no duty (QĐ 28/2023/QĐ-UBND Đồng Tháp)
+    (["III. TỔ CHỨC THỰC HIỆN", "8. Thẩm quyền Chủ tịch Hội đồng sáng kiến",
+      "a) Tổ chức và chỉ đạo mọi hoạt động của Hội đồng;", "9. Thư ký Hội đồng:",
+      "a) Lập biên bản các phiên họp của Hội đồng."],
+     [("Thư ký Hội đồng", "Lập biên bản các phiên họp của Hội đồng.")]),
     # 'căn cứ Quyết định thi hành' is the execution clause (QĐ 16/2023/QĐ-UBND Bắc Giang; QĐ 337/QĐ-SGDĐT Đồng
     # Tháp); 'Hoàn thành ngay sau khi …' dates the clause before it (QĐ 120/QĐ-UBND Ninh Bình)
     (["Điều 3. Trách nhiệm thực hiện",

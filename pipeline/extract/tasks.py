@@ -1371,6 +1371,8 @@ def _skip_heading(text: str, finder: TaskGrammar) -> bool:
     thức', '1. Mục đích:'. The words of the heading may hold a verb of their own ('1. Tiêu chuẩn
     đánh giá', KH 2312/KH-SGDĐT Gia Lai): only what follows them must have none."""
     key = bare(text)
+    if any(key.startswith(s) for s in finder.power_items) and not finder.with_duties.match(text):
+        return _short_heading(text)  # '8. Thẩm quyền Chủ tịch Hội đồng sáng kiến': powers (rules power_items)
     word = next((s for s in finder.skip_items if key.startswith(s)), None)
     if word is None:
         return False
