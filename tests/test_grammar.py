@@ -26,6 +26,15 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a role said to be held by a body names that body, and 'Cơ quan này' points back to it (QĐ 28/2023/QĐ-UBND
+    # Đồng Tháp)
+    (["Điều 18. Hội đồng sáng kiến",
+      "6. Cơ quan thường trực Hội đồng ở cấp huyện là phòng Kinh tế các huyện, thành phố. Cơ quan này có trách nhiệm:",
+      "a) Tiếp nhận các hồ sơ Sáng kiến thuộc thẩm quyền giải quyết của Hội đồng;",
+      "7. Cơ quan thường trực Hội đồng Sáng kiến cấp tỉnh là Sở Khoa học và Công nghệ, có trách nhiệm:",
+      "a) Mời một số thành viên chuyên ngành tham gia Hội đồng Sáng kiến."],
+     [("phòng Kinh tế các huyện, thành phố", "Tiếp nhận các hồ sơ Sáng kiến thuộc thẩm quyền giải quyết của Hội đồng"),
+      ("Sở Khoa học và Công nghệ", "Mời một số thành viên chuyên ngành tham gia Hội đồng Sáng kiến.")]),
     # what an office may decide is its power, no duty (QĐ 28/2023/QĐ-UBND Đồng Tháp)
     (["III. TỔ CHỨC THỰC HIỆN", "8. Thẩm quyền Chủ tịch Hội đồng sáng kiến",
       "a) Tổ chức và chỉ đạo mọi hoạt động của Hội đồng;", "9. Thư ký Hội đồng:",

@@ -1599,7 +1599,7 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
     ends = [0, *(end.end() for end in _SENTENCE_END.finditer(text))]
     while len(ends) > 1 and len(text[ends[-1]:].split()) <= _POINTER_WORDS:
         ends.pop()
-    text = text[ends[-1]:]
+    before, text = text[:ends[-1]], text[ends[-1]:]
     heading = finder.responsible.match(text)
     if heading and not finder.lead.match(text):
         # 'b) Tổ chức làm nhiệm vụ bồi thường có trách nhiệm:' (TB 04/TB-UBND An Phú); after an
@@ -1607,7 +1607,15 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
         # kiện thực tế của cơ sở, ..., người đứng đầu cơ sở hoạt động giáo dục nghề nghiệp có
         # trách nhiệm:', TT 05/2026/TT-BGDĐT)
         framed = finder.after_opener(text, small_posts=True)
-        return (framed[0] if framed else clean_value(heading["owner"])), None
+        owner = framed[0] if framed else clean_value(heading["owner"])
+        # a role said to be held by a body names that body: 'Cơ quan thường trực Hội đồng Sáng kiến
+        # cấp tỉnh là Sở Khoa học và Công nghệ, có trách nhiệm:', and '... là phòng Kinh tế/ Kinh tế và
+        # Hạ tầng các huyện, thành phố. Cơ quan này có trách nhiệm:' points back to it (QĐ
+        # 28/2023/QĐ-UBND Đồng Tháp, one document so far)
+        held = _HELD_BY.search(owner) or (_THIS_BODY.match(owner) and _HELD_BY.search(before.rstrip(" .")))
+        if held and finder.unit_start.match(held["body"]):
+            owner = held["body"]
+        return owner, None
     for lead in finder.lead.finditer(text):  # 'an toàn giao thông' holds a 'giao' that asks nothing
         if _RECOUNTED.search(text, 0, lead.start()):
             continue  # 'Bộ GDĐT đã yêu cầu các Sở ...': an earlier request recounted (CV 1061/BGDĐT-GDTrH)
@@ -1639,6 +1647,8 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
 
 
 _RESPONSIBLE = regex.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ")
+_HELD_BY = regex.compile(r"\s+là\s+(?P<body>[^;:]+?)\s*,?\s*$")  # '<a role> là <the body>'
+_THIS_BODY = regex.compile(r"(?i)^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+này$")  # 'Cơ quan này': the body just named
 _POINTER_WORDS = 4  # 'Cụ thể như sau:', 'Nội dung cụ thể như sau:' name nobody
 _LEAD_ROLE = regex.compile(r"chủ\s+trì(?:,?\s+phối\s+hợp\s+với\s+(?P<partners>[^:;.]+?))?"
                           r"(?:\s+(?:thực\s+hiện|triển\s+khai))?\s*:\s*$")
