@@ -157,6 +157,7 @@ class TaskGrammar:
     skip_items: tuple[str, ...]  # the same and more for a numbered item's heading ('2. Hình thức')
     power_items: tuple[str, ...]  # a numbered item's heading over an office's powers ('8. Thẩm quyền Chủ tịch ...')
     with_duties: regex.Pattern  # such a heading that names duties too ('Thẩm quyền và trách nhiệm ...')
+    conditions: regex.Pattern  # an item over the conditions that must hold ('... đáp ứng đủ các điều kiện sau đây:')
     form_items: tuple[str, ...]  # those of them on a product's form, whose lines naming who acts are work
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
@@ -868,6 +869,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         power_items=tuple(bare(s) for s in _strings(_section(data, "power_items"), "words", "tasks.power_items")),
         with_duties=_rx(_string(_section(data, "power_items"), "with_duties", "tasks.power_items"),
                         "tasks.power_items.with_duties"),
+        conditions=_rx(_string(_section(data, "condition_lists"), "pattern", "tasks.condition_lists"),
+                       "tasks.condition_lists.pattern"),
         form_items=tuple(bare(s) for s in _strings(data, "form_items")),
         recurrence=tuple((_rx(_string(r, "pattern", f"tasks.recurrence[{i}]"), f"tasks.recurrence[{i}].pattern",
                               regex.IGNORECASE), _string(r, "value", f"tasks.recurrence[{i}]"))
@@ -925,6 +928,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
             found[0]) is not None,
         "fields": lambda text: grammar.field(text) is not None,
         "duties_of": lambda text: grammar.owner_at(text) is not None,
+        "condition_lists": lambda text: grammar.conditions.search(text) is not None,
         "not_owners": lambda text: grammar.owner_at(text) is None,
         "owner_asides": lambda text: grammar.aside.search(text) is not None,
         "co_actors": lambda text: grammar.co_actor.search(text) is not None,

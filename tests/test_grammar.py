@@ -26,6 +26,14 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # the conditions below an item are what must hold, no duty, whoever the item names (QĐ 28/2023/QĐ-UBND Đồng
+    # Tháp; QĐ 31/2023/QĐ-UBND Hà Nam)
+    (["Điều 22. Xét công nhận hiệu quả áp dụng của sáng kiến",
+      "2. Trường hợp tác giả đề nghị Chủ tịch Ủy ban nhân dân Tỉnh xem xét công nhận thì tác giả phải chứng minh được "
+      "sáng kiến đáp ứng một trong các điều kiện sau đây:",
+      "a) Đã được phổ biến, áp dụng rộng rãi trên phạm vi toàn quốc;",
+      "3. Sở Khoa học và Công nghệ tổng hợp hồ sơ trình Chủ tịch Ủy ban nhân dân Tỉnh."],
+     [("Sở Khoa học và Công nghệ", "tổng hợp hồ sơ trình Chủ tịch Ủy ban nhân dân Tỉnh.")]),
     # a role said to be held by a body names that body, and 'Cơ quan này' points back to it (QĐ 28/2023/QĐ-UBND
     # Đồng Tháp)
     (["Điều 18. Hội đồng sáng kiến",
