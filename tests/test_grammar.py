@@ -1126,6 +1126,9 @@ SHAPES = [
        "thẩm quyền phê duyệt để tổ chức thực hiện.")]),
 ]
 NOT_TASKS = [
+    # 'Sở hữu' is ownership, no Sở (QĐ 28/2023/QĐ-UBND Đồng Tháp; QĐ 31/2023/QĐ-UBND Hà Nam)
+    ["III. TỔ CHỨC THỰC HIỆN", "6. Trường hợp cần thiết, cơ sở có thể tra cứu từ cơ sở dữ liệu về sở hữu công nghiệp "
+     "có tại Cục Sở hữu trí tuệ và các nguồn thông tin khác do Cục Sở hữu trí tuệ quy định."],
     # a reward says what those who did well receive (KH 831/KH-UBND Đồng Tháp; TT 16/2026/TT-BGDĐT)
     ["III. TỔ CHỨC THỰC HIỆN", "- Các tổ chức, cá nhân có đóng góp tích cực cho hoạt động giáo dục hướng nghiệp và "
      "phân luồng được ghi nhận và khen thưởng theo quy định của pháp luật về thi đua, khen thưởng."],
