@@ -26,6 +26,12 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a kind and a colon name the bodies of that kind, one owner read whole (QĐ 25/2023/QĐ-UBND Thanh Hóa; QĐ
+    # 2130/QĐ-UBND Thanh Hóa)
+    (["III. TỔ CHỨC THỰC HIỆN", "9. Các sở: Y tế; Công Thương; Văn hóa, Thể thao và Du lịch",
+      "a) Phối hợp với Sở Xây dựng kiểm tra các công trình thoát nước."],
+     [("Các sở: Y tế; Công Thương; Văn hóa, Thể thao và Du lịch", "Phối hợp với Sở Xây dựng kiểm tra các công trình "
+       "thoát nước.")]),
     # the conditions below an item are what must hold, no duty, whoever the item names (QĐ 28/2023/QĐ-UBND Đồng
     # Tháp; QĐ 31/2023/QĐ-UBND Hà Nam)
     (["Điều 22. Xét công nhận hiệu quả áp dụng của sáng kiến",

@@ -1892,6 +1892,9 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     'THPT' begin no unit. A table's lead cell names its units apart with semicolons only; with
     commas or 'và' it names them together ('Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương',
     KH CCHC 2026-2030 of UBND Lâm Đồng)."""
+    head, colon, _ = owner.partition(":")
+    if colon and finder.kinds_named.search(head[:1].lower() + head[1:]):
+        return [clean_value(owner)]  # 'Các sở: Y tế; Công Thương; ...': the bodies of one kind, named whole
     out = []
     # a cell may list its units as dashed items ('- Cục Khoáng sản Việt Nam; - Cục Địa chất Việt
     # Nam', the first appendix of QĐ 59/QĐ-BTNMT as a scraper wrote it): the dash is no part of a name
