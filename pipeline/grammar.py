@@ -72,6 +72,7 @@ _POSSESSED = regex.compile(r"(?<!\p{L})của(?:\s+\p{L}+){0,3}\s*$")
 # a name ending in 'do' and a body is a thing that body makes, the head of a relative clause whose
 # verb is the body's ('các lớp tập huấn cán bộ quản lí, giáo viên cốt cán do Bộ GDĐT tổ chức kết
 # thúc', CV 4606/BGDĐT-GDTrH, one document so far): no subject acting
+_SAID_TO_BE = regex.compile(r"\s+là\s+")  # 'Nhiệm vụ của X là <the duty>'
 _MADE_BY = regex.compile(r"(?<!\p{L})do\s+(?:\p{Lu}|các\s)[^,;]*$")
 
 
@@ -531,6 +532,12 @@ class TaskGrammar:
                 duties = bare_words
         if duties:
             stop = text.find(":", duties.end())
+            said = _SAID_TO_BE.search(text, duties.end()) if stop < 0 else None
+            if said and self.acts_at(text, said.end()):
+                # 'Nhiệm vụ của Thường trực Hội đồng sáng kiến là tiếp nhận, xử lý các đơn ...' (QĐ
+                # 31/2023/QĐ-UBND Hà Nam, one document so far): the duty is said after 'là'
+                owner = " ".join(text[duties.end():said.start()].split())
+                return (owner, said.end()) if 0 < len(owner) <= NAME_CHARS else None
             stop = len(text) if stop < 0 else stop
             owner = " ".join(text[duties.end():stop].split()).rstrip(".;, ")
             return (owner, stop) if 0 < len(owner) <= 160 else None

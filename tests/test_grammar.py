@@ -26,6 +26,11 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'Nhiệm vụ của X là …' gives X the duty said after 'là' (QĐ 31/2023/QĐ-UBND Hà Nam)
+    (["Điều 14. Hội đồng sáng kiến", "2. Hội đồng sáng kiến làm việc theo nguyên tắc tập thể. Nhiệm vụ của Thường trực "
+      "Hội đồng sáng kiến là tiếp nhận, xử lý các đơn yêu cầu công nhận sáng kiến."],
+     [("Hội đồng sáng kiến", "làm việc theo nguyên tắc tập thể"),
+      ("Thường trực Hội đồng sáng kiến", "tiếp nhận, xử lý các đơn yêu cầu công nhận sáng kiến.")]),
     # a kind and a colon name the bodies of that kind, one owner read whole (QĐ 25/2023/QĐ-UBND Thanh Hóa; QĐ
     # 2130/QĐ-UBND Thanh Hóa)
     (["III. TỔ CHỨC THỰC HIỆN", "9. Các sở: Y tế; Công Thương; Văn hóa, Thể thao và Du lịch",
