@@ -159,6 +159,7 @@ class TaskGrammar:
     power_items: tuple[str, ...]  # a numbered item's heading over an office's powers ('8. Thẩm quyền Chủ tịch ...')
     with_duties: regex.Pattern  # such a heading that names duties too ('Thẩm quyền và trách nhiệm ...')
     conditions: regex.Pattern  # an item over the conditions that must hold ('... đáp ứng đủ các điều kiện sau đây:')
+    rights: regex.Pattern  # an item over a list of rights ('Đơn vị thoát nước có các quyền sau:')
     form_items: tuple[str, ...]  # those of them on a product's form, whose lines naming who acts are work
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
@@ -878,6 +879,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                         "tasks.power_items.with_duties"),
         conditions=_rx(_string(_section(data, "condition_lists"), "pattern", "tasks.condition_lists"),
                        "tasks.condition_lists.pattern"),
+        rights=_rx(_string(_section(data, "power_items"), "rights", "tasks.power_items"), "tasks.power_items.rights"),
         form_items=tuple(bare(s) for s in _strings(data, "form_items")),
         recurrence=tuple((_rx(_string(r, "pattern", f"tasks.recurrence[{i}]"), f"tasks.recurrence[{i}].pattern",
                               regex.IGNORECASE), _string(r, "value", f"tasks.recurrence[{i}]"))
@@ -969,7 +971,8 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
             ("regulations", "national"): lambda text: grammar.national_number.match(text) is not None,
             ("field_headings", "stage"): lambda text: grammar.field_heading.match(text) is not None,
             ("generic_closing", "plan_for_all"): lambda text: grammar.plan_for_all.match(text) is not None,
-            ("lead_in_pointers", "with_contents"): lambda text: grammar.with_contents.search(text) is not None}
+            ("lead_in_pointers", "with_contents"): lambda text: grammar.with_contents.search(text) is not None,
+            ("power_items", "rights"): lambda text: grammar.rights.search(text) is not None}
     for (key, name), holds in [*(((key, None), holds) for key, holds in checks.items()), *more.items()]:
         section, where = data.get(key, {}), f"tasks.{key}" + (f".{name}" if name else "")
         prefix = f"{name}_" if name else ""

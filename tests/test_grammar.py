@@ -88,7 +88,7 @@ SHAPES = [
     # a list of duties or obligations after the unit's name leads its items; its rights are none (QĐ
     # 25/2023/QĐ-UBND Thanh Hóa; QĐ 31/2023/QĐ-UBND Hà Nam); 'Trách nhiệm X' without 'của' names X
     (["Điều 8. Quyền và trách nhiệm của đơn vị thoát nước", "1. Đơn vị thoát nước có các quyền sau:",
-      "a) Được từ chối đấu nối đối với các hộ thoát nước không đủ điều kiện.",
+      "a) Được từ chối đấu nối đối với các hộ thoát nước không đủ điều kiện.", "b) Thu tiền dịch vụ thoát nước.",
       "2. Đơn vị thoát nước có các trách nhiệm sau:", "a) Lập kế hoạch vận hành và bảo trì hệ thống thoát nước.",
       "Điều 15. Nghĩa vụ của tác giả", "1. Tác giả/đồng tác giả sáng kiến có các nghĩa vụ sau đây:",
       "a) Hướng dẫn, hỗ trợ việc áp dụng sáng kiến.",

@@ -723,9 +723,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         if mark_skip is not None:
             continue
-        if item and label and label[0].isdigit() and finder.conditions.search(rest):
+        if item and label and label[0].isdigit() and (finder.conditions.search(rest) or finder.rights.search(rest)):
             # '2. ... phải chứng minh được sáng kiến đáp ứng một trong các điều kiện sau đây:': what must
-            # hold, to the next item of its rank, whoever it names (rules/tasks.json condition_lists)
+            # hold, to the next item of its rank, whoever it names (rules/tasks.json condition_lists);
+            # '1. Đơn vị thoát nước có các quyền sau:': what it may do (power_items.rights)
             item_skip, form_item = _depth(label), False
             continue
         if item and label and label[0].isdigit() and _skip_heading(rest, finder) and not (
