@@ -26,6 +26,13 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a heading naming the bodies of one kind after its colon is their name, 'Xây dựng' no verb (QĐ
+    # 44/2023/QĐ-UBND Ninh Bình; QĐ 25/2023/QĐ-UBND Thanh Hóa)
+    (["Điều 12. Trách nhiệm của các cơ quan, đơn vị",
+      "4. Các sở: Xây dựng, Giao thông vận tải, Công Thương",
+      "Chủ trì hướng dẫn, kiểm tra việc quản lý chất lượng công trình."],
+     [("Các sở: Xây dựng, Giao thông vận tải, Công Thương", "Chủ trì hướng dẫn, kiểm tra việc quản lý chất lượng "
+       "công trình.")]),
     # 'Nhiệm vụ của X là …' gives X the duty said after 'là' (QĐ 31/2023/QĐ-UBND Hà Nam)
     (["Điều 14. Hội đồng sáng kiến", "2. Hội đồng sáng kiến làm việc theo nguyên tắc tập thể. Nhiệm vụ của Thường trực "
       "Hội đồng sáng kiến là tiếp nhận, xử lý các đơn yêu cầu công nhận sáng kiến."],

@@ -882,6 +882,14 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # a heading 'X có trách nhiệm' with no stop over the items X does ('a) Trường các điểm thi
             # có trách nhiệm' over its dashes, CV 1906/SGDĐT-CTTTT Đà Nẵng)
             heads = found[0]
+        elif (item and label and (kinds := _KIND_COLON.match(rest))
+              and finder.kinds_named.search(kinds["head"][:1].lower() + kinds["head"][1:])
+              and not rest.rstrip().endswith((".", ";", ":")) and len(rest.split()) <= LONG_HEADING_WORDS):
+            # a heading that names the bodies of one kind after its colon ('4. Các sở: Xây dựng, Giao thông
+            # vận tải, Nông nghiệp và Phát triển nông thôn, Công Thương' over their duties, QĐ
+            # 44/2023/QĐ-UBND Ninh Bình; '9. Các sở: Y tế; Công Thương; ...', QĐ 25/2023/QĐ-UBND Thanh
+            # Hóa): the list is their name, its 'Xây dựng' no verb
+            heads = clean_value(rest)
         elif found and _is_heading(rest, found):
             heads = found[0].rstrip(".")
             if item and item.group("dash"):
@@ -1653,6 +1661,7 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
 
 
 _RESPONSIBLE = regex.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ")
+_KIND_COLON = regex.compile(r"^(?P<head>[^:]{3,40}):\s*\S")  # 'Các sở: ...'
 _HELD_BY = regex.compile(r"\s+là\s+(?P<body>[^;:]+?)\s*,?\s*$")  # '<a role> là <the body>'
 _THIS_BODY = regex.compile(r"(?i)^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+này$")  # 'Cơ quan này': the body just named
 _POINTER_WORDS = 4  # 'Cụ thể như sau:', 'Nội dung cụ thể như sau:' name nobody
