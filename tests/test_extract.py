@@ -49,6 +49,10 @@ NUMBERS = [
 ]
 DATES = [
     ("Kiên Giang, ngày 06 tháng 7 năm 2022", "Kiên Giang", "2022-07-06"),
+    # a day and month written by hand that OCR reads as any marks: the place is still read (the scans of QĐ
+    # 209/QĐ-UBND Bạc Liêu and QĐ 237/QĐ-UBND Quảng Ngãi)
+    ("Bạc Liêu, ngày tháng 0ÿ năm 2025", "Bạc Liêu", None),
+    ("Quảng Ngãi, ngày“†T tháng 02 năm 2025", "Quảng Ngãi", None),
     ("Hà Nội ngàyl6 tháng 9 năm 2025", "Hà Nội", "2025-09-16"),
     ("Hà Nội, này24_ tháng9_ năm 2025", "Hà Nội", "2025-09-24"),   # OCR drops the g of ngày
     ("Hà Nội, ngày 03 tháng10năm 2025", "Hà Nội", "2025-10-03"),
@@ -236,6 +240,16 @@ def test_and_an_article_of_another_document_ends_the_issuer(rules):
     assert [(c.number, c.issuer, c.title) for c in citations] == [
         ("61/2018/NĐ-CP", "Chính phủ", None),
         ("01/2018/TT-VPCP", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", None)]
+
+
+@pytest.mark.parametrize("line,number", [
+    ("Số:383_ /QĐ-UBND", "383/QĐ-UBND"),  # typed on the blank's line (the scan of QĐ 383/QĐ-UBND Cần Thơ)
+    ("Số: ¿02 /QĐĐ-UBND", None),  # a handwritten 209 whose first digit OCR made a glyph (QĐ 209/QĐ-UBND Bạc Liêu)
+])
+def test_a_number_typed_on_its_blank_is_read_and_one_that_lost_a_digit_is_not(rules, line, number):
+    header = extract_header(Lines(_doc(line, ocr=True)), rules)
+    assert header.number == number
+    assert (number is None) == any(w.startswith("[number] a digit") for w in header.warnings)
 
 
 @pytest.mark.parametrize("line,number,code", NUMBERS)

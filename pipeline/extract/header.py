@@ -49,7 +49,7 @@ def normalise_number(match: regex.Match) -> str:
     glued on. A word glued to the symbol (`2307 /QĐ-UBNDngày`, `174/2008/QĐ-TTgngày`) is never in
     the match: the number pattern's symbol_part ends before it (rules/header.json). A spaced dash
     before a department's code is a hyphen (`2881/UBND – VP` → `2881/UBND-VP`)."""
-    number = regex.sub(r"^(\d+)\./", r"\1/", regex.sub(r"\s+", "", match.group(0))).rstrip(".")
+    number = regex.sub(r"^(\d+)(?:\.|_+)/", r"\1/", regex.sub(r"\s+", "", match.group(0))).rstrip(".")
     number = regex.sub(r"[–—]", "-", number)
     return _FOOTNOTE_MARK.sub("", number)
 
@@ -175,6 +175,11 @@ def _number(zone: list[Ref], header: Header, lines: Lines, rules: Rules) -> None
         if spaced:
             rest = rest[:spaced.start(1)] + spaced.group(1).replace(" ", "") + rest[spaced.end(1):]
         match = find_number(rest, rules)
+        if match and match.start() > 0 and not (rest[match.start() - 1].isspace() or rest[match.start() - 1] in ":."):
+            # a digit glued to a glyph that is none ('Số: ¿02 /QĐĐ-UBND' for a handwritten 209, the scan
+            # of QĐ 209/QĐ-UBND Bạc Liêu): OCR lost a digit there, and the rest is no number
+            header.warnings.append(f"[number] a digit of the number is unreadable on the line {ref.text[:60]!r}")
+            return
         if match:
             start, end = line.start("rest") + match.start(), line.start("rest") + match.end() + removed
             if all_spaced:
