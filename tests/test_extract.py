@@ -713,6 +713,20 @@ def test_a_law_said_again_with_who_passed_it_has_that_issuer(rules):
     assert [(c.title, c.issuer, c.date) for c in citations] == [("Luật hải quan 2014", "Quốc hội", "2014-06-23")]
 
 
+def test_a_semicolon_at_a_line_end_parts_the_bodies_a_title_lists(rules):
+    """The scan of QĐ 209/QĐ-UBND Bạc Liêu lists the bodies whose procedures it publishes over three lines
+    parted by semicolons: the title runs on to the authority's line."""
+    record = extract_record(_doc(
+        "ỦY BAN NHÂN DÂN", "TỈNH BẠC LIÊU", "Số: 209/QĐ-UBND", "Bạc Liêu, ngày 18 tháng 02 năm 2025", "QUYẾT ĐỊNH",
+        "Về việc công bố Danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Giao thông vận tải;",
+        "Sở Xây dựng; Ủy ban nhân dân cấp huyện;",
+        "Ủy ban nhân dân cấp xã trên địa bàn tỉnh Bạc Liêu (Lĩnh vực: Đường bộ)",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"), rules)
+    assert record.title == ("Về việc công bố Danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Giao thông "
+                            "vận tải; Sở Xây dựng; Ủy ban nhân dân cấp huyện; Ủy ban nhân dân cấp xã trên địa bàn tỉnh "
+                            "Bạc Liêu (Lĩnh vực: Đường bộ)")
+
+
 def test_a_long_line_with_a_sentence_ended_inside_is_no_part_of_the_title(rules):
     """'Về việc treo cờ Tổ quốc' then the first paragraph, 'Nhân dịp Đại hội ..., nhiệm kỳ 2026 -2031.
     Ủy ban nhân dân thành phố Hà Nội đề nghị ...' (TB 453/TB-UBND Hà Nội): the paragraph is the body,

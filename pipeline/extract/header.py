@@ -386,7 +386,11 @@ def _title_after(type_ref: Ref, header: Header, lines: Lines, rules: Rules) -> N
             # with semicolons ('... NĂM 2024; SỐ 02/NQ-CP NGÀY 05/01/2024 ...', QĐ 59/QĐ-BTNMT)
             break
         parts.append(ref)
-        if text.endswith((".", ";")) or len(" ".join(p.text for p in parts)) > 400:
+        # a semicolon at a line's end may part the bodies a trích yếu lists ('... thuộc thẩm quyền giải quyết
+        # của Sở Giao thông vận tải;' / 'Sở Xây dựng; Ủy ban nhân dân cấp huyện;' / 'Ủy ban nhân dân cấp xã
+        # trên địa bàn tỉnh Bạc Liêu (Lĩnh vực: Đường bộ)', the scan of QĐ 209/QĐ-UBND Bạc Liêu): the lines
+        # after it end the title only as any line does
+        if text.endswith(".") or len(" ".join(p.text for p in parts)) > 400:
             break
     if not parts:
         header.warnings.append("[title] the type line is not followed by a trích yếu")
