@@ -152,6 +152,7 @@ class Units:
     office_min_ratio: float = 1.0
     deputy: regex.Pattern = regex.compile(r"(?!)")  # the deputy words, compiled at load
     in_charge: regex.Pattern = regex.compile(r"(?!)")  # the words of a deputy who runs the body
+    deputy_of: tuple[tuple[str, str], ...] = ()  # a head's deputy where it is not 'PHÓ' + the head ('BỘ TRƯỞNG')
     # the parent and the issuer set on one line ('UBND TỈNH NGHỆ AN SỞ GIÁO DỤC VÀ ĐÀO TẠO'),
     # compiled from units.issuer_in_one_line at load
     one_line: regex.Pattern = regex.compile(r"(?!)")
@@ -189,6 +190,10 @@ class Units:
             if score >= best_score:
                 best, best_score = office, score
         return best
+
+    def deputy_office(self, head: str) -> str:
+        """The office of `head`'s deputy: 'CHỦ TỊCH' → 'PHÓ CHỦ TỊCH', 'BỘ TRƯỞNG' → 'THỨ TRƯỞNG'."""
+        return dict(self.deputy_of).get(head.upper(), f"PHÓ {head}")
 
     def is_deputy(self, office: str) -> bool:
         """A deputy signs for the head; a deputy in charge of a body with no head signs in his own name."""
@@ -954,6 +959,8 @@ def _compile_units(data: dict[str, Any]) -> Units:
         office_min_ratio=float(offices.get("min_ratio", 1.0)),
         deputy=_words_pattern(data.get("deputy_words", {}).get("words", [])),
         in_charge=_words_pattern(_word_list(data.get("deputy_words", {}), "in_charge", f"{where}.deputy_words")),
+        deputy_of=tuple((head, deputy) for head, deputy in data.get("deputy_words", {}).get("deputy_of", {}).items()
+                        if not head.startswith("#")),
         one_line=_one_line_issuer(data.get("issuer_in_one_line", {}), where),
     )
     for line, issuer in data.get("issuer_in_one_line", {}).get("examples", {}).items():

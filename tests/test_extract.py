@@ -507,6 +507,9 @@ def _scan(*texts: str, blocks: tuple[str, ...] = ()) -> Document:
 # fmt: off
 SIGNER_BLOCKS = [
     # (footer-right lines, read by OCR?, authority, on_behalf_of, title, name)
+    # only a deputy signs KT.: the deputy's line lost to the seal is read as the head's deputy (the scans of QĐ
+    # 209/QĐ-UBND Bạc Liêu and QĐ 383/QĐ-UBND Cần Thơ)
+    (["KT.CHU TỊCH", "HC", "H CH TỊCH", "Huỳnh Hữu Trí"], True, "KT.", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Huỳnh Hữu Trí"),
     (["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "(Đã ký)", "Phạm Ngọc Thưởng"], False,
      "KT.", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Phạm Ngọc Thưởng"),
     (["CHỦ TỊCH Hoàng Quốc Khánh"], False, None, None, "CHỦ TỊCH", "Hoàng Quốc Khánh"),

@@ -384,6 +384,11 @@ def _signer(signer_lines: list[Ref], lines: Lines, closing: Closing, rules: Rule
             authority = "KT."
             closing.warnings.append(f"[signer] no authority printed before the deputy's office "
                                     f"{title!r}: read as KT.")
+    if authority == "KT." and title and not rules.units.is_deputy(title) and (on_behalf is None or on_behalf == title):
+        # only a deputy signs KT.: the head's office read twice, or alone, lost the deputy's line to the
+        # seal ('KT.CHU TỊCH' / 'H CH TỊCH', the scan of QĐ 209/QĐ-UBND Bạc Liêu; units.json deputy_of)
+        on_behalf, title = title, rules.units.deputy_office(title)
+        closing.warnings.append(f"[signer] the deputy's office under 'KT. {on_behalf}' is unreadable: read as {title}")
     if authority not in AUTHORITIES:
         authority = None
     ref = signer_lines[-1]
