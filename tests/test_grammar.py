@@ -26,6 +26,14 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # an opening of basis closed by a semicolon, then the subject of the lead-in; 'ngành, đơn vị' names one kind
+    # (QĐ 335/QĐ-UBND Ninh Thuận; KH 390/KH-UBND Đắk Nông)
+    (["IV. TỔ CHỨC THỰC HIỆN",
+      "1. Trên cơ sở những nhiệm vụ chủ yếu trong Kế hoạch này; Giám đốc các Sở, Thủ trưởng các ngành, đơn vị thuộc "
+      "UBND tỉnh có trách nhiệm:",
+      "a) Khẩn trương cụ thể hóa bằng các văn bản quy định cụ thể."],
+     [("Giám đốc các Sở", "Khẩn trương cụ thể hóa bằng các văn bản quy định cụ thể."),
+      ("Thủ trưởng các ngành, đơn vị thuộc UBND tỉnh", "Khẩn trương cụ thể hóa bằng các văn bản quy định cụ thể.")]),
     # a heading naming the bodies of one kind after its colon is their name, 'Xây dựng' no verb (QĐ
     # 44/2023/QĐ-UBND Ninh Bình; QĐ 25/2023/QĐ-UBND Thanh Hóa)
     (["Điều 12. Trách nhiệm của các cơ quan, đơn vị",

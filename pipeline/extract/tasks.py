@@ -1614,6 +1614,13 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
     while len(ends) > 1 and len(text[ends[-1]:].split()) <= _POINTER_WORDS:
         ends.pop()
     before, text = text[:ends[-1]], text[ends[-1]:]
+    opened = finder.opener.match(text) if finder.opener else None
+    parted = text.find(";", opened.end()) if opened else -1
+    if parted >= 0 and finder.responsible.match(text[parted + 1:].strip()):
+        # an opening of basis closed by a semicolon ('1. Trên cơ sở những nhiệm vụ chủ yếu trong Kế hoạch
+        # này; Giám đốc các Sở, ..., Chủ tịch UBND các huyện, thành phố có trách nhiệm:', QĐ 335/QĐ-UBND
+        # Ninh Thuận, one document so far): the subject after it leads the items
+        before, text = text[:parted + 1], text[parted + 1:].strip()
     heading = finder.responsible.match(text)
     if heading and not finder.lead.match(text):
         # 'b) Tổ chức làm nhiệm vụ bồi thường có trách nhiệm:' (TB 04/TB-UBND An Phú); after an
