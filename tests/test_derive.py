@@ -9,6 +9,7 @@ import functools
 import io
 import json
 import os
+from dataclasses import replace
 
 import pytest
 import regex
@@ -218,7 +219,7 @@ def hostile_plan():
     """A plan whose task text tries to become a spreadsheet formula."""
     rules = load_rules()
     parent = record_of("d1_sgddt-nghean-kh-duoinuoc-2024")
-    evil = Task(owner="Phòng Giáo dục và Đào tạo các huyện", action='=HYPERLINK("http://x","bấm")',
+    evil = Task(owner="Phòng Giáo dục và Đào tạo các huyện", action='=HYPERLINK("http://x","bấm") để xem hướng dẫn',
                 deadline=Deadline(text="trước ngày 15/10/2024", end="2024-10-15"))
     parent = Record.from_dict({**parent.to_dict(), "tasks": [evil.to_dict(), *[t.to_dict() for t in parent.tasks]]})
     return derive_plan(parent, unit_named("Phòng Giáo dục và Đào tạo", rules), rules)
@@ -474,6 +475,19 @@ def test_the_plans_own_writing_is_no_task_of_it(rules):
     plan = derive_plan(parent, unit_named("Trường Trung học cơ sở Nam Giang", rules), rules)
     assert not any(rules.pattern("own_plan").search(t.action) for t in plan.duties)
     assert any("được thực hiện bằng việc ban hành kế hoạch này" in w for w in plan.warnings)
+
+
+def test_a_piece_of_a_broken_sentence_is_not_passed_down(rules):
+    """A duty with no verb of work ('096.808.7683 (2)', a number and its note read as a duty of QĐ
+    2280/QĐ-UBND Hà Nội) is a piece a page or a cell broke off: the child plan does not carry it, and
+    its warnings say so."""
+    parent = record_of("d1a_pgddt-namdan-kh-duoinuoc-2024")
+    owner = parent.tasks[0].owner
+    broken = replace(parent, tasks=(*parent.tasks, Task(owner=owner, action="096.808.7683 (2)")))
+    plan = derive_plan(broken, unit_named("Trường Trung học cơ sở Nam Giang", rules), rules)
+    assert all(t.action != "096.808.7683 (2)" for t in (*plan.duties, *plan.assignments))
+    assert any("“096.808.7683 (2)”" in w and "không giao xuống" in w for w in plan.warnings)
+    assert len(plan.duties) + len(plan.assignments) > 0
 
 
 def test_the_draft_is_the_units_own_plan(rules):

@@ -113,6 +113,14 @@ def derive_plan(parent: Record, unit: Unit, rules: Rules, on: dt.date | None = N
     duties: list[ChildTask] = []
     assignments: list[ChildTask] = []
     for task in parent.tasks:
+        if not _WORDED.search(task.action):
+            # a duty with no word in it is a piece a page or a table broke off, or a cell read alone (a phone
+            # number and its note '096.808.7683 (2)' of QĐ 2280/QĐ-UBND Hà Nội, '_ 5' of TT 16/2026/TT-BGDĐT):
+            # no unit can carry it out, and the user is told. A duty named by its product alone is one ('Luật
+            # Hộ tịch (sửa đổi)' in the table of NQ 105/2025/UBTVQH15), and is passed down
+            warnings.append(f"nội dung “{task.action}” của văn bản cấp trên không nêu việc phải làm (có thể là một "
+                            "phần câu bị ngắt): không giao xuống, cần đối chiếu bản gốc")
+            continue
         classes = set(hierarchy.classes_named(task.owner, own))
         if unit.class_id in classes:
             duty = _child(task, unit.name, calendar, on, end, parent)
@@ -145,6 +153,9 @@ def derive_plan(parent: Record, unit: Unit, rules: Rules, on: dt.date | None = N
     return ChildPlan(parent, unit, tuple(duties), tuple(assignments),
                      (start.isoformat() if start else None, end.isoformat() if end else None),
                      tuple(dict.fromkeys(warnings)), on.isoformat() if on else None)
+
+
+_WORDED = regex.compile(r"\p{L}{2}")  # a word of two letters at the least
 
 
 def _short(text: str, words: int = 20) -> str:
