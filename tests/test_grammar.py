@@ -26,6 +26,12 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a piece of a duty with no word in it is no task: a phone number after the name (QĐ 2280/QĐ-UBND Hà Nội;
+    # a cell's '_ 5' of TT 16/2026/TT-BGDĐT)
+    (["III. TỔ CHỨC THỰC HIỆN", "- Công ty Cổ phần đầu tư phát triển xây dựng Sông Đà 9: 096.808.7683 (2). Xây dựng "
+      "phương án ứng trực cụ thể cho 220 điểm úng ngập."],
+     [("Công ty Cổ phần đầu tư phát triển xây dựng Sông Đà 9", "Xây dựng phương án ứng trực cụ thể cho 220 điểm úng "
+       "ngập.")]),
     # an opening of basis closed by a semicolon, then the subject of the lead-in; 'ngành, đơn vị' names one kind
     # (QĐ 335/QĐ-UBND Ninh Thuận; KH 390/KH-UBND Đắk Nông)
     (["IV. TỔ CHỨC THỰC HIỆN",

@@ -186,6 +186,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             for subject, piece in pieces:
                 if subject is not None and n:
                     continue  # a sentence with its own subject is that subject's, once
+                if not _WORD.search(piece):
+                    continue  # a piece with no word: a phone number after a name's duty ('096.808.7683 (2)', QĐ 2280)
                 if _restates(piece, owner, finder):
                     continue  # '... khẩn trương triển khai đầy đủ, thực hiện tốt các nội dung trên./.'
                 read.append((lines.span(ref), columns is not None, executing))
