@@ -26,6 +26,13 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a decision's articles are its sections up to the first Roman heading of what it appends (the scan of QĐ
+    # 308/QĐ-UBND Tây Ninh, its Phụ lục 'I. DANH MỤC ...'; QĐ 2307/QĐ-UBND Sơn La appends a plan)
+    (["Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính.",
+      "1. Sở Y tế thực hiện việc cập nhật quy trình điện tử giải quyết thủ tục hành chính.",
+      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "PHỤ LỤC",
+      "I. DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG CẤP TỈNH"],
+     [("Sở Y tế", "thực hiện việc cập nhật quy trình điện tử giải quyết thủ tục hành chính.")]),
     # a piece of a duty with no word in it is no task: a phone number after the name (QĐ 2280/QĐ-UBND Hà Nội;
     # a cell's '_ 5' of TT 16/2026/TT-BGDĐT)
     (["III. TỔ CHỨC THỰC HIỆN", "- Công ty Cổ phần đầu tư phát triển xây dựng Sông Đà 9: 096.808.7683 (2). Xây dựng "
@@ -2118,15 +2125,15 @@ def test_a_duty_to_write_a_paper_with_its_content_below_is_one_task(rules):
 def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
     """'1. Các bộ, ... có trách nhiệm:' governs its points a), b), not clause '2.', which names
     its own owner (NĐ 335/2025/NĐ-CP, Điều 26, whose annexed form opens with 'I.': the article
-    then opens no section, and what it says before a section is read as a preamble, where only a
-    lead-in assigns)."""
+    stands before the form's Roman headings and is a section all the same, and its clause 2 gives
+    the Bộ Tài chính its own duty, as the gold has it)."""
     found = _tasks(rules, "Điều 26. Tổ chức thực hiện",
                    "1. Các bộ, cơ quan ngang bộ có trách nhiệm:", "a) Ban hành tiêu chí cụ thể.",
                    "b) Báo cáo kết quả về Bộ Nội vụ.",
                    "2. Bộ Tài chính có trách nhiệm hướng dẫn việc đảm bảo kinh phí.",
                    "Nơi nhận:", "- Lưu: VT, TCCV.", "PHIẾU THEO DÕI, ĐÁNH GIÁ CÔNG CHỨC",
                    "I. KẾT QUẢ THEO DÕI, ĐÁNH GIÁ THEO TIÊU CHÍ CHUNG")
-    assert [owner for owner, _ in found] == ["Các bộ, cơ quan ngang bộ"] * 2
+    assert [owner for owner, _ in found] == ["Các bộ, cơ quan ngang bộ"] * 2 + ["Bộ Tài chính"]
     assert not any("Bộ Tài chính" in action for _, action in found)
 
 

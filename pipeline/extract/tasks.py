@@ -88,8 +88,13 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     item_rank: int | None = None  # the rank of the last numbered item
     # a table's group rows are no sections ('I | Trình Quốc hội ...' in the table appended to NQ
     # 105/2025/UBTVQH15 leaves its articles the sections)
-    has_roman = any(_TOP.match(r.text) and not r.text.startswith("Điều") and r.block != "table" and " | " not in r.text
-                    for r in lines.refs[start:])
+    romans = [r.index for r in lines.refs[start:]
+              if _TOP.match(r.text) and not r.text.startswith("Điều") and r.block != "table" and " | " not in r.text]
+    has_roman = bool(romans)
+    # a decision's articles stand before the Roman sections of what it issues or appends ('Điều 1. Công bố
+    # ...' / '1. Sở Y tế thực hiện ...' over 'I. DANH MỤC THỦ TỤC HÀNH CHÍNH ...' of its Phụ lục, the scan
+    # of QĐ 308/QĐ-UBND Tây Ninh): its articles are its sections up to the first Roman one
+    first_roman = romans[0] if romans else None
     # the body has sections when one opens before the closing (an appendix's numbering does not count)
     body_end = min(skip, default=len(lines))
     has_sections = any(_TOP.match(r.text) or ((m := _ITEM.match(r.text)) and m.group("label"))
@@ -581,7 +586,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             go_on(ref, text)
             continue
         top = _TOP.match(text)
-        if top and (has_roman or text.startswith("Điều")) and not (has_roman and text.startswith("Điều")):
+        roman = has_roman and ref.index >= first_roman
+        if top and (roman or text.startswith("Điều")) and not (roman and text.startswith("Điều")):
             settle_lead()
             close_section()
             section = top.group("label")
