@@ -417,6 +417,7 @@ DEADLINE_GROUPS: dict[str, frozenset[str]] = {
     "dl_from_date": frozenset({"d", "m", "y"}),
     "dl_from_month": frozenset({"m", "y"}),
     "dl_month_span": frozenset({"e1", "m1", "y1", "e2", "m2", "y2"}),
+    "dl_quarter_span": frozenset({"q1", "m1", "y1", "q2", "y2"}),
     "dl_month": frozenset({"m", "y"}),
     "dl_months": frozenset({"m1", "m", "y"}),
     "dl_half_year": frozenset({"h", "y"}),

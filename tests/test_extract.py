@@ -74,6 +74,10 @@ DATES = [
 ]
 DEADLINES = [
     ("gửi về Sở trước ngày 15/10/2022", "2022-07-06", None, "2022-10-15"),
+    # a span that ends in a quarter of another year (KH 16/KH-MTTQ-BTT xã Lương Minh; QĐ 2463/QĐ-UBND Lào Cai)
+    ("Thời gian hoàn thành: Quý IV/2025 và Quý I/2026", "2025-11-18", "2025-10-01", "2026-03-31"),
+    ("Thời gian hoàn thành: Từ tháng 12/2025 đến quý I/2026", "2025-11-18", "2025-12-01", "2026-03-31"),
+    ("Từ Quý III/2026 đến Quý II/2027", "2025-11-18", "2026-07-01", "2027-06-30"),
     # from a month on, with no end (KH of UBND thị xã Bỉm Sơn on state secrets, 2024)
     ("Thời gian thực hiện: thường xuyên từ tháng 6/2024.", "2024-05-20", "2024-06-01", None),
     # a day of the next year, a month of every year (KH CCHC 2026-2030 of UBND Lâm Đồng); a

@@ -166,6 +166,17 @@ def _dates(name: str, m: regex.Match, base: dt.date | None, rules: Rules) -> tup
         if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (y1, m1) >= (y2, m2):
             return None, None
         return month_bounds(y1, m1, m["e1"])[0].isoformat(), month_bounds(y2, m2, m["e2"])[1].isoformat()
+    if name == "dl_quarter_span":
+        y1, y2, q2 = int(m["y1"]), int(m["y2"]), _ROMAN.get(m["q2"].upper())
+        if m["q1"]:
+            q1 = _ROMAN.get(m["q1"].upper())
+            first = dt.date(y1, 3 * q1 - 2, 1) if q1 else None
+        else:
+            first = dt.date(y1, int(m["m1"]), 1) if 1 <= int(m["m1"]) <= 12 else None
+        if first is None or q2 is None:
+            return None, None
+        last = _last(y2, 3 * q2)
+        return (first.isoformat(), last.isoformat()) if first < last else (None, None)
     if name == "dl_year_span":
         y1, y2 = int(m["y1"]), int(m["y2"])
         return (f"{y1}-01-01", f"{y2}-12-31") if y1 < y2 else (None, None)
