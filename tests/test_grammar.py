@@ -26,6 +26,11 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a post named by the fields it is in charge of is one owner (KH 16/KH-MTTQ-BTT xã Lương Minh)
+    (["III. TỔ CHỨC THỰC HIỆN", "3. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng",
+      "- Tham gia góp ý đối với dự kiến nhân sự đại biểu HĐND xã."],
+     [("Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng", "Tham gia góp ý đối với dự kiến "
+       "nhân sự đại biểu HĐND xã.")]),
     # a decision's articles are its sections up to the first Roman heading of what it appends (the scan of QĐ
     # 308/QĐ-UBND Tây Ninh, its Phụ lục 'I. DANH MỤC ...'; QĐ 2307/QĐ-UBND Sơn La appends a plan)
     (["Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính.",

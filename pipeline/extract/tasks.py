@@ -1928,6 +1928,13 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
         if cell and not finder.co_actor.search(part) and len(named := _named_bodies(part, finder)) > 1:
             out.extend(named)  # 'BCH Quân sự, phòng Tổng hợp' (the defence plan of EVN's Trung tâm): two bodies
             continue
+        if _IN_CHARGE_OF.search(part):
+            # a post named by the fields it is in charge of is one owner, its fields a list of its own
+            # ('Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng', 'Chuyên viên phụ
+            # trách lĩnh vực Hành chính, Văn phòng và lĩnh vực khác', KH 16/KH-MTTQ-BTT xã Lương Minh; 'Phó
+            # Giám đốc Sở phụ trách lĩnh vực', QĐ 3990/QĐ-SYT Gia Lai)
+            out.append(part.strip())
+            continue
         if cell or finder.co_actor.search(part):
             # those who act together ('học sinh cùng với cha mẹ hoặc người giám hộ', TB 211/TB-THPT.UVK;
             # 'Giáo viên chủ nhiệm cùng với giáo viên bộ môn, Tổng phụ trách', KH 174/KH-THCSNH)
@@ -1999,6 +2006,7 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     return out
 
 
+_IN_CHARGE_OF = regex.compile(r"(?<!\p{L})phụ\s+trách(?!\p{L})", regex.IGNORECASE)  # a post over its fields
 _EVERY_LEVEL = regex.compile(r",.*\s+các\s+cấp$")  # a list closed by 'các cấp' (every level)
 _SLASH = regex.compile(r"\s*/\s*(?=\p{Lu})")
 
