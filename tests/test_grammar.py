@@ -26,6 +26,12 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a post named by its field runs to the heading's end, the field's verb-like words and all (KH
+    # 16/KH-MTTQ-BTT xã Lương Minh)
+    (["III. TỔ CHỨC THỰC HIỆN", "3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội",
+      "- Chủ trì xây dựng các báo cáo tổng hợp chung việc thực hiện công tác bầu cử."],
+     [("Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội", "Chủ trì xây dựng các báo cáo tổng hợp chung việc "
+       "thực hiện công tác bầu cử.")]),
     # a post named by the fields it is in charge of is one owner (KH 16/KH-MTTQ-BTT xã Lương Minh)
     (["III. TỔ CHỨC THỰC HIỆN", "3. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng",
       "- Tham gia góp ý đối với dự kiến nhân sự đại biểu HĐND xã."],

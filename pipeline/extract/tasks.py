@@ -898,6 +898,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # 44/2023/QĐ-UBND Ninh Bình; '9. Các sở: Y tế; Công Thương; ...', QĐ 25/2023/QĐ-UBND Thanh
             # Hóa): the list is their name, its 'Xây dựng' no verb
             heads = clean_value(rest)
+        elif (item and label and found and _FIELD_CUT.search(found[0]) and _short_heading(rest, LONG_HEADING_WORDS)
+              and not finder.responsible.match(rest)):
+            # a post named by its field runs to the heading's end, the field's words that spell verbs and all
+            # ('3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội' over its dashes, KH 16/KH-MTTQ-BTT xã
+            # Lương Minh, one document so far)
+            heads = clean_value(rest).rstrip(":")
         elif found and _is_heading(rest, found):
             heads = found[0].rstrip(".")
             if item and item.group("dash"):
@@ -2006,6 +2012,7 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     return out
 
 
+_FIELD_CUT = regex.compile(r"(?<!\p{L})phụ\s+trách(?:\s+lĩnh\s+vực)?$", regex.IGNORECASE)  # a name cut before its field
 _IN_CHARGE_OF = regex.compile(r"(?<!\p{L})phụ\s+trách(?!\p{L})", regex.IGNORECASE)  # a post over its fields
 _EVERY_LEVEL = regex.compile(r",.*\s+các\s+cấp$")  # a list closed by 'các cấp' (every level)
 _SLASH = regex.compile(r"\s*/\s*(?=\p{Lu})")
