@@ -2149,6 +2149,31 @@ def test_a_lead_in_that_is_an_item_ends_at_the_next_item_of_its_rank(rules):
 
 
 
+def test_the_articles_end_at_the_closing_and_what_the_decision_issues_opens_with_its_preamble(rules):
+    """QĐ 2307/QĐ-UBND Sơn La issues a plan after its signature: the plan's preamble ('Thực hiện ..., Ủy ban
+    nhân dân tỉnh Sơn La ban hành Kế hoạch ... với các nội dung như sau:') is no duty of the decision's last
+    article (the document itself, read from its PDF)."""
+    from tests.conftest import read_cached
+
+    path = "samples/inbox/unseen30/z152_qd-2307-ubnd-sonla-kh-tongket-luat-nuoiconnuoi-2025.pdf"
+    record = extract_record(read_cached(path), rules)
+    assert not any("ban hành Kế hoạch" in t.action for t in record.tasks)
+    assert len(record.tasks) == 11
+
+
+def test_an_article_on_the_power_to_do_a_step_is_no_article_on_the_execution(rules):
+    """'Điều 10. Thẩm quyền, trách nhiệm theo dõi, đánh giá, xếp loại chất lượng công chức' says who rates
+    whom, a step of NĐ 335/2025/NĐ-CP's procedure: its clauses give no task, 'Điều 26. Tổ chức thực hiện'
+    does (the document itself, read from its PDF)."""
+    from tests.conftest import read_cached
+
+    path = "samples/inbox/unseen3/m02_nd-335-2025-cp-danhgia-xeploai-congchuc.pdf"
+    record = extract_record(read_cached(path), rules)
+    owners = {t.owner for t in record.tasks}
+    assert not any(owner.startswith("Người đứng đầu cơ quan") for owner in owners)
+    assert {"Bộ Nội vụ", "Bộ Tài chính"} <= owners
+
+
 @pytest.mark.parametrize("lines, expected", [
     # a list of units parted by semicolons is as long as its names; each is an owner
     (["1. Sở Giáo dục và Đào tạo, Sở Y tế; Trường Chính trị tỉnh; các trường đại học, cao đẳng, trung cấp trên "

@@ -366,6 +366,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             closed = True
             settle_lead()
             heading_owner = lead_owner = intro_owner = None
+            if section and section.startswith("Điều"):
+                # the decision's articles end at its closing: what it issues begins with a preamble of its
+                # own ('Thực hiện Luật ..., Ủy ban nhân dân tỉnh Sơn La ban hành Kế hoạch ... với các nội
+                # dung như sau:' before 'I. MỤC ĐÍCH, YÊU CẦU' of the plan QĐ 2307/QĐ-UBND Sơn La issues)
+                close_section()
+                section = None
             continue
         if ref.block.startswith(("header", "footer")):
             continue
@@ -597,7 +603,10 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # article that only mentions funds ('Điều 7. Tạm ứng, thanh toán, quyết toán kinh
             # phí', QĐ 02/2025/QĐ-UBND Hà Nội) assigns work like any other
             skipping = any(bare(rest).startswith(s) for s in finder.skip_sections)
-            executing = any(s in bare(rest) for s in finder.execution) or (
+            # an article on who has the power to do a step ('Điều 10. Thẩm quyền, trách nhiệm theo dõi, đánh giá,
+            # xếp loại chất lượng công chức', NĐ 335/2025/NĐ-CP) belongs to the procedure, not to its execution
+            powers = any(bare(rest).startswith(w) for w in finder.power_items)
+            executing = (any(s in bare(rest) for s in finder.execution) and not powers) or (
                 chapter_executing and section.startswith("Điều"))
             heading_owner = lead_owner = intro_owner = detail_of = item_skip = heading_rank = mark_skip = None
             article_owner = None
