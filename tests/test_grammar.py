@@ -26,6 +26,9 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'hợp tác xã, liên hiệp hợp tác xã' is one pair of kinds (KH 289/KH-UBND Gia Lai)
+    (["III. TỔ CHỨC THỰC HIỆN", "- Các hợp tác xã, liên hiệp hợp tác xã chủ động đăng ký nhu cầu hỗ trợ."],
+     [("Các hợp tác xã, liên hiệp hợp tác xã", "chủ động đăng ký nhu cầu hỗ trợ.")]),
     # a post named by its field runs to the heading's end, the field's verb-like words and all (KH
     # 16/KH-MTTQ-BTT xã Lương Minh)
     (["III. TỔ CHỨC THỰC HIỆN", "3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội",
