@@ -214,6 +214,20 @@ class TaskGrammar:
         title = (heading["title"] or "").strip() or following().strip()
         return self.appendix_title.match(title) is not None
 
+    def opens_with_power(self, text: str) -> bool:
+        """Whether a heading opens with what an office may decide ('Thẩm quyền ...', tasks.power_items)."""
+        return any(bare(text).startswith(word) for word in self.power_items)
+
+    def names_powers(self, text: str) -> bool:
+        """Whether an item's heading names powers and no duties beside them ('8. Thẩm quyền Chủ tịch Hội đồng
+        ...', not 'Thẩm quyền và trách nhiệm của ...')."""
+        return self.opens_with_power(text) and not self.with_duties.match(text)
+
+    def names_kind_list(self, head: str) -> bool:
+        """Whether the words before a colon are a kind of body whose names follow ('Các sở: Y tế; ...', 'Giám
+        đốc các Sở: Xây dựng, ...'), in any case of its first letter (tasks.kinds_to_name)."""
+        return self.kinds_named.search(head[:1].lower() + head[1:]) is not None
+
     def regulates(self, doc_type: str | None, title: str | None, number: str | None = None) -> bool:
         """Whether a document is a regulation, whose articles state norms for the persons it
         governs (tasks.regulations): by its type, its title, or a number that carries its year."""

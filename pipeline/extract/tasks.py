@@ -605,8 +605,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             skipping = any(bare(rest).startswith(s) for s in finder.skip_sections)
             # an article on who has the power to do a step ('Điều 10. Thẩm quyền, trách nhiệm theo dõi, đánh giá,
             # xếp loại chất lượng công chức', NĐ 335/2025/NĐ-CP) belongs to the procedure, not to its execution
-            powers = any(bare(rest).startswith(w) for w in finder.power_items)
-            executing = (any(s in bare(rest) for s in finder.execution) and not powers) or (
+            executing = (any(s in bare(rest) for s in finder.execution) and not finder.opens_with_power(rest)) or (
                 chapter_executing and section.startswith("Điều"))
             heading_owner = lead_owner = intro_owner = detail_of = item_skip = heading_rank = mark_skip = None
             article_owner = None
@@ -900,7 +899,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # có trách nhiệm' over its dashes, CV 1906/SGDĐT-CTTTT Đà Nẵng)
             heads = found[0]
         elif (item and label and (kinds := _KIND_COLON.match(rest))
-              and finder.kinds_named.search(kinds["head"][:1].lower() + kinds["head"][1:])
+              and finder.names_kind_list(kinds["head"])
               and not rest.rstrip().endswith((".", ";", ":")) and len(rest.split()) <= LONG_HEADING_WORDS):
             # a heading that names the bodies of one kind after its colon ('4. Các sở: Xây dựng, Giao thông
             # vận tải, Nông nghiệp và Phát triển nông thôn, Công Thương' over their duties, QĐ
@@ -1408,7 +1407,7 @@ def _skip_heading(text: str, finder: TaskGrammar) -> bool:
     thức', '1. Mục đích:'. The words of the heading may hold a verb of their own ('1. Tiêu chuẩn
     đánh giá', KH 2312/KH-SGDĐT Gia Lai): only what follows them must have none."""
     key = bare(text)
-    if any(key.startswith(s) for s in finder.power_items) and not finder.with_duties.match(text):
+    if finder.names_powers(text):
         return _short_heading(text)  # '8. Thẩm quyền Chủ tịch Hội đồng sáng kiến': powers (rules power_items)
     word = next((s for s in finder.skip_items if key.startswith(s)), None)
     if word is None:
@@ -1933,7 +1932,7 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     commas or 'và' it names them together ('Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương',
     KH CCHC 2026-2030 of UBND Lâm Đồng)."""
     head, colon, _ = owner.partition(":")
-    if colon and finder.kinds_named.search(head[:1].lower() + head[1:]):
+    if colon and finder.names_kind_list(head):
         return [clean_value(owner)]  # 'Các sở: Y tế; Công Thương; ...': the bodies of one kind, named whole
     out = []
     # a cell may list its units as dashed items ('- Cục Khoáng sản Việt Nam; - Cục Địa chất Việt
@@ -1945,9 +1944,8 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             continue
         if _IN_CHARGE_OF.search(part):
             # a post named by the fields it is in charge of is one owner, its fields a list of its own
-            # ('Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng', 'Chuyên viên phụ
-            # trách lĩnh vực Hành chính, Văn phòng và lĩnh vực khác', KH 16/KH-MTTQ-BTT xã Lương Minh; 'Phó
-            # Giám đốc Sở phụ trách lĩnh vực', QĐ 3990/QĐ-SYT Gia Lai)
+            # ('Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng', KH 16/KH-MTTQ-BTT
+            # xã Lương Minh; 'Phó Giám đốc Sở phụ trách lĩnh vực', QĐ 3990/QĐ-SYT Gia Lai)
             out.append(part.strip())
             continue
         if cell or finder.co_actor.search(part):
