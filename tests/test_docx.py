@@ -23,6 +23,12 @@ def _save(document, path):
     path.write_bytes(buf.getvalue())
 
 
+def _read_back(document, path, rules) -> list[tuple[str, str]]:
+    """(block, text) of every line of `document`, saved to `path` and read as the pipeline reads it."""
+    _save(document, path)
+    return [(ln.block, ln.text) for ln in read_document(path, rules).lines]
+
+
 def test_margins_text_boxes_and_page_breaks(tmp_path, rules):
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = "Sở Giáo dục và Đào tạo Nghệ An"
@@ -50,8 +56,7 @@ def test_a_text_box_in_the_page_header_is_read_with_the_margin(tmp_path, rules):
     document.sections[0].header.paragraphs[0]._p.append(parse_xml(box))
     document.add_paragraph("Nội dung của quyết định.")
     path = tmp_path / "header-box.docx"
-    _save(document, path)
-    texts = [(ln.block, ln.text) for ln in read_document(path, rules).lines]
+    texts = _read_back(document, path, rules)
     assert texts[:2] == [("margin", "UBND TỈNH AN GIANG"), ("margin", "TRƯỜNG ĐẠI HỌC AN GIANG")]
 
 
@@ -101,8 +106,7 @@ def test_layout_tables_with_an_empty_middle_column_and_a_cell_of_names(tmp_path,
     people.text = "Đỗ Mạnh Cường"
     people.add_paragraph("Nguyễn Thị Loan")
     path = tmp_path / "three-columns.docx"
-    _save(document, path)
-    lines = [(ln.block, ln.text) for ln in read_document(path, rules).lines]
+    lines = _read_back(document, path, rules)
     assert ("header-left", "SỞ CÔNG THƯƠNG") in lines
     assert ("footer-right", "Hoàng Văn Thuân") in lines
     assert ("footer-left", "- Ban Giám đốc Sở;") in lines
@@ -125,8 +129,7 @@ def test_a_table_that_frames_another_and_an_empty_row_of_the_closing(tmp_path, r
     closing.rows[1].cells[0].text = "Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Lưu: VT, KTTH (2). XH"
     closing.rows[1].cells[2].text = "THỦ TƯỚNG\nNguyễn Xuân Phúc"
     path = tmp_path / "framed.docx"
-    _save(document, path)
-    lines = [(ln.block, ln.text) for ln in read_document(path, rules).lines]
+    lines = _read_back(document, path, rules)
     assert ("header-left", "Số: 26/2018/QĐ-TTg") in lines
     assert ("header-right", "Hà Nội, ngày 22 tháng 6 năm 2018") in lines
     assert ("footer-left", "- Ban Bí thư Trung ương Đảng;") in lines

@@ -19,7 +19,6 @@ from .base import Lines, compiled
 from .checks import Checker, check_document
 from .citations import CitationFinder, extract_citations
 from .closing import extract_closing
-from .dates import parse_date
 from .header import (
     Header,
     date_of_attachment,
@@ -91,9 +90,9 @@ def extract_record(document: Document, rules: Rules) -> Record:
                                    f"{header.date}")
     issuing = issued_with(lines, header.title_end) if header.number is None and header.title_end >= 0 else None
     if header.date is None and issuing:
-        header.date = parse_date(issuing[0]["date"])
-        header.evidence["date"] = lines.span(issuing[1])
-        header.warnings.append(f"[date] no number or date of its own: the date is that of {issuing[0]['number']}, "
+        header.date, issuer_number, issued_line = issuing
+        header.evidence["date"] = lines.span(issued_line)
+        header.warnings.append(f"[date] no number or date of its own: the date is that of {issuer_number}, "
                                "which it was issued with")
     closing = extract_closing(lines, rules, header.issuer.name if header.issuer else None,
                               dt.date.fromisoformat(header.date) if header.date else None)
@@ -109,7 +108,7 @@ def extract_record(document: Document, rules: Rules) -> Record:
         if issuer is not None and header.number:
             issuer = Issuer(name=issuer.name, parent=issuer.parent, code=issuer_code(header.number, rules))
     body_start = header.title_end + 1 if header.title_end >= 0 else 0
-    skipped = closing.lines | {issuing[1].index} if issuing else closing.lines  # its issuing act, no citation
+    skipped = closing.lines | {issuing[2].index} if issuing else closing.lines  # its issuing act, no citation
     citations, cited = extract_citations(lines, header.number, body_start, skipped, rules)
     # the day deadlines count from: the date, the month of a date left blank, the year the
     # plan's title names, the year a blank date line prints, or the day of the latest paper cited

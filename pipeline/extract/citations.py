@@ -229,13 +229,11 @@ class CitationFinder:
         # a title also ends where the sentence's own subject begins: '..., Sở Giáo dục và Đào
         # tạo (GDĐT) xây dựng Kế hoạch' after the last căn cứ
         end = regex.search(rf";|\.(?:\s|$)|\)|\s+\((?!\p{{Lu}}{{2,}})|,\s+(?:{self.heads})\s[^,;]*\(\p{{Lu}}|$", body)
+        if self.next_document.match(" " + body):
+            return None, pos  # 'và Điều 8 Thông tư số …' right after the issuer: the next document, no title
         following = self.next_number.search(body)
         if following and (not end or following.start() < end.start()):
             end = following
-        # 'và Điều 8 Thông tư số …' right after the issuer: the next document, no title of this one
-        other = self.next_document.match(" " + body)
-        if other:
-            end = regex.match("", body)
         title = clean_value(body[:end.start()]) if end else clean_value(body)
         if not title or len(title) < 4:
             return None, pos

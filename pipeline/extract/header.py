@@ -486,16 +486,17 @@ def date_of_attachment(lines: Lines, number: str) -> tuple[str | None, Ref | Non
 ISSUED_WITH_LINES = 2  # how near under its title an attachment says what it was issued with
 
 
-def issued_with(lines: Lines, title_end: int) -> tuple[regex.Match, Ref] | None:
+def issued_with(lines: Lines, title_end: int) -> tuple[str, str, Ref] | None:
     """The decision a document with no number of its own was issued with, as the line under its
     title says: 'QUY TRÌNH QUẢN LÝ VĂN BẢN' / '(Ban hành kèm theo Quyết định số: 148/QĐ-CTHADS ngày
     30/8/2023 của Cục trưởng Cục Thi hành án dân sự tỉnh Tuyên Quang)' (one document so far). A
     Quy trình, Quy chế or Quy định so issued bears that decision's day; the decision is the act that
-    issues it, no document it cites."""
+    issues it, no document it cites. (its day, its number, the line)"""
     for ref in lines.refs[title_end + 1:title_end + 1 + ISSUED_WITH_LINES]:
         match = _ATTACHED_TO.search(ref.text)
-        if match and ref.text.lstrip().startswith("(") and parse_date(match["date"]):
-            return match, ref
+        day = parse_date(match["date"]) if match and ref.text.lstrip().startswith("(") else None
+        if day:
+            return day, match["number"], ref
     return None
 
 
