@@ -65,7 +65,16 @@ _BULLETS = (
 )
 
 
+# a scanner reads the specks of the margin before a dash or plus item as stray punctuation, and
+# the item no longer opens with its mark: the specks go ('_ . - Nâng cao nhận thức: Các cơ sở
+# giáo dục cần ...', '.. +Chỉ đạo các cơ sở giáo dục ...', CV 3456/BGDĐT-GDPT; '__- Địa điểm trụ
+# sở: ...', QĐ 2646/QĐ-BGDĐT; '_+ Hướng dẫn việc thực hiện ...', QĐ 707/QĐ-TTg). Only marks no
+# line opens with: an ellipsis of three dots may open a quoted line and stays.
+_SPECKS = regex.compile(r"^(?!\.{3}|…)[_.,„=~`|¬]+(?:\s+[_.,„=~`|¬]+)*\s*(?=[-+]\s*\p{Lu})")
+
+
 def _bullet(text: str) -> str:
+    text = _SPECKS.sub("", text, count=1)
     for pattern, mark in _BULLETS:
         if pattern.match(text):
             return pattern.sub(mark, text, count=1)

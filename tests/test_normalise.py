@@ -360,6 +360,15 @@ def test_ocr_repairs_of_document_numbers(rules, read, repaired):
     ("\uf0a7 Giới thiệu về đơn vị.", "+ Giới thiệu về đơn vị."),
     ("\u25aaKhoa thông báo danh sách.", "+ Khoa thông báo danh sách."),
     ("Sở GDĐT hướng dẫn.", "Sở GDĐT hướng dẫn."),
+    # a scanner's specks before the mark of an item (CV 3456/BGDĐT-GDPT, QĐ 707/QĐ-TTg, QĐ 2646/QĐ-BGDĐT)
+    ("_ . - Nâng cao nhận thức: Các cơ sở giáo dục cần", "- Nâng cao nhận thức: Các cơ sở giáo dục cần"),
+    (".. +Chỉ đạo các cơ sở giáo dục xây dựng", "+Chỉ đạo các cơ sở giáo dục xây dựng"),
+    ("__- Địa điểm trụ sở: Tầng 6", "- Địa điểm trụ sở: Tầng 6"),
+    ("_+ Hướng dẫn việc thực hiện", "+ Hướng dẫn việc thực hiện"),
+    # an ellipsis, a word or a number before the dash is text
+    ("... - Tổ chức", "... - Tổ chức"),
+    ("2 - Kế hoạch bài dạy", "2 - Kế hoạch bài dạy"),
+    ("_ - các trường", "_ - các trường"),
 ])
 def test_a_drawn_bullet_reads_as_a_list_mark(raw, clean):
     assert normalise.clean_line(raw) == clean

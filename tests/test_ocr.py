@@ -97,6 +97,23 @@ def test_loading_the_library_leaves_the_environment_as_it_was(monkeypatch, user)
     assert os.environ.get("OMP_THREAD_LIMIT") == user
 
 
+def test_leptonica_complains_to_the_log_not_to_stderr(capfd, caplog):
+    """Leptonica's 'Error in ...' lines (a speck at a scan's edge) reach the log at debug level,
+    and nothing reaches the user's terminal."""
+    import ctypes
+    import ctypes.util
+    import logging
+
+    assert tesslib._library() is not None
+    leptonica = ctypes.CDLL(ctypes.util.find_library("lept") or ctypes.util.find_library("leptonica"))
+    leptonica.boxClipToRectangle.restype = ctypes.c_void_p
+    leptonica.boxClipToRectangle.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
+    with caplog.at_level(logging.DEBUG, logger=tesslib.__name__):
+        assert leptonica.boxClipToRectangle(None, 10, 10) is None  # no box: Leptonica complains
+    assert "boxClipToRectangle" in caplog.text
+    assert "boxClipToRectangle" not in capfd.readouterr().err
+
+
 def _scan(path, pages: int = 3):
     """A scanned PDF of `pages` pages: page images without a text layer."""
     from PIL import ImageDraw, ImageFont

@@ -21,6 +21,7 @@ from __future__ import annotations
 import atexit
 import ctypes
 import ctypes.util
+import logging
 import os
 import threading
 
@@ -28,6 +29,12 @@ _LOCAL = threading.local()  # this thread's engines: {(data folder, languages): 
 _ALL: list[Engine] = []  # every engine this process made, ended at exit
 _LIBRARY: list = []  # [the loaded library, or None when it cannot be loaded]
 _LOCK = threading.Lock()
+# Leptonica, the image library Tesseract runs on, writes its own complaints to the process's
+# stderr ('Error in boxClipToRectangle: box outside rectangle' on a speck at a scan's edge, QĐ
+# 349/QĐ-UBND Lâm Đồng); the reading goes on and the user can do nothing with them: they go
+# to this logger at debug level, as the messages of a `tesseract` process are dropped
+_LOG = logging.getLogger(__name__)
+_MESSAGE = ctypes.CFUNCTYPE(None, ctypes.c_char_p)
 
 
 class Engine:
@@ -153,7 +160,30 @@ def _load():
         lib.omp_set_num_threads.argtypes = [ctypes.c_int]
     except AttributeError:  # a Tesseract built without OpenMP
         lib.omp_set_num_threads = None
+    lib.leptonica_messages = _quiet_leptonica()
     return lib
+
+
+def _to_log(message: bytes | None) -> None:
+    if message:
+        _LOG.debug("leptonica: %s", message.decode("utf-8", "replace").rstrip())
+
+
+def _quiet_leptonica():
+    """Leptonica's messages sent to the log, not to stderr; the handler, kept with the library
+    so that it lives as long (None where Leptonica cannot be loaded or takes no handler)."""
+    name = ctypes.util.find_library("lept") or ctypes.util.find_library("leptonica")
+    if name is None:
+        return None
+    try:
+        leptonica = ctypes.CDLL(name)
+        handler = _MESSAGE(_to_log)
+        leptonica.leptSetStderrHandler.argtypes = [_MESSAGE]
+        leptonica.leptSetStderrHandler.restype = None
+        leptonica.leptSetStderrHandler(handler)
+    except (OSError, AttributeError):
+        return None
+    return handler
 
 
 @atexit.register
