@@ -160,6 +160,10 @@ class TaskGrammar:
     with_duties: regex.Pattern  # such a heading that names duties too ('Thẩm quyền và trách nhiệm ...')
     conditions: regex.Pattern  # an item over the conditions that must hold ('... đáp ứng đủ các điều kiện sau đây:')
     rights: regex.Pattern  # an item over a list of rights ('Đơn vị thoát nước có các quyền sau:')
+    held_by: regex.Pattern  # '<a role> là <the body>' closing an owner's words (group 'body')
+    this_body: regex.Pattern  # 'Cơ quan này': the body the sentence before named
+    in_charge_of: regex.Pattern  # 'phụ trách' in a post named by its fields: one owner
+    field_cut: regex.Pattern  # such a post cut before its field ('Cán bộ phụ trách lĩnh vực')
     form_items: tuple[str, ...]  # those of them on a product's form, whose lines naming who acts are work
     recurrence: tuple[tuple[regex.Pattern, str], ...]
     not_after: regex.Pattern
@@ -894,6 +898,13 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         conditions=_rx(_string(_section(data, "condition_lists"), "pattern", "tasks.condition_lists"),
                        "tasks.condition_lists.pattern"),
         rights=_rx(_string(_section(data, "power_items"), "rights", "tasks.power_items"), "tasks.power_items.rights"),
+        held_by=_rx(_string(_section(data, "held_roles"), "pattern", "tasks.held_roles"), "tasks.held_roles.pattern"),
+        this_body=_rx(_string(_section(data, "held_roles"), "this_body", "tasks.held_roles"),
+                      "tasks.held_roles.this_body"),
+        in_charge_of=_rx(_string(_section(data, "in_charge_of"), "pattern", "tasks.in_charge_of"),
+                         "tasks.in_charge_of.pattern", regex.IGNORECASE),
+        field_cut=_rx(_string(_section(data, "in_charge_of"), "cut", "tasks.in_charge_of"), "tasks.in_charge_of.cut",
+                      regex.IGNORECASE),
         form_items=tuple(bare(s) for s in _strings(data, "form_items")),
         recurrence=tuple((_rx(_string(r, "pattern", f"tasks.recurrence[{i}]"), f"tasks.recurrence[{i}].pattern",
                               regex.IGNORECASE), _string(r, "value", f"tasks.recurrence[{i}]"))
@@ -955,6 +966,8 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
         "not_owners": lambda text: grammar.owner_at(text) is None,
         "owner_asides": lambda text: grammar.aside.search(text) is not None,
         "co_actors": lambda text: grammar.co_actor.search(text) is not None,
+        "held_roles": lambda text: grammar.held_by.search(text) is not None,
+        "in_charge_of": lambda text: grammar.in_charge_of.search(text) is not None,
         "described_bodies": lambda text: grammar.described.match(text) is not None,
         "content_leads": lambda text: grammar.content_lead.search(text) is not None,
         "condition_openers": lambda text: grammar.main_clause_after_condition(text) is not None,
@@ -986,7 +999,9 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
             ("field_headings", "stage"): lambda text: grammar.field_heading.match(text) is not None,
             ("generic_closing", "plan_for_all"): lambda text: grammar.plan_for_all.match(text) is not None,
             ("lead_in_pointers", "with_contents"): lambda text: grammar.with_contents.search(text) is not None,
-            ("power_items", "rights"): lambda text: grammar.rights.search(text) is not None}
+            ("power_items", "rights"): lambda text: grammar.rights.search(text) is not None,
+            ("held_roles", "this_body"): lambda text: grammar.this_body.match(text) is not None,
+            ("in_charge_of", "cut"): lambda text: grammar.field_cut.search(text) is not None}
     for (key, name), holds in [*(((key, None), holds) for key, holds in checks.items()), *more.items()]:
         section, where = data.get(key, {}), f"tasks.{key}" + (f".{name}" if name else "")
         prefix = f"{name}_" if name else ""

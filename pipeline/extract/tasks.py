@@ -906,8 +906,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # 44/2023/QĐ-UBND Ninh Bình; '9. Các sở: Y tế; Công Thương; ...', QĐ 25/2023/QĐ-UBND Thanh
             # Hóa): the list is their name, its 'Xây dựng' no verb
             heads = clean_value(rest)
-        elif (item and label and found and _FIELD_CUT.search(found[0]) and _short_heading(rest, LONG_HEADING_WORDS)
-              and not finder.responsible.match(rest)):
+        elif (item and label and found and finder.field_cut.search(found[0])
+              and _short_heading(rest, LONG_HEADING_WORDS) and not finder.responsible.match(rest)):
             # a post named by its field runs to the heading's end, the field's words that spell verbs and all
             # ('3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội' over its dashes, KH 16/KH-MTTQ-BTT xã
             # Lương Minh, one document so far)
@@ -1655,7 +1655,8 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
         # cấp tỉnh là Sở Khoa học và Công nghệ, có trách nhiệm:', and '... là phòng Kinh tế/ Kinh tế và
         # Hạ tầng các huyện, thành phố. Cơ quan này có trách nhiệm:' points back to it (QĐ
         # 28/2023/QĐ-UBND Đồng Tháp, one document so far)
-        held = _HELD_BY.search(owner) or (_THIS_BODY.match(owner) and _HELD_BY.search(before.rstrip(" .")))
+        held = finder.held_by.search(owner) or (
+            finder.this_body.match(owner) and finder.held_by.search(before.rstrip(" .")))
         if held and finder.unit_start.match(held["body"]):
             owner = held["body"]
         return owner, None
@@ -1691,8 +1692,6 @@ def _lead_owner(text: str, finder: TaskGrammar) -> tuple[str | None, tuple[str, 
 
 _RESPONSIBLE = regex.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ")
 _KIND_COLON = regex.compile(r"^(?P<head>[^:]{3,40}):\s*\S")  # 'Các sở: ...'
-_HELD_BY = regex.compile(r"\s+là\s+(?P<body>[^;:]+?)\s*,?\s*$")  # '<a role> là <the body>'
-_THIS_BODY = regex.compile(r"(?i)^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+này$")  # 'Cơ quan này': the body just named
 _POINTER_WORDS = 4  # 'Cụ thể như sau:', 'Nội dung cụ thể như sau:' name nobody
 _LEAD_ROLE = regex.compile(r"chủ\s+trì(?:,?\s+phối\s+hợp\s+với\s+(?P<partners>[^:;.]+?))?"
                           r"(?:\s+(?:thực\s+hiện|triển\s+khai))?\s*:\s*$")
@@ -1942,7 +1941,7 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
         if cell and not finder.co_actor.search(part) and len(named := _named_bodies(part, finder)) > 1:
             out.extend(named)  # 'BCH Quân sự, phòng Tổng hợp' (the defence plan of EVN's Trung tâm): two bodies
             continue
-        if _IN_CHARGE_OF.search(part):
+        if finder.in_charge_of.search(part):
             # a post named by the fields it is in charge of is one owner, its fields a list of its own
             # ('Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng', KH 16/KH-MTTQ-BTT
             # xã Lương Minh; 'Phó Giám đốc Sở phụ trách lĩnh vực', QĐ 3990/QĐ-SYT Gia Lai)
@@ -2019,8 +2018,6 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     return out
 
 
-_FIELD_CUT = regex.compile(r"(?<!\p{L})phụ\s+trách(?:\s+lĩnh\s+vực)?$", regex.IGNORECASE)  # a name cut before its field
-_IN_CHARGE_OF = regex.compile(r"(?<!\p{L})phụ\s+trách(?!\p{L})", regex.IGNORECASE)  # a post over its fields
 _EVERY_LEVEL = regex.compile(r",.*\s+các\s+cấp$")  # a list closed by 'các cấp' (every level)
 _SLASH = regex.compile(r"\s*/\s*(?=\p{Lu})")
 
