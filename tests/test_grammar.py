@@ -26,6 +26,11 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a state corporation ('Tổng Công ty') is a unit, listed with a Sở before one duty (QĐ 2280/QĐ-UBND Hà Nội)
+    (["III. TỔ CHỨC THỰC HIỆN", "2.3. Sở Công Thương, Tổng Công ty Điện lực Hà Nội: duy trì, cung cấp điện ổn định "
+      "cho các trạm bơm."],
+     [("Sở Công Thương", "duy trì, cung cấp điện ổn định cho các trạm bơm."),
+      ("Tổng Công ty Điện lực Hà Nội", "duy trì, cung cấp điện ổn định cho các trạm bơm.")]),
     # 'hợp tác xã, liên hiệp hợp tác xã' is one pair of kinds (KH 289/KH-UBND Gia Lai)
     (["III. TỔ CHỨC THỰC HIỆN", "- Các hợp tác xã, liên hiệp hợp tác xã chủ động đăng ký nhu cầu hỗ trợ."],
      [("Các hợp tác xã, liên hiệp hợp tác xã", "chủ động đăng ký nhu cầu hỗ trợ.")]),
@@ -1179,6 +1184,13 @@ SHAPES = [
        "thẩm quyền phê duyệt để tổ chức thực hiện.")]),
 ]
 NOT_TASKS = [
+    # a request made in a numbered paper sent before is retold, not made (CV 5115/LĐTBXH-KHTC; CV 3686/UBND-XD
+    # Lào Cai)
+    ["Qua Sơ kết, ngày 16/8/2018 Bộ Lao động - Thương binh và Xã hội đã có Công văn số 3395/LĐTBXH-KHTC gửi Tổng "
+     "công ty Bưu điện Việt Nam về việc chấp thuận chủ trương và đề nghị Tổng công ty Bưu điện Việt Nam cần có "
+     "các giải pháp khắc phục tồn tại."],
+    ["Cục Cảnh sát Quản lý hành chính về trật tự xã hội - Bộ Công an đã có Văn bản số 787/C06-P3 ngày 29/01/2026 "
+     "đề nghị Cục Đăng kiểm Việt Nam ban hành văn bản hướng dẫn."],
     # 'Sở hữu' is ownership, no Sở (QĐ 28/2023/QĐ-UBND Đồng Tháp; QĐ 31/2023/QĐ-UBND Hà Nam)
     ["III. TỔ CHỨC THỰC HIỆN", "6. Trường hợp cần thiết, cơ sở có thể tra cứu từ cơ sở dữ liệu về sở hữu công nghiệp "
      "có tại Cục Sở hữu trí tuệ và các nguồn thông tin khác do Cục Sở hữu trí tuệ quy định."],

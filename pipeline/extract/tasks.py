@@ -1904,8 +1904,15 @@ _GROUP_LABEL = regex.compile(r"^\s*(?:[IVXL]{1,5}|[A-ZĐ])\s*[.)]?\s*$")  # capi
 # Thương hướng dẫn ...', CV 2826/SCT-CN Lào Cai): the letter's own work comes after it. With no
 # subject of its own the lead is the document's ('Trong đó giao Giám đốc Công an tỉnh chỉ đạo thực
 # hiện:' under '1. Công an tỉnh', QĐ 254/QĐ-UBND Sơn La)
+# A lead in the same clause as a numbered paper said to have been sent retells what that paper
+# asked ('ngày 16/8/2018 Bộ Lao động - Thương binh và Xã hội đã có Công văn số 3395/LĐTBXH-KHTC gửi
+# Tổng công ty Bưu điện Việt Nam về việc ... và đề nghị Tổng công ty Bưu điện Việt Nam cần có các giải
+# pháp ...', CV 5115/LĐTBXH-KHTC; 'Bộ Công an đã có Văn bản số 787/C06-P3 ngày 29/01/2026 đề nghị Cục
+# Đăng kiểm Việt Nam ban hành ...', CV 3686/UBND-XD Lào Cai)
 _RECOUNTED = regex.compile(r"(?<!\p{L})(?:đã|về\s+việc)\s+$"
-                           r"|(?<!\p{L})[Tt]rong\s+đó\s*,?\s+(?:[^\s,;.:]+\s+){1,6}$")
+                           r"|(?<!\p{L})[Tt]rong\s+đó\s*,?\s+(?:[^\s,;.:]+\s+){1,6}$"
+                           r"|(?<!\p{L})đã\s+(?:có|ban\s+hành|gửi)\s+(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|[Tt]ờ\s+trình"
+                           r"|[Tt]hông\s+báo)\s+số\s+[^.;:]*$")
 _TO = regex.compile(r"\s*cho\s+(?=\p{L})")  # 'giao cho' + a name or a post
 # a sentence ends at a full stop after a small letter, a digit, a bracket or an acronym
 # of three capitals or more ('... mất BMNN. Đối với ...', '... nộp về Phòng GD&ĐT. Phòng ...');
