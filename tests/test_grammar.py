@@ -52,6 +52,17 @@ SHAPES = [
       "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "PHỤ LỤC",
       "I. DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG CẤP TỈNH"],
      [("Sở Y tế", "thực hiện việc cập nhật quy trình điện tử giải quyết thủ tục hành chính.")]),
+    # Roman parts inside an article are its text, and the articles whose numbers go on after them are the
+    # decision's: their owners end at 'Điều 3.' (QĐ 1254/QĐ-UBND Quảng Nam; QĐ 146/QĐ-TTg, QĐ 461/QĐ-UBND Ninh Bình)
+    (["Điều 1. Phê duyệt Bộ chỉ số DDCI Quảng Nam 2023 với những nội dung sau:",
+      "I. Bộ chỉ số DDCI Quảng Nam 2023, gồm:", "(1) Tính minh bạch.", "II. Phân loại Phiếu khảo sát gồm hai loại:",
+      "1. Mẫu A đánh giá các Sở, Ban ngành.", "Điều 2. Tổ chức thực hiện",
+      "1. Sở Thông tin và Truyền thông, Báo Quảng Nam",
+      "Tổ chức tuyên truyền rộng rãi trên các phương tiện thông tin đại chúng.",
+      "Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các Sở, Ban, ngành. Chủ tịch UBND các huyện, thị xã, thành "
+      "phố và Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./."],
+     [("Sở Thông tin và Truyền thông", "Tổ chức tuyên truyền rộng rãi trên các phương tiện thông tin đại chúng."),
+      ("Báo Quảng Nam", "Tổ chức tuyên truyền rộng rãi trên các phương tiện thông tin đại chúng.")]),
     # a piece of a duty with no word in it is no task: a phone number after the name (QĐ 2280/QĐ-UBND Hà Nội;
     # a cell's '_ 5' of TT 16/2026/TT-BGDĐT)
     (["III. TỔ CHỨC THỰC HIỆN", "- Công ty Cổ phần đầu tư phát triển xây dựng Sông Đà 9: 096.808.7683 (2). Xây dựng "

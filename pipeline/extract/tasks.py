@@ -34,6 +34,7 @@ from .units import UnitMatcher
 _TOP = regex.compile(r"^(?P<label>[IVX]{1,5})\s*(?:[.)]|/(?!\s*\d)|[-–](?=\s*\p{Lu}))\s*(?P<rest>.*)$"
                      r"|^(?P<label>Điều\s+\d+)(?!\d|\s+(?:của|Luật|Bộ\s+luật|Nghị\s+(?:định|quyết)|Thông\s+tư|Quyết\s+định"
                      r"|Chỉ\s+thị|Pháp\s+lệnh|Hiến\s+pháp)\b)\s*[.:]?\s*(?P<rest>.*)$")
+_ARTICLE_NUMBER = regex.compile(r"Điều\s+(\d+)")
 _COLLECTIVE = regex.compile(r"(?i:các|những)\s")  # bodies named by their kind, many at once
 _CHAPTER = regex.compile(r"^(?:Chương|CHƯƠNG)\s+[IVXLC\d]+\b[.:]?\s*(?P<rest>.*)$")
 _GARBLED_DIGITS = "Š§"
@@ -95,6 +96,12 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     # ...' / '1. Sở Y tế thực hiện ...' over 'I. DANH MỤC THỦ TỤC HÀNH CHÍNH ...' of its Phụ lục, the scan
     # of QĐ 308/QĐ-UBND Tây Ninh): its articles are its sections up to the first Roman one
     first_roman = romans[0] if romans else None
+    # ... and an article after a Roman heading is still the decision's when its number goes on from the
+    # decision's own: the Roman parts are then the text of an article ('Điều 1. Phê duyệt Bộ chỉ số ...:' /
+    # 'I. Bộ chỉ số DDCI Quảng Nam 2023, gồm:' / 'II. Phân loại Phiếu khảo sát ...' / 'Điều 2. Tổ chức thực
+    # hiện', QĐ 1254/QĐ-UBND Quảng Nam; 'Điều 1. Phê duyệt Đề án ...' / 'I. QUAN ĐIỂM' ... / 'Điều 2.', QĐ
+    # 146/QĐ-TTg; QĐ 461/QĐ-UBND Ninh Bình), where what a decision issues numbers its own from 'Điều 1'
+    last_article = 0
     # the body has sections when one opens before the closing (an appendix's numbering does not count)
     body_end = min(skip, default=len(lines))
     has_sections = any(_TOP.match(r.text) or ((m := _ITEM.match(r.text)) and m.group("label"))
@@ -593,10 +600,14 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             continue
         top = _TOP.match(text)
         roman = has_roman and ref.index >= first_roman
-        if top and (roman or text.startswith("Điều")) and not (roman and text.startswith("Điều")):
+        numbered = _ARTICLE_NUMBER.match(text) if top else None
+        own_article = numbered is not None and int(numbered[1]) == last_article + 1
+        if top and (roman or text.startswith("Điều")) and not (roman and text.startswith("Điều") and not own_article):
             settle_lead()
             close_section()
             section = top.group("label")
+            if numbered:
+                last_article = int(numbered[1])
             rest = top.group("rest").strip()
             sections.append(Section(section, rest or None))
             # a section is skipped by what it is named first ('III. KINH PHÍ THỰC HIỆN'); an
