@@ -710,6 +710,20 @@ def test_a_law_named_without_a_number_is_named_once(rules, lines, titles):
     assert [c.title for c in citations] == titles
 
 
+@pytest.mark.parametrize("lines, named", [
+    # the Constitution by its name, before the resolution that amended it (NQ 105/2025/UBTVQH15, NQ
+    # 248/2025/QH15), or by its year
+    (["Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một số điều theo Nghị "
+      "quyết số 203/2025/QH15;"], ["Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"]),
+    (["Căn cứ Hiến pháp năm 2013;"], ["Hiến pháp năm 2013"]),
+    # named in passing it cites nothing
+    (["Bảo đảm quyền con người theo Hiến pháp và pháp luật."], []),
+])
+def test_the_constitution_is_cited_by_its_name(rules, lines, named):
+    citations, _ = extract_citations(Lines(_doc(*lines)), None, 0, set(), rules)
+    assert [c.title for c in citations if c.doc_type == "Hiến pháp"] == named
+
+
 def test_a_law_said_again_with_who_passed_it_has_that_issuer(rules):
     """'Luật hải quan 2014' in the trích yếu, then 'Luật hải quan được Quốc hội khóa XIII kỳ họp thứ
     7 thông qua ngày 23/6/2014' (CV 19046/BTC-TCHQ): one law, passed by the Quốc hội."""

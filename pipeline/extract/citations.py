@@ -479,7 +479,7 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
             passed = _PASSED_BY.match(after)
             if passed and date is None:
                 date, _ = date_at(after, passed.end())  # '... thông qua ngày 23/6/2014'
-            doc_type = "Pháp lệnh" if name.startswith("Pháp lệnh") else "Luật"
+            doc_type = next((kind for kind in ("Pháp lệnh", "Hiến pháp") if name.startswith(kind)), "Luật")
             folded = _expand(name, abbreviations).casefold()
             misread = next((f for f in found if f.citation.number is None and f.citation.title
                             and f.citation.doc_type == doc_type and bare(f.citation.title) == bare(name)), None)
