@@ -724,6 +724,32 @@ def test_the_constitution_is_cited_by_its_name(rules, lines, named):
     assert [c.title for c in citations if c.doc_type == "Hiến pháp"] == named
 
 
+def test_a_congress_resolution_is_cited_once_by_its_congress(rules):
+    """'Nghị quyết Đại hội' and the congress's ordinal name one resolution; written again with the
+    abbreviation the letter defined, or the ordinal last, it is the same (CV 172/CĐGD); without an
+    ordinal it names the congresses of every level, no document (KH 70/KH-UBND Cần Thơ)."""
+    lines = ["Để tuyên truyền Nghị quyết Đại hội XIV Công đoàn Giáo dục Việt Nam, Ban Thường vụ Công đoàn Giáo dục "
+             "(CĐGD) Việt Nam đề nghị các đơn vị:",
+             "1. Tổ chức hội nghị báo cáo Nghị quyết Đại hội CĐGD Việt Nam lần thứ XIV với cán bộ chủ chốt.",
+             "2. Thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam và Nghị quyết Đại hội XIV CĐGD Việt Nam cụ thể.",
+             "3. Sớm đưa Nghị quyết Đại hội Công đoàn các cấp đi vào thực tiễn."]
+    citations, _ = extract_citations(Lines(_doc(*lines)), None, 0, set(), rules)
+    assert [(c.doc_type, c.title) for c in citations] == [
+        ("Nghị quyết", "Nghị quyết Đại hội XIV Công đoàn Giáo dục Việt Nam"),
+        ("Nghị quyết", "Nghị quyết Đại hội XI Công đoàn Việt Nam")]
+
+
+def test_a_congress_example_that_does_not_hold_stops_the_rules(tmp_path):
+    from pipeline.extract import check_rules
+    from pipeline.rules import RulesError, load
+
+    (tmp_path / "citations.json").write_text(json.dumps({"unnumbered": {"congress_examples": [
+        ["Nghị quyết Đại hội Đảng các cấp", "Nghị quyết Đại hội Đảng các cấp"]]}}, ensure_ascii=False),
+        encoding="utf-8")
+    with pytest.raises(RulesError, match="unnumbered.congress"):
+        check_rules(load(tmp_path))
+
+
 def test_a_law_said_again_with_who_passed_it_has_that_issuer(rules):
     """'Luật hải quan 2014' in the trích yếu, then 'Luật hải quan được Quốc hội khóa XIII kỳ họp thứ
     7 thông qua ngày 23/6/2014' (CV 19046/BTC-TCHQ): one law, passed by the Quốc hội."""

@@ -115,6 +115,15 @@ class CitationFinder:
             rf"\s*,?\s*(?:được\s+)?(?:phê\s+duyệt|ban\s+hành)?\s*(?:kèm\s+)?(?:theo|tại)\s+\p{{Lu}}\p{{L}}*(?:\s+\p{{L}}+){{0,2}}\s+(?:{so})\s*\d")
         self.quoted = regex.compile(
             rf"(?<!\p{{L}})(?P<type>{quoted})\s+[“\"](?P<title>[^”\"]{{5,200}})[”\"]") if quoted else None
+        self.congress = regex.compile(rf"(?<!\p{{L}}){unnumbered['congress']}") if "congress" in unnumbered else None
+        for text, expected in unnumbered.get("congress_examples", []):
+            found = self.congress.search(text) if self.congress else None
+            if found is None or found.group(0) != expected:
+                raise ValueError(f"rules/citations.json unnumbered.congress: {text!r} gives "
+                                 f"{found and found.group(0)!r}, not {expected!r}")
+        for text in unnumbered.get("congress_non_examples", []):
+            if self.congress and self.congress.search(text):
+                raise ValueError(f"rules/citations.json unnumbered.congress: its non-example {text!r} holds")
         # an appendix heading that names the document it comes with ('(Kèm theo Quyết định số
         # 146/QĐ-TTg ...)'): under the document's own code it is the document, not a citation
         self.own_reference = regex.compile(data["own_reference"]["pattern"])
@@ -650,6 +659,33 @@ def _unnumbered(found: list[_Found], refs: list[Ref], finder: CitationFinder) ->
                 continue
             found.append(_Found(Citation(doc_type=doc_type, number=None, date=date, issuer=issuer, title=title,
                                          text=clean_value(ref.text[start:end])), ref, start, end))
+    _congresses(found, refs, finder)
+
+
+def _congresses(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
+    """A congress's resolution named by the congress (rules/citations.json unnumbered.congress),
+    once: the same congress written again with a defined abbreviation or its words in another
+    order ('Nghị quyết Đại hội XIV Công đoàn Giáo dục Việt Nam' and 'Nghị quyết Đại hội CĐGD Việt
+    Nam lần thứ XIV', CV 172/CĐGD) is an alias of the first."""
+    if finder.congress is None:
+        return
+    covered = {(f.ref.index, s) for f in found for s in range(f.start, f.end)}
+    abbreviations = _defined_abbreviations(refs, finder)
+    named: dict[tuple[str, frozenset[str]], _Found] = {}
+    for ref in refs:
+        for match in finder.congress.finditer(ref.text):
+            if (ref.index, match.start()) in covered:
+                continue
+            title = clean_value(match.group(0))
+            words = frozenset(bare(_expand(title, abbreviations)).casefold().split())
+            key = (match["ordinal"], words - {"lan", "thu", match["ordinal"].casefold()})
+            if key in named:
+                if title != named[key].citation.title and title not in named[key].aliases:
+                    named[key].aliases.append(title)
+                continue
+            named[key] = _Found(Citation(doc_type="Nghị quyết", number=None, date=None, issuer=None, title=title,
+                                         text=title), ref, match.start(), match.end())
+            found.append(named[key])
 
 
 def _defined_abbreviations(refs: list[Ref], finder: CitationFinder) -> dict[str, str]:
