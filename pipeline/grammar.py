@@ -156,6 +156,8 @@ class TaskGrammar:
     narrative_types: frozenset[str]  # kinds of document whose subject sentences recount, not assign
     addressee_kinds: frozenset[str]  # 'Công ty' alone in a letter to one firm: that firm (casefolded)
     skip_items: tuple[str, ...]  # the same and more for a numbered item's heading ('2. Hình thức')
+    funding_sections: tuple[str, ...]  # a section on funds: a sentence naming its own unit is work there
+    money: regex.Pattern  # ... when it is about the money ('dự toán', 'kinh phí')
     power_items: tuple[str, ...]  # a numbered item's heading over an office's powers ('8. Thẩm quyền Chủ tịch ...')
     with_duties: regex.Pattern  # such a heading that names duties too ('Thẩm quyền và trách nhiệm ...')
     conditions: regex.Pattern  # an item over the conditions that must hold ('... đáp ứng đủ các điều kiện sau đây:')
@@ -752,6 +754,7 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
     collocations = tuple(sorted(_strings(_section(data, "owner_collocations"), "words", "tasks.owner_collocations"),
                                 key=len, reverse=True))
     pointers = _section(data, "lead_in_pointers")
+    funding = _section(data, "funding_sections")
     directing_words = _section(data, "directing")
     directing = phrases(_strings(directing_words, "words", "tasks.directing"))
     joined = phrases(_strings(directing_words, "joined", "tasks.directing"))
@@ -892,6 +895,9 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         narrative_types=frozenset(t.casefold() for t in data.get("narrative_types", [])),
         addressee_kinds=frozenset(t.casefold() for t in _strings(data, "addressee_kinds")),
         skip_items=tuple(bare(s) for s in words["skip_sections"] + words["skip_items"]),
+        funding_sections=tuple(bare(s) for s in _strings(funding, "words", "tasks.funding_sections")),
+        money=_rx(rf"(?i)(?<!\p{{L}})(?:{_alternatives(_strings(funding, 'money', 'tasks.funding_sections'))})"
+                  r"(?!\p{L})", "tasks.funding_sections.money"),
         power_items=tuple(bare(s) for s in _strings(_section(data, "power_items"), "words", "tasks.power_items")),
         with_duties=_rx(_string(_section(data, "power_items"), "with_duties", "tasks.power_items"),
                         "tasks.power_items.with_duties"),

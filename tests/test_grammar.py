@@ -26,6 +26,19 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # after owners listed with 'và', 'cùng' lists one more (KH 831/KH-UBND Đồng Tháp; KH 1251/KH-UBND Đồng Tháp)
+    (["III. TỔ CHỨC THỰC HIỆN", "- Các sở, ban, ngành tỉnh và các cơ sở giáo dục có liên quan cùng Ủy ban nhân dân "
+      "các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch thực hiện."],
+     [("Các sở, ban, ngành tỉnh", "căn cứ Kế hoạch này xây dựng kế hoạch thực hiện."),
+      ("các cơ sở giáo dục có liên quan", "căn cứ Kế hoạch này xây dựng kế hoạch thực hiện."),
+      ("Ủy ban nhân dân các xã, phường", "căn cứ Kế hoạch này xây dựng kế hoạch thực hiện.")]),
+    # a section on funds: where the money comes from gives nothing, who must budget for it is a duty, and a
+    # line there that is not about money gives nothing (QĐ 2130/QĐ-UBND Thanh Hóa; KH 1251/KH-UBND Đồng Tháp;
+    # KH 2438/KH-BVHTTDL)
+    (["III. KINH PHÍ THỰC HIỆN", "- Kinh phí thực hiện Kế hoạch này được đảm bảo từ nguồn ngân sách nhà nước.",
+      "- Giao Sở Tài nguyên và Môi trường lập dự toán chi tiết, gửi Sở Tài chính thẩm định.",
+      "- Các cơ quan báo chí tham gia tuyên truyền các hoạt động."],
+     [("Sở Tài nguyên và Môi trường", "lập dự toán chi tiết, gửi Sở Tài chính thẩm định.")]),
     # a state corporation ('Tổng Công ty') is a unit, listed with a Sở before one duty (QĐ 2280/QĐ-UBND Hà Nội)
     (["III. TỔ CHỨC THỰC HIỆN", "2.3. Sở Công Thương, Tổng Công ty Điện lực Hà Nội: duy trì, cung cấp điện ổn định "
       "cho các trạm bơm."],

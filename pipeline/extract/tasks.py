@@ -81,6 +81,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
     children: list[Section] = []
     section: str | None = None
     skipping = False
+    funding = False  # inside a section on funds: only a sentence that names its unit gives work
     outline = False  # inside an appendix that is a report outline or a form: no work in it
     heading_owner: str | None = None
     lead_owner: str | None = None
@@ -614,6 +615,7 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # article that only mentions funds ('Điều 7. Tạm ứng, thanh toán, quyết toán kinh
             # phí', QĐ 02/2025/QĐ-UBND Hà Nội) assigns work like any other
             skipping = any(bare(rest).startswith(s) for s in finder.skip_sections)
+            funding = any(bare(rest).startswith(s) for s in finder.funding_sections)
             # an article on who has the power to do a step ('Điều 10. Thẩm quyền, trách nhiệm theo dõi, đánh giá,
             # xếp loại chất lượng công chức', NĐ 335/2025/NĐ-CP) belongs to the procedure, not to its execution
             executing = (any(s in bare(rest) for s in finder.execution) and not finder.opens_with_power(rest)) or (
@@ -764,6 +766,16 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
             # 459/PGD&ĐT Hiệp Hòa); the items below it, to the next item of its rank, give no work
             item_skip = _depth(label)
             form_item = any(bare(rest).startswith(s) for s in finder.form_items)
+            continue
+        if funding and not skipping:
+            # a section on funds says where the money comes from, which gives no work, and who must
+            # budget for it, which does: a sentence there names its own unit or gives nothing ('III.
+            # KINH PHÍ THỰC HIỆN' / '- Hằng năm, căn cứ nhiệm vụ được giao ..., các sở, ban, ngành tỉnh
+            # và Ủy ban nhân dân các xã, phường cùng các cơ sở giáo dục phổ thông xây dựng Kế hoạch và
+            # dự toán kinh phí ...', KH 1251/KH-UBND Đồng Tháp; 'Giao Sở Tài nguyên và Môi trường lập dự toán
+            # chi tiết, gửi Sở Tài chính thẩm định ...', QĐ 2130/QĐ-UBND Thanh Hóa), when it is about the money
+            if finder.money.search(rest):
+                _sentence(rest, ref, finder, add)
             continue
         if skipping or (item_skip is not None and not (form_item and _names_who_acts(rest, finder))):
             # under an item on the form of a product a line that names who acts is work all the
@@ -1965,7 +1977,13 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             # xã Lương Minh; 'Phó Giám đốc Sở phụ trách lĩnh vực', QĐ 3990/QĐ-SYT Gia Lai)
             out.append(part.strip())
             continue
-        if cell or finder.co_actor.search(part):
+        co_actor = finder.co_actor.search(part)
+        if co_actor and not cell and _AND.search(part, 0, co_actor.start()):
+            # after owners already listed with 'và', 'cùng' lists one more: 'các sở, ban, ngành tỉnh và cơ sở giáo
+            # dục có liên quan cùng Ủy ban nhân dân các xã, phường' are three (KH 831/KH-UBND Đồng Tháp), as
+            # '... và Ủy ban nhân dân các xã, phường cùng các cơ sở giáo dục phổ thông' (KH 1251/KH-UBND Đồng Tháp)
+            part, co_actor = part[:co_actor.start()] + " và " + part[co_actor.end():], None
+        if cell or co_actor:
             # those who act together ('học sinh cùng với cha mẹ hoặc người giám hộ', TB 211/TB-THPT.UVK;
             # 'Giáo viên chủ nhiệm cùng với giáo viên bộ môn, Tổng phụ trách', KH 174/KH-THCSNH)
             # are one owner
@@ -2036,6 +2054,7 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
     return out
 
 
+_AND = regex.compile(r"\s+và\s+")
 _EVERY_LEVEL = regex.compile(r",.*\s+các\s+cấp$")  # a list closed by 'các cấp' (every level)
 _SLASH = regex.compile(r"\s*/\s*(?=\p{Lu})")
 
