@@ -13,7 +13,8 @@ from typing import Literal
 
 from .record import Signature
 
-Block = Literal["body", "header-left", "header-right", "footer-left", "footer-right", "table", "margin"]
+# 'note': a footnote of a Word file, read after the paragraph that holds its mark
+Block = Literal["body", "header-left", "header-right", "footer-left", "footer-right", "table", "margin", "note"]
 PAGE_BREAK = "\n\f\n"
 
 

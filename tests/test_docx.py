@@ -134,3 +134,23 @@ def test_a_table_that_frames_another_and_an_empty_row_of_the_closing(tmp_path, r
     assert ("header-right", "Hà Nội, ngày 22 tháng 6 năm 2018") in lines
     assert ("footer-left", "- Ban Bí thư Trung ương Đảng;") in lines
     assert ("footer-right", "Nguyễn Xuân Phúc") in lines
+
+
+def test_a_footnote_is_read_after_the_paragraph_of_its_mark(rules):
+    """A Word footnote is the document's own text where its mark stands: the documents a plan
+    rests on may be cited only there (KH 01/KH-TBTTKT of xã Phố Bảng). It cites; it gives no work.
+    A line break inside it only wraps it (the KH on Chỉ thị 11-CT/TU of UBND Lào Cai)."""
+    from pipeline.extract import extract_record
+    from tests.conftest import SAMPLES, read_cached
+
+    document = read_cached(str(SAMPLES / "inbox/unseen88/z731_kh-01-tbttkt-phobang-tuyentruyen-baucu-2025.docx"))
+    lines = [line for page in document.pages for line in page.lines]
+    first = next(i for i, line in enumerate(lines) if line.block == "note")
+    assert lines[first].text.startswith("Chỉ thị số 46-CT/TW, ngày 16/5/2025 của Bộ Chính trị")
+    assert lines[first - 1].block == "body" and "Ủy ban bầu của tỉnh và các cơ quan chức năng" in lines[first - 1].text
+    record = extract_record(document, rules)
+    assert {"46-CT/TW", "36-HD/BTCTW", "28/CT-TTg"} <= {c.number for c in record.citations}
+    assert not any(t.action.startswith(("Chỉ thị số 46", "Hiến pháp")) for t in record.tasks)
+    wrapped = read_cached(str(SAMPLES / "inbox/unseen26/z111_kh-nonum-ubnd-laocai-khoangsan-ct11-2026.docx"))
+    notes = [line.text for page in wrapped.pages for line in page.lines if line.block == "note"]
+    assert len(notes) == 1 and "quản lý nhà nước đối với hoạt động thăm dò" in notes[0]

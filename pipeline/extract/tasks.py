@@ -381,8 +381,8 @@ def extract_tasks(lines: Lines, start: int, skip: set[int], doc_date: str | None
                 close_section()
                 section = None
             continue
-        if ref.block.startswith(("header", "footer")):
-            continue
+        if ref.block.startswith(("header", "footer")) or ref.block == "note":
+            continue  # a footnote cites and explains; it gives no work
         if closed and KINH_GUI.match(text):
             # a letter addressed to someone after this document's closing is another document sent
             # with it, whose work is its own: the Sở's proposal behind the UBND's answer to it (CV

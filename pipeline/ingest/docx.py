@@ -46,6 +46,8 @@ class _Reader:
         self.warnings: list[str] = []
         self.default_font = self._default_font()
         self.seen_body_text = False
+        self.footnotes = self._footnotes()
+        self.noted: set[str] = set()
 
     # -- structure ---------------------------------------------------------------------
 
@@ -91,6 +93,41 @@ class _Reader:
         self.page += extra_pages
         for clean in self._box_lines(p):
             self.lines.append(Line(clean, self.page, block))  # type: ignore[arg-type]
+        for mark in p.iter(self.qn("w:footnoteReference")):
+            number = mark.get(self.qn("w:id"))
+            if number in self.footnotes and number not in self.noted:
+                self.noted.add(number)
+                self.lines.extend(Line(text, self.page, "note") for text in self.footnotes[number])
+
+    def _footnotes(self) -> dict[str, list[str]]:
+        """The footnotes of the file by their id, each as its lines. A footnote is the
+        document's own text where its mark stands: the documents a plan rests on may be cited
+        there only ('Chỉ thị số 46-CT/TW, ngày 16/5/2025 của Bộ Chính trị ...; Hướng dẫn số
+        36-HD/BTCTW ...' behind a mark in KH 01/KH-TBTTKT of the Tiểu ban of xã Phố Bảng)."""
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from docx.oxml import parse_xml
+        from docx.text.paragraph import Paragraph
+
+        part = next((rel.target_part for rel in self.document.part.rels.values()
+                     if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES and not rel.is_external), None)
+        if part is None:
+            return {}
+        try:
+            root = parse_xml(part.blob)
+        except Exception:  # a damaged footnotes part: the body is still read
+            self.warnings.append("the footnotes of the file could not be read")
+            return {}
+        notes: dict[str, list[str]] = {}
+        for note in root.iter(self.qn("w:footnote")):
+            if note.get(self.qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            # a line break inside a footnote's paragraph only wraps it ('... quản lý nhà nước đối với' /
+            # 'hoạt động thăm dò, khai thác ...', the footnote of the KH on Chỉ thị 11-CT/TU of UBND Lào Cai)
+            texts = (self._paragraph_text(Paragraph(p, self.document))[0] for p in note.iter(self.qn("w:p")))
+            lines = [c for c in (normalise.clean_line(t.replace("\n", " ")) for t in texts) if c]
+            if lines:
+                notes[note.get(self.qn("w:id"))] = lines
+        return notes
 
     def _box_lines(self, p) -> list[str]:
         """The lines of the text boxes anchored in a paragraph (only the modern copy of each)."""
