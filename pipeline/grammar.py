@@ -186,6 +186,7 @@ class TaskGrammar:
     person: regex.Pattern  # 'Ông Hoàng Hưng – ' opening a duty or a member's line
     person_holding: regex.Pattern  # 'Ông Lê Quang Hùng, ' before the office held
     person_label: regex.Pattern  # 'Ông Hoàng Văn Thuân - Trưởng đoàn: ' (groups 'owner', 'action')
+    one_holder: regex.Pattern  # 'Đồng chí ' opening an owner: one person, however many offices follow
 
     def _opens_collocation(self, text: str) -> bool:
         """Whether `text` opens with a pair that names one kind of body: its first word is then a
@@ -941,8 +942,15 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         person=_rx(rf"^(?:{anyone})\s+(?:\p{{Lu}}\p{{Ll}}*\s+){{0,4}}\p{{Lu}}\p{{Ll}}*\s*[-–:,]\s*",
                    "tasks.honorifics"),
         person_holding=_rx(rf"^(?:{titled})\s+{_PERSONAL_NAME}\s*,\s*(?=\p{{Lu}})", "tasks.honorifics"),
-        person_label=_rx(rf"^(?P<owner>(?:{titled})\.?\s+{_PERSONAL_NAME}\s*[-–,]\s*[^:;.]{{2,80}}?)"
-                         r"\s*:\s*(?P<action>\S.*)$", "tasks.honorifics"),
+        # one person named by an honorific holds every office listed after it ('Đồng chí Ủy viên Ban
+        # Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ Việt Nam xã lãnh đạo, chỉ đạo chung ...', KH 16/KH-MTTQ-BTT
+        # xã Lương Minh; '1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban:', KH 01/KH-TBTTKT xã Phố Bảng)
+        one_holder=_rx(rf"^(?:{titled})\.?\s+\p{{Lu}}", "tasks.honorifics"),
+        # ... or the office it holds, named whole to the colon whatever verbs its words spell
+        # ('1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung, ...', KH
+        # 01/KH-TBTTKT xã Phố Bảng)
+        person_label=_rx(rf"^(?P<owner>(?:{titled})\.?\s+(?:{_PERSONAL_NAME}\s*[-–,]\s*[^:;.]{{2,80}}?"
+                         rf"|\p{{Lu}}[^:;.]{{2,120}}?))\s*:\s*(?P<action>\S.*)$", "tasks.honorifics"),
     )
     _check_examples(data, grammar)
     return grammar

@@ -26,6 +26,17 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # 'Đồng chí' before an office is its holder, one owner however many offices follow, and a label of it runs
+    # to the colon whatever verbs its words spell (KH 01/KH-TBTTKT xã Phố Bảng; KH 16/KH-MTTQ-BTT xã Lương Minh)
+    (["IV. TỔ CHỨC THỰC HIỆN", "1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung, chịu "
+      "trách nhiệm trước Ủy ban bầu cử về kết quả triển khai."],
+     [("Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban", "Phụ trách chung, chịu trách nhiệm trước Ủy ban bầu "
+       "cử về kết quả triển khai.")]),
+    (["III. TỔ CHỨC THỰC HIỆN", "1. Ban Thường trực Ủy ban MTTQ Việt Nam xã",
+      "- Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ Việt Nam xã lãnh đạo, chỉ đạo chung, toàn "
+      "diện công tác bầu cử."],
+     [("Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ Việt Nam xã", "lãnh đạo, chỉ đạo chung, toàn "
+       "diện công tác bầu cử.")]),
     # after owners listed with 'và', 'cùng' lists one more (KH 831/KH-UBND Đồng Tháp; KH 1251/KH-UBND Đồng Tháp)
     (["III. TỔ CHỨC THỰC HIỆN", "- Các sở, ban, ngành tỉnh và các cơ sở giáo dục có liên quan cùng Ủy ban nhân dân "
       "các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch thực hiện."],

@@ -1977,6 +1977,9 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
             # xã Lương Minh; 'Phó Giám đốc Sở phụ trách lĩnh vực', QĐ 3990/QĐ-SYT Gia Lai)
             out.append(part.strip())
             continue
+        if finder.one_holder.match(part.strip()):
+            out.append(part.strip())  # 'Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch ...': one person
+            continue
         co_actor = finder.co_actor.search(part)
         if co_actor and not cell and _AND.search(part, 0, co_actor.start()):
             # after owners already listed with 'và', 'cùng' lists one more: 'các sở, ban, ngành tỉnh và cơ sở giáo
