@@ -716,6 +716,10 @@ def test_a_law_named_without_a_number_is_named_once(rules, lines, titles):
     (["Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một số điều theo Nghị "
       "quyết số 203/2025/QH15;"], ["Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"]),
     (["Căn cứ Hiến pháp năm 2013;"], ["Hiến pháp năm 2013"]),
+    # by its year, with 'năm' or without, one Constitution; what follows the year is the sentence's (KH
+    # 01/KH-TBTTKT xã Phố Bảng)
+    (["bảo đảm phù hợp với quy định của Hiến pháp 2013; bảo đảm tính thống nhất.",
+      "Tuyên truyền Hiến pháp năm 2013 sau sửa đổi, bổ sung đến cử tri."], ["Hiến pháp 2013"]),
     # named in passing it cites nothing
     (["Bảo đảm quyền con người theo Hiến pháp và pháp luật."], []),
 ])

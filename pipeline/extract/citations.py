@@ -489,9 +489,16 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
             if passed and date is None:
                 date, _ = date_at(after, passed.end())  # '... thông qua ngày 23/6/2014'
             doc_type = next((kind for kind in ("Pháp lệnh", "Hiến pháp") if name.startswith(kind)), "Luật")
+            dated = regex.match(r"Hiến\s+pháp\s+(?:năm\s+)?\d{4}", name)
+            if dated:
+                # the Constitution is named by its year, with 'năm' or without: what follows is the
+                # sentence's ('Hiến pháp 2013;', 'Hiến pháp năm 2013 sau sửa đổi, bổ sung', KH
+                # 01/KH-TBTTKT xã Phố Bảng), and each is the one Constitution
+                name = dated.group(0)
             folded = _expand(name, abbreviations).casefold()
             misread = next((f for f in found if f.citation.number is None and f.citation.title
-                            and f.citation.doc_type == doc_type and bare(f.citation.title) == bare(name)), None)
+                            and f.citation.doc_type == doc_type
+                            and _year_bare(f.citation.title) == _year_bare(name)), None)
             if misread:
                 # the same name with a mark misread ('Luật sửa đổi, bỗ sung ...' and '..., bổ sung ...';
                 # 'Mặt trận Tô quốc' for 'Tổ quốc', KH 70/KH-UBND Cần Thơ): one law, no shorter name
@@ -539,6 +546,11 @@ def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
 _BARE_DAY = regex.compile(r"\s+(\d{1,2}/\d{1,2}/\d{4})(?![\d/])")  # a law's day written with no 'ngày'
 _PASSED_BY = regex.compile(r"\s+(?:đã\s+)?được\s+(?P<issuer>Quốc\s+hội|Ủy\s+ban\s+[Tt]hường\s+vụ\s+Quốc\s+hội)"
                            r"(?![\p{L}])[^.;]{0,60}?\s+thông\s+qua")
+
+
+def _year_bare(name: str) -> str:
+    """A name's bare letters, 'năm' before a year left out ('Hiến pháp năm 2013' = 'Hiến pháp 2013')."""
+    return regex.sub(r"(?<!\p{L})NAM\s+(?=\d{4})", "", bare(name))
 
 
 def _goes_on(longer: str, name: str, written: str) -> bool:
