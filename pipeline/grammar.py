@@ -90,6 +90,7 @@ class TaskGrammar:
     encourages: regex.Pattern  # 'khuyến khích': an encouragement, no duty (tasks.encouragements)
     aside_line: regex.Pattern  # an action wholly in brackets: the writer's aside ('(Kế hoạch này thay cho giấy mời)')
     renamed: regex.Pattern  # '(sau này là Cục Dân số)' after an owner: its other name, no part of it
+    successor: regex.Pattern  # '(nay là Sở Tài chính)' after a body anywhere in a list: its new name, an aside
     unnamed: regex.Pattern  # 'cơ quan có thẩm quyền': whoever the law makes competent, no unit to chase
     not_duty_inside: regex.Pattern
     execution: tuple[str, ...]  # bare headings of the sections that assign the execution
@@ -546,6 +547,12 @@ class TaskGrammar:
 
     def owner_at(self, text: str) -> tuple[str, int] | None:
         """(owner, where the action starts) when `text` begins with a unit that acts."""
+        if "(" in text:
+            # a body's name after the reorganisation, in brackets anywhere in a list of owners, is an
+            # aside: its words are no verb and end no name ('Sở Nông nghiệp và Phát triển nông thôn (Sở
+            # Nông nghiệp và Môi trường sau khi thực hiện sắp xếp, tinh gọn bộ máy), Sở Tài chính ...', QĐ
+            # 373/QĐ-UBND Đắk Lắk: owner_renamings.successor); blanked, so that places stay where they were
+            text = self.successor.sub(lambda m: " " * len(m.group(0)), text)
         duties = self.duties_of.match(text)
         if duties is None and (bare_words := self.duties_before_unit.match(text)):
             # 'Trách nhiệm Ủy ban nhân dân phường, xã, thị trấn' (rules/tasks.json duties_of.before_a_unit)
@@ -786,6 +793,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
                        "tasks.bracketed_asides.pattern"),
         renamed=_rx(_string(_section(data, "owner_renamings"), "pattern", "tasks.owner_renamings"),
                     "tasks.owner_renamings.pattern"),
+        successor=_rx(_string(_section(data, "owner_renamings"), "successor", "tasks.owner_renamings"),
+                      "tasks.owner_renamings.successor"),
         unnamed=_rx(_string(_section(data, "unnamed_bodies"), "pattern", "tasks.unnamed_bodies"),
                     "tasks.unnamed_bodies.pattern"),
         not_duty_inside=_rx(rf"(?<!\p{{L}})(?:{'|'.join(not_duties)})", "tasks.not_duties.patterns",
@@ -825,7 +834,8 @@ def compile_tasks(data: dict[str, Any]) -> TaskGrammar:
         opens_described=_rx(rf"^(?:{_alternatives(descriptors)})\s", "tasks.descriptors", regex.IGNORECASE),
         # a body's other name in brackets is an aside wherever an owner is read (owner_renamings)
         aside=_rx("|".join([*_strings(_section(data, "owner_asides"), "patterns", "tasks.owner_asides"),
-                            _string(_section(data, "owner_renamings"), "pattern", "tasks.owner_renamings")]),
+                            _string(_section(data, "owner_renamings"), "pattern", "tasks.owner_renamings"),
+                            _string(_section(data, "owner_renamings"), "successor", "tasks.owner_renamings")]),
                   "tasks.owner_asides.patterns", regex.IGNORECASE),
         collocations=collocations,
         folded_collocations=tuple(pair.casefold() for pair in collocations),
@@ -1014,6 +1024,7 @@ def _check_examples(data: dict[str, Any], grammar: TaskGrammar) -> None:
             ("generic_closing", "plan_for_all"): lambda text: grammar.plan_for_all.match(text) is not None,
             ("lead_in_pointers", "with_contents"): lambda text: grammar.with_contents.search(text) is not None,
             ("power_items", "rights"): lambda text: grammar.rights.search(text) is not None,
+            ("owner_renamings", "successor"): lambda text: grammar.successor.search(text) is not None,
             ("held_roles", "this_body"): lambda text: grammar.this_body.match(text) is not None,
             ("in_charge_of", "cut"): lambda text: grammar.field_cut.search(text) is not None}
     for (key, name), holds in [*(((key, None), holds) for key, holds in checks.items()), *more.items()]:

@@ -26,6 +26,15 @@ def _tasks(rules, *lines: str, blocks: dict[int, str] | None = None) -> list[tup
 
 # fmt: off
 SHAPES = [
+    # a body's name after the reorganisation, in brackets, is an aside and the list of owners goes on after it;
+    # 'theo phạm vi chức năng ...' is the scope each acts in (QĐ 373/QĐ-UBND Đắk Lắk; QĐ 2463/QĐ-UBND Lào Cai)
+    (["Điều 2. Giao Sở Nông nghiệp và Phát triển nông thôn (Sở Nông nghiệp và Môi trường sau khi thực hiện sắp xếp, "
+      "tinh gọn bộ máy), Sở Tài chính theo phạm vi chức năng quản lý nhà nước và thẩm quyền giải quyết, xây dựng "
+      "quy trình nội bộ giải quyết thủ tục hành chính."],
+     [("Sở Nông nghiệp và Phát triển nông thôn", "quản lý nhà nước và thẩm quyền giải quyết, xây dựng quy trình nội "
+       "bộ giải quyết thủ tục hành chính."),
+      ("Sở Tài chính", "quản lý nhà nước và thẩm quyền giải quyết, xây dựng quy trình nội bộ giải quyết thủ tục hành "
+       "chính.")]),
     # 'cử' is no verb inside the words of an election (the plans of xã Lương Minh and xã Phố Bảng, 2025-2026)
     (["III. TỔ CHỨC THỰC HIỆN", "- Ban Thường trực Ủy ban bầu cử xã chỉ đạo việc tổ chức hội nghị cử tri."],
      [("Ban Thường trực Ủy ban bầu cử xã", "chỉ đạo việc tổ chức hội nghị cử tri.")]),
