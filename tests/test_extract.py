@@ -728,6 +728,18 @@ def test_the_constitution_is_cited_by_its_name(rules, lines, named):
     assert [c.title for c in citations if c.doc_type == "Hiến pháp"] == named
 
 
+def test_a_number_cut_at_its_hyphen_is_the_whole_number_cited(rules):
+    """A table's cell wrapped across lines read row by row cuts '04/2020/TT-' from its issuer's code:
+    the number is the 04/2020/TT-BTP the list cites in full (QĐ 313/QĐ-UBND Phú Thọ, QĐ 383/QĐ-UBND
+    Cần Thơ); alone, a cut number stays."""
+    lines = ["- Thông tư số 04/2020/TT-BTP ngày 28/5/2020 của Bộ trưởng Bộ Tư pháp quy định chi tiết Luật Hộ tịch.",
+             "khác | của | tờ về quốc tịch và Thông tư số 04/2020/TT-"]
+    citations, _ = extract_citations(Lines(_doc(*lines)), None, 0, set(), rules)
+    assert [c.number for c in citations] == ["04/2020/TT-BTP"]
+    alone, _ = extract_citations(Lines(_doc(lines[1])), None, 0, set(), rules)
+    assert [c.number for c in alone] == ["04/2020/TT"]
+
+
 def test_a_congress_resolution_is_cited_once_by_its_congress(rules):
     """'Nghị quyết Đại hội' and the congress's ordinal name one resolution; written again with the
     abbreviation the letter defined, or the ordinal last, it is the same (CV 172/CĐGD); without an

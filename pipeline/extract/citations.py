@@ -357,6 +357,7 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
                  max(end, pos2), mention)
     _laws(found, refs, finder)
     _unnumbered(found, refs, finder)
+    found = _whole_numbers(found)
     found.sort(key=lambda f: (f.ref.index, f.start))
     _share_issuers(found)
     citations, evidence = [], {}
@@ -364,6 +365,22 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
         citations.append(Citation(**{**f.citation.to_dict(), "aliases": tuple(dict.fromkeys(f.aliases))}))
         evidence[f"citations[{i}]"] = lines.span(f.ref, f.start, f.end)
     return citations, evidence
+
+
+def _whole_numbers(found: list[_Found]) -> list[_Found]:
+    """Without the numbers cut at the hyphen before their issuer's code where the whole number is
+    cited too: a table's cell that wraps 'Thông tư số 04/2020/TT-' / 'BTP ngày 28/5/2020' across its
+    lines, read row by row with the other columns between, gives '04/2020/TT', which is the
+    04/2020/TT-BTP of the same list ('Thông tư liên tịch số 146/2012/TTLT-' and 146/2012/TTLT-BTC-BTP
+    likewise; the 'Căn cứ pháp lý' column of QĐ 313/QĐ-UBND Phú Thọ). A kind's code with no issuer's
+    code after it is no number a document is issued under."""
+    keys = [number_key(f.citation.number) for f in found if f.citation.number]
+    def cut(number: str | None) -> bool:
+        if not number or "-" in number.rpartition("/")[2]:
+            return False
+        key = number_key(number)
+        return any(other.startswith(key + "-") for other in keys)
+    return [f for f in found if not cut(f.citation.number)]
 
 
 def _names_itself(text: str, pos: int, own_code: str, finder: CitationFinder) -> bool:
