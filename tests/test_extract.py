@@ -728,6 +728,20 @@ def test_the_constitution_is_cited_by_its_name(rules, lines, named):
     assert [c.title for c in citations if c.doc_type == "Hiến pháp"] == named
 
 
+@pytest.mark.parametrize("ocr, issuers", [
+    (True, ["Chính phủ", "Bộ trưởng Bộ Giáo dục và Đào tạo"]),
+    (False, ["Chính phú", "Bộ trưởng Bộ Giáo dục và Dào tạo"]),
+])
+def test_an_issuer_read_by_ocr_is_spelled_as_the_known_body(rules, ocr, issuers):
+    """OCR bends the marks of a known name ('Chính phú', 'Dào tạo': the scanned decisions of the Bộ
+    GDĐT, QĐ 2827 and 2576/QĐ-BGDĐT); on a scan it is written as the body writes it, a typed
+    text is left as typed."""
+    lines = ["Căn cứ Nghị định số 37/2025/NĐ-CP ngày 26/02/2025 của Chính phú quy định chức năng;",
+             "Căn cứ Quyết định số 1766/QĐ-BGDĐT ngày 30/6/2025 của Bộ trưởng Bộ Giáo dục và Dào tạo về việc ban hành;"]
+    citations, _ = extract_citations(Lines(_doc(*lines, ocr=ocr)), None, 0, set(), rules)
+    assert [c.issuer for c in citations] == issuers
+
+
 def test_a_number_cut_at_its_hyphen_is_the_whole_number_cited(rules):
     """A table's cell wrapped across lines read row by row cuts '04/2020/TT-' from its issuer's code:
     the number is the 04/2020/TT-BTP the list cites in full (QĐ 313/QĐ-UBND Phú Thọ, QĐ 383/QĐ-UBND

@@ -133,6 +133,9 @@ class CitationFinder:
             if self.known_body(text) != expected:
                 raise ValueError(f"rules/citations.json known_bodies: {text!r} gives {self.known_body(text)!r}, "
                                  f"not {expected!r}")
+        names = data.get("known_bodies", {})
+        self.spellings = sorted((name.split() for name in [*names.get("names", []), *names.get("spellings", [])]),
+                                key=len, reverse=True)
         self.rules = rules
 
     def known_body(self, text: str) -> str | None:
@@ -149,6 +152,22 @@ class CitationFinder:
             if keys[:len(name)] == name:
                 return text[:seen[len(name) - 1][1]].rstrip(",.;:")
         return None
+
+    def respelled(self, issuer: str) -> str:
+        """An issuer read by OCR with the known names in it written as they are, marks aside
+        ('Chính phú' → 'Chính phủ', 'Bộ trưởng Bộ Giáo dục và Dào tạo' → '... Đào tạo':
+        rules/citations.json known_bodies.spellings)."""
+        words, out, at = issuer.split(), [], 0
+        while at < len(words):
+            for name in self.spellings:
+                if [bare(w) for w in words[at:at + len(name)]] == [bare(w) for w in name]:
+                    out.extend(name)
+                    at += len(name)
+                    break
+            else:
+                out.append(words[at])
+                at += 1
+        return " ".join(out)
 
     def issuer_after(self, text: str, pos: int) -> tuple[str | None, int]:
         """'của Thủ tướng Chính phủ phê duyệt ...' → ('Thủ tướng Chính phủ', end); 'cùa', no word of
@@ -352,6 +371,8 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
             else:
                 doc_type = _doc_type(lead.group("type") if lead else "", number, rules)
             mention = clean_value(text[mention_start:match.end()])
+            if issuer and lines.is_ocr(ref):
+                issuer = finder.respelled(issuer)
             _add(found, Citation(doc_type=doc_type, number=number, date=date, issuer=issuer, title=title,
                                  text=clean_value(text[mention_start:max(end, pos2)])), ref, mention_start,
                  max(end, pos2), mention)
