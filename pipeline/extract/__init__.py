@@ -18,7 +18,7 @@ from ..rules import Rules, RulesError
 from .base import Lines, compiled
 from .checks import Checker, check_document
 from .citations import CitationFinder, extract_citations
-from .closing import extract_closing, tagged_to_report
+from .closing import extract_closing
 from .header import (
     Header,
     date_of_attachment,
@@ -207,7 +207,7 @@ def _roles(recipients: list[Recipient], owners: list[str], rules: Rules) -> list
     matcher = compiled(rules, UnitMatcher)
     out = []
     for r in recipients:
-        if r.role == "info" and owners and not tagged_to_report(r.name) and matcher.covered_by(r.name, owners):
+        if r.role == "info" and owners and matcher.covered_by(r.name, owners):
             r = Recipient(name=r.name, role="action")
         out.append(r)
     return out

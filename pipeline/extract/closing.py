@@ -43,16 +43,6 @@ _WIDGET = regex.compile(r"(?:Người\s+ký|Cơ\s+quan|Email|E-mail)\s*:|Ký\s+b
 # addressees themselves (CV 459/PGD&ĐT and KH 20/KH-PGD&ĐT Hiệp Hòa write 'Như kính gửi', '(để th/h)')
 _ACTION_TAG = regex.compile(r"\(\s*(?:DE\s+)?(?:T/H|TH/H|TH|THUC\s+HIEN|T/HIEN)\s*\)"
                             r"|^NHU\s*(?:TREN|KINH\s*GUI|DIEU(?!\p{L}))")
-# '(báo cáo)', '(để báo cáo)', '(b/c)', '(B/cáo)', '(để biết)': the copy goes up to be reported to or
-# to be known, whatever work the body gives a unit of the same name ('UBND Tỉnh (Báo cáo)', CV
-# 1445/SLĐTBXH Quảng Bình; 'UBND tỉnh (để báo cáo)', KH 2922/KH-SGDĐT Vĩnh Long; 'TT: TU, HĐND, UBND
-# tỉnh (b/c)', KH 102/KH-UBND An Giang)
-_REPORT_TAG = regex.compile(r"\(\s*(?:DE\s+)?(?:B/C|BC|B/CAO|BAO\s+CAO|BIET)\s*\)")
-
-
-def tagged_to_report(name: str) -> bool:
-    """Whether a recipient's line says its copy is sent to report or to be known."""
-    return _REPORT_TAG.search(bare(name)) is not None
 
 
 @dataclass
