@@ -1021,6 +1021,10 @@ def test_unnumbered_citation_non_examples(rules, text):
     # the addressees written back, and 'thực hiện' abbreviated (CV 459/PGD&ĐT, KH 20/KH-PGD&ĐT Hiệp Hòa)
     ("- Như kính gửi;", "action"),
     ("- Các đơn vị trực thuộc (để th/h);", "action"),
+    # the province's body is not the districts' of the same name (CV 1445/SLĐTBXH Quảng Bình, KH 2922/KH-SGDĐT
+    # Vĩnh Long: rules/abbreviations.json levels)
+    ("- UBND tỉnh (báo cáo);", "info"),
+    ("- UBND các huyện, thành, thị;", "action"),
 ])
 def test_recipient_roles(rules, item, role):
     doc = _doc("Số: 12/KH-UBND", "KẾ HOẠCH", "Về việc thử", "I. MỤC ĐÍCH", "II. TỔ CHỨC THỰC HIỆN",

@@ -17,6 +17,15 @@ class UnitMatcher:
         self.ignore = frozenset(bare(w).lower() for w in data["ignore"])
         offices = rules.units.signer_offices if rules.units else ()
         self.office_words = {w for o in offices for w in bare(o).lower().split()}
+        levels = data.get("levels", {})
+        self.levels = {name: regex.compile(rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(bare(w)) for w in words)})"
+                                           r"(?!\p{L})") for name, words in levels.items() if words}
+
+    def level(self, name: str) -> str | None:
+        """The level a unit's name says it is at ('tỉnh': the province; 'huyện', 'xã', 'phường': below
+        it), when it says one and only one (rules/abbreviations.json levels)."""
+        found = {level for level, words in self.levels.items() if words.search(bare(name))}
+        return found.pop() if len(found) == 1 else None
 
     def tokens(self, name: str) -> set[str]:
         return unit_words(name, self.abbreviations, self.ignore)
@@ -31,6 +40,8 @@ class UnitMatcher:
                 # 'Chủ tịch, các PCT UBND tỉnh': an office alone belongs to the unit the
                 # list ends with (the Chủ tịch of the UBND tỉnh, not of any UBND)
                 mine = mine | self.tokens(parts[-1])
-            if mine and any(mine <= theirs for theirs in owner_tokens if theirs):
+            level = self.level(part)
+            if mine and any(mine <= theirs and not (level and self.level(owner) not in (None, level))
+                            for owner, theirs in zip(owners, owner_tokens) if theirs):
                 return True
         return False
