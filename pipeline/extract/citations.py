@@ -85,10 +85,7 @@ class CitationFinder:
         # '... đã được UBND tỉnh, Chủ tịch UBND tỉnh chỉ đạo tại Chỉ thị số ...' (TB 565/TB-UBND
         # Quảng Ngãi): a name that ends in a verb of directing is the agent of a clause, no proposer
         self.ends_directing = regex.compile(rf"\s(?:{starters})$")
-        for text, expected in data["proposer_before"].get("examples", []):
-            if self.issuer_named_before(text) != expected:
-                raise ValueError(f"rules/citations.json proposer_before: {text!r} gives "
-                                 f"{self.issuer_named_before(text)!r}, not {expected!r}")
+        _expect("proposer_before", data["proposer_before"].get("examples", []), self.issuer_named_before)
         # the issuer written right after the date without 'của', up to the title or the next
         # document ('Kế hoạch số 145/KH-UBND ngày 18/3/2022 Uỷ ban nhân dân tỉnh về việc triển khai
         # ...', '... ngày 18/3/2022 Uỷ ban nhân dân tỉnh và các Kết luận chỉ đạo ...', KH 156/KH-UBND
@@ -116,23 +113,19 @@ class CitationFinder:
         self.quoted = regex.compile(
             rf"(?<!\p{{L}})(?P<type>{quoted})\s+[“\"](?P<title>[^”\"]{{5,200}})[”\"]") if quoted else None
         self.congress = regex.compile(rf"(?<!\p{{L}}){unnumbered['congress']}") if "congress" in unnumbered else None
-        for text, expected in unnumbered.get("congress_examples", []):
+        def congress(text: str) -> str | None:
             found = self.congress.search(text) if self.congress else None
-            if found is None or found.group(0) != expected:
-                raise ValueError(f"rules/citations.json unnumbered.congress: {text!r} gives "
-                                 f"{found and found.group(0)!r}, not {expected!r}")
-        for text in unnumbered.get("congress_non_examples", []):
-            if self.congress and self.congress.search(text):
-                raise ValueError(f"rules/citations.json unnumbered.congress: its non-example {text!r} holds")
+            return found.group(0) if found else None
+
+        _expect("unnumbered.congress", [*unnumbered.get("congress_examples", []),
+                                        *([text, None] for text in unnumbered.get("congress_non_examples", []))],
+                congress)
         # an appendix heading that names the document it comes with ('(Kèm theo Quyết định số
         # 146/QĐ-TTg ...)'): under the document's own code it is the document, not a citation
         self.own_reference = regex.compile(data["own_reference"]["pattern"])
         self.known_bodies = sorted((_body_key(name) for name in data.get("known_bodies", {}).get("names", [])),
                                    key=len, reverse=True)
-        for text, expected in data.get("known_bodies", {}).get("examples", []):
-            if self.known_body(text) != expected:
-                raise ValueError(f"rules/citations.json known_bodies: {text!r} gives {self.known_body(text)!r}, "
-                                 f"not {expected!r}")
+        _expect("known_bodies", data.get("known_bodies", {}).get("examples", []), self.known_body)
         names = data.get("known_bodies", {})
         self.spellings = sorted((name.split() for name in [*names.get("names", []), *names.get("spellings", [])]),
                                 key=len, reverse=True)
@@ -269,6 +262,15 @@ class CitationFinder:
 
 
 _NAME_JOINERS = frozenset({"VA", "&", "-", "–"})
+
+
+def _expect(where: str, examples, read) -> None:
+    """Each (text, expected) example of a rules entry read as it says, else the entry is refused
+    at start (a None expected: a non-example, which must give nothing)."""
+    for text, expected in examples:
+        got = read(text)
+        if got != expected:
+            raise ValueError(f"rules/citations.json {where}: {text!r} gives {got!r}, not {expected!r}")
 
 
 def _word_key(word: str) -> str:
