@@ -127,8 +127,10 @@ class CitationFinder:
                                    key=len, reverse=True)
         _expect("known_bodies", data.get("known_bodies", {}).get("examples", []), self.known_body)
         names = data.get("known_bodies", {})
-        self.spellings = sorted((name.split() for name in [*names.get("names", []), *names.get("spellings", [])]),
-                                key=len, reverse=True)
+        # each known name's words as written, with their bare letters, longest first
+        self.spellings = sorted(((words, [bare(w) for w in words]) for words in
+                                 (name.split() for name in [*names.get("names", []), *names.get("spellings", [])])),
+                                key=lambda spelled: len(spelled[0]), reverse=True)
         self.rules = rules
 
     def known_body(self, text: str) -> str | None:
@@ -152,8 +154,8 @@ class CitationFinder:
         rules/citations.json known_bodies.spellings)."""
         words, out, at = issuer.split(), [], 0
         while at < len(words):
-            for name in self.spellings:
-                if [bare(w) for w in words[at:at + len(name)]] == [bare(w) for w in name]:
+            for name, keys in self.spellings:
+                if [bare(w) for w in words[at:at + len(name)]] == keys:
                     out.extend(name)
                     at += len(name)
                     break
@@ -378,8 +380,10 @@ def extract_citations(lines: Lines, own_number: str | None, start: int, skip: se
             _add(found, Citation(doc_type=doc_type, number=number, date=date, issuer=issuer, title=title,
                                  text=clean_value(text[mention_start:max(end, pos2)])), ref, mention_start,
                  max(end, pos2), mention)
-    _laws(found, refs, finder)
+    abbreviations = _defined_abbreviations(refs, finder)
+    _laws(found, refs, finder, abbreviations)
     _unnumbered(found, refs, finder)
+    _congresses(found, refs, finder, abbreviations)
     found = _whole_numbers(found)
     found.sort(key=lambda f: (f.ref.index, f.start))
     _share_issuers(found)
@@ -482,12 +486,11 @@ def _add(found: list[_Found], citation: Citation, ref: Ref, start: int, end: int
     found.append(_Found(citation, ref, start, end))
 
 
-def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
+def _laws(found: list[_Found], refs: list[Ref], finder: CitationFinder, abbreviations: dict[str, str]) -> None:
     """Laws and ordinances named without a number, outside the titles of other citations.
     A law amending others is one law; a name written with an abbreviation the document
     defined ('Luật Bảo vệ BMNN') is the same law as the one written out."""
     covered = {(f.ref.index, s) for f in found for s in range(f.start, f.end)}
-    abbreviations = _defined_abbreviations(refs, finder)
     bills = _bill_items(refs)
     for ref in refs:
         amending = list(finder.amending_law.finditer(ref.text))
@@ -711,10 +714,9 @@ def _unnumbered(found: list[_Found], refs: list[Ref], finder: CitationFinder) ->
                 continue
             found.append(_Found(Citation(doc_type=doc_type, number=None, date=date, issuer=issuer, title=title,
                                          text=clean_value(ref.text[start:end])), ref, start, end))
-    _congresses(found, refs, finder)
 
 
-def _congresses(found: list[_Found], refs: list[Ref], finder: CitationFinder) -> None:
+def _congresses(found: list[_Found], refs: list[Ref], finder: CitationFinder, abbreviations: dict[str, str]) -> None:
     """A congress's resolution named by the congress (rules/citations.json unnumbered.congress),
     once: the same congress written again with a defined abbreviation or its words in another
     order ('Nghị quyết Đại hội XIV Công đoàn Giáo dục Việt Nam' and 'Nghị quyết Đại hội CĐGD Việt
@@ -722,7 +724,6 @@ def _congresses(found: list[_Found], refs: list[Ref], finder: CitationFinder) ->
     if finder.congress is None:
         return
     covered = {(f.ref.index, s) for f in found for s in range(f.start, f.end)}
-    abbreviations = _defined_abbreviations(refs, finder)
     named: dict[tuple[str, frozenset[str]], _Found] = {}
     for ref in refs:
         for match in finder.congress.finditer(ref.text):

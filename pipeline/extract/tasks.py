@@ -1971,14 +1971,13 @@ def _owners(owner: str, finder: TaskGrammar, listed: bool = True, cell: bool = F
         if cell and not finder.co_actor.search(part) and len(named := _named_bodies(part, finder)) > 1:
             out.extend(named)  # 'BCH Quân sự, phòng Tổng hợp' (the defence plan of EVN's Trung tâm): two bodies
             continue
-        if finder.in_charge_of.search(part):
+        if finder.in_charge_of.search(part) or finder.one_holder.match(part.strip()):
             # a post named by the fields it is in charge of is one owner, its fields a list of its own
             # ('Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng', KH 16/KH-MTTQ-BTT
-            # xã Lương Minh; 'Phó Giám đốc Sở phụ trách lĩnh vực', QĐ 3990/QĐ-SYT Gia Lai)
+            # xã Lương Minh; 'Phó Giám đốc Sở phụ trách lĩnh vực', QĐ 3990/QĐ-SYT Gia Lai), and one person an
+            # honorific names holds every office listed after it ('Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ
+            # tịch ...', KH 16/KH-MTTQ-BTT)
             out.append(part.strip())
-            continue
-        if finder.one_holder.match(part.strip()):
-            out.append(part.strip())  # 'Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch ...': one person
             continue
         co_actor = finder.co_actor.search(part)
         if co_actor and not cell and _AND.search(part, 0, co_actor.start()):

@@ -33,6 +33,7 @@ class UnitMatcher:
     def covered_by(self, recipient: str, owners: list[str]) -> bool:
         """Whether a part of the recipient names no more than one of the owners does."""
         owner_tokens = [self.tokens(o) for o in owners]
+        owner_levels = [self.level(o) for o in owners]
         parts = regex.split(r",|;", recipient)
         for part in parts:
             mine = self.tokens(part)
@@ -41,7 +42,7 @@ class UnitMatcher:
                 # list ends with (the Chủ tịch of the UBND tỉnh, not of any UBND)
                 mine = mine | self.tokens(parts[-1])
             level = self.level(part)
-            if mine and any(mine <= theirs and not (level and self.level(owner) not in (None, level))
-                            for owner, theirs in zip(owners, owner_tokens) if theirs):
+            if mine and any(mine <= theirs and not (level and theirs_level not in (None, level))
+                            for theirs, theirs_level in zip(owner_tokens, owner_levels) if theirs):
                 return True
         return False
